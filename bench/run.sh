@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# bench/run.sh: measure a running Portico stack against its hello-world
+# baseline and write a report.
+#
+#   PORTICO_URL=http://127.0.0.1:18090 PORTICO_VAR=var/bench bench/run.sh [scenario ...]
+#
+# The stack must already be up (script/bench starts one, runs this, stops
+# it).  Scenarios are the files in bench/scenarios/; without arguments all
+# of them run.  hello always runs first, because every other scenario is
+# reported as a ratio to it.
+#
+# Each scenario: a warm-up run that is thrown away, then the measured run
+# (wrk --latency).  bench/report.lua prints one machine-readable line per
+# run; this script reads it, checks for error responses, and prints the
+# table that is also saved to $PORTICO_VAR/bench-report.txt.
+#
+# Exit status: 0 when every scenario is valid and reaches its target,
+# 1 when one is BELOW its target or INVALID, 2 when the run could not be
+# done at all (stack not answering, login failed, wrk missing).
+#
+# Tunables (defaults are the ones the targets were set with):
+#   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_DURATION_S=10 BENCH_WARMUP_S=2
+#   BENCH_EMAIL=carl@acme.example BENCH_PASSWORD=portico-demo
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(dirname "$BENCH_DIR")
+
+: "${PORTICO_URL:?set PORTICO_URL, e.g. http://127.0.0.1:18090}"
+PORTICO_URL=${PORTICO_URL%/}
+PORTICO_VAR=${PORTICO_VAR:-$REPO/var/bench}
+case $PORTICO_VAR in /*) ;; *) PORTICO_VAR=$PWD/$PORTICO_VAR ;; esac
+
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+DURATION_S=${BENCH_DURATION_S:-10}
+WARMUP_S=${BENCH_WARMUP_S:-2}
+EMAIL=${BENCH_EMAIL:-carl@acme.example}
+PASSWORD=${BENCH_PASSWORD:-portico-demo}
+
+OUT_DIR=$PORTICO_VAR/bench
+REPORT=$PORTICO_VAR/bench-report.txt
+
+export PORTICO_BENCH_DIR=$BENCH_DIR
+
+die() {
+	echo "bench: $*" >&2
+	exit 2
+}
+
+# Minimum ratio to hello's requests per second; empty for the baseline.
+target_of() {
+	case $1 in
+	login-page) echo 0.60 ;;
+	start-page) echo 0.50 ;;
+	*) echo "" ;;
+	esac
+}
+
+# json_num FIELD LINE: the number stored under FIELD in report.lua's
+# flat JSON line.
+json_num() {
+	awk -v k="\"$1\":" '{
+		i = index($0, k)
+		if (i == 0) { exit 1 }
+		s = substr($0, i + length(k))
+		sub(/[,}].*/, "", s)
+		print s
+	}' <<<"$2"
+}
+
+# fmt DECIMALS VALUE: VALUE rounded for the table, "-" when missing.
+fmt() {
+	if [ -z "$2" ]; then
+		echo -
+	else
+		awk -v d="$1" -v v="$2" 'BEGIN { printf "%.*f", d, v }'
+	fi
+}
+
+# http_status URL [curl args...]: the status code only.
+http_status() {
+	local url=$1
+	shift
+	curl -sS -o /dev/null -w '%{http_code}' --max-time 10 "$@" "$url"
+}
+
+# cookie_from HEADERS-FILE NAME: the value of a Set-Cookie in a header dump.
+cookie_from() {
+	tr -d '\r' <"$1" |
+		sed -n "s/^[Ss][Ee][Tt]-[Cc][Oo][Oo][Kk][Ii][Ee]: *$2=\([^;]*\).*/\1/p" |
+		tail -n 1
+}
+
+# Logs in as $EMAIL the way a browser does and sets SESSION_COOKIE.
+# The csrf token comes from the login page's XML (/page/session/@csrf),
+# the matching portico_csrf cookie from the same response.
+login() {
+	local headers=$OUT_DIR/login-headers.txt xml csrf csrf_cookie status
+
+	xml=$(curl -sS --max-time 10 -D "$headers" \
+		"$PORTICO_URL/auth/login?format=xml") ||
+		die "GET /auth/login?format=xml failed"
+	if command -v xmllint >/dev/null 2>&1; then
+		csrf=$(xmllint --xpath 'string(/page/session/@csrf)' - \
+			<<<"$xml" 2>/dev/null || true)
+	else
+		csrf=$(sed -n 's/.*<session[^>]* csrf="\([0-9a-fA-F]*\)".*/\1/p' \
+			<<<"$xml" | head -n 1)
+	fi
+	[ -n "$csrf" ] || die "no /page/session/@csrf in /auth/login?format=xml"
+	csrf_cookie=$(cookie_from "$headers" portico_csrf)
+	[ -n "$csrf_cookie" ] || csrf_cookie=$csrf
+
+	status=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 10 \
+		-D "$headers" -H "Cookie: portico_csrf=$csrf_cookie" \
+		--data-urlencode "email=$EMAIL" \
+		--data-urlencode "password=$PASSWORD" \
+		--data-urlencode "csrf=$csrf" \
+		--data-urlencode "next=/" \
+		"$PORTICO_URL/auth/login") || die "POST /auth/login failed"
+	[ "$status" = 303 ] ||
+		die "login as $EMAIL answered $status, expected 303"
+	SESSION_COOKIE=$(cookie_from "$headers" portico_session)
+	[ -n "$SESSION_COOKIE" ] || die "login set no portico_session cookie"
+
+	status=$(http_status "$PORTICO_URL/" \
+		-H "Cookie: portico_session=$SESSION_COOKIE")
+	[ "$status" = 200 ] ||
+		die "GET / with the session answered $status, expected 200"
+}
+
+# run_wrk SCENARIO SECONDS OUTFILE: one wrk run of a scenario file.
+run_wrk() {
+	local scenario=$1 seconds=$2 outfile=$3
+	local -a extra=()
+
+	if [ "$scenario" = start-page ]; then
+		extra=(-H "Cookie: portico_session=$SESSION_COOKIE")
+	fi
+	wrk -c "$CONNECTIONS" -t "$THREADS" -d "${seconds}s" --latency \
+		-s "$BENCH_DIR/scenarios/$scenario.lua" "${extra[@]}" \
+		"$PORTICO_URL" >"$outfile" 2>&1
+}
+
+# Per-scenario results, filled by measure().
+declare -A RPS P50 P99 WHY
+
+# measure SCENARIO: warm up, measure, and record the numbers or why the
+# run is invalid.
+measure() {
+	local s=$1 out=$OUT_DIR/$1.wrk.txt line n status
+	local why=""
+
+	echo "bench: $s: ${WARMUP_S}s warm-up, ${DURATION_S}s measured" >&2
+	run_wrk "$s" "$WARMUP_S" "$OUT_DIR/$s.warmup.txt" ||
+		why="wrk failed in warm-up"
+	if [ -z "$why" ] && ! run_wrk "$s" "$DURATION_S" "$out"; then
+		why="wrk failed (see $out)"
+	fi
+	line=$(grep -m 1 '^PORTICO_BENCH ' "$out" 2>/dev/null || true)
+	if [ -z "$why" ] && [ -z "$line" ]; then
+		why="no PORTICO_BENCH line from report.lua (see $out)"
+	fi
+
+	if [ -n "$line" ]; then
+		RPS[$s]=$(json_num rps "$line")
+		P50[$s]=$(json_num p50_ms "$line")
+		P99[$s]=$(json_num p99_ms "$line")
+		n=$(json_num non_2xx_3xx "$line")
+		if [ "$n" != 0 ]; then
+			why="${why:+$why; }$n non-2xx/3xx responses"
+		fi
+		n=$(($(json_num connect_errors "$line") + \
+			$(json_num read_errors "$line") + \
+			$(json_num write_errors "$line") + \
+			$(json_num timeouts "$line")))
+		if [ "$n" != 0 ]; then
+			why="${why:+$why; }$n socket errors/timeouts"
+		fi
+		if [ "$(json_num requests "$line")" = 0 ]; then
+			why="${why:+$why; }no requests completed"
+		fi
+	fi
+
+	# wrk counts a 303 as success: make sure the session survived.
+	if [ "$s" = start-page ]; then
+		status=$(http_status "$PORTICO_URL/" \
+			-H "Cookie: portico_session=$SESSION_COOKIE" || true)
+		if [ "$status" != 200 ]; then
+			why="${why:+$why; }GET / answered $status after the run"
+		fi
+	fi
+	WHY[$s]=$why
+}
+
+command -v wrk >/dev/null 2>&1 || die "wrk is not installed"
+command -v curl >/dev/null 2>&1 || die "curl is not installed"
+
+scenarios=(hello)
+if [ $# -eq 0 ]; then
+	set -- login-page start-page
+fi
+for s in "$@"; do
+	[ -f "$BENCH_DIR/scenarios/$s.lua" ] ||
+		die "unknown scenario '$s' (see $BENCH_DIR/scenarios/)"
+	[ "$s" = hello ] || scenarios+=("$s")
+done
+
+mkdir -p "$OUT_DIR"
+
+status=$(http_status "$PORTICO_URL/hello" || true)
+[ "$status" = 200 ] || die "GET $PORTICO_URL/hello answered '$status', expected 200"
+for s in "${scenarios[@]}"; do
+	if [ "$s" = start-page ]; then
+		login
+	fi
+done
+
+for s in "${scenarios[@]}"; do
+	measure "$s"
+done
+
+failed=0
+{
+	echo "Portico benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "url $PORTICO_URL, commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo none)," \
+		"$(nproc) cpus"
+	echo "wrk $CONNECTIONS connections, $THREADS threads," \
+		"${WARMUP_S}s warm-up + ${DURATION_S}s per scenario"
+	echo
+	printf '%-12s %10s %8s %8s %6s %7s  %s\n' \
+		scenario req/s "p50 ms" "p99 ms" ratio target result
+	for s in "${scenarios[@]}"; do
+		target=$(target_of "$s")
+		rps=${RPS[$s]:-}
+		ratio=-
+		result=
+		if [ -n "${WHY[$s]}" ]; then
+			result=INVALID
+		elif [ -z "$target" ]; then
+			result=baseline
+		fi
+		if [ "$s" != hello ] && [ -n "$rps" ] && [ -z "${WHY[hello]}" ]; then
+			ratio=$(awk -v a="$rps" -v b="${RPS[hello]}" \
+				'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+		fi
+		if [ -z "$result" ]; then
+			if [ "$ratio" = - ]; then
+				result="n/a (no valid baseline)"
+			elif awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r >= t) }'; then
+				result=PASS
+			else
+				result=BELOW
+			fi
+		fi
+		case $result in PASS | baseline) ;; *) failed=1 ;; esac
+		printf '%-12s %10s %8s %8s %6s %7s  %s\n' "$s" \
+			"$(fmt 1 "$rps")" "$(fmt 2 "${P50[$s]:-}")" \
+			"$(fmt 2 "${P99[$s]:-}")" "$ratio" \
+			"${target:+>=}${target:--}" "$result"
+	done
+	for s in "${scenarios[@]}"; do
+		if [ -n "${WHY[$s]}" ]; then
+			echo "$s: invalid: ${WHY[$s]}"
+		fi
+	done
+	echo
+	echo "wrk output: $OUT_DIR/<scenario>.wrk.txt"
+} >"$REPORT"
+cat "$REPORT"
+echo "bench: report saved to $REPORT" >&2
+exit "$failed"

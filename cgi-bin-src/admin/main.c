@@ -1,0 +1,40 @@
+/*
+ * portico-admin COMMAND: the operator's tool.  Reads the same config as the
+ * workers ($PORTICO_CONF).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin.h"
+
+static const char usage[] =
+    "usage: portico-admin migrate          apply new migrations from <sql>/migrations\n"
+    "       portico-admin demo             load the demo data from <sql>/demo\n"
+    "       portico-admin user add --org ID --email E --name N --role R [--lang L]\n"
+    "                                      (the password is read from standard input)\n"
+    "       portico-admin check            exit 0 if the database answers\n";
+
+int
+main(int argc, char **argv)
+{
+	const char *sql_dir;
+
+	pt_log_init("admin");
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (pt_conf_load(NULL) != PT_OK)
+		return 1;
+	sql_dir = pt_conf_str("paths", "sql", PT_PKGDATADIR "/sql");
+	if (strcmp(argv[1], "migrate") == 0)
+		return admin_migrate(sql_dir, "migrations") == PT_OK ? 0 : 1;
+	if (strcmp(argv[1], "demo") == 0)
+		return admin_migrate(sql_dir, "demo") == PT_OK ? 0 : 1;
+	if (strcmp(argv[1], "user") == 0 && argc >= 3 && strcmp(argv[2], "add") == 0)
+		return admin_user_add(argc - 3, argv + 3) == PT_OK ? 0 : 1;
+	if (strcmp(argv[1], "check") == 0)
+		return admin_check() == PT_OK ? 0 : 1;
+	fputs(usage, stderr);
+	return 2;
+}

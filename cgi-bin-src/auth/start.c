@@ -1,0 +1,46 @@
+/*
+ * The start page: what this person can do here, from their permissions.
+ * An area whose worker is not deployed yet is listed as coming, not linked.
+ */
+#include "auth.h"
+
+static const struct area {
+	const char	*key;
+	const char	*href;
+	const char	*permission;	/* NULL: everyone signed in */
+	int		 available;
+} areas[] = {
+	{ "nav.kb",		"/kb/",			"kb.read",		0 },
+	{ "nav.tickets",	"/tickets/",		"tickets.create",	0 },
+	{ "nav.queue",		"/tickets/queue",	"tickets.work",		0 },
+	{ "nav.orders",		"/orders/",		"orders.place",		0 },
+	{ "nav.approvals",	"/orders/approvals",	"orders.approve",	0 },
+	{ "nav.partner",	"/partner/",		"partner.resources",	0 },
+	{ "nav.editor",		"/kb/editor",		"kb.edit",		0 },
+	{ "nav.users",		"/auth/users",		"users.manage.org",	0 },
+	{ "nav.admin",		"/admin/",		"admin.dashboard",	0 },
+	{ "nav.account",	"/auth/account",	NULL,			0 },
+};
+
+int
+auth_start(struct pt_req *req)
+{
+	const struct pt_user *u = req->session.user;
+	xmlNodePtr start = pt_node(req->page, "start", NULL);
+	size_t i;
+
+	pt_attr(start, "home", u->home);
+	pt_attr(start, "last-login", u->last_login);
+	for (i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
+		xmlNodePtr a;
+
+		if (areas[i].permission != NULL && !pt_can(req, areas[i].permission))
+			continue;
+		a = pt_node(start, "area", NULL);
+		pt_attr(a, "key", areas[i].key);
+		pt_attr(a, "href", areas[i].href);
+		pt_attr(a, "available", areas[i].available ? "1" : "0");
+	}
+	req->view = "start";
+	return 200;
+}

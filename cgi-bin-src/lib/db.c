@@ -1,0 +1,469 @@
+/*
+ * MariaDB: one connection per process, every statement of the registered
+ * tables prepared once per connection.  Auto-reconnect is off; when a
+ * statement finds the connection lost, we reconnect, prepare again and retry
+ * once, but only outside a transaction (inside one, the work is gone and the
+ * caller must answer 503).  While the database is down each request makes
+ * one fast connection attempt, so service resumes by itself.
+ */
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+
+#define MAX_TABLES 4
+#define CELL_BYTES 256
+
+struct table {
+	const struct pt_sql	*sql;
+	size_t			 n;
+	MYSQL_STMT		**stmts;
+};
+
+static struct table tables[MAX_TABLES];
+static size_t ntables;
+static MYSQL *conn;
+static int in_tx;
+static MYSQL_STMT *last_stmt;
+
+int
+pt_db_register(const struct pt_sql *sql, size_t n)
+{
+	if (ntables == MAX_TABLES)
+		return PT_ELIMIT;
+	if ((tables[ntables].stmts = calloc(n, sizeof(MYSQL_STMT *))) == NULL)
+		return PT_ENOMEM;
+	tables[ntables].sql = sql;
+	tables[ntables].n = n;
+	ntables++;
+	return PT_OK;
+}
+
+int
+pt_db_init(void)
+{
+	if (ntables == 0)
+		return pt_db_register(pt_core_sql, pt_core_nsql);
+	return PT_OK;
+}
+
+static int
+is_lost(unsigned int err)
+{
+	switch (err) {
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_SERVER_LOST_EXTENDED:
+	case ER_CONNECTION_KILLED:
+	case ER_SERVER_SHUTDOWN:
+	case ER_QUERY_INTERRUPTED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+pt_db_close(void)
+{
+	size_t t, i;
+
+	for (t = 0; t < ntables; t++)
+		for (i = 0; i < tables[t].n; i++)
+			if (tables[t].stmts[i] != NULL) {
+				mysql_stmt_close(tables[t].stmts[i]);
+				tables[t].stmts[i] = NULL;
+			}
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	in_tx = 0;
+	last_stmt = NULL;
+}
+
+static MYSQL *
+open_conn(unsigned long flags)
+{
+	unsigned int timeout = (unsigned int)pt_conf_int("database", "connect_timeout_s", 2);
+	unsigned int rw_timeout = 30;
+	my_bool no = 0;
+	MYSQL *m;
+
+	if ((m = mysql_init(NULL)) == NULL)
+		return NULL;
+	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
+	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
+	mysql_options(m, MYSQL_OPT_RECONNECT, &no);
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* All times in the database are UTC; NOW() must agree. */
+	mysql_options(m, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', group_concat_max_len = 65536");
+	if (mysql_real_connect(m, pt_conf_str("database", "host", NULL),
+	    pt_conf_str("database", "user", "portico"),
+	    pt_conf_str("database", "password", NULL),
+	    pt_conf_str("database", "name", "portico"),
+	    (unsigned int)pt_conf_int("database", "port", 0),
+	    pt_conf_str("database", "socket", NULL), flags) == NULL) {
+		pt_log(NULL, PT_LOG_ERROR, "database connect: %s", mysql_error(m));
+		mysql_close(m);
+		return NULL;
+	}
+	return m;
+}
+
+MYSQL *
+pt_db_connect_multi(void)
+{
+	return open_conn(CLIENT_MULTI_STATEMENTS);
+}
+
+static int
+connect_and_prepare(void)
+{
+	size_t t, i;
+
+	pt_db_close();
+	if ((conn = open_conn(0)) == NULL)
+		return PT_EDB;
+	for (t = 0; t < ntables; t++)
+		for (i = 0; i < tables[t].n; i++) {
+			MYSQL_STMT *st = mysql_stmt_init(conn);
+			const char *text = tables[t].sql[i].text;
+
+			if (st == NULL || mysql_stmt_prepare(st, text, strlen(text)) != 0) {
+				pt_log(NULL, PT_LOG_ERROR, "prepare %s: %s", tables[t].sql[i].name,
+				    st != NULL ? mysql_stmt_error(st) : "out of memory");
+				if (st != NULL)
+					mysql_stmt_close(st);
+				pt_db_close();
+				return PT_EDB;
+			}
+			tables[t].stmts[i] = st;
+		}
+	return PT_OK;
+}
+
+static MYSQL_STMT *
+stmt_of(const struct pt_sql *q)
+{
+	size_t t;
+
+	for (t = 0; t < ntables; t++)
+		if (q >= tables[t].sql && q < tables[t].sql + tables[t].n)
+			return tables[t].stmts[q - tables[t].sql];
+	return NULL;
+}
+
+struct pt_bind
+pt_int(long long i)
+{
+	struct pt_bind b = { .type = PT_B_INT, .i = i };
+
+	return b;
+}
+
+struct pt_bind
+pt_str(const char *s)
+{
+	struct pt_bind b = { .type = s != NULL ? PT_B_STR : PT_B_NULL, .p = s,
+	    .len = s != NULL ? strlen(s) : 0 };
+
+	return b;
+}
+
+struct pt_bind
+pt_blob(const void *p, size_t len)
+{
+	struct pt_bind b = { .type = PT_B_BLOB, .p = p, .len = len };
+
+	return b;
+}
+
+static int
+bind_params(struct pt_req *req, MYSQL_STMT *st, const struct pt_bind *b, size_t n)
+{
+	MYSQL_BIND *mb;
+	unsigned long *lens;
+	long long *ints;
+	size_t i;
+
+	if (mysql_stmt_param_count(st) != n) {
+		pt_log(req, PT_LOG_ERROR, "statement wants %lu parameters, got %zu",
+		    mysql_stmt_param_count(st), n);
+		return PT_EINVAL;
+	}
+	if (n == 0)
+		return PT_OK;
+	mb = pt_alloc(req, n * sizeof(*mb));
+	lens = pt_alloc(req, n * sizeof(*lens));
+	ints = pt_alloc(req, n * sizeof(*ints));
+	if (mb == NULL || lens == NULL || ints == NULL)
+		return PT_ENOMEM;
+	for (i = 0; i < n; i++) {
+		switch (b[i].type) {
+		case PT_B_NULL:
+			mb[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		case PT_B_INT:
+			ints[i] = b[i].i;
+			mb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			mb[i].buffer = &ints[i];
+			break;
+		case PT_B_STR:
+		case PT_B_BLOB:
+			lens[i] = (unsigned long)b[i].len;
+			mb[i].buffer_type = b[i].type == PT_B_STR ? MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+			mb[i].buffer = (void *)(uintptr_t)b[i].p;
+			mb[i].buffer_length = lens[i];
+			mb[i].length = &lens[i];
+			break;
+		}
+	}
+	return mysql_stmt_bind_param(st, mb) == 0 ? PT_OK : PT_EDB;
+}
+
+/* Execute q; on a lost connection outside a transaction, reconnect and retry once. */
+static int
+execute(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, size_t n,
+    MYSQL_STMT **out)
+{
+	int attempt, rc;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		MYSQL_STMT *st;
+
+		if (conn == NULL && (in_tx || connect_and_prepare() != PT_OK))
+			return PT_EDB;
+		if ((st = stmt_of(q)) == NULL) {
+			pt_log(req, PT_LOG_ERROR, "statement %s is not registered", q->name);
+			return PT_EINVAL;
+		}
+		if ((rc = bind_params(req, st, b, n)) == PT_EINVAL)
+			return rc;
+		if (rc == PT_OK && mysql_stmt_execute(st) == 0) {
+			*out = last_stmt = st;
+			return PT_OK;
+		}
+		pt_log(req, PT_LOG_ERROR, "%s: %s", q->name, mysql_stmt_error(st));
+		if (!is_lost(mysql_stmt_errno(st)) && !is_lost(mysql_errno(conn)))
+			return PT_EDB;
+		{
+			int was_tx = in_tx;
+
+			pt_db_close();
+			/* Inside a transaction the work is lost: fail until the caller rolls back. */
+			in_tx = was_tx;
+			if (was_tx)
+				return PT_EDB;
+		}
+	}
+	return PT_EDB;
+}
+
+int
+pt_db_exec(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, size_t n,
+    unsigned long long *affected)
+{
+	MYSQL_STMT *st;
+	int rc;
+
+	if ((rc = execute(req, q, b, n, &st)) != PT_OK)
+		return rc;
+	if (affected != NULL)
+		*affected = (unsigned long long)mysql_stmt_affected_rows(st);
+	return PT_OK;
+}
+
+unsigned long long
+pt_db_insert_id(void)
+{
+	return last_stmt != NULL ? (unsigned long long)mysql_stmt_insert_id(last_stmt) : 0;
+}
+
+static int
+fetch_rows(struct pt_req *req, MYSQL_STMT *st, struct pt_rows *rows)
+{
+	MYSQL_RES *meta;
+	MYSQL_BIND *rb;
+	unsigned long *lens;
+	my_bool *nulls, *errs;
+	char *bufs, **cells = NULL;
+	size_t *cell_lens = NULL, ncols, cap = 0, c;
+	int rc = PT_OK, frc;
+
+	memset(rows, 0, sizeof(*rows));
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return PT_OK;	/* a statement without a result */
+	ncols = mysql_num_fields(meta);
+	mysql_free_result(meta);
+	rb = pt_alloc(req, ncols * sizeof(*rb));
+	lens = pt_alloc(req, ncols * sizeof(*lens));
+	nulls = pt_alloc(req, ncols * sizeof(*nulls));
+	errs = pt_alloc(req, ncols * sizeof(*errs));
+	bufs = pt_alloc(req, ncols * CELL_BYTES);
+	if (rb == NULL || lens == NULL || nulls == NULL || errs == NULL || bufs == NULL)
+		return PT_ENOMEM;
+	for (c = 0; c < ncols; c++) {
+		rb[c].buffer_type = MYSQL_TYPE_STRING;
+		rb[c].buffer = bufs + c * CELL_BYTES;
+		rb[c].buffer_length = CELL_BYTES;
+		rb[c].length = &lens[c];
+		rb[c].is_null = &nulls[c];
+		rb[c].error = &errs[c];
+	}
+	if (mysql_stmt_bind_result(st, rb) != 0 || mysql_stmt_store_result(st) != 0) {
+		pt_log(req, PT_LOG_ERROR, "result: %s", mysql_stmt_error(st));
+		mysql_stmt_free_result(st);
+		return PT_EDB;
+	}
+	rows->ncols = ncols;
+	while ((frc = mysql_stmt_fetch(st)) == 0 || frc == MYSQL_DATA_TRUNCATED) {
+		if (rows->nrows == cap) {
+			size_t ncap = cap == 0 ? 16 : cap * 2;
+			char **nc = pt_alloc(req, ncap * ncols * sizeof(*nc));
+			size_t *nl = pt_alloc(req, ncap * ncols * sizeof(*nl));
+
+			if (nc == NULL || nl == NULL) {
+				rc = PT_ENOMEM;
+				break;
+			}
+			if (cap > 0) {
+				memcpy(nc, cells, cap * ncols * sizeof(*nc));
+				memcpy(nl, cell_lens, cap * ncols * sizeof(*nl));
+			}
+			cells = nc;
+			cell_lens = nl;
+			cap = ncap;
+		}
+		for (c = 0; c < ncols; c++) {
+			size_t at = rows->nrows * ncols + c;
+			char *v = NULL;
+
+			if (!nulls[c]) {
+				if ((v = pt_alloc(req, lens[c] + 1)) == NULL) {
+					rc = PT_ENOMEM;
+					break;
+				}
+				if (lens[c] > CELL_BYTES) {
+					/* A long value: fetch the whole column into its own buffer. */
+					MYSQL_BIND one = { 0 };
+
+					one.buffer_type = MYSQL_TYPE_STRING;
+					one.buffer = v;
+					one.buffer_length = lens[c] + 1;
+					if (mysql_stmt_fetch_column(st, &one, (unsigned int)c, 0) != 0) {
+						rc = PT_EDB;
+						break;
+					}
+				} else
+					memcpy(v, bufs + c * CELL_BYTES, lens[c]);
+				v[lens[c]] = '\0';
+			}
+			cells[at] = v;
+			cell_lens[at] = nulls[c] ? 0 : lens[c];
+		}
+		if (rc != PT_OK)
+			break;
+		rows->nrows++;
+	}
+	if (rc == PT_OK && frc == 1) {
+		pt_log(req, PT_LOG_ERROR, "fetch: %s", mysql_stmt_error(st));
+		rc = PT_EDB;
+	}
+	mysql_stmt_free_result(st);
+	rows->cell = cells;
+	rows->len = cell_lens;
+	return rc;
+}
+
+int
+pt_db_query(struct pt_req *req, const struct pt_sql *q, struct pt_rows *rows,
+    const struct pt_bind *b, size_t n)
+{
+	MYSQL_STMT *st;
+	int rc;
+
+	memset(rows, 0, sizeof(*rows));
+	if ((rc = execute(req, q, b, n, &st)) != PT_OK)
+		return rc;
+	return fetch_rows(req, st, rows);
+}
+
+long long
+pt_cell_int(const struct pt_rows *rows, size_t r, size_t c)
+{
+	const char *v = pt_cell(rows, r, c);
+
+	return v != NULL ? strtoll(v, NULL, 10) : 0;
+}
+
+static int
+simple(struct pt_req *req, const char *sql)
+{
+	if (mysql_real_query(conn, sql, strlen(sql)) == 0)
+		return PT_OK;
+	pt_log(req, PT_LOG_ERROR, "%s: %s", sql, mysql_error(conn));
+	if (is_lost(mysql_errno(conn)))
+		pt_db_close();
+	return PT_EDB;
+}
+
+int
+pt_db_begin(struct pt_req *req)
+{
+	int attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (conn == NULL && connect_and_prepare() != PT_OK)
+			return PT_EDB;
+		if (simple(req, "START TRANSACTION") == PT_OK) {
+			in_tx = 1;
+			return PT_OK;
+		}
+		if (conn != NULL)
+			return PT_EDB;	/* not a lost connection: do not retry */
+	}
+	return PT_EDB;
+}
+
+int
+pt_db_commit(struct pt_req *req)
+{
+	int rc;
+
+	if (conn == NULL) {
+		in_tx = 0;
+		return PT_EDB;
+	}
+	rc = simple(req, "COMMIT");
+	in_tx = 0;
+	return rc;
+}
+
+void
+pt_db_rollback(struct pt_req *req)
+{
+	if (conn != NULL && in_tx)
+		(void)simple(req, "ROLLBACK");
+	in_tx = 0;
+}
+
+int
+pt_db_in_tx(void)
+{
+	return in_tx;
+}
+
+int
+pt_db_ping(void)
+{
+	if (conn != NULL && mysql_ping(conn) == 0)
+		return PT_OK;
+	return connect_and_prepare();
+}

@@ -1,0 +1,152 @@
+/*
+ * One request, from parsed input to a rendered answer: session, language,
+ * route, CSRF, login and permission checks, the handler, and the error page
+ * when something said no.  The checks live here, once, so a handler only
+ * does its own work.
+ */
+#include <string.h>
+
+#include "extern.h"
+
+struct pt_site pt_site;
+
+void
+pt_site_load(void)
+{
+	pt_site.theme = pt_conf_str("site", "theme", "default");
+	pt_site.development = pt_conf_bool("site", "development", 0);
+	pt_site.session_idle_s = 60 * pt_conf_int("site", "session_idle_min", 30);
+	pt_site.session_absolute_s = 3600 * pt_conf_int("site", "session_absolute_h", 12);
+	pt_limits_default(&pt_site.limits);
+	pt_site.limits.body_bytes = (size_t)pt_conf_int("limits", "body_bytes",
+	    (long)pt_site.limits.body_bytes);
+	pt_site.limits.fields = (size_t)pt_conf_int("limits", "fields", (long)pt_site.limits.fields);
+}
+
+int
+pt_development(void)
+{
+	return pt_site.development;
+}
+
+static const struct {
+	int		 status;
+	const char	*view;
+} error_views[] = {
+	{ 400, "error" }, { 403, "forbidden" }, { 404, "not-found" }, { 405, "not-found" },
+	{ 413, "error" }, { 503, "unavailable" },
+};
+
+int
+pt_error_page(struct pt_req *req, int status, const char *key)
+{
+	size_t i;
+
+	req->status = status;
+	req->view = "error";
+	for (i = 0; i < sizeof(error_views) / sizeof(error_views[0]); i++)
+		if (error_views[i].status == status)
+			req->view = error_views[i].view;
+	if (key != NULL)
+		pt_message(req, "error", key, NULL);
+	return status;
+}
+
+/* Profile language, else the portico_lang cookie, else Accept-Language, else the default. */
+static const char *
+choose_lang(const struct pt_req *req)
+{
+	const char *const *langs;
+	const char *c, *l;
+	size_t n, i;
+
+	langs = pt_languages(&n);
+	if (n == 0)
+		return "en";
+	c = req->session.user != NULL ? req->session.user->lang : NULL;
+	for (i = 0; c != NULL && i < n; i++)
+		if (strcmp(c, langs[i]) == 0)
+			return langs[i];
+	c = pt_cookie(req, "portico_lang");
+	for (i = 0; c != NULL && i < n; i++)
+		if (strcmp(c, langs[i]) == 0)
+			return langs[i];
+	if ((l = pt_lang_negotiate(req->accept_language, langs, n)) != NULL)
+		return l;
+	c = pt_conf_str("site", "default_language", langs[0]);
+	for (i = 0; i < n; i++)
+		if (strcmp(c, langs[i]) == 0)
+			return langs[i];
+	return langs[0];
+}
+
+static int
+run_route(const struct pt_route *route, int path_known, struct pt_req *req)
+{
+	if (route == NULL)
+		return pt_error_page(req, path_known ? 405 : 404, NULL);
+	if (req->method == PT_POST && !(route->flags & PT_R_NOCSRF) && !pt_csrf_ok(req)) {
+		pt_log(req, PT_LOG_WARN, "CSRF token mismatch on %s", req->path);
+		return pt_error_page(req, 403, "error.csrf");
+	}
+	if ((route->flags & PT_R_LOGIN || route->permission != NULL) && req->session.user == NULL) {
+		if (req->method != PT_GET && req->method != PT_HEAD)
+			return pt_error_page(req, 403, "error.login-required");
+		return pt_redirect(req, pt_printf(req, "/auth/login?next=%s", req->path));
+	}
+	if (route->permission != NULL && !pt_can(req, route->permission))
+		return pt_error_page(req, 403, NULL);
+	return route->handler(req);
+}
+
+void
+pt_dispatch(const struct pt_worker *w, const struct pt_router *router, struct pt_req *req)
+{
+	const struct pt_route *route;
+	int path_known = 0, rc;
+
+	(void)w;
+	route = pt_router_match(router, req, &path_known);
+	rc = pt_session_load(req);
+	req->lang = choose_lang(req);
+	if (pt_page_init(req) != PT_OK) {
+		req->status = 500;
+		return;
+	}
+	if (rc == PT_EDB)
+		req->status = pt_error_page(req, 503, NULL);
+	else if (rc != PT_OK)
+		req->status = pt_error_page(req, 500, NULL);
+	else
+		req->status = run_route(route, path_known, req);
+	if (pt_db_in_tx()) {
+		pt_log(req, PT_LOG_ERROR, "handler left a transaction open; rolled back");
+		pt_db_rollback(req);
+	}
+	if (req->status == PT_EDB)
+		req->status = pt_error_page(req, 503, NULL);
+	else if (req->status < 0)
+		req->status = pt_error_page(req, 500, NULL);
+	if (req->status >= 400 && req->view == NULL)
+		req->status = pt_error_page(req, req->status, NULL);
+}
+
+/* An answer for a request that could not be parsed: no session, no route. */
+void
+pt_dispatch_refused(struct pt_req *req, int status)
+{
+	const char *const *langs;
+	size_t n;
+
+	langs = pt_languages(&n);
+	req->lang = pt_lang_negotiate(req->accept_language, langs, n);
+	if (req->lang == NULL)
+		req->lang = n > 0 ? langs[0] : "en";
+	if (req->path == NULL)
+		req->path = "/";
+	if (pt_page_init(req) != PT_OK) {
+		req->status = 500;
+		return;
+	}
+	pt_error_page(req, status, status == 413 ? "error.too-large" : "error.bad-request");
+}

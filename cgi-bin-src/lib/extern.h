@@ -1,0 +1,29 @@
+/*
+ * extern.h — internal interfaces shared by the runtime's files.
+ * Nothing here is for workers; they include portico.h only.
+ */
+#ifndef PORTICO_EXTERN_H
+#define PORTICO_EXTERN_H
+
+#include "portico.h"
+
+/* Site settings read once at start-up from the config (dispatch.c). */
+struct pt_site {
+	const char	*theme;
+	int		 development;
+	long		 session_idle_s;
+	long		 session_absolute_s;
+	struct pt_limits limits;
+};
+extern struct pt_site pt_site;
+
+void	 pt_site_load(void);
+/* The runtime's own statements (session.c), registered before the worker's. */
+extern const struct pt_sql pt_core_sql[];
+extern const size_t pt_core_nsql;
+/* True inside pt_db_begin .. commit/rollback. */
+int	 pt_db_in_tx(void);
+/* The error page for a request refused before routing (400, 413). */
+void	 pt_dispatch_refused(struct pt_req *, int status);
+
+#endif

@@ -1,0 +1,203 @@
+/*
+ * The worker process: start-up (config, validators, catalogues,
+ * stylesheets, statements, routes), then the FastCGI accept loop.  Each
+ * request is read with bounds, dispatched, rendered and written; then its
+ * arena is reset, so a worker's memory stays flat over millions of requests.
+ * SIGTERM ends the loop after the request in hand.
+ */
+#include <fcgiapp.h>
+#include <libxslt/xsltutils.h>
+#include <libxslt/xslt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extern.h"
+
+#define MAX_LANGS 8
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	FCGX_ShutdownPending();
+}
+
+static int
+setup_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: accept() must return so the loop can end. */
+	if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
+		return PT_ESYS;
+	sa.sa_handler = SIG_IGN;
+	return sigaction(SIGPIPE, &sa, NULL) == 0 ? PT_OK : PT_ESYS;
+}
+
+static int
+load_languages(const char *xslt_dir)
+{
+	char buf[128], *p, *save = NULL;
+	const char *langs[MAX_LANGS];
+	size_t n = 0;
+
+	snprintf(buf, sizeof(buf), "%s", pt_conf_str("site", "languages", "en de"));
+	for (p = strtok_r(buf, " ,", &save); p != NULL && n < MAX_LANGS;
+	    p = strtok_r(NULL, " ,", &save))
+		if (pt_valid(PT_V_LANG, p, strlen(p)))
+			langs[n++] = p;
+	return pt_i18n_load(xslt_dir, langs, n);
+}
+
+static int
+startup(const struct pt_worker *w, struct pt_router **router)
+{
+	const char *xslt_dir;
+
+	pt_log_init(w->name);
+	if (pt_conf_load(NULL) != PT_OK)
+		return PT_EINVAL;
+	pt_site_load();
+	xslt_dir = pt_conf_str("paths", "xslt", PT_PKGDATADIR "/xslt");
+	if (pt_valid_init() != PT_OK || load_languages(xslt_dir) != PT_OK ||
+	    pt_render_init(xslt_dir, pt_site.theme, pt_site.development) != PT_OK) {
+		pt_log(NULL, PT_LOG_ERROR, "cannot load validators, catalogues or stylesheets from %s",
+		    xslt_dir);
+		return PT_EINVAL;
+	}
+	if (pt_db_init() != PT_OK || (w->nsql > 0 && pt_db_register(w->sql, w->nsql) != PT_OK))
+		return PT_ENOMEM;
+	if (pt_render_preload(w->name, w->views, w->nviews) != PT_OK)
+		pt_log(NULL, PT_LOG_ERROR, "some stylesheets of %s do not compile", w->name);
+	if ((*router = pt_router_new(w->routes, w->nroutes)) == NULL)
+		return PT_EINVAL;
+	return setup_signals();
+}
+
+static void
+shutdown_all(struct pt_router *router)
+{
+	pt_router_free(router);
+	pt_db_close();
+	pt_render_free();
+	pt_i18n_free();
+	pt_valid_free();
+	pt_conf_clear();
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
+/* Read the body (CONTENT_LENGTH bytes) into the arena; PT_ELIMIT past the bound. */
+static int
+read_body(FCGX_Request *fr, struct pt_req *req, char **body, size_t *len)
+{
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	unsigned long long want;
+	size_t got = 0;
+	char *end;
+
+	*body = NULL;
+	*len = 0;
+	if (cl == NULL || *cl == '\0')
+		return PT_OK;
+	want = strtoull(cl, &end, 10);
+	if (*end != '\0')
+		return PT_EINVAL;
+	if (want > pt_site.limits.body_bytes)
+		return PT_ELIMIT;
+	if ((*body = pt_alloc(req, (size_t)want + 1)) == NULL)
+		return PT_ENOMEM;
+	while (got < want) {
+		int n = FCGX_GetStr(*body + got, (int)(want - got), fr->in);
+
+		if (n <= 0)
+			return PT_EINVAL;	/* the client went away mid-body */
+		got += (size_t)n;
+	}
+	*len = got;
+	return PT_OK;
+}
+
+static void
+respond(FCGX_Request *fr, struct pt_req *req)
+{
+	static const char fallback[] = "Status: 500 Internal Server Error\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\nInternal error\n";
+	char *out;
+	size_t len;
+
+	if (req->status != 303 && req->doc != NULL && pt_render(req) != PT_OK) {
+		/* The error page itself failed: plain text is all that is left. */
+		req->status = 500;
+		req->body = NULL;
+		req->want_xml = 0;
+		if (pt_render_view(req, "error") != PT_OK)
+			req->body = NULL;
+	}
+	if ((out = pt_resp_serialize(req, &len)) == NULL) {
+		FCGX_PutStr(fallback, (int)strlen(fallback), fr->out);
+		return;
+	}
+	FCGX_PutStr(out, (int)len, fr->out);
+}
+
+static void
+handle(const struct pt_worker *w, const struct pt_router *router, FCGX_Request *fr,
+    struct pt_req *req)
+{
+	char *body;
+	size_t len;
+	int rc;
+
+	if (pt_random_hex(req->id, 8) != PT_OK)
+		snprintf(req->id, sizeof(req->id), "0");
+	rc = read_body(fr, req, &body, &len);
+	if (rc == PT_OK)
+		rc = pt_req_parse(req, fr->envp, body, len, &pt_site.limits);
+	if (rc == PT_OK)
+		pt_dispatch(w, router, req);
+	else
+		pt_dispatch_refused(req, rc == PT_ELIMIT ? 413 : 400);
+	respond(fr, req);
+	pt_log(req, req->status >= 500 ? PT_LOG_ERROR : PT_LOG_INFO, "%s %s %d",
+	    req->method == PT_POST ? "POST" : req->method == PT_HEAD ? "HEAD" : "GET",
+	    req->path != NULL ? req->path : "?", req->status);
+}
+
+int
+pt_main(const struct pt_worker *w)
+{
+	struct pt_router *router = NULL;
+	struct pt_req *req;
+	FCGX_Request fr;
+
+	if (startup(w, &router) != PT_OK || (req = pt_req_new(w->name)) == NULL) {
+		shutdown_all(router);
+		return 1;
+	}
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+		pt_log(NULL, PT_LOG_ERROR, "FastCGI initialisation failed");
+		pt_req_free(req);
+		shutdown_all(router);
+		return 1;
+	}
+	pt_log(NULL, PT_LOG_INFO, "ready");
+	while (!stopping && FCGX_Accept_r(&fr) >= 0) {
+		handle(w, router, &fr, req);
+		FCGX_Finish_r(&fr);
+		pt_req_reset(req);
+	}
+	pt_log(NULL, PT_LOG_INFO, "stopping");
+	FCGX_Free(&fr, 1);
+	pt_req_free(req);
+	shutdown_all(router);
+	return 0;
+}

@@ -1,0 +1,372 @@
+/*
+ * portico.h — the Portico runtime (libportico), public interface.
+ *
+ * A worker links this library, provides a route table and a statement
+ * table, and calls pt_main().  Everything a request allocates comes from
+ * the request's arena (pt_alloc and friends) or is registered with
+ * pt_defer(); both are released in one place after the response is sent,
+ * so handlers never free what they got from the runtime.
+ *
+ * Status convention: functions return PT_OK (0) or a negative PT_E* code.
+ * Handlers return the HTTP status of their answer.
+ */
+#ifndef PORTICO_H
+#define PORTICO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libxml/tree.h>
+
+enum pt_rc {
+	PT_OK = 0,
+	PT_ENOMEM = -1,		/* out of memory */
+	PT_EDB = -2,		/* database unreachable or failed: answer 503 */
+	PT_ELIMIT = -3,		/* input exceeds a bound: answer 413 or 400 */
+	PT_EINVAL = -4,		/* malformed input: answer 400 */
+	PT_ENOTFOUND = -5,	/* no such row */
+	PT_ESYS = -6		/* system call failed */
+};
+
+/* ---- per-request memory (arena.c) ---------------------------------- */
+
+struct pt_arena;
+
+struct pt_arena *pt_arena_new(void);
+void	 pt_arena_reset(struct pt_arena *);	/* runs deferred frees, keeps one block */
+void	 pt_arena_free(struct pt_arena *);
+void	*pt_arena_alloc(struct pt_arena *, size_t);	/* zeroed; aborts never, NULL on OOM */
+char	*pt_arena_strndup(struct pt_arena *, const char *, size_t);
+/* Run fn(ptr) when the arena is reset: how libxml2 objects join the request. */
+int	 pt_arena_defer(struct pt_arena *, void (*fn)(void *), void *ptr);
+
+/* ---- configuration (conf.c) ----------------------------------------- */
+
+/* Load an INI file; NULL path means $PORTICO_CONF, else the installed default. */
+int	 pt_conf_load(const char *path);
+int	 pt_conf_parse(const char *text, size_t len);	/* replaces the loaded config */
+const char *pt_conf_str(const char *section, const char *key, const char *dflt);
+long	 pt_conf_int(const char *section, const char *key, long dflt);
+int	 pt_conf_bool(const char *section, const char *key, int dflt);
+void	 pt_conf_clear(void);
+
+/* ---- logging (log.c): one line per event on stderr ------------------- */
+
+struct pt_req;
+enum pt_loglevel { PT_LOG_ERROR, PT_LOG_WARN, PT_LOG_INFO, PT_LOG_DEBUG };
+void	 pt_log_init(const char *worker);
+void	 pt_log(const struct pt_req *, enum pt_loglevel, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* ---- randomness and hashing (random.c, sha256.c, password.c) ---------- */
+
+int	 pt_random(void *buf, size_t len);		/* getrandom(2), PT_ESYS on failure */
+/* 2*nbytes hex digits plus NUL into out (size 2*nbytes+1). */
+int	 pt_random_hex(char *out, size_t nbytes);
+void	 pt_sha256(const void *data, size_t len, unsigned char out[32]);
+/* Constant-time equality of two buffers of the same length. */
+int	 pt_memeq_ct(const void *a, const void *b, size_t len);
+/* yescrypt hash of pw into out (size >= 128).  PT_OK or PT_ESYS. */
+int	 pt_password_hash(const char *pw, char *out, size_t outsz);
+/* 1 if pw matches hash, 0 otherwise (also for malformed hashes). */
+int	 pt_password_verify(const char *pw, const char *hash);
+/* Spend the time of one verification, so unknown accounts answer as slowly as known ones. */
+void	 pt_password_dummy(const char *pw);
+
+/* ---- validators (validate.c): pcre2 patterns compiled once ----------- */
+
+enum pt_valid {
+	PT_V_EMAIL,		/* an address a person can type: local@domain.tld */
+	PT_V_LANG,		/* two lowercase letters */
+	PT_V_LOCAL_PATH,	/* a path on this site: /..., no scheme, no // */
+	PT_V_TOKEN,		/* 64 lowercase hex digits */
+	PT_V_ID,		/* a positive decimal integer, at most 18 digits */
+	PT_V_NAME,		/* printable text without control characters, 1..200 */
+	PT_V__MAX
+};
+int	 pt_valid_init(void);
+void	 pt_valid_free(void);
+/* 1 if s (len bytes) matches the whole pattern, else 0. */
+int	 pt_valid(enum pt_valid, const char *s, size_t len);
+const char *pt_valid_name(enum pt_valid);
+
+/* ---- requests (req.c) ------------------------------------------------ */
+
+enum pt_method { PT_GET, PT_HEAD, PT_POST, PT_METHOD__MAX };
+
+struct pt_param {
+	const char	*name;
+	const char	*value;		/* NUL-terminated, may contain no NUL */
+	size_t		 len;
+};
+
+struct pt_params {
+	struct pt_param	*v;
+	size_t		 n;
+};
+
+/* Bounds on everything that comes from outside; see pt_limits_default(). */
+struct pt_limits {
+	size_t	 body_bytes;
+	size_t	 query_bytes;
+	size_t	 cookie_bytes;
+	size_t	 fields;
+	size_t	 name_bytes;
+	size_t	 value_bytes;
+	size_t	 path_bytes;
+};
+void	 pt_limits_default(struct pt_limits *);
+
+struct pt_user {
+	int64_t		 id;
+	int64_t		 org_id;
+	const char	*name;
+	const char	*email;
+	const char	*lang;		/* profile language or NULL */
+	const char	*time_zone;
+	const char	*org_name;
+	const char	*org_kind;	/* provider, customer, partner */
+	const char	*home;		/* customer, partner, agent, admin */
+	const char	*last_login;	/* ISO 8601 UTC or NULL on first login */
+	const char	**roles;
+	size_t		 nroles;
+	const char	**perms;
+	size_t		 nperms;
+};
+
+struct pt_session {
+	int64_t		 id;		/* 0 when anonymous */
+	char		 csrf[65];	/* session token or anonymous double-submit token */
+	int		 csrf_is_new;	/* anonymous token minted on this request */
+	struct pt_user	*user;		/* NULL when anonymous */
+};
+
+struct pt_header {
+	const char	*name;
+	const char	*value;
+};
+
+#define PT_MAX_CAPS 8
+#define PT_MAX_HEADERS 24
+
+struct pt_req {
+	struct pt_arena	*arena;
+	char		 id[17];	/* request id for logs and X-Request-Id */
+	const char	*worker;
+	enum pt_method	 method;
+	const char	*path;
+	const char	*remote_addr;
+	const char	*user_agent;
+	const char	*accept;
+	const char	*accept_language;
+	const char	*content_type;
+	struct pt_params query;
+	struct pt_params form;
+	struct pt_params cookies;
+	const char	*caps[PT_MAX_CAPS];	/* route captures, caps[0] = whole match */
+	size_t		 ncaps;
+	int		 want_xml;	/* ?format=xml or Accept: application/xml */
+	const char	*lang;		/* language of the answer */
+	struct pt_session session;
+
+	/* the answer */
+	int		 status;
+	const char	*view;
+	xmlDocPtr	 doc;		/* the page; owned by the arena */
+	xmlNodePtr	 page;
+	xmlNodePtr	 messages;
+	struct pt_header headers[PT_MAX_HEADERS];
+	size_t		 nheaders;
+	const char	*location;	/* redirect target */
+	const char	*body;		/* set by pt_render() */
+	size_t		 body_len;
+	const char	*content_type_out;
+};
+
+/* A request with its own arena, not yet parsed.  For the loop and for tests. */
+struct pt_req *pt_req_new(const char *worker);
+void	 pt_req_reset(struct pt_req *);
+void	 pt_req_free(struct pt_req *);
+
+/*
+ * Fill req from CGI-style variables (NULL-terminated "NAME=value" array) and
+ * the request body.  Returns PT_OK, PT_ELIMIT (answer 413) or PT_EINVAL (400).
+ */
+int	 pt_req_parse(struct pt_req *, char *const *env, const char *body,
+	    size_t body_len, const struct pt_limits *);
+int	 pt_parse_urlencoded(struct pt_arena *, const char *s, size_t len,
+	    struct pt_params *out, const struct pt_limits *);
+int	 pt_parse_cookies(struct pt_arena *, const char *s, struct pt_params *out,
+	    const struct pt_limits *);
+const char *pt_params_get(const struct pt_params *, const char *name);
+#define pt_form(req, name)	pt_params_get(&(req)->form, (name))
+#define pt_query(req, name)	pt_params_get(&(req)->query, (name))
+#define pt_cookie(req, name)	pt_params_get(&(req)->cookies, (name))
+
+/* Arena helpers bound to the request. */
+void	*pt_alloc(struct pt_req *, size_t);
+char	*pt_strdup(struct pt_req *, const char *);
+char	*pt_printf(struct pt_req *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* The best supported language for an Accept-Language header, or NULL. */
+const char *pt_lang_negotiate(const char *accept_language, const char *const *supported,
+	    size_t nsupported);
+
+/* ---- responses (resp.c) ------------------------------------------------ */
+
+int	 pt_header_add(struct pt_req *, const char *name, const char *value);
+/* Cookie with HttpOnly, SameSite=Lax, Path=/ and Secure unless development. max_age_s < 0: session cookie; 0: delete. */
+int	 pt_cookie_set(struct pt_req *, const char *name, const char *value, long max_age_s,
+	    int http_only);
+/* 303 to a local path; returns 303 for a handler to return. */
+int	 pt_redirect(struct pt_req *, const char *location);
+/* The whole response (status line as CGI Status header, headers, body) into a buffer. */
+char	*pt_resp_serialize(struct pt_req *, size_t *len);
+const char *pt_status_text(int status);
+
+/* ---- the page tree (page.c) ------------------------------------------- */
+
+/* Create the envelope: <page worker view lang path theme request-id> + session + messages. */
+int	 pt_page_init(struct pt_req *);
+void	 pt_page_finish(struct pt_req *);	/* sets status/view attributes */
+/* Add a message (i18n key) of kind error, info or success; field may be NULL. */
+void	 pt_message(struct pt_req *, const char *kind, const char *key, const char *field);
+/* Add a child element to parent; text may be NULL.  Text is escaped by libxml2. */
+xmlNodePtr pt_node(xmlNodePtr parent, const char *name, const char *text);
+void	 pt_attr(xmlNodePtr, const char *name, const char *value);
+void	 pt_attr_int(xmlNodePtr, const char *name, long long value);
+/* <form name=...> with the given fields echoed back (password fields never). */
+xmlNodePtr pt_form_echo(struct pt_req *, const char *form, const char *const *fields, size_t n);
+
+/* ---- rendering (render.c, i18n.c) -------------------------------------- */
+
+int	 pt_render_init(const char *xslt_dir, const char *theme, int development);
+void	 pt_render_free(void);
+/* Turn req->doc into req->body: XML if req->want_xml, else HTML via worker/view.xsl. */
+int	 pt_render(struct pt_req *);
+/* Render a stylesheet path (relative to the xslt dir) with a theme, for tests. */
+int	 pt_render_view(struct pt_req *, const char *view_path);
+/* Parse the worker's views now, so a broken stylesheet shows at start-up. */
+int	 pt_render_preload(const char *worker, const char *const *views, size_t n);
+/* 1 if every preloaded view compiled. */
+int	 pt_render_ready(void);
+int	 pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs);
+void	 pt_i18n_free(void);
+/* The catalogue text for key in lang, or NULL. */
+const char *pt_i18n_get(const char *lang, const char *key);
+const char *const *pt_languages(size_t *n);
+
+/* ---- database (db.c) --------------------------------------------------- */
+
+/* A statement of a worker's table.  Prepared once per connection. */
+struct pt_sql {
+	const char	*name;
+	const char	*text;
+};
+
+enum pt_bind_type { PT_B_NULL, PT_B_INT, PT_B_STR, PT_B_BLOB };
+struct pt_bind {
+	enum pt_bind_type type;
+	long long	 i;
+	const void	*p;
+	size_t		 len;
+};
+struct pt_bind pt_int(long long);
+struct pt_bind pt_str(const char *);		/* NULL binds SQL NULL */
+struct pt_bind pt_blob(const void *, size_t);
+#define PT_BINDS(...) (const struct pt_bind[]){ __VA_ARGS__ }, \
+	(sizeof((const struct pt_bind[]){ __VA_ARGS__ }) / sizeof(struct pt_bind))
+#define PT_NOBINDS NULL, 0
+
+/* Rows of a result, every cell as a NUL-terminated string (NULL for SQL NULL), in the arena. */
+struct pt_rows {
+	size_t		 nrows;
+	size_t		 ncols;
+	char		**cell;		/* nrows * ncols */
+	size_t		*len;
+};
+#define pt_cell(rows, r, c)	((rows)->cell[(r) * (rows)->ncols + (c)])
+long long pt_cell_int(const struct pt_rows *, size_t r, size_t c);
+
+/* Register a worker's statements; call before the first request. */
+int	 pt_db_register(const struct pt_sql *, size_t n);
+int	 pt_db_init(void);
+void	 pt_db_close(void);
+int	 pt_db_query(struct pt_req *, const struct pt_sql *, struct pt_rows *,
+	    const struct pt_bind *, size_t nbinds);
+/* Execute; *affected (may be NULL) gets the affected rows, insert id via pt_db_insert_id. */
+int	 pt_db_exec(struct pt_req *, const struct pt_sql *, const struct pt_bind *,
+	    size_t nbinds, unsigned long long *affected);
+unsigned long long pt_db_insert_id(void);
+int	 pt_db_begin(struct pt_req *);
+int	 pt_db_commit(struct pt_req *);
+void	 pt_db_rollback(struct pt_req *);
+int	 pt_db_ping(void);	/* PT_OK if the database answers now */
+/* A separate connection that accepts several statements per query: for portico-admin migrate only. */
+struct st_mysql *pt_db_connect_multi(void);
+
+/* ---- sessions, CSRF, permissions (session.c) --------------------------- */
+
+/* Load the session of the cookie (one query) or set up an anonymous CSRF token. */
+int	 pt_session_load(struct pt_req *);
+/* Start a session for user_id, replacing the request's current one. Sets the cookie. */
+int	 pt_session_start(struct pt_req *, int64_t user_id);
+int	 pt_session_end(struct pt_req *);
+/* 1 if the POSTed csrf field matches the session's or the anonymous token. */
+int	 pt_csrf_ok(const struct pt_req *);
+/* 1 if the logged-in user holds perm ("a.b" or a granted "a.*"). */
+int	 pt_can(const struct pt_req *, const char *perm);
+/* Write an audit row; call inside the transaction of the change. */
+int	 pt_audit(struct pt_req *, const char *action, const char *object_type,
+	    const char *object_id, const char *before_json, const char *after_json);
+/* The same for an actor who is not (yet) the session's user, e.g. at login. */
+int	 pt_audit_as(struct pt_req *, int64_t user_id, int64_t org_id, const char *action,
+	    const char *object_type, const char *object_id, const char *before_json,
+	    const char *after_json);
+
+/* ---- routing and the worker (route.c, dispatch.c, loop.c) -------------- */
+
+typedef int (*pt_handler)(struct pt_req *);
+
+enum pt_route_flags {
+	PT_R_LOGIN = 1 << 0,	/* anonymous users are sent to the login page */
+	PT_R_NOCSRF = 1 << 1	/* a POST that needs no CSRF token (none so far) */
+};
+
+struct pt_route {
+	enum pt_method	 method;
+	const char	*pattern;	/* pcre2, anchored by the runtime */
+	pt_handler	 handler;
+	unsigned	 flags;
+	const char	*permission;	/* NULL: none needed */
+};
+
+struct pt_router;
+struct pt_router *pt_router_new(const struct pt_route *, size_t n);
+void	 pt_router_free(struct pt_router *);
+/*
+ * The route for method and path, captures into req->caps; NULL if none.
+ * *path_known is set when the path matches under another method (405).
+ */
+const struct pt_route *pt_router_match(const struct pt_router *, struct pt_req *,
+	    int *path_known);
+
+struct pt_worker {
+	const char		*name;		/* "auth": logs, /<name>/ views */
+	const struct pt_route	*routes;
+	size_t			 nroutes;
+	const struct pt_sql	*sql;
+	size_t			 nsql;
+	const char *const	*views;		/* parsed at start-up; /health reports them */
+	size_t			 nviews;
+};
+
+/* Process one parsed request: session, CSRF, route, handler, render. */
+void	 pt_dispatch(const struct pt_worker *, const struct pt_router *, struct pt_req *);
+/* The FastCGI accept loop; returns the process exit status. */
+int	 pt_main(const struct pt_worker *);
+/* The generic view for an error status (not-found, forbidden, unavailable, error). */
+int	 pt_error_page(struct pt_req *, int status, const char *key);
+int	 pt_development(void);
+
+#endif /* PORTICO_H */

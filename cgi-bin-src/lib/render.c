@@ -1,0 +1,248 @@
+/*
+ * Rendering: the page tree to HTML through the view's stylesheet, or to XML
+ * for ?format=xml.  Stylesheets are parsed once per process and cached by
+ * view.  Each view is wrapped so the configured theme is imported after it
+ * and wins by import precedence; theme designers override named templates
+ * and never touch a view.  Loading is done with the network off and file
+ * writes forbidden.
+ */
+#include <libexslt/exslt.h>
+#include <libxml/parser.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+#define MAX_VIEWS 64
+#define PATH_BYTES 1024
+
+struct view {
+	char			 key[128];	/* "auth/login" */
+	char			 rel[128];	/* the file, relative to the xslt dir, without .xsl */
+	char			 files[3][PATH_BYTES];	/* view, layout, theme: watched in development */
+	time_t			 mtime;
+	xsltStylesheetPtr	 style;
+};
+
+static struct view views[MAX_VIEWS];
+static size_t nviews;
+static char xslt_dir[PATH_BYTES / 2];
+static char theme_name[64];
+static xsltSecurityPrefsPtr security;
+
+static void
+xml_free(void *p)
+{
+	xmlFree(p);
+}
+
+static time_t
+newest_mtime(const struct view *v)
+{
+	struct stat st;
+	time_t newest = 0;
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (stat(v->files[i], &st) == 0 && st.st_mtime > newest)
+			newest = st.st_mtime;
+	return newest;
+}
+
+static int
+view_load(struct view *v, const char *rel)
+{
+	char wrapper[2 * PATH_BYTES], base[PATH_BYTES + 16];
+	xsltStylesheetPtr style;
+	xmlDocPtr doc;
+	int n;
+
+	n = snprintf(wrapper, sizeof(wrapper),
+	    "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	    "<xsl:import href=\"%s.xsl\"/><xsl:import href=\"themes/%s/theme.xsl\"/>"
+	    "</xsl:stylesheet>", rel, theme_name);
+	if (n < 0 || (size_t)n >= sizeof(wrapper))
+		return PT_ELIMIT;
+	snprintf(base, sizeof(base), "%s/wrapper.xsl", xslt_dir);
+	if ((doc = xmlReadMemory(wrapper, n, base, "UTF-8", XML_PARSE_NONET)) == NULL)
+		return PT_EINVAL;
+	if ((style = xsltParseStylesheetDoc(doc)) == NULL || style->errors > 0) {
+		pt_log(NULL, PT_LOG_ERROR, "stylesheet %s/%s.xsl does not compile", xslt_dir, rel);
+		if (style != NULL)
+			xsltFreeStylesheet(style);
+		else
+			xmlFreeDoc(doc);
+		return PT_EINVAL;
+	}
+	if (v->style != NULL)
+		xsltFreeStylesheet(v->style);
+	v->style = style;
+	v->mtime = newest_mtime(v);
+	return PT_OK;
+}
+
+/* The view's stylesheet: "<worker>/<view>.xsl", else the shared "common/<view>.xsl". */
+static struct view *
+view_get(const char *worker, const char *name)
+{
+	char key[128], rel[128];
+	struct view *v = NULL;
+	struct stat st;
+	size_t i;
+
+	snprintf(key, sizeof(key), "%s/%s", worker, name);
+	for (i = 0; i < nviews; i++)
+		if (strcmp(views[i].key, key) == 0) {
+			v = &views[i];
+			break;
+		}
+	if (v != NULL && v->style != NULL) {
+		if (pt_site.development && newest_mtime(v) != v->mtime &&
+		    view_load(v, v->rel) != PT_OK)
+			pt_log(NULL, PT_LOG_WARN, "keeping the old %s after a failed reload", key);
+		return v;
+	}
+	if (v == NULL) {
+		if (nviews == MAX_VIEWS)
+			return NULL;
+		v = &views[nviews++];
+		snprintf(v->key, sizeof(v->key), "%s", key);
+	}
+	snprintf(rel, sizeof(rel), "%s", key);
+	snprintf(v->files[0], PATH_BYTES, "%s/%s.xsl", xslt_dir, rel);
+	if (stat(v->files[0], &st) != 0) {
+		snprintf(rel, sizeof(rel), "common/%s", name);
+		snprintf(v->files[0], PATH_BYTES, "%s/%s.xsl", xslt_dir, rel);
+	}
+	snprintf(v->files[1], PATH_BYTES, "%s/layout.xsl", xslt_dir);
+	snprintf(v->files[2], PATH_BYTES, "%s/themes/%s/theme.xsl", xslt_dir, theme_name);
+	snprintf(v->rel, sizeof(v->rel), "%s", rel);
+	return view_load(v, v->rel) == PT_OK ? v : NULL;
+}
+
+int
+pt_render_init(const char *dir, const char *theme, int development)
+{
+	(void)development;
+	if ((size_t)snprintf(xslt_dir, sizeof(xslt_dir), "%s", dir) >= sizeof(xslt_dir) ||
+	    (size_t)snprintf(theme_name, sizeof(theme_name), "%s", theme) >= sizeof(theme_name) ||
+	    strpbrk(theme, "/\\\".<>&") != NULL)
+		return PT_EINVAL;
+	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+	exsltRegisterAll();
+	if (security == NULL) {
+		security = xsltNewSecurityPrefs();
+		xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+		xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+		xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+		xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+		xsltSetDefaultSecurityPrefs(security);
+	}
+	return PT_OK;
+}
+
+void
+pt_render_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < nviews; i++)
+		if (views[i].style != NULL)
+			xsltFreeStylesheet(views[i].style);
+	nviews = 0;
+	xsltSetDefaultSecurityPrefs(NULL);
+	xsltFreeSecurityPrefs(security);
+	security = NULL;
+}
+
+static int
+render_xml(struct pt_req *req)
+{
+	xmlChar *out = NULL;
+	int len = 0;
+
+	xmlDocDumpMemoryEnc(req->doc, &out, &len, "UTF-8");
+	if (out == NULL || pt_arena_defer(req->arena, xml_free, out) != PT_OK) {
+		xmlFree(out);
+		return PT_ENOMEM;
+	}
+	req->body = (const char *)out;
+	req->body_len = (size_t)len;
+	req->content_type_out = "application/xml; charset=utf-8";
+	return PT_OK;
+}
+
+static int
+render_html(struct pt_req *req, struct view *v)
+{
+	xsltTransformContextPtr ctxt;
+	xmlDocPtr result;
+	xmlChar *out = NULL;
+	int len = 0, rc = PT_EINVAL;
+
+	if ((ctxt = xsltNewTransformContext(v->style, req->doc)) == NULL)
+		return PT_ENOMEM;
+	ctxt->_private = (void *)req->lang;
+	result = xsltApplyStylesheetUser(v->style, req->doc, NULL, NULL, NULL, ctxt);
+	if (result != NULL && ctxt->state == XSLT_STATE_OK &&
+	    xsltSaveResultToString(&out, &len, result, v->style) == 0 && out != NULL) {
+		if (pt_arena_defer(req->arena, xml_free, out) == PT_OK) {
+			req->body = (const char *)out;
+			req->body_len = (size_t)len;
+			req->content_type_out = "text/html; charset=utf-8";
+			rc = PT_OK;
+		} else
+			xmlFree(out);
+	} else
+		pt_log(req, PT_LOG_ERROR, "transform of %s failed", v->key);
+	xmlFreeDoc(result);
+	xsltFreeTransformContext(ctxt);
+	return rc;
+}
+
+int
+pt_render(struct pt_req *req)
+{
+	struct view *v;
+
+	pt_page_finish(req);
+	if (req->want_xml)
+		return render_xml(req);
+	if ((v = view_get(req->worker, req->view)) == NULL)
+		return PT_EINVAL;
+	return render_html(req, v);
+}
+
+static int preload_ok;
+
+int
+pt_render_preload(const char *worker, const char *const *names, size_t n)
+{
+	size_t i;
+
+	preload_ok = 1;
+	for (i = 0; i < n; i++)
+		if (view_get(worker, names[i]) == NULL)
+			preload_ok = 0;
+	return preload_ok ? PT_OK : PT_EINVAL;
+}
+
+int
+pt_render_ready(void)
+{
+	return preload_ok;
+}
+
+int
+pt_render_view(struct pt_req *req, const char *view)
+{
+	req->view = view;
+	return pt_render(req);
+}

@@ -1,0 +1,149 @@
+// Shared helpers for the browser tests (node --test t/browser/).
+//
+// Environment: PORTICO_URL (default http://127.0.0.1:18080), PORTICO_VAR
+// (screenshots go to $PORTICO_VAR/screenshots), PORTICO_CHROMIUM (default
+// /usr/bin/chromium, Debian's build; playwright-core downloads no browser).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export const REPO = process.env.PORTICO_REPO || path.resolve(HERE, '..', '..');
+export const BASE = (process.env.PORTICO_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
+export const VAR = process.env.PORTICO_VAR || path.join(REPO, 'var', 'test');
+export const SCREENSHOTS = path.join(VAR, 'screenshots');
+export const PASSWORD = 'portico-demo';
+
+export const ROLES = [
+  { role: 'admin', email: 'admin@portico.example', home: 'admin' },
+  { role: 'agent', email: 'agent@portico.example', home: 'agent' },
+  { role: 'customer', email: 'carl@acme.example', home: 'customer' },
+  { role: 'partner', email: 'paula@northwind.example', home: 'partner' },
+];
+
+export const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 360, height: 740 },
+];
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.PORTICO_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A fresh context (own cookies) and page. The page records what a user
+// would suffer without noticing in a test: Content-Security-Policy
+// violations, script errors, and sub-resources (CSS, images) that fail.
+export async function openPage(browser, { width = 1280, height = 800, lang = 'en' } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: lang === 'de' ? 'de-DE' : 'en-GB',
+    extraHTTPHeaders: { 'Accept-Language': lang === 'de' ? 'de-DE,de;q=0.9' : 'en-GB,en;q=0.9' },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) {
+      problems.push(`CSP: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`script error: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400 && res.request().resourceType() !== 'document') {
+      problems.push(`${res.status()} for ${res.request().resourceType()} ${res.url()}`);
+    }
+  });
+  page.on('requestfailed', (req) => problems.push(`failed ${req.resourceType()} ${req.url()}: ${req.failure()?.errorText}`));
+  return { context, page, problems };
+}
+
+// Runs axe-core in the page. The source is evaluated through the DevTools
+// protocol, which the page's CSP (default-src 'self') does not govern, so
+// the page is scanned exactly as users get it, CSP enforced.
+export async function axeViolations(page) {
+  const loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+export function formatViolations(violations) {
+  return violations.map((v) => [
+    `- ${v.id} (${v.impact}): ${v.help}`,
+    ...v.nodes.map((n) => `    at ${n.target}\n      ${n.html}\n      ${(n.summary || '').replace(/\n/g, '\n      ')}`),
+  ].join('\n')).join('\n');
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// The login form's fields, found the way a user finds them: by label.
+export function emailField(page) {
+  return page.getByLabel(/e-?mail/i).and(page.locator('input'));
+}
+
+export function passwordField(page) {
+  return page.getByLabel(/pass(word|wort)/i).and(page.locator('input[type="password"]'));
+}
+
+// The page XML of the current session (fetched by the page itself, so with
+// its cookies): { name, email, home, lang, view } of /page.
+export async function sessionInfo(page, pathName = '/') {
+  return page.evaluate(async (p) => {
+    const res = await fetch(`${p}${p.includes('?') ? '&' : '?'}format=xml`, { credentials: 'same-origin' });
+    const doc = new DOMParser().parseFromString(await res.text(), 'application/xml');
+    const q = (sel) => doc.querySelector(sel);
+    return {
+      status: res.status,
+      view: q('page')?.getAttribute('view') ?? null,
+      lang: q('page')?.getAttribute('lang') ?? null,
+      name: q('page > session > user > name')?.textContent ?? null,
+      email: q('page > session > user > email')?.textContent ?? null,
+      home: q('page > session > user')?.getAttribute('home') ?? null,
+    };
+  }, pathName);
+}
+
+// Horizontal overflow in CSS pixels (0 when the page fits its viewport).
+export function horizontalOverflow(page) {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+}
+
+// Runs SQL on the stack's database (mariadb client, unix socket), for
+// cleaning up what a test left behind. Returns the client's output.
+export function sql(query) {
+  return execFileSync('mariadb', [
+    `--socket=${path.join(VAR, 'run', 'mysqld.sock')}`, '--user=portico', '--batch',
+    '--skip-column-names', 'portico', '-e', query,
+  ], { env: { ...process.env, MYSQL_PWD: 'portico' }, encoding: 'utf8' });
+}

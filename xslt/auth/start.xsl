@@ -1,0 +1,161 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Start page (view "start"): greeting, the user's organisation, roles and
+     last sign-in, and the grid of areas from /page/start/area. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:pt="urn:portico"
+    exclude-result-prefixes="pt">
+
+  <xsl:import href="../layout.xsl"/>
+
+  <xsl:template match="page" mode="content">
+    <section class="card welcome-card" aria-labelledby="start-title">
+      <p class="eyebrow"><xsl:value-of select="pt:t('start.title')"/></p>
+      <h1 id="start-title">
+        <xsl:call-template name="pt-replace">
+          <xsl:with-param name="text" select="pt:t('start.welcome')"/>
+          <xsl:with-param name="name" select="'name'"/>
+          <xsl:with-param name="value" select="string($pt-user/name)"/>
+        </xsl:call-template>
+      </h1>
+      <dl class="facts">
+        <xsl:if test="string($pt-user/org) != ''">
+          <div>
+            <dt><xsl:value-of select="pt:t('start.org')"/></dt>
+            <dd><xsl:value-of select="$pt-user/org"/></dd>
+          </div>
+        </xsl:if>
+        <xsl:if test="$pt-user/role">
+          <div>
+            <dt><xsl:value-of select="pt:t('start.roles')"/></dt>
+            <dd>
+              <ul class="role-list">
+                <xsl:for-each select="$pt-user/role">
+                  <li class="role"><xsl:value-of select="pt:t(concat('role.', .))"/></li>
+                </xsl:for-each>
+              </ul>
+            </dd>
+          </div>
+        </xsl:if>
+        <div>
+          <dt><xsl:value-of select="pt:t('start.last-login')"/></dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="string(start/@last-login) != ''">
+                <xsl:call-template name="pt-datetime">
+                  <xsl:with-param name="iso" select="string(start/@last-login)"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="pt:t('start.first-login')"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </div>
+      </dl>
+    </section>
+
+    <xsl:if test="start/area">
+      <section class="areas" aria-labelledby="areas-title">
+        <h2 id="areas-title"><xsl:value-of select="pt:t('start.areas')"/></h2>
+        <ul class="area-grid">
+          <xsl:apply-templates select="start/area"/>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One card. available="1": the title links to @href and the whole card
+       is clickable (CSS); otherwise a muted card with "coming soon". -->
+  <xsl:template match="area">
+    <xsl:variable name="desc-key" select="concat(@key, '.desc')"/>
+    <xsl:variable name="desc" select="pt:t($desc-key)"/>
+    <xsl:variable name="ready" select="@available = '1' and string(@href) != ''"/>
+    <li>
+      <xsl:attribute name="class">
+        <xsl:text>area-card </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$ready">is-available</xsl:when>
+          <xsl:otherwise>is-soon</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <span class="area-icon">
+        <xsl:call-template name="area-icon">
+          <xsl:with-param name="key" select="string(@key)"/>
+        </xsl:call-template>
+      </span>
+      <h3 class="area-title">
+        <xsl:choose>
+          <xsl:when test="$ready">
+            <a href="{@href}"><xsl:value-of select="pt:t(@key)"/></a>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="pt:t(@key)"/></xsl:otherwise>
+        </xsl:choose>
+      </h3>
+      <xsl:if test="$desc != $desc-key">
+        <p class="area-desc"><xsl:value-of select="$desc"/></p>
+      </xsl:if>
+      <xsl:if test="not($ready)">
+        <p class="badge"><xsl:value-of select="pt:t('start.coming-soon')"/></p>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- Decorative line icons (24x24, stroked with currentColor by CSS). -->
+  <xsl:template name="area-icon">
+    <xsl:param name="key"/>
+    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+      <xsl:choose>
+        <xsl:when test="$key = 'nav.kb'">
+          <path d="M5 5.5A2.5 2.5 0 0 1 7.5 3H19v15H7.5A2.5 2.5 0 0 0 5 20.5z"/>
+          <path d="M5 20.5A2.5 2.5 0 0 0 7.5 23H19v-5"/>
+          <path d="M9 7.5h6M9 11h4"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.tickets'">
+          <path d="M4 4.5h16v11.5H10l-6 4.5z"/>
+          <path d="M8 8.5h8M8 12h5"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.queue'">
+          <path d="M3 13.5 6 5h12l3 8.5V19H3z"/>
+          <path d="M3 13.5h5l1.5 2.5h5l1.5-2.5h5"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.orders'">
+          <path d="M3 7.5 12 3l9 4.5v9L12 21l-9-4.5z"/>
+          <path d="M3 7.5 12 12l9-4.5M12 12v9"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.approvals'">
+          <circle cx="12" cy="12" r="9"/>
+          <path d="m8 12.5 3 3 5-6"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.contracts'">
+          <path d="M6 3h9l4 4v14H6z"/>
+          <path d="M14.5 3v4.5H19M9 12.5h7M9 16.5h5"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.partner' or $key = 'nav.users'">
+          <circle cx="9" cy="8" r="3.5"/>
+          <path d="M2.5 20.5a6.5 6.5 0 0 1 13 0"/>
+          <circle cx="17" cy="9" r="2.5"/>
+          <path d="M16.5 14a5 5 0 0 1 5 6.5"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.articles'">
+          <path d="M4 20h4L19.5 8.5l-4-4L4 16z"/>
+          <path d="m13.5 6.5 4 4"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.dashboard'">
+          <path d="M3 20.5h18"/>
+          <path d="M6.5 17v-5M11.5 17V6.5M16.5 17v-8"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.admin'">
+          <path d="M12 3 20 6v6c0 4.8-3.4 8-8 9-4.6-1-8-4.2-8-9V6z"/>
+          <path d="m9 12 2 2 4-4.5"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.account'">
+          <circle cx="12" cy="8" r="4"/>
+          <path d="M4 21a8 8 0 0 1 16 0"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <path d="M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </svg>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,396 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Portico page chrome.
+
+  Every view stylesheet (xslt/<worker>/<view>.xsl) imports this file and
+  defines <xsl:template match="page" mode="content"> for the body of <main>.
+  The runtime then imports the configured theme (xslt/themes/<theme>/theme.xsl)
+  after the view, so the theme's named templates win over the defaults here:
+
+    theme-head       extra elements at the end of <head> (links, meta)
+    theme-logo       the logo inside the home link of the header
+    theme-site-name  the site name next to the logo
+    theme-footer     the content of <footer>
+
+  A view may also override, with match="page":
+    mode="title"     the view part of <title> (default: pt:t('title.<view>'))
+    mode="messages"  where the message boxes go (default: top of <main>)
+
+  Helpers for views: named templates pt-messages, pt-field-errors,
+  pt-replace, pt-datetime, pt-status-page (see below).
+
+  Rules: no disable-output-escaping, no inline script, no style or on*
+  attributes (the Content-Security-Policy is default-src 'self').
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:pt="urn:portico"
+    exclude-result-prefixes="pt">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+      doctype-system="about:legacy-compat"/>
+
+  <!-- The signed-in user (empty node-set when anonymous) and the CSRF token
+       every form carries. -->
+  <xsl:variable name="pt-user" select="/page/session/user"/>
+  <xsl:variable name="pt-csrf" select="string(/page/session/@csrf)"/>
+
+  <xsl:template match="/">
+    <xsl:apply-templates select="page"/>
+  </xsl:template>
+
+  <xsl:template match="/page">
+    <xsl:variable name="lang">
+      <xsl:choose>
+        <xsl:when test="string(@lang) != ''"><xsl:value-of select="@lang"/></xsl:when>
+        <xsl:otherwise>en</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="theme">
+      <xsl:choose>
+        <xsl:when test="string(@theme) != ''"><xsl:value-of select="@theme"/></xsl:when>
+        <xsl:otherwise>default</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <html lang="{$lang}">
+      <head>
+        <!-- libxslt's HTML serializer adds this meta itself when it is
+             missing (and would then duplicate a <meta charset>). -->
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:apply-templates select="." mode="title"/>
+          <xsl:text> – </xsl:text>
+          <xsl:value-of select="pt:t('site.name')"/>
+        </title>
+        <link rel="stylesheet" href="/static/css/portico.css"/>
+        <link rel="stylesheet" href="/static/themes/{$theme}/theme.css"/>
+        <link rel="stylesheet" href="/static/css/print.css" media="print"/>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
+        <link rel="alternate icon" href="/favicon.ico" sizes="32x32"/>
+        <xsl:call-template name="theme-head"/>
+      </head>
+      <body class="view-{@view}">
+        <a class="skip-link" href="#main"><xsl:value-of select="pt:t('skip.to.content')"/></a>
+        <header class="site-header">
+          <div class="container header-bar">
+            <a class="brand" href="/">
+              <xsl:call-template name="theme-logo"/>
+              <xsl:call-template name="theme-site-name"/>
+            </a>
+            <div class="header-tools">
+              <xsl:call-template name="pt-language-switcher"/>
+              <xsl:call-template name="pt-user-box"/>
+            </div>
+          </div>
+          <xsl:if test="$pt-user">
+            <xsl:call-template name="pt-primary-nav"/>
+          </xsl:if>
+        </header>
+        <main id="main" class="site-main" tabindex="-1">
+          <div class="container">
+            <xsl:apply-templates select="." mode="messages"/>
+            <xsl:apply-templates select="." mode="content"/>
+          </div>
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <xsl:call-template name="theme-footer"/>
+          </div>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- View part of the document title; views may override. -->
+  <xsl:template match="page" mode="title">
+    <xsl:value-of select="pt:t(concat('title.', @view))"/>
+  </xsl:template>
+
+  <!-- Where the messages go: above the content. A view that shows them
+       elsewhere overrides this with an empty template and calls
+       pt-messages itself. -->
+  <xsl:template match="page" mode="messages">
+    <xsl:call-template name="pt-messages"/>
+  </xsl:template>
+
+  <!-- A view that forgot its content template still renders a valid page. -->
+  <xsl:template match="page" mode="content">
+    <h1><xsl:apply-templates select="." mode="title"/></h1>
+  </xsl:template>
+
+  <!-- ================= theme hooks (override in themes/<t>/theme.xsl) ==== -->
+
+  <xsl:template name="theme-head"/>
+
+  <xsl:template name="theme-logo">
+    <img class="brand-logo" src="/static/img/logo.svg" alt="" width="40" height="40"/>
+  </xsl:template>
+
+  <xsl:template name="theme-site-name">
+    <span class="brand-text">
+      <span class="brand-name"><xsl:value-of select="pt:t('site.name')"/></span>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="theme-footer">
+    <div class="footer-grid">
+      <div class="footer-brand">
+        <p class="footer-title"><xsl:value-of select="pt:t('site.name')"/></p>
+        <p><xsl:value-of select="pt:t('site.tagline')"/></p>
+      </div>
+      <div class="footer-meta">
+        <p><xsl:value-of select="pt:t('footer.help')"/></p>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- ================= header parts ===================================== -->
+
+  <!-- One form, one submit button per language; the pressed one is active.
+       Needs a CSRF token, so it is left out when there is none. -->
+  <xsl:template name="pt-language-switcher">
+    <xsl:variable name="current" select="string(/page/@lang)"/>
+    <xsl:if test="count(/page/languages/language) &gt; 1 and $pt-csrf != ''">
+      <form class="lang-switch" method="post" action="/auth/language">
+        <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+        <input type="hidden" name="next" value="{/page/@path}"/>
+        <fieldset>
+          <legend class="visually-hidden"><xsl:value-of select="pt:t('lang.switch')"/></legend>
+          <xsl:for-each select="/page/languages/language">
+            <button type="submit" name="lang" value="{@code}" class="lang-button">
+              <xsl:choose>
+                <xsl:when test="@code = $current">
+                  <xsl:attribute name="aria-pressed">true</xsl:attribute>
+                  <xsl:attribute name="aria-current">true</xsl:attribute>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:attribute name="aria-pressed">false</xsl:attribute>
+                </xsl:otherwise>
+              </xsl:choose>
+              <span lang="{@code}"><xsl:value-of select="pt:t(concat('lang.', @code))"/></span>
+            </button>
+          </xsl:for-each>
+        </fieldset>
+      </form>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pt-user-box">
+    <xsl:if test="$pt-user">
+      <div class="user-box">
+        <p class="user-id">
+          <span class="visually-hidden"><xsl:value-of select="pt:t('user.signed-in-as')"/><xsl:text> </xsl:text></span>
+          <span class="user-name"><xsl:value-of select="$pt-user/name"/></span>
+          <xsl:if test="string($pt-user/org) != ''">
+            <span class="visually-hidden">, </span>
+            <span class="user-org"><xsl:value-of select="$pt-user/org"/></span>
+          </xsl:if>
+        </p>
+        <form class="logout" method="post" action="/auth/logout">
+          <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+          <button type="submit" class="btn btn-header"><xsl:value-of select="pt:t('logout')"/></button>
+        </form>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pt-primary-nav">
+    <nav class="primary-nav" aria-label="{pt:t('nav.main')}">
+      <div class="container">
+        <ul>
+          <xsl:call-template name="pt-nav-item">
+            <xsl:with-param name="href" select="'/'"/>
+            <xsl:with-param name="key" select="'nav.start'"/>
+          </xsl:call-template>
+        </ul>
+      </div>
+    </nav>
+  </xsl:template>
+
+  <!-- A nav link; current when the page path is the href or below it
+       (the start page "/" is current only on "/"). -->
+  <xsl:template name="pt-nav-item">
+    <xsl:param name="href"/>
+    <xsl:param name="key"/>
+    <xsl:variable name="path" select="string(/page/@path)"/>
+    <li>
+      <a href="{$href}">
+        <xsl:if test="$path = $href or ($href != '/' and starts-with($path, concat($href, '/')))">
+          <xsl:attribute name="aria-current">page</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="pt:t($key)"/>
+      </a>
+    </li>
+  </xsl:template>
+
+  <!-- ================= messages ========================================= -->
+
+  <!-- Errors in one role="alert" box, info and success in role="status"
+       boxes. An error about a form field links to the input (id = field
+       name); the view repeats it next to the field (pt-field-errors). -->
+  <xsl:template name="pt-messages">
+    <xsl:variable name="errors" select="/page/messages/message[@kind = 'error']"/>
+    <xsl:variable name="successes" select="/page/messages/message[@kind = 'success']"/>
+    <xsl:variable name="infos" select="/page/messages/message[not(@kind = 'error' or @kind = 'success')]"/>
+    <xsl:if test="$errors">
+      <div class="alert alert-error" role="alert">
+        <xsl:for-each select="$errors">
+          <p>
+            <xsl:choose>
+              <xsl:when test="string(@field) != ''">
+                <a href="#{@field}"><xsl:value-of select="pt:t(@key)"/></a>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="pt:t(@key)"/></xsl:otherwise>
+            </xsl:choose>
+          </p>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+    <xsl:if test="$successes">
+      <div class="alert alert-success" role="status">
+        <xsl:for-each select="$successes">
+          <p><xsl:value-of select="pt:t(@key)"/></p>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+    <xsl:if test="$infos">
+      <div class="alert alert-info" role="status">
+        <xsl:for-each select="$infos">
+          <p><xsl:value-of select="pt:t(@key)"/></p>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Messages for one field, as <p id="{field}-error">; call it between
+       label and input and set aria-describedby="{field}-error" and
+       aria-invalid="true" on the input when
+       /page/messages/message[@field = $field] exists. -->
+  <xsl:template name="pt-field-errors">
+    <xsl:param name="field"/>
+    <xsl:variable name="msgs" select="/page/messages/message[@field = $field]"/>
+    <xsl:if test="$msgs">
+      <p class="field-error" id="{$field}-error">
+        <xsl:for-each select="$msgs">
+          <span class="visually-hidden"><xsl:value-of select="pt:t('message.error')"/><xsl:text> </xsl:text></span>
+          <xsl:value-of select="pt:t(@key)"/>
+          <xsl:if test="position() != last()"><br/></xsl:if>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Adds aria-invalid and aria-describedby to the current input when the
+       field has messages. Call it first inside the <input>. -->
+  <xsl:template name="pt-field-aria">
+    <xsl:param name="field"/>
+    <xsl:if test="/page/messages/message[@field = $field]">
+      <xsl:attribute name="aria-invalid">true</xsl:attribute>
+      <xsl:attribute name="aria-describedby"><xsl:value-of select="concat($field, '-error')"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================= helpers ========================================== -->
+
+  <!-- Replaces every "{name}" in text with value (copied, so value may be
+       a result tree fragment with elements). -->
+  <xsl:template name="pt-replace">
+    <xsl:param name="text"/>
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="token" select="concat('{', $name, '}')"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $token)">
+        <xsl:value-of select="substring-before($text, $token)"/>
+        <xsl:copy-of select="$value"/>
+        <xsl:call-template name="pt-replace">
+          <xsl:with-param name="text" select="substring-after($text, $token)"/>
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="value" select="$value"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- <time> for an ISO 8601 UTC timestamp (YYYY-MM-DDThh:mm...), laid out
+       by the catalogue's format.datetime ({Y} {M} {D} {h} {m}). -->
+  <xsl:template name="pt-datetime">
+    <xsl:param name="iso"/>
+    <time datetime="{$iso}">
+      <xsl:choose>
+        <xsl:when test="string-length($iso) &gt;= 16 and substring($iso, 5, 1) = '-' and substring($iso, 11, 1) = 'T'">
+          <xsl:variable name="f0" select="pt:t('format.datetime')"/>
+          <xsl:variable name="f1">
+            <xsl:call-template name="pt-replace">
+              <xsl:with-param name="text" select="$f0"/>
+              <xsl:with-param name="name" select="'Y'"/>
+              <xsl:with-param name="value" select="substring($iso, 1, 4)"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="f2">
+            <xsl:call-template name="pt-replace">
+              <xsl:with-param name="text" select="string($f1)"/>
+              <xsl:with-param name="name" select="'M'"/>
+              <xsl:with-param name="value" select="substring($iso, 6, 2)"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="f3">
+            <xsl:call-template name="pt-replace">
+              <xsl:with-param name="text" select="string($f2)"/>
+              <xsl:with-param name="name" select="'D'"/>
+              <xsl:with-param name="value" select="substring($iso, 9, 2)"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="f4">
+            <xsl:call-template name="pt-replace">
+              <xsl:with-param name="text" select="string($f3)"/>
+              <xsl:with-param name="name" select="'h'"/>
+              <xsl:with-param name="value" select="substring($iso, 12, 2)"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:call-template name="pt-replace">
+            <xsl:with-param name="text" select="string($f4)"/>
+            <xsl:with-param name="name" select="'m'"/>
+            <xsl:with-param name="value" select="substring($iso, 15, 2)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$iso"/></xsl:otherwise>
+      </xsl:choose>
+    </time>
+  </xsl:template>
+
+  <!-- Body of the error views: status code, h1, explanation, actions,
+       request reference. $actions is a fragment of links (class="btn"). -->
+  <xsl:template name="pt-status-page">
+    <xsl:param name="title-key"/>
+    <xsl:param name="text-key"/>
+    <xsl:param name="actions"/>
+    <xsl:param name="kind" select="'error'"/>
+    <section class="card status-page status-{$kind}">
+      <xsl:if test="string(/page/@status) != ''">
+        <p class="status-code">
+          <xsl:call-template name="pt-replace">
+            <xsl:with-param name="text" select="pt:t('error.code')"/>
+            <xsl:with-param name="name" select="'code'"/>
+            <xsl:with-param name="value" select="string(/page/@status)"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+      <h1><xsl:value-of select="pt:t($title-key)"/></h1>
+      <p class="lead"><xsl:value-of select="pt:t($text-key)"/></p>
+      <xsl:if test="string($actions) != ''">
+        <p class="actions"><xsl:copy-of select="$actions"/></p>
+      </xsl:if>
+      <xsl:if test="string(/page/@request-id) != ''">
+        <p class="reference">
+          <xsl:value-of select="pt:t('error.reference')"/>
+          <xsl:text>: </xsl:text>
+          <code><xsl:value-of select="/page/@request-id"/></code>
+        </p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>
