@@ -153,6 +153,7 @@ measure() {
 	local why=""
 
 	echo "bench: $s: ${WARMUP_S}s warm-up, ${DURATION_S}s measured" >&2
+	rm -f "$out"
 	run_wrk "$s" "$WARMUP_S" "$OUT_DIR/$s.warmup.txt" ||
 		why="wrk failed in warm-up"
 	if [ -z "$why" ] && ! run_wrk "$s" "$DURATION_S" "$out"; then

@@ -17,9 +17,10 @@
     mode="messages"  where the message boxes go (default: top of <main>)
 
   Helpers for views: named templates pt-messages, pt-field-errors,
+  pt-field-aria,
   pt-replace, pt-datetime, pt-status-page (see below).
 
-  Rules: no disable-output-escaping, no inline script, no style or on*
+  Rules: never turn off output escaping, no inline script, no style or on*
   attributes (the Content-Security-Policy is default-src 'self').
 -->
 <xsl:stylesheet version="1.0"

@@ -23,6 +23,8 @@ extern const struct pt_sql pt_core_sql[];
 extern const size_t pt_core_nsql;
 /* True inside pt_db_begin .. commit/rollback. */
 int	 pt_db_in_tx(void);
+/* Development: re-read catalogues whose file changed. */
+void	 pt_i18n_refresh(void);
 /* The error page for a request refused before routing (400, 413). */
 void	 pt_dispatch_refused(struct pt_req *, int status);
 

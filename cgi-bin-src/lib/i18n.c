@@ -90,13 +90,18 @@ pt_i18n_get(const char *lang, const char *key)
 
 	if (c == NULL || key == NULL)
 		return NULL;
-	if (pt_site.development) {
-		struct stat st;
-
-		if (stat(c->path, &st) == 0 && st.st_mtime != c->mtime)
-			(void)catalog_read(c);
-	}
 	return xmlHashLookup(c->msgs, BAD_CAST key);
+}
+
+void
+pt_i18n_refresh(void)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < ncatalogs; i++)
+		if (stat(catalogs[i].path, &st) == 0 && st.st_mtime != catalogs[i].mtime)
+			(void)catalog_read(&catalogs[i]);
 }
 
 /* pt:t('key'): the text for key in the language of the page being rendered. */

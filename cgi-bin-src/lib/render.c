@@ -62,8 +62,15 @@ view_load(struct view *v, const char *rel)
 	char wrapper[2 * PATH_BYTES], base[PATH_BYTES + 16];
 	xsltStylesheetPtr style;
 	xmlDocPtr doc;
+	struct stat st;
 	int n;
 
+	/* Remember the attempt, so a broken file is retried only once it changes. */
+	v->mtime = newest_mtime(v);
+	if (stat(v->files[0], &st) != 0) {
+		pt_log(NULL, PT_LOG_ERROR, "no stylesheet %s", v->files[0]);
+		return PT_ENOTFOUND;
+	}
 	n = snprintf(wrapper, sizeof(wrapper),
 	    "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
 	    "<xsl:import href=\"%s.xsl\"/><xsl:import href=\"themes/%s/theme.xsl\"/>"
@@ -74,17 +81,19 @@ view_load(struct view *v, const char *rel)
 	if ((doc = xmlReadMemory(wrapper, n, base, "UTF-8", XML_PARSE_NONET)) == NULL)
 		return PT_EINVAL;
 	if ((style = xsltParseStylesheetDoc(doc)) == NULL || style->errors > 0) {
-		pt_log(NULL, PT_LOG_ERROR, "stylesheet %s/%s.xsl does not compile", xslt_dir, rel);
-		if (style != NULL)
-			xsltFreeStylesheet(style);
-		else
+		/*
+		 * libxslt may hand back a half-built stylesheet whose free
+		 * crashes (xsltFreeKeys); it is left alone.  The mtime above
+		 * keeps this from happening again until the file is fixed.
+		 */
+		pt_log(NULL, PT_LOG_ERROR, "stylesheet %s does not compile", v->files[0]);
+		if (style == NULL)
 			xmlFreeDoc(doc);
 		return PT_EINVAL;
 	}
 	if (v->style != NULL)
 		xsltFreeStylesheet(v->style);
 	v->style = style;
-	v->mtime = newest_mtime(v);
 	return PT_OK;
 }
 
@@ -103,18 +112,17 @@ view_get(const char *worker, const char *name)
 			v = &views[i];
 			break;
 		}
-	if (v != NULL && v->style != NULL) {
+	if (v != NULL) {
+		/* Loaded or failed before: reload only in development, and only on change. */
 		if (pt_site.development && newest_mtime(v) != v->mtime &&
-		    view_load(v, v->rel) != PT_OK)
+		    view_load(v, v->rel) != PT_OK && v->style != NULL)
 			pt_log(NULL, PT_LOG_WARN, "keeping the old %s after a failed reload", key);
-		return v;
+		return v->style != NULL ? v : NULL;
 	}
-	if (v == NULL) {
-		if (nviews == MAX_VIEWS)
-			return NULL;
-		v = &views[nviews++];
-		snprintf(v->key, sizeof(v->key), "%s", key);
-	}
+	if (nviews == MAX_VIEWS)
+		return NULL;
+	v = &views[nviews++];
+	snprintf(v->key, sizeof(v->key), "%s", key);
 	snprintf(rel, sizeof(rel), "%s", key);
 	snprintf(v->files[0], PATH_BYTES, "%s/%s.xsl", xslt_dir, rel);
 	if (stat(v->files[0], &st) != 0) {
@@ -156,6 +164,7 @@ pt_render_free(void)
 	for (i = 0; i < nviews; i++)
 		if (views[i].style != NULL)
 			xsltFreeStylesheet(views[i].style);
+	memset(views, 0, sizeof(views));
 	nviews = 0;
 	xsltSetDefaultSecurityPrefs(NULL);
 	xsltFreeSecurityPrefs(security);
@@ -217,6 +226,8 @@ pt_render(struct pt_req *req)
 		return render_xml(req);
 	if ((v = view_get(req->worker, req->view)) == NULL)
 		return PT_EINVAL;
+	if (pt_site.development)
+		pt_i18n_refresh();
 	return render_html(req, v);
 }
 

@@ -97,6 +97,11 @@ stop_pid() {
 # port_in_use PORT: something accepts connections on 127.0.0.1:PORT.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+port_check() {
+	! port_in_use "$PORT" ||
+		die "port $PORT on 127.0.0.1 is in use by another program (choose another with PORTICO_PORT)"
+}
+
 # ----------------------------------------------------------------- packages
 
 pkg_installed() {
@@ -437,8 +442,7 @@ nginx_start() {
 		-e "s|@PORT@|$PORT|g" \
 		-e "s|@USER@|$user_line|g" \
 		"$PORTICO_REPO/conf/nginx-dev.conf.in" >"$NGINX_DIR/nginx.conf"
-	! port_in_use "$PORT" ||
-		die "port $PORT on 127.0.0.1 is in use by another program (set PORTICO_PORT to use another port)"
+	port_check
 	args=(-p "$NGINX_DIR/" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log")
 	"$nginx" "${args[@]}" -t -q || die "nginx rejects $NGINX_DIR/nginx.conf"
 	say "starting nginx on 127.0.0.1:$PORT"
@@ -462,6 +466,8 @@ http_ok() { curl -fsS -o /dev/null --max-time 5 "$PORTICO_URL$1" 2>/dev/null; }
 
 # stack_up [reset]: everything, in order, then a check that it answers.
 stack_up() {
+	nginx_stop
+	port_check
 	write_conf
 	db_start
 	db_setup "${1:-}"

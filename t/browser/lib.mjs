@@ -68,7 +68,11 @@ export async function openPage(browser, { width = 1280, height = 800, lang = 'en
       problems.push(`${res.status()} for ${res.request().resourceType()} ${res.url()}`);
     }
   });
-  page.on('requestfailed', (req) => problems.push(`failed ${req.resourceType()} ${req.url()}: ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    // Requests cut off by a navigation (ERR_ABORTED) are not the site's fault.
+    const why = req.failure()?.errorText || '';
+    if (!/ERR_ABORTED/.test(why)) problems.push(`failed ${req.resourceType()} ${req.url()}: ${why}`);
+  });
   return { context, page, problems };
 }
 

@@ -59,7 +59,7 @@ subtest 'start page XML' => sub {
 
 subtest 'error pages come as XML too' => sub {
     my ($doc, $res) = $c->get_xml('/auth/does-not-exist');
-    is($res->code, 404, '404');
+    is($res->code, 404, 'status 404');
     like($res->header('Content-Type') // '', qr{^application/xml}, 'as XML');
     is(xp($doc, '/page/@status'), '404', 'page status 404');
     is(xp($doc, '/page/@view'), 'not-found', 'view not-found');

@@ -34,7 +34,6 @@ use Symbol ();
 use LWP::UserAgent;
 use Time::HiRes ();
 use URI;
-use URI::Escape qw(uri_escape_utf8);
 use XML::LibXML;
 
 our @EXPORT = qw(
@@ -47,6 +46,13 @@ our @EXPORT = qw(
 );
 
 use constant DEMO_PASSWORD => 'portico-demo';
+
+# Test names and diagnostics carry German text: print them as UTF-8.
+{
+    require Test::Builder;
+    my $tb = Test::Builder->new;
+    binmode($_, ':encoding(UTF-8)') for $tb->output, $tb->failure_output, $tb->todo_output;
+}
 
 # --------------------------------------------------------------------------
 # Where things are

@@ -1,0 +1,134 @@
+/*
+ * Rendering: catalogue lookups in the page's language, escaping of user
+ * text, theme precedence, the shared common/ views, ?format=xml, and the
+ * development-mode reload of a changed stylesheet.
+ */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "extern.h"
+#include "tap.h"
+
+static char dir[1024];
+
+static struct pt_req *
+page(const char *lang, const char *view)
+{
+	struct pt_req *req = pt_req_new("test");
+
+	req->lang = lang;
+	req->path = "/t";
+	pt_page_init(req);
+	pt_node(req->page, "user", "<script>alert('x')</script>");
+	req->view = view;
+	req->status = 200;
+	return req;
+}
+
+static char *
+render(const char *lang, const char *view, int xml)
+{
+	struct pt_req *req = page(lang, view);
+	char *out = NULL;
+
+	req->want_xml = xml;
+	if (pt_render(req) == PT_OK)
+		out = strndup(req->body, req->body_len);
+	pt_req_free(req);
+	return out;
+}
+
+static void
+copy_tree(const char *from, const char *to)
+{
+	char cmd[4200];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s' && cp -R '%s' '%s'", to, from, to);
+	if (system(cmd) != 0)
+		exit(99);
+}
+
+int
+main(void)
+{
+	static const char *const langs[] = { "en", "de" };
+	const char *src = getenv("PT_SRCDIR");
+	char tmpl[] = "/tmp/pt-render-XXXXXX", path[1200], *html;
+	struct timeval later[2];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/t/unit/fixtures/xslt", src != NULL ? src : ".");
+	if (mkdtemp(tmpl) == NULL)
+		return 99;
+	snprintf(dir, sizeof(dir), "%s/xslt", tmpl);
+	copy_tree(path, dir);
+
+	pt_site.theme = "plain";
+	pt_site.development = 1;
+	is_int(pt_i18n_load(dir, langs, 2), PT_OK, "catalogues load");
+	is_int(pt_render_init(dir, "plain", 1), PT_OK, "renderer starts");
+	is_int(pt_render_preload("test", (const char *const[]){ "hello", "not-found" }, 2), PT_OK,
+	    "views preload");
+	ok(pt_render_ready(), "ready after preload");
+
+	html = render("en", "hello", 0);
+	ok(html != NULL, "renders");
+	ok(strncmp(html, "<!DOCTYPE html>", 15) == 0, "HTML5 doctype");
+	ok(strstr(html, "<html lang=\"en\">") != NULL, "lang attribute");
+	ok(strstr(html, "<title>Test page</title>") != NULL, "catalogue text in the head");
+	ok(strstr(html, "<h1>Hello</h1>") != NULL, "catalogue text in the view");
+	ok(strstr(html, "&lt;script&gt;") != NULL && strstr(html, "<script>") == NULL,
+	    "user text escaped");
+	ok(strstr(html, "no.such.key") != NULL, "missing key shows the key");
+	ok(strstr(html, "layout-logo") != NULL, "layout's named template by default");
+	free(html);
+
+	html = render("de", "hello", 0);
+	ok(html != NULL && strstr(html, "<h1>Grüß Gott</h1>") != NULL, "German catalogue");
+	ok(strstr(html, "<html lang=\"de\">") != NULL, "German lang attribute");
+	free(html);
+
+	html = render("en", "not-found", 0);
+	ok(html != NULL && strstr(html, "common not found") != NULL, "common/ view as fallback");
+	free(html);
+
+	html = render("en", "hello", 1);
+	ok(html != NULL && strncmp(html, "<?xml", 5) == 0 && strstr(html, "view=\"hello\"") != NULL,
+	    "?format=xml gives the page tree");
+	free(html);
+
+	ok(render("en", "no-such-view", 0) == NULL, "unknown view fails cleanly");
+
+	/* Development: a changed stylesheet is re-read on the next render. */
+	snprintf(path, sizeof(path), "%s/test/hello.xsl", dir);
+	f = fopen(path, "w");
+	fputs("<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	    "<xsl:import href=\"../layout.xsl\"/><xsl:template match=\"page\" mode=\"content\">"
+	    "<p>changed</p></xsl:template></xsl:stylesheet>", f);
+	fclose(f);
+	gettimeofday(&later[0], NULL);
+	later[0].tv_sec += 5;
+	later[1] = later[0];
+	utimes(path, later);
+	html = render("en", "hello", 0);
+	ok(html != NULL && strstr(html, "<p>changed</p>") != NULL, "changed view reloaded");
+	free(html);
+	pt_render_free();
+
+	/* The theme is imported after the view: its templates win. */
+	is_int(pt_render_init(dir, "loud", 0), PT_OK, "renderer with another theme");
+	html = render("en", "hello", 0);
+	ok(html != NULL && strstr(html, "loud-logo") != NULL && strstr(html, "layout-logo") == NULL,
+	    "theme overrides the layout's named template");
+	free(html);
+	ok(pt_render_init(dir, "../evil", 0) != PT_OK, "a theme name cannot leave the xslt dir");
+	pt_render_free();
+	pt_i18n_free();
+
+	snprintf(path, sizeof(path), "rm -rf '%s'", tmpl);
+	if (system(path) != 0)
+		return 99;
+	return done_testing();
+}
