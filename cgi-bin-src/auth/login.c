@@ -67,7 +67,7 @@ auth_login_form(struct pt_req *req)
 	if (req->session.user != NULL)
 		return pt_redirect(req, next_path(req));
 	/* Say now, not after the password is typed, that sign-in cannot work. */
-	if (pt_db_ping() != PT_OK)
+	if (pt_db_alive() != PT_OK)
 		return PT_EDB;
 	if (pt_query(req, "bye") != NULL)
 		pt_message(req, "success", "login.logged-out", NULL);

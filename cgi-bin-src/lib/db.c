@@ -9,6 +9,7 @@
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -458,6 +459,27 @@ int
 pt_db_in_tx(void)
 {
 	return in_tx;
+}
+
+/*
+ * Without a round trip: a connection the server has closed (restart,
+ * shutdown, timeout) becomes readable or hung up, since the server never
+ * speaks unasked.  A dead or missing connection is replaced now.
+ */
+int
+pt_db_alive(void)
+{
+	struct pollfd pfd;
+
+	if (conn != NULL) {
+		pfd.fd = (int)mysql_get_socket(conn);
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (pfd.fd >= 0 && poll(&pfd, 1, 0) == 0)
+			return PT_OK;
+		pt_db_close();
+	}
+	return connect_and_prepare();
 }
 
 int

@@ -301,7 +301,9 @@ unsigned long long pt_db_insert_id(void);
 int	 pt_db_begin(struct pt_req *);
 int	 pt_db_commit(struct pt_req *);
 void	 pt_db_rollback(struct pt_req *);
-int	 pt_db_ping(void);	/* PT_OK if the database answers now */
+int	 pt_db_ping(void);	/* PT_OK if the database answers now (one round trip) */
+/* PT_OK if the connection is open and not closed by the server; no round trip. */
+int	 pt_db_alive(void);
 /* A separate connection that accepts several statements per query: for portico-admin migrate only. */
 struct st_mysql *pt_db_connect_multi(void);
 

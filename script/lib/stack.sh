@@ -72,6 +72,16 @@ proc_has() {
 	return 1
 }
 
+# proc_started PID: the start time of the process (clock ticks since boot).
+# With the pid it names one process; a pid alone may be reused.
+proc_started() {
+	local stat
+	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	# shellcheck disable=SC2086 # the fields after the command name
+	set -- ${stat##*) }
+	echo "${20}"
+}
+
 # wait_for SECONDS COMMAND...: poll COMMAND every 0.1 s until it succeeds.
 wait_for() {
 	local deadline=$((SECONDS + $1))
@@ -99,7 +109,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 port_check() {
 	! port_in_use "$PORT" ||
-		die "port $PORT on 127.0.0.1 is in use by another program (choose another with PORTICO_PORT)"
+		die "port $PORT on 127.0.0.1 is in use by another program (choose another with ${PORT_ENV:-PORTICO_PORT})"
 }
 
 # ----------------------------------------------------------------- packages
@@ -181,8 +191,6 @@ build() {
 		[ ! -f config.status ] ||
 			die "the source tree is configured in place; run 'make distclean' at the top first (the scripts build in build/ and build-asan/)"
 		if [ ! -x configure ]; then
-			# aclocal needs the macro directory, which git does not keep while empty.
-			mkdir -p "$(sed -n 's/^AC_CONFIG_MACRO_DIRS\{0,1\}(\[\{0,1\}\([^])]*\).*/\1/p' configure.ac | head -n 1 | sed 's/^$/./')"
 			say "autoreconf -fi"
 			autoreconf -fi || die "autoreconf failed"
 		fi
@@ -352,12 +360,17 @@ site.development=true" '
 
 worker_bin() { echo "$BUILD/cgi-bin-src/$1/portico-$1"; }
 
+# worker_pids NAME: the pids of the worker's processes that still run.  The
+# pid file holds "pid start-time" lines: the binary is the same for every
+# stack of a checkout, so only the start time tells that a pid is still ours.
 worker_pids() {
-	local p
+	local p started
 	[ -f "$RUN/$1.pid" ] || return 0
-	for p in $(cat "$RUN/$1.pid"); do
-		if proc_has "$p" "portico-$1"; then echo "$p"; fi
-	done
+	while read -r p started; do
+		if [ -n "$started" ] && [ "$(proc_started "$p")" = "$started" ]; then
+			echo "$p"
+		fi
+	done <"$RUN/$1.pid"
 }
 
 # worker_start NAME: WORKER_PROCS processes of the worker on $RUN/NAME.sock
@@ -365,13 +378,17 @@ worker_pids() {
 # stderr to /dev/null, so a shell in between sends it to the log and then
 # becomes the worker (same pid, recorded in the pid file).
 worker_start() {
-	local bin
+	local bin p
 	bin=$(worker_bin "$1")
 	[ -x "$bin" ] || die "$bin is missing (did the build fail?)"
 	worker_stop "$1"
-	spawn-fcgi -s "$RUN/$1.sock" -M 0666 -F "$WORKER_PROCS" -P "$RUN/$1.pid" -d "$PORTICO_REPO" \
+	spawn-fcgi -s "$RUN/$1.sock" -M 0666 -F "$WORKER_PROCS" -P "$RUN/$1.pid.new" -d "$PORTICO_REPO" \
 		-- /bin/sh -c 'exec "$0" 2>>"$1"' "$bin" "$LOGDIR/$1.log" >/dev/null ||
 		die "spawn-fcgi could not start $1"
+	for p in $(cat "$RUN/$1.pid.new"); do
+		echo "$p $(proc_started "$p")"
+	done >"$RUN/$1.pid"
+	rm -f "$RUN/$1.pid.new"
 }
 
 worker_stop() {
@@ -379,7 +396,7 @@ worker_stop() {
 	for p in $(worker_pids "$1"); do
 		stop_pid "$p" "portico-$1"
 	done
-	rm -f "$RUN/$1.pid" "$RUN/$1.sock"
+	rm -f "$RUN/$1.pid" "$RUN/$1.pid.new" "$RUN/$1.sock"
 }
 
 workers_start() {
@@ -479,16 +496,6 @@ stack_up() {
 		echo >&2
 	fi
 	workers_check || die "a worker exited during start-up"
-}
-
-# proc_started PID: the start time of the process (clock ticks since boot).
-# With the pid it names one process; a pid alone may be reused.
-proc_started() {
-	local stat
-	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-	# shellcheck disable=SC2086 # the fields after the command name
-	set -- ${stat##*) }
-	echo "${20}"
 }
 
 # stack_lock: this process owns $VAR from now on.  Refuses when another

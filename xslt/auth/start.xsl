@@ -10,6 +10,7 @@
 
   <xsl:template match="page" mode="content">
     <section class="card welcome-card" aria-labelledby="start-title">
+      <span class="card-accent"></span>
       <p class="eyebrow"><xsl:value-of select="pt:t('start.title')"/></p>
       <h1 id="start-title">
         <xsl:call-template name="pt-replace">
