@@ -11,6 +11,7 @@
 struct pt_site {
 	const char	*theme;
 	int		 development;
+	int		 secure_cookies;	/* Secure flag on cookies: off only for plain-HTTP set-ups */
 	long		 session_idle_s;
 	long		 session_absolute_s;
 	struct pt_limits limits;

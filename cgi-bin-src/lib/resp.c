@@ -68,7 +68,7 @@ pt_cookie_set(struct pt_req *req, const char *name, const char *value, long max_
 	if (max_age_s >= 0)
 		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age_s);
 	v = pt_printf(req, "%s=%s; Path=/%s%s; SameSite=Lax%s", name, value, age,
-	    http_only ? "; HttpOnly" : "", pt_site.development ? "" : "; Secure");
+	    http_only ? "; HttpOnly" : "", pt_site.secure_cookies ? "; Secure" : "");
 	return v != NULL ? pt_header_add(req, "Set-Cookie", v) : PT_ENOMEM;
 }
 

@@ -31,19 +31,21 @@ enum core_sql {
 };
 
 const struct pt_sql pt_core_sql[SQL__MAX] = {
+	/*
+	 * One row per (role, permission) of the user: plain joins on keys, no
+	 * grouping or sorting, which the server would do with temporary tables
+	 * on every request.  The rows are folded into lists in C.
+	 */
 	[SQL_SESSION_LOAD] = { "session_load",
 	    "SELECT s.id, s.csrf, u.id, u.org_id, u.name, u.email, u.language, u.time_zone,"
-	    " o.name, o.kind,"
-	    " DATE_FORMAT(u.previous_login_at, '%Y-%m-%dT%H:%i:%sZ'),"
-	    " (SELECT GROUP_CONCAT(r.name ORDER BY r.priority DESC, r.name SEPARATOR ' ')"
-	    "    FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id),"
-	    " (SELECT GROUP_CONCAT(DISTINCT p.name ORDER BY p.name SEPARATOR ' ')"
-	    "    FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id"
-	    "    JOIN permissions p ON p.id = rp.permission_id WHERE ur.user_id = u.id),"
-	    " (SELECT r.home FROM user_roles ur JOIN roles r ON r.id = ur.role_id"
-	    "    WHERE ur.user_id = u.id ORDER BY r.priority DESC LIMIT 1),"
-	    " s.last_seen_at < UTC_TIMESTAMP(6) - INTERVAL 60 SECOND"
+	    " o.name, o.kind, DATE_FORMAT(u.previous_login_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " s.last_seen_at < UTC_TIMESTAMP(6) - INTERVAL 60 SECOND,"
+	    " r.name, r.home, r.priority, p.name"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id"
+	    " LEFT JOIN user_roles ur ON ur.user_id = u.id"
+	    " LEFT JOIN roles r ON r.id = ur.role_id"
+	    " LEFT JOIN role_permissions rp ON rp.role_id = r.id"
+	    " LEFT JOIN permissions p ON p.id = rp.permission_id"
 	    " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP(6)"
 	    " AND s.last_seen_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
 	    " AND u.status = 'active' AND o.status = 'active'" },
@@ -66,28 +68,64 @@ const size_t pt_core_nsql = SQL__MAX;
 
 enum load_col {
 	C_SID, C_CSRF, C_UID, C_ORG, C_NAME, C_EMAIL, C_LANG, C_TZ, C_ORGNAME, C_ORGKIND,
-	C_LASTLOGIN, C_ROLES, C_PERMS, C_HOME, C_STALE
+	C_LASTLOGIN, C_STALE, C_ROLE, C_HOME, C_PRIORITY, C_PERM
 };
 
-/* Split a space-separated list into an arena array; the string is cut in place. */
-static const char **
-split(struct pt_req *req, char *s, size_t *n)
+/* Add s to the list v (capacity nrows) unless it is there already; returns the new count. */
+static size_t
+add_unique(const char **v, size_t n, const char *s)
 {
-	const char **v;
-	size_t count = 0, i = 0;
-	char *p, *save = NULL;
+	size_t i;
 
-	*n = 0;
-	if (s == NULL || *s == '\0')
-		return NULL;
-	for (p = s; *p != '\0'; p++)
-		count += *p == ' ';
-	if ((v = pt_alloc(req, (count + 1) * sizeof(*v))) == NULL)
-		return NULL;
-	for (p = strtok_r(s, " ", &save); p != NULL && i <= count; p = strtok_r(NULL, " ", &save))
-		v[i++] = p;
-	*n = i;
-	return v;
+	if (s == NULL)
+		return n;
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return n;
+	v[n] = s;
+	return n + 1;
+}
+
+/*
+ * Fold the (role, permission) rows into the user's role list, ordered by
+ * priority (highest first), the permission list, and home: the home of the
+ * highest-priority role.
+ */
+static int
+fold_roles(struct pt_req *req, const struct pt_rows *rows, struct pt_user *u)
+{
+	const char **roles = pt_alloc(req, rows->nrows * sizeof(*roles));
+	const char **perms = pt_alloc(req, rows->nrows * sizeof(*perms));
+	long long *prio = pt_alloc(req, rows->nrows * sizeof(*prio));
+	size_t r, i, n;
+
+	if (roles == NULL || perms == NULL || prio == NULL)
+		return PT_ENOMEM;
+	u->home = "customer";
+	for (r = 0; r < rows->nrows; r++) {
+		const char *role = pt_cell(rows, r, C_ROLE);
+
+		u->nperms = add_unique(perms, u->nperms, pt_cell(rows, r, C_PERM));
+		if (role == NULL || (n = add_unique(roles, u->nroles, role)) == u->nroles)
+			continue;
+		/* Insertion by priority keeps the list sorted; the first is the home role. */
+		prio[u->nroles] = pt_cell_int(rows, r, C_PRIORITY);
+		for (i = u->nroles; i > 0 && prio[i - 1] < prio[i]; i--) {
+			const char *t = roles[i];
+			long long p = prio[i];
+
+			roles[i] = roles[i - 1];
+			prio[i] = prio[i - 1];
+			roles[i - 1] = t;
+			prio[i - 1] = p;
+		}
+		if (i == 0 && pt_cell(rows, r, C_HOME) != NULL)
+			u->home = pt_cell(rows, r, C_HOME);
+		u->nroles = n;
+	}
+	u->roles = roles;
+	u->perms = perms;
+	return PT_OK;
 }
 
 static int
@@ -122,7 +160,7 @@ pt_session_load(struct pt_req *req)
 	    PT_BINDS(pt_blob(hash, sizeof(hash)), pt_int(pt_site.session_idle_s)));
 	if (rc != PT_OK)
 		return rc;
-	if (rows.nrows != 1)
+	if (rows.nrows == 0)
 		return anonymous(req);	/* expired or unknown: the browser's cookie is stale */
 	if ((u = pt_alloc(req, sizeof(*u))) == NULL)
 		return PT_ENOMEM;
@@ -138,9 +176,8 @@ pt_session_load(struct pt_req *req)
 	u->org_name = pt_cell(&rows, 0, C_ORGNAME);
 	u->org_kind = pt_cell(&rows, 0, C_ORGKIND);
 	u->last_login = pt_cell(&rows, 0, C_LASTLOGIN);
-	u->home = pt_cell(&rows, 0, C_HOME) != NULL ? pt_cell(&rows, 0, C_HOME) : "customer";
-	u->roles = split(req, pt_cell(&rows, 0, C_ROLES), &u->nroles);
-	u->perms = split(req, pt_cell(&rows, 0, C_PERMS), &u->nperms);
+	if ((rc = fold_roles(req, &rows, u)) != PT_OK)
+		return rc;
 	req->session.user = u;
 	/* Touch at most once a minute: one write per minute per user, not per request. */
 	if (pt_cell_int(&rows, 0, C_STALE) == 1)

@@ -9,7 +9,7 @@ main(void)
 	char *out;
 	size_t len;
 
-	pt_site.development = 0;
+	pt_site.secure_cookies = 1;
 	req->status = 200;
 	req->body = "<p>hi</p>";
 	req->body_len = 9;
@@ -41,12 +41,12 @@ main(void)
 	ok(strstr(out, "Content-Length: 0\r\n") != NULL, "redirect has no body");
 
 	pt_req_reset(req);
-	pt_site.development = 1;
+	pt_site.secure_cookies = 0;
 	pt_cookie_set(req, "portico_lang", "de", 100, 0);
 	req->status = 200;
 	out = pt_resp_serialize(req, &len);
 	ok(strstr(out, "portico_lang=de; Path=/; Max-Age=100; SameSite=Lax\r\n") != NULL,
-	    "development: no Secure; Max-Age; not HttpOnly when asked");
+	    "plain-HTTP set-up: no Secure; Max-Age; not HttpOnly when asked");
 	pt_req_free(req);
 	return done_testing();
 }
