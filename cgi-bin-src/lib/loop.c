@@ -149,6 +149,22 @@ respond(FCGX_Request *fr, struct pt_req *req)
 	FCGX_PutStr(out, (int)len, fr->out);
 }
 
+/*
+ * The request id: nginx's $request_id when it passes one (so the worker's
+ * log lines and nginx's access log share it), else our own.
+ */
+static void
+request_id(FCGX_Request *fr, struct pt_req *req)
+{
+	const char *rid = FCGX_GetParam("REQUEST_ID", fr->envp);
+	size_t len = rid != NULL ? strspn(rid, "0123456789abcdef") : 0;
+
+	if (len >= 8 && len < sizeof(req->id) && rid[len] == '\0')
+		memcpy(req->id, rid, len + 1);
+	else if (pt_random_hex(req->id, 8) != PT_OK)
+		snprintf(req->id, sizeof(req->id), "0");
+}
+
 static void
 handle(const struct pt_worker *w, const struct pt_router *router, FCGX_Request *fr,
     struct pt_req *req)
@@ -157,8 +173,7 @@ handle(const struct pt_worker *w, const struct pt_router *router, FCGX_Request *
 	size_t len;
 	int rc;
 
-	if (pt_random_hex(req->id, 8) != PT_OK)
-		snprintf(req->id, sizeof(req->id), "0");
+	request_id(fr, req);
 	rc = read_body(fr, req, &body, &len);
 	if (rc == PT_OK)
 		rc = pt_req_parse(req, fr->envp, body, len, &pt_site.limits);

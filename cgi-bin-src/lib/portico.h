@@ -150,7 +150,7 @@ struct pt_header {
 
 struct pt_req {
 	struct pt_arena	*arena;
-	char		 id[17];	/* request id for logs and X-Request-Id */
+	char		 id[33];	/* request id: nginx's $request_id, in logs and X-Request-Id */
 	const char	*worker;
 	enum pt_method	 method;
 	const char	*path;
