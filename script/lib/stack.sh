@@ -325,7 +325,8 @@ database.password=portico
 paths.xslt=$PORTICO_REPO/xslt
 paths.sql=$PORTICO_REPO/sql
 site.theme=${PORTICO_THEME:-default}
-site.development=true" '
+site.development=${PORTICO_DEVELOPMENT:-true}
+site.secure_cookies=${PORTICO_SECURE_COOKIES:-false}" '
 		BEGIN {
 			n = split(overrides, lines, "\n")
 			for (i = 1; i <= n; i++) {
