@@ -35,9 +35,12 @@ const struct pt_sql pt_core_sql[SQL__MAX] = {
 	 * One row per (role, permission) of the user: plain joins on keys, no
 	 * grouping or sorting, which the server would do with temporary tables
 	 * on every request.  The rows are folded into lists in C.
+	 * STRAIGHT_JOIN: the order written is the right one (from the unique
+	 * token outwards), and MariaDB would otherwise search all orders of
+	 * seven tables again on every execution.
 	 */
 	[SQL_SESSION_LOAD] = { "session_load",
-	    "SELECT s.id, s.csrf, u.id, u.org_id, u.name, u.email, u.language, u.time_zone,"
+	    "SELECT STRAIGHT_JOIN s.id, s.csrf, u.id, u.org_id, u.name, u.email, u.language, u.time_zone,"
 	    " o.name, o.kind, DATE_FORMAT(u.previous_login_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " s.last_seen_at < UTC_TIMESTAMP(6) - INTERVAL 60 SECOND,"
 	    " r.name, r.home, r.priority, p.name"
