@@ -4,8 +4,8 @@
  */
 #include "auth.h"
 
-int
-auth_health(struct pt_req *req)
+static int
+health(struct pt_req *req)
 {
 	int db = pt_db_ping() == PT_OK, styles = pt_render_ready();
 	xmlNodePtr h = pt_node(req->page, "health", NULL);
@@ -17,3 +17,9 @@ auth_health(struct pt_req *req)
 	req->view = "health";
 	return db && styles ? 200 : 503;
 }
+
+static const struct pt_route routes[] = {
+	{ PT_GET, "/auth/health", health, 0, NULL },
+};
+
+const struct pt_group auth_health_group = { routes, PT_NELEM(routes), NULL, 0, NULL, 0 };

@@ -9,8 +9,15 @@
 
 #define LANG_COOKIE_MAX_AGE_S (365L * 24 * 3600)
 
-int
-auth_language(struct pt_req *req)
+enum language_sql { SQL_SET_LANGUAGE, SQL__MAX };
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_SET_LANGUAGE] = { "set_language",
+	    "UPDATE users SET language = ? WHERE id = ?" },
+};
+
+static int
+set_language(struct pt_req *req)
 {
 	const char *lang = pt_form(req, "lang"), *next = pt_form(req, "next");
 	const char *const *langs;
@@ -29,7 +36,7 @@ auth_language(struct pt_req *req)
 	if (u != NULL) {
 		if ((rc = pt_db_begin(req)) != PT_OK)
 			return rc;
-		if ((rc = pt_db_exec(req, &auth_sql[AUTH_SQL_SET_LANGUAGE],
+		if ((rc = pt_db_exec(req, &sql[SQL_SET_LANGUAGE],
 		    PT_BINDS(pt_str(langs[i]), pt_int(u->id)), NULL)) != PT_OK ||
 		    (rc = pt_audit(req, "user.language", "user", pt_printf(req, "%lld",
 		    (long long)u->id), pt_printf(req, "{\"language\":\"%s\"}", u->lang != NULL ?
@@ -42,3 +49,11 @@ auth_language(struct pt_req *req)
 	return pt_redirect(req, next != NULL && pt_valid(PT_V_LOCAL_PATH, next, strlen(next)) ?
 	    next : "/");
 }
+
+static const struct pt_route routes[] = {
+	{ PT_POST, "/auth/language", set_language, 0, NULL },
+};
+
+static const char *const views[] = { "error" };
+
+const struct pt_group auth_language_group = PT_GROUP(routes, sql, views);

@@ -10,25 +10,32 @@
 
 #include "auth.h"
 
-const struct pt_sql auth_sql[AUTH_SQL__MAX] = {
-	[AUTH_SQL_USER_BY_EMAIL] = { "user_by_email",
+enum login_sql {
+	SQL_USER_BY_EMAIL,
+	SQL_THROTTLE,
+	SQL_ATTEMPT_INSERT,
+	SQL_ATTEMPTS_CLEAR,
+	SQL_LOGIN_STAMP,
+	SQL__MAX
+};
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_USER_BY_EMAIL] = { "user_by_email",
 	    "SELECT u.id, u.org_id, u.password_hash FROM users u JOIN orgs o ON o.id = u.org_id"
 	    " WHERE u.email = ? AND u.status = 'active' AND o.status = 'active'" },
-	[AUTH_SQL_THROTTLE] = { "throttle",
+	[SQL_THROTTLE] = { "throttle",
 	    "SELECT (SELECT COUNT(*) FROM login_attempts WHERE email = ? AND success = 0"
 	    "   AND attempted_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND),"
 	    " (SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND success = 0"
 	    "   AND attempted_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND)" },
-	[AUTH_SQL_ATTEMPT_INSERT] = { "attempt_insert",
+	[SQL_ATTEMPT_INSERT] = { "attempt_insert",
 	    "INSERT INTO login_attempts (email, ip, attempted_at, success)"
 	    " VALUES (LEFT(?, 254), ?, UTC_TIMESTAMP(6), ?)" },
-	[AUTH_SQL_ATTEMPTS_CLEAR] = { "attempts_clear",
+	[SQL_ATTEMPTS_CLEAR] = { "attempts_clear",
 	    "DELETE FROM login_attempts WHERE email = ? AND success = 0" },
-	[AUTH_SQL_LOGIN_STAMP] = { "login_stamp",
+	[SQL_LOGIN_STAMP] = { "login_stamp",
 	    "UPDATE users SET previous_login_at = last_login_at,"
 	    " last_login_at = UTC_TIMESTAMP(6) WHERE id = ?" },
-	[AUTH_SQL_SET_LANGUAGE] = { "set_language",
-	    "UPDATE users SET language = ? WHERE id = ?" },
 };
 
 #define EMAIL_MAX_BYTES 254
@@ -61,8 +68,8 @@ show_form(struct pt_req *req, int status)
 	return status;
 }
 
-int
-auth_login_form(struct pt_req *req)
+static int
+login_form(struct pt_req *req)
 {
 	if (req->session.user != NULL)
 		return pt_redirect(req, next_path(req));
@@ -101,7 +108,7 @@ throttled(struct pt_req *req, const char *email, int *rc)
 	long window_s = 60 * pt_conf_int("throttle", "window_min", 15);
 	struct pt_rows rows;
 
-	*rc = pt_db_query(req, &auth_sql[AUTH_SQL_THROTTLE], &rows,
+	*rc = pt_db_query(req, &sql[SQL_THROTTLE], &rows,
 	    PT_BINDS(pt_str(email), pt_int(window_s), pt_str(req->remote_addr), pt_int(window_s)));
 	if (*rc != PT_OK || rows.nrows != 1)
 		return 0;
@@ -112,7 +119,7 @@ throttled(struct pt_req *req, const char *email, int *rc)
 static int
 record_attempt(struct pt_req *req, const char *email, int success)
 {
-	return pt_db_exec(req, &auth_sql[AUTH_SQL_ATTEMPT_INSERT],
+	return pt_db_exec(req, &sql[SQL_ATTEMPT_INSERT],
 	    PT_BINDS(pt_str(email), pt_str(req->remote_addr), pt_int(success)), NULL);
 }
 
@@ -124,11 +131,11 @@ sign_in(struct pt_req *req, int64_t user_id, int64_t org_id, const char *email)
 
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	if ((rc = pt_db_exec(req, &auth_sql[AUTH_SQL_ATTEMPTS_CLEAR], PT_BINDS(pt_str(email)),
+	if ((rc = pt_db_exec(req, &sql[SQL_ATTEMPTS_CLEAR], PT_BINDS(pt_str(email)),
 	    NULL)) != PT_OK ||
 	    (rc = record_attempt(req, email, 1)) != PT_OK ||
 	    (rc = pt_session_start(req, user_id)) != PT_OK ||
-	    (rc = pt_db_exec(req, &auth_sql[AUTH_SQL_LOGIN_STAMP], PT_BINDS(pt_int(user_id)),
+	    (rc = pt_db_exec(req, &sql[SQL_LOGIN_STAMP], PT_BINDS(pt_int(user_id)),
 	    NULL)) != PT_OK ||
 	    (rc = pt_audit_as(req, user_id, org_id, "login", "user",
 	    pt_printf(req, "%lld", (long long)user_id), NULL, NULL)) != PT_OK ||
@@ -139,8 +146,8 @@ sign_in(struct pt_req *req, int64_t user_id, int64_t org_id, const char *email)
 	return PT_OK;
 }
 
-int
-auth_login(struct pt_req *req)
+static int
+login(struct pt_req *req)
 {
 	const char *raw = pt_form(req, "email"), *password = pt_form(req, "password");
 	char *email;
@@ -170,7 +177,7 @@ auth_login(struct pt_req *req)
 	}
 	if (rc != PT_OK)
 		return rc;
-	if ((rc = pt_db_query(req, &auth_sql[AUTH_SQL_USER_BY_EMAIL], &rows,
+	if ((rc = pt_db_query(req, &sql[SQL_USER_BY_EMAIL], &rows,
 	    PT_BINDS(pt_str(email)))) != PT_OK)
 		return rc;
 	if (rows.nrows != 1 || strlen(password) > PASSWORD_MAX_BYTES ||
@@ -187,8 +194,8 @@ auth_login(struct pt_req *req)
 	return pt_redirect(req, next_path(req));
 }
 
-int
-auth_logout(struct pt_req *req)
+static int
+logout(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
 	int rc;
@@ -205,3 +212,15 @@ auth_logout(struct pt_req *req)
 	}
 	return pt_redirect(req, "/auth/login?bye=1");
 }
+
+enum route { ROUTE_LOGIN_FORM, ROUTE_LOGIN, ROUTE_LOGOUT, ROUTE__MAX };
+
+static const struct pt_route routes[ROUTE__MAX] = {
+	[ROUTE_LOGIN_FORM] =	{ PT_GET,  "/auth/login",	login_form,	0, NULL },
+	[ROUTE_LOGIN] =		{ PT_POST, "/auth/login",	login,		0, NULL },
+	[ROUTE_LOGOUT] =	{ PT_POST, "/auth/logout",	logout,		0, NULL },
+};
+
+static const char *const views[] = { "login" };
+
+const struct pt_group auth_login_group = PT_GROUP(routes, sql, views);

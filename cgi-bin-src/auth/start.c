@@ -22,8 +22,8 @@ static const struct area {
 	{ "nav.account",	"/auth/account",	NULL,			0 },
 };
 
-int
-auth_start(struct pt_req *req)
+static int
+start(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
 	xmlNodePtr start = pt_node(req->page, "start", NULL);
@@ -44,3 +44,11 @@ auth_start(struct pt_req *req)
 	req->view = "start";
 	return 200;
 }
+
+static const struct pt_route routes[] = {
+	{ PT_GET, "/", start, PT_R_LOGIN, NULL },
+};
+
+static const char *const views[] = { "start" };
+
+const struct pt_group auth_start_group = PT_GROUP_NOSQL(routes, views);

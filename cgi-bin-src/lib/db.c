@@ -15,7 +15,7 @@
 
 #include "extern.h"
 
-#define MAX_TABLES 4
+#define MAX_TABLES 32
 #define CELL_BYTES 256
 
 struct table {
@@ -43,11 +43,17 @@ pt_db_register(const struct pt_sql *sql, size_t n)
 	return PT_OK;
 }
 
+/* The runtime's own tables come first; a worker's follow. */
 int
 pt_db_init(void)
 {
-	if (ntables == 0)
-		return pt_db_register(pt_core_sql, pt_core_nsql);
+	if (ntables > 0)
+		return PT_OK;
+	if (pt_db_register(pt_core_sql, pt_core_nsql) != PT_OK ||
+	    pt_db_register(pt_token_sql, pt_token_nsql) != PT_OK ||
+	    pt_db_register(pt_mail_sql, pt_mail_nsql) != PT_OK ||
+	    pt_db_register(pt_budget_sql, pt_budget_nsql) != PT_OK)
+		return PT_ENOMEM;
 	return PT_OK;
 }
 

@@ -15,6 +15,7 @@ pt_site_load(void)
 {
 	pt_site.theme = pt_conf_str("site", "theme", "default");
 	pt_site.development = pt_conf_bool("site", "development", 0);
+	pt_site.base_url = pt_conf_str("site", "base_url", "http://localhost:8080");
 	pt_site.secure_cookies = pt_conf_bool("site", "secure_cookies", !pt_site.development);
 	pt_site.session_idle_s = 60 * pt_conf_int("site", "session_idle_min", 30);
 	pt_site.session_absolute_s = 3600 * pt_conf_int("site", "session_absolute_h", 12);

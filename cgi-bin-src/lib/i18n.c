@@ -1,5 +1,6 @@
 /*
- * Message catalogues (xslt/i18n/<lang>.xml), loaded once per process into
+ * Message catalogues (xslt/i18n/<lang>.xml, plus every .xml file in xslt/i18n/<lang>/
+ * so each page group keeps its strings in a file of its own), loaded once per process into
  * hash tables and offered to stylesheets as pt:t('key').  document() would
  * re-parse the catalogue on every transform (DESIGN.md §2); this does not.
  * In development a changed catalogue is re-read on the next render.
@@ -9,7 +10,9 @@
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
 #include <libxslt/transform.h>
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -20,8 +23,9 @@
 
 struct catalog {
 	char		 code[8];
-	char		 path[1024];
-	time_t		 mtime;
+	char		 path[1024];		/* <dir>/i18n/<lang>.xml */
+	char		 dir[1024];		/* <dir>/i18n/<lang>/ with more files */
+	time_t		 mtime;			/* newest of all its files */
 	xmlHashTablePtr	 msgs;
 };
 
@@ -36,22 +40,18 @@ free_value(void *payload, const xmlChar *name)
 	xmlFree(payload);
 }
 
+/* Add the <msg key> entries of one file to h; later files win on duplicate keys. */
 static int
-catalog_read(struct catalog *c)
+read_file(const char *path, xmlHashTablePtr h)
 {
-	xmlHashTablePtr h;
 	xmlDocPtr doc;
 	xmlNodePtr n;
-	struct stat st;
 
-	if (stat(c->path, &st) != 0 ||
-	    (doc = xmlReadFile(c->path, "UTF-8", XML_PARSE_NONET)) == NULL) {
-		pt_log(NULL, PT_LOG_ERROR, "cannot read catalogue %s", c->path);
-		return PT_ESYS;
-	}
-	if ((h = xmlHashCreate(256)) == NULL) {
+	if ((doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET)) == NULL ||
+	    xmlDocGetRootElement(doc) == NULL) {
+		pt_log(NULL, PT_LOG_ERROR, "cannot read catalogue %s", path);
 		xmlFreeDoc(doc);
-		return PT_ENOMEM;
+		return PT_ESYS;
 	}
 	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
 		xmlChar *key, *text;
@@ -66,9 +66,63 @@ catalog_read(struct catalog *c)
 		xmlFree(key);
 	}
 	xmlFreeDoc(doc);
+	return PT_OK;
+}
+
+static int
+is_xml(const struct dirent *d)
+{
+	size_t len = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && len > 4 && strcmp(d->d_name + len - 4, ".xml") == 0;
+}
+
+/*
+ * Visit the catalogue's files in a stable order (main file, then the
+ * directory by name); with h, read them into it.  Returns the newest mtime,
+ * or -1 if a file could not be read.
+ */
+static time_t
+catalog_files(const struct catalog *c, xmlHashTablePtr h)
+{
+	struct dirent **names = NULL;
+	char path[2048];
+	struct stat st;
+	time_t newest;
+	int n, i, bad = 0;
+
+	if (stat(c->path, &st) != 0 || (h != NULL && read_file(c->path, h) != PT_OK))
+		return -1;
+	newest = st.st_mtime;
+	if ((n = scandir(c->dir, &names, is_xml, alphasort)) < 0)
+		return newest;	/* no directory: only the main file */
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", c->dir, names[i]->d_name);
+		if (stat(path, &st) != 0 || (h != NULL && read_file(path, h) != PT_OK))
+			bad = 1;
+		else if (st.st_mtime > newest)
+			newest = st.st_mtime;
+		free(names[i]);
+	}
+	free(names);
+	return bad ? -1 : newest;
+}
+
+static int
+catalog_read(struct catalog *c)
+{
+	xmlHashTablePtr h;
+	time_t mtime;
+
+	if ((h = xmlHashCreate(512)) == NULL)
+		return PT_ENOMEM;
+	if ((mtime = catalog_files(c, h)) < 0) {
+		xmlHashFree(h, free_value);
+		return PT_ESYS;
+	}
 	xmlHashFree(c->msgs, free_value);
 	c->msgs = h;
-	c->mtime = st.st_mtime;
+	c->mtime = mtime;
 	return PT_OK;
 }
 
@@ -96,11 +150,10 @@ pt_i18n_get(const char *lang, const char *key)
 void
 pt_i18n_refresh(void)
 {
-	struct stat st;
 	size_t i;
 
 	for (i = 0; i < ncatalogs; i++)
-		if (stat(catalogs[i].path, &st) == 0 && st.st_mtime != catalogs[i].mtime)
+		if (catalog_files(&catalogs[i], NULL) != catalogs[i].mtime)
 			(void)catalog_read(&catalogs[i]);
 }
 
@@ -140,7 +193,9 @@ pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs)
 
 		snprintf(c->code, sizeof(c->code), "%s", langs[i]);
 		if ((size_t)snprintf(c->path, sizeof(c->path), "%s/i18n/%s.xml", xslt_dir,
-		    langs[i]) >= sizeof(c->path))
+		    langs[i]) >= sizeof(c->path) ||
+		    (size_t)snprintf(c->dir, sizeof(c->dir), "%s/i18n/%s", xslt_dir,
+		    langs[i]) >= sizeof(c->dir))
 			return PT_ELIMIT;
 		if ((rc = catalog_read(c)) != PT_OK)
 			return rc;

@@ -57,10 +57,30 @@ load_languages(const char *xslt_dir)
 	return pt_i18n_load(xslt_dir, langs, n);
 }
 
+/* All groups' routes in one array, in the order of the groups. */
+static struct pt_route *
+collect_routes(const struct pt_worker *w, size_t *n)
+{
+	struct pt_route *all;
+	size_t g, total = 0;
+
+	for (g = 0; g < w->ngroups; g++)
+		total += w->groups[g]->nroutes;
+	if ((all = calloc(total > 0 ? total : 1, sizeof(*all))) == NULL)
+		return NULL;
+	for (*n = 0, g = 0; g < w->ngroups; g++) {
+		memcpy(all + *n, w->groups[g]->routes, w->groups[g]->nroutes * sizeof(*all));
+		*n += w->groups[g]->nroutes;
+	}
+	return all;
+}
+
 static int
-startup(const struct pt_worker *w, struct pt_router **router)
+startup(const struct pt_worker *w, struct pt_router **router, struct pt_route **routes)
 {
 	const char *xslt_dir;
+	size_t g, n;
+	int styles_ok = 1;
 
 	pt_log_init(w->name);
 	if (pt_conf_load(NULL) != PT_OK)
@@ -73,11 +93,22 @@ startup(const struct pt_worker *w, struct pt_router **router)
 		    xslt_dir);
 		return PT_EINVAL;
 	}
-	if (pt_db_init() != PT_OK || (w->nsql > 0 && pt_db_register(w->sql, w->nsql) != PT_OK))
+	if (pt_db_init() != PT_OK)
 		return PT_ENOMEM;
-	if (pt_render_preload(w->name, w->views, w->nviews) != PT_OK)
+	for (g = 0; g < w->ngroups; g++) {
+		const struct pt_group *grp = w->groups[g];
+
+		if (grp->nsql > 0 && pt_db_register(grp->sql, grp->nsql) != PT_OK)
+			return PT_ENOMEM;
+		if (pt_render_preload(w->name, grp->views, grp->nviews) != PT_OK)
+			styles_ok = 0;
+	}
+	if (!styles_ok) {
 		pt_log(NULL, PT_LOG_ERROR, "some stylesheets of %s do not compile", w->name);
-	if ((*router = pt_router_new(w->routes, w->nroutes)) == NULL)
+		pt_render_mark_broken();
+	}
+	if ((*routes = collect_routes(w, &n)) == NULL ||
+	    (*router = pt_router_new(*routes, n)) == NULL)
 		return PT_EINVAL;
 	return setup_signals();
 }
@@ -191,17 +222,20 @@ int
 pt_main(const struct pt_worker *w)
 {
 	struct pt_router *router = NULL;
+	struct pt_route *routes = NULL;
 	struct pt_req *req;
 	FCGX_Request fr;
 
-	if (startup(w, &router) != PT_OK || (req = pt_req_new(w->name)) == NULL) {
+	if (startup(w, &router, &routes) != PT_OK || (req = pt_req_new(w->name)) == NULL) {
 		shutdown_all(router);
+		free(routes);
 		return 1;
 	}
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
 		pt_log(NULL, PT_LOG_ERROR, "FastCGI initialisation failed");
 		pt_req_free(req);
 		shutdown_all(router);
+		free(routes);
 		return 1;
 	}
 	pt_log(NULL, PT_LOG_INFO, "ready");
@@ -214,5 +248,6 @@ pt_main(const struct pt_worker *w)
 	FCGX_Free(&fr, 1);
 	pt_req_free(req);
 	shutdown_all(router);
+	free(routes);
 	return 0;
 }

@@ -248,8 +248,9 @@ int	 pt_render(struct pt_req *);
 int	 pt_render_view(struct pt_req *, const char *view_path);
 /* Parse the worker's views now, so a broken stylesheet shows at start-up. */
 int	 pt_render_preload(const char *worker, const char *const *views, size_t n);
-/* 1 if every preloaded view compiled. */
+/* 1 unless pt_render_mark_broken() was called because a preloaded view failed. */
 int	 pt_render_ready(void);
+void	 pt_render_mark_broken(void);
 int	 pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs);
 void	 pt_i18n_free(void);
 /* The catalogue text for key in lang, or NULL. */
@@ -307,6 +308,59 @@ int	 pt_db_alive(void);
 /* A separate connection that accepts several statements per query: for portico-admin migrate only. */
 struct st_mysql *pt_db_connect_multi(void);
 
+/* ---- one-time tokens (token.c): reset, invitation, email confirmation ---- */
+
+/*
+ * Mint a token for user and purpose ("reset", "invite", "email"), valid for
+ * ttl_s seconds; data (may be NULL) is kept with it, e.g. a new address.
+ * The raw token (64 hex digits) goes to out; only its SHA-256 is stored.
+ * Call inside the transaction of the change that sends it.
+ */
+int	 pt_token_create(struct pt_req *, int64_t user_id, const char *purpose,
+	    const char *data, long ttl_s, char out[65]);
+/*
+ * Look a token up: PT_OK with the user and data (arena) if it is known,
+ * unused and unexpired for purpose, else PT_ENOTFOUND.  With consume, mark
+ * it used (call inside the transaction of the change it authorises).
+ */
+int	 pt_token_check(struct pt_req *, const char *purpose, const char *token,
+	    int consume, int64_t *user_id, const char **data);
+
+/* ---- email (mail.c): queued in the outbox, sent by portico-mailer ------ */
+
+/*
+ * Queue a mail: template names xslt/mail/<template>.xsl, rendered by
+ * portico-mailer in lang with data (an element, copied; may be NULL) as
+ * /mail/data.  Call inside the transaction of the change it reports.
+ */
+int	 pt_mail_queue(struct pt_req *, const char *template, const char *to_email,
+	    const char *to_name, const char *lang, xmlNodePtr data);
+/* The site's public base URL for links in mails, without a trailing slash. */
+const char *pt_base_url(void);
+
+/* ---- budgets (budget.c) -------------------------------------------------- */
+
+/* Limits in the org's currency, minor units; -1 means no limit. */
+struct pt_budget {
+	long long	 order_limit_minor;
+	long long	 monthly_limit_minor;
+	const char	*currency;
+};
+/* The logged-in user's effective limits: the most generous of their roles, capped by the org's. */
+int	 pt_budget_of(struct pt_req *, struct pt_budget *);
+/*
+ * May the user place an order of amount_minor, having spent
+ * month_spent_minor this calendar month?  PT_OK, PT_ELIMIT when a limit is
+ * exceeded (*which is "order" or "month"), or an error.
+ */
+int	 pt_budget_check(struct pt_req *, long long amount_minor, long long month_spent_minor,
+	    const char **which);
+
+/* ---- JSON for audit rows and exports (json.c) ---------------------------- */
+
+/* s as a JSON string literal, quotes included, in the arena; NULL gives null. */
+const char *pt_json_str(struct pt_req *, const char *s);
+
 /* ---- sessions, CSRF, permissions (session.c) --------------------------- */
 
 /* Load the session of the cookie (one query) or set up an anonymous CSRF token. */
@@ -353,14 +407,29 @@ void	 pt_router_free(struct pt_router *);
 const struct pt_route *pt_router_match(const struct pt_router *, struct pt_req *,
 	    int *path_known);
 
-struct pt_worker {
-	const char		*name;		/* "auth": logs, /<name>/ views */
+/*
+ * A page group: one file's routes, statements and views.  A worker is a
+ * list of groups; adding a page is adding a row to its group's tables.
+ */
+struct pt_group {
 	const struct pt_route	*routes;
 	size_t			 nroutes;
 	const struct pt_sql	*sql;
 	size_t			 nsql;
 	const char *const	*views;		/* parsed at start-up; /health reports them */
 	size_t			 nviews;
+};
+#define PT_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+/* A group from three arrays; PT_GROUP_NOSQL for a group without statements. */
+#define PT_GROUP(routes, sql, views) \
+	{ (routes), PT_NELEM(routes), (sql), PT_NELEM(sql), (views), PT_NELEM(views) }
+#define PT_GROUP_NOSQL(routes, views) \
+	{ (routes), PT_NELEM(routes), NULL, 0, (views), PT_NELEM(views) }
+
+struct pt_worker {
+	const char			*name;	/* "auth": logs, xslt/<name>/ views */
+	const struct pt_group *const	*groups;
+	size_t				 ngroups;
 };
 
 /* Process one parsed request: session, CSRF, route, handler, render. */

@@ -259,18 +259,24 @@ pt_render(struct pt_req *req)
 	return render_html(req, v);
 }
 
-static int preload_ok;
+static int preload_ok = 1;
 
 int
 pt_render_preload(const char *worker, const char *const *names, size_t n)
 {
 	size_t i;
+	int ok = 1;
 
-	preload_ok = 1;
 	for (i = 0; i < n; i++)
 		if (view_get(worker, names[i]) == NULL)
-			preload_ok = 0;
-	return preload_ok ? PT_OK : PT_EINVAL;
+			ok = 0;
+	return ok ? PT_OK : PT_EINVAL;
+}
+
+void
+pt_render_mark_broken(void)
+{
+	preload_ok = 0;
 }
 
 int

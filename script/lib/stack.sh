@@ -325,6 +325,7 @@ database.password=portico
 paths.xslt=$PORTICO_REPO/xslt
 paths.sql=$PORTICO_REPO/sql
 site.theme=${PORTICO_THEME:-default}
+site.base_url=http://localhost:${PORT:-8080}
 site.development=${PORTICO_DEVELOPMENT:-true}
 site.secure_cookies=${PORTICO_SECURE_COOKIES:-false}" '
 		BEGIN {

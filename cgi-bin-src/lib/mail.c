@@ -1,0 +1,52 @@
+/*
+ * The outbox: a mail is a row, written in the transaction of the change it
+ * reports, so a rolled-back change sends nothing and a committed one is
+ * never lost.  portico-mailer renders and sends it.
+ */
+#include <libxml/xmlsave.h>
+#include <string.h>
+
+#include "extern.h"
+
+enum mail_sql { SQL_OUTBOX_INSERT, SQL__MAX };
+
+const struct pt_sql pt_mail_sql[SQL__MAX] = {
+	[SQL_OUTBOX_INSERT] = { "outbox_insert",
+	    "INSERT INTO outbox (created_at, to_email, to_name, lang, template, data_xml, status,"
+	    " attempts, next_attempt_at) VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, 'queued', 0,"
+	    " UTC_TIMESTAMP(6))" },
+};
+const size_t pt_mail_nsql = SQL__MAX;
+
+const char *
+pt_base_url(void)
+{
+	return pt_site.base_url;
+}
+
+int
+pt_mail_queue(struct pt_req *req, const char *template, const char *to_email,
+    const char *to_name, const char *lang, xmlNodePtr data)
+{
+	xmlBufferPtr buf;
+	const char *xml = "";
+	int rc;
+
+	if (data != NULL) {
+		if ((buf = xmlBufferCreate()) == NULL)
+			return PT_ENOMEM;
+		if (xmlNodeDump(buf, data->doc, data, 0, 0) < 0 ||
+		    (xml = pt_arena_strndup(req->arena, (const char *)xmlBufferContent(buf),
+		    (size_t)xmlBufferLength(buf))) == NULL) {
+			xmlBufferFree(buf);
+			return PT_ENOMEM;
+		}
+		xmlBufferFree(buf);
+	}
+	rc = pt_db_exec(req, &pt_mail_sql[SQL_OUTBOX_INSERT],
+	    PT_BINDS(pt_str(to_email), pt_str(to_name != NULL ? to_name : ""), pt_str(lang),
+	    pt_str(template), pt_str(xml)), NULL);
+	if (rc == PT_OK)
+		pt_log(req, PT_LOG_INFO, "mail %s queued for %s", template, to_email);
+	return rc;
+}
