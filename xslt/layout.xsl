@@ -69,6 +69,7 @@
         <link rel="stylesheet" href="/static/css/print.css" media="print"/>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
         <link rel="alternate icon" href="/favicon.ico" sizes="32x32"/>
+        <xsl:apply-templates select="." mode="head"/>
         <xsl:call-template name="theme-head"/>
       </head>
       <body class="view-{@view}">
@@ -123,6 +124,10 @@
   <!-- ================= theme hooks (override in themes/<t>/theme.xsl) ==== -->
 
   <xsl:template name="theme-head"/>
+
+  <!-- A view's own extra <head> elements, e.g. the stylesheet of its area:
+       <xsl:template match="page" mode="head"><link rel="stylesheet" href="/static/css/admin.css"/></xsl:template> -->
+  <xsl:template match="page" mode="head"/>
 
   <xsl:template name="theme-logo">
     <img class="brand-logo" src="/static/img/logo.svg" alt="" width="40" height="40"/>

@@ -11,5 +11,13 @@ extern const struct pt_group auth_login_group;		/* login.c */
 extern const struct pt_group auth_language_group;	/* language.c */
 extern const struct pt_group auth_start_group;		/* start.c */
 extern const struct pt_group auth_health_group;		/* health.c */
+extern const struct pt_group auth_account_group;	/* account.c: profile, password, email, sessions */
+extern const struct pt_group auth_password_group;	/* password.c: forgotten password, invitation */
+extern const struct pt_group auth_privacy_group;	/* privacy.c: personal data export, deletion request */
+extern const struct pt_group auth_users_group;		/* users.c: people of an org, and of all orgs */
+extern const struct pt_group auth_budgets_group;	/* budgets.c: an org's limits per role */
+extern const struct pt_group auth_orgs_group;		/* orgs.c: provider administration of orgs */
+extern const struct pt_group auth_roles_group;		/* roles.c: roles and their permissions */
+extern const struct pt_group auth_audit_group;		/* audit.c: the audit log */
 
 #endif

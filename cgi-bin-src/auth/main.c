@@ -15,6 +15,14 @@ static const struct pt_group *const groups[] = {
 	&auth_login_group,
 	&auth_language_group,
 	&auth_health_group,
+	&auth_account_group,
+	&auth_password_group,
+	&auth_privacy_group,
+	&auth_users_group,
+	&auth_budgets_group,
+	&auth_orgs_group,
+	&auth_roles_group,
+	&auth_audit_group,
 	&common_group,
 };
 

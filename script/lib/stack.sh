@@ -21,7 +21,7 @@ WORKER_PROCS=${PORTICO_WORKER_PROCS:-2}
 # flavours are small add-ons to the nginx package, which holds the binary.
 PKGS_SERVER=(build-essential autoconf automake libtool pkg-config
 	libfcgi-dev spawn-fcgi libmariadb-dev mariadb-server mariadb-client
-	libxml2-dev libxslt1-dev libpcre2-dev libcrypt-dev nginx curl
+	libxml2-dev libxslt1-dev libpcre2-dev libcrypt-dev libcurl4-openssl-dev nginx curl
 	ca-certificates)
 PKGS_TEST=(perl libwww-perl libtest-simple-perl libhttp-cookies-perl
 	libxml-libxml-perl chromium chromium-driver python3-aiosmtpd wrk)

@@ -1,0 +1,4 @@
+/* Placeholder until the budgets page group is written; see /work/spec/SPEC3.md. */
+#include "auth.h"
+
+const struct pt_group auth_budgets_group = { NULL, 0, NULL, 0, NULL, 0 };

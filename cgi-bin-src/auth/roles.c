@@ -1,0 +1,4 @@
+/* Placeholder until the roles page group is written; see /work/spec/SPEC3.md. */
+#include "auth.h"
+
+const struct pt_group auth_roles_group = { NULL, 0, NULL, 0, NULL, 0 };
