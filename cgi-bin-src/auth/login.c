@@ -79,7 +79,7 @@ login_form(struct pt_req *req)
 	if (pt_query(req, "bye") != NULL)
 		pt_message(req, "success", "login.logged-out", NULL);
 	if (pt_query(req, "expired") != NULL)
-		pt_message(req, "info", "login.expired", NULL);
+		pt_message(req, "info", "login.session-expired", NULL);
 	return show_form(req, 200);
 }
 

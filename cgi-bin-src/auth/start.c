@@ -16,9 +16,9 @@ static const struct area {
 	{ "nav.orders",		"/orders/",		"orders.place",		0 },
 	{ "nav.approvals",	"/orders/approvals",	"orders.approve",	0 },
 	{ "nav.partner",	"/partner/",		"partner.resources",	0 },
-	{ "nav.editor",		"/kb/editor",		"kb.edit",		0 },
+	{ "nav.articles",	"/kb/editor",		"kb.edit",		0 },
 	{ "nav.users",		"/auth/users",		"users.manage.org",	0 },
-	{ "nav.admin",		"/admin/",		"admin.dashboard",	0 },
+	{ "nav.dashboard",	"/admin/",		"admin.dashboard",	0 },
 	{ "nav.account",	"/auth/account",	NULL,			0 },
 };
 

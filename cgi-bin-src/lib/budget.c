@@ -18,7 +18,7 @@ const struct pt_sql pt_budget_sql[SQL__MAX] = {
 	    " FROM users u JOIN orgs o ON o.id = u.org_id"
 	    " JOIN user_roles ur ON ur.user_id = u.id"
 	    " LEFT JOIN org_role_limits l ON l.org_id = u.org_id AND l.role_id = ur.role_id"
-	    " WHERE u.id = ?" },
+	    " WHERE u.id = ? AND u.org_id = ?" },
 };
 const size_t pt_budget_nsql = SQL__MAX;
 
@@ -47,18 +47,24 @@ cell_limit(const struct pt_rows *rows, size_t r, size_t c)
 int
 pt_budget_of(struct pt_req *req, struct pt_budget *b)
 {
+	if (req->session.user == NULL)
+		return PT_EINVAL;
+	return pt_budget_of_user(req, req->session.user->id, req->session.user->org_id, b);
+}
+
+int
+pt_budget_of_user(struct pt_req *req, int64_t user_id, int64_t org_id, struct pt_budget *b)
+{
 	struct pt_rows rows;
 	long long order = -2, month = -2, org_order, org_month;
 	size_t r;
 	int rc;
 
-	if (req->session.user == NULL)
-		return PT_EINVAL;
 	if ((rc = pt_db_query(req, &pt_budget_sql[SQL_BUDGET_OF], &rows,
-	    PT_BINDS(pt_int(req->session.user->id)))) != PT_OK)
+	    PT_BINDS(pt_int(user_id), pt_int(org_id)))) != PT_OK)
 		return rc;
 	if (rows.nrows == 0) {
-		/* No role, no budget. */
+		/* No role (or not of that org), no budget. */
 		b->order_limit_minor = b->monthly_limit_minor = 0;
 		b->currency = "EUR";
 		return PT_OK;

@@ -94,7 +94,9 @@ run_route(const struct pt_route *route, int path_known, struct pt_req *req)
 	if ((route->flags & PT_R_LOGIN || route->permission != NULL) && req->session.user == NULL) {
 		if (req->method != PT_GET && req->method != PT_HEAD)
 			return pt_error_page(req, 403, "error.login-required");
-		return pt_redirect(req, pt_printf(req, "/auth/login?next=%s", req->path));
+		/* A session cookie that no longer opens a session: say it expired. */
+		return pt_redirect(req, pt_printf(req, "/auth/login?%snext=%s",
+		    pt_cookie(req, "portico_session") != NULL ? "expired=1&" : "", req->path));
 	}
 	if (route->permission != NULL && !pt_can(req, route->permission))
 		return pt_error_page(req, 403, NULL);

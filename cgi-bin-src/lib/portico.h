@@ -251,6 +251,13 @@ int	 pt_render_preload(const char *worker, const char *const *views, size_t n);
 /* 1 unless pt_render_mark_broken() was called because a preloaded view failed. */
 int	 pt_render_ready(void);
 void	 pt_render_mark_broken(void);
+/*
+ * Transform in (not a page: e.g. a mail) with the stylesheet rel, a path
+ * under the xslt dir ("mail/invite.xsl"), without the theme; pt:t() speaks
+ * req->lang.  *out is owned by the request's arena.  PT_EINVAL if the
+ * stylesheet is missing, broken or fails.
+ */
+int	 pt_render_doc(struct pt_req *, const char *rel, xmlDocPtr in, xmlDocPtr *out);
 int	 pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs);
 void	 pt_i18n_free(void);
 /* The catalogue text for key in lang, or NULL. */
@@ -348,6 +355,12 @@ struct pt_budget {
 };
 /* The logged-in user's effective limits: the most generous of their roles, capped by the org's. */
 int	 pt_budget_of(struct pt_req *, struct pt_budget *);
+/*
+ * The same for any user of org_id (an administrator's view of someone
+ * else's limits); a user_id outside org_id has no roles there: limits 0.
+ */
+int	 pt_budget_of_user(struct pt_req *, int64_t user_id, int64_t org_id,
+	    struct pt_budget *);
 /*
  * May the user place an order of amount_minor, having spent
  * month_spent_minor this calendar month?  PT_OK, PT_ELIMIT when a limit is

@@ -34,6 +34,7 @@ struct view {
 
 static struct view views[MAX_VIEWS];
 static size_t nviews;
+static int render_dev;		/* development: re-read changed stylesheets and catalogues */
 static char xslt_dir[PATH_BYTES / 2];
 static char theme_name[64];
 static xsltSecurityPrefsPtr security;
@@ -139,7 +140,7 @@ view_get(const char *worker, const char *name)
 int
 pt_render_init(const char *dir, const char *theme, int development)
 {
-	(void)development;
+	render_dev = development;
 	if ((size_t)snprintf(xslt_dir, sizeof(xslt_dir), "%s", dir) >= sizeof(xslt_dir) ||
 	    (size_t)snprintf(theme_name, sizeof(theme_name), "%s", theme) >= sizeof(theme_name) ||
 	    strpbrk(theme, "/\\\".<>&") != NULL)
@@ -290,4 +291,97 @@ pt_render_view(struct pt_req *req, const char *view)
 {
 	req->view = view;
 	return pt_render(req);
+}
+
+/*
+ * Documents that are not pages (mails): a stylesheet by its own path under
+ * the xslt dir, without the theme wrapper.  Cached like the views; the file
+ * and the layout.xsl next to it are watched in development.
+ */
+static struct view *
+doc_style(const char *rel)
+{
+	char key[128], dir[PATH_BYTES];
+	struct view *v = NULL;
+	xsltStylesheetPtr style;
+	struct stat st;
+	size_t i;
+	char *slash;
+
+	if (strstr(rel, "..") != NULL || rel[0] == '/' ||
+	    (size_t)snprintf(key, sizeof(key), "=%s", rel) >= sizeof(key))
+		return NULL;
+	for (i = 0; i < nviews; i++)
+		if (strcmp(views[i].key, key) == 0) {
+			v = &views[i];
+			break;
+		}
+	if (v == NULL) {
+		if (nviews == MAX_VIEWS)
+			return NULL;
+		v = &views[nviews++];
+		snprintf(v->key, sizeof(v->key), "%s", key);
+		snprintf(v->rel, sizeof(v->rel), "%s", rel);
+		snprintf(v->files[0], PATH_BYTES, "%s/%s", xslt_dir, rel);
+		snprintf(dir, sizeof(dir), "%s", v->files[0]);
+		if ((slash = strrchr(dir, '/')) != NULL)
+			*slash = '\0';
+		snprintf(v->files[1], PATH_BYTES, "%.*s/layout.xsl", PATH_BYTES - 12, dir);
+		v->files[2][0] = '\0';
+	} else if (v->style != NULL && (!render_dev || newest_mtime(v) == v->mtime))
+		return v;
+	else if (v->style == NULL && newest_mtime(v) == v->mtime)
+		return NULL;	/* failed before and unchanged */
+	v->mtime = newest_mtime(v);
+	if (stat(v->files[0], &st) != 0) {
+		pt_log(NULL, PT_LOG_ERROR, "no stylesheet %s", v->files[0]);
+		return NULL;
+	}
+	style = xsltParseStylesheetFile(BAD_CAST v->files[0]);
+	if (style == NULL || style->errors > 0) {
+		/* As in view_load: a half-built stylesheet is left alone. */
+		pt_log(NULL, PT_LOG_ERROR, "stylesheet %s does not compile", v->files[0]);
+		return v->style != NULL ? v : NULL;
+	}
+	if (v->style != NULL)
+		xsltFreeStylesheet(v->style);
+	v->style = style;
+	return v;
+}
+
+static void
+doc_free(void *p)
+{
+	xmlFreeDoc(p);
+}
+
+int
+pt_render_doc(struct pt_req *req, const char *rel, xmlDocPtr in, xmlDocPtr *out)
+{
+	xsltTransformContextPtr ctxt;
+	xmlDocPtr result;
+	struct view *v;
+
+	*out = NULL;
+	if ((v = doc_style(rel)) == NULL)
+		return PT_EINVAL;
+	if (render_dev)
+		pt_i18n_refresh();
+	if ((ctxt = xsltNewTransformContext(v->style, in)) == NULL)
+		return PT_ENOMEM;
+	ctxt->_private = (void *)req->lang;
+	result = xsltApplyStylesheetUser(v->style, in, NULL, NULL, NULL, ctxt);
+	if (result == NULL || ctxt->state != XSLT_STATE_OK) {
+		pt_log(req, PT_LOG_ERROR, "transform of %s failed", rel);
+		xmlFreeDoc(result);
+		xsltFreeTransformContext(ctxt);
+		return PT_EINVAL;
+	}
+	xsltFreeTransformContext(ctxt);
+	if (pt_arena_defer(req->arena, doc_free, result) != PT_OK) {
+		xmlFreeDoc(result);
+		return PT_ENOMEM;
+	}
+	*out = result;
+	return PT_OK;
 }

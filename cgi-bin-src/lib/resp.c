@@ -60,12 +60,15 @@ int
 pt_cookie_set(struct pt_req *req, const char *name, const char *value, long max_age_s,
     int http_only)
 {
-	char age[48] = "";
+	char age[80] = "";
 	const char *v;
 
 	if (strpbrk(value, ";, \"\\") != NULL)
 		return PT_EINVAL;
-	if (max_age_s >= 0)
+	/* Deleting: Expires too, for clients that ignore a Max-Age of 0. */
+	if (max_age_s == 0)
+		snprintf(age, sizeof(age), "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+	else if (max_age_s > 0)
 		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age_s);
 	v = pt_printf(req, "%s=%s; Path=/%s%s; SameSite=Lax%s", name, value, age,
 	    http_only ? "; HttpOnly" : "", pt_site.secure_cookies ? "; Secure" : "");

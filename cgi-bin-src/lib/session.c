@@ -163,8 +163,12 @@ pt_session_load(struct pt_req *req)
 	    PT_BINDS(pt_blob(hash, sizeof(hash)), pt_int(pt_site.session_idle_s)));
 	if (rc != PT_OK)
 		return rc;
-	if (rows.nrows == 0)
-		return anonymous(req);	/* expired or unknown: the browser's cookie is stale */
+	if (rows.nrows == 0) {
+		/* Expired or unknown: forget the stale cookie, so "expired" is said once. */
+		if ((rc = pt_cookie_set(req, COOKIE_SESSION, "", 0, 1)) != PT_OK)
+			return rc;
+		return anonymous(req);
+	}
 	if ((u = pt_alloc(req, sizeof(*u))) == NULL)
 		return PT_ENOMEM;
 	req->session.id = pt_cell_int(&rows, 0, C_SID);

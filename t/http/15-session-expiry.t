@@ -41,9 +41,13 @@ subtest 'idle expiry' => sub {
     sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP(6) - INTERVAL 2 HOUR WHERE token_hash = $h");
     my $res = $c->get('/');
     is($res->code, 303, 'after 2 idle hours the start page is anonymous');
-    like(location_path($res) // '', qr{^/auth/login}, 'sent to login');
-    my $doc = $c->get_xml('/auth/login');
+    like(location_path($res) // '', qr{^/auth/login\?expired=1&next=/$}, 'sent to login, told why');
+    ok(cookie_is_cleared(set_cookies($res)->{portico_session}), 'the stale cookie is removed');
+    my $doc = $c->get_xml(location_path($res) . '&format=xml');
     is(xp_count($doc, '/page/session/user'), 0, 'no user on the login page');
+    is_deeply([message_keys($doc)], ['login.session-expired'], 'the login page says the session expired');
+    $res = $c->get('/');
+    like(location_path($res) // '', qr{^/auth/login\?next=/$}, 'said once: the next visit is a plain login');
 };
 
 subtest 'activity keeps a session alive' => sub {
