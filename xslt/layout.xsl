@@ -193,6 +193,12 @@
             <span class="user-org"><xsl:value-of select="$pt-user/org"/></span>
           </xsl:if>
         </p>
+        <a class="btn btn-header account-link" href="/auth/account">
+          <xsl:if test="/page/@path = '/auth/account' or starts-with(/page/@path, '/auth/account/')">
+            <xsl:attribute name="aria-current">page</xsl:attribute>
+          </xsl:if>
+          <xsl:value-of select="pt:t('nav.account')"/>
+        </a>
         <form class="logout" method="post" action="/auth/logout">
           <input type="hidden" name="csrf" value="{$pt-csrf}"/>
           <button type="submit" class="btn btn-header"><xsl:value-of select="pt:t('logout')"/></button>

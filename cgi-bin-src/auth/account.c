@@ -1,4 +1,617 @@
-/* Placeholder until the account page group is written; see /work/spec/SPEC3.md. */
+/*
+ * The account page: a person's own profile, password, address and
+ * sessions.  Every change is the signed-in user's own row, so every
+ * statement is bound to req->session.user->id; a session id of someone
+ * else answers 404 like one that does not exist.
+ *
+ * A new address is only used once its owner proves it: the change sends a
+ * one-time link (token purpose "email", 24 h) to the new address, and the
+ * link applies it, whether or not the browser that opens it is signed in.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "auth.h"
 
-const struct pt_group auth_account_group = { NULL, 0, NULL, 0, NULL, 0 };
+enum account_sql {
+	SQL_PROFILE,
+	SQL_PROFILE_UPDATE,
+	SQL_PASSWORD_UPDATE,
+	SQL_SESSIONS,
+	SQL_SESSIONS_END_OTHERS,
+	SQL_SESSION_REVOKE,
+	SQL_EMAIL_OWNER,
+	SQL_EMAIL_TAKEN,
+	SQL_EMAIL_UPDATE,
+	SQL__MAX
+};
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_PROFILE] = { "account_profile",
+	    "SELECT name, email, phone, language, time_zone, notify_tickets, notify_orders,"
+	    " notify_news, DATE_FORMAT(deletion_requested_at, '%Y-%m-%dT%H:%i:%sZ'), password_hash"
+	    " FROM users WHERE id = ?" },
+	[SQL_PROFILE_UPDATE] = { "account_profile_update",
+	    "UPDATE users SET name = ?, phone = ?, language = ?, time_zone = ?,"
+	    " notify_tickets = ?, notify_orders = ?, notify_news = ? WHERE id = ?" },
+	[SQL_PASSWORD_UPDATE] = { "account_password_update",
+	    "UPDATE users SET password_hash = ? WHERE id = ?" },
+	[SQL_SESSIONS] = { "account_sessions",
+	    "SELECT id, DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " DATE_FORMAT(last_seen_at, '%Y-%m-%dT%H:%i:%sZ'), ip, user_agent"
+	    " FROM sessions WHERE user_id = ? AND expires_at > UTC_TIMESTAMP(6)"
+	    " AND last_seen_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
+	    " ORDER BY last_seen_at DESC, id DESC LIMIT 100" },
+	[SQL_SESSIONS_END_OTHERS] = { "account_sessions_end_others",
+	    "DELETE FROM sessions WHERE user_id = ? AND id <> ?" },
+	[SQL_SESSION_REVOKE] = { "account_session_revoke",
+	    "DELETE FROM sessions WHERE id = ? AND user_id = ?" },
+	[SQL_EMAIL_OWNER] = { "account_email_owner",
+	    "SELECT u.id, u.org_id, u.email, u.name, u.language FROM users u"
+	    " JOIN orgs o ON o.id = u.org_id"
+	    " WHERE u.id = ? AND u.status = 'active' AND o.status = 'active'" },
+	[SQL_EMAIL_TAKEN] = { "account_email_taken",
+	    "SELECT COUNT(*) FROM users WHERE email = ? AND id <> ?" },
+	[SQL_EMAIL_UPDATE] = { "account_email_update",
+	    "UPDATE users SET email = ? WHERE id = ?" },
+};
+
+enum profile_col {
+	P_NAME, P_EMAIL, P_PHONE, P_LANG, P_TZ, P_NTICKETS, P_NORDERS, P_NNEWS, P_DELETION,
+	P_HASH
+};
+
+#define EMAIL_MAX_BYTES 254
+#define PHONE_MAX_BYTES 40
+#define NAME_MAX_BYTES 200
+#define PASSWORD_MIN_BYTES 10
+#define PASSWORD_MAX_BYTES 1024
+#define EMAIL_TOKEN_TTL_S (24L * 3600)
+#define LANG_COOKIE_MAX_AGE_S (365L * 24 * 3600)
+
+/* The zones a person may choose: IANA names, enough for the customers we have. */
+static const char *const time_zones[] = {
+	"UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris",
+	"Europe/Brussels", "Europe/Amsterdam", "Europe/Luxembourg", "Europe/Berlin",
+	"Europe/Zurich", "Europe/Vienna", "Europe/Rome", "Europe/Madrid", "Europe/Copenhagen",
+	"Europe/Oslo", "Europe/Stockholm", "Europe/Helsinki", "Europe/Warsaw", "Europe/Prague",
+	"Europe/Budapest", "Europe/Bucharest", "Europe/Athens", "Europe/Istanbul",
+	"Europe/Kyiv", "America/New_York", "America/Chicago", "America/Denver",
+	"America/Los_Angeles", "America/Toronto", "America/Mexico_City", "America/Sao_Paulo",
+	"Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore",
+	"Asia/Shanghai", "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland",
+};
+
+static const char *const notify_fields[] = { "notify_tickets", "notify_orders", "notify_news" };
+static const char *const profile_fields[] = {
+	"name", "phone", "language", "time_zone", "notify_tickets", "notify_orders", "notify_news"
+};
+static const char *const email_fields[] = { "new_email" };
+
+static const char *
+user_id_str(struct pt_req *req)
+{
+	return pt_printf(req, "%lld", (long long)req->session.user->id);
+}
+
+static int
+known_zone(const char *tz)
+{
+	size_t i;
+
+	for (i = 0; tz != NULL && i < PT_NELEM(time_zones); i++)
+		if (strcmp(tz, time_zones[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The supported language code equal to lang, or NULL. */
+static const char *
+known_lang(const char *lang)
+{
+	const char *const *langs;
+	size_t n, i;
+
+	langs = pt_languages(&n);
+	for (i = 0; lang != NULL && i < n; i++)
+		if (strcmp(lang, langs[i]) == 0)
+			return langs[i];
+	return NULL;
+}
+
+/* Digits, spaces and + ( ) - / . only, with at least three digits. */
+static int
+valid_phone(const char *s)
+{
+	size_t digits = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (strchr("+()-/. ", *s) == NULL)
+			return 0;
+	}
+	return digits >= 3;
+}
+
+/*
+ * The password rule of SPEC3: 10 to 1024 bytes, not the address, typed the
+ * same twice.  Adds a message for the field that is wrong; 1 if it holds.
+ */
+static int
+password_rule(struct pt_req *req, const char *pw, const char *again, const char *email,
+    const char *field, const char *again_field)
+{
+	size_t len = pw != NULL ? strlen(pw) : 0;
+
+	if (len == 0)
+		pt_message(req, "error", "password.required", field);
+	else if (len < PASSWORD_MIN_BYTES)
+		pt_message(req, "error", "password.too-short", field);
+	else if (len > PASSWORD_MAX_BYTES)
+		pt_message(req, "error", "password.too-long", field);
+	else if (email != NULL && strcasecmp(pw, email) == 0)
+		pt_message(req, "error", "password.same-as-email", field);
+	else if (again == NULL || strcmp(pw, again) != 0)
+		pt_message(req, "error", "password.mismatch", again_field);
+	else
+		return 1;
+	return 0;
+}
+
+/* Trimmed copy of a form field ("" when missing). */
+static char *
+field_trimmed(struct pt_req *req, const char *name)
+{
+	const char *in = pt_form(req, name);
+	char *s;
+	size_t len;
+
+	if (in == NULL)
+		in = "";
+	while (*in == ' ' || *in == '\t')
+		in++;
+	if ((s = pt_strdup(req, in)) == NULL)
+		return NULL;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+	    s[len - 1] == '\n'))
+		s[--len] = '\0';
+	return s;
+}
+
+static char *
+email_lowered(struct pt_req *req, const char *name)
+{
+	char *e = field_trimmed(req, name), *p;
+
+	for (p = e; p != NULL && *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return e;
+}
+
+static int
+load_profile(struct pt_req *req, struct pt_rows *rows)
+{
+	int rc = pt_db_query(req, &sql[SQL_PROFILE], rows,
+	    PT_BINDS(pt_int(req->session.user->id)));
+
+	if (rc == PT_OK && rows->nrows != 1)
+		rc = PT_ENOTFOUND;
+	return rc;
+}
+
+/*
+ * The account page: <account> with the stored profile, the time zones to
+ * choose from and the open sessions.  On 422 the failing form's input is
+ * echoed by the caller (/page/form[@name]), and the stylesheet prefers it.
+ */
+static int
+show_account(struct pt_req *req, int status)
+{
+	const struct pt_user *u = req->session.user;
+	struct pt_rows p, s;
+	xmlNodePtr acc, prof, zones, list, n;
+	size_t i;
+	int rc;
+
+	if ((rc = load_profile(req, &p)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	if ((rc = pt_db_query(req, &sql[SQL_SESSIONS], &s,
+	    PT_BINDS(pt_int(u->id), pt_int(pt_conf_int("site", "session_idle_min", 30) * 60)))) !=
+	    PT_OK)
+		return rc;
+	acc = pt_node(req->page, "account", NULL);
+	pt_attr(acc, "deletion-requested", pt_cell(&p, 0, P_DELETION));
+	prof = pt_node(acc, "profile", NULL);
+	pt_node(prof, "name", pt_cell(&p, 0, P_NAME));
+	pt_node(prof, "email", pt_cell(&p, 0, P_EMAIL));
+	pt_node(prof, "phone", pt_cell(&p, 0, P_PHONE));
+	pt_node(prof, "language", pt_cell(&p, 0, P_LANG) != NULL ? pt_cell(&p, 0, P_LANG) : req->lang);
+	pt_node(prof, "time_zone", pt_cell(&p, 0, P_TZ));
+	pt_node(prof, "notify_tickets", pt_cell(&p, 0, P_NTICKETS));
+	pt_node(prof, "notify_orders", pt_cell(&p, 0, P_NORDERS));
+	pt_node(prof, "notify_news", pt_cell(&p, 0, P_NNEWS));
+	zones = pt_node(acc, "time-zones", NULL);
+	for (i = 0; i < PT_NELEM(time_zones); i++)
+		pt_node(zones, "zone", time_zones[i]);
+	list = pt_node(acc, "sessions", NULL);
+	for (i = 0; i < s.nrows; i++) {
+		n = pt_node(list, "session", NULL);
+		pt_attr(n, "id", pt_cell(&s, i, 0));
+		if (pt_cell_int(&s, i, 0) == req->session.id)
+			pt_attr(n, "current", "1");
+		pt_attr(n, "created", pt_cell(&s, i, 1));
+		pt_attr(n, "last-seen", pt_cell(&s, i, 2));
+		pt_attr(n, "ip", pt_cell(&s, i, 3));
+		pt_node(n, "user-agent", pt_cell(&s, i, 4));
+	}
+	req->view = "account";
+	return status;
+}
+
+static int
+account(struct pt_req *req)
+{
+	static const struct { const char *param, *value, *kind, *key; } notes[] = {
+		{ "saved", "profile", "success", "account.profile.saved" },
+		{ "saved", "password", "success", "account.password.saved" },
+		{ "saved", "session", "success", "account.session.revoked" },
+		{ "sent", "email", "info", "account.email.sent" },
+	};
+	size_t i;
+
+	for (i = 0; i < PT_NELEM(notes); i++) {
+		const char *v = pt_query(req, notes[i].param);
+
+		if (v != NULL && strcmp(v, notes[i].value) == 0)
+			pt_message(req, notes[i].kind, notes[i].key, NULL);
+	}
+	return show_account(req, 200);
+}
+
+/* Profile as a JSON object for the audit log. */
+static const char *
+profile_json(struct pt_req *req, const char *name, const char *phone, const char *lang,
+    const char *tz, const char *nt, const char *no, const char *nn)
+{
+	return pt_printf(req, "{\"name\":%s,\"phone\":%s,\"language\":%s,\"time_zone\":%s,"
+	    "\"notify_tickets\":%s,\"notify_orders\":%s,\"notify_news\":%s}",
+	    pt_json_str(req, name), pt_json_str(req, phone), pt_json_str(req, lang),
+	    pt_json_str(req, tz), nt, no, nn);
+}
+
+static int
+save_profile(struct pt_req *req)
+{
+	const struct pt_user *u = req->session.user;
+	char *name = field_trimmed(req, "name"), *phone = field_trimmed(req, "phone");
+	const char *lang = known_lang(pt_form(req, "language"));
+	const char *tz = pt_form(req, "time_zone");
+	const char *notify[3];
+	struct pt_rows p;
+	int invalid = 0, rc;
+	size_t i;
+
+	if (name == NULL || phone == NULL)
+		return PT_ENOMEM;
+	if (*name == '\0') {
+		pt_message(req, "error", "account.name.required", "name");
+		invalid = 1;
+	} else if (strlen(name) > NAME_MAX_BYTES || !pt_valid(PT_V_NAME, name, strlen(name))) {
+		pt_message(req, "error", "account.name.invalid", "name");
+		invalid = 1;
+	}
+	if (*phone != '\0' && (strlen(phone) > PHONE_MAX_BYTES || !valid_phone(phone))) {
+		pt_message(req, "error", "account.phone.invalid", "phone");
+		invalid = 1;
+	}
+	if (lang == NULL) {
+		pt_message(req, "error", "account.language.invalid", "language");
+		invalid = 1;
+	}
+	if (!known_zone(tz)) {
+		pt_message(req, "error", "account.time-zone.invalid", "time_zone");
+		invalid = 1;
+	}
+	for (i = 0; i < 3; i++) {
+		const char *v = pt_form(req, notify_fields[i]);
+
+		notify[i] = v != NULL && strcmp(v, "1") == 0 ? "1" : "0";
+		if (v != NULL && *v != '\0' && strcmp(v, "1") != 0 && strcmp(v, "0") != 0) {
+			pt_message(req, "error", "account.notify.invalid", notify_fields[i]);
+			invalid = 1;
+		}
+	}
+	if (invalid) {
+		pt_form_echo(req, "profile", profile_fields, PT_NELEM(profile_fields));
+		return show_account(req, 422);
+	}
+	if ((rc = load_profile(req, &p)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_exec(req, &sql[SQL_PROFILE_UPDATE], PT_BINDS(pt_str(name),
+	    pt_str(*phone != '\0' ? phone : NULL), pt_str(lang), pt_str(tz), pt_int(*notify[0] == '1'),
+	    pt_int(*notify[1] == '1'), pt_int(*notify[2] == '1'), pt_int(u->id)), NULL)) != PT_OK ||
+	    (rc = pt_audit(req, "user.profile", "user", user_id_str(req),
+	    profile_json(req, pt_cell(&p, 0, P_NAME), pt_cell(&p, 0, P_PHONE),
+	    pt_cell(&p, 0, P_LANG), pt_cell(&p, 0, P_TZ), pt_cell(&p, 0, P_NTICKETS),
+	    pt_cell(&p, 0, P_NORDERS), pt_cell(&p, 0, P_NNEWS)),
+	    profile_json(req, name, *phone != '\0' ? phone : NULL, lang, tz, notify[0], notify[1],
+	    notify[2]))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc;
+	}
+	/* The signed-out pages (login after sign-out) follow the profile's language too. */
+	if ((rc = pt_cookie_set(req, "portico_lang", lang, LANG_COOKIE_MAX_AGE_S, 1)) != PT_OK)
+		return rc;
+	return pt_redirect(req, "/auth/account?saved=profile");
+}
+
+/*
+ * <data> for a mail (see xslt/mail/<template>.xsl): <name>, and
+ * <new-email>, <link> and <ip> when given.  queue_mail() frees it.
+ */
+static xmlNodePtr
+mail_data(const char *name, const char *new_email, const char *link, const char *ip)
+{
+	xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "data");
+
+	if (d == NULL)
+		return NULL;
+	pt_node(d, "name", name);
+	if (new_email != NULL)
+		pt_node(d, "new-email", new_email);
+	if (link != NULL)
+		pt_node(d, "link", link);
+	if (ip != NULL)
+		pt_node(d, "ip", ip);
+	return d;
+}
+
+static int
+queue_mail(struct pt_req *req, const char *template, const char *to, const char *name,
+    const char *lang, xmlNodePtr data)
+{
+	int rc;
+
+	if (data == NULL)
+		return PT_ENOMEM;
+	rc = pt_mail_queue(req, template, to, name, lang, data);
+	xmlFreeNode(data);
+	return rc;
+}
+
+static int
+change_password(struct pt_req *req)
+{
+	const struct pt_user *u = req->session.user;
+	const char *current = pt_form(req, "current_password");
+	const char *pw = pt_form(req, "password"), *again = pt_form(req, "password2");
+	char hash[128];
+	unsigned long long ended = 0;
+	struct pt_rows p;
+	int rc, ok = 1;
+
+	if ((rc = load_profile(req, &p)) != PT_OK)
+		return rc;
+	if (current == NULL || *current == '\0') {
+		pt_message(req, "error", "account.current-password.required", "current_password");
+		ok = 0;
+	} else if (strlen(current) > PASSWORD_MAX_BYTES ||
+	    !pt_password_verify(current, pt_cell(&p, 0, P_HASH))) {
+		pt_message(req, "error", "account.current-password.wrong", "current_password");
+		ok = 0;
+	}
+	if (!password_rule(req, pw, again, pt_cell(&p, 0, P_EMAIL), "password", "password2"))
+		ok = 0;
+	if (!ok)
+		return show_account(req, 422);
+	if (pt_password_hash(pw, hash, sizeof(hash)) != PT_OK)
+		return PT_ESYS;
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_exec(req, &sql[SQL_PASSWORD_UPDATE], PT_BINDS(pt_str(hash),
+	    pt_int(u->id)), NULL)) != PT_OK ||
+	    (rc = pt_db_exec(req, &sql[SQL_SESSIONS_END_OTHERS], PT_BINDS(pt_int(u->id),
+	    pt_int(req->session.id)), &ended)) != PT_OK ||
+	    (rc = pt_audit(req, "user.password", "user", user_id_str(req), NULL,
+	    pt_printf(req, "{\"other_sessions_ended\":%llu}", ended))) != PT_OK ||
+	    (rc = queue_mail(req, "password-changed", pt_cell(&p, 0, P_EMAIL),
+	    pt_cell(&p, 0, P_NAME), u->lang != NULL ? u->lang : req->lang,
+	    mail_data(pt_cell(&p, 0, P_NAME), NULL,
+	    pt_printf(req, "%s/auth/password/forgot", pt_base_url()), req->remote_addr))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc;
+	}
+	return pt_redirect(req, "/auth/account?saved=password");
+}
+
+/*
+ * Ask for a new address: the current password proves it is the owner at
+ * the keyboard, the mail to the new address that it is theirs.  Whether
+ * the address belongs to someone else is told only when the link is used,
+ * so this form answers the same for every well-formed address.
+ */
+static int
+change_email(struct pt_req *req)
+{
+	const struct pt_user *u = req->session.user;
+	const char *current = pt_form(req, "email_password");
+	char *email = email_lowered(req, "new_email");
+	char token[65];
+	struct pt_rows p;
+	int rc, ok = 1;
+
+	if (email == NULL)
+		return PT_ENOMEM;
+	if ((rc = load_profile(req, &p)) != PT_OK)
+		return rc;
+	if (*email == '\0') {
+		pt_message(req, "error", "account.email.required", "new_email");
+		ok = 0;
+	} else if (strlen(email) > EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
+		pt_message(req, "error", "account.email.invalid", "new_email");
+		ok = 0;
+	} else if (strcmp(email, pt_cell(&p, 0, P_EMAIL)) == 0) {
+		pt_message(req, "error", "account.email.same", "new_email");
+		ok = 0;
+	}
+	if (current == NULL || *current == '\0') {
+		pt_message(req, "error", "account.current-password.required", "email_password");
+		ok = 0;
+	} else if (strlen(current) > PASSWORD_MAX_BYTES ||
+	    !pt_password_verify(current, pt_cell(&p, 0, P_HASH))) {
+		pt_message(req, "error", "account.current-password.wrong", "email_password");
+		ok = 0;
+	}
+	if (!ok) {
+		pt_form_echo(req, "email", email_fields, PT_NELEM(email_fields));
+		return show_account(req, 422);
+	}
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_token_create(req, u->id, "email", email, EMAIL_TOKEN_TTL_S, token)) != PT_OK ||
+	    (rc = pt_audit(req, "user.email-requested", "user", user_id_str(req),
+	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, pt_cell(&p, 0, P_EMAIL))),
+	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, email)))) != PT_OK ||
+	    (rc = queue_mail(req, "email-confirm", email, pt_cell(&p, 0, P_NAME),
+	    u->lang != NULL ? u->lang : req->lang, mail_data(pt_cell(&p, 0, P_NAME), email,
+	    pt_printf(req, "%s/auth/account/email/confirm?token=%s", pt_base_url(), token),
+	    NULL))) !=
+	    PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc;
+	}
+	return pt_redirect(req, "/auth/account?sent=email");
+}
+
+/* The answer of the confirmation link: <email-confirm result="..."> in view email-confirm. */
+static int
+confirm_result(struct pt_req *req, int status, const char *result, const char *email)
+{
+	xmlNodePtr n = pt_node(req->page, "email-confirm", NULL);
+
+	pt_attr(n, "result", result);
+	if (email != NULL)
+		pt_node(n, "email", email);
+	req->view = "email-confirm";
+	return status;
+}
+
+static int
+confirm_email(struct pt_req *req)
+{
+	const char *token = pt_query(req, "token"), *email = NULL;
+	int64_t user_id = 0;
+	struct pt_rows owner, taken;
+	int rc;
+
+	/* Look first, without using the token: a taken address leaves it usable. */
+	rc = pt_token_check(req, "email", token, 0, &user_id, &email);
+	if (rc == PT_ENOTFOUND || (rc == PT_OK && email == NULL))
+		return confirm_result(req, 404, "invalid", NULL);
+	if (rc != PT_OK)
+		return rc;
+	if ((rc = pt_db_query(req, &sql[SQL_EMAIL_OWNER], &owner,
+	    PT_BINDS(pt_int(user_id)))) != PT_OK)
+		return rc;
+	if (owner.nrows != 1)
+		return confirm_result(req, 404, "invalid", NULL);
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_query(req, &sql[SQL_EMAIL_TAKEN], &taken,
+	    PT_BINDS(pt_str(email), pt_int(user_id)))) != PT_OK)
+		goto fail;
+	if (pt_cell_int(&taken, 0, 0) != 0) {
+		pt_db_rollback(req);
+		return confirm_result(req, 422, "taken", email);
+	}
+	rc = pt_token_check(req, "email", token, 1, NULL, NULL);
+	if (rc == PT_ENOTFOUND) {
+		pt_db_rollback(req);
+		return confirm_result(req, 404, "invalid", NULL);
+	}
+	if (rc != PT_OK ||
+	    (rc = pt_db_exec(req, &sql[SQL_EMAIL_UPDATE], PT_BINDS(pt_str(email),
+	    pt_int(user_id)), NULL)) != PT_OK ||
+	    (rc = pt_audit_as(req, user_id, pt_cell_int(&owner, 0, 1), "user.email", "user",
+	    pt_printf(req, "%lld", (long long)user_id),
+	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, pt_cell(&owner, 0, 2))),
+	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, email)))) != PT_OK ||
+	    (rc = queue_mail(req, "email-changed", pt_cell(&owner, 0, 2), pt_cell(&owner, 0, 3),
+	    pt_cell(&owner, 0, 4) != NULL ? pt_cell(&owner, 0, 4) : req->lang,
+	    mail_data(pt_cell(&owner, 0, 3), email, pt_printf(req, "%s/auth/password/forgot",
+	    pt_base_url()), NULL))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return confirm_result(req, 200, "ok", email);
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+/*
+ * End one of the user's own sessions.  Ending the current one is signing
+ * out; another user's session id is not found.
+ */
+static int
+revoke_session(struct pt_req *req)
+{
+	const char *id = req->caps[1];
+	unsigned long long gone = 0;
+	long long sid;
+	int rc;
+
+	if (id == NULL || !pt_valid(PT_V_ID, id, strlen(id)))
+		return pt_error_page(req, 404, NULL);
+	sid = strtoll(id, NULL, 10);
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_exec(req, &sql[SQL_SESSION_REVOKE], PT_BINDS(pt_int(sid),
+	    pt_int(req->session.user->id)), &gone)) != PT_OK)
+		goto fail;
+	if (gone != 1) {
+		pt_db_rollback(req);
+		return pt_error_page(req, 404, NULL);
+	}
+	if ((rc = pt_audit(req, "session.revoke", "session", id, NULL, NULL)) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	if (sid == req->session.id) {
+		/* The row is gone already; this clears the cookie. */
+		req->session.id = 0;
+		if ((rc = pt_session_end(req)) != PT_OK)
+			return rc;
+		return pt_redirect(req, "/auth/login?bye=1");
+	}
+	return pt_redirect(req, "/auth/account?saved=session");
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+enum route {
+	ROUTE_ACCOUNT, ROUTE_PROFILE, ROUTE_PASSWORD, ROUTE_EMAIL, ROUTE_EMAIL_CONFIRM,
+	ROUTE_REVOKE, ROUTE__MAX
+};
+
+static const struct pt_route routes[ROUTE__MAX] = {
+	[ROUTE_ACCOUNT] =	{ PT_GET,  "/auth/account",		account,	PT_R_LOGIN, NULL },
+	[ROUTE_PROFILE] =	{ PT_POST, "/auth/account/profile",	save_profile,	PT_R_LOGIN, NULL },
+	[ROUTE_PASSWORD] =	{ PT_POST, "/auth/account/password",	change_password, PT_R_LOGIN, NULL },
+	[ROUTE_EMAIL] =		{ PT_POST, "/auth/account/email",	change_email,	PT_R_LOGIN, NULL },
+	[ROUTE_EMAIL_CONFIRM] =	{ PT_GET,  "/auth/account/email/confirm", confirm_email, 0, NULL },
+	[ROUTE_REVOKE] =	{ PT_POST, "/auth/account/sessions/(\\d+)/revoke", revoke_session,
+				  PT_R_LOGIN, NULL },
+};
+
+static const char *const views[] = { "account", "email-confirm" };
+
+const struct pt_group auth_account_group = PT_GROUP(routes, sql, views);

@@ -80,6 +80,8 @@ login_form(struct pt_req *req)
 		pt_message(req, "success", "login.logged-out", NULL);
 	if (pt_query(req, "expired") != NULL)
 		pt_message(req, "info", "login.session-expired", NULL);
+	if (pt_query(req, "reset") != NULL)
+		pt_message(req, "success", "password.reset.done", NULL);
 	return show_form(req, 200);
 }
 

@@ -1,4 +1,409 @@
-/* Placeholder until the password page group is written; see /work/spec/SPEC3.md. */
+/*
+ * Setting a password from a mailed link: the forgotten-password request,
+ * the reset form, and the acceptance of an invitation (the invitee's first
+ * password).  Both forms are one view, "password-set".
+ *
+ * The request form answers the same for every well-formed address, known
+ * or not, and is limited per address and per client IP like sign-in; only
+ * an active user gets a mail.  A link works once (the token is used in the
+ * transaction of the change) and until it expires.
+ */
+#include <string.h>
+#include <strings.h>
+
 #include "auth.h"
 
-const struct pt_group auth_password_group = { NULL, 0, NULL, 0, NULL, 0 };
+enum password_sql {
+	SQL_RESET_USER,
+	SQL_THROTTLE,
+	SQL_REQUEST_INSERT,
+	SQL_TOKEN_USER,
+	SQL_RESET_PASSWORD,
+	SQL_ACCEPT_INVITE,
+	SQL_SESSIONS_END_ALL,
+	SQL_LOGIN_STAMP,
+	SQL__MAX
+};
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_RESET_USER] = { "reset_user",
+	    "SELECT u.id, u.org_id, u.name, u.language FROM users u JOIN orgs o ON o.id = u.org_id"
+	    " WHERE u.email = ? AND u.status = 'active' AND o.status = 'active'" },
+	[SQL_THROTTLE] = { "reset_throttle",
+	    "SELECT (SELECT COUNT(*) FROM password_reset_requests WHERE email = ?"
+	    "   AND requested_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND),"
+	    " (SELECT COUNT(*) FROM password_reset_requests WHERE ip = ?"
+	    "   AND requested_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND)" },
+	[SQL_REQUEST_INSERT] = { "reset_request_insert",
+	    "INSERT INTO password_reset_requests (email, ip, requested_at)"
+	    " VALUES (?, ?, UTC_TIMESTAMP(6))" },
+	[SQL_TOKEN_USER] = { "token_user",
+	    "SELECT u.id, u.org_id, u.email, u.name, u.language, u.status, o.name"
+	    " FROM users u JOIN orgs o ON o.id = u.org_id"
+	    " WHERE u.id = ? AND o.status = 'active'" },
+	[SQL_RESET_PASSWORD] = { "reset_password",
+	    "UPDATE users SET password_hash = ? WHERE id = ? AND status = 'active'" },
+	[SQL_ACCEPT_INVITE] = { "accept_invite",
+	    "UPDATE users SET password_hash = ?, status = 'active' WHERE id = ? AND status = 'invited'" },
+	[SQL_SESSIONS_END_ALL] = { "sessions_end_all",
+	    "DELETE FROM sessions WHERE user_id = ?" },
+	[SQL_LOGIN_STAMP] = { "invite_login_stamp",
+	    "UPDATE users SET previous_login_at = last_login_at,"
+	    " last_login_at = UTC_TIMESTAMP(6) WHERE id = ?" },
+};
+
+enum token_user_col { T_ID, T_ORG, T_EMAIL, T_NAME, T_LANG, T_STATUS, T_ORGNAME };
+
+#define EMAIL_MAX_BYTES 254
+#define PASSWORD_MIN_BYTES 10
+#define PASSWORD_MAX_BYTES 1024
+#define RESET_TTL_S (60L * 60)
+
+static const char *const forgot_fields[] = { "email" };
+
+/*
+ * What a link is for: its token purpose, the status its user must have,
+ * and where its form posts.
+ */
+struct purpose {
+	const char	*name;		/* token purpose and <password-form purpose> */
+	const char	*user_status;
+	const char	*action;
+};
+
+static const struct purpose reset_purpose = { "reset", "active", "/auth/password/reset" };
+static const struct purpose invite_purpose = { "invite", "invited", "/auth/invite" };
+
+/* Lower-cased, trimmed copy of a form field ("" when missing). */
+static char *
+email_field(struct pt_req *req, const char *name)
+{
+	const char *in = pt_form(req, name);
+	char *e, *p;
+	size_t len;
+
+	if (in == NULL)
+		in = "";
+	while (*in == ' ' || *in == '\t')
+		in++;
+	if ((e = pt_strdup(req, in)) == NULL)
+		return NULL;
+	len = strlen(e);
+	while (len > 0 && (e[len - 1] == ' ' || e[len - 1] == '\t' || e[len - 1] == '\r' ||
+	    e[len - 1] == '\n'))
+		e[--len] = '\0';
+	for (p = e; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return e;
+}
+
+/* The password rule of SPEC3 (see account.c); a message on the field that is wrong. */
+static int
+password_rule(struct pt_req *req, const char *pw, const char *again, const char *email)
+{
+	size_t len = pw != NULL ? strlen(pw) : 0;
+
+	if (len == 0)
+		pt_message(req, "error", "password.required", "password");
+	else if (len < PASSWORD_MIN_BYTES)
+		pt_message(req, "error", "password.too-short", "password");
+	else if (len > PASSWORD_MAX_BYTES)
+		pt_message(req, "error", "password.too-long", "password");
+	else if (email != NULL && strcasecmp(pw, email) == 0)
+		pt_message(req, "error", "password.same-as-email", "password");
+	else if (again == NULL || strcmp(pw, again) != 0)
+		pt_message(req, "error", "password.mismatch", "password2");
+	else
+		return 1;
+	return 0;
+}
+
+static int
+queue_mail(struct pt_req *req, const char *template, const char *to, const char *name,
+    const char *lang, xmlNodePtr data)
+{
+	int rc;
+
+	if (data == NULL)
+		return PT_ENOMEM;
+	rc = pt_mail_queue(req, template, to, name, lang, data);
+	xmlFreeNode(data);
+	return rc;
+}
+
+/* ---- the request for a link ------------------------------------------- */
+
+static int
+forgot_form(struct pt_req *req, int status)
+{
+	pt_form_echo(req, "forgot", forgot_fields, PT_NELEM(forgot_fields));
+	req->view = "password-forgot";
+	return status;
+}
+
+static int
+forgot(struct pt_req *req)
+{
+	if (pt_query(req, "sent") != NULL)
+		pt_message(req, "info", "password.forgot.sent", NULL);
+	return forgot_form(req, 200);
+}
+
+static int
+throttled(struct pt_req *req, const char *email, int *rc)
+{
+	long window_s = 60 * pt_conf_int("throttle", "window_min", 15);
+	struct pt_rows rows;
+
+	*rc = pt_db_query(req, &sql[SQL_THROTTLE], &rows,
+	    PT_BINDS(pt_str(email), pt_int(window_s), pt_str(req->remote_addr), pt_int(window_s)));
+	if (*rc != PT_OK || rows.nrows != 1)
+		return 0;
+	return pt_cell_int(&rows, 0, 0) >= pt_conf_int("throttle", "reset_per_address", 5) ||
+	    pt_cell_int(&rows, 0, 1) >= pt_conf_int("throttle", "reset_per_ip", 20);
+}
+
+/*
+ * Record the request and, for an active user, mint the token and queue the
+ * mail, all in one transaction.  Unknown addresses take the same path up to
+ * the lookup, and the answer (303 to ?sent=1) is the same.
+ */
+static int
+forgot_post(struct pt_req *req)
+{
+	char *email = email_field(req, "email");
+	char token[65];
+	struct pt_rows user;
+	xmlNodePtr data;
+	int rc;
+
+	if (email == NULL)
+		return PT_ENOMEM;
+	if (*email == '\0') {
+		pt_message(req, "error", "password.forgot.required", "email");
+		return forgot_form(req, 422);
+	}
+	if (strlen(email) > EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
+		pt_message(req, "error", "password.forgot.invalid", "email");
+		return forgot_form(req, 422);
+	}
+	if (throttled(req, email, &rc)) {
+		pt_log(req, PT_LOG_WARN, "password reset throttled for %s from %s", email,
+		    req->remote_addr);
+		pt_message(req, "error", "password.forgot.throttled", NULL);
+		return forgot_form(req, 429);
+	}
+	if (rc != PT_OK)
+		return rc;
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_exec(req, &sql[SQL_REQUEST_INSERT],
+	    PT_BINDS(pt_str(email), pt_str(req->remote_addr)), NULL)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_RESET_USER], &user, PT_BINDS(pt_str(email)))) != PT_OK)
+		goto fail;
+	if (user.nrows == 1) {
+		const char *lang = pt_cell(&user, 0, 3) != NULL ? pt_cell(&user, 0, 3) : req->lang;
+
+		if ((rc = pt_token_create(req, pt_cell_int(&user, 0, 0), "reset", NULL, RESET_TTL_S,
+		    token)) != PT_OK)
+			goto fail;
+		if ((data = xmlNewNode(NULL, BAD_CAST "data")) != NULL) {
+			pt_node(data, "name", pt_cell(&user, 0, 2));
+			pt_node(data, "link", pt_printf(req, "%s/auth/password/reset?token=%s",
+			    pt_base_url(), token));
+			pt_node(data, "expires-minutes", pt_printf(req, "%ld", RESET_TTL_S / 60));
+		}
+		if ((rc = queue_mail(req, "reset", email, pt_cell(&user, 0, 2), lang, data)) != PT_OK ||
+		    (rc = pt_audit_as(req, pt_cell_int(&user, 0, 0), pt_cell_int(&user, 0, 1),
+		    "user.reset-requested", "user", pt_cell(&user, 0, 0), NULL, NULL)) != PT_OK)
+			goto fail;
+	}
+	if ((rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, "/auth/password/forgot?sent=1");
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+/* ---- the form behind a link -------------------------------------------- */
+
+/*
+ * The user a link stands for, if the token is valid for the purpose and
+ * the user has the status the purpose needs.  PT_ENOTFOUND otherwise.
+ */
+static int
+link_user(struct pt_req *req, const struct purpose *pp, const char *token, int consume,
+    struct pt_rows *user)
+{
+	int64_t user_id;
+	int rc;
+
+	if ((rc = pt_token_check(req, pp->name, token, consume, &user_id, NULL)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_query(req, &sql[SQL_TOKEN_USER], user, PT_BINDS(pt_int(user_id)))) != PT_OK)
+		return rc;
+	if (user->nrows != 1 || strcmp(pt_cell(user, 0, T_STATUS), pp->user_status) != 0)
+		return PT_ENOTFOUND;
+	return PT_OK;
+}
+
+/* View password-set: <password-form purpose state action> with the link's user. */
+static int
+show_password_form(struct pt_req *req, const struct purpose *pp, int status,
+    const char *token, const struct pt_rows *user)
+{
+	xmlNodePtr f = pt_node(req->page, "password-form", NULL);
+
+	pt_attr(f, "purpose", pp->name);
+	pt_attr(f, "action", pp->action);
+	pt_attr(f, "state", user != NULL ? "form" : "invalid");
+	if (user != NULL) {
+		pt_node(f, "token", token);
+		pt_node(f, "email", pt_cell(user, 0, T_EMAIL));
+		pt_node(f, "name", pt_cell(user, 0, T_NAME));
+		pt_node(f, "org", pt_cell(user, 0, T_ORGNAME));
+	}
+	req->view = "password-set";
+	return status;
+}
+
+static int
+link_form(struct pt_req *req, const struct purpose *pp)
+{
+	const char *token = pt_query(req, "token");
+	struct pt_rows user;
+	int rc = link_user(req, pp, token, 0, &user);
+
+	if (rc == PT_ENOTFOUND)
+		return show_password_form(req, pp, 404, NULL, NULL);
+	if (rc != PT_OK)
+		return rc;
+	return show_password_form(req, pp, 200, token, &user);
+}
+
+static int
+reset_form(struct pt_req *req)
+{
+	return link_form(req, &reset_purpose);
+}
+
+static int
+invite_form(struct pt_req *req)
+{
+	return link_form(req, &invite_purpose);
+}
+
+/*
+ * Set the password of the link's user.  A reset ends every session of the
+ * user and sends to the login page; an invitation activates the user and
+ * signs them in.
+ */
+static int
+link_post(struct pt_req *req, const struct purpose *pp)
+{
+	const char *token = pt_form(req, "token");
+	const char *pw = pt_form(req, "password"), *again = pt_form(req, "password2");
+	int invite = pp == &invite_purpose;
+	unsigned long long changed = 0;
+	struct pt_rows user;
+	char hash[128];
+	int64_t uid, org;
+	const char *uid_s, *lang;
+	int rc;
+
+	rc = link_user(req, pp, token, 0, &user);
+	if (rc == PT_ENOTFOUND)
+		return show_password_form(req, pp, 404, NULL, NULL);
+	if (rc != PT_OK)
+		return rc;
+	if (!password_rule(req, pw, again, pt_cell(&user, 0, T_EMAIL)))
+		return show_password_form(req, pp, 422, token, &user);
+	if (pt_password_hash(pw, hash, sizeof(hash)) != PT_OK)
+		return PT_ESYS;
+	uid = pt_cell_int(&user, 0, T_ID);
+	org = pt_cell_int(&user, 0, T_ORG);
+	uid_s = pt_cell(&user, 0, T_ID);
+	lang = pt_cell(&user, 0, T_LANG) != NULL ? pt_cell(&user, 0, T_LANG) : req->lang;
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	/* Use the token now: of two requests racing with it, one gets here. */
+	rc = link_user(req, pp, token, 1, &user);
+	if (rc == PT_OK)
+		rc = pt_db_exec(req, &sql[invite ? SQL_ACCEPT_INVITE : SQL_RESET_PASSWORD],
+		    PT_BINDS(pt_str(hash), pt_int(uid)), &changed);
+	if (rc == PT_ENOTFOUND || (rc == PT_OK && changed != 1)) {
+		pt_db_rollback(req);
+		return show_password_form(req, pp, 404, NULL, NULL);
+	}
+	if (rc != PT_OK)
+		goto fail;
+	if (invite) {
+		if ((rc = pt_session_start(req, uid)) != PT_OK ||
+		    (rc = pt_db_exec(req, &sql[SQL_LOGIN_STAMP], PT_BINDS(pt_int(uid)), NULL)) != PT_OK ||
+		    (rc = pt_audit_as(req, uid, org, "user.invite-accepted", "user", uid_s,
+		    "{\"status\":\"invited\"}", "{\"status\":\"active\"}")) != PT_OK ||
+		    (rc = pt_db_commit(req)) != PT_OK)
+			goto fail;
+		return pt_redirect(req, "/");
+	}
+	{
+		xmlNodePtr data = xmlNewNode(NULL, BAD_CAST "data");
+
+		if (data != NULL) {
+			pt_node(data, "name", pt_cell(&user, 0, T_NAME));
+			pt_node(data, "link", pt_printf(req, "%s/auth/password/forgot",
+			    pt_base_url()));
+			pt_node(data, "ip", req->remote_addr);
+		}
+		if ((rc = pt_db_exec(req, &sql[SQL_SESSIONS_END_ALL], PT_BINDS(pt_int(uid)),
+		    NULL)) != PT_OK ||
+		    (rc = pt_audit_as(req, uid, org, "user.password-reset", "user", uid_s, NULL,
+		    NULL)) != PT_OK ||
+		    (rc = queue_mail(req, "password-changed", pt_cell(&user, 0, T_EMAIL),
+		    pt_cell(&user, 0, T_NAME), lang, data)) != PT_OK ||
+		    (rc = pt_db_commit(req)) != PT_OK)
+			goto fail;
+	}
+	/* The browser may hold a session of this user: it ended with the others. */
+	if (req->session.user != NULL && req->session.user->id == uid) {
+		req->session.id = 0;
+		if ((rc = pt_session_end(req)) != PT_OK)
+			return rc;
+	}
+	return pt_redirect(req, "/auth/login?reset=1");
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+static int
+reset_post(struct pt_req *req)
+{
+	return link_post(req, &reset_purpose);
+}
+
+static int
+invite_post(struct pt_req *req)
+{
+	return link_post(req, &invite_purpose);
+}
+
+enum route {
+	ROUTE_FORGOT, ROUTE_FORGOT_POST, ROUTE_RESET, ROUTE_RESET_POST, ROUTE_INVITE,
+	ROUTE_INVITE_POST, ROUTE__MAX
+};
+
+static const struct pt_route routes[ROUTE__MAX] = {
+	[ROUTE_FORGOT] =	{ PT_GET,  "/auth/password/forgot",	forgot,		0, NULL },
+	[ROUTE_FORGOT_POST] =	{ PT_POST, "/auth/password/forgot",	forgot_post,	0, NULL },
+	[ROUTE_RESET] =		{ PT_GET,  "/auth/password/reset",	reset_form,	0, NULL },
+	[ROUTE_RESET_POST] =	{ PT_POST, "/auth/password/reset",	reset_post,	0, NULL },
+	[ROUTE_INVITE] =	{ PT_GET,  "/auth/invite",		invite_form,	0, NULL },
+	[ROUTE_INVITE_POST] =	{ PT_POST, "/auth/invite",		invite_post,	0, NULL },
+};
+
+static const char *const views[] = { "password-forgot", "password-set" };
+
+const struct pt_group auth_password_group = PT_GROUP(routes, sql, views);

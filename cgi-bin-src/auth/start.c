@@ -1,6 +1,7 @@
 /*
  * The start page: what this person can do here, from their permissions.
  * An area whose worker is not deployed yet is listed as coming, not linked.
+ * An area reachable through several permissions has one row per permission.
  */
 #include "auth.h"
 
@@ -8,7 +9,7 @@ static const struct area {
 	const char	*key;
 	const char	*href;
 	const char	*permission;	/* NULL: everyone signed in */
-	int		 available;
+	int		 available;	/* 0: the worker is not deployed yet */
 } areas[] = {
 	{ "nav.kb",		"/kb/",			"kb.read",		0 },
 	{ "nav.tickets",	"/tickets/",		"tickets.create",	0 },
@@ -17,10 +18,33 @@ static const struct area {
 	{ "nav.approvals",	"/orders/approvals",	"orders.approve",	0 },
 	{ "nav.partner",	"/partner/",		"partner.resources",	0 },
 	{ "nav.articles",	"/kb/editor",		"kb.edit",		0 },
-	{ "nav.users",		"/auth/users",		"users.manage.org",	0 },
+	{ "nav.users",		"/auth/users",		"users.manage.org",	1 },
+	{ "nav.budgets",	"/auth/budgets",	"users.manage.org",	1 },
+	{ "nav.admin",		"/auth/admin/orgs",	"admin.users",		1 },
+	{ "nav.all-users",	"/auth/admin/users",	"admin.users",		1 },
+	{ "nav.roles",		"/auth/admin/roles",	"admin.roles",		1 },
+	{ "nav.audit",		"/auth/audit",		"admin.audit",		1 },
+	{ "nav.audit",		"/auth/audit",		"users.manage.org",	1 },
 	{ "nav.dashboard",	"/admin/",		"admin.dashboard",	0 },
-	{ "nav.account",	"/auth/account",	NULL,			0 },
+	{ "nav.account",	"/auth/account",	NULL,			1 },
 };
+
+/* 1 if an area with this key is on the page already (one key, several permissions). */
+static int
+listed(xmlNodePtr start, const char *key)
+{
+	xmlNodePtr n;
+
+	for (n = start->children; n != NULL; n = n->next) {
+		xmlChar *k = xmlGetProp(n, BAD_CAST "key");
+		int same = k != NULL && xmlStrEqual(k, BAD_CAST key);
+
+		xmlFree(k);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
 
 static int
 start(struct pt_req *req)
@@ -34,7 +58,8 @@ start(struct pt_req *req)
 	for (i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
 		xmlNodePtr a;
 
-		if (areas[i].permission != NULL && !pt_can(req, areas[i].permission))
+		if ((areas[i].permission != NULL && !pt_can(req, areas[i].permission)) ||
+		    listed(start, areas[i].key))
 			continue;
 		a = pt_node(start, "area", NULL);
 		pt_attr(a, "key", areas[i].key);

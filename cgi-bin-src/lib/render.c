@@ -250,6 +250,9 @@ pt_render(struct pt_req *req)
 {
 	struct view *v;
 
+	/* A handler that built its own body (a download) is answered with it as it is. */
+	if (req->body != NULL && req->content_type_out != NULL)
+		return PT_OK;
 	pt_page_finish(req);
 	if (req->want_xml)
 		return render_xml(req);

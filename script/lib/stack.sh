@@ -22,7 +22,7 @@ WORKER_PROCS=${PORTICO_WORKER_PROCS:-2}
 PKGS_SERVER=(build-essential autoconf automake libtool pkg-config
 	libfcgi-dev spawn-fcgi libmariadb-dev mariadb-server mariadb-client
 	libxml2-dev libxslt1-dev libpcre2-dev libcrypt-dev libcurl4-openssl-dev nginx curl
-	ca-certificates)
+	ca-certificates python3-aiosmtpd)
 PKGS_TEST=(perl libwww-perl libtest-simple-perl libhttp-cookies-perl
 	libxml-libxml-perl chromium chromium-driver python3-aiosmtpd wrk)
 
@@ -327,7 +327,9 @@ paths.sql=$PORTICO_REPO/sql
 site.theme=${PORTICO_THEME:-default}
 site.base_url=http://localhost:${PORT:-8080}
 site.development=${PORTICO_DEVELOPMENT:-true}
-site.secure_cookies=${PORTICO_SECURE_COOKIES:-false}" '
+site.secure_cookies=${PORTICO_SECURE_COOKIES:-false}
+smtp.url=smtp://127.0.0.1:$(smtp_port)
+smtp.from=Portico <portal@portico.example>" '
 		BEGIN {
 			n = split(overrides, lines, "\n")
 			for (i = 1; i <= n; i++) {
@@ -431,6 +433,99 @@ workers_check() {
 	return "$rc"
 }
 
+# ------------------------------------------------- mail: SMTP sink, mailer
+
+# The SMTP sink (aiosmtpd's Mailbox handler) keeps every mail it accepts as
+# a file in the Maildir $VAR/mail (new/ holds the arrivals); portico-mailer
+# delivers the outbox to it.  Both run with "pid start-time" pid files under
+# $RUN, like the workers.
+MAILDIR_NAME=mail
+
+# smtp_port: the sink's port, PORT + 1000 (8080 -> 9080, 18080 -> 19080);
+# without a PORT (script/smtp-start), the one the sink last used.
+smtp_port() {
+	if [ -n "${PORT:-}" ]; then
+		echo $((PORT + 1000))
+	elif [ -s "$RUN/smtp.port" ]; then
+		cat "$RUN/smtp.port"
+	else
+		die "no port for the SMTP sink (set PORTICO_PORT)"
+	fi
+}
+
+# daemon_pid NAME: the pid in $RUN/NAME.pid ("pid start-time"), if it runs.
+daemon_pid() {
+	local pid started
+	[ -s "$RUN/$1.pid" ] || return 1
+	read -r pid started <"$RUN/$1.pid" || true
+	[ -n "$started" ] && [ "$(proc_started "$pid")" = "$started" ] || return 1
+	echo "$pid"
+}
+
+# daemon_record NAME PID: write the pid file of a daemon just started.
+daemon_record() { echo "$2 $(proc_started "$2")" >"$RUN/$1.pid"; }
+
+daemon_stop() {
+	local pid
+	if pid=$(daemon_pid "$1"); then
+		say "stopping $2 (pid $pid)"
+		stop_pid "$pid" "$2"
+	fi
+	rm -f "$RUN/$1.pid"
+}
+
+# The Debian package installs aiosmtpd for the system's python3, which
+# need not be the first python3 on PATH.
+smtp_python() {
+	if [ -x /usr/bin/python3 ]; then echo /usr/bin/python3; else echo python3; fi
+}
+
+smtp_start() {
+	local port pid
+	smtp_stop
+	port=$(smtp_port)
+	! port_in_use "$port" ||
+		die "port $port for the SMTP sink is in use by another program (choose another ${PORT_ENV:-PORTICO_PORT})"
+	mkdir -p "$VAR/$MAILDIR_NAME/tmp" "$VAR/$MAILDIR_NAME/new" "$VAR/$MAILDIR_NAME/cur"
+	say "starting the SMTP sink on 127.0.0.1:$port (mails in ${VAR#"$PORTICO_REPO"/}/$MAILDIR_NAME/new/)"
+	"$(smtp_python)" -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox \
+		"$VAR/$MAILDIR_NAME" </dev/null >>"$LOGDIR/smtp.log" 2>&1 &
+	pid=$!
+	daemon_record smtp "$pid"
+	echo "$port" >"$RUN/smtp.port"
+	if ! wait_for 15 port_in_use "$port"; then
+		tail -n 15 "$LOGDIR/smtp.log" >&2 2>/dev/null || true
+		die "the SMTP sink does not answer on port $port (is python3-aiosmtpd installed? see $LOGDIR/smtp.log)"
+	fi
+}
+
+smtp_stop() { daemon_stop smtp "the SMTP sink"; }
+
+mailer_start() {
+	local bin=$BUILD/cgi-bin-src/mailer/portico-mailer pid
+	[ -x "$bin" ] || die "$bin is missing (did the build fail?)"
+	mailer_stop
+	say "starting portico-mailer"
+	PORTICO_CONF=$PORTICO_CONF "$bin" </dev/null >/dev/null 2>>"$LOGDIR/mailer.log" &
+	pid=$!
+	daemon_record mailer "$pid"
+	sleep 0.2
+	if ! pid_alive "$pid"; then
+		tail -n 15 "$LOGDIR/mailer.log" >&2 2>/dev/null || true
+		die "portico-mailer exited during start-up (see $LOGDIR/mailer.log)"
+	fi
+}
+
+mailer_stop() { daemon_stop mailer portico-mailer; }
+
+# mailer_check: the mailer still runs; prints the end of its log if not.
+mailer_check() {
+	daemon_pid mailer >/dev/null && return 0
+	warn "portico-mailer is not running; end of $LOGDIR/mailer.log:"
+	tail -n 15 "$LOGDIR/mailer.log" >&2 2>/dev/null || true
+	return 1
+}
+
 # -------------------------------------------------------------------- nginx
 
 nginx_pid() {
@@ -490,7 +585,9 @@ stack_up() {
 	write_conf
 	db_start
 	db_setup "${1:-}"
+	smtp_start
 	workers_start
+	mailer_start
 	nginx_start
 	if ! wait_for 20 http_ok /auth/health; then
 		warn "GET /auth/health does not answer 200; see $LOGDIR/auth.log and $NGINX_DIR/error.log"
@@ -516,8 +613,8 @@ stack_lock() {
 	trap 'exit 143' TERM HUP
 }
 
-# stop_all: stop everything of this state directory (nginx, workers,
-# MariaDB), whoever started it; quiet when nothing runs.  Safe to call twice.
+# stop_all: stop everything of this state directory (nginx, mailer,
+# workers, SMTP sink, MariaDB), whoever started it; quiet when nothing runs.  Safe to call twice.
 stop_all() {
 	local p
 	trap '' INT TERM HUP
@@ -528,7 +625,9 @@ stop_all() {
 	done
 	HELPER_PIDS=
 	nginx_stop || true
+	mailer_stop || true
 	workers_stop || true
+	smtp_stop || true
 	db_stop || true
 	if [ -n "${STACK_OWNER:-}" ] && [ "$(cut -d' ' -f1 "$RUN/stack.pid" 2>/dev/null)" = $$ ]; then
 		rm -f "$RUN/stack.pid"

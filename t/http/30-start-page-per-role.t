@@ -36,6 +36,20 @@ for my $u (demo_users()) {
         for my $a ($doc->findnodes('/page/start/area')) {
             like($a->getAttribute('href') // '', qr{^/(?!/)}, 'area ' . ($a->getAttribute('key') // '?') . ' links locally');
         }
+        # Every area offered as available opens for this user; the others are not links.
+        for my $a ($doc->findnodes('/page/start/area[@available="1"]')) {
+            is($c->get($a->getAttribute('href'))->code, 200,
+                'available area ' . $a->getAttribute('key') . ' opens');
+        }
+        my @keys = xp_list($doc, '/page/start/area/@key');
+        my %once;
+        is(scalar(grep { $once{$_}++ } @keys), 0, 'each area listed once');
+        ok(grep({ $_ eq 'nav.account' } @keys), 'everyone has the account area');
+        my %may = map { $_ => 1 } xp_list($doc, '/page/session/user/permission');
+        is(!!grep({ $_ eq 'nav.users' } @keys), !!$may{'users.manage.org'},
+            'user administration offered exactly to those who may manage users');
+        is(!!grep({ $_ eq 'nav.admin' } @keys), !!$may{'admin.users'},
+            'provider administration offered exactly to those with admin.users');
         my @other = grep { $_ ne $u->{email} } map { $_->{email} } demo_users();
         my $body = $xres->content;
         ok(!grep({ index($body, $_) >= 0 } @other), "no other user's email on the page");
@@ -46,6 +60,9 @@ for my $u (demo_users()) {
         (my $text = $dom->findvalue('//body')) =~ s/\s+/ /g;
         ok(index($text, $name) >= 0, 'the HTML shows the name');
         ok(xp_count($dom, '//form[@action="/auth/logout"]'), 'the HTML has a logout form');
+        my @soon = $doc->findnodes('/page/start/area[@available="0"]/@href');
+        ok(!grep({ my $h = $_->value; xp_count($dom, qq{//main//a[\@href="$h"]}) } @soon),
+            'areas still to come are not links');
         $home_seen{ $u->{home} }++;
     };
 }

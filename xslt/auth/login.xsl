@@ -56,6 +56,7 @@
 
         <button type="submit" class="btn btn-primary btn-block"><xsl:value-of select="pt:t('login.submit')"/></button>
       </form>
+      <p class="auth-extra"><a href="/auth/password/forgot"><xsl:value-of select="pt:t('login.forgot')"/></a></p>
     </section>
   </xsl:template>
 

@@ -130,7 +130,7 @@
           <path d="M6 3h9l4 4v14H6z"/>
           <path d="M14.5 3v4.5H19M9 12.5h7M9 16.5h5"/>
         </xsl:when>
-        <xsl:when test="$key = 'nav.partner' or $key = 'nav.users'">
+        <xsl:when test="$key = 'nav.partner' or $key = 'nav.users' or $key = 'nav.all-users'">
           <circle cx="9" cy="8" r="3.5"/>
           <path d="M2.5 20.5a6.5 6.5 0 0 1 13 0"/>
           <circle cx="17" cy="9" r="2.5"/>
@@ -144,7 +144,7 @@
           <path d="M3 20.5h18"/>
           <path d="M6.5 17v-5M11.5 17V6.5M16.5 17v-8"/>
         </xsl:when>
-        <xsl:when test="$key = 'nav.admin'">
+        <xsl:when test="$key = 'nav.admin' or $key = 'nav.roles' or $key = 'nav.audit' or $key = 'nav.budgets'">
           <path d="M12 3 20 6v6c0 4.8-3.4 8-8 9-4.6-1-8-4.2-8-9V6z"/>
           <path d="m9 12 2 2 4-4.5"/>
         </xsl:when>
