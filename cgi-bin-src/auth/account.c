@@ -10,7 +10,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "auth.h"
 
@@ -62,11 +61,8 @@ enum profile_col {
 	P_HASH
 };
 
-#define EMAIL_MAX_BYTES 254
 #define PHONE_MAX_BYTES 40
 #define NAME_MAX_BYTES 200
-#define PASSWORD_MIN_BYTES 10
-#define PASSWORD_MAX_BYTES 1024
 #define EMAIL_TOKEN_TTL_S (24L * 3600)
 #define LANG_COOKIE_MAX_AGE_S (365L * 24 * 3600)
 
@@ -133,63 +129,6 @@ valid_phone(const char *s)
 			return 0;
 	}
 	return digits >= 3;
-}
-
-/*
- * The password rule of SPEC3: 10 to 1024 bytes, not the address, typed the
- * same twice.  Adds a message for the field that is wrong; 1 if it holds.
- */
-static int
-password_rule(struct pt_req *req, const char *pw, const char *again, const char *email,
-    const char *field, const char *again_field)
-{
-	size_t len = pw != NULL ? strlen(pw) : 0;
-
-	if (len == 0)
-		pt_message(req, "error", "password.required", field);
-	else if (len < PASSWORD_MIN_BYTES)
-		pt_message(req, "error", "password.too-short", field);
-	else if (len > PASSWORD_MAX_BYTES)
-		pt_message(req, "error", "password.too-long", field);
-	else if (email != NULL && strcasecmp(pw, email) == 0)
-		pt_message(req, "error", "password.same-as-email", field);
-	else if (again == NULL || strcmp(pw, again) != 0)
-		pt_message(req, "error", "password.mismatch", again_field);
-	else
-		return 1;
-	return 0;
-}
-
-/* Trimmed copy of a form field ("" when missing). */
-static char *
-field_trimmed(struct pt_req *req, const char *name)
-{
-	const char *in = pt_form(req, name);
-	char *s;
-	size_t len;
-
-	if (in == NULL)
-		in = "";
-	while (*in == ' ' || *in == '\t')
-		in++;
-	if ((s = pt_strdup(req, in)) == NULL)
-		return NULL;
-	len = strlen(s);
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
-	    s[len - 1] == '\n'))
-		s[--len] = '\0';
-	return s;
-}
-
-static char *
-email_lowered(struct pt_req *req, const char *name)
-{
-	char *e = field_trimmed(req, name), *p;
-
-	for (p = e; p != NULL && *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	return e;
 }
 
 static int
@@ -287,7 +226,7 @@ static int
 save_profile(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
-	char *name = field_trimmed(req, "name"), *phone = field_trimmed(req, "phone");
+	const char *name = pt_form_trim(req, "name"), *phone = pt_form_trim(req, "phone");
 	const char *lang = known_lang(pt_form(req, "language"));
 	const char *tz = pt_form(req, "time_zone");
 	const char *notify[3];
@@ -354,12 +293,13 @@ save_profile(struct pt_req *req)
 
 /*
  * <data> for a mail (see xslt/mail/<template>.xsl): <name>, and
- * <new-email>, <link> and <ip> when given.  queue_mail() frees it.
+ * <new-email>, <link> and <ip> when given.  Freed with the request.
  */
 static xmlNodePtr
-mail_data(const char *name, const char *new_email, const char *link, const char *ip)
+mail_data(struct pt_req *req, const char *name, const char *new_email, const char *link,
+    const char *ip)
 {
-	xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "data");
+	xmlNodePtr d = pt_mail_data(req);
 
 	if (d == NULL)
 		return NULL;
@@ -374,24 +314,11 @@ mail_data(const char *name, const char *new_email, const char *link, const char 
 }
 
 static int
-queue_mail(struct pt_req *req, const char *template, const char *to, const char *name,
-    const char *lang, xmlNodePtr data)
-{
-	int rc;
-
-	if (data == NULL)
-		return PT_ENOMEM;
-	rc = pt_mail_queue(req, template, to, name, lang, data);
-	xmlFreeNode(data);
-	return rc;
-}
-
-static int
 change_password(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
 	const char *current = pt_form(req, "current_password");
-	const char *pw = pt_form(req, "password"), *again = pt_form(req, "password2");
+	const char *pw = pt_form(req, "password"), *again = pt_form(req, "password2"), *rule;
 	char hash[128];
 	unsigned long long ended = 0;
 	struct pt_rows p;
@@ -402,13 +329,18 @@ change_password(struct pt_req *req)
 	if (current == NULL || *current == '\0') {
 		pt_message(req, "error", "account.current-password.required", "current_password");
 		ok = 0;
-	} else if (strlen(current) > PASSWORD_MAX_BYTES ||
+	} else if (strlen(current) > PT_PASSWORD_MAX_BYTES ||
 	    !pt_password_verify(current, pt_cell(&p, 0, P_HASH))) {
 		pt_message(req, "error", "account.current-password.wrong", "current_password");
 		ok = 0;
 	}
-	if (!password_rule(req, pw, again, pt_cell(&p, 0, P_EMAIL), "password", "password2"))
+	if ((rule = pt_password_rule(pw, pt_cell(&p, 0, P_EMAIL))) != NULL) {
+		pt_message(req, "error", rule, "password");
 		ok = 0;
+	} else if (again == NULL || strcmp(pw, again) != 0) {
+		pt_message(req, "error", "password.mismatch", "password2");
+		ok = 0;
+	}
 	if (!ok)
 		return show_account(req, 422);
 	if (pt_password_hash(pw, hash, sizeof(hash)) != PT_OK)
@@ -421,9 +353,9 @@ change_password(struct pt_req *req)
 	    pt_int(req->session.id)), &ended)) != PT_OK ||
 	    (rc = pt_audit(req, "user.password", "user", user_id_str(req), NULL,
 	    pt_printf(req, "{\"other_sessions_ended\":%llu}", ended))) != PT_OK ||
-	    (rc = queue_mail(req, "password-changed", pt_cell(&p, 0, P_EMAIL),
+	    (rc = pt_mail_queue(req, "password-changed", pt_cell(&p, 0, P_EMAIL),
 	    pt_cell(&p, 0, P_NAME), u->lang != NULL ? u->lang : req->lang,
-	    mail_data(pt_cell(&p, 0, P_NAME), NULL,
+	    mail_data(req, pt_cell(&p, 0, P_NAME), NULL,
 	    pt_printf(req, "%s/auth/password/forgot", pt_base_url()), req->remote_addr))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK) {
 		pt_db_rollback(req);
@@ -443,7 +375,7 @@ change_email(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
 	const char *current = pt_form(req, "email_password");
-	char *email = email_lowered(req, "new_email");
+	const char *email = pt_email_normalise(req, pt_form(req, "new_email"));
 	char token[65];
 	struct pt_rows p;
 	int rc, ok = 1;
@@ -455,7 +387,7 @@ change_email(struct pt_req *req)
 	if (*email == '\0') {
 		pt_message(req, "error", "account.email.required", "new_email");
 		ok = 0;
-	} else if (strlen(email) > EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
+	} else if (strlen(email) > PT_EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
 		pt_message(req, "error", "account.email.invalid", "new_email");
 		ok = 0;
 	} else if (strcmp(email, pt_cell(&p, 0, P_EMAIL)) == 0) {
@@ -465,7 +397,7 @@ change_email(struct pt_req *req)
 	if (current == NULL || *current == '\0') {
 		pt_message(req, "error", "account.current-password.required", "email_password");
 		ok = 0;
-	} else if (strlen(current) > PASSWORD_MAX_BYTES ||
+	} else if (strlen(current) > PT_PASSWORD_MAX_BYTES ||
 	    !pt_password_verify(current, pt_cell(&p, 0, P_HASH))) {
 		pt_message(req, "error", "account.current-password.wrong", "email_password");
 		ok = 0;
@@ -480,8 +412,8 @@ change_email(struct pt_req *req)
 	    (rc = pt_audit(req, "user.email-requested", "user", user_id_str(req),
 	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, pt_cell(&p, 0, P_EMAIL))),
 	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, email)))) != PT_OK ||
-	    (rc = queue_mail(req, "email-confirm", email, pt_cell(&p, 0, P_NAME),
-	    u->lang != NULL ? u->lang : req->lang, mail_data(pt_cell(&p, 0, P_NAME), email,
+	    (rc = pt_mail_queue(req, "email-confirm", email, pt_cell(&p, 0, P_NAME),
+	    u->lang != NULL ? u->lang : req->lang, mail_data(req, pt_cell(&p, 0, P_NAME), email,
 	    pt_printf(req, "%s/auth/account/email/confirm?token=%s", pt_base_url(), token),
 	    NULL))) !=
 	    PT_OK ||
@@ -545,9 +477,9 @@ confirm_email(struct pt_req *req)
 	    pt_printf(req, "%lld", (long long)user_id),
 	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, pt_cell(&owner, 0, 2))),
 	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, email)))) != PT_OK ||
-	    (rc = queue_mail(req, "email-changed", pt_cell(&owner, 0, 2), pt_cell(&owner, 0, 3),
+	    (rc = pt_mail_queue(req, "email-changed", pt_cell(&owner, 0, 2), pt_cell(&owner, 0, 3),
 	    pt_cell(&owner, 0, 4) != NULL ? pt_cell(&owner, 0, 4) : req->lang,
-	    mail_data(pt_cell(&owner, 0, 3), email, pt_printf(req, "%s/auth/password/forgot",
+	    mail_data(req, pt_cell(&owner, 0, 3), email, pt_printf(req, "%s/auth/password/forgot",
 	    pt_base_url()), NULL))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;

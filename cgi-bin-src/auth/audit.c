@@ -15,7 +15,6 @@
 
 #define PER_PAGE 50
 #define CODE_MAX_BYTES 64
-#define EMAIL_MAX_BYTES 254
 
 enum audit_sql {
 	SQL_AUDIT_LIST,
@@ -86,44 +85,6 @@ valid_date(const char *s)
 	return 1;
 }
 
-static const char *
-like_pattern(struct pt_req *req, const char *s)
-{
-	char *out = pt_alloc(req, 2 * strlen(s) + 3), *p = out;
-
-	if (out == NULL)
-		return NULL;
-	*p++ = '%';
-	for (; *s != '\0'; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*p++ = '\\';
-		*p++ = *s;
-	}
-	*p++ = '%';
-	*p = '\0';
-	return out;
-}
-
-/* A query parameter without surrounding white space; "" when absent. */
-static const char *
-param(struct pt_req *req, const char *name)
-{
-	const char *v = pt_query(req, name);
-	char *t;
-	size_t len;
-
-	if (v == NULL)
-		return "";
-	while (isspace((unsigned char)*v))
-		v++;
-	if ((t = pt_strdup(req, v)) == NULL)
-		return "";
-	len = strlen(t);
-	while (len > 0 && isspace((unsigned char)t[len - 1]))
-		t[--len] = '\0';
-	return t;
-}
-
 /*
  * Check each filter; a bad one gets a message on its field and is
  * dropped (set to "").  Returns 1 when all were good.
@@ -139,7 +100,7 @@ check_filters(struct pt_req *req, const char **f, int all_orgs)
 			f[i] = "";
 			ok = 0;
 		}
-	if (*f[F_USER] != '\0' && (strlen(f[F_USER]) > EMAIL_MAX_BYTES ||
+	if (*f[F_USER] != '\0' && (strlen(f[F_USER]) > PT_EMAIL_MAX_BYTES ||
 	    !pt_valid(PT_V_NAME, f[F_USER], strlen(f[F_USER])))) {
 		pt_message(req, "error", "audit.filter.invalid", "user");
 		f[F_USER] = "";
@@ -170,10 +131,10 @@ check_filters(struct pt_req *req, const char **f, int all_orgs)
 static int
 audit_list(struct pt_req *req)
 {
-	const char *f[F__MAX], *like, *page_s = pt_query(req, "page");
-	long long scope, org, page = 1, total, pages;
+	const char *f[F__MAX], *like;
+	long long scope, org, page = pt_query_page(req), total;
 	struct pt_rows rows, count, orgs;
-	xmlNodePtr log, filter, pg;
+	xmlNodePtr log, filter;
 	int all_orgs, ok, rc;
 	size_t r, i;
 
@@ -185,13 +146,12 @@ audit_list(struct pt_req *req)
 		return 403;
 	scope = all_orgs ? 0 : req->session.user->org_id;
 	for (i = 0; i < F__MAX; i++)
-		f[i] = param(req, filter_names[i]);
+		if ((f[i] = pt_query_trim(req, filter_names[i])) == NULL)
+			return PT_ENOMEM;
 	pt_form_echo(req, "audit", filter_names, F__MAX);	/* as typed, for a bad value */
 	ok = check_filters(req, f, all_orgs);
 	org = *f[F_ORG] != '\0' ? strtoll(f[F_ORG], NULL, 10) : 0;
-	if (page_s != NULL && strlen(page_s) <= 6 && pt_valid(PT_V_ID, page_s, strlen(page_s)))
-		page = strtoll(page_s, NULL, 10);
-	if ((like = like_pattern(req, f[F_USER])) == NULL)
+	if ((like = pt_sql_like(req, f[F_USER])) == NULL)
 		return PT_ENOMEM;
 
 #define FILTER_BINDS \
@@ -243,11 +203,7 @@ audit_list(struct pt_req *req)
 		if (pt_cell(&rows, r, 11) != NULL)
 			pt_node(e, "after", pt_cell(&rows, r, 11));
 	}
-	pg = pt_node(log, "pager", NULL);
-	pages = total == 0 ? 1 : (total + PER_PAGE - 1) / PER_PAGE;
-	pt_attr_int(pg, "page", page);
-	pt_attr_int(pg, "pages", pages);
-	pt_attr_int(pg, "total", total);
+	pt_pager(log, page, total, PER_PAGE);
 	req->view = "audit";
 	return ok ? 200 : 422;
 }

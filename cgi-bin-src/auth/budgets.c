@@ -41,7 +41,6 @@ enum limit_kind { L_ORDER, L_MONTH, L__MAX };
 static const char *const limit_field[L__MAX] = { "order", "month" };
 
 #define NO_LIMIT (-1LL)
-#define AMOUNT_MAX_DIGITS 13	/* 10^13 major units: far beyond any budget, far below overflow */
 
 struct role_limits {
 	long long	 id;
@@ -109,57 +108,6 @@ decimal(struct pt_req *req, long long minor)
 	if (minor < 0)
 		return "";
 	return pt_printf(req, "%lld.%02lld", minor / 100, minor % 100);
-}
-
-enum parse_rc { AMOUNT_OK, AMOUNT_EMPTY, AMOUNT_BAD, AMOUNT_NEGATIVE };
-
-/*
- * Parse a typed amount: digits, optionally "." or "," and one or two
- * decimals, spaces around ignored.  Minor units into *minor.
- */
-static enum parse_rc
-parse_amount(const char *s, long long *minor)
-{
-	long long major = 0, cents = 0;
-	size_t digits = 0, decimals = 0;
-	int negative = 0;
-
-	if (s == NULL)
-		return AMOUNT_EMPTY;
-	while (*s == ' ')
-		s++;
-	if (*s == '\0')
-		return AMOUNT_EMPTY;
-	if (*s == '-') {
-		negative = 1;
-		s++;
-	}
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (++digits > AMOUNT_MAX_DIGITS)
-			return AMOUNT_BAD;
-		major = major * 10 + (*s - '0');
-	}
-	if (digits == 0)
-		return AMOUNT_BAD;
-	if (*s == '.' || *s == ',') {
-		for (s++; *s >= '0' && *s <= '9'; s++) {
-			if (++decimals > 2)
-				return AMOUNT_BAD;
-			cents = cents * 10 + (*s - '0');
-		}
-		if (decimals == 0)
-			return AMOUNT_BAD;
-		if (decimals == 1)
-			cents *= 10;
-	}
-	while (*s == ' ')
-		s++;
-	if (*s != '\0')
-		return AMOUNT_BAD;
-	if (negative && (major != 0 || cents != 0))
-		return AMOUNT_NEGATIVE;
-	*minor = major * 100 + cents;
-	return AMOUNT_OK;
 }
 
 static const char *
@@ -278,22 +226,14 @@ budgets_save(struct pt_req *req)
 	for (i = 0; i < next.nroles; i++) {
 		for (k = 0; k < L__MAX; k++) {
 			const char *name = field_name(req, k, next.roles[i].id);
-			long long minor = NO_LIMIT;
+			long long minor;
 
-			switch (parse_amount(pt_form(req, name), &minor)) {
-			case AMOUNT_EMPTY:
-				minor = NO_LIMIT;
-				break;
-			case AMOUNT_BAD:
-				pt_message(req, "error", "budgets.invalid", name);
+			/* "" is no limit (NO_LIMIT): the org's. */
+			if ((rc = pt_parse_amount(pt_form(req, name), &minor)) != PT_OK) {
+				pt_message(req, "error", rc == PT_ELIMIT ? "budgets.negative" :
+				    "budgets.invalid", name);
 				invalid = 1;
 				continue;
-			case AMOUNT_NEGATIVE:
-				pt_message(req, "error", "budgets.negative", name);
-				invalid = 1;
-				continue;
-			case AMOUNT_OK:
-				break;
 			}
 			if (minor >= 0 && ob.limit[k] >= 0 && minor > ob.limit[k]) {
 				pt_message(req, "error", "budgets.exceeds-org", name);

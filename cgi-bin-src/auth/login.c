@@ -5,7 +5,6 @@
  * the window, logins for that address or from that IP are refused with 429
  * until the window has passed.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "auth.h"
@@ -37,9 +36,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "UPDATE users SET previous_login_at = last_login_at,"
 	    " last_login_at = UTC_TIMESTAMP(6) WHERE id = ?" },
 };
-
-#define EMAIL_MAX_BYTES 254
-#define PASSWORD_MAX_BYTES 1024
 
 static const char *const login_fields[] = { "email", "next" };
 
@@ -85,39 +81,6 @@ login_form(struct pt_req *req)
 	return show_form(req, 200);
 }
 
-/* Lower-case and trim the address as typed, so "Carl@ACME.example " signs in too. */
-static char *
-normalise_email(struct pt_req *req, const char *in)
-{
-	char *e, *p;
-	size_t len;
-
-	while (isspace((unsigned char)*in))
-		in++;
-	if ((e = pt_strdup(req, in)) == NULL)
-		return NULL;
-	len = strlen(e);
-	while (len > 0 && isspace((unsigned char)e[len - 1]))
-		e[--len] = '\0';
-	for (p = e; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return e;
-}
-
-static int
-throttled(struct pt_req *req, const char *email, int *rc)
-{
-	long window_s = 60 * pt_conf_int("throttle", "window_min", 15);
-	struct pt_rows rows;
-
-	*rc = pt_db_query(req, &sql[SQL_THROTTLE], &rows,
-	    PT_BINDS(pt_str(email), pt_int(window_s), pt_str(req->remote_addr), pt_int(window_s)));
-	if (*rc != PT_OK || rows.nrows != 1)
-		return 0;
-	return pt_cell_int(&rows, 0, 0) >= pt_conf_int("throttle", "account_failures", 5) ||
-	    pt_cell_int(&rows, 0, 1) >= pt_conf_int("throttle", "ip_failures", 20);
-}
-
 static int
 record_attempt(struct pt_req *req, const char *email, int success)
 {
@@ -151,18 +114,17 @@ sign_in(struct pt_req *req, int64_t user_id, int64_t org_id, const char *email)
 static int
 login(struct pt_req *req)
 {
-	const char *raw = pt_form(req, "email"), *password = pt_form(req, "password");
-	char *email;
+	const char *email = pt_email_normalise(req, pt_form(req, "email"));
+	const char *password = pt_form(req, "password");
 	struct pt_rows rows;
 	int rc, invalid = 0;
 
-	email = normalise_email(req, raw != NULL ? raw : "");
 	if (email == NULL)
 		return PT_ENOMEM;
 	if (*email == '\0') {
 		pt_message(req, "error", "login.required.email", "email");
 		invalid = 1;
-	} else if (strlen(email) > EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
+	} else if (strlen(email) > PT_EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
 		pt_message(req, "error", "login.invalid.email", "email");
 		invalid = 1;
 	}
@@ -172,7 +134,9 @@ login(struct pt_req *req)
 	}
 	if (invalid)
 		return show_form(req, 422);
-	if (throttled(req, email, &rc)) {
+	rc = pt_throttled(req, &sql[SQL_THROTTLE], email,
+	    pt_conf_int("throttle", "account_failures", 5), pt_conf_int("throttle", "ip_failures", 20));
+	if (rc == PT_ELIMIT) {
 		pt_log(req, PT_LOG_WARN, "login throttled for %s from %s", email, req->remote_addr);
 		pt_message(req, "error", "login.throttled", NULL);
 		return show_form(req, 429);
@@ -182,7 +146,7 @@ login(struct pt_req *req)
 	if ((rc = pt_db_query(req, &sql[SQL_USER_BY_EMAIL], &rows,
 	    PT_BINDS(pt_str(email)))) != PT_OK)
 		return rc;
-	if (rows.nrows != 1 || strlen(password) > PASSWORD_MAX_BYTES ||
+	if (rows.nrows != 1 || strlen(password) > PT_PASSWORD_MAX_BYTES ||
 	    !pt_password_verify(password, pt_cell(&rows, 0, 2))) {
 		if (rows.nrows != 1)
 			pt_password_dummy(password);

@@ -9,7 +9,6 @@
  * org cannot be deactivated, and an org's kind changes only while it has
  * nobody, because a person's roles are chosen by the kind of their org.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +16,6 @@
 
 #define PER_PAGE 50
 #define SEARCH_MAX_BYTES 100
-#define AMOUNT_MAX_DIGITS 13	/* 10^13 major units: far beyond any budget, far from overflow */
 
 enum orgs_sql {
 	SQL_ORG_LIST,
@@ -122,129 +120,6 @@ static const char *const currencies[] = { "EUR", "GBP", "USD", "CHF" };
 static const char *const languages[] = { "en", "de" };
 static const char *const statuses[] = { "active", "inactive" };
 
-static int
-one_of(const char *s, const char *const *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(s, v[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* A form field without surrounding white space; "" when absent. */
-static const char *
-field(struct pt_req *req, const char *name)
-{
-	const char *v = pt_form(req, name);
-	char *t;
-	size_t len;
-
-	if (v == NULL)
-		return "";
-	while (isspace((unsigned char)*v))
-		v++;
-	if ((t = pt_strdup(req, v)) == NULL)
-		return "";
-	len = strlen(t);
-	while (len > 0 && isspace((unsigned char)t[len - 1]))
-		t[--len] = '\0';
-	return t;
-}
-
-/* <form name=...> holding the given values (what the DB says, or what was typed). */
-static xmlNodePtr
-form_values(struct pt_req *req, const char *name, const char *const *fields,
-    const char *const *values, size_t n)
-{
-	xmlNodePtr f = pt_node(req->page, "form", NULL);
-	size_t i;
-
-	pt_attr(f, "name", name);
-	for (i = 0; i < n; i++)
-		pt_attr(pt_node(f, "field", values[i] != NULL ? values[i] : ""), "name", fields[i]);
-	return f;
-}
-
-/* The 1-based page of ?page=, 1 when absent or malformed. */
-static long long
-page_of(struct pt_req *req)
-{
-	const char *p = pt_query(req, "page");
-
-	if (p == NULL || strlen(p) > 6 || !pt_valid(PT_V_ID, p, strlen(p)))
-		return 1;
-	return strtoll(p, NULL, 10);
-}
-
-static void
-pager(xmlNodePtr parent, long long page, long long total)
-{
-	xmlNodePtr p = pt_node(parent, "pager", NULL);
-	long long pages = total == 0 ? 1 : (total + PER_PAGE - 1) / PER_PAGE;
-
-	pt_attr_int(p, "page", page);
-	pt_attr_int(p, "pages", pages);
-	pt_attr_int(p, "total", total);
-}
-
-/* s as a LIKE pattern that matches s anywhere, with % _ and \ taken literally. */
-static const char *
-like_pattern(struct pt_req *req, const char *s)
-{
-	char *out = pt_alloc(req, 2 * strlen(s) + 3), *p = out;
-
-	if (out == NULL)
-		return NULL;
-	*p++ = '%';
-	for (; *s != '\0'; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*p++ = '\\';
-		*p++ = *s;
-	}
-	*p++ = '%';
-	*p = '\0';
-	return out;
-}
-
-/*
- * A decimal amount as typed ("1200", "1200.5", "1200,50") in minor units;
- * "" is no limit (-1).  Returns 0 for anything else.
- */
-static int
-parse_amount(const char *s, long long *minor)
-{
-	long long major = 0, cents = 0;
-	size_t digits = 0, frac = 0;
-
-	*minor = -1;
-	if (*s == '\0')
-		return 1;
-	for (; isdigit((unsigned char)*s); s++, digits++) {
-		if (digits == AMOUNT_MAX_DIGITS)
-			return 0;
-		major = major * 10 + (*s - '0');
-	}
-	if (digits == 0)
-		return 0;
-	if (*s == '.' || *s == ',') {
-		for (s++; isdigit((unsigned char)*s); s++, frac++) {
-			if (frac == 2)
-				return 0;
-			cents = cents * 10 + (*s - '0');
-		}
-		if (frac == 0)
-			return 0;
-		if (frac == 1)
-			cents *= 10;
-	}
-	if (*s != '\0')
-		return 0;
-	*minor = major * 100 + cents;
-	return 1;
-}
-
 static const char *
 amount_text(struct pt_req *req, const char *minor)
 {
@@ -269,20 +144,20 @@ org_list(struct pt_req *req)
 {
 	const char *kind = pt_query(req, "kind"), *status = pt_query(req, "status");
 	const char *q = pt_query(req, "q"), *like;
-	long long page = page_of(req), total;
+	long long page = pt_query_page(req), total;
 	struct pt_rows rows, count;
 	xmlNodePtr list, filter;
 	size_t r;
 	int rc;
 
 	/* Unknown filter values are dropped, not refused: the list shows everything instead. */
-	if (kind == NULL || !(one_of(kind, kinds, 2) || strcmp(kind, "provider") == 0))
+	if (kind == NULL || !(pt_one_of(kind, kinds, 2) || strcmp(kind, "provider") == 0))
 		kind = "";
-	if (status == NULL || !one_of(status, statuses, 2))
+	if (status == NULL || !pt_one_of(status, statuses, 2))
 		status = "";
 	if (q == NULL || strlen(q) > SEARCH_MAX_BYTES || !pt_valid(PT_V_NAME, q, strlen(q)))
 		q = "";
-	if ((like = like_pattern(req, q)) == NULL)
+	if ((like = pt_sql_like(req, q)) == NULL)
 		return PT_ENOMEM;
 	if ((rc = pt_db_query(req, &sql[SQL_ORG_COUNT], &count, PT_BINDS(pt_str(kind),
 	    pt_str(kind), pt_str(status), pt_str(status), pt_str(q), pt_str(like)))) != PT_OK)
@@ -309,7 +184,7 @@ org_list(struct pt_req *req)
 		pt_attr(o, "language", pt_cell(&rows, r, 6));
 		pt_attr(o, "users", pt_cell(&rows, r, 7));
 	}
-	pager(list, page, total);
+	pt_pager(list, page, total, PER_PAGE);
 	if (pt_query(req, "saved") != NULL)
 		pt_message(req, "success", "org.saved", NULL);
 	req->view = "orgs";
@@ -361,7 +236,7 @@ show_form(struct pt_req *req, int status, const struct pt_rows *org, const char 
 		pt_attr(o, "users", pt_cell(org, 0, 10));
 		pt_node(o, "name", pt_cell(org, 0, 1));
 	}
-	form_values(req, "org", org_fields, values, F__MAX);
+	pt_form_values(req, "org", org_fields, values, F__MAX);
 	req->view = "org-form";
 	return status;
 }
@@ -380,7 +255,10 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 
 	*rc = PT_OK;
 	for (i = 0; i < F__MAX; i++)
-		in->v[i] = field(req, org_fields[i]);
+		if ((in->v[i] = pt_form_trim(req, org_fields[i])) == NULL) {
+			*rc = PT_ENOMEM;
+			return 0;
+		}
 	if (*in->v[F_NAME] == '\0') {
 		pt_message(req, "error", "org.name.required", "name");
 		ok = 0;
@@ -398,7 +276,7 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 	}
 	if (provider)
 		in->v[F_KIND] = "provider";	/* the provider stays the provider */
-	else if (!one_of(in->v[F_KIND], kinds, PT_NELEM(kinds))) {
+	else if (!pt_one_of(in->v[F_KIND], kinds, PT_NELEM(kinds))) {
 		pt_message(req, "error", "org.kind.invalid", "kind");
 		ok = 0;
 	} else if (org != NULL && strcmp(in->v[F_KIND], pt_cell(org, 0, 2)) != 0 &&
@@ -406,23 +284,23 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 		pt_message(req, "error", "org.kind.has-users", "kind");
 		ok = 0;
 	}
-	if (*in->v[F_TIER] != '\0' && !one_of(in->v[F_TIER], tiers, PT_NELEM(tiers))) {
+	if (*in->v[F_TIER] != '\0' && !pt_one_of(in->v[F_TIER], tiers, PT_NELEM(tiers))) {
 		pt_message(req, "error", "org.tier.invalid", "tier");
 		ok = 0;
 	}
-	if (!one_of(in->v[F_CURRENCY], currencies, PT_NELEM(currencies))) {
+	if (!pt_one_of(in->v[F_CURRENCY], currencies, PT_NELEM(currencies))) {
 		pt_message(req, "error", "org.currency.invalid", "currency");
 		ok = 0;
 	}
-	if (!one_of(in->v[F_LANGUAGE], languages, PT_NELEM(languages))) {
+	if (!pt_one_of(in->v[F_LANGUAGE], languages, PT_NELEM(languages))) {
 		pt_message(req, "error", "org.language.invalid", "language");
 		ok = 0;
 	}
-	if (!parse_amount(in->v[F_ORDER], &in->order_minor)) {
+	if (pt_parse_amount(in->v[F_ORDER], &in->order_minor) != PT_OK) {
 		pt_message(req, "error", "org.limit.invalid", "order_limit");
 		ok = 0;
 	}
-	if (!parse_amount(in->v[F_MONTHLY], &in->monthly_minor)) {
+	if (pt_parse_amount(in->v[F_MONTHLY], &in->monthly_minor) != PT_OK) {
 		pt_message(req, "error", "org.limit.invalid", "monthly_limit");
 		ok = 0;
 	} else if (in->order_minor >= 0 && in->monthly_minor >= 0 &&
@@ -432,7 +310,7 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 	}
 	if (org == NULL)
 		in->v[F_STATUS] = "active";
-	else if (!one_of(in->v[F_STATUS], statuses, PT_NELEM(statuses))) {
+	else if (!pt_one_of(in->v[F_STATUS], statuses, PT_NELEM(statuses))) {
 		pt_message(req, "error", "org.status.invalid", "status");
 		ok = 0;
 	} else if (provider && strcmp(in->v[F_STATUS], "active") != 0) {

@@ -9,7 +9,6 @@
  * transaction of the change) and until it expires.
  */
 #include <string.h>
-#include <strings.h>
 
 #include "auth.h"
 
@@ -54,9 +53,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 
 enum token_user_col { T_ID, T_ORG, T_EMAIL, T_NAME, T_LANG, T_STATUS, T_ORGNAME };
 
-#define EMAIL_MAX_BYTES 254
-#define PASSWORD_MIN_BYTES 10
-#define PASSWORD_MAX_BYTES 1024
 #define RESET_TTL_S (60L * 60)
 
 static const char *const forgot_fields[] = { "email" };
@@ -73,64 +69,6 @@ struct purpose {
 
 static const struct purpose reset_purpose = { "reset", "active", "/auth/password/reset" };
 static const struct purpose invite_purpose = { "invite", "invited", "/auth/invite" };
-
-/* Lower-cased, trimmed copy of a form field ("" when missing). */
-static char *
-email_field(struct pt_req *req, const char *name)
-{
-	const char *in = pt_form(req, name);
-	char *e, *p;
-	size_t len;
-
-	if (in == NULL)
-		in = "";
-	while (*in == ' ' || *in == '\t')
-		in++;
-	if ((e = pt_strdup(req, in)) == NULL)
-		return NULL;
-	len = strlen(e);
-	while (len > 0 && (e[len - 1] == ' ' || e[len - 1] == '\t' || e[len - 1] == '\r' ||
-	    e[len - 1] == '\n'))
-		e[--len] = '\0';
-	for (p = e; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	return e;
-}
-
-/* The password rule of SPEC3 (see account.c); a message on the field that is wrong. */
-static int
-password_rule(struct pt_req *req, const char *pw, const char *again, const char *email)
-{
-	size_t len = pw != NULL ? strlen(pw) : 0;
-
-	if (len == 0)
-		pt_message(req, "error", "password.required", "password");
-	else if (len < PASSWORD_MIN_BYTES)
-		pt_message(req, "error", "password.too-short", "password");
-	else if (len > PASSWORD_MAX_BYTES)
-		pt_message(req, "error", "password.too-long", "password");
-	else if (email != NULL && strcasecmp(pw, email) == 0)
-		pt_message(req, "error", "password.same-as-email", "password");
-	else if (again == NULL || strcmp(pw, again) != 0)
-		pt_message(req, "error", "password.mismatch", "password2");
-	else
-		return 1;
-	return 0;
-}
-
-static int
-queue_mail(struct pt_req *req, const char *template, const char *to, const char *name,
-    const char *lang, xmlNodePtr data)
-{
-	int rc;
-
-	if (data == NULL)
-		return PT_ENOMEM;
-	rc = pt_mail_queue(req, template, to, name, lang, data);
-	xmlFreeNode(data);
-	return rc;
-}
 
 /* ---- the request for a link ------------------------------------------- */
 
@@ -150,20 +88,6 @@ forgot(struct pt_req *req)
 	return forgot_form(req, 200);
 }
 
-static int
-throttled(struct pt_req *req, const char *email, int *rc)
-{
-	long window_s = 60 * pt_conf_int("throttle", "window_min", 15);
-	struct pt_rows rows;
-
-	*rc = pt_db_query(req, &sql[SQL_THROTTLE], &rows,
-	    PT_BINDS(pt_str(email), pt_int(window_s), pt_str(req->remote_addr), pt_int(window_s)));
-	if (*rc != PT_OK || rows.nrows != 1)
-		return 0;
-	return pt_cell_int(&rows, 0, 0) >= pt_conf_int("throttle", "reset_per_address", 5) ||
-	    pt_cell_int(&rows, 0, 1) >= pt_conf_int("throttle", "reset_per_ip", 20);
-}
-
 /*
  * Record the request and, for an active user, mint the token and queue the
  * mail, all in one transaction.  Unknown addresses take the same path up to
@@ -172,7 +96,7 @@ throttled(struct pt_req *req, const char *email, int *rc)
 static int
 forgot_post(struct pt_req *req)
 {
-	char *email = email_field(req, "email");
+	const char *email = pt_email_normalise(req, pt_form(req, "email"));
 	char token[65];
 	struct pt_rows user;
 	xmlNodePtr data;
@@ -184,11 +108,13 @@ forgot_post(struct pt_req *req)
 		pt_message(req, "error", "password.forgot.required", "email");
 		return forgot_form(req, 422);
 	}
-	if (strlen(email) > EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
+	if (strlen(email) > PT_EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
 		pt_message(req, "error", "password.forgot.invalid", "email");
 		return forgot_form(req, 422);
 	}
-	if (throttled(req, email, &rc)) {
+	rc = pt_throttled(req, &sql[SQL_THROTTLE], email,
+	    pt_conf_int("throttle", "reset_per_address", 5), pt_conf_int("throttle", "reset_per_ip", 20));
+	if (rc == PT_ELIMIT) {
 		pt_log(req, PT_LOG_WARN, "password reset throttled for %s from %s", email,
 		    req->remote_addr);
 		pt_message(req, "error", "password.forgot.throttled", NULL);
@@ -208,13 +134,12 @@ forgot_post(struct pt_req *req)
 		if ((rc = pt_token_create(req, pt_cell_int(&user, 0, 0), "reset", NULL, RESET_TTL_S,
 		    token)) != PT_OK)
 			goto fail;
-		if ((data = xmlNewNode(NULL, BAD_CAST "data")) != NULL) {
-			pt_node(data, "name", pt_cell(&user, 0, 2));
-			pt_node(data, "link", pt_printf(req, "%s/auth/password/reset?token=%s",
-			    pt_base_url(), token));
-			pt_node(data, "expires-minutes", pt_printf(req, "%ld", RESET_TTL_S / 60));
-		}
-		if ((rc = queue_mail(req, "reset", email, pt_cell(&user, 0, 2), lang, data)) != PT_OK ||
+		data = pt_mail_data(req);
+		pt_node(data, "name", pt_cell(&user, 0, 2));
+		pt_node(data, "link", pt_printf(req, "%s/auth/password/reset?token=%s",
+		    pt_base_url(), token));
+		pt_node(data, "expires-minutes", pt_printf(req, "%ld", RESET_TTL_S / 60));
+		if ((rc = pt_mail_queue(req, "reset", email, pt_cell(&user, 0, 2), lang, data)) != PT_OK ||
 		    (rc = pt_audit_as(req, pt_cell_int(&user, 0, 0), pt_cell_int(&user, 0, 1),
 		    "user.reset-requested", "user", pt_cell(&user, 0, 0), NULL, NULL)) != PT_OK)
 			goto fail;
@@ -310,7 +235,7 @@ link_post(struct pt_req *req, const struct purpose *pp)
 	struct pt_rows user;
 	char hash[128];
 	int64_t uid, org;
-	const char *uid_s, *lang;
+	const char *uid_s, *lang, *rule;
 	int rc;
 
 	rc = link_user(req, pp, token, 0, &user);
@@ -318,8 +243,14 @@ link_post(struct pt_req *req, const struct purpose *pp)
 		return show_password_form(req, pp, 404, NULL, NULL);
 	if (rc != PT_OK)
 		return rc;
-	if (!password_rule(req, pw, again, pt_cell(&user, 0, T_EMAIL)))
+	rule = pt_password_rule(pw, pt_cell(&user, 0, T_EMAIL));
+	if (rule != NULL || again == NULL || strcmp(pw, again) != 0) {
+		if (rule != NULL)
+			pt_message(req, "error", rule, "password");
+		else
+			pt_message(req, "error", "password.mismatch", "password2");
 		return show_password_form(req, pp, 422, token, &user);
+	}
 	if (pt_password_hash(pw, hash, sizeof(hash)) != PT_OK)
 		return PT_ESYS;
 	uid = pt_cell_int(&user, 0, T_ID);
@@ -349,19 +280,16 @@ link_post(struct pt_req *req, const struct purpose *pp)
 		return pt_redirect(req, "/");
 	}
 	{
-		xmlNodePtr data = xmlNewNode(NULL, BAD_CAST "data");
+		xmlNodePtr data = pt_mail_data(req);
 
-		if (data != NULL) {
-			pt_node(data, "name", pt_cell(&user, 0, T_NAME));
-			pt_node(data, "link", pt_printf(req, "%s/auth/password/forgot",
-			    pt_base_url()));
-			pt_node(data, "ip", req->remote_addr);
-		}
+		pt_node(data, "name", pt_cell(&user, 0, T_NAME));
+		pt_node(data, "link", pt_printf(req, "%s/auth/password/forgot", pt_base_url()));
+		pt_node(data, "ip", req->remote_addr);
 		if ((rc = pt_db_exec(req, &sql[SQL_SESSIONS_END_ALL], PT_BINDS(pt_int(uid)),
 		    NULL)) != PT_OK ||
 		    (rc = pt_audit_as(req, uid, org, "user.password-reset", "user", uid_s, NULL,
 		    NULL)) != PT_OK ||
-		    (rc = queue_mail(req, "password-changed", pt_cell(&user, 0, T_EMAIL),
+		    (rc = pt_mail_queue(req, "password-changed", pt_cell(&user, 0, T_EMAIL),
 		    pt_cell(&user, 0, T_NAME), lang, data)) != PT_OK ||
 		    (rc = pt_db_commit(req)) != PT_OK)
 			goto fail;

@@ -123,12 +123,6 @@ query_all(struct pt_req *req, struct pt_rows rows[NSECTIONS])
 }
 
 static void
-free_doc(void *doc)
-{
-	xmlFreeDoc(doc);
-}
-
-static void
 free_xml(void *p)
 {
 	xmlFree(p);
@@ -167,11 +161,8 @@ export_xml(struct pt_req *req)
 
 	if ((rc = query_all(req, rows)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    pt_arena_defer(req->arena, free_doc, doc) != PT_OK) {
-		xmlFreeDoc(doc);
+	if ((doc = pt_xml_doc(req)) == NULL)
 		return PT_ENOMEM;
-	}
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "personal-data", NULL);
 	xmlDocSetRootElement(doc, root);
 	pt_attr(root, "site", pt_base_url());

@@ -74,36 +74,6 @@ home_fits(const char *kind, const char *home)
 	return strcmp(kind, home) == 0;
 }
 
-static int
-one_of(const char *s, const char *const *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(s, v[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static const char *
-field(struct pt_req *req, const char *name)
-{
-	const char *v = pt_form(req, name);
-	char *t;
-	size_t len;
-
-	if (v == NULL)
-		return "";
-	while (isspace((unsigned char)*v))
-		v++;
-	if ((t = pt_strdup(req, v)) == NULL)
-		return "";
-	len = strlen(t);
-	while (len > 0 && isspace((unsigned char)t[len - 1]))
-		t[--len] = '\0';
-	return t;
-}
-
 /* ^[a-z][a-z0-9_]{2,40}$ */
 static int
 valid_role_name(const char *s)
@@ -132,19 +102,6 @@ parse_priority(const char *s, long *out)
 			return 0;
 	*out = strtol(s, NULL, 10);
 	return *out >= -PRIORITY_MAX && *out <= PRIORITY_MAX;
-}
-
-static xmlNodePtr
-form_values(struct pt_req *req, const char *name, const char *const *fields,
-    const char *const *values, size_t n)
-{
-	xmlNodePtr f = pt_node(req->page, "form", NULL);
-	size_t i;
-
-	pt_attr(f, "name", name);
-	for (i = 0; i < n; i++)
-		pt_attr(pt_node(f, "field", values[i] != NULL ? values[i] : ""), "name", fields[i]);
-	return f;
 }
 
 /* ---- the list ------------------------------------------------------------ */
@@ -185,7 +142,7 @@ static int
 show_new(struct pt_req *req, int status, const char *const *values)
 {
 	pt_node(req->page, "role-form", NULL);
-	form_values(req, "role", role_fields, values, F__MAX);
+	pt_form_values(req, "role", role_fields, values, F__MAX);
 	req->view = "role-form";
 	return status;
 }
@@ -222,7 +179,7 @@ read_fields(struct pt_req *req, const char *const *v, const char *kind, long lon
 			ok = 0;
 		}
 	}
-	if (!one_of(kind, org_kinds, PT_NELEM(org_kinds))) {
+	if (!pt_one_of(kind, org_kinds, PT_NELEM(org_kinds))) {
 		pt_message(req, "error", "roles.org-kind.invalid", "org_kind");
 		ok = 0;
 	} else if (!home_fits(kind, v[F_HOME])) {
@@ -246,7 +203,8 @@ role_create(struct pt_req *req)
 	int rc;
 
 	for (i = 0; i < F__MAX; i++)
-		v[i] = field(req, role_fields[i]);
+		if ((v[i] = pt_form_trim(req, role_fields[i])) == NULL)
+			return PT_ENOMEM;
 	if (!read_fields(req, v, v[F_KIND], 0, &priority, &rc))
 		return rc != PT_OK ? rc : show_new(req, 422, v);
 	if ((rc = pt_db_begin(req)) != PT_OK)
@@ -320,7 +278,7 @@ show_edit(struct pt_req *req, int status, const struct pt_rows *role, const stru
 		pt_attr(p, "name", name);
 		pt_attr(p, "granted", on ? "1" : "0");
 	}
-	form_values(req, "role", role_fields, values, F__MAX);
+	pt_form_values(req, "role", role_fields, values, F__MAX);
 	req->view = "role-form";
 	return status;
 }
@@ -386,7 +344,10 @@ role_update(struct pt_req *req)
 	before_priority = strtol(before_v[F_PRIORITY], NULL, 10);
 	/* A built-in role keeps everything but its permissions. */
 	for (i = 0; i < F__MAX; i++)
-		v[i] = builtin || i == F_KIND ? before_v[i] : field(req, role_fields[i]);
+		if (builtin || i == F_KIND)
+			v[i] = before_v[i];
+		else if ((v[i] = pt_form_trim(req, role_fields[i])) == NULL)
+			return PT_ENOMEM;
 	if (!read_fields(req, v, v[F_KIND], id, &priority, &rc))
 		return rc != PT_OK ? rc : show_edit(req, 422, &role, &perms, v, 1);
 	/* Every ticked box must name a permission; a stray value is a forged form. */

@@ -10,7 +10,6 @@
  * so a user of another org is not found (404) by the same query that
  * finds one's own.  Roles offered are always those of the user's org kind.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,7 +100,6 @@ enum { U_ID, U_ORG_ID, U_NAME, U_EMAIL, U_STATUS, U_LANGUAGE, U_PHONE, U_LAST_LO
 	U_CREATED, U_HAS_PASSWORD, U_ORG_NAME, U_ORG_KIND, U_ORG_LANG, U_CURRENCY };
 
 #define PAGE_SIZE 50
-#define EMAIL_MAX_BYTES 254
 #define SEARCH_MAX_BYTES 100
 #define INVITE_TTL_DAYS 7
 
@@ -319,44 +317,6 @@ still_holds(struct pt_req *req, long long user_id, const char *perm, int *holds)
 
 /* ---- the list ------------------------------------------------------------ */
 
-/* s without leading and trailing white space, in the arena. */
-static char *
-trimmed(struct pt_req *req, const char *s)
-{
-	char *t;
-	size_t len;
-
-	if (s == NULL)
-		s = "";
-	while (isspace((unsigned char)*s))
-		s++;
-	if ((t = pt_strdup(req, s)) == NULL)
-		return NULL;
-	len = strlen(t);
-	while (len > 0 && isspace((unsigned char)t[len - 1]))
-		t[--len] = '\0';
-	return t;
-}
-
-/* A LIKE pattern matching q anywhere, with q's own % _ and \ taken literally. */
-static char *
-like_pattern(struct pt_req *req, const char *q)
-{
-	char *out = pt_alloc(req, 2 * strlen(q) + 3), *p = out;
-
-	if (out == NULL)
-		return NULL;
-	*p++ = '%';
-	for (; *q != '\0'; q++) {
-		if (*q == '%' || *q == '_' || *q == '\\')
-			*p++ = '\\';
-		*p++ = *q;
-	}
-	*p++ = '%';
-	*p = '\0';
-	return out;
-}
-
 static const char *const statuses[] = { "active", "invited", "inactive", "deleted" };
 
 /* A status of the filter, or "" (everyone but the deleted) for anything else. */
@@ -405,7 +365,7 @@ static int
 list(struct pt_req *req, const struct scope *sc)
 {
 	const char *status = status_filter(pt_query(req, "status"));
-	char *q = trimmed(req, pt_query(req, "q")), *like;
+	const char *q = pt_query_trim(req, "q"), *like;
 	long long org = sc->all_orgs ? query_id(req, "org") : scope_org_id(req, sc);
 	long long page = query_id(req, "page"), total, pages;
 	struct pt_rows rows;
@@ -416,14 +376,14 @@ list(struct pt_req *req, const struct scope *sc)
 	if (q == NULL)
 		return PT_ENOMEM;
 	if (strlen(q) > SEARCH_MAX_BYTES || (*q != '\0' && !pt_valid(PT_V_NAME, q, strlen(q))))
-		*q = '\0';
-	if ((like = like_pattern(req, q)) == NULL)
+		q = "";
+	if ((like = pt_sql_like(req, q)) == NULL)
 		return PT_ENOMEM;
 	if ((rc = pt_db_query(req, &sql[SQL_COUNT], &rows, PT_BINDS(pt_int(org), pt_int(org),
 	    pt_str(status), pt_str(status), pt_str(q), pt_str(like), pt_str(like)))) != PT_OK)
 		return rc;
 	total = rows.nrows == 1 ? pt_cell_int(&rows, 0, 0) : 0;
-	pages = total == 0 ? 1 : (total + PAGE_SIZE - 1) / PAGE_SIZE;
+	pages = pt_pages(total, PAGE_SIZE);
 	if (page < 1)
 		page = 1;
 	if (page > pages)
@@ -459,13 +419,7 @@ list(struct pt_req *req, const struct scope *sc)
 		    r = strtok_r(NULL, "\n", &save))
 			pt_node(u, "role", r);
 	}
-	{
-		xmlNodePtr pager = pt_node(users, "pager", NULL);
-
-		pt_attr_int(pager, "page", page);
-		pt_attr_int(pager, "pages", pages);
-		pt_attr_int(pager, "total", total);
-	}
+	pt_pager(users, page, total, PAGE_SIZE);
 	req->view = "users";
 	return 200;
 }
@@ -686,15 +640,12 @@ send_invitation(struct pt_req *req, long long user_id, const char *email, const 
 	if ((rc = pt_token_create(req, user_id, "invite", NULL, INVITE_TTL_DAYS * 86400L,
 	    token)) != PT_OK)
 		return rc;
-	if ((data = xmlNewNode(NULL, BAD_CAST "data")) == NULL)
-		return PT_ENOMEM;
+	data = pt_mail_data(req);
 	pt_node(data, "inviter", req->session.user->name);
 	pt_node(data, "org", org_name);
 	pt_node(data, "link", pt_printf(req, "%s/auth/invite?token=%s", pt_base_url(), token));
 	pt_node(data, "expires-days", pt_printf(req, "%d", INVITE_TTL_DAYS));
-	rc = pt_mail_queue(req, "invite", email, name, lang, data);
-	xmlFreeNode(data);
-	return rc;
+	return pt_mail_queue(req, "invite", email, name, lang, data);
 }
 
 /* POST .../invite: a new link for someone who has not accepted yet; older links stop working. */
@@ -804,23 +755,12 @@ invite_form(struct pt_req *req, const struct scope *sc)
 	return show_invite(req, sc, &o, &set, 200);
 }
 
-/* Lower-case and trim an address as typed. */
-static char *
-normalise_email(struct pt_req *req, const char *in)
-{
-	char *e = trimmed(req, in), *p;
-
-	for (p = e; p != NULL && *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return e;
-}
-
 /* POST new: email, name, role (repeatable) and, for the provider, org. */
 static int
 invite(struct pt_req *req, const struct scope *sc)
 {
-	char *email = normalise_email(req, pt_form(req, "email"));
-	char *name = trimmed(req, pt_form(req, "name"));
+	const char *email = pt_email_normalise(req, pt_form(req, "email"));
+	const char *name = pt_form_trim(req, "name");
 	struct pt_rows rows;
 	struct inv_org o;
 	struct roleset set;
@@ -838,7 +778,7 @@ invite(struct pt_req *req, const struct scope *sc)
 	if (*email == '\0') {
 		pt_message(req, "error", "users.email.required", "email");
 		invalid = 1;
-	} else if (strlen(email) > EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
+	} else if (strlen(email) > PT_EMAIL_MAX_BYTES || !pt_valid(PT_V_EMAIL, email, strlen(email))) {
 		pt_message(req, "error", "users.email.invalid", "email");
 		invalid = 1;
 	} else {

@@ -206,6 +206,21 @@ pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs)
 	return ncatalogs > 0 ? PT_OK : PT_EINVAL;
 }
 
+int
+pt_i18n_load_site(const char *xslt_dir)
+{
+	char buf[128], *p, *save = NULL;
+	const char *langs[MAX_LANGS];
+	size_t n = 0;
+
+	snprintf(buf, sizeof(buf), "%s", pt_conf_str("site", "languages", "en de"));
+	for (p = strtok_r(buf, " ,", &save); p != NULL && n < MAX_LANGS;
+	    p = strtok_r(NULL, " ,", &save))
+		if (pt_valid(PT_V_LANG, p, strlen(p)))
+			langs[n++] = p;
+	return pt_i18n_load(xslt_dir, langs, n);
+}
+
 void
 pt_i18n_free(void)
 {

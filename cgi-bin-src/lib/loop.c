@@ -15,8 +15,6 @@
 
 #include "extern.h"
 
-#define MAX_LANGS 8
-
 static volatile sig_atomic_t stopping;
 
 static void
@@ -27,34 +25,34 @@ on_term(int sig)
 	FCGX_ShutdownPending();
 }
 
-static int
-setup_signals(void)
+/*
+ * No SA_RESTART: a blocking accept() or sleep must return at once, so
+ * the loop sees that it is to stop.  A closed peer is an error, not SIGPIPE.
+ */
+int
+pt_signals_init(void (*on_stop)(int))
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
+	sa.sa_handler = on_stop;
 	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: accept() must return so the loop can end. */
 	if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
 		return PT_ESYS;
 	sa.sa_handler = SIG_IGN;
 	return sigaction(SIGPIPE, &sa, NULL) == 0 ? PT_OK : PT_ESYS;
 }
 
-static int
-load_languages(const char *xslt_dir)
+void
+pt_runtime_free(void)
 {
-	char buf[128], *p, *save = NULL;
-	const char *langs[MAX_LANGS];
-	size_t n = 0;
-
-	snprintf(buf, sizeof(buf), "%s", pt_conf_str("site", "languages", "en de"));
-	for (p = strtok_r(buf, " ,", &save); p != NULL && n < MAX_LANGS;
-	    p = strtok_r(NULL, " ,", &save))
-		if (pt_valid(PT_V_LANG, p, strlen(p)))
-			langs[n++] = p;
-	return pt_i18n_load(xslt_dir, langs, n);
+	pt_db_close();
+	pt_render_free();
+	pt_i18n_free();
+	pt_valid_free();
+	pt_conf_clear();
+	xsltCleanupGlobals();
+	xmlCleanupParser();
 }
 
 /* All groups' routes in one array, in the order of the groups. */
@@ -87,7 +85,7 @@ startup(const struct pt_worker *w, struct pt_router **router, struct pt_route **
 		return PT_EINVAL;
 	pt_site_load();
 	xslt_dir = pt_conf_str("paths", "xslt", PT_PKGDATADIR "/xslt");
-	if (pt_valid_init() != PT_OK || load_languages(xslt_dir) != PT_OK ||
+	if (pt_valid_init() != PT_OK || pt_i18n_load_site(xslt_dir) != PT_OK ||
 	    pt_render_init(xslt_dir, pt_site.theme, pt_site.development) != PT_OK) {
 		pt_log(NULL, PT_LOG_ERROR, "cannot load validators, catalogues or stylesheets from %s",
 		    xslt_dir);
@@ -110,20 +108,14 @@ startup(const struct pt_worker *w, struct pt_router **router, struct pt_route **
 	if ((*routes = collect_routes(w, &n)) == NULL ||
 	    (*router = pt_router_new(*routes, n)) == NULL)
 		return PT_EINVAL;
-	return setup_signals();
+	return pt_signals_init(on_term);
 }
 
 static void
 shutdown_all(struct pt_router *router)
 {
 	pt_router_free(router);
-	pt_db_close();
-	pt_render_free();
-	pt_i18n_free();
-	pt_valid_free();
-	pt_conf_clear();
-	xsltCleanupGlobals();
-	xmlCleanupParser();
+	pt_runtime_free();
 }
 
 /* Read the body (CONTENT_LENGTH bytes) into the arena; PT_ELIMIT past the bound. */

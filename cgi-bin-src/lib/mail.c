@@ -18,6 +18,24 @@ const struct pt_sql pt_mail_sql[SQL__MAX] = {
 };
 const size_t pt_mail_nsql = SQL__MAX;
 
+static void
+free_node(void *node)
+{
+	xmlFreeNode(node);
+}
+
+xmlNodePtr
+pt_mail_data(struct pt_req *req)
+{
+	xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "data");
+
+	if (d != NULL && pt_arena_defer(req->arena, free_node, d) != PT_OK) {
+		xmlFreeNode(d);
+		return NULL;
+	}
+	return d;
+}
+
 const char *
 pt_base_url(void)
 {
@@ -29,20 +47,20 @@ pt_mail_queue(struct pt_req *req, const char *template, const char *to_email,
     const char *to_name, const char *lang, xmlNodePtr data)
 {
 	xmlBufferPtr buf;
-	const char *xml = "";
+	const char *xml;
 	int rc;
 
-	if (data != NULL) {
-		if ((buf = xmlBufferCreate()) == NULL)
-			return PT_ENOMEM;
-		if (xmlNodeDump(buf, data->doc, data, 0, 0) < 0 ||
-		    (xml = pt_arena_strndup(req->arena, (const char *)xmlBufferContent(buf),
-		    (size_t)xmlBufferLength(buf))) == NULL) {
-			xmlBufferFree(buf);
-			return PT_ENOMEM;
-		}
+	if (data == NULL)
+		return PT_ENOMEM;	/* pt_mail_data() failed */
+	if ((buf = xmlBufferCreate()) == NULL)
+		return PT_ENOMEM;
+	if (xmlNodeDump(buf, data->doc, data, 0, 0) < 0 ||
+	    (xml = pt_arena_strndup(req->arena, (const char *)xmlBufferContent(buf),
+	    (size_t)xmlBufferLength(buf))) == NULL) {
 		xmlBufferFree(buf);
+		return PT_ENOMEM;
 	}
+	xmlBufferFree(buf);
 	rc = pt_db_exec(req, &pt_mail_sql[SQL_OUTBOX_INSERT],
 	    PT_BINDS(pt_str(to_email), pt_str(to_name != NULL ? to_name : ""), pt_str(lang),
 	    pt_str(template), pt_str(xml)), NULL);

@@ -15,6 +15,18 @@ free_doc(void *doc)
 	xmlFreeDoc(doc);
 }
 
+xmlDocPtr
+pt_xml_doc(struct pt_req *req)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+
+	if (doc != NULL && pt_arena_defer(req->arena, free_doc, doc) != PT_OK) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
 xmlNodePtr
 pt_node(xmlNodePtr parent, const char *name, const char *text)
 {
@@ -63,12 +75,8 @@ pt_page_init(struct pt_req *req)
 	xmlNodePtr n, session;
 	size_t i, nlangs;
 
-	if ((req->doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    pt_arena_defer(req->arena, free_doc, req->doc) != PT_OK) {
-		xmlFreeDoc(req->doc);
-		req->doc = NULL;
+	if ((req->doc = pt_xml_doc(req)) == NULL)
 		return PT_ENOMEM;
-	}
 	req->page = xmlNewDocNode(req->doc, NULL, BAD_CAST "page", NULL);
 	xmlDocSetRootElement(req->doc, req->page);
 	pt_attr(req->page, "worker", req->worker);
@@ -129,4 +137,28 @@ pt_form_echo(struct pt_req *req, const char *form, const char *const *fields, si
 		pt_attr(pt_node(f, "field", v != NULL ? v : ""), "name", fields[i]);
 	}
 	return f;
+}
+
+xmlNodePtr
+pt_form_values(struct pt_req *req, const char *name, const char *const *fields,
+    const char *const *values, size_t n)
+{
+	xmlNodePtr f = pt_node(req->page, "form", NULL);
+	size_t i;
+
+	pt_attr(f, "name", name);
+	for (i = 0; i < n; i++)
+		pt_attr(pt_node(f, "field", values[i] != NULL ? values[i] : ""), "name", fields[i]);
+	return f;
+}
+
+xmlNodePtr
+pt_pager(xmlNodePtr parent, long long page, long long total, long long per_page)
+{
+	xmlNodePtr p = pt_node(parent, "pager", NULL);
+
+	pt_attr_int(p, "page", page);
+	pt_attr_int(p, "pages", pt_pages(total, per_page));
+	pt_attr_int(p, "total", total);
+	return p;
 }

@@ -4,6 +4,7 @@
  */
 #include <crypt.h>
 #include <string.h>
+#include <strings.h>
 
 #include "portico.h"
 
@@ -47,4 +48,24 @@ void
 pt_password_dummy(const char *pw)
 {
 	(void)pt_password_verify(pw != NULL ? pw : "", dummy_hash);
+}
+
+/*
+ * The password rule of SPEC3, in the order a person fixes things: present,
+ * long enough, not absurdly long, and not the address itself (in any case).
+ */
+const char *
+pt_password_rule(const char *pw, const char *email)
+{
+	size_t len = pw != NULL ? strlen(pw) : 0;
+
+	if (len == 0)
+		return "password.required";
+	if (len < PT_PASSWORD_MIN_BYTES)
+		return "password.too-short";
+	if (len > PT_PASSWORD_MAX_BYTES)
+		return "password.too-long";
+	if (email != NULL && strcasecmp(pw, email) == 0)
+		return "password.same-as-email";
+	return NULL;
 }

@@ -71,6 +71,13 @@ int	 pt_password_hash(const char *pw, char *out, size_t outsz);
 int	 pt_password_verify(const char *pw, const char *hash);
 /* Spend the time of one verification, so unknown accounts answer as slowly as known ones. */
 void	 pt_password_dummy(const char *pw);
+#define PT_PASSWORD_MIN_BYTES 10
+#define PT_PASSWORD_MAX_BYTES 1024	/* longer is refused before it costs a hash */
+/*
+ * NULL if pw may become a password (PT_PASSWORD_MIN_BYTES..MAX_BYTES, not
+ * email in any case), else the message key of what is wrong: a static string.
+ */
+const char *pt_password_rule(const char *pw, const char *email);
 
 /* ---- validators (validate.c): pcre2 patterns compiled once ----------- */
 
@@ -88,6 +95,7 @@ void	 pt_valid_free(void);
 /* 1 if s (len bytes) matches the whole pattern, else 0. */
 int	 pt_valid(enum pt_valid, const char *s, size_t len);
 const char *pt_valid_name(enum pt_valid);
+#define PT_EMAIL_MAX_BYTES 254	/* the longest address we store */
 
 /* ---- requests (req.c) ------------------------------------------------ */
 
@@ -208,6 +216,30 @@ char	*pt_strdup(struct pt_req *, const char *);
 char	*pt_printf(struct pt_req *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/* ---- typed values (form.c): what a handler does before it checks one ---- */
+
+/* The field without surrounding white space, in the arena; "" when absent, NULL only on OOM. */
+const char *pt_form_trim(struct pt_req *, const char *name);
+const char *pt_query_trim(struct pt_req *, const char *name);
+/* s (NULL: "") trimmed and lower-cased (ASCII), in the arena; NULL only on OOM. */
+char	*pt_email_normalise(struct pt_req *, const char *s);
+/* 1 if s (may be NULL) equals one of v[0..n-1]. */
+int	 pt_one_of(const char *s, const char *const *v, size_t n);
+/* s as a LIKE pattern matching it anywhere, its own % _ and backslash escaped; arena, NULL on OOM. */
+const char *pt_sql_like(struct pt_req *, const char *s);
+/*
+ * A decimal amount as typed ("1000", "1000.5", "1000,50"; at most 2
+ * decimals and 13 digits before them, spaces around ignored) into *minor
+ * (minor units).  "" or NULL: PT_OK with *minor = -1, "no limit".
+ * PT_ELIMIT for a well-formed amount with a minus sign, PT_EINVAL for
+ * anything else; *minor is -1 on failure.
+ */
+int	 pt_parse_amount(const char *s, long long *minor);
+/* The 1-based ?page= of a list, 1 when absent or malformed (more than 6 digits). */
+long long pt_query_page(struct pt_req *);
+/* How many pages total rows fill, per_page a page; at least 1. */
+long long pt_pages(long long total, long long per_page);
+
 /* The best supported language for an Accept-Language header, or NULL. */
 const char *pt_lang_negotiate(const char *accept_language, const char *const *supported,
 	    size_t nsupported);
@@ -226,6 +258,8 @@ const char *pt_status_text(int status);
 
 /* ---- the page tree (page.c) ------------------------------------------- */
 
+/* A new XML document freed with the request (arena); NULL on OOM. */
+xmlDocPtr pt_xml_doc(struct pt_req *);
 /* Create the envelope: <page worker view lang path theme request-id> + session + messages. */
 int	 pt_page_init(struct pt_req *);
 void	 pt_page_finish(struct pt_req *);	/* sets status/view attributes */
@@ -237,6 +271,11 @@ void	 pt_attr(xmlNodePtr, const char *name, const char *value);
 void	 pt_attr_int(xmlNodePtr, const char *name, long long value);
 /* <form name=...> with the given fields echoed back (password fields never). */
 xmlNodePtr pt_form_echo(struct pt_req *, const char *form, const char *const *fields, size_t n);
+/* <form name=...> holding values[i] (NULL: "") for fields[i]: what the DB says, or what was read. */
+xmlNodePtr pt_form_values(struct pt_req *, const char *name, const char *const *fields,
+	    const char *const *values, size_t n);
+/* <pager page pages total> under parent for a list of total rows, per_page a page. */
+xmlNodePtr pt_pager(xmlNodePtr parent, long long page, long long total, long long per_page);
 
 /* ---- rendering (render.c, i18n.c) -------------------------------------- */
 
@@ -259,6 +298,8 @@ void	 pt_render_mark_broken(void);
  */
 int	 pt_render_doc(struct pt_req *, const char *rel, xmlDocPtr in, xmlDocPtr *out);
 int	 pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs);
+/* pt_i18n_load of the valid codes in [site] languages (default "en de"), at most 8. */
+int	 pt_i18n_load_site(const char *xslt_dir);
 void	 pt_i18n_free(void);
 /* The catalogue text for key in lang, or NULL. */
 const char *pt_i18n_get(const char *lang, const char *key);
@@ -335,10 +376,13 @@ int	 pt_token_check(struct pt_req *, const char *purpose, const char *token,
 
 /* ---- email (mail.c): queued in the outbox, sent by portico-mailer ------ */
 
+/* A <data> element for pt_mail_queue, freed with the request (arena); NULL on OOM. */
+xmlNodePtr pt_mail_data(struct pt_req *);
 /*
  * Queue a mail: template names xslt/mail/<template>.xsl, rendered by
- * portico-mailer in lang with data (an element, copied; may be NULL) as
- * /mail/data.  Call inside the transaction of the change it reports.
+ * portico-mailer in lang with data (an element, copied) as /mail/data.
+ * data NULL (a failed pt_mail_data) answers PT_ENOMEM, so the caller need
+ * not check it.  Call inside the transaction of the change it reports.
  */
 int	 pt_mail_queue(struct pt_req *, const char *template, const char *to_email,
 	    const char *to_name, const char *lang, xmlNodePtr data);
@@ -392,6 +436,17 @@ int	 pt_audit(struct pt_req *, const char *action, const char *object_type,
 int	 pt_audit_as(struct pt_req *, int64_t user_id, int64_t org_id, const char *action,
 	    const char *object_type, const char *object_id, const char *before_json,
 	    const char *after_json);
+
+/* ---- throttling (throttle.c) ------------------------------------------- */
+
+/*
+ * Has email, or the request's client IP, been tried too often lately?
+ * count is the caller's statement: binds (email, window_s, ip, window_s),
+ * one row of two counts within the window ([throttle] window_min).  PT_OK,
+ * PT_ELIMIT past per_address or per_ip (answer 429), or a database error.
+ */
+int	 pt_throttled(struct pt_req *, const struct pt_sql *count, const char *email,
+	    long per_address, long per_ip);
 
 /* ---- routing and the worker (route.c, dispatch.c, loop.c) -------------- */
 
@@ -449,6 +504,10 @@ struct pt_worker {
 void	 pt_dispatch(const struct pt_worker *, const struct pt_router *, struct pt_req *);
 /* The FastCGI accept loop; returns the process exit status. */
 int	 pt_main(const struct pt_worker *);
+/* on_stop for SIGTERM and SIGINT (without SA_RESTART), SIGPIPE ignored.  PT_OK or PT_ESYS. */
+int	 pt_signals_init(void (*on_stop)(int));
+/* Release what start-up loaded: database, stylesheets, catalogues, validators, config, libxml2. */
+void	 pt_runtime_free(void);
 /* The generic view for an error status (not-found, forbidden, unavailable, error). */
 int	 pt_error_page(struct pt_req *, int status, const char *key);
 int	 pt_development(void);

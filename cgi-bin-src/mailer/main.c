@@ -7,17 +7,11 @@
  * there is work.  A database outage is logged and waited out; it never
  * exits for one.  SIGTERM or SIGINT ends it after the mail in hand.
  */
-#include <libxslt/xslt.h>
-#include <libxslt/xsltutils.h>
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 
 #include "mailer.h"
-
-#define MAX_LANGS 8
 
 static volatile sig_atomic_t stopping;
 
@@ -26,36 +20,6 @@ on_term(int sig)
 {
 	(void)sig;
 	stopping = 1;
-}
-
-static int
-setup_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: the idle sleep must end at once. */
-	if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
-		return PT_ESYS;
-	sa.sa_handler = SIG_IGN;
-	return sigaction(SIGPIPE, &sa, NULL) == 0 ? PT_OK : PT_ESYS;
-}
-
-static int
-load_languages(const char *xslt_dir)
-{
-	char buf[128], *p, *save = NULL;
-	const char *langs[MAX_LANGS];
-	size_t n = 0;
-
-	snprintf(buf, sizeof(buf), "%s", pt_conf_str("site", "languages", "en de"));
-	for (p = strtok_r(buf, " ,", &save); p != NULL && n < MAX_LANGS;
-	    p = strtok_r(NULL, " ,", &save))
-		if (pt_valid(PT_V_LANG, p, strlen(p)))
-			langs[n++] = p;
-	return pt_i18n_load(xslt_dir, langs, n);
 }
 
 static void
@@ -85,14 +49,14 @@ main(int argc, char **argv)
 	if (pt_conf_load(NULL) != PT_OK)
 		return 1;
 	xslt_dir = pt_conf_str("paths", "xslt", PT_PKGDATADIR "/xslt");
-	if (pt_valid_init() != PT_OK || load_languages(xslt_dir) != PT_OK ||
+	if (pt_valid_init() != PT_OK || pt_i18n_load_site(xslt_dir) != PT_OK ||
 	    pt_render_init(xslt_dir, "default", pt_conf_bool("site", "development", 0)) != PT_OK) {
 		pt_log(NULL, PT_LOG_ERROR, "cannot load validators, catalogues or stylesheets from %s",
 		    xslt_dir);
 		goto out;
 	}
 	if (pt_db_init() != PT_OK || outbox_init() != PT_OK || smtp_init() != PT_OK ||
-	    setup_signals() != PT_OK || (req = pt_req_new("mailer")) == NULL)
+	    pt_signals_init(on_term) != PT_OK || (req = pt_req_new("mailer")) == NULL)
 		goto out;
 	pt_log(NULL, PT_LOG_INFO, "ready: outbox to %s", pt_conf_str("smtp", "url", "?"));
 	while (!stopping) {
@@ -132,12 +96,6 @@ main(int argc, char **argv)
 out:
 	pt_req_free(req);
 	smtp_free();
-	pt_db_close();
-	pt_render_free();
-	pt_i18n_free();
-	pt_valid_free();
-	pt_conf_clear();
-	xsltCleanupGlobals();
-	xmlCleanupParser();
+	pt_runtime_free();
 	return status;
 }

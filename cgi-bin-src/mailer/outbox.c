@@ -78,12 +78,6 @@ outbox_init(void)
 
 /* ---- rendering ---------------------------------------------------------- */
 
-static void
-free_doc(void *p)
-{
-	xmlFreeDoc(p);
-}
-
 /* xmlNodeGetContent into the arena. */
 static const char *
 content_of(struct pt_req *req, xmlNodePtr n)
@@ -141,12 +135,8 @@ html_of(struct pt_req *req, xmlNodePtr html)
 	xmlDocPtr doc;
 	const char *out = NULL;
 
-	if (html == NULL || (doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+	if (html == NULL || (doc = pt_xml_doc(req)) == NULL)
 		return NULL;
-	if (pt_arena_defer(req->arena, free_doc, doc) != PT_OK) {
-		xmlFreeDoc(doc);
-		return NULL;
-	}
 	xmlDocSetRootElement(doc, xmlDocCopyNode(html, doc, 1));
 	if ((buf = xmlBufferCreate()) == NULL)
 		return NULL;
@@ -175,12 +165,8 @@ input_of(struct pt_req *req, const struct mail *m)
 	xmlAttrPtr a;
 	const char *base = pt_conf_str("site", "base_url", "http://localhost:8080");
 
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+	if ((doc = pt_xml_doc(req)) == NULL)
 		return NULL;
-	if (pt_arena_defer(req->arena, free_doc, doc) != PT_OK) {
-		xmlFreeDoc(doc);
-		return NULL;
-	}
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "mail", NULL);
 	xmlDocSetRootElement(doc, root);
 	pt_attr(root, "template", m->template);
