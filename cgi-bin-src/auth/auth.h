@@ -10,7 +10,6 @@
 extern const struct pt_group auth_login_group;		/* login.c */
 extern const struct pt_group auth_language_group;	/* language.c */
 extern const struct pt_group auth_start_group;		/* start.c */
-extern const struct pt_group auth_health_group;		/* health.c */
 extern const struct pt_group auth_account_group;	/* account.c: profile, password, email, sessions */
 extern const struct pt_group auth_password_group;	/* password.c: forgotten password, invitation */
 extern const struct pt_group auth_privacy_group;	/* privacy.c: personal data export, deletion request */

@@ -14,7 +14,6 @@ static const struct pt_group *const groups[] = {
 	&auth_start_group,
 	&auth_login_group,
 	&auth_language_group,
-	&auth_health_group,
 	&auth_account_group,
 	&auth_password_group,
 	&auth_privacy_group,

@@ -55,21 +55,32 @@ pt_runtime_free(void)
 	xmlCleanupParser();
 }
 
-/* All groups' routes in one array, in the order of the groups. */
+/*
+ * All groups' routes in one array, in the order of the groups, and last
+ * the runtime's own GET /<worker>/health.
+ */
 static struct pt_route *
 collect_routes(const struct pt_worker *w, size_t *n)
 {
+	static char health_pattern[96];
 	struct pt_route *all;
-	size_t g, total = 0;
+	size_t g, total = 1;
 
+	if ((size_t)snprintf(health_pattern, sizeof(health_pattern), "/%s/health", w->name) >=
+	    sizeof(health_pattern))
+		return NULL;
 	for (g = 0; g < w->ngroups; g++)
 		total += w->groups[g]->nroutes;
-	if ((all = calloc(total > 0 ? total : 1, sizeof(*all))) == NULL)
+	if ((all = calloc(total, sizeof(*all))) == NULL)
 		return NULL;
 	for (*n = 0, g = 0; g < w->ngroups; g++) {
 		memcpy(all + *n, w->groups[g]->routes, w->groups[g]->nroutes * sizeof(*all));
 		*n += w->groups[g]->nroutes;
 	}
+	all[*n].method = PT_GET;
+	all[*n].pattern = health_pattern;
+	all[*n].handler = pt_health;
+	(*n)++;
 	return all;
 }
 

@@ -413,6 +413,43 @@ int	 pt_budget_of_user(struct pt_req *, int64_t user_id, int64_t org_id,
 int	 pt_budget_check(struct pt_req *, long long amount_minor, long long month_spent_minor,
 	    const char **which);
 
+/* ---- rich text (sanitize.c) ------------------------------------------------ */
+
+/*
+ * Keep only the allow-listed part of rich text typed by an editor (an
+ * XHTML or HTML fragment): headings h2-h4, p, br, hr, strong, em, code,
+ * pre, blockquote, ul, ol, li, dl, dt, dd, table, thead, tbody, tr, th, td,
+ * a (href http, https, mailto or a local path), img (src a local path or
+ * https, alt), and video links (a with class "video" to an allowed
+ * host).  Every other element is unwrapped or dropped with its content
+ * (script, style, iframe, object ...), every other attribute dropped.
+ * *xhtml gets the well-formed result, *text its plain text (both arena).
+ * PT_OK, PT_ELIMIT over max_bytes, PT_EINVAL if it cannot be parsed at all.
+ */
+int	 pt_sanitize(struct pt_req *, const char *html, size_t len, size_t max_bytes,
+	    const char **xhtml, const char **text);
+/* Parse sanitised XHTML (from pt_sanitize) and append it under parent. */
+int	 pt_xhtml_append(struct pt_req *, xmlNodePtr parent, const char *xhtml);
+
+/* ---- uploads and downloads (multipart.c, resp.c) ------------------------------ */
+
+/* A file from a multipart/form-data body; data points into the request body. */
+struct pt_upload {
+	const char	*field;
+	const char	*filename;	/* as sent, without any directory part */
+	const char	*content_type;
+	const char	*data;
+	size_t		 len;
+};
+/* The first file sent in field, or NULL. */
+const struct pt_upload *pt_upload(const struct pt_req *, const char *field);
+/*
+ * Answer with a file nginx sends: X-Accel-Redirect to /protected/<path>,
+ * with content type and a Content-Disposition (attachment unless inline).
+ */
+int	 pt_send_file(struct pt_req *, const char *path, const char *content_type,
+	    const char *filename, int inline_disposition);
+
 /* ---- JSON for audit rows and exports (json.c) ---------------------------- */
 
 /* s as a JSON string literal, quotes included, in the arena; NULL gives null. */
@@ -484,7 +521,7 @@ struct pt_group {
 	size_t			 nroutes;
 	const struct pt_sql	*sql;
 	size_t			 nsql;
-	const char *const	*views;		/* parsed at start-up; /health reports them */
+	const char *const	*views;		/* parsed at start-up; /<worker>/health reports them */
 	size_t			 nviews;
 };
 #define PT_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -508,6 +545,8 @@ int	 pt_main(const struct pt_worker *);
 int	 pt_signals_init(void (*on_stop)(int));
 /* Release what start-up loaded: database, stylesheets, catalogues, validators, config, libxml2. */
 void	 pt_runtime_free(void);
+/* GET /<worker>/health, which the runtime adds to every worker's routes. */
+int	 pt_health(struct pt_req *);
 /* The generic view for an error status (not-found, forbidden, unavailable, error). */
 int	 pt_error_page(struct pt_req *, int status, const char *key);
 int	 pt_development(void);

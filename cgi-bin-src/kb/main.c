@@ -1,0 +1,28 @@
+/*
+ * portico-kb: the knowledge base — articles, FAQ, search, suggestions,
+ * feedback and authoring.
+ */
+#include "kb.h"
+
+static const char *const common_views[] = { "not-found", "forbidden", "unavailable", "error" };
+static const struct pt_group common_group = {
+	NULL, 0, NULL, 0, common_views, PT_NELEM(common_views)
+};
+
+static const struct pt_group *const groups[] = {
+	&kb_browse_group,
+	&kb_faq_group,
+	&kb_search_group,
+	&kb_feedback_group,
+	&kb_editor_group,
+	&kb_files_group,
+	&common_group,
+};
+
+int
+main(void)
+{
+	static const struct pt_worker kb = { "kb", groups, PT_NELEM(groups) };
+
+	return pt_main(&kb);
+}
