@@ -11,7 +11,7 @@ static const struct area {
 	const char	*permission;	/* NULL: everyone signed in */
 	int		 available;	/* 0: the worker is not deployed yet */
 } areas[] = {
-	{ "nav.kb",		"/kb/",			"kb.read",		0 },
+	{ "nav.kb",		"/kb/",			"kb.read",		1 },
 	{ "nav.tickets",	"/tickets/",		"tickets.create",	0 },
 	{ "nav.queue",		"/tickets/queue",	"tickets.work",		0 },
 	{ "nav.orders",		"/orders/",		"orders.place",		0 },

@@ -1,4 +1,1419 @@
-/* Placeholder until the editor page group is written; see /work/spec/SPEC4.md. */
+/*
+ * Authoring (kb.edit): the editors' list of every article, the form that
+ * creates an article and edits its text per language and its metadata
+ * (with a preview that saves nothing), the workflow of states, and the
+ * version history with a line diff and restore.
+ *
+ * Every save runs the allow-list sanitiser (pt_sanitize) on the body and
+ * writes, in one transaction, the current text (kb_article_texts), a new
+ * version row (kb_article_versions: history is only ever appended to) and
+ * an audit row.  Editors see every status and audience, but only here;
+ * the readers' pages apply the audience rule (kb.h).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "kb.h"
 
-const struct pt_group kb_editor_group = { NULL, 0, NULL, 0, NULL, 0 };
+enum editor_sql {
+	SQL_LIST,
+	SQL_COUNT,
+	SQL_CATEGORIES,
+	SQL_CATEGORY_EXISTS,
+	SQL_ARTICLE,
+	SQL_ARTICLE_LOCK,
+	SQL_SLUG_TAKEN,
+	SQL_ARTICLE_EXISTS,
+	SQL_ARTICLE_INSERT,
+	SQL_ARTICLE_UPDATE,
+	SQL_TEXT,
+	SQL_TEXTS,
+	SQL_TEXT_UPSERT,
+	SQL_VERSION_NEXT,
+	SQL_VERSION_INSERT,
+	SQL_VERSIONS,
+	SQL_VERSION,
+	SQL_TAGS,
+	SQL_TAGS_CLEAR,
+	SQL_TAG_CREATE,
+	SQL_TAG_ADD,
+	SQL_RELATED,
+	SQL_RELATED_CLEAR,
+	SQL_RELATED_ADD,
+	SQL_STATE_SET,
+	SQL_ATTACHMENTS,
+	SQL__MAX
+};
+
+#define ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+/* Binds: status twice, category twice, lang twice, q, pattern. */
+#define LIST_WHERE \
+	" WHERE (? = '' OR a.status = ?) AND (? = 0 OR a.category_id = ?)" \
+	" AND (? = '' OR EXISTS (SELECT 1 FROM kb_article_texts l" \
+	"   WHERE l.article_id = a.id AND l.lang = ?))" \
+	" AND (? = '' OR EXISTS (SELECT 1 FROM kb_article_texts s" \
+	"   WHERE s.article_id = a.id AND s.title LIKE ?))"
+#define ARTICLE_COLUMNS \
+	"SELECT a.id, a.category_id, a.slug, a.audience, a.status, " ISO("a.created_at") "," \
+	" " ISO("a.updated_at") ", " ISO("a.published_at") " FROM kb_articles a WHERE a.id = ?"
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_LIST] = { "kb_editor_list",
+	    "SELECT a.id, a.slug, a.status, a.audience, " ISO("a.updated_at") ", a.category_id,"
+	    " (SELECT t.title FROM kb_article_texts t WHERE t.article_id = a.id"
+	    "   ORDER BY t.lang = ? DESC, t.lang = 'en' DESC, t.lang LIMIT 1),"
+	    " (SELECT GROUP_CONCAT(t.lang ORDER BY t.lang SEPARATOR ' ')"
+	    "   FROM kb_article_texts t WHERE t.article_id = a.id)"
+	    " FROM kb_articles a" LIST_WHERE
+	    " ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?" },
+	[SQL_COUNT] = { "kb_editor_count",
+	    "SELECT COUNT(*) FROM kb_articles a" LIST_WHERE },
+	[SQL_CATEGORIES] = { "kb_editor_categories",
+	    "SELECT c.id, c.parent_id, c.slug, COALESCE(t.name, e.name, c.slug)"
+	    " FROM kb_categories c"
+	    " LEFT JOIN kb_category_texts t ON t.category_id = c.id AND t.lang = ?"
+	    " LEFT JOIN kb_category_texts e ON e.category_id = c.id AND e.lang = 'en'"
+	    " ORDER BY COALESCE(c.parent_id, c.id), c.parent_id IS NOT NULL, c.position, c.id" },
+	[SQL_CATEGORY_EXISTS] = { "kb_editor_category_exists",
+	    "SELECT 1 FROM kb_categories WHERE id = ?" },
+	[SQL_ARTICLE] = { "kb_editor_article", ARTICLE_COLUMNS },
+	[SQL_ARTICLE_LOCK] = { "kb_editor_article_lock", ARTICLE_COLUMNS " FOR UPDATE" },
+	[SQL_SLUG_TAKEN] = { "kb_editor_slug_taken",
+	    "SELECT 1 FROM kb_articles WHERE slug = ? AND id <> ?" },
+	[SQL_ARTICLE_EXISTS] = { "kb_editor_article_exists",
+	    "SELECT 1 FROM kb_articles WHERE id = ?" },
+	[SQL_ARTICLE_INSERT] = { "kb_editor_article_insert",
+	    "INSERT INTO kb_articles (category_id, slug, audience, status, created_by,"
+	    " created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, UTC_TIMESTAMP(6),"
+	    " UTC_TIMESTAMP(6))" },
+	[SQL_ARTICLE_UPDATE] = { "kb_editor_article_update",
+	    "UPDATE kb_articles SET category_id = ?, slug = ?, audience = ?,"
+	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
+	[SQL_TEXT] = { "kb_editor_text",
+	    "SELECT title, summary, body, version_no, " ISO("updated_at")
+	    " FROM kb_article_texts WHERE article_id = ? AND lang = ?" },
+	[SQL_TEXTS] = { "kb_editor_texts",
+	    "SELECT lang, version_no, title FROM kb_article_texts WHERE article_id = ?"
+	    " ORDER BY lang" },
+	[SQL_TEXT_UPSERT] = { "kb_editor_text_upsert",
+	    "INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,"
+	    " version_no, updated_at, updated_by)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)"
+	    " ON DUPLICATE KEY UPDATE title = VALUES(title), summary = VALUES(summary),"
+	    " body = VALUES(body), body_text = VALUES(body_text),"
+	    " version_no = VALUES(version_no), updated_at = VALUES(updated_at),"
+	    " updated_by = VALUES(updated_by)" },
+	[SQL_VERSION_NEXT] = { "kb_editor_version_next",
+	    "SELECT COALESCE(MAX(version_no), 0) + 1 FROM kb_article_versions"
+	    " WHERE article_id = ? AND lang = ?" },
+	[SQL_VERSION_INSERT] = { "kb_editor_version_insert",
+	    "INSERT INTO kb_article_versions (article_id, lang, version_no, title, summary,"
+	    " body, status, note, created_by, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))" },
+	[SQL_VERSIONS] = { "kb_editor_versions",
+	    "SELECT v.version_no, " ISO("v.created_at") ", u.name, v.status, v.note, v.title"
+	    " FROM kb_article_versions v LEFT JOIN users u ON u.id = v.created_by"
+	    " WHERE v.article_id = ? AND v.lang = ? ORDER BY v.version_no DESC LIMIT 1000" },
+	[SQL_VERSION] = { "kb_editor_version",
+	    "SELECT version_no, title, summary, body, status, " ISO("created_at")
+	    " FROM kb_article_versions WHERE article_id = ? AND lang = ? AND version_no = ?" },
+	[SQL_TAGS] = { "kb_editor_tags",
+	    "SELECT t.name FROM kb_article_tags x JOIN kb_tags t ON t.id = x.tag_id"
+	    " WHERE x.article_id = ? ORDER BY t.name" },
+	[SQL_TAGS_CLEAR] = { "kb_editor_tags_clear",
+	    "DELETE FROM kb_article_tags WHERE article_id = ?" },
+	[SQL_TAG_CREATE] = { "kb_editor_tag_create",
+	    "INSERT INTO kb_tags (name) SELECT ? FROM DUAL"
+	    " WHERE NOT EXISTS (SELECT 1 FROM kb_tags WHERE name = ?)" },
+	[SQL_TAG_ADD] = { "kb_editor_tag_add",
+	    "INSERT IGNORE INTO kb_article_tags (article_id, tag_id)"
+	    " SELECT ?, id FROM kb_tags WHERE name = ?" },
+	[SQL_RELATED] = { "kb_editor_related",
+	    "SELECT related_id FROM kb_related WHERE article_id = ? ORDER BY position, related_id" },
+	[SQL_RELATED_CLEAR] = { "kb_editor_related_clear",
+	    "DELETE FROM kb_related WHERE article_id = ?" },
+	[SQL_RELATED_ADD] = { "kb_editor_related_add",
+	    "INSERT INTO kb_related (article_id, related_id, position) VALUES (?, ?, ?)" },
+	[SQL_STATE_SET] = { "kb_editor_state_set",
+	    "UPDATE kb_articles SET status = ?, updated_at = UTC_TIMESTAMP(6),"
+	    " published_at = IF(? = 'published', UTC_TIMESTAMP(6), published_at) WHERE id = ?" },
+	[SQL_ATTACHMENTS] = { "kb_editor_attachments",
+	    "SELECT id, filename, content_type, size_bytes FROM kb_attachments"
+	    " WHERE article_id = ? ORDER BY id" },
+};
+
+/* Columns of ARTICLE_COLUMNS. */
+enum { A_ID, A_CATEGORY, A_SLUG, A_AUDIENCE, A_STATUS, A_CREATED, A_UPDATED, A_PUBLISHED };
+
+#define PAGE_SIZE		50
+#define SEARCH_MAX_BYTES	100
+#define SLUG_MAX_BYTES		120
+#define TITLE_MAX_CHARS		300
+#define SUMMARY_MAX_CHARS	1000
+#define NOTE_MAX_CHARS		300
+#define BODY_MAX_BYTES		(200 * 1024)
+#define TAG_MAX_CHARS		60
+#define TAGS_MAX		20
+#define RELATED_MAX		20
+#define DIFF_MAX_LINES		2000
+
+static const char *const statuses[] = { "draft", "review", "published", "archived" };
+static const char *const audiences[] = { "public", "customer", "partner", "internal" };
+
+/* The workflow: every allowed change of status, and nothing else. */
+static const struct transition {
+	const char	*from;
+	const char	*to;
+} transitions[] = {
+	{ "draft", "review" },
+	{ "review", "published" },
+	{ "review", "draft" },
+	{ "published", "archived" },
+	{ "published", "draft" },	/* withdraw */
+	{ "archived", "draft" },
+};
+
+static int
+transition_allowed(const char *from, const char *to)
+{
+	size_t i;
+
+	for (i = 0; i < PT_NELEM(transitions); i++)
+		if (strcmp(transitions[i].from, from) == 0 && strcmp(transitions[i].to, to) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- small helpers ------------------------------------------------------- */
+
+/*
+ * The number of characters of s if it is valid UTF-8 without control
+ * characters (tab, CR and LF allowed with multiline), else -1.
+ */
+static long
+text_chars(const char *s, int multiline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long n = 0;
+
+	while (*p != '\0') {
+		size_t k, len;
+		uint32_t cp;
+
+		if (*p < 0x80) {
+			if ((*p < 0x20 && !(multiline && (*p == '\t' || *p == '\n' || *p == '\r'))) ||
+			    *p == 0x7f)
+				return -1;
+			p++;
+			n++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0) {
+			len = 2;
+			cp = *p & 0x1f;
+		} else if ((*p & 0xf0) == 0xe0) {
+			len = 3;
+			cp = *p & 0x0f;
+		} else if ((*p & 0xf8) == 0xf0) {
+			len = 4;
+			cp = *p & 0x07;
+		} else
+			return -1;
+		for (k = 1; k < len; k++) {
+			if ((p[k] & 0xc0) != 0x80)
+				return -1;
+			cp = (cp << 6) | (p[k] & 0x3f);
+		}
+		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+		    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp < 0xa0))
+			return -1;
+		p += len;
+		n++;
+	}
+	return n;
+}
+
+/* 1 if s is a slug: ^[a-z0-9]+(-[a-z0-9]+)*$ */
+static int
+slug_ok(const char *s)
+{
+	int prev_dash = 1;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '-') {
+			if (prev_dash)
+				return 0;
+			prev_dash = 1;
+		} else if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			prev_dash = 0;
+		else
+			return 0;
+	}
+	return !prev_dash;
+}
+
+/* The article id of the route's first capture, or 0. */
+static long long
+cap_id(const struct pt_req *req)
+{
+	const char *id = req->ncaps > 1 ? req->caps[1] : NULL;
+
+	if (id == NULL || !pt_valid(PT_V_ID, id, strlen(id)))
+		return 0;
+	return strtoll(id, NULL, 10);
+}
+
+/* s if it is one of the site's languages (the catalogue's own string), else NULL. */
+static const char *
+site_lang(const char *s)
+{
+	const char *const *langs;
+	size_t n, i;
+
+	langs = pt_languages(&n);
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, langs[i]) == 0)
+			return langs[i];
+	return NULL;
+}
+
+/* ?lang= (or the form's lang), NULL when absent, "" when not a site language. */
+static const char *
+lang_param(struct pt_req *req)
+{
+	const char *l = pt_query(req, "lang");
+
+	if (l == NULL)
+		l = pt_form(req, "lang");
+	if (l == NULL)
+		return NULL;
+	l = site_lang(l);
+	return l != NULL ? l : "";
+}
+
+static const char *
+one_of(const char *s, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, v[i]) == 0)
+			return v[i];
+	return NULL;
+}
+
+/* The catalogue text of key in the page language with {n} replaced by n. */
+static const char *
+restored_note(struct pt_req *req, long long n)
+{
+	const char *t = pt_i18n_get(req->lang, "kb.editor.restored-note"), *at;
+
+	if (t == NULL || (at = strstr(t, "{n}")) == NULL)
+		return pt_printf(req, "Restored from version %lld", n);
+	return pt_printf(req, "%.*s%lld%s", (int)(at - t), t, n, at + 3);
+}
+
+/* ---- the article ------------------------------------------------------------ */
+
+struct article {
+	struct pt_rows	 rows;
+	long long	 id;
+};
+#define ART(a, col)	pt_cell(&(a)->rows, 0, (col))
+
+/* The article of the route's capture (locked with lock); PT_ENOTFOUND if none. */
+static int
+article_load(struct pt_req *req, int lock, struct article *a)
+{
+	int rc;
+
+	if ((a->id = cap_id(req)) == 0)
+		return PT_ENOTFOUND;
+	if ((rc = pt_db_query(req, &sql[lock ? SQL_ARTICLE_LOCK : SQL_ARTICLE], &a->rows,
+	    PT_BINDS(pt_int(a->id)))) != PT_OK)
+		return rc;
+	return a->rows.nrows == 1 ? PT_OK : PT_ENOTFOUND;
+}
+
+/*
+ * The language an article is edited in when ?lang= is absent: the page
+ * language if it has a text in it, else its first text's, else the page's.
+ */
+static int
+default_lang(struct pt_req *req, long long id, const char **lang)
+{
+	struct pt_rows rows;
+	size_t i;
+	int rc;
+
+	*lang = site_lang(req->lang) != NULL ? site_lang(req->lang) : "en";
+	if ((rc = pt_db_query(req, &sql[SQL_TEXTS], &rows, PT_BINDS(pt_int(id)))) != PT_OK)
+		return rc;
+	for (i = 0; i < rows.nrows; i++)
+		if (strcmp(pt_cell(&rows, i, 0), *lang) == 0)
+			return PT_OK;
+	for (i = 0; i < rows.nrows; i++)
+		if (site_lang(pt_cell(&rows, i, 0)) != NULL) {
+			*lang = site_lang(pt_cell(&rows, i, 0));
+			break;
+		}
+	return PT_OK;
+}
+
+/* The language of an article page: ?lang= if valid, else the default; PT_ENOTFOUND if bad. */
+static int
+article_lang(struct pt_req *req, long long id, const char **lang)
+{
+	const char *l = lang_param(req);
+
+	if (l == NULL)
+		return default_lang(req, id, lang);
+	if (*l == '\0')
+		return PT_ENOTFOUND;
+	*lang = l;
+	return PT_OK;
+}
+
+/* ---- input ------------------------------------------------------------------ */
+
+struct input {
+	const char	*category, *slug, *audience, *lang;
+	const char	*title, *summary, *body, *tags_raw, *related_raw, *note;
+	long long	 category_id;
+	const char	*tags[TAGS_MAX];
+	size_t		 ntags;
+	long long	 related[RELATED_MAX];
+	size_t		 nrelated;
+	const char	*xhtml, *text;	/* the sanitised body */
+};
+
+static const char *const form_fields[] = {
+	"category", "slug", "audience", "lang", "title", "summary", "body", "tags", "related", "note"
+};
+
+/*
+ * Split the comma-separated tags of in->tags_raw: each trimmed, inner
+ * white space collapsed, ASCII lower-cased, duplicates dropped.  0, or -1
+ * with a message key in *key.
+ */
+static int
+parse_tags(struct pt_req *req, struct input *in, const char **key)
+{
+	const char *p = in->tags_raw;
+
+	in->ntags = 0;
+	while (*p != '\0') {
+		const char *end = strchr(p, ',');
+		size_t len = end != NULL ? (size_t)(end - p) : strlen(p), i, o = 0;
+		char *t = pt_alloc(req, len + 1);
+		int space = 0;
+
+		if (t == NULL)
+			return PT_ENOMEM;
+		for (i = 0; i < len; i++) {
+			char c = p[i];
+
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				space = o > 0;
+				continue;
+			}
+			if (space)
+				t[o++] = ' ';
+			space = 0;
+			t[o++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		}
+		t[o] = '\0';
+		p += len + (end != NULL);
+		if (o == 0)
+			continue;
+		if (text_chars(t, 0) < 0 || text_chars(t, 0) > TAG_MAX_CHARS) {
+			*key = "kb.editor.tags.invalid";
+			return -1;
+		}
+		for (i = 0; i < in->ntags; i++)
+			if (strcmp(in->tags[i], t) == 0)
+				break;
+		if (i < in->ntags)
+			continue;
+		if (in->ntags == TAGS_MAX) {
+			*key = "kb.editor.tags.too-many";
+			return -1;
+		}
+		in->tags[in->ntags++] = t;
+	}
+	return 0;
+}
+
+/* The article ids of in->related_raw (commas or spaces between): 0, or -1. */
+static int
+parse_related(struct pt_req *req, struct input *in, long long self)
+{
+	const char *p = in->related_raw;
+	struct pt_rows rows;
+	size_t i;
+	int rc;
+
+	in->nrelated = 0;
+	for (;;) {
+		size_t len;
+		long long id;
+
+		p += strspn(p, ", \t\r\n");
+		if (*p == '\0')
+			break;
+		len = strcspn(p, ", \t\r\n");
+		if (!pt_valid(PT_V_ID, p, len) || in->nrelated == RELATED_MAX)
+			return -1;
+		id = strtoll(p, NULL, 10);
+		p += len;
+		if (id == self)
+			return -1;
+		for (i = 0; i < in->nrelated; i++)
+			if (in->related[i] == id)
+				break;
+		if (i == in->nrelated)
+			in->related[in->nrelated++] = id;
+	}
+	for (i = 0; i < in->nrelated; i++) {
+		if ((rc = pt_db_query(req, &sql[SQL_ARTICLE_EXISTS], &rows,
+		    PT_BINDS(pt_int(in->related[i])))) != PT_OK)
+			return rc;
+		if (rows.nrows != 1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Read and check the form: per-field messages for what is wrong.  self is
+ * the article being edited (0 for a new one).  Returns the number of
+ * fields in error (0: in is ready to store, body sanitised) or an error.
+ */
+static int
+read_input(struct pt_req *req, struct input *in, long long self, const char *lang)
+{
+	struct pt_rows rows;
+	const char *key = NULL;
+	long n;
+	int rc, bad = 0;
+
+	memset(in, 0, sizeof(*in));
+	if ((in->category = pt_form_trim(req, "category")) == NULL ||
+	    (in->slug = pt_form_trim(req, "slug")) == NULL ||
+	    (in->title = pt_form_trim(req, "title")) == NULL ||
+	    (in->summary = pt_form_trim(req, "summary")) == NULL ||
+	    (in->tags_raw = pt_form_trim(req, "tags")) == NULL ||
+	    (in->related_raw = pt_form_trim(req, "related")) == NULL ||
+	    (in->note = pt_form_trim(req, "note")) == NULL)
+		return PT_ENOMEM;
+	in->body = pt_form(req, "body") != NULL ? pt_form(req, "body") : "";
+	in->audience = one_of(pt_form(req, "audience"), audiences, PT_NELEM(audiences));
+	in->lang = lang != NULL ? lang : site_lang(pt_form(req, "lang"));
+
+#define FIELD_ERROR(k, f) do { pt_message(req, "error", (k), (f)); bad++; } while (0)
+	if (!pt_valid(PT_V_ID, in->category, strlen(in->category)))
+		FIELD_ERROR("kb.editor.category.invalid", "category");
+	else {
+		in->category_id = strtoll(in->category, NULL, 10);
+		if ((rc = pt_db_query(req, &sql[SQL_CATEGORY_EXISTS], &rows,
+		    PT_BINDS(pt_int(in->category_id)))) != PT_OK)
+			return rc;
+		if (rows.nrows != 1)
+			FIELD_ERROR("kb.editor.category.invalid", "category");
+	}
+	if (*in->slug == '\0')
+		FIELD_ERROR("kb.editor.slug.required", "slug");
+	else if (strlen(in->slug) > SLUG_MAX_BYTES ||
+	    !slug_ok(in->slug))
+		FIELD_ERROR("kb.editor.slug.invalid", "slug");
+	else {
+		if ((rc = pt_db_query(req, &sql[SQL_SLUG_TAKEN], &rows,
+		    PT_BINDS(pt_str(in->slug), pt_int(self)))) != PT_OK)
+			return rc;
+		if (rows.nrows > 0)
+			FIELD_ERROR("kb.editor.slug.taken", "slug");
+	}
+	if (in->audience == NULL)
+		FIELD_ERROR("kb.editor.audience.invalid", "audience");
+	if (in->lang == NULL)
+		FIELD_ERROR("kb.editor.lang.invalid", "lang");
+	n = text_chars(in->title, 0);
+	if (*in->title == '\0')
+		FIELD_ERROR("kb.editor.title.required", "title");
+	else if (n < 0)
+		FIELD_ERROR("kb.editor.title.invalid", "title");
+	else if (n > TITLE_MAX_CHARS)
+		FIELD_ERROR("kb.editor.title.too-long", "title");
+	n = text_chars(in->summary, 1);
+	if (n < 0)
+		FIELD_ERROR("kb.editor.summary.invalid", "summary");
+	else if (n > SUMMARY_MAX_CHARS)
+		FIELD_ERROR("kb.editor.summary.too-long", "summary");
+	n = text_chars(in->note, 0);
+	if (n < 0 || n > NOTE_MAX_CHARS)
+		FIELD_ERROR("kb.editor.note.invalid", "note");
+	if ((rc = parse_tags(req, in, &key)) == -1)
+		FIELD_ERROR(key, "tags");
+	else if (rc < 0)
+		return rc;
+	if ((rc = parse_related(req, in, self)) == -1)
+		FIELD_ERROR("kb.editor.related.invalid", "related");
+	else if (rc < 0)
+		return rc;
+
+	/* The body last: the sanitiser runs only on a body that may be stored. */
+	if (strspn(in->body, " \t\r\n") == strlen(in->body))
+		FIELD_ERROR("kb.editor.body.required", "body");
+	else if (strlen(in->body) > BODY_MAX_BYTES)
+		FIELD_ERROR("kb.editor.body.too-long", "body");
+	else if (text_chars(in->body, 1) < 0)
+		FIELD_ERROR("kb.editor.body.invalid", "body");
+	else {
+		rc = pt_sanitize(req, in->body, strlen(in->body), BODY_MAX_BYTES, &in->xhtml,
+		    &in->text);
+		if (rc == PT_ELIMIT)
+			FIELD_ERROR("kb.editor.body.too-long", "body");
+		else if (rc == PT_EINVAL)
+			FIELD_ERROR("kb.editor.body.invalid", "body");
+		else if (rc != PT_OK)
+			return rc;
+	}
+#undef FIELD_ERROR
+	return bad;
+}
+
+/* ---- JSON for the audit rows ------------------------------------------------- */
+
+static const char *
+tags_json(struct pt_req *req, const char *const *tags, size_t n)
+{
+	const char *s = "[";
+	size_t i;
+
+	for (i = 0; i < n && s != NULL; i++)
+		s = pt_printf(req, "%s%s%s", s, i ? "," : "", pt_json_str(req, tags[i]));
+	return s != NULL ? pt_printf(req, "%s]", s) : NULL;
+}
+
+static const char *
+ids_json(struct pt_req *req, const long long *ids, size_t n)
+{
+	const char *s = "[";
+	size_t i;
+
+	for (i = 0; i < n && s != NULL; i++)
+		s = pt_printf(req, "%s%s%lld", s, i ? "," : "", ids[i]);
+	return s != NULL ? pt_printf(req, "%s]", s) : NULL;
+}
+
+/* What an audit row says about the saved input (the body is in the version row). */
+static const char *
+input_json(struct pt_req *req, const struct input *in, long long version)
+{
+	return pt_printf(req, "{\"slug\":%s,\"category_id\":%lld,\"audience\":%s,\"lang\":%s,"
+	    "\"version\":%lld,\"title\":%s,\"tags\":%s,\"related\":%s,\"note\":%s}",
+	    pt_json_str(req, in->slug), in->category_id, pt_json_str(req, in->audience),
+	    pt_json_str(req, in->lang), version, pt_json_str(req, in->title),
+	    tags_json(req, in->tags, in->ntags), ids_json(req, in->related, in->nrelated),
+	    pt_json_str(req, in->note));
+}
+
+/* ---- storing ---------------------------------------------------------------- */
+
+/*
+ * The text of (id, lang) becomes title/summary/xhtml/text as a new
+ * version, stamped with the article's status and note.  *version gets its
+ * number.  Call inside a transaction holding the article's row lock.
+ */
+static int
+store_text(struct pt_req *req, long long id, const char *lang, const char *title,
+    const char *summary, const char *xhtml, const char *text, const char *status,
+    const char *note, long long *version)
+{
+	long long uid = req->session.user->id;
+	struct pt_rows rows;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_VERSION_NEXT], &rows, PT_BINDS(pt_int(id),
+	    pt_str(lang)))) != PT_OK)
+		return rc;
+	*version = rows.nrows == 1 ? pt_cell_int(&rows, 0, 0) : 1;
+	if ((rc = pt_db_exec(req, &sql[SQL_TEXT_UPSERT], PT_BINDS(pt_int(id), pt_str(lang),
+	    pt_str(title), pt_str(summary), pt_str(xhtml), pt_str(text), pt_int(*version),
+	    pt_int(uid)), NULL)) != PT_OK)
+		return rc;
+	return pt_db_exec(req, &sql[SQL_VERSION_INSERT], PT_BINDS(pt_int(id), pt_str(lang),
+	    pt_int(*version), pt_str(title), pt_str(summary), pt_str(xhtml), pt_str(status),
+	    pt_str(note), pt_int(uid)), NULL);
+}
+
+/* Replace the article's tags (created on the fly) and related articles. */
+static int
+store_links(struct pt_req *req, long long id, const struct input *in)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = pt_db_exec(req, &sql[SQL_TAGS_CLEAR], PT_BINDS(pt_int(id)), NULL)) != PT_OK)
+		return rc;
+	for (i = 0; i < in->ntags; i++)
+		if ((rc = pt_db_exec(req, &sql[SQL_TAG_CREATE], PT_BINDS(pt_str(in->tags[i]),
+		    pt_str(in->tags[i])), NULL)) != PT_OK ||
+		    (rc = pt_db_exec(req, &sql[SQL_TAG_ADD], PT_BINDS(pt_int(id),
+		    pt_str(in->tags[i])), NULL)) != PT_OK)
+			return rc;
+	if ((rc = pt_db_exec(req, &sql[SQL_RELATED_CLEAR], PT_BINDS(pt_int(id)), NULL)) != PT_OK)
+		return rc;
+	for (i = 0; i < in->nrelated; i++)
+		if ((rc = pt_db_exec(req, &sql[SQL_RELATED_ADD], PT_BINDS(pt_int(id),
+		    pt_int(in->related[i]), pt_int((long long)i)), NULL)) != PT_OK)
+			return rc;
+	return PT_OK;
+}
+
+/* ---- the form page ------------------------------------------------------------ */
+
+static int
+categories_node(struct pt_req *req, xmlNodePtr parent)
+{
+	struct pt_rows rows;
+	xmlNodePtr cats;
+	size_t i;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_CATEGORIES], &rows, PT_BINDS(pt_str(req->lang)))) != PT_OK)
+		return rc;
+	cats = pt_node(parent, "categories", NULL);
+	for (i = 0; i < rows.nrows; i++) {
+		xmlNodePtr c = pt_node(cats, "category", pt_cell(&rows, i, 3));
+
+		pt_attr(c, "id", pt_cell(&rows, i, 0));
+		if (pt_cell(&rows, i, 1) != NULL)
+			pt_attr(c, "parent", pt_cell(&rows, i, 1));
+		pt_attr(c, "slug", pt_cell(&rows, i, 2));
+	}
+	return PT_OK;
+}
+
+/* <languages><language code has-text version/></languages>: the site's languages. */
+static int
+languages_node(struct pt_req *req, xmlNodePtr parent, long long id)
+{
+	const char *const *langs;
+	struct pt_rows rows = { 0 };
+	xmlNodePtr ls;
+	size_t n, i, j;
+	int rc;
+
+	if (id != 0 && (rc = pt_db_query(req, &sql[SQL_TEXTS], &rows,
+	    PT_BINDS(pt_int(id)))) != PT_OK)
+		return rc;
+	langs = pt_languages(&n);
+	ls = pt_node(parent, "languages", NULL);
+	for (i = 0; i < n; i++) {
+		xmlNodePtr l = pt_node(ls, "language", NULL);
+
+		pt_attr(l, "code", langs[i]);
+		pt_attr(l, "has-text", "0");
+		for (j = 0; j < rows.nrows; j++)
+			if (strcmp(pt_cell(&rows, j, 0), langs[i]) == 0) {
+				pt_attr(l, "has-text", "1");
+				pt_attr(l, "version", pt_cell(&rows, j, 1));
+				pt_node(l, "title", pt_cell(&rows, j, 2));
+			}
+	}
+	return PT_OK;
+}
+
+static int
+attachments_node(struct pt_req *req, xmlNodePtr parent, long long id)
+{
+	struct pt_rows rows;
+	xmlNodePtr files;
+	size_t i;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_ATTACHMENTS], &rows, PT_BINDS(pt_int(id)))) != PT_OK)
+		return rc;
+	files = pt_node(parent, "attachments", NULL);
+	for (i = 0; i < rows.nrows; i++) {
+		xmlNodePtr f = pt_node(files, "file", pt_cell(&rows, i, 1));
+
+		pt_attr(f, "id", pt_cell(&rows, i, 0));
+		pt_attr(f, "href", pt_printf(req, "/kb/files/%s/%s", pt_cell(&rows, i, 0),
+		    pt_cell(&rows, i, 1)));
+		pt_attr(f, "type", pt_cell(&rows, i, 2));
+		pt_attr(f, "size", pt_cell(&rows, i, 3));
+	}
+	return PT_OK;
+}
+
+/* The form filled from the database: the text of lang (empty when it has none yet). */
+static int
+form_from_db(struct pt_req *req, const struct article *a, const char *lang)
+{
+	struct pt_rows text, tags, rel;
+	const char *values[PT_NELEM(form_fields)] = { 0 };
+	const char *t = "", *r = "";
+	size_t i;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_TEXT], &text, PT_BINDS(pt_int(a->id),
+	    pt_str(lang)))) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_TAGS], &tags, PT_BINDS(pt_int(a->id)))) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_RELATED], &rel, PT_BINDS(pt_int(a->id)))) != PT_OK)
+		return rc;
+	for (i = 0; i < tags.nrows && t != NULL; i++)
+		t = pt_printf(req, "%s%s%s", t, i ? ", " : "", pt_cell(&tags, i, 0));
+	for (i = 0; i < rel.nrows && r != NULL; i++)
+		r = pt_printf(req, "%s%s%s", r, i ? ", " : "", pt_cell(&rel, i, 0));
+	values[0] = ART(a, A_CATEGORY);
+	values[1] = ART(a, A_SLUG);
+	values[2] = ART(a, A_AUDIENCE);
+	values[3] = lang;
+	if (text.nrows == 1) {
+		values[4] = pt_cell(&text, 0, 0);
+		values[5] = pt_cell(&text, 0, 1);
+		values[6] = pt_cell(&text, 0, 2);
+	}
+	values[7] = t;
+	values[8] = r;
+	pt_form_values(req, "kb-article", form_fields, values, PT_NELEM(form_fields));
+	return PT_OK;
+}
+
+/*
+ * The editor form (view "editor-form") for a new article (a NULL) or for
+ * the text of a in lang.  with_form: echo the submitted form (else the
+ * database's values, or defaults for a new article).  in with a sanitised
+ * body: show it as the preview.
+ */
+static int
+show_form(struct pt_req *req, const struct article *a, const char *lang, int with_form,
+    const struct input *in, int status)
+{
+	xmlNodePtr f = pt_node(req->page, "kb-article-form", NULL);
+	size_t i;
+	int rc;
+
+	pt_attr(f, "mode", a != NULL ? "edit" : "new");
+	if (lang != NULL)
+		pt_attr(f, "lang", lang);
+	if ((rc = categories_node(req, f)) != PT_OK ||
+	    (rc = languages_node(req, f, a != NULL ? a->id : 0)) != PT_OK)
+		return rc;
+	if (a != NULL) {
+		xmlNodePtr ts;
+
+		pt_attr_int(f, "id", a->id);
+		pt_attr(f, "base", pt_printf(req, "/kb/editor/articles/%lld", a->id));
+		pt_attr(f, "slug", ART(a, A_SLUG));
+		pt_attr(f, "status", ART(a, A_STATUS));
+		pt_attr(f, "audience", ART(a, A_AUDIENCE));
+		pt_attr(f, "created", ART(a, A_CREATED));
+		pt_attr(f, "updated", ART(a, A_UPDATED));
+		if (ART(a, A_PUBLISHED) != NULL)
+			pt_attr(f, "published", ART(a, A_PUBLISHED));
+		ts = pt_node(f, "transitions", NULL);
+		for (i = 0; i < PT_NELEM(transitions); i++)
+			if (strcmp(transitions[i].from, ART(a, A_STATUS)) == 0)
+				pt_attr(pt_node(ts, "transition", NULL), "to", transitions[i].to);
+		if ((rc = attachments_node(req, f, a->id)) != PT_OK)
+			return rc;
+	}
+	if (in != NULL && in->xhtml != NULL) {
+		xmlNodePtr p = pt_node(f, "preview", NULL);
+
+		pt_node(p, "title", in->title);
+		pt_node(p, "summary", in->summary);
+		if ((rc = pt_xhtml_append(req, pt_node(p, "body", NULL), in->xhtml)) != PT_OK)
+			return rc;
+	}
+	if (with_form)
+		pt_form_echo(req, "kb-article", form_fields, PT_NELEM(form_fields));
+	else if (a != NULL) {
+		if ((rc = form_from_db(req, a, lang)) != PT_OK)
+			return rc;
+	} else {
+		const char *values[PT_NELEM(form_fields)] = { 0 };
+
+		values[2] = "customer";
+		values[3] = lang;
+		pt_form_values(req, "kb-article", form_fields, values, PT_NELEM(form_fields));
+	}
+	req->view = "editor-form";
+	return status;
+}
+
+/* ---- the list --------------------------------------------------------------------- */
+
+/* GET /kb/editor: ?status= ?category= ?lang= ?q= ?page= */
+static int
+list(struct pt_req *req)
+{
+	const char *status = one_of(pt_query(req, "status"), statuses, PT_NELEM(statuses));
+	const char *lang = site_lang(pt_query(req, "lang"));
+	const char *cat = pt_query(req, "category");
+	const char *q = pt_query_trim(req, "q"), *like;
+	long long category = 0, page = pt_query_page(req), total, pages;
+	struct pt_rows rows;
+	xmlNodePtr l;
+	size_t i;
+	int rc;
+
+	if (q == NULL)
+		return PT_ENOMEM;
+	if (status == NULL)
+		status = "";
+	if (lang == NULL)
+		lang = "";
+	if (cat != NULL && pt_valid(PT_V_ID, cat, strlen(cat)))
+		category = strtoll(cat, NULL, 10);
+	if (strlen(q) > SEARCH_MAX_BYTES || text_chars(q, 0) < 0)
+		q = "";
+	if ((like = pt_sql_like(req, q)) == NULL)
+		return PT_ENOMEM;
+#define FILTER_BINDS pt_str(status), pt_str(status), pt_int(category), pt_int(category), \
+	pt_str(lang), pt_str(lang), pt_str(q), pt_str(like)
+	if ((rc = pt_db_query(req, &sql[SQL_COUNT], &rows, PT_BINDS(FILTER_BINDS))) != PT_OK)
+		return rc;
+	total = rows.nrows == 1 ? pt_cell_int(&rows, 0, 0) : 0;
+	pages = pt_pages(total, PAGE_SIZE);
+	if (page > pages)
+		page = pages;
+	if ((rc = pt_db_query(req, &sql[SQL_LIST], &rows, PT_BINDS(pt_str(req->lang),
+	    FILTER_BINDS, pt_int(PAGE_SIZE), pt_int((page - 1) * PAGE_SIZE)))) != PT_OK)
+		return rc;
+#undef FILTER_BINDS
+
+	l = pt_node(req->page, "kb-editor", NULL);
+	pt_attr(l, "status", status);
+	pt_attr(l, "lang", lang);
+	if (category != 0)
+		pt_attr_int(l, "category", category);
+	pt_attr(l, "q", q);
+	if ((rc = categories_node(req, l)) != PT_OK ||
+	    (rc = languages_node(req, l, 0)) != PT_OK)
+		return rc;
+	for (i = 0; i < rows.nrows; i++) {
+		xmlNodePtr a = pt_node(l, "article", NULL);
+
+		pt_attr(a, "id", pt_cell(&rows, i, 0));
+		pt_attr(a, "slug", pt_cell(&rows, i, 1));
+		pt_attr(a, "status", pt_cell(&rows, i, 2));
+		pt_attr(a, "audience", pt_cell(&rows, i, 3));
+		pt_attr(a, "updated", pt_cell(&rows, i, 4));
+		pt_attr(a, "category", pt_cell(&rows, i, 5));
+		pt_attr(a, "langs", pt_cell(&rows, i, 7) != NULL ? pt_cell(&rows, i, 7) : "");
+		pt_node(a, "title", pt_cell(&rows, i, 6) != NULL ? pt_cell(&rows, i, 6) : "");
+	}
+	pt_pager(l, page, total, PAGE_SIZE);
+	req->view = "editor";
+	return 200;
+}
+
+/* ---- new article ----------------------------------------------------------------- */
+
+static int
+new_form(struct pt_req *req)
+{
+	return show_form(req, NULL, site_lang(req->lang), 0, NULL, 200);
+}
+
+/* POST /kb/editor/new: the article as a draft with version 1 of its first text. */
+static int
+new_post(struct pt_req *req)
+{
+	struct input in;
+	long long id, version;
+	int rc;
+
+	if ((rc = read_input(req, &in, 0, NULL)) < 0)
+		return rc;
+	if (rc > 0)
+		return show_form(req, NULL, in.lang, 1, NULL, 422);
+	if (pt_form(req, "action") != NULL && strcmp(pt_form(req, "action"), "preview") == 0)
+		return show_form(req, NULL, in.lang, 1, &in, 200);
+
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_exec(req, &sql[SQL_ARTICLE_INSERT], PT_BINDS(pt_int(in.category_id),
+	    pt_str(in.slug), pt_str(in.audience), pt_int(req->session.user->id)), NULL)) != PT_OK)
+		goto fail;
+	id = (long long)pt_db_insert_id();
+	if ((rc = store_text(req, id, in.lang, in.title, in.summary, in.xhtml, in.text, "draft",
+	    in.note, &version)) != PT_OK ||
+	    (rc = store_links(req, id, &in)) != PT_OK ||
+	    (rc = pt_audit(req, "kb.article.create", "kb_article", pt_printf(req, "%lld", id),
+	    NULL, input_json(req, &in, version))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&created=1", id,
+	    in.lang));
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+/* ---- edit -------------------------------------------------------------------- */
+
+/* GET /kb/editor/articles/<id>?lang= */
+static int
+edit_form(struct pt_req *req)
+{
+	struct article a;
+	const char *lang;
+	int rc;
+
+	if ((rc = article_load(req, 0, &a)) != PT_OK ||
+	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	if (pt_query(req, "created") != NULL)
+		pt_message(req, "success", "kb.editor.created", NULL);
+	if (pt_query(req, "saved") != NULL)
+		pt_message(req, "success", "kb.editor.saved", NULL);
+	if (pt_query(req, "state") != NULL)
+		pt_message(req, "success", "kb.editor.state.changed", NULL);
+	if (pt_query(req, "uploaded") != NULL)
+		pt_message(req, "success", "kb.editor.file.uploaded", NULL);
+	if (pt_query(req, "deleted") != NULL)
+		pt_message(req, "success", "kb.editor.file.deleted", NULL);
+	return show_form(req, &a, lang, 0, NULL, 200);
+}
+
+/* POST /kb/editor/articles/<id>?lang=: preview, or save the text and metadata. */
+static int
+edit_post(struct pt_req *req)
+{
+	struct article a, locked;
+	struct input in;
+	const char *lang, *before;
+	long long version;
+	int rc;
+
+	if ((rc = article_load(req, 0, &a)) != PT_OK ||
+	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	if ((rc = read_input(req, &in, a.id, lang)) < 0)
+		return rc;
+	if (rc > 0)
+		return show_form(req, &a, lang, 1, NULL, 422);
+	if (pt_form(req, "action") != NULL && strcmp(pt_form(req, "action"), "preview") == 0)
+		return show_form(req, &a, lang, 1, &in, 200);
+
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = article_load(req, 1, &locked)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	}
+	before = pt_printf(req, "{\"slug\":%s,\"category_id\":%s,\"audience\":%s,\"status\":%s}",
+	    pt_json_str(req, ART(&locked, A_SLUG)), ART(&locked, A_CATEGORY),
+	    pt_json_str(req, ART(&locked, A_AUDIENCE)), pt_json_str(req, ART(&locked, A_STATUS)));
+	if ((rc = pt_db_exec(req, &sql[SQL_ARTICLE_UPDATE], PT_BINDS(pt_int(in.category_id),
+	    pt_str(in.slug), pt_str(in.audience), pt_int(a.id)), NULL)) != PT_OK ||
+	    (rc = store_text(req, a.id, lang, in.title, in.summary, in.xhtml, in.text,
+	    ART(&locked, A_STATUS), in.note, &version)) != PT_OK ||
+	    (rc = store_links(req, a.id, &in)) != PT_OK ||
+	    (rc = pt_audit(req, "kb.article.save", "kb_article", pt_printf(req, "%lld", a.id),
+	    before, input_json(req, &in, version))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&saved=1", a.id,
+	    lang));
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+/* ---- workflow ------------------------------------------------------------------- */
+
+/* POST /kb/editor/articles/<id>/state: to=draft|review|published|archived */
+static int
+state_post(struct pt_req *req)
+{
+	const char *to = one_of(pt_form(req, "to"), statuses, PT_NELEM(statuses));
+	const char *lang, *from, *key = NULL;
+	struct article a;
+	struct pt_rows rows;
+	int rc;
+
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = article_load(req, 1, &a)) != PT_OK ||
+	    (rc = article_lang(req, a.id, &lang)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	}
+	from = ART(&a, A_STATUS);
+	if (to == NULL || !transition_allowed(from, to))
+		key = "kb.editor.state.invalid";
+	else if (strcmp(to, "published") == 0) {
+		if ((rc = pt_db_query(req, &sql[SQL_TEXTS], &rows, PT_BINDS(pt_int(a.id)))) != PT_OK)
+			goto fail;
+		if (rows.nrows == 0)
+			key = "kb.editor.state.no-text";
+	}
+	if (key != NULL) {
+		pt_db_rollback(req);
+		pt_message(req, "error", key, "to");
+		return show_form(req, &a, lang, 0, NULL, 422);
+	}
+	if ((rc = pt_db_exec(req, &sql[SQL_STATE_SET], PT_BINDS(pt_str(to), pt_str(to),
+	    pt_int(a.id)), NULL)) != PT_OK ||
+	    (rc = pt_audit(req, "kb.article.state", "kb_article", pt_printf(req, "%lld", a.id),
+	    pt_printf(req, "{\"status\":%s}", pt_json_str(req, from)),
+	    pt_printf(req, "{\"status\":%s}", pt_json_str(req, to)))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&state=%s", a.id,
+	    lang, to));
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+/* ---- versions ----------------------------------------------------------------- */
+
+/* <kb-versions id lang base> with the article's title in lang and its languages. */
+static xmlNodePtr
+versions_head(struct pt_req *req, const struct article *a, const char *lang, const char *name)
+{
+	xmlNodePtr v = pt_node(req->page, name, NULL);
+
+	pt_attr_int(v, "id", a->id);
+	pt_attr(v, "lang", lang);
+	pt_attr(v, "slug", ART(a, A_SLUG));
+	pt_attr(v, "status", ART(a, A_STATUS));
+	pt_attr(v, "base", pt_printf(req, "/kb/editor/articles/%lld", a->id));
+	return v;
+}
+
+/* GET /kb/editor/articles/<id>/versions?lang= */
+static int
+versions(struct pt_req *req)
+{
+	struct article a;
+	struct pt_rows rows;
+	const char *lang;
+	xmlNodePtr vs;
+	size_t i;
+	int rc;
+
+	if ((rc = article_load(req, 0, &a)) != PT_OK ||
+	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	if ((rc = pt_db_query(req, &sql[SQL_VERSIONS], &rows, PT_BINDS(pt_int(a.id),
+	    pt_str(lang)))) != PT_OK)
+		return rc;
+	if (pt_query(req, "restored") != NULL)
+		pt_message(req, "success", "kb.editor.restored", NULL);
+	vs = versions_head(req, &a, lang, "kb-versions");
+	if ((rc = languages_node(req, vs, a.id)) != PT_OK)
+		return rc;
+	for (i = 0; i < rows.nrows; i++) {
+		xmlNodePtr v = pt_node(vs, "version", NULL);
+
+		pt_attr(v, "no", pt_cell(&rows, i, 0));
+		pt_attr(v, "created", pt_cell(&rows, i, 1));
+		pt_attr(v, "status", pt_cell(&rows, i, 3));
+		pt_node(v, "author", pt_cell(&rows, i, 2) != NULL ? pt_cell(&rows, i, 2) : "");
+		pt_node(v, "note", pt_cell(&rows, i, 4));
+		pt_node(v, "title", pt_cell(&rows, i, 5));
+	}
+	req->view = "versions";
+	return 200;
+}
+
+/* ---- diff ------------------------------------------------------------------------ */
+
+struct line {
+	const char	*s;
+	size_t		 len;
+	uint32_t	 hash;
+};
+
+/* Block-level tags after whose end a diff line ends. */
+static const char *const line_ends[] = {
+	"</p>", "</h2>", "</h3>", "</h4>", "</li>", "</pre>", "</blockquote>", "</tr>",
+	"</dt>", "</dd>", "</ul>", "</ol>", "</dl>", "</table>", "</thead>", "</tbody>",
+	"<br/>", "<br />", "<hr/>", "<hr />",
+};
+
+static int
+ends_line(const char *tag, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < PT_NELEM(line_ends); i++)
+		if (strlen(line_ends[i]) == len && memcmp(line_ends[i], tag, len) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+line_add(struct line *v, size_t *n, size_t max, const char *s, size_t len)
+{
+	size_t i;
+	uint32_t h = 2166136261u;
+
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+	    s[len - 1] == '\n'))
+		len--;
+	if (len == 0)
+		return;
+	if (*n < max) {
+		for (i = 0; i < len; i++)
+			h = (h ^ (unsigned char)s[i]) * 16777619u;
+		v[*n].s = s;
+		v[*n].len = len;
+		v[*n].hash = h;
+	}
+	(*n)++;
+}
+
+/*
+ * The XHTML of a body as lines: one per block element (a paragraph, a
+ * list item, a table row) and per line break of its source, blank lines
+ * left out.  Returns how many lines there are; only the first max are
+ * stored in v.
+ */
+static size_t
+split_lines(const char *x, struct line *v, size_t max)
+{
+	const char *start = x, *p = x, *gt;
+	size_t n = 0;
+
+	while (*p != '\0') {
+		if (*p == '\n') {
+			line_add(v, &n, max, start, (size_t)(p - start));
+			start = ++p;
+		} else if (*p == '<' && (gt = strchr(p, '>')) != NULL) {
+			int end = ends_line(p, (size_t)(gt + 1 - p));
+
+			p = gt + 1;
+			if (end) {
+				line_add(v, &n, max, start, (size_t)(p - start));
+				start = p;
+			}
+		} else
+			p++;
+	}
+	line_add(v, &n, max, start, strlen(start));
+	return n;
+}
+
+static int
+line_eq(const struct line *a, const struct line *b)
+{
+	return a->hash == b->hash && a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+static void
+diff_line(struct pt_req *req, xmlNodePtr parent, const char *op, const struct line *l)
+{
+	char *s = pt_alloc(req, l->len + 1);
+
+	if (s == NULL)
+		return;
+	memcpy(s, l->s, l->len);
+	pt_attr(pt_node(parent, "line", s), "op", op);
+}
+
+/*
+ * The lines of a turned into those of b, by a longest common subsequence:
+ * <line op="same|del|add"> under parent.  The common head and tail are
+ * matched first; the table for the rest (at most DIFF_MAX_LINES squared
+ * 16-bit cells) is malloc'd and freed here, not kept by the arena.
+ */
+static int
+diff_lines(struct pt_req *req, xmlNodePtr parent, const struct line *a, size_t na,
+    const struct line *b, size_t nb, long *added, long *removed)
+{
+	size_t head = 0, tail = 0, n, m, i, j, w;
+	uint16_t *t;
+
+	while (head < na && head < nb && line_eq(&a[head], &b[head]))
+		head++;
+	while (tail < na - head && tail < nb - head &&
+	    line_eq(&a[na - 1 - tail], &b[nb - 1 - tail]))
+		tail++;
+	n = na - head - tail;
+	m = nb - head - tail;
+	w = m + 1;
+	if ((t = calloc((n + 1) * w, sizeof(*t))) == NULL)
+		return PT_ENOMEM;
+	/* t[i][j]: the length of the LCS of a[head+i..] and b[head+j..]. */
+	for (i = n; i-- > 0;)
+		for (j = m; j-- > 0;) {
+			if (line_eq(&a[head + i], &b[head + j]))
+				t[i * w + j] = (uint16_t)(t[(i + 1) * w + j + 1] + 1);
+			else
+				t[i * w + j] = t[(i + 1) * w + j] > t[i * w + j + 1] ?
+				    t[(i + 1) * w + j] : t[i * w + j + 1];
+		}
+	for (i = 0; i < head; i++)
+		diff_line(req, parent, "same", &a[i]);
+	i = j = 0;
+	while (i < n || j < m) {
+		if (i < n && j < m && line_eq(&a[head + i], &b[head + j])) {
+			diff_line(req, parent, "same", &a[head + i]);
+			i++;
+			j++;
+		} else if (j == m || (i < n && t[(i + 1) * w + j] >= t[i * w + j + 1])) {
+			diff_line(req, parent, "del", &a[head + i]);
+			(*removed)++;
+			i++;
+		} else {
+			diff_line(req, parent, "add", &b[head + j]);
+			(*added)++;
+			j++;
+		}
+	}
+	for (i = na - tail; i < na; i++)
+		diff_line(req, parent, "same", &a[i]);
+	free(t);
+	return PT_OK;
+}
+
+/* A version number of the query (from, to, version), or 0. */
+static long long
+version_param(struct pt_req *req, const char *name)
+{
+	const char *v = pt_query(req, name);
+
+	if (v == NULL)
+		v = pt_form(req, name);
+	if (v == NULL || strlen(v) > 9 || !pt_valid(PT_V_ID, v, strlen(v)))
+		return 0;
+	return strtoll(v, NULL, 10);
+}
+
+/* GET /kb/editor/articles/<id>/diff?lang=&from=&to= */
+static int
+diff(struct pt_req *req)
+{
+	long long from = version_param(req, "from"), to = version_param(req, "to");
+	struct pt_rows va, vb;
+	struct article a;
+	struct line *la, *lb;
+	const char *lang;
+	size_t na, nb;
+	long added = 0, removed = 0;
+	xmlNodePtr d;
+	int rc;
+
+	if ((rc = article_load(req, 0, &a)) != PT_OK ||
+	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	if (from == 0 || to == 0)
+		return pt_error_page(req, 404, NULL);
+	if ((rc = pt_db_query(req, &sql[SQL_VERSION], &va, PT_BINDS(pt_int(a.id), pt_str(lang),
+	    pt_int(from)))) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_VERSION], &vb, PT_BINDS(pt_int(a.id), pt_str(lang),
+	    pt_int(to)))) != PT_OK)
+		return rc;
+	if (va.nrows != 1 || vb.nrows != 1)
+		return pt_error_page(req, 404, NULL);
+
+	d = versions_head(req, &a, lang, "diff");
+	pt_attr_int(d, "from", from);
+	pt_attr_int(d, "to", to);
+	pt_attr(d, "from-created", pt_cell(&va, 0, 5));
+	pt_attr(d, "to-created", pt_cell(&vb, 0, 5));
+	pt_node(d, "title", pt_cell(&vb, 0, 1));
+	if ((la = pt_alloc(req, DIFF_MAX_LINES * sizeof(*la))) == NULL ||
+	    (lb = pt_alloc(req, DIFF_MAX_LINES * sizeof(*lb))) == NULL)
+		return PT_ENOMEM;
+	na = split_lines(pt_cell(&va, 0, 3), la, DIFF_MAX_LINES);
+	nb = split_lines(pt_cell(&vb, 0, 3), lb, DIFF_MAX_LINES);
+	pt_attr_int(d, "from-lines", (long long)na);
+	pt_attr_int(d, "to-lines", (long long)nb);
+	if (na > DIFF_MAX_LINES || nb > DIFF_MAX_LINES) {
+		pt_attr(d, "too-large", "1");
+		pt_attr_int(d, "max-lines", DIFF_MAX_LINES);
+		pt_message(req, "info", "kb.editor.diff.too-large", NULL);
+	} else {
+		if ((rc = diff_lines(req, d, la, na, lb, nb, &added, &removed)) != PT_OK)
+			return rc;
+		pt_attr_int(d, "added", added);
+		pt_attr_int(d, "removed", removed);
+		if (strcmp(pt_cell(&va, 0, 1), pt_cell(&vb, 0, 1)) != 0) {
+			xmlNodePtr t = pt_node(d, "title-change", NULL);
+
+			pt_node(t, "from", pt_cell(&va, 0, 1));
+			pt_node(t, "to", pt_cell(&vb, 0, 1));
+		}
+	}
+	req->view = "diff";
+	return 200;
+}
+
+/* ---- restore ---------------------------------------------------------------------- */
+
+/* POST /kb/editor/articles/<id>/restore?lang=: version= becomes a new version. */
+static int
+restore(struct pt_req *req)
+{
+	long long no = version_param(req, "version"), version;
+	const char *lang, *xhtml, *text;
+	struct article a;
+	struct pt_rows v;
+	int rc;
+
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = article_load(req, 1, &a)) != PT_OK ||
+	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+		goto fail;
+	if ((rc = pt_db_query(req, &sql[SQL_VERSION], &v, PT_BINDS(pt_int(a.id), pt_str(lang),
+	    pt_int(no)))) != PT_OK)
+		goto fail;
+	if (v.nrows != 1) {
+		rc = PT_ENOTFOUND;
+		goto fail;
+	}
+	/* Sanitised when saved; again, for the plain text and today's allow-list. */
+	if ((rc = pt_sanitize(req, pt_cell(&v, 0, 3), strlen(pt_cell(&v, 0, 3)), BODY_MAX_BYTES,
+	    &xhtml, &text)) != PT_OK)
+		goto fail;
+	if ((rc = store_text(req, a.id, lang, pt_cell(&v, 0, 1), pt_cell(&v, 0, 2), xhtml, text,
+	    ART(&a, A_STATUS), restored_note(req, no), &version)) != PT_OK ||
+	    (rc = pt_audit(req, "kb.article.restore", "kb_article", pt_printf(req, "%lld", a.id),
+	    pt_printf(req, "{\"lang\":%s}", pt_json_str(req, lang)),
+	    pt_printf(req, "{\"lang\":%s,\"restored\":%lld,\"version\":%lld}",
+	    pt_json_str(req, lang), no, version))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld/versions?lang=%s&restored=%lld",
+	    a.id, lang, version));
+fail:
+	pt_db_rollback(req);
+	if (rc == PT_ENOTFOUND)
+		return pt_error_page(req, 404, NULL);
+	return rc == PT_EINVAL || rc == PT_ELIMIT ? pt_error_page(req, 422, NULL) : rc;
+}
+
+#define EDIT "kb.edit"
+
+static const struct pt_route routes[] = {
+	{ PT_GET,  "/kb/editor",				list,		0, EDIT },
+	{ PT_GET,  "/kb/editor/new",				new_form,	0, EDIT },
+	{ PT_POST, "/kb/editor/new",				new_post,	0, EDIT },
+	{ PT_GET,  "/kb/editor/articles/(\\d+)",		edit_form,	0, EDIT },
+	{ PT_POST, "/kb/editor/articles/(\\d+)",		edit_post,	0, EDIT },
+	{ PT_POST, "/kb/editor/articles/(\\d+)/state",		state_post,	0, EDIT },
+	{ PT_GET,  "/kb/editor/articles/(\\d+)/versions",	versions,	0, EDIT },
+	{ PT_GET,  "/kb/editor/articles/(\\d+)/diff",		diff,		0, EDIT },
+	{ PT_POST, "/kb/editor/articles/(\\d+)/restore",	restore,	0, EDIT },
+};
+
+static const char *const views[] = { "editor", "editor-form", "versions", "diff" };
+
+const struct pt_group kb_editor_group = PT_GROUP(routes, sql, views);

@@ -1,4 +1,100 @@
-/* Placeholder until the faq page group is written; see /work/spec/SPEC4.md. */
+/*
+ * The FAQ: short questions and answers grouped by topic, in topic order,
+ * each entry in the page language or a marked fallback (en, else any),
+ * optionally linking to the full article when the reader may open it.
+ *
+ * One statement (two queries per page with the session's): an entry shows
+ * when it is published and its own audience allows the reader (the
+ * KB_AUDIENCE_SQL rule on kb_faq.audience); its article link only when the
+ * article is published and visible too.  Topics without a visible entry
+ * are left out.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+
 #include "kb.h"
 
-const struct pt_group kb_faq_group = { NULL, 0, NULL, 0, NULL, 0 };
+/* The audience rule of KB_AUDIENCE_SQL for an FAQ entry aliased "f". */
+#define FAQ_AUDIENCE_SQL \
+	"(f.audience = 'public' OR (f.audience = 'customer' AND ?)" \
+	" OR (f.audience = 'partner' AND ?) OR (f.audience = 'internal' AND ?))"
+
+enum faq_sql {
+	SQL_FAQ,
+	SQL__MAX
+};
+
+/* Columns of SQL_FAQ. */
+enum { F_TOPIC_ID, F_TOPIC_SLUG, F_TOPIC_NAME, F_ID, F_LANG, F_QUESTION, F_ANSWER,
+	F_ARTICLE };
+
+static const struct pt_sql sql[SQL__MAX] = {
+	/* Binds: lang (topic name), aud x3 (entry), lang (entry text), aud x3 (article). */
+	[SQL_FAQ] = { "kb_faq",
+	    "SELECT tp.id, tp.slug,"
+	    " (SELECT tt.name FROM kb_faq_topic_texts tt WHERE tt.topic_id = tp.id"
+	    "  ORDER BY tt.lang = ? DESC, tt.lang = 'en' DESC, tt.lang LIMIT 1),"
+	    " f.id, t.lang, t.question, t.answer, a.id"
+	    " FROM kb_faq_topics tp"
+	    " JOIN kb_faq f ON f.topic_id = tp.id AND f.status = 'published'"
+	    "  AND " FAQ_AUDIENCE_SQL
+	    " JOIN kb_faq_texts t ON t.faq_id = f.id AND t.lang ="
+	    "  (SELECT x.lang FROM kb_faq_texts x WHERE x.faq_id = f.id"
+	    "  ORDER BY x.lang = ? DESC, x.lang = 'en' DESC, x.lang LIMIT 1)"
+	    " LEFT JOIN kb_articles a ON a.id = f.article_id AND a.status = 'published'"
+	    "  AND " KB_AUDIENCE_SQL
+	    " ORDER BY tp.position, tp.id, f.position, f.id" },
+};
+
+static int
+faq(struct pt_req *req)
+{
+	struct kb_audience aud;
+	struct pt_rows rows;
+	xmlNodePtr list, topic = NULL;
+	const char *topic_id = NULL;
+	size_t r;
+	int rc;
+
+	kb_audience_of(req, &aud);
+	if ((rc = pt_db_query(req, &sql[SQL_FAQ], &rows, PT_BINDS(pt_str(req->lang),
+	    KB_AUDIENCE_BINDS(&aud), pt_str(req->lang), KB_AUDIENCE_BINDS(&aud)))) != PT_OK)
+		return rc;
+
+	list = pt_node(req->page, "faq", NULL);
+	for (r = 0; r < rows.nrows; r++) {
+		const char *lang = pt_cell(&rows, r, F_LANG), *art = pt_cell(&rows, r, F_ARTICLE);
+		xmlNodePtr e, answer;
+
+		if (topic_id == NULL || strcmp(topic_id, pt_cell(&rows, r, F_TOPIC_ID)) != 0) {
+			topic_id = pt_cell(&rows, r, F_TOPIC_ID);
+			topic = pt_node(list, "topic", NULL);
+			pt_attr(topic, "id", topic_id);
+			pt_attr(topic, "slug", pt_cell(&rows, r, F_TOPIC_SLUG));
+			pt_node(topic, "name", pt_cell(&rows, r, F_TOPIC_NAME));
+		}
+		e = pt_node(topic, "entry", NULL);
+		pt_attr(e, "id", pt_cell(&rows, r, F_ID));
+		pt_attr(e, "lang", lang);
+		pt_attr(e, "fallback", strcmp(lang, req->lang) != 0 ? "1" : "0");
+		if (art != NULL) {
+			pt_attr(e, "article-id", art);
+			pt_attr(e, "article-href", pt_printf(req, "/kb/articles/%s", art));
+		}
+		pt_node(e, "question", pt_cell(&rows, r, F_QUESTION));
+		answer = pt_node(e, "answer", NULL);
+		if (pt_xhtml_append(req, answer, pt_cell(&rows, r, F_ANSWER)) != PT_OK)
+			pt_log(req, PT_LOG_WARN, "an FAQ answer does not parse; shown empty");
+	}
+	req->view = "faq";
+	return 200;
+}
+
+static const struct pt_route routes[] = {
+	{ PT_GET, "/kb/faq", faq, 0, NULL },
+};
+
+static const char *const views[] = { "faq" };
+
+const struct pt_group kb_faq_group = PT_GROUP(routes, sql, views);

@@ -1,4 +1,413 @@
-/* Placeholder until the files page group is written; see /work/spec/SPEC4.md. */
+/*
+ * Attachments of articles: upload and delete (kb.edit), and the download
+ * that nginx serves (X-Accel-Redirect) once the worker has checked that
+ * the reader may see the article.
+ *
+ * A file's type is what its first bytes say, never what the client
+ * claims: PDF, PNG, JPEG, GIF, WebP, or UTF-8 plain text; anything else is
+ * refused.  It is stored outside the web root under <files dir>/kb/ with a
+ * random name (64 hex digits) that no client chooses, created exclusively
+ * with mode 0640; the row and its audit entry are written in one
+ * transaction, and the file is removed again when that fails.  The name
+ * a person sees is the client's file name reduced to harmless characters.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "kb.h"
 
-const struct pt_group kb_files_group = { NULL, 0, NULL, 0, NULL, 0 };
+enum files_sql {
+	SQL_ARTICLE,
+	SQL_INSERT,
+	SQL_ATTACHMENT_LOCK,
+	SQL_DELETE,
+	SQL_DOWNLOAD,
+	SQL__MAX
+};
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_ARTICLE] = { "kb_files_article",
+	    "SELECT id FROM kb_articles WHERE id = ?" },
+	[SQL_INSERT] = { "kb_files_insert",
+	    "INSERT INTO kb_attachments (article_id, filename, content_type, size_bytes,"
+	    " storage_name, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))" },
+	[SQL_ATTACHMENT_LOCK] = { "kb_files_attachment_lock",
+	    "SELECT id, article_id, filename, content_type, size_bytes, storage_name"
+	    " FROM kb_attachments WHERE id = ? FOR UPDATE" },
+	[SQL_DELETE] = { "kb_files_delete",
+	    "DELETE FROM kb_attachments WHERE id = ?" },
+	/* Binds: id, may edit, then the reader's audience. */
+	[SQL_DOWNLOAD] = { "kb_files_download",
+	    "SELECT f.storage_name, f.content_type, f.filename"
+	    " FROM kb_attachments f JOIN kb_articles a ON a.id = f.article_id"
+	    " WHERE f.id = ? AND (? OR (a.status = 'published' AND " KB_AUDIENCE_SQL "))" },
+};
+
+#define FILE_MAX_BYTES	(10L * 1024 * 1024)	/* per file; the request bound is the runtime's */
+#define NAME_MAX_BYTES	100
+
+/* ---- what a file is ------------------------------------------------------- */
+
+/* 1 if d is UTF-8 text: no NUL, no control characters but tab, LF, CR, FF. */
+static int
+is_text(const unsigned char *d, size_t n)
+{
+	size_t i = 0, k, len;
+
+	if (n >= 3 && d[0] == 0xef && d[1] == 0xbb && d[2] == 0xbf)
+		i = 3;
+	while (i < n) {
+		unsigned char c = d[i];
+
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f)
+				return 0;
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			len = 2;
+		else if (c >= 0xe0 && c <= 0xef)
+			len = 3;
+		else if (c >= 0xf0 && c <= 0xf4)
+			len = 4;
+		else
+			return 0;
+		if (i + len > n)
+			return 0;
+		for (k = 1; k < len; k++)
+			if ((d[i + k] & 0xc0) != 0x80)
+				return 0;
+		/* Overlong three- and four-byte forms, surrogates, past U+10FFFF. */
+		if ((c == 0xe0 && d[i + 1] < 0xa0) || (c == 0xed && d[i + 1] >= 0xa0) ||
+		    (c == 0xf0 && d[i + 1] < 0x90) || (c == 0xf4 && d[i + 1] >= 0x90))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+struct file_type {
+	const char	*type;
+	const char	*ext;
+	int		 inline_ok;	/* shown in the browser rather than downloaded */
+};
+
+static const struct file_type type_pdf = { "application/pdf", "pdf", 1 };
+static const struct file_type type_png = { "image/png", "png", 1 };
+static const struct file_type type_jpeg = { "image/jpeg", "jpg", 1 };
+static const struct file_type type_gif = { "image/gif", "gif", 1 };
+static const struct file_type type_webp = { "image/webp", "webp", 1 };
+static const struct file_type type_text = { "text/plain; charset=utf-8", "txt", 0 };
+
+/* The type of a file by its first bytes, or NULL when it is none we accept. */
+static const struct file_type *
+sniff(const unsigned char *d, size_t n)
+{
+	if (n >= 5 && memcmp(d, "%PDF-", 5) == 0)
+		return &type_pdf;
+	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return &type_png;
+	if (n >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff)
+		return &type_jpeg;
+	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0))
+		return &type_gif;
+	if (n >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
+		return &type_webp;
+	if (n > 0 && is_text(d, n))
+		return &type_text;
+	return NULL;
+}
+
+/* The inline flag for a stored content type. */
+static int
+type_inline(const char *type)
+{
+	return strncmp(type, "image/", 6) == 0 || strcmp(type, "application/pdf") == 0;
+}
+
+/*
+ * The name a person sees: the client's name without any directory part,
+ * only ASCII letters, digits, dot, dash and underscore (runs of anything
+ * else become one "_"), no leading dots, at most NAME_MAX_BYTES; "file"
+ * when nothing is left, with the type's extension when it has none.
+ */
+static const char *
+safe_name(struct pt_req *req, const char *name, const struct file_type *ft)
+{
+	const char *p, *base = name != NULL ? name : "";
+	char *out, *o;
+	size_t n = 0;
+
+	for (p = base; *p != '\0'; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	if ((out = pt_alloc(req, NAME_MAX_BYTES + 16)) == NULL)
+		return NULL;
+	o = out;
+	for (p = base; *p != '\0' && n < NAME_MAX_BYTES; p++) {
+		char c = *p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.') {
+			if (n == 0 && (c == '.' || c == '-'))
+				continue;
+			if (c == '.' && n > 0 && o[-1] == '.')
+				continue;
+			*o++ = c;
+			n++;
+		} else if (n > 0 && o[-1] != '_') {
+			*o++ = '_';
+			n++;
+		}
+	}
+	while (n > 0 && (o[-1] == '.' || o[-1] == '_')) {
+		o--;
+		n--;
+	}
+	*o = '\0';
+	if (n == 0)
+		strcpy(out, "file");
+	if (strchr(out, '.') == NULL)
+		strcat(strcat(out, "."), ft->ext);
+	return out;
+}
+
+/* ---- storage ----------------------------------------------------------------- */
+
+/* Where the knowledge base's files live: <files dir>/kb (arena). */
+static const char *
+kb_dir(struct pt_req *req)
+{
+	return pt_printf(req, "%s/kb", pt_files_dir());
+}
+
+/* Write len bytes of data to a new file *path (arena) under the kb directory. */
+static int
+store_file(struct pt_req *req, const char *data, size_t len, const char *storage,
+    const char **path)
+{
+	const char *dir = kb_dir(req);
+	size_t off = 0;
+	int fd;
+
+	if (dir == NULL || (*path = pt_printf(req, "%s/%s", dir, storage)) == NULL)
+		return PT_ESYS;
+	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+		pt_log(req, PT_LOG_ERROR, "mkdir %s: %s", dir, strerror(errno));
+		return PT_ESYS;
+	}
+	if ((fd = open(*path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640)) < 0) {
+		pt_log(req, PT_LOG_ERROR, "open %s: %s", *path, strerror(errno));
+		return PT_ESYS;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			pt_log(req, PT_LOG_ERROR, "write %s: %s", *path, strerror(errno));
+			close(fd);
+			unlink(*path);
+			return PT_ESYS;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		pt_log(req, PT_LOG_ERROR, "close %s: %s", *path, strerror(errno));
+		unlink(*path);
+		return PT_ESYS;
+	}
+	return PT_OK;
+}
+
+/* ---- pages -------------------------------------------------------------------- */
+
+/* The lang a form came from (for the way back), or NULL. */
+static const char *
+back_lang(struct pt_req *req)
+{
+	const char *const *langs;
+	const char *l = pt_query(req, "lang");
+	size_t n, i;
+
+	if (l == NULL)
+		l = pt_form(req, "lang");
+	langs = pt_languages(&n);
+	for (i = 0; l != NULL && i < n; i++)
+		if (strcmp(l, langs[i]) == 0)
+			return langs[i];
+	return NULL;
+}
+
+static const char *
+article_path(struct pt_req *req, long long id, const char *flag)
+{
+	const char *lang = back_lang(req);
+
+	if (lang == NULL)
+		return pt_printf(req, "/kb/editor/articles/%lld?%s=1", id, flag);
+	return pt_printf(req, "/kb/editor/articles/%lld?lang=%s&%s=1", id, lang, flag);
+}
+
+/* The upload form again with what went wrong (view "editor-upload"). */
+static int
+refuse(struct pt_req *req, long long id, const char *key, int status)
+{
+	xmlNodePtr u = pt_node(req->page, "kb-upload", NULL);
+	const char *lang = back_lang(req);
+
+	pt_attr_int(u, "id", id);
+	pt_attr(u, "base", pt_printf(req, "/kb/editor/articles/%lld", id));
+	if (lang != NULL)
+		pt_attr(u, "lang", lang);
+	pt_attr_int(u, "max-bytes", FILE_MAX_BYTES);
+	pt_message(req, "error", key, "file");
+	req->view = "editor-upload";
+	return status;
+}
+
+static long long
+cap_id(const struct pt_req *req)
+{
+	const char *id = req->ncaps > 1 ? req->caps[1] : NULL;
+
+	if (id == NULL || !pt_valid(PT_V_ID, id, strlen(id)))
+		return 0;
+	return strtoll(id, NULL, 10);
+}
+
+/* POST /kb/editor/articles/<id>/attachments: multipart, field "file". */
+static int
+upload(struct pt_req *req)
+{
+	long long id = cap_id(req), fid;
+	const struct pt_upload *up;
+	const struct file_type *ft;
+	struct pt_rows rows;
+	const char *name, *path = NULL;
+	char storage[65];
+	int rc;
+
+	if (id == 0)
+		return pt_error_page(req, 404, NULL);
+	if ((rc = pt_db_query(req, &sql[SQL_ARTICLE], &rows, PT_BINDS(pt_int(id)))) != PT_OK)
+		return rc;
+	if (rows.nrows != 1)
+		return pt_error_page(req, 404, NULL);
+	up = pt_upload(req, "file");
+	if (up == NULL || up->len == 0)
+		return refuse(req, id, "kb.editor.file.required", 422);
+	if (up->len > FILE_MAX_BYTES)
+		return refuse(req, id, "kb.editor.file.too-large", 413);
+	if ((ft = sniff((const unsigned char *)up->data, up->len)) == NULL)
+		return refuse(req, id, "kb.editor.file.type", 422);
+	if ((name = safe_name(req, up->filename, ft)) == NULL)
+		return PT_ENOMEM;
+	if ((rc = pt_random_hex(storage, 32)) != PT_OK ||
+	    (rc = store_file(req, up->data, up->len, storage, &path)) != PT_OK)
+		return rc == PT_ESYS ? PT_EDB : rc;
+
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		goto gone;
+	if ((rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_int(id), pt_str(name),
+	    pt_str(ft->type), pt_int((long long)up->len), pt_str(storage),
+	    pt_int(req->session.user->id)), NULL)) != PT_OK)
+		goto fail;
+	fid = (long long)pt_db_insert_id();
+	if ((rc = pt_audit(req, "kb.attachment.create", "kb_attachment",
+	    pt_printf(req, "%lld", fid), NULL,
+	    pt_printf(req, "{\"article_id\":%lld,\"filename\":%s,\"content_type\":%s,"
+	    "\"size_bytes\":%zu,\"storage_name\":\"%s\"}", id, pt_json_str(req, name),
+	    pt_json_str(req, ft->type), up->len, storage))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, article_path(req, id, "uploaded"));
+fail:
+	pt_db_rollback(req);
+gone:
+	if (unlink(path) != 0)
+		pt_log(req, PT_LOG_ERROR, "unlink %s: %s", path, strerror(errno));
+	return rc;
+}
+
+/* POST /kb/editor/attachments/<id>/delete: the row, then the file. */
+static int
+delete(struct pt_req *req)
+{
+	long long id = cap_id(req), article;
+	struct pt_rows rows;
+	const char *dir, *path;
+	int rc;
+
+	if (id == 0)
+		return pt_error_page(req, 404, NULL);
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_query(req, &sql[SQL_ATTACHMENT_LOCK], &rows,
+	    PT_BINDS(pt_int(id)))) != PT_OK)
+		goto fail;
+	if (rows.nrows != 1) {
+		pt_db_rollback(req);
+		return pt_error_page(req, 404, NULL);
+	}
+	article = pt_cell_int(&rows, 0, 1);
+	if ((rc = pt_db_exec(req, &sql[SQL_DELETE], PT_BINDS(pt_int(id)), NULL)) != PT_OK ||
+	    (rc = pt_audit(req, "kb.attachment.delete", "kb_attachment",
+	    pt_printf(req, "%lld", id),
+	    pt_printf(req, "{\"article_id\":%lld,\"filename\":%s,\"content_type\":%s,"
+	    "\"size_bytes\":%s,\"storage_name\":\"%s\"}", article,
+	    pt_json_str(req, pt_cell(&rows, 0, 2)), pt_json_str(req, pt_cell(&rows, 0, 3)),
+	    pt_cell(&rows, 0, 4), pt_cell(&rows, 0, 5)), NULL)) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	/* The row is gone; a file left behind is harmless and logged. */
+	if ((dir = kb_dir(req)) != NULL && (path = pt_printf(req, "%s/%s", dir,
+	    pt_cell(&rows, 0, 5))) != NULL && unlink(path) != 0)
+		pt_log(req, PT_LOG_WARN, "unlink %s: %s", path, strerror(errno));
+	return pt_redirect(req, article_path(req, article, "deleted"));
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+/*
+ * GET /kb/files/<id>/<name>: an editor gets every file; a reader only
+ * those of published articles of an audience they may read.  Anything
+ * else is not found.  The name in the path is for the browser only.
+ */
+static int
+download(struct pt_req *req)
+{
+	long long id = cap_id(req);
+	struct kb_audience aud;
+	struct pt_rows rows;
+	int rc;
+
+	if (id == 0)
+		return pt_error_page(req, 404, NULL);
+	kb_audience_of(req, &aud);
+	if ((rc = pt_db_query(req, &sql[SQL_DOWNLOAD], &rows, PT_BINDS(pt_int(id),
+	    pt_int(pt_can(req, "kb.edit")), KB_AUDIENCE_BINDS(&aud)))) != PT_OK)
+		return rc;
+	if (rows.nrows != 1)
+		return pt_error_page(req, 404, NULL);
+	rc = pt_send_file(req, pt_printf(req, "kb/%s", pt_cell(&rows, 0, 0)), pt_cell(&rows, 0, 1),
+	    pt_cell(&rows, 0, 2), type_inline(pt_cell(&rows, 0, 1)));
+	return rc == PT_OK ? 200 : rc;
+}
+
+static const struct pt_route routes[] = {
+	{ PT_POST, "/kb/editor/articles/(\\d+)/attachments",	upload,		0, "kb.edit" },
+	{ PT_POST, "/kb/editor/attachments/(\\d+)/delete",	delete,		0, "kb.edit" },
+	{ PT_GET,  "/kb/files/(\\d+)/[^/]+",			download,	0, NULL },
+};
+
+static const char *const views[] = { "editor-upload" };
+
+const struct pt_group kb_files_group = PT_GROUP(routes, sql, views);

@@ -1,4 +1,1255 @@
-/* Placeholder until the search page group is written; see /work/spec/SPEC4.md. */
+/*
+ * Knowledge base search: the search page, suggestions for free text (the
+ * ticket form, the assistant) and the click log.
+ *
+ * Ranking is InnoDB FULLTEXT in natural language mode over an article's
+ * text in one language:
+ *
+ *   score = 3 * MATCH(title) + MATCH(title, summary, body_text)
+ *
+ * so a word in the title counts four times, one in the body once.  With
+ * "all languages" an article matching in several languages is listed once,
+ * in the page language when that text matches, else in its best one.  One
+ * statement returns the page of results and, through COUNT(*) OVER (), the
+ * total; every search and suggestion is logged in kb_searches, and result
+ * links go through /kb/go/<id>?s=<search id>, which records the click and
+ * always redirects to the article itself.
+ *
+ * When nothing is found the reader gets "Did you mean ...?" from a
+ * per-process vocabulary of the title words of published articles (edit
+ * distance at most 2, only words of articles the reader may see) and the
+ * categories whose names match.  The vocabulary and the category names are
+ * loaded once, reloaded after VOCAB_MAX_AGE_S, and also when a zero-result
+ * search finds that articles changed since (one indexed query).
+ *
+ * Queries per page: search 3 (session, search, log); a search without
+ * results 4 (plus the change check); suggest 3; go 3 (session, article and
+ * search row, click).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #include "kb.h"
 
-const struct pt_group kb_search_group = { NULL, 0, NULL, 0, NULL, 0 };
+#define PER_PAGE 10
+#define SUGGEST_MAX 5
+#define QUERY_MAX_BYTES 200
+#define TAG_MAX_BYTES 60
+#define SLUG_MAX_BYTES 80
+#define PAGE_MAX 1000
+#define TERMS_MAX 16
+#define TERM_MIN_CP 3		/* innodb_ft_min_token_size */
+#define WORD_MAX_CP 32		/* longer words are not spelling candidates */
+#define SNIPPET_BEFORE_BYTES 80
+#define SNIPPET_BYTES 260
+#define VOCAB_MAX_AGE_S 300
+#define CATEGORY_MATCHES_MAX 5
+
+enum search_sql {
+	SQL_SEARCH,
+	SQL_LOG,
+	SQL_GO,
+	SQL_CLICK,
+	SQL_STAMP,
+	SQL_VOCAB,
+	SQL_CATEGORIES,
+	SQL__MAX
+};
+
+#define ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+#define SCORE \
+	"3 * MATCH(t.title) AGAINST (?) + MATCH(t.title, t.summary, t.body_text) AGAINST (?)"
+/*
+ * The matching texts the reader may see.  Binds: q, the audience (3),
+ * lang twice ('' = all), category slug three times ('' = all; the
+ * category, its children and grandchildren), tag twice ('' = all).
+ */
+#define MATCHES \
+	" FROM kb_article_texts t JOIN kb_articles a ON a.id = t.article_id" \
+	" WHERE MATCH(t.title, t.summary, t.body_text) AGAINST (?)" \
+	" AND a.status = 'published' AND " KB_AUDIENCE_SQL \
+	" AND (? = '' OR t.lang = ?)" \
+	" AND (? = '' OR a.category_id IN (SELECT c.id FROM kb_categories c" \
+	"  LEFT JOIN kb_categories p ON p.id = c.parent_id" \
+	"  LEFT JOIN kb_categories g ON g.id = p.parent_id" \
+	"  WHERE c.slug = ? OR p.slug = ? OR g.slug = ?))" \
+	" AND (? = '' OR a.id IN (SELECT x.article_id FROM kb_article_tags x" \
+	"  JOIN kb_tags tg ON tg.id = x.tag_id WHERE tg.name = ?))"
+
+static const struct pt_sql sql[SQL__MAX] = {
+	/*
+	 * Binds: preferred lang, q twice (score), MATCHES, limit, offset.
+	 * Only ids and scores go through the window functions; the texts
+	 * of the one page are joined afterwards.
+	 */
+	[SQL_SEARCH] = { "kb_search",
+	    "SELECT r.id, r.lang, t.title, t.summary, t.body_text, " ISO("a.updated_at") ","
+	    " a.category_id, r.total"
+	    " FROM (SELECT s.article_id AS id, s.lang, s.score, COUNT(*) OVER () AS total"
+	    "  FROM (SELECT m.article_id, m.lang, m.score, ROW_NUMBER() OVER"
+	    "    (PARTITION BY m.article_id ORDER BY m.lang = ? DESC, m.score DESC) AS rn"
+	    "   FROM (SELECT t.article_id, t.lang, " SCORE " AS score" MATCHES ") m) s"
+	    "  WHERE s.rn = 1 ORDER BY s.score DESC, s.article_id DESC LIMIT ? OFFSET ?) r"
+	    " JOIN kb_article_texts t ON t.article_id = r.id AND t.lang = r.lang"
+	    " JOIN kb_articles a ON a.id = r.id"
+	    " ORDER BY r.score DESC, r.id DESC" },
+	[SQL_LOG] = { "kb_search_log",
+	    "INSERT INTO kb_searches (at, source, user_id, org_id, lang, query, result_count)"
+	    " VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?)" },
+	/*
+	 * The article if the reader may see it, with the search row if it is
+	 * the reader's own (user_id NULL for anonymous searches).  Binds:
+	 * search id, user id, article id, audience.
+	 */
+	[SQL_GO] = { "kb_go",
+	    "SELECT a.id, s.id, s.clicked_article_id FROM kb_articles a"
+	    " LEFT JOIN kb_searches s ON s.id = ? AND s.user_id <=> ?"
+	    " WHERE a.id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL },
+	/* The first click of a search is what it led to. */
+	[SQL_CLICK] = { "kb_click",
+	    "UPDATE kb_searches SET clicked_article_id = ?, clicked_at = UTC_TIMESTAMP(6)"
+	    " WHERE id = ? AND clicked_article_id IS NULL" },
+	/* Moves whenever an article or a text is saved, added or a category added. */
+	[SQL_STAMP] = { "kb_vocab_stamp",
+	    "SELECT CONCAT_WS('/', (SELECT MAX(updated_at) FROM kb_article_texts),"
+	    " (SELECT MAX(updated_at) FROM kb_articles), (SELECT MAX(id) FROM kb_articles),"
+	    " (SELECT COUNT(*) FROM kb_categories), (SELECT COUNT(*) FROM kb_category_texts))" },
+	[SQL_VOCAB] = { "kb_vocab",
+	    "SELECT t.lang, a.audience, t.title FROM kb_article_texts t"
+	    " JOIN kb_articles a ON a.id = t.article_id WHERE a.status = 'published'" },
+	[SQL_CATEGORIES] = { "kb_search_categories",
+	    "SELECT c.id, c.parent_id, c.slug, c.audience, ct.lang, ct.name"
+	    " FROM kb_categories c LEFT JOIN kb_category_texts ct ON ct.category_id = c.id"
+	    " ORDER BY c.position, c.id, ct.lang" },
+};
+
+enum { R_ID, R_LANG, R_TITLE, R_SUMMARY, R_BODY, R_UPDATED, R_CATEGORY, R_TOTAL };
+
+/* ---- text: lower case, words, edit distance ----------------------------- */
+
+/*
+ * Lower-case in place: ASCII and the Latin-1 capitals (U+00C0..U+00DE but
+ * the multiplication sign), which keeps every byte length, so offsets in
+ * the copy are offsets in the original.
+ */
+static void
+lower_utf8(char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			s[i] = (char)(c + 32);
+		else if (c == 0xc3 && i + 1 < len) {
+			unsigned char d = (unsigned char)s[i + 1];
+
+			if (d >= 0x80 && d <= 0x9e && d != 0x97)
+				s[i + 1] = (char)(d + 32);
+			i++;
+		}
+	}
+}
+
+static char *
+lower_dup(struct pt_req *req, const char *s, size_t len)
+{
+	char *d = pt_arena_strndup(req->arena, s, len);
+
+	if (d != NULL)
+		lower_utf8(d, len);
+	return d;
+}
+
+/* Bytes of the UTF-8 sequence starting with c (1 for stray bytes). */
+static size_t
+utf8_len(unsigned char c)
+{
+	if (c >= 0xf0 && c < 0xf8)
+		return 4;
+	if (c >= 0xe0)
+		return c < 0xf0 ? 3 : 1;
+	if (c >= 0xc2)
+		return 2;
+	return 1;
+}
+
+/*
+ * Is the character at s[i] part of a word?  Letters and digits of ASCII
+ * and everything non-ASCII except the Latin-1 punctuation (U+00A0..U+00BF,
+ * U+00D7, U+00F7) and General Punctuation (U+2000..U+206F: dashes, quotes,
+ * ellipsis).  *n gets the character's length.
+ */
+static int
+word_char(const char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	*n = utf8_len(c);
+	if (i + *n > len)
+		*n = 1;
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (*n == 1)
+		return 0;
+	if (c == 0xc2)
+		return (unsigned char)s[i + 1] < 0xa0;
+	if (c == 0xc3)
+		return (unsigned char)s[i + 1] != 0x97 && (unsigned char)s[i + 1] != 0xb7;
+	if (c == 0xe2 && *n == 3 && ((unsigned char)s[i + 1] == 0x80 ||
+	    (unsigned char)s[i + 1] == 0x81))
+		return 0;
+	return 1;
+}
+
+/*
+ * The next word of s at or after *pos: its start and length in bytes and
+ * its number of characters; 0 when there is none.
+ */
+static int
+next_word(const char *s, size_t len, size_t *pos, size_t *start, size_t *wlen, size_t *ncp)
+{
+	size_t i = *pos, n;
+
+	while (i < len && !word_char(s, len, i, &n))
+		i += n;
+	if (i >= len) {
+		*pos = len;
+		return 0;
+	}
+	*start = i;
+	*ncp = 0;
+	while (i < len && word_char(s, len, i, &n)) {
+		i += n;
+		(*ncp)++;
+	}
+	*wlen = i - *start;
+	*pos = i;
+	return 1;
+}
+
+/* Code points of a word of at most WORD_MAX_CP characters; their number. */
+static size_t
+code_points(const char *s, size_t len, uint32_t *cp)
+{
+	size_t i = 0, n = 0, k;
+
+	while (i < len && n < WORD_MAX_CP) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t v;
+
+		k = utf8_len(c);
+		if (i + k > len)
+			k = 1;
+		v = k == 1 ? c : k == 2 ? c & 0x1f : k == 3 ? c & 0x0f : c & 0x07;
+		for (size_t j = 1; j < k; j++)
+			v = (v << 6) | ((unsigned char)s[i + j] & 0x3f);
+		cp[n++] = v;
+		i += k;
+	}
+	return n;
+}
+
+/* Levenshtein distance of a and b, or max + 1 once it must exceed max. */
+static unsigned
+edit_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, unsigned max)
+{
+	unsigned row[WORD_MAX_CP + 1], prev_diag, tmp, best;
+	size_t i, j;
+
+	if ((na > nb ? na - nb : nb - na) > max)
+		return max + 1;
+	for (j = 0; j <= nb; j++)
+		row[j] = (unsigned)j;
+	for (i = 1; i <= na; i++) {
+		prev_diag = row[0];
+		row[0] = (unsigned)i;
+		best = row[0];
+		for (j = 1; j <= nb; j++) {
+			unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			unsigned v = prev_diag + cost;
+
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = v;
+			prev_diag = tmp;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[nb];
+}
+
+/* ---- the query's terms ------------------------------------------------- */
+
+struct term {
+	const char	*w;		/* lower case, arena */
+	size_t		 len;
+	size_t		 ncp;
+	size_t		 at;		/* offset in the query */
+};
+
+struct terms {
+	struct term	 v[TERMS_MAX];
+	size_t		 n;
+};
+
+/* The distinct words of q that FULLTEXT can match (TERM_MIN_CP characters or more). */
+static int
+terms_of(struct pt_req *req, const char *q, struct terms *t)
+{
+	size_t len = strlen(q), pos = 0, start, wlen, ncp, i;
+	char *lq = lower_dup(req, q, len);
+
+	t->n = 0;
+	if (lq == NULL)
+		return PT_ENOMEM;
+	while (t->n < TERMS_MAX && next_word(lq, len, &pos, &start, &wlen, &ncp)) {
+		if (ncp < TERM_MIN_CP)
+			continue;
+		for (i = 0; i < t->n; i++)
+			if (t->v[i].len == wlen && memcmp(t->v[i].w, lq + start, wlen) == 0)
+				break;
+		if (i < t->n)
+			continue;
+		t->v[t->n].w = lq + start;
+		t->v[t->n].len = wlen;
+		t->v[t->n].ncp = ncp;
+		t->v[t->n].at = start;
+		t->n++;
+	}
+	return PT_OK;
+}
+
+/* The term that is the whole word at s[i] (lower case text), or NULL. */
+static const struct term *
+term_at(const struct terms *t, const char *s, size_t len, size_t i)
+{
+	size_t k, n;
+
+	for (k = 0; k < t->n; k++) {
+		const struct term *tm = &t->v[k];
+
+		if (i + tm->len <= len && memcmp(s + i, tm->w, tm->len) == 0 &&
+		    (i + tm->len == len || !word_char(s, len, i + tm->len, &n)))
+			return tm;
+	}
+	return NULL;
+}
+
+/* ---- snippets ----------------------------------------------------------- */
+
+/* Offset of the first whole-word hit of a term in low (lower case), or -1. */
+static long
+first_hit(const struct terms *t, const char *low, size_t len)
+{
+	size_t i = 0, n;
+	int in_word = 0;
+
+	while (i < len) {
+		int w = word_char(low, len, i, &n);
+
+		if (w && !in_word && term_at(t, low, len, i) != NULL)
+			return (long)i;
+		in_word = w;
+		i += n;
+	}
+	return -1;
+}
+
+/* Back up to the start of a UTF-8 character. */
+static size_t
+char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
+static void
+add_text(xmlNodePtr parent, const char *s, size_t len)
+{
+	if (len > 0)
+		xmlAddChild(parent, xmlNewTextLen((const xmlChar *)s, (int)len));
+}
+
+/*
+ * <snippet> under parent: a window of text around the first hit of a term,
+ * the terms in it as <hit> elements (text nodes, escaped by libxml2).
+ * Returns 0 when text has no hit (nothing added), 1 otherwise.  With force,
+ * the start of text is shown even without a hit.
+ */
+static int
+snippet_node(struct pt_req *req, xmlNodePtr parent, const struct terms *t, const char *text,
+    int force)
+{
+	size_t len = strlen(text), start = 0, end, i, n, run;
+	char *low;
+	long hit;
+	xmlNodePtr sn;
+	int in_word = 0;
+
+	if ((low = lower_dup(req, text, len)) == NULL)
+		return 0;
+	hit = first_hit(t, low, len);
+	if (hit < 0 && !force)
+		return 0;
+	if (hit > SNIPPET_BEFORE_BYTES) {
+		start = char_start(text, (size_t)hit - SNIPPET_BEFORE_BYTES);
+		/* Begin at a word: skip to after the next space if it is near. */
+		for (i = start; i < (size_t)hit && i < start + 24; i++)
+			if (text[i] == ' ') {
+				start = i + 1;
+				break;
+			}
+	}
+	end = start + SNIPPET_BYTES < len ? char_start(text, start + SNIPPET_BYTES) : len;
+	if (end < len)
+		for (i = end; i > start + SNIPPET_BYTES / 2; i--)
+			if (text[i] == ' ') {
+				end = i;
+				break;
+			}
+	sn = pt_node(parent, "snippet", NULL);
+	if (sn == NULL)
+		return 0;
+	if (start > 0)
+		pt_attr(sn, "cut-start", "1");
+	if (end < len)
+		pt_attr(sn, "cut-end", "1");
+	run = start;
+	for (i = start; i < end; i += n) {
+		int w = word_char(low, len, i, &n);
+		const struct term *tm;
+
+		if (w && !in_word && (tm = term_at(t, low, len, i)) != NULL && i + tm->len <= end) {
+			add_text(sn, text + run, i - run);
+			pt_node(sn, "hit", pt_arena_strndup(req->arena, text + i, tm->len));
+			n = tm->len;
+			run = i + n;
+			w = 0;
+		}
+		in_word = w;
+	}
+	add_text(sn, text + run, end - run);
+	return 1;
+}
+
+/* ---- the per-process vocabulary and category names ------------------- */
+
+enum { AUD_PUBLIC = 1, AUD_CUSTOMER = 2, AUD_PARTNER = 4, AUD_INTERNAL = 8 };
+#define LANG_OTHER 0x80
+
+struct vword {
+	char		*w;		/* lower case, NUL-terminated */
+	uint32_t	 cp[WORD_MAX_CP];
+	uint8_t		 ncp;
+	uint8_t		 audiences;	/* AUD_* of the articles with it in a title */
+	uint8_t		 langs;		/* bit i: site language i; LANG_OTHER */
+	uint32_t	 freq;
+};
+
+struct vcat {
+	long long	 id;
+	long long	 parent;	/* 0 for a top-level category */
+	char		*slug;
+	uint8_t		 audience;
+	char		*name[8];	/* per site language, NULL if none */
+	char		*any;		/* a name in some language */
+};
+
+static struct vocab {
+	struct vword	*words;		/* open addressing, size a power of two */
+	size_t		 size;
+	size_t		 used;
+	struct vcat	*cats;
+	size_t		 ncats;
+	time_t		 loaded_at;	/* loaded, or found unchanged */
+	char		 checked_by[33];	/* the request that last looked at the stamp */
+	char		 stamp[160];
+	int		 loaded;
+} vocab;
+
+static uint8_t
+audience_bit(const char *a)
+{
+	if (a == NULL)
+		return 0;
+	if (strcmp(a, "public") == 0)
+		return AUD_PUBLIC;
+	if (strcmp(a, "customer") == 0)
+		return AUD_CUSTOMER;
+	if (strcmp(a, "partner") == 0)
+		return AUD_PARTNER;
+	if (strcmp(a, "internal") == 0)
+		return AUD_INTERNAL;
+	return 0;
+}
+
+static uint8_t
+reader_audiences(const struct kb_audience *aud)
+{
+	return AUD_PUBLIC | (aud->customer ? AUD_CUSTOMER : 0) |
+	    (aud->partner ? AUD_PARTNER : 0) | (aud->internal ? AUD_INTERNAL : 0);
+}
+
+static int
+lang_index(const char *lang)
+{
+	const char *const *langs;
+	size_t n, i;
+
+	langs = pt_languages(&n);
+	for (i = 0; lang != NULL && i < n && i < 7; i++)
+		if (strcmp(lang, langs[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+static uint8_t
+lang_bit(const char *lang)
+{
+	int i = lang_index(lang);
+
+	return i < 0 ? LANG_OTHER : (uint8_t)(1u << i);
+}
+
+static uint64_t
+hash_word(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+static void
+words_free(struct vword *w, size_t size)
+{
+	size_t i;
+
+	for (i = 0; w != NULL && i < size; i++)
+		free(w[i].w);
+	free(w);
+}
+
+static void
+cats_free(struct vcat *c, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; c != NULL && i < n; i++) {
+		free(c[i].slug);
+		for (j = 0; j < 8; j++)
+			free(c[i].name[j]);
+	}
+	free(c);
+}
+
+static void
+vocab_free(void)
+{
+	words_free(vocab.words, vocab.size);
+	cats_free(vocab.cats, vocab.ncats);
+	memset(&vocab, 0, sizeof(vocab));
+}
+
+/* The slot of a word in a table of size (a power of two): its own or an empty one. */
+static struct vword *
+slot_of(struct vword *tab, size_t size, const char *w, size_t len)
+{
+	size_t i = (size_t)hash_word(w, len) & (size - 1);
+
+	while (tab[i].w != NULL && (strlen(tab[i].w) != len || memcmp(tab[i].w, w, len) != 0))
+		i = (i + 1) & (size - 1);
+	return &tab[i];
+}
+
+/* Add one occurrence of a word; grow the table at half load.  PT_OK or PT_ENOMEM. */
+static int
+words_add(struct vword **tab, size_t *size, size_t *used, const char *w, size_t len,
+    uint8_t aud, uint8_t lang)
+{
+	struct vword *s;
+
+	if (2 * (*used + 1) > *size) {
+		size_t nsize = *size ? 2 * *size : 4096, i;
+		struct vword *n = calloc(nsize, sizeof(*n));
+
+		if (n == NULL)
+			return PT_ENOMEM;
+		for (i = 0; i < *size; i++)
+			if ((*tab)[i].w != NULL)
+				*slot_of(n, nsize, (*tab)[i].w, strlen((*tab)[i].w)) = (*tab)[i];
+		free(*tab);
+		*tab = n;
+		*size = nsize;
+	}
+	s = slot_of(*tab, *size, w, len);
+	if (s->w == NULL) {
+		if ((s->w = strndup(w, len)) == NULL)
+			return PT_ENOMEM;
+		s->ncp = (uint8_t)code_points(w, len, s->cp);
+		(*used)++;
+	}
+	s->audiences |= aud;
+	s->langs |= lang;
+	s->freq++;
+	return PT_OK;
+}
+
+static int
+vocab_load_words(struct pt_req *req, struct vword **tab, size_t *size, size_t *used)
+{
+	struct pt_rows rows;
+	size_t r;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_VOCAB], &rows, PT_NOBINDS)) != PT_OK)
+		return rc;
+	for (r = 0; r < rows.nrows; r++) {
+		const char *title = pt_cell(&rows, r, 2);
+		size_t len = strlen(title), pos = 0, start, wlen, ncp;
+		uint8_t aud = audience_bit(pt_cell(&rows, r, 1)), lang = lang_bit(pt_cell(&rows, r, 0));
+
+		lower_utf8(pt_cell(&rows, r, 2), len);
+		while (next_word(title, len, &pos, &start, &wlen, &ncp))
+			if (ncp >= TERM_MIN_CP && ncp <= WORD_MAX_CP &&
+			    (rc = words_add(tab, size, used, title + start, wlen, aud, lang)) != PT_OK)
+				return rc;
+	}
+	return PT_OK;
+}
+
+static int
+vocab_load_cats(struct pt_req *req, struct vcat **out, size_t *nout)
+{
+	struct pt_rows rows;
+	struct vcat *cats;
+	size_t r, n = 0;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_CATEGORIES], &rows, PT_NOBINDS)) != PT_OK)
+		return rc;
+	if ((cats = calloc(rows.nrows + 1, sizeof(*cats))) == NULL)
+		return PT_ENOMEM;
+	for (r = 0; r < rows.nrows; r++) {
+		long long id = pt_cell_int(&rows, r, 0);
+		struct vcat *c;
+		const char *name = pt_cell(&rows, r, 5);
+		int li;
+
+		if (n == 0 || cats[n - 1].id != id) {
+			c = &cats[n++];
+			c->id = id;
+			c->parent = pt_cell(&rows, r, 1) != NULL ? pt_cell_int(&rows, r, 1) : 0;
+			c->audience = audience_bit(pt_cell(&rows, r, 3));
+			if ((c->slug = strdup(pt_cell(&rows, r, 2))) == NULL)
+				goto oom;
+		}
+		c = &cats[n - 1];
+		if (name == NULL)
+			continue;
+		li = lang_index(pt_cell(&rows, r, 4));
+		if (li >= 0 && c->name[li] == NULL && (c->name[li] = strdup(name)) == NULL)
+			goto oom;
+		if (li < 0 && c->any == NULL && c->name[7] == NULL &&
+		    (c->name[7] = strdup(name)) == NULL)
+			goto oom;
+	}
+	for (r = 0; r < n; r++) {
+		size_t j;
+
+		for (j = 0; j < 8 && cats[r].any == NULL; j++)
+			cats[r].any = cats[r].name[j];
+	}
+	*out = cats;
+	*nout = n;
+	return PT_OK;
+oom:
+	cats_free(cats, n);
+	return PT_ENOMEM;
+}
+
+/*
+ * Load the vocabulary and the category names afresh.  The old ones stay
+ * in use if loading fails.
+ */
+static int
+vocab_reload(struct pt_req *req, const char *stamp)
+{
+	struct vword *tab = NULL;
+	struct vcat *cats = NULL;
+	size_t size = 0, used = 0, ncats = 0;
+	int rc;
+
+	if ((rc = vocab_load_words(req, &tab, &size, &used)) != PT_OK ||
+	    (rc = vocab_load_cats(req, &cats, &ncats)) != PT_OK) {
+		words_free(tab, size);
+		return rc;
+	}
+	if (!vocab.loaded)
+		atexit(vocab_free);
+	words_free(vocab.words, vocab.size);
+	cats_free(vocab.cats, vocab.ncats);
+	vocab.words = tab;
+	vocab.size = size;
+	vocab.used = used;
+	vocab.cats = cats;
+	vocab.ncats = ncats;
+	vocab.loaded_at = time(NULL);
+	vocab.loaded = 1;
+	snprintf(vocab.stamp, sizeof(vocab.stamp), "%s", stamp != NULL ? stamp : "");
+	return PT_OK;
+}
+
+static int
+vocab_stamp(struct pt_req *req, const char **stamp)
+{
+	struct pt_rows rows;
+	int rc;
+
+	*stamp = "";
+	if ((rc = pt_db_query(req, &sql[SQL_STAMP], &rows, PT_NOBINDS)) != PT_OK)
+		return rc;
+	if (rows.nrows == 1 && pt_cell(&rows, 0, 0) != NULL)
+		*stamp = pt_cell(&rows, 0, 0);
+	return PT_OK;
+}
+
+/*
+ * Make sure the vocabulary is there and not older than VOCAB_MAX_AGE_S;
+ * with check, also that no article changed since it was loaded.
+ */
+static int
+vocab_fresh(struct pt_req *req, int check)
+{
+	const char *stamp = NULL;
+	int rc;
+
+	time_t now = time(NULL);
+
+	if (vocab.loaded && !check && now - vocab.loaded_at < VOCAB_MAX_AGE_S)
+		return PT_OK;
+	/* Looked earlier in this request: good enough. */
+	if (vocab.loaded && req->id[0] != '\0' && strcmp(vocab.checked_by, req->id) == 0)
+		return PT_OK;
+	if ((rc = vocab_stamp(req, &stamp)) != PT_OK)
+		return rc;
+	snprintf(vocab.checked_by, sizeof(vocab.checked_by), "%s", req->id);
+	if (vocab.loaded && strcmp(stamp, vocab.stamp) == 0) {
+		vocab.loaded_at = time(NULL);
+		return PT_OK;
+	}
+	return vocab_reload(req, stamp);
+}
+
+/* The visible word w, or NULL. */
+static const struct vword *
+vocab_find(const char *w, size_t len, uint8_t auds, uint8_t langs)
+{
+	const struct vword *s;
+
+	if (vocab.size == 0)
+		return NULL;
+	s = slot_of(vocab.words, vocab.size, w, len);
+	return s->w != NULL && (s->audiences & auds) && (s->langs & langs) ? s : NULL;
+}
+
+/* The nearest visible word to a term that is not itself a word, or NULL. */
+static const struct vword *
+vocab_nearest(const struct term *tm, uint8_t auds, uint8_t langs)
+{
+	uint32_t cp[WORD_MAX_CP];
+	size_t ncp, i;
+	unsigned max, best_d, d;
+	const struct vword *best = NULL;
+
+	if (tm->ncp > WORD_MAX_CP)
+		return NULL;
+	ncp = code_points(tm->w, tm->len, cp);
+	max = ncp <= 4 ? 1 : 2;
+	best_d = max + 1;
+	for (i = 0; i < vocab.size; i++) {
+		const struct vword *v = &vocab.words[i];
+
+		if (v->w == NULL || !(v->audiences & auds) || !(v->langs & langs))
+			continue;
+		d = edit_distance(cp, ncp, v->cp, v->ncp, max);
+		if (d == 0 || d > max)
+			continue;
+		if (best == NULL || d < best_d || (d == best_d && v->freq > best->freq)) {
+			best = v;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* The name of a category in lang, else English, else any. */
+static const char *
+cat_name(const struct vcat *c, const char *lang)
+{
+	int li = lang_index(lang), en = lang_index("en");
+
+	if (li >= 0 && c->name[li] != NULL)
+		return c->name[li];
+	if (en >= 0 && c->name[en] != NULL)
+		return c->name[en];
+	return c->any != NULL ? c->any : c->slug;
+}
+
+static const struct vcat *
+cat_by_id(long long id)
+{
+	size_t i;
+
+	for (i = 0; i < vocab.ncats; i++)
+		if (vocab.cats[i].id == id)
+			return &vocab.cats[i];
+	return NULL;
+}
+
+/*
+ * May the reader see the category?  Its own audience and every
+ * ancestor's decide (a public category below an internal one is internal),
+ * as on the category pages.
+ */
+static int
+cat_visible(const struct vcat *c, uint8_t auds)
+{
+	int depth;
+
+	for (depth = 0; c != NULL && depth < 20; depth++) {
+		if (!(c->audience & auds))
+			return 0;
+		if (c->parent == 0)
+			return 1;
+		c = cat_by_id(c->parent);
+	}
+	return 0;
+}
+
+/* ---- reading the request ------------------------------------------------ */
+
+struct search {
+	const char	*q;		/* trimmed */
+	const char	*lang;		/* the content language searched, "" = all */
+	const char	*lang_param;	/* as shown in the form: a code or "all" */
+	const char	*category;	/* slug or "" */
+	const char	*tag;		/* name or "" */
+	long long	 page;
+	struct kb_audience aud;
+	struct terms	 terms;
+};
+
+static int
+slug_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > SLUG_MAX_BYTES)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/*
+ * q from the query string: PT_OK, or 422 after adding the field message
+ * (too long, or characters no one types).
+ */
+static int
+read_q(struct pt_req *req, const char **q)
+{
+	size_t len;
+
+	if ((*q = pt_query_trim(req, "q")) == NULL)
+		return PT_ENOMEM;
+	len = strlen(*q);
+	if (len > QUERY_MAX_BYTES) {
+		pt_message(req, "error", "kb.search.q.too-long", "q");
+		return 422;
+	}
+	if (len > 0 && !pt_valid(PT_V_NAME, *q, len)) {
+		pt_message(req, "error", "kb.search.q.invalid", "q");
+		return 422;
+	}
+	return PT_OK;
+}
+
+static int
+read_search(struct pt_req *req, struct search *s)
+{
+	const char *lang = pt_query(req, "lang"), *cat, *tag;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	kb_audience_of(req, &s->aud);
+	if ((rc = read_q(req, &s->q)) != PT_OK)
+		return rc;
+	if (lang != NULL && strcmp(lang, "all") == 0) {
+		s->lang = "";
+		s->lang_param = "all";
+	} else {
+		s->lang = lang_index(lang) >= 0 ? lang : req->lang;
+		s->lang_param = s->lang;
+	}
+	cat = pt_query_trim(req, "category");
+	s->category = cat != NULL && slug_ok(cat) ? cat : "";
+	tag = pt_query_trim(req, "tag");
+	s->tag = tag != NULL && *tag != '\0' && strlen(tag) <= TAG_MAX_BYTES &&
+	    pt_valid(PT_V_NAME, tag, strlen(tag)) ? tag : "";
+	s->page = pt_query_page(req);
+	if (s->page > PAGE_MAX)
+		s->page = PAGE_MAX;
+	return terms_of(req, s->q, &s->terms);
+}
+
+/* ---- the search ---------------------------------------------------------- */
+
+static int
+run_search(struct pt_req *req, const struct search *s, long long limit, long long offset,
+    struct pt_rows *rows)
+{
+	return pt_db_query(req, &sql[SQL_SEARCH], rows, PT_BINDS(pt_str(req->lang),
+	    pt_str(s->q), pt_str(s->q), pt_str(s->q), KB_AUDIENCE_BINDS(&s->aud),
+	    pt_str(s->lang), pt_str(s->lang),
+	    pt_str(s->category), pt_str(s->category), pt_str(s->category), pt_str(s->category),
+	    pt_str(s->tag), pt_str(s->tag), pt_int(limit), pt_int(offset)));
+}
+
+/* Log a search or suggestion; *id gets the row's id. */
+static int
+log_search(struct pt_req *req, const char *source, const char *q, long long count,
+    long long *id)
+{
+	const struct pt_user *u = req->session.user;
+	int rc;
+
+	if ((rc = pt_db_exec(req, &sql[SQL_LOG], PT_BINDS(pt_str(source),
+	    u != NULL ? pt_int(u->id) : pt_str(NULL), u != NULL ? pt_int(u->org_id) : pt_str(NULL),
+	    pt_str(req->lang), pt_str(q), pt_int(count)), NULL)) != PT_OK)
+		return rc;
+	*id = (long long)pt_db_insert_id();
+	return PT_OK;
+}
+
+static const char *
+go_href(struct pt_req *req, const char *article_id, long long search_id)
+{
+	return pt_printf(req, "/kb/go/%s?s=%lld", article_id, search_id);
+}
+
+/* "Did you mean": q with its unknown words replaced by their nearest visible ones. */
+static const char *
+did_you_mean(struct pt_req *req, const struct search *s)
+{
+	uint8_t auds = reader_audiences(&s->aud);
+	uint8_t langs = *s->lang != '\0' ? lang_bit(s->lang) : 0xff;
+	const char *out = "";
+	size_t k, done = 0;
+	int changed = 0;
+
+	for (k = 0; k < s->terms.n && out != NULL; k++) {
+		const struct term *tm = &s->terms.v[k];
+		const struct vword *v;
+
+		/* Short words are too often someone's abbreviation to correct. */
+		if (tm->ncp < 4 || vocab_find(tm->w, tm->len, auds, langs) != NULL ||
+		    (v = vocab_nearest(tm, auds, langs)) == NULL)
+			continue;
+		out = pt_printf(req, "%s%.*s%s", out, (int)(tm->at - done), s->q + done, v->w);
+		done = tm->at + tm->len;
+		changed = 1;
+	}
+	if (out == NULL || !changed)
+		return NULL;
+	return pt_printf(req, "%s%s", out, s->q + done);
+}
+
+/* 1 if the needle's bytes occur in the haystack's. */
+static int
+contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	size_t i;
+
+	for (i = 0; nlen > 0 && i + nlen <= hlen; i++)
+		if (memcmp(hay + i, needle, nlen) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if a term (or the suggested words) occurs in the category's name. */
+static int
+cat_matches(struct pt_req *req, const char *name, const struct terms *t)
+{
+	size_t len = strlen(name), k, pos = 0, start, wlen, ncp;
+	char *low = lower_dup(req, name, len);
+
+	if (low == NULL)
+		return 0;
+	for (k = 0; k < t->n; k++) {
+		char *term = pt_arena_strndup(req->arena, t->v[k].w, t->v[k].len);
+
+		if (t->v[k].ncp >= 4 && term != NULL && strstr(low, term) != NULL)
+			return 1;
+	}
+	/* A name word inside a term: "printers" finds "Printer". */
+	while (next_word(low, len, &pos, &start, &wlen, &ncp))
+		for (k = 0; ncp >= 4 && k < t->n; k++)
+			if (contains(t->v[k].w, t->v[k].len, low + start, wlen))
+				return 1;
+	return 0;
+}
+
+/* <nothing> under parent: the help when a search found nothing. */
+static int
+nothing_node(struct pt_req *req, xmlNodePtr parent, const struct search *s)
+{
+	uint8_t auds = reader_audiences(&s->aud);
+	xmlNodePtr n = pt_node(parent, "nothing", NULL);
+	const char *dym;
+	struct terms alt;
+	size_t i, shown = 0;
+	int rc;
+
+	if ((rc = vocab_fresh(req, 1)) != PT_OK)
+		return rc;
+	if ((dym = did_you_mean(req, s)) != NULL) {
+		xmlNodePtr d = pt_node(n, "did-you-mean", dym);
+
+		pt_attr(d, "q", dym);
+		if ((rc = terms_of(req, dym, &alt)) != PT_OK)
+			return rc;
+	} else
+		alt = s->terms;
+	for (i = 0; i < vocab.ncats && shown < CATEGORY_MATCHES_MAX; i++) {
+		const struct vcat *c = &vocab.cats[i];
+		const char *name = cat_name(c, req->lang);
+
+		if (!cat_visible(c, auds))
+			continue;
+		if (cat_matches(req, name, &s->terms) || (dym != NULL && cat_matches(req, name, &alt))) {
+			xmlNodePtr e = pt_node(n, "category", name);
+
+			pt_attr(e, "slug", c->slug);
+			pt_attr(e, "href", pt_printf(req, "/kb/categories/%s", c->slug));
+			shown++;
+		}
+	}
+	return PT_OK;
+}
+
+/* The categories for the filter: top level and their children, as the reader may see them. */
+static void
+filter_categories(struct pt_req *req, xmlNodePtr parent, const struct search *s)
+{
+	uint8_t auds = reader_audiences(&s->aud);
+	xmlNodePtr cats = pt_node(parent, "categories", NULL);
+	size_t i, j;
+
+	for (i = 0; i < vocab.ncats; i++) {
+		const struct vcat *top = &vocab.cats[i];
+		xmlNodePtr e;
+
+		if (top->parent != 0 || !(top->audience & auds))
+			continue;
+		e = pt_node(cats, "category", cat_name(top, req->lang));
+		pt_attr(e, "slug", top->slug);
+		pt_attr(e, "level", "0");
+		for (j = 0; j < vocab.ncats; j++) {
+			const struct vcat *c = &vocab.cats[j];
+
+			if (c->parent != top->id || !(c->audience & auds))
+				continue;
+			e = pt_node(cats, "category", cat_name(c, req->lang));
+			pt_attr(e, "slug", c->slug);
+			pt_attr(e, "level", "1");
+		}
+	}
+}
+
+static void
+result_node(struct pt_req *req, xmlNodePtr parent, const struct search *s,
+    const struct pt_rows *rows, size_t r, long long search_id)
+{
+	xmlNodePtr e = pt_node(parent, "result", NULL);
+	const struct vcat *c = cat_by_id(pt_cell_int(rows, r, R_CATEGORY));
+
+	pt_attr(e, "id", pt_cell(rows, r, R_ID));
+	pt_attr(e, "href", go_href(req, pt_cell(rows, r, R_ID), search_id));
+	pt_attr(e, "lang", pt_cell(rows, r, R_LANG));
+	pt_attr(e, "updated", pt_cell(rows, r, R_UPDATED));
+	pt_node(e, "title", pt_cell(rows, r, R_TITLE));
+	pt_node(e, "summary", pt_cell(rows, r, R_SUMMARY));
+	if (!snippet_node(req, e, &s->terms, pt_cell(rows, r, R_BODY), 0) &&
+	    !snippet_node(req, e, &s->terms, pt_cell(rows, r, R_SUMMARY), 0))
+		snippet_node(req, e, &s->terms, *pt_cell(rows, r, R_SUMMARY) != '\0' ?
+		    pt_cell(rows, r, R_SUMMARY) : pt_cell(rows, r, R_BODY), 1);
+	if (c != NULL && cat_visible(c, reader_audiences(&s->aud))) {
+		xmlNodePtr ce = pt_node(e, "category", cat_name(c, req->lang));
+
+		pt_attr(ce, "slug", c->slug);
+	}
+}
+
+/* GET /kb/search?q=&category=&tag=&lang=&page=&s= */
+static int
+search_page(struct pt_req *req)
+{
+	struct search s;
+	struct pt_rows rows;
+	xmlNodePtr sx, results;
+	long long total = 0, search_id = 0;
+	const char *sid = pt_query(req, "s");
+	size_t r;
+	int rc;
+
+	req->view = "search";
+	rc = read_search(req, &s);
+	sx = pt_node(req->page, "search", NULL);
+	pt_attr(sx, "q", s.q != NULL ? s.q : "");
+	pt_attr(sx, "lang", s.lang_param != NULL ? s.lang_param : req->lang);
+	pt_attr(sx, "category", s.category != NULL ? s.category : "");
+	pt_attr(sx, "tag", s.tag != NULL ? s.tag : "");
+	if (rc == 422) {
+		const char *fields[] = { "q" };
+
+		pt_form_echo(req, "search", fields, 1);
+	}
+	if (rc != PT_OK)
+		return rc;
+	if ((rc = vocab_fresh(req, 0)) != PT_OK)
+		return rc;
+	filter_categories(req, sx, &s);
+	if (*s.q == '\0')
+		return 200;
+
+	if ((rc = run_search(req, &s, PER_PAGE, (s.page - 1) * PER_PAGE, &rows)) != PT_OK)
+		return rc;
+	if (rows.nrows == 0 && s.page > 1) {
+		/* Past the last page: show the first. */
+		s.page = 1;
+		if ((rc = run_search(req, &s, PER_PAGE, 0, &rows)) != PT_OK)
+			return rc;
+	}
+	if (rows.nrows > 0)
+		total = pt_cell_int(&rows, 0, R_TOTAL);
+
+	/* Paging on through a search keeps its log row: the search was logged once. */
+	if (s.page > 1 && sid != NULL && pt_valid(PT_V_ID, sid, strlen(sid)))
+		search_id = strtoll(sid, NULL, 10);
+	else if ((rc = log_search(req, "search", s.q, total, &search_id)) != PT_OK)
+		return rc;
+
+	pt_attr(sx, "searched", "1");
+	pt_attr_int(sx, "search-id", search_id);
+	pt_attr_int(sx, "total", total);
+	results = pt_node(sx, "results", NULL);
+	for (r = 0; r < rows.nrows; r++)
+		result_node(req, results, &s, &rows, r, search_id);
+	pt_pager(sx, s.page, total, PER_PAGE);
+	if (total == 0 && (rc = nothing_node(req, sx, &s)) != PT_OK)
+		return rc;
+	return 200;
+}
+
+/* GET /kb/suggest?q=: the best matches for free text, for the reader's audience. */
+static int
+suggest(struct pt_req *req)
+{
+	struct search s;
+	struct pt_rows rows;
+	xmlNodePtr sx;
+	long long search_id = 0, total = 0;
+	size_t r;
+	int rc;
+
+	req->view = "suggest";
+	memset(&s, 0, sizeof(s));
+	sx = pt_node(req->page, "suggestions", NULL);
+	kb_audience_of(req, &s.aud);
+	if ((rc = read_q(req, &s.q)) != PT_OK)
+		return rc;
+	pt_attr(sx, "q", s.q);
+	if (*s.q == '\0')
+		return 200;
+	/* Every language, the page's preferred; no filters. */
+	s.lang = s.category = s.tag = "";
+	if ((rc = run_search(req, &s, SUGGEST_MAX, 0, &rows)) != PT_OK)
+		return rc;
+	if (rows.nrows > 0)
+		total = pt_cell_int(&rows, 0, R_TOTAL);
+	if ((rc = log_search(req, "suggest", s.q, total, &search_id)) != PT_OK)
+		return rc;
+	pt_attr_int(sx, "search-id", search_id);
+	pt_attr_int(sx, "total", total);
+	for (r = 0; r < rows.nrows; r++) {
+		xmlNodePtr e = pt_node(sx, "suggestion", NULL);
+
+		pt_attr(e, "id", pt_cell(&rows, r, R_ID));
+		pt_attr(e, "href", go_href(req, pt_cell(&rows, r, R_ID), search_id));
+		pt_attr(e, "lang", pt_cell(&rows, r, R_LANG));
+		pt_attr(e, "title", pt_cell(&rows, r, R_TITLE));
+		pt_attr(e, "summary", pt_cell(&rows, r, R_SUMMARY));
+	}
+	return 200;
+}
+
+/*
+ * GET /kb/go/<id>?s=<search id>: record that the search led to the
+ * article, then 303 to /kb/articles/<id> — built from the id the database
+ * returned, never from the request.  An article the reader may not see, a
+ * malformed search id or one that is not the reader's own: 404.
+ */
+static int
+go(struct pt_req *req)
+{
+	const char *id = req->caps[1], *sid = pt_query(req, "s");
+	const struct pt_user *u = req->session.user;
+	struct kb_audience aud;
+	struct pt_rows rows;
+	long long article_id;
+	int rc;
+
+	if (id == NULL || !pt_valid(PT_V_ID, id, strlen(id)))
+		return pt_error_page(req, 404, NULL);
+	if (sid != NULL && !pt_valid(PT_V_ID, sid, strlen(sid)))
+		return pt_error_page(req, 404, NULL);
+	kb_audience_of(req, &aud);
+	if ((rc = pt_db_query(req, &sql[SQL_GO], &rows, PT_BINDS(sid != NULL ? pt_str(sid) :
+	    pt_int(0), u != NULL ? pt_int(u->id) : pt_str(NULL), pt_str(id),
+	    KB_AUDIENCE_BINDS(&aud)))) != PT_OK)
+		return rc;
+	if (rows.nrows != 1 || (sid != NULL && pt_cell(&rows, 0, 1) == NULL))
+		return pt_error_page(req, 404, NULL);
+	article_id = pt_cell_int(&rows, 0, 0);
+	if (sid != NULL && pt_cell(&rows, 0, 2) == NULL &&
+	    (rc = pt_db_exec(req, &sql[SQL_CLICK], PT_BINDS(pt_int(article_id), pt_str(sid)),
+	    NULL)) != PT_OK)
+		return rc;
+	return pt_redirect(req, pt_printf(req, "/kb/articles/%lld", article_id));
+}
+
+static const struct pt_route routes[] = {
+	{ PT_GET, "/kb/search", search_page, 0, NULL },
+	{ PT_GET, "/kb/suggest", suggest, 0, NULL },
+	{ PT_GET, "/kb/go/(\\d{1,18})", go, 0, NULL },
+};
+
+static const char *const views[] = { "search", "suggest" };
+
+const struct pt_group kb_search_group = PT_GROUP(routes, sql, views);

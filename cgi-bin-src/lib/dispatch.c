@@ -5,10 +5,28 @@
  * does its own work.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "extern.h"
 
 struct pt_site pt_site;
+
+/* [paths] files without trailing slashes (a copy kept for the process). */
+static const char *
+files_dir(void)
+{
+	static char dir[1024];
+	const char *v = pt_conf_str("paths", "files", "/var/lib/portico/files");
+	size_t n = strlen(v);
+
+	while (n > 1 && v[n - 1] == '/')
+		n--;
+	if (n >= sizeof(dir))
+		n = sizeof(dir) - 1;
+	memcpy(dir, v, n);
+	dir[n] = '\0';
+	return dir;
+}
 
 void
 pt_site_load(void)
@@ -23,6 +41,18 @@ pt_site_load(void)
 	pt_site.limits.body_bytes = (size_t)pt_conf_int("limits", "body_bytes",
 	    (long)pt_site.limits.body_bytes);
 	pt_site.limits.fields = (size_t)pt_conf_int("limits", "fields", (long)pt_site.limits.fields);
+	pt_site.limits.upload_bytes = (size_t)pt_conf_int("limits", "upload_bytes",
+	    (long)pt_site.limits.upload_bytes);
+	pt_site.limits.files = (size_t)pt_conf_int("limits", "files", (long)pt_site.limits.files);
+	pt_site.limits.rich_value_bytes = (size_t)pt_conf_int("limits", "rich_value_bytes",
+	    (long)pt_site.limits.rich_value_bytes);
+	pt_site.files_dir = files_dir();
+}
+
+const char *
+pt_files_dir(void)
+{
+	return pt_site.files_dir != NULL ? pt_site.files_dir : files_dir();
 }
 
 int
@@ -39,6 +69,28 @@ static const struct {
 	{ 413, "error" }, { 503, "unavailable" },
 };
 
+/*
+ * An error answers with its page, never with a file a handler prepared
+ * with pt_send_file before it failed: nginx would send the file for any
+ * status as long as X-Accel-Redirect is there.
+ */
+static void
+drop_download(struct pt_req *req)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < req->nheaders; i++)
+		if (strcasecmp(req->headers[i].name, "X-Accel-Redirect") != 0 &&
+		    strcasecmp(req->headers[i].name, "Content-Disposition") != 0)
+			req->headers[j++] = req->headers[i];
+	if (j != req->nheaders) {
+		req->nheaders = j;
+		req->body = NULL;
+		req->body_len = 0;
+		req->content_type_out = NULL;
+	}
+}
+
 int
 pt_error_page(struct pt_req *req, int status, const char *key)
 {
@@ -46,6 +98,7 @@ pt_error_page(struct pt_req *req, int status, const char *key)
 
 	req->status = status;
 	req->view = "error";
+	drop_download(req);
 	for (i = 0; i < sizeof(error_views) / sizeof(error_views[0]); i++)
 		if (error_views[i].status == status)
 			req->view = error_views[i].view;

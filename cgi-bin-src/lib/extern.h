@@ -13,6 +13,7 @@ struct pt_site {
 	int		 development;
 	int		 secure_cookies;
 	const char	*base_url;	/* for links in mails */	/* Secure flag on cookies: off only for plain-HTTP set-ups */
+	const char	*files_dir;	/* [paths] files, without a trailing slash */
 	long		 session_idle_s;
 	long		 session_absolute_s;
 	struct pt_limits limits;
@@ -35,5 +36,18 @@ int	 pt_db_in_tx(void);
 void	 pt_i18n_refresh(void);
 /* The error page for a request refused before routing (400, 413). */
 void	 pt_dispatch_refused(struct pt_req *, int status);
+
+/* Request parsing shared by req.c and multipart.c. */
+/* 1 if s is UTF-8 without C0 controls other than TAB, LF, CR, and without DEL. */
+int	 pt_text_ok(const unsigned char *s, size_t len);
+/* Room for one more parameter in p (PT_ELIMIT at max); the caller fills p->v[p->n++]. */
+int	 pt_params_grow(struct pt_arena *, struct pt_params *p, size_t max);
+/* 1 for a multipart/form-data content type. */
+int	 pt_is_multipart(const char *content_type);
+/* The largest body a request of this content type may send: upload_bytes or body_bytes. */
+size_t	 pt_body_limit(const char *content_type, const struct pt_limits *);
+/* A multipart/form-data body into req->form and req->uploads; PT_EINVAL, PT_ELIMIT. */
+int	 pt_parse_multipart(struct pt_req *, const char *content_type, const char *body,
+	    size_t len, const struct pt_limits *);
 
 #endif

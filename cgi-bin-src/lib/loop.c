@@ -9,6 +9,7 @@
 #include <libxslt/xsltutils.h>
 #include <libxslt/xslt.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,11 +130,16 @@ shutdown_all(struct pt_router *router)
 	pt_runtime_free();
 }
 
-/* Read the body (CONTENT_LENGTH bytes) into the arena; PT_ELIMIT past the bound. */
+/*
+ * Read the body (CONTENT_LENGTH bytes) into the arena; PT_ELIMIT past the
+ * bound, which is [limits] upload_bytes for multipart/form-data bodies and
+ * body_bytes for all others.
+ */
 static int
 read_body(FCGX_Request *fr, struct pt_req *req, char **body, size_t *len)
 {
 	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	const char *ctype = FCGX_GetParam("CONTENT_TYPE", fr->envp);
 	unsigned long long want;
 	size_t got = 0;
 	char *end;
@@ -145,7 +151,7 @@ read_body(FCGX_Request *fr, struct pt_req *req, char **body, size_t *len)
 	want = strtoull(cl, &end, 10);
 	if (*end != '\0')
 		return PT_EINVAL;
-	if (want > pt_site.limits.body_bytes)
+	if (want > pt_body_limit(ctype, &pt_site.limits) || want > INT32_MAX)
 		return PT_ELIMIT;
 	if ((*body = pt_alloc(req, (size_t)want + 1)) == NULL)
 		return PT_ENOMEM;

@@ -114,12 +114,15 @@ struct pt_params {
 
 /* Bounds on everything that comes from outside; see pt_limits_default(). */
 struct pt_limits {
-	size_t	 body_bytes;
+	size_t	 body_bytes;		/* urlencoded and other bodies */
+	size_t	 upload_bytes;		/* multipart/form-data bodies, files included */
+	size_t	 files;			/* files in one multipart body */
 	size_t	 query_bytes;
 	size_t	 cookie_bytes;
 	size_t	 fields;
 	size_t	 name_bytes;
 	size_t	 value_bytes;
+	size_t	 rich_value_bytes;	/* a text field of a multipart form (article bodies) */
 	size_t	 path_bytes;
 };
 void	 pt_limits_default(struct pt_limits *);
@@ -153,6 +156,21 @@ struct pt_header {
 	const char	*value;
 };
 
+/*
+ * A file from a multipart/form-data body (RFC 7578); data points into the
+ * request body and may hold any bytes, NUL included.  A file input left
+ * empty (filename="") is no upload.
+ */
+struct pt_upload {
+	const char	*field;
+	const char	*filename;	/* as sent, without any directory part: UTF-8, no
+					 * control characters, 1..255 bytes, not "." or ".." */
+	const char	*content_type;	/* as sent, lower case, no parameters;
+					 * application/octet-stream when absent */
+	const char	*data;
+	size_t		 len;
+};
+
 #define PT_MAX_CAPS 8
 #define PT_MAX_HEADERS 24
 
@@ -168,8 +186,10 @@ struct pt_req {
 	const char	*accept_language;
 	const char	*content_type;
 	struct pt_params query;
-	struct pt_params form;
+	struct pt_params form;		/* urlencoded fields, or the text parts of a multipart body */
 	struct pt_params cookies;
+	struct pt_upload *uploads;	/* the file parts of a multipart body */
+	size_t		 nuploads;
 	const char	*caps[PT_MAX_CAPS];	/* route captures, caps[0] = whole match */
 	size_t		 ncaps;
 	int		 want_xml;	/* ?format=xml or Accept: application/xml */
@@ -198,6 +218,8 @@ void	 pt_req_free(struct pt_req *);
 /*
  * Fill req from CGI-style variables (NULL-terminated "NAME=value" array) and
  * the request body.  Returns PT_OK, PT_ELIMIT (answer 413) or PT_EINVAL (400).
+ * A multipart/form-data body (bounded by upload_bytes instead of body_bytes)
+ * fills req->form with its text parts and req->uploads with its files.
  */
 int	 pt_req_parse(struct pt_req *, char *const *env, const char *body,
 	    size_t body_len, const struct pt_limits *);
@@ -417,38 +439,55 @@ int	 pt_budget_check(struct pt_req *, long long amount_minor, long long month_sp
 
 /*
  * Keep only the allow-listed part of rich text typed by an editor (an
- * XHTML or HTML fragment): headings h2-h4, p, br, hr, strong, em, code,
- * pre, blockquote, ul, ol, li, dl, dt, dd, table, thead, tbody, tr, th, td,
- * a (href http, https, mailto or a local path), img (src a local path or
- * https, alt), and video links (a with class "video" to an allowed
- * host).  Every other element is unwrapped or dropped with its content
- * (script, style, iframe, object ...), every other attribute dropped.
- * *xhtml gets the well-formed result, *text its plain text (both arena).
- * PT_OK, PT_ELIMIT over max_bytes, PT_EINVAL if it cannot be parsed at all.
+ * XHTML or HTML fragment, parsed as forgivingly as a browser would):
+ * headings h2-h4 (h1 becomes h2, h5/h6 h4), p, br, hr, strong (also from
+ * b), em (from i), code (from kbd, tt), pre, blockquote, ul, ol, li, dl,
+ * dt, dd, table, caption, thead, tbody (also from tfoot), tr, th (scope,
+ * colspan, rowspan), td (colspan, rowspan), a (href: http, https, mailto
+ * or a local path "/..." but not "//"; title; rel="noopener noreferrer"
+ * added to http(s) links), img (src: a local path or https; alt, always
+ * present; title, width, height), and video links (a with class "video"
+ * to an https YouTube/Vimeo address or a local path; no other class).
+ * Dropped with their content: script, style, iframe, object, embed, form
+ * and its controls, svg, math, template, meta, link, base, frames, audio,
+ * video...; every other element is unwrapped (its content kept), every
+ * other attribute dropped, comments dropped.  A link or image whose URL is
+ * refused loses the link (text kept) or the image.  Loose text and inline
+ * elements at the top get a <p>, loose list content an <li>.
+ * *xhtml gets the well-formed result (UTF-8, XHTML serialisation, one top
+ * block a line), *text its plain text (blocks on their own lines, runs of
+ * white space as one space); both in the arena, NULL on failure.  The
+ * result sanitises to itself.  PT_OK, PT_ELIMIT when len or the result is
+ * over max_bytes or the input nests deeper than 64 elements, PT_EINVAL for
+ * invalid UTF-8 or NULL.
  */
 int	 pt_sanitize(struct pt_req *, const char *html, size_t len, size_t max_bytes,
 	    const char **xhtml, const char **text);
-/* Parse sanitised XHTML (from pt_sanitize) and append it under parent. */
+/*
+ * Parse sanitised XHTML (from pt_sanitize, as stored) and append copies of
+ * its nodes under parent (in parent's document).  NULL or "" appends
+ * nothing.  PT_EINVAL if it is not well-formed XML (nothing appended).
+ */
 int	 pt_xhtml_append(struct pt_req *, xmlNodePtr parent, const char *xhtml);
 
 /* ---- uploads and downloads (multipart.c, resp.c) ------------------------------ */
 
-/* A file from a multipart/form-data body; data points into the request body. */
-struct pt_upload {
-	const char	*field;
-	const char	*filename;	/* as sent, without any directory part */
-	const char	*content_type;
-	const char	*data;
-	size_t		 len;
-};
 /* The first file sent in field, or NULL. */
 const struct pt_upload *pt_upload(const struct pt_req *, const char *field);
 /*
  * Answer with a file nginx sends: X-Accel-Redirect to /protected/<path>,
  * with content type and a Content-Disposition (attachment unless inline).
+ * path is relative to [paths] files ("kb/<storage name>"): only
+ * [A-Za-z0-9/_.-], no leading '/', no "..", no empty segment.  filename
+ * (UTF-8) is what the browser saves it as; it goes into the header both as
+ * a quoted ASCII fallback and RFC 5987-encoded.  Sets status 200 and an
+ * empty body, so nothing is rendered; return 200 from the handler.  PT_OK,
+ * PT_EINVAL for a bad path or content type, PT_ENOMEM.
  */
 int	 pt_send_file(struct pt_req *, const char *path, const char *content_type,
 	    const char *filename, int inline_disposition);
+/* [paths] files: where uploads live (nginx's /protected/), without a trailing slash. */
+const char *pt_files_dir(void);
 
 /* ---- JSON for audit rows and exports (json.c) ---------------------------- */
 

@@ -10,17 +10,20 @@
 #include <string.h>
 #include <strings.h>
 
-#include "portico.h"
+#include "extern.h"
 
 void
 pt_limits_default(struct pt_limits *l)
 {
 	l->body_bytes = 64 * 1024;
+	l->upload_bytes = 10 * 1024 * 1024;
+	l->files = 8;
 	l->query_bytes = 4096;
 	l->cookie_bytes = 8192;
 	l->fields = 64;
 	l->name_bytes = 64;
 	l->value_bytes = 16 * 1024;
+	l->rich_value_bytes = 256 * 1024;
 	l->path_bytes = 2048;
 }
 
@@ -103,8 +106,8 @@ hexval(int c)
 }
 
 /* 1 if s is valid UTF-8 without C0 controls other than TAB, LF, CR, and without DEL. */
-static int
-text_ok(const unsigned char *s, size_t len)
+int
+pt_text_ok(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 
@@ -172,15 +175,15 @@ decode(struct pt_arena *a, const char *s, size_t len, size_t max, char **out, si
 	d[j] = '\0';
 	if (j > max)
 		return PT_ELIMIT;
-	if (!text_ok((const unsigned char *)d, j))
+	if (!pt_text_ok((const unsigned char *)d, j))
 		return PT_EINVAL;
 	*out = d;
 	*outlen = j;
 	return PT_OK;
 }
 
-static int
-params_grow(struct pt_arena *a, struct pt_params *p, size_t max)
+int
+pt_params_grow(struct pt_arena *a, struct pt_params *p, size_t max)
 {
 	struct pt_param *v;
 
@@ -233,7 +236,7 @@ pt_parse_urlencoded(struct pt_arena *a, const char *s, size_t len, struct pt_par
 			if (rc != PT_OK)
 				return rc;
 			if (nlen > 0) {
-				if ((rc = params_grow(a, out, lim->fields)) != PT_OK)
+				if ((rc = pt_params_grow(a, out, lim->fields)) != PT_OK)
 					return rc;
 				out->v[out->n].name = name;
 				out->v[out->n].value = value;
@@ -278,10 +281,10 @@ pt_parse_cookies(struct pt_arena *a, const char *s, struct pt_params *out,
 		vlen = (size_t)(end - eq - 1);
 		while (vlen > 0 && eq[vlen] == ' ')
 			vlen--;
-		if (nlen > lim->name_bytes || !text_ok((const unsigned char *)eq + 1, vlen) ||
-		    !text_ok((const unsigned char *)name, nlen))
+		if (nlen > lim->name_bytes || !pt_text_ok((const unsigned char *)eq + 1, vlen) ||
+		    !pt_text_ok((const unsigned char *)name, nlen))
 			continue;
-		if ((rc = params_grow(a, out, lim->fields)) != PT_OK)
+		if ((rc = pt_params_grow(a, out, lim->fields)) != PT_OK)
 			return rc;
 		out->v[out->n].name = pt_arena_strndup(a, name, nlen);
 		out->v[out->n].value = pt_arena_strndup(a, eq + 1, vlen);
@@ -355,7 +358,7 @@ pt_req_parse(struct pt_req *req, char *const *env, const char *body, size_t body
 	}
 	if (plen > lim->path_bytes)
 		return PT_ELIMIT;
-	if (plen == 0 || path[0] != '/' || !text_ok((const unsigned char *)path, plen))
+	if (plen == 0 || path[0] != '/' || !pt_text_ok((const unsigned char *)path, plen))
 		return PT_EINVAL;
 	if ((req->path = pt_arena_strndup(req->arena, path, plen)) == NULL)
 		return PT_ENOMEM;
@@ -380,14 +383,32 @@ pt_req_parse(struct pt_req *req, char *const *env, const char *body, size_t body
 	ctype = env_get(env, "CONTENT_TYPE");
 	req->content_type = ctype;
 	if (req->method == PT_POST) {
-		if (body_len > lim->body_bytes)
+		if (body_len > pt_body_limit(ctype, lim))
 			return PT_ELIMIT;
-		/* Only urlencoded forms so far; other bodies are left for the handler to refuse. */
-		if (ctype != NULL && strncmp(ctype, "application/x-www-form-urlencoded", 33) == 0 &&
-		    (rc = pt_parse_urlencoded(req->arena, body, body_len, &req->form, lim)) != PT_OK)
+		/* Forms, urlencoded or multipart; other bodies are left for the handler to refuse. */
+		if (ctype != NULL && strncmp(ctype, "application/x-www-form-urlencoded", 33) == 0)
+			rc = pt_parse_urlencoded(req->arena, body, body_len, &req->form, lim);
+		else if (pt_is_multipart(ctype))
+			rc = pt_parse_multipart(req, ctype, body, body_len, lim);
+		else
+			rc = PT_OK;
+		if (rc != PT_OK)
 			return rc;
 	}
 	return PT_OK;
+}
+
+int
+pt_is_multipart(const char *ctype)
+{
+	return ctype != NULL && strncasecmp(ctype, "multipart/form-data", 19) == 0 &&
+	    (ctype[19] == '\0' || ctype[19] == ';' || ctype[19] == ' ');
+}
+
+size_t
+pt_body_limit(const char *ctype, const struct pt_limits *lim)
+{
+	return pt_is_multipart(ctype) ? lim->upload_bytes : lim->body_bytes;
 }
 
 /*

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extern.h"
 
@@ -142,4 +143,125 @@ pt_resp_serialize(struct pt_req *req, size_t *len)
 	}
 	*len = (size_t)(p - out);
 	return out;
+}
+
+/* A path under [paths] files that nginx may serve: see portico.h. */
+static int
+file_path_ok(const char *path)
+{
+	const char *seg = path;
+
+	if (*path == '\0' || strlen(path) > 512 ||
+	    path[strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_.-")] != '\0')
+		return 0;
+	for (;;) {
+		size_t n = strcspn(seg, "/");
+
+		/* No empty segment (leading '/', "//", trailing '/'), none starting with '.' (no ".."). */
+		if (n == 0 || seg[0] == '.')
+			return 0;
+		if (seg[n] == '\0')
+			return 1;
+		seg += n + 1;
+	}
+}
+
+/* type/subtype with optional parameters, printable ASCII only. */
+static int
+content_type_ok(const char *t)
+{
+	const char *p;
+
+	if (t == NULL || *t == '\0' || strlen(t) > 200 || strchr(t, '/') == NULL || *t == '/')
+		return 0;
+	for (p = t; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+			return 0;
+	return 1;
+}
+
+/*
+ * Types a browser may show in our origin without running anything: every
+ * other file is sent as an attachment even when inline was asked for
+ * (an uploaded HTML or SVG file shown inline would be script on our site).
+ */
+static int
+inline_safe(const char *t)
+{
+	static const char *const safe[] = { "image/png", "image/jpeg", "image/gif", "image/webp",
+		"application/pdf", "text/plain", "video/mp4", "video/webm", "audio/mpeg" };
+	size_t i, n = strcspn(t, "; ");
+
+	for (i = 0; i < sizeof(safe) / sizeof(safe[0]); i++)
+		if (strlen(safe[i]) == n && strncasecmp(t, safe[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Content-Disposition (RFC 6266): a quoted ASCII fallback, in which every
+ * byte outside printable ASCII and every '"', '\\' and '%' is '_', and the
+ * exact name RFC 5987-encoded (UTF-8, attr-chars as they are).
+ */
+static const char *
+disposition(struct pt_req *req, const char *filename, int inline_disposition)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *kind = inline_disposition ? "inline" : "attachment";
+	size_t n, i, j = 0, k = 0;
+	char *ascii, *ext;
+
+	if (filename == NULL || *filename == '\0')
+		return kind;
+	if ((n = strlen(filename)) > 1024)
+		n = 1024;
+	if ((ascii = pt_alloc(req, n + 1)) == NULL || (ext = pt_alloc(req, 3 * n + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)filename[i];
+
+		if (c < 0x20 || c == 0x7f)
+			continue;	/* control characters are not part of a name */
+		/* One '_' per character: UTF-8 continuation bytes add none. */
+		if (c < 0x80 || c >= 0xc0)
+			ascii[j++] = c > 0x7e || c == '"' || c == '\\' || c == '%' ? '_' : (char)c;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c < 0x80 && strchr("!#$&+-.^_`|~", c) != NULL))
+			ext[k++] = (char)c;
+		else {
+			ext[k++] = '%';
+			ext[k++] = hex[c >> 4];
+			ext[k++] = hex[c & 15];
+		}
+	}
+	ascii[j] = ext[k] = '\0';
+	if (j == 0)
+		return kind;
+	return pt_printf(req, "%s; filename=\"%s\"; filename*=UTF-8''%s", kind, ascii, ext);
+}
+
+int
+pt_send_file(struct pt_req *req, const char *path, const char *content_type,
+    const char *filename, int inline_disposition)
+{
+	const char *accel, *disp;
+
+	if (path == NULL || !file_path_ok(path) || !content_type_ok(content_type))
+		return PT_EINVAL;
+	if (inline_disposition && !inline_safe(content_type))
+		inline_disposition = 0;
+	if ((accel = pt_printf(req, "/protected/%s", path)) == NULL ||
+	    (disp = disposition(req, filename, inline_disposition)) == NULL ||
+	    (content_type = pt_strdup(req, content_type)) == NULL)
+		return PT_ENOMEM;
+	if (req->nheaders + 2 > PT_MAX_HEADERS)
+		return PT_ELIMIT;
+	pt_header_add(req, "X-Accel-Redirect", accel);
+	pt_header_add(req, "Content-Disposition", disp);
+	/* An empty body with a content type: pt_render sends it as it is. */
+	req->status = 200;
+	req->body = "";
+	req->body_len = 0;
+	req->content_type_out = content_type;
+	return PT_OK;
 }

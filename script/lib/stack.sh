@@ -324,6 +324,7 @@ database.user=portico
 database.password=portico
 paths.xslt=$PORTICO_REPO/xslt
 paths.sql=$PORTICO_REPO/sql
+paths.files=$VAR/files
 site.theme=${PORTICO_THEME:-default}
 site.base_url=http://localhost:${PORT:-8080}
 site.development=${PORTICO_DEVELOPMENT:-true}
@@ -358,6 +359,8 @@ smtp.from=Portico <portal@portico.example>" '
 			exit bad
 		}' "$sample" >"$PORTICO_CONF.tmp" || die "could not generate $PORTICO_CONF"
 	mv "$PORTICO_CONF.tmp" "$PORTICO_CONF"
+	# [paths] files: uploads (kb/ for the knowledge base), served by nginx's /protected/.
+	mkdir -p "$VAR/files/kb"
 }
 
 # ------------------------------------------------------------------ workers
@@ -547,7 +550,7 @@ nginx_start() {
 	[ -n "$PORT" ] || die "nginx_start: no port (stack_init VAR PORT)"
 	nginx_stop
 	mkdir -p "$NGINX_DIR"/tmp/client_body "$NGINX_DIR"/tmp/fastcgi "$NGINX_DIR"/tmp/proxy \
-		"$NGINX_DIR"/tmp/scgi "$NGINX_DIR"/tmp/uwsgi "$VAR/files"
+		"$NGINX_DIR"/tmp/scgi "$NGINX_DIR"/tmp/uwsgi "$VAR/files/kb"
 	# As root, nginx's workers would run as nobody and could not read a
 	# checkout under /root; in development they run as the current user.
 	[ "$(id -u)" != 0 ] || user_line='user root;'
