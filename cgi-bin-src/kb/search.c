@@ -16,8 +16,9 @@
  * always redirects to the article itself.
  *
  * When nothing is found the reader gets "Did you mean ...?" from a
- * per-process vocabulary of the title words of published articles (edit
- * distance at most 2, only words of articles the reader may see) and the
+ * per-process vocabulary of the title words of the 5 000 most-read
+ * published texts (edit distance at most 2, only words of articles the
+ * reader may see) and the
  * categories whose names match.  The vocabulary and the category names are
  * loaded once, reloaded after VOCAB_MAX_AGE_S, and also when a zero-result
  * search finds that articles changed since (one indexed query).
@@ -117,9 +118,16 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT CONCAT_WS('/', (SELECT MAX(updated_at) FROM kb_article_texts),"
 	    " (SELECT MAX(updated_at) FROM kb_articles), (SELECT MAX(id) FROM kb_articles),"
 	    " (SELECT COUNT(*) FROM kb_categories), (SELECT COUNT(*) FROM kb_category_texts))" },
+	/*
+	 * The titles of the most-read published texts: what people look for,
+	 * and bounded, so a reload stays quick however large the knowledge base
+	 * (all titles of 100 000 articles took seconds; the index on status,
+	 * view_count makes this a backward range read without a sort).
+	 */
 	[SQL_VOCAB] = { "kb_vocab",
-	    "SELECT t.lang, a.audience, t.title FROM kb_article_texts t"
-	    " JOIN kb_articles a ON a.id = t.article_id WHERE a.status = 'published'" },
+	    "SELECT t.lang, a.audience, t.title FROM kb_articles a"
+	    " JOIN kb_article_texts t ON t.article_id = a.id WHERE a.status = 'published'"
+	    " ORDER BY a.view_count DESC, a.id DESC LIMIT 5000" },
 	[SQL_CATEGORIES] = { "kb_search_categories",
 	    "SELECT c.id, c.parent_id, c.slug, c.audience, ct.lang, ct.name"
 	    " FROM kb_categories c LEFT JOIN kb_category_texts ct ON ct.category_id = c.id"
@@ -473,6 +481,7 @@ static struct vocab {
 	size_t		 used;
 	struct vcat	*cats;
 	size_t		 ncats;
+	int		 words_loaded;	/* the words are loaded only when a search finds nothing */
 	time_t		 loaded_at;	/* loaded, or found unchanged */
 	char		 checked_by[33];	/* the request that last looked at the stamp */
 	char		 stamp[160];
@@ -682,35 +691,56 @@ oom:
 	return PT_ENOMEM;
 }
 
-/*
- * Load the vocabulary and the category names afresh.  The old ones stay
- * in use if loading fails.
- */
+/* Replace the words with a fresh load; the old ones stay if it fails. */
 static int
-vocab_reload(struct pt_req *req, const char *stamp)
+vocab_reload_words(struct pt_req *req)
 {
 	struct vword *tab = NULL;
-	struct vcat *cats = NULL;
-	size_t size = 0, used = 0, ncats = 0;
+	size_t size = 0, used = 0;
 	int rc;
 
-	if ((rc = vocab_load_words(req, &tab, &size, &used)) != PT_OK ||
-	    (rc = vocab_load_cats(req, &cats, &ncats)) != PT_OK) {
+	if ((rc = vocab_load_words(req, &tab, &size, &used)) != PT_OK) {
 		words_free(tab, size);
 		return rc;
 	}
-	if (!vocab.loaded)
-		atexit(vocab_free);
 	words_free(vocab.words, vocab.size);
-	cats_free(vocab.cats, vocab.ncats);
 	vocab.words = tab;
 	vocab.size = size;
 	vocab.used = used;
+	vocab.words_loaded = 1;
+	return PT_OK;
+}
+
+/*
+ * Load the category names afresh, and the vocabulary too when need_words;
+ * otherwise a vocabulary of the old stamp is dropped, to be loaded when a
+ * search next finds nothing.  Every search needs the category names, few
+ * need the words, and loading words reads thousands of titles.  The old
+ * ones stay in use if loading fails.
+ */
+static int
+vocab_reload(struct pt_req *req, const char *stamp, int need_words)
+{
+	struct vcat *cats = NULL;
+	size_t ncats = 0;
+	int rc;
+
+	if ((rc = vocab_load_cats(req, &cats, &ncats)) != PT_OK)
+		return rc;
+	if (!vocab.loaded)
+		atexit(vocab_free);
+	cats_free(vocab.cats, vocab.ncats);
 	vocab.cats = cats;
 	vocab.ncats = ncats;
 	vocab.loaded_at = time(NULL);
 	vocab.loaded = 1;
 	snprintf(vocab.stamp, sizeof(vocab.stamp), "%s", stamp != NULL ? stamp : "");
+	if (need_words)
+		return vocab_reload_words(req);
+	words_free(vocab.words, vocab.size);
+	vocab.words = NULL;
+	vocab.size = vocab.used = 0;
+	vocab.words_loaded = 0;
 	return PT_OK;
 }
 
@@ -729,30 +759,30 @@ vocab_stamp(struct pt_req *req, const char **stamp)
 }
 
 /*
- * Make sure the vocabulary is there and not older than VOCAB_MAX_AGE_S;
- * with check, also that no article changed since it was loaded.
+ * Make sure the category names (and with need_words the vocabulary) are
+ * there and not older than VOCAB_MAX_AGE_S; with check, also that no
+ * article changed since they were loaded.
  */
 static int
-vocab_fresh(struct pt_req *req, int check)
+vocab_fresh(struct pt_req *req, int check, int need_words)
 {
 	const char *stamp = NULL;
-	int rc;
-
+	int have = vocab.loaded && (!need_words || vocab.words_loaded), rc;
 	time_t now = time(NULL);
 
-	if (vocab.loaded && !check && now - vocab.loaded_at < VOCAB_MAX_AGE_S)
+	if (have && !check && now - vocab.loaded_at < VOCAB_MAX_AGE_S)
 		return PT_OK;
 	/* Looked earlier in this request: good enough. */
-	if (vocab.loaded && req->id[0] != '\0' && strcmp(vocab.checked_by, req->id) == 0)
+	if (have && req->id[0] != '\0' && strcmp(vocab.checked_by, req->id) == 0)
 		return PT_OK;
 	if ((rc = vocab_stamp(req, &stamp)) != PT_OK)
 		return rc;
 	snprintf(vocab.checked_by, sizeof(vocab.checked_by), "%s", req->id);
 	if (vocab.loaded && strcmp(stamp, vocab.stamp) == 0) {
-		vocab.loaded_at = time(NULL);
-		return PT_OK;
+		vocab.loaded_at = now;
+		return have ? PT_OK : vocab_reload_words(req);
 	}
-	return vocab_reload(req, stamp);
+	return vocab_reload(req, stamp, need_words);
 }
 
 /* The visible word w, or NULL. */
@@ -1026,7 +1056,7 @@ nothing_node(struct pt_req *req, xmlNodePtr parent, const struct search *s)
 	size_t i, shown = 0;
 	int rc;
 
-	if ((rc = vocab_fresh(req, 1)) != PT_OK)
+	if ((rc = vocab_fresh(req, 1, 1)) != PT_OK)
 		return rc;
 	if ((dym = did_you_mean(req, s)) != NULL) {
 		xmlNodePtr d = pt_node(n, "did-you-mean", dym);
@@ -1132,7 +1162,7 @@ search_page(struct pt_req *req)
 	}
 	if (rc != PT_OK)
 		return rc;
-	if ((rc = vocab_fresh(req, 0)) != PT_OK)
+	if ((rc = vocab_fresh(req, 0, 0)) != PT_OK)
 		return rc;
 	filter_categories(req, sx, &s);
 	if (*s.q == '\0')
