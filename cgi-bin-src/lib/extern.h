@@ -39,6 +39,7 @@ void	 pt_dispatch_refused(struct pt_req *, int status);
 
 /* Request parsing shared by req.c and multipart.c. */
 /* 1 if s is UTF-8 without C0 controls other than TAB, LF, CR, and without DEL. */
+int	 pt_utf8_ok(const unsigned char *s, size_t len);
 int	 pt_text_ok(const unsigned char *s, size_t len);
 /* Room for one more parameter in p (PT_ELIMIT at max); the caller fills p->v[p->n++]. */
 int	 pt_params_grow(struct pt_arena *, struct pt_params *p, size_t max);

@@ -105,9 +105,9 @@ hexval(int c)
 	return -1;
 }
 
-/* 1 if s is valid UTF-8 without C0 controls other than TAB, LF, CR, and without DEL. */
+/* 1 if s is valid UTF-8: no overlong forms, surrogates or values past Unicode. */
 int
-pt_text_ok(const unsigned char *s, size_t len)
+pt_utf8_ok(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 
@@ -117,8 +117,6 @@ pt_text_ok(const unsigned char *s, size_t len)
 		unsigned long cp;
 
 		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-				return 0;
 			i++;
 			continue;
 		}
@@ -138,13 +136,24 @@ pt_text_ok(const unsigned char *s, size_t len)
 				return 0;
 			cp = cp << 6 | (s[i + k] & 0x3f);
 		}
-		/* Overlong forms, surrogates and values past Unicode are not text. */
 		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
 		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 			return 0;
 		i += n + 1;
 	}
 	return 1;
+}
+
+/* 1 if s is valid UTF-8 without C0 controls other than TAB, LF, CR, and without DEL. */
+int
+pt_text_ok(const unsigned char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') || s[i] == 0x7f)
+			return 0;
+	return pt_utf8_ok(s, len);
 }
 
 /* Percent-decode s[0..len) into the arena ('+' is a space). */

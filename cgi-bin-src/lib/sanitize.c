@@ -754,45 +754,6 @@ walk_children(struct san *s, xmlNodePtr in, struct san_pos *p, int depth)
 	}
 }
 
-/* 1 if s[0..len) is UTF-8. */
-static int
-utf8_ok(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n, k;
-		unsigned long cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if ((c & 0xe0) == 0xc0) {
-			n = 1;
-			cp = c & 0x1f;
-		} else if ((c & 0xf0) == 0xe0) {
-			n = 2;
-			cp = c & 0x0f;
-		} else if ((c & 0xf8) == 0xf0) {
-			n = 3;
-			cp = c & 0x07;
-		} else
-			return 0;
-		for (k = 1; k <= n; k++) {
-			if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-			return 0;
-		i += n + 1;
-	}
-	return 1;
-}
-
 /* The depth of the tree under n, without recursion (the input may be deep). */
 static int
 too_deep(xmlNodePtr root, int max)
@@ -868,7 +829,7 @@ pt_sanitize(struct pt_req *req, const char *html, size_t len, size_t max_bytes,
 		return PT_EINVAL;
 	if (len > max_bytes || len > INT32_MAX / 2)
 		return PT_ELIMIT;
-	if (!utf8_ok((const unsigned char *)html, len))
+	if (!pt_utf8_ok((const unsigned char *)html, len))
 		return PT_EINVAL;
 	/* The fragment inside a body, so loose text and leading <meta> are not a head. */
 	if ((src = malloc(sizeof(head) + len + sizeof(tail))) == NULL)
