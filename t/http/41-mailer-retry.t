@@ -11,18 +11,8 @@ use Portico::Test;
 use Portico::Mail;
 
 my $repo = repo_dir();
-my $var  = var_dir();
 my $stopped = 0;
 
-sub run_script {
-    my ($name) = @_;
-    local $ENV{PORTICO_VAR} = $var;
-    local $ENV{PORTICO_REPO} = $repo;
-    my $out = `"$repo/script/$name" 2>&1`;
-    my $rc = $? >> 8;
-    diag("script/$name exit $rc: $out") if $rc != 0;
-    return $rc == 0;
-}
 
 END {
     if ($stopped) {

@@ -42,7 +42,7 @@ our @EXPORT = qw(
     sql sql_rows sql_value sql_quote
     xml_of xp xp_list xp_count csrf_of message_keys
     set_cookies cookie_is_cleared location_path
-    wait_until unique_tag worker_pids
+    wait_until unique_tag worker_pids run_script
 );
 
 use constant DEMO_PASSWORD => 'portico-demo';
@@ -72,6 +72,20 @@ sub repo_dir {
 
 sub var_dir {
     return $ENV{PORTICO_VAR} || File::Spec->catdir(repo_dir(), 'var', 'test');
+}
+
+# Runs one of the stack's control commands (script/db-stop, db-start,
+# smtp-stop, smtp-start) for this stack; true when it succeeded, and a
+# diagnostic with its output when it did not.
+sub run_script {
+    my ($name) = @_;
+    my $repo = repo_dir();
+    local $ENV{PORTICO_VAR} = var_dir();
+    local $ENV{PORTICO_REPO} = $repo;
+    my $out = `"$repo/script/$name" 2>&1`;
+    my $rc = $? >> 8;
+    Test::More::diag("script/$name exit $rc: $out") if $rc != 0;
+    return $rc == 0;
 }
 
 sub conf_file {
