@@ -55,7 +55,6 @@ enum browse_sql {
 	SQL_CATEGORY,
 	SQL_CATEGORY_ARTICLES,
 	SQL_ARTICLE,
-	SQL_ARTICLE_VIEWED,
 	SQL_ARTICLE_PARTS,
 	SQL__MAX
 };
@@ -143,46 +142,37 @@ static const struct pt_sql sql[SQL__MAX] = {
 	 * has and its category.  Binds: lang (category name), lang (text),
 	 * id, aud x3.
 	 */
+	/*
+	 * The article with every text it has (one row per language; the
+	 * page's language is chosen in C, see pick_text()).  The category
+	 * comes from the per-process tree (categories.c).
+	 * Binds: id, aud x3.
+	 */
 	[SQL_ARTICLE] = { "kb_article",
 	    "SELECT a.id, a.slug, a.audience, a.status, t.lang,"
 	    " " ISO("GREATEST(a.updated_at, t.updated_at)") ","
-	    " a.view_count, a.helpful_yes, a.helpful_no, t.title, t.summary, t.body,"
-	    " (SELECT GROUP_CONCAT(y.lang ORDER BY y.lang SEPARATOR ' ')"
-	    "  FROM kb_article_texts y WHERE y.article_id = a.id),"
-	    " c.id, c.slug, " CAT_TEXT("c", "name")
-	    ARTICLE_FROM
-	    " JOIN kb_categories c ON c.id = a.category_id"
-	    " WHERE a.id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL },
-	/* Binds: id. */
-	[SQL_ARTICLE_VIEWED] = { "kb_article_viewed",
-	    "UPDATE kb_articles SET view_count = view_count + 1 WHERE id = ?" },
+	    " a.view_count, a.helpful_yes, a.helpful_no, t.title, t.summary, t.body, a.category_id"
+	    " FROM kb_articles a JOIN kb_article_texts t ON t.article_id = a.id"
+	    " WHERE a.id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL
+	    " ORDER BY t.lang" },
 	/*
-	 * Everything around an article in one round trip.  Columns: kind,
-	 * sort, id, text1, text2, number.
-	 *   crumb   -depth, category id, slug, name, visible (0/1)
-	 *   tag     0, tag id, name
-	 *   related position, article id, slug, title
+	 * Everything else around an article in one round trip, plain joins
+	 * only.  Columns: kind, sort, id, text1, text2, text3.
 	 *   file    0, attachment id, filename, content type, size in bytes
-	 * Binds: category id; lang, aud x3 (crumbs); article id (tags);
-	 * lang, article id, aud x3 (related); article id (files).
+	 *   related position, article id, slug, lang, title (a row per text)
+	 *   tag     0, tag id, name
+	 * Binds: article id (files); article id, aud x3 (related); article id (tags).
 	 */
 	[SQL_ARTICLE_PARTS] = { "kb_article_parts",
-	    "WITH RECURSIVE up (id, parent_id, depth) AS ("
-	    " SELECT id, parent_id, 0 FROM kb_categories WHERE id = ?"
-	    " UNION ALL SELECT c.id, c.parent_id, up.depth + 1 FROM kb_categories c"
-	    " JOIN up ON c.id = up.parent_id WHERE up.depth < 20)"
-	    " SELECT 'crumb', -up.depth, c.id, c.slug, " CAT_TEXT("c", "name") ","
-	    " " CAT_AUDIENCE_SQL
-	    " FROM up JOIN kb_categories c ON c.id = up.id"
-	    " UNION ALL SELECT 'tag', 0, g.id, g.name, NULL, 0"
-	    " FROM kb_article_tags at JOIN kb_tags g ON g.id = at.tag_id WHERE at.article_id = ?"
-	    " UNION ALL SELECT 'related', r.position, a.id, a.slug, t.title, 0"
-	    " FROM kb_related r JOIN kb_articles a ON a.id = r.related_id"
-	    " JOIN kb_article_texts t ON t.article_id = a.id AND t.lang = " TEXT_LANG("a")
-	    " WHERE r.article_id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL
-	    " UNION ALL SELECT 'file', 0, f.id, f.filename, f.content_type, f.size_bytes"
+	    "SELECT 'file', 0, f.id, f.filename, f.content_type, f.size_bytes"
 	    " FROM kb_attachments f WHERE f.article_id = ?"
-	    " ORDER BY 1, 2, 4, 3" },
+	    " UNION ALL SELECT 'related', r.position, a.id, a.slug, t.lang, t.title"
+	    " FROM kb_related r JOIN kb_articles a ON a.id = r.related_id"
+	    " JOIN kb_article_texts t ON t.article_id = a.id"
+	    " WHERE r.article_id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL
+	    " UNION ALL SELECT 'tag', 0, g.id, g.name, NULL, NULL"
+	    " FROM kb_article_tags at JOIN kb_tags g ON g.id = at.tag_id WHERE at.article_id = ?"
+	    " ORDER BY 1, 2, 4, 3, 5" },
 };
 
 #define AUD3(aud) KB_AUDIENCE_BINDS(aud)
@@ -371,19 +361,24 @@ category(struct pt_req *req)
 
 /* Column numbers of SQL_ARTICLE. */
 enum { A_ID, A_SLUG, A_AUDIENCE, A_STATUS, A_LANG, A_UPDATED, A_VIEWS, A_YES, A_NO, A_TITLE,
-	A_SUMMARY, A_BODY, A_LANGS, A_CAT_ID, A_CAT_SLUG, A_CAT_NAME };
+	A_SUMMARY, A_BODY, A_CAT_ID };
 
-/* The translations the article has, from the space-separated list of its languages. */
-static void
-add_translations(struct pt_req *req, xmlNodePtr art, const char *langs)
+/*
+ * Of the rows first..end-1 (one text each, language in column col), the one
+ * to show in lang: that language, else English, else the first.
+ */
+static size_t
+pick_text(const struct pt_rows *rows, size_t first, size_t end, size_t col, const char *lang)
 {
-	xmlNodePtr tr = pt_node(art, "translations", NULL);
-	char *s, *save = NULL, *l;
+	size_t r, en = end;
 
-	if (langs == NULL || (s = pt_strdup(req, langs)) == NULL)
-		return;
-	for (l = strtok_r(s, " ", &save); l != NULL; l = strtok_r(NULL, " ", &save))
-		pt_attr(pt_node(tr, "translation", NULL), "lang", l);
+	for (r = first; r < end; r++) {
+		if (strcmp(pt_cell(rows, r, col), lang) == 0)
+			return r;
+		if (strcmp(pt_cell(rows, r, col), "en") == 0)
+			en = r;
+	}
+	return en != end ? en : first;
 }
 
 /* /kb/search?<name>=<value, percent-encoded>: a search filtered by a tag. */
@@ -415,87 +410,112 @@ file_href(struct pt_req *req, const char *id, const char *filename)
 	return href;
 }
 
+/* <breadcrumbs>: the knowledge base, then the trail to category cat_id the reader may open. */
+static int
+article_trail(struct pt_req *req, xmlNodePtr art, long long cat_id, const struct kb_audience *aud)
+{
+	const struct kb_category *trail[20], *cat;
+	xmlNodePtr crumbs, c;
+	size_t i, n;
+	int rc;
+
+	if ((rc = kb_category(req, cat_id, &cat)) != PT_OK)
+		return rc;
+	if (cat != NULL) {
+		c = pt_node(art, "category", kb_category_name(cat, req->lang));
+		pt_attr_int(c, "id", cat->id);
+		pt_attr(c, "slug", cat->slug);
+	}
+	crumbs = pt_node(art, "breadcrumbs", NULL);
+	crumb_home(req, crumbs);
+	if ((rc = kb_category_trail(req, cat_id, aud, trail, &n)) != PT_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		crumb_category(req, crumbs, trail[i]->slug, kb_category_name(trail[i], req->lang));
+	return PT_OK;
+}
+
+/* <tags>, <related>, <attachments> from the rows of SQL_ARTICLE_PARTS. */
+static void
+article_parts(struct pt_req *req, xmlNodePtr art, const struct pt_rows *parts)
+{
+	xmlNodePtr tags = pt_node(art, "tags", NULL), related = pt_node(art, "related", NULL);
+	xmlNodePtr files = pt_node(art, "attachments", NULL), n;
+	size_t r, end;
+
+	for (r = 0; r < parts->nrows; r = end) {
+		const char *kind = pt_cell(parts, r, 0), *pid = pt_cell(parts, r, 2);
+
+		end = r + 1;
+		if (strcmp(kind, "tag") == 0) {
+			n = pt_node(tags, "tag", pt_cell(parts, r, 3));
+			pt_attr(n, "href", search_href(req, "tag", pt_cell(parts, r, 3)));
+		} else if (strcmp(kind, "related") == 0) {
+			/* One row per text of the related article: show one. */
+			while (end < parts->nrows && strcmp(pt_cell(parts, end, 0), kind) == 0 &&
+			    strcmp(pt_cell(parts, end, 2), pid) == 0)
+				end++;
+			n = pt_node(related, "ref",
+			    pt_cell(parts, pick_text(parts, r, end, 4, req->lang), 5));
+			pt_attr(n, "id", pid);
+			pt_attr(n, "slug", pt_cell(parts, r, 3));
+			pt_attr(n, "href", pt_printf(req, "/kb/articles/%s", pid));
+		} else if (strcmp(kind, "file") == 0) {
+			n = pt_node(files, "file", pt_cell(parts, r, 3));
+			pt_attr(n, "id", pid);
+			pt_attr(n, "href", file_href(req, pid, pt_cell(parts, r, 3)));
+			pt_attr(n, "type", pt_cell(parts, r, 4));
+			pt_attr(n, "size", pt_cell(parts, r, 5));
+		}
+	}
+}
+
 static int
 article(struct pt_req *req)
 {
 	long long id = capture_id(req);
 	struct kb_audience aud;
 	struct pt_rows a, parts;
-	xmlNodePtr art, cat, crumbs, tags, related, files;
-	size_t r;
-	int rc, trail_open = 1;
+	xmlNodePtr art, tr;
+	size_t r, t;
+	int rc;
 
 	if (id == 0)
 		return 404;
 	kb_audience_of(req, &aud);
-	if ((rc = pt_db_query(req, &sql[SQL_ARTICLE], &a, PT_BINDS(pt_str(req->lang),
-	    pt_str(req->lang), pt_int(id), AUD3(&aud)))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_ARTICLE], &a, PT_BINDS(pt_int(id), AUD3(&aud)))) != PT_OK)
 		return rc;
-	if (a.nrows != 1)
+	if (a.nrows == 0)
 		return 404;
-	if ((rc = pt_db_exec(req, &sql[SQL_ARTICLE_VIEWED], PT_BINDS(pt_int(id)), NULL)) != PT_OK)
-		return rc;
 	if ((rc = pt_db_query(req, &sql[SQL_ARTICLE_PARTS], &parts,
-	    PT_BINDS(pt_int(pt_cell_int(&a, 0, A_CAT_ID)), pt_str(req->lang), AUD3(&aud),
-	    pt_int(id), pt_str(req->lang), pt_int(id), AUD3(&aud), pt_int(id)))) != PT_OK)
+	    PT_BINDS(pt_int(id), pt_int(id), AUD3(&aud), pt_int(id)))) != PT_OK)
 		return rc;
+	/* A view that cannot be counted now still shows the article. */
+	if (kb_view_count(req, id) != PT_OK)
+		pt_log(req, PT_LOG_WARN, "a view of article %lld was not counted", id);
 
+	t = pick_text(&a, 0, a.nrows, A_LANG, req->lang);
 	art = pt_node(req->page, "article", NULL);
-	pt_attr(art, "id", pt_cell(&a, 0, A_ID));
-	pt_attr(art, "slug", pt_cell(&a, 0, A_SLUG));
-	pt_attr(art, "audience", pt_cell(&a, 0, A_AUDIENCE));
-	pt_attr(art, "status", pt_cell(&a, 0, A_STATUS));
-	pt_attr(art, "lang", pt_cell(&a, 0, A_LANG));
-	pt_attr(art, "fallback", strcmp(pt_cell(&a, 0, A_LANG), req->lang) != 0 ? "1" : "0");
-	pt_attr(art, "updated", pt_cell(&a, 0, A_UPDATED));
-	/* This view is counted: show it. */
-	pt_attr_int(art, "views", pt_cell_int(&a, 0, A_VIEWS) + 1);
-	pt_attr(art, "helpful-yes", pt_cell(&a, 0, A_YES));
-	pt_attr(art, "helpful-no", pt_cell(&a, 0, A_NO));
-	pt_node(art, "title", pt_cell(&a, 0, A_TITLE));
-	pt_node(art, "summary", pt_cell(&a, 0, A_SUMMARY));
-	append_body(req, pt_node(art, "body", NULL), pt_cell(&a, 0, A_BODY));
-	cat = pt_node(art, "category", pt_cell(&a, 0, A_CAT_NAME));
-	pt_attr(cat, "id", pt_cell(&a, 0, A_CAT_ID));
-	pt_attr(cat, "slug", pt_cell(&a, 0, A_CAT_SLUG));
-
-	crumbs = pt_node(art, "breadcrumbs", NULL);
-	crumb_home(req, crumbs);
-	tags = pt_node(art, "tags", NULL);
-	related = pt_node(art, "related", NULL);
-	files = pt_node(art, "attachments", NULL);
-	for (r = 0; r < parts.nrows; r++) {
-		const char *kind = pt_cell(&parts, r, 0), *pid = pt_cell(&parts, r, 2);
-		xmlNodePtr n;
-
-		if (strcmp(kind, "crumb") == 0) {
-			/*
-			 * Crumbs come root first.  A category the reader may
-			 * not open (itself or through an ancestor: see
-			 * category()) ends the trail.
-			 */
-			if (pt_cell_int(&parts, r, 5) == 0)
-				trail_open = 0;
-			if (trail_open)
-				crumb_category(req, crumbs, pt_cell(&parts, r, 3),
-				    pt_cell(&parts, r, 4));
-		} else if (strcmp(kind, "tag") == 0) {
-			n = pt_node(tags, "tag", pt_cell(&parts, r, 3));
-			pt_attr(n, "href", search_href(req, "tag", pt_cell(&parts, r, 3)));
-		} else if (strcmp(kind, "related") == 0) {
-			n = pt_node(related, "ref", pt_cell(&parts, r, 4));
-			pt_attr(n, "id", pid);
-			pt_attr(n, "slug", pt_cell(&parts, r, 3));
-			pt_attr(n, "href", pt_printf(req, "/kb/articles/%s", pid));
-		} else if (strcmp(kind, "file") == 0) {
-			n = pt_node(files, "file", pt_cell(&parts, r, 3));
-			pt_attr(n, "id", pid);
-			pt_attr(n, "href", file_href(req, pid, pt_cell(&parts, r, 3)));
-			pt_attr(n, "type", pt_cell(&parts, r, 4));
-			pt_attr(n, "size", pt_cell(&parts, r, 5));
-		}
-	}
-	add_translations(req, art, pt_cell(&a, 0, A_LANGS));
+	pt_attr(art, "id", pt_cell(&a, t, A_ID));
+	pt_attr(art, "slug", pt_cell(&a, t, A_SLUG));
+	pt_attr(art, "audience", pt_cell(&a, t, A_AUDIENCE));
+	pt_attr(art, "status", pt_cell(&a, t, A_STATUS));
+	pt_attr(art, "lang", pt_cell(&a, t, A_LANG));
+	pt_attr(art, "fallback", strcmp(pt_cell(&a, t, A_LANG), req->lang) != 0 ? "1" : "0");
+	pt_attr(art, "updated", pt_cell(&a, t, A_UPDATED));
+	/* Written ones, and those this process counted (this one too) but has not written. */
+	pt_attr_int(art, "views", pt_cell_int(&a, t, A_VIEWS) + kb_views_waiting(id));
+	pt_attr(art, "helpful-yes", pt_cell(&a, t, A_YES));
+	pt_attr(art, "helpful-no", pt_cell(&a, t, A_NO));
+	pt_node(art, "title", pt_cell(&a, t, A_TITLE));
+	pt_node(art, "summary", pt_cell(&a, t, A_SUMMARY));
+	append_body(req, pt_node(art, "body", NULL), pt_cell(&a, t, A_BODY));
+	if ((rc = article_trail(req, art, pt_cell_int(&a, t, A_CAT_ID), &aud)) != PT_OK)
+		return rc;
+	article_parts(req, art, &parts);
+	tr = pt_node(art, "translations", NULL);
+	for (r = 0; r < a.nrows; r++)
+		pt_attr(pt_node(tr, "translation", NULL), "lang", pt_cell(&a, r, A_LANG));
 	if (pt_query(req, "feedback") != NULL && strcmp(pt_query(req, "feedback"), "thanks") == 0)
 		pt_message(req, "success", "kb.feedback.thanks", NULL);
 	req->view = "article";

@@ -13,6 +13,8 @@ extern const struct pt_group kb_search_group;	/* search.c: search, suggestions, 
 extern const struct pt_group kb_feedback_group;	/* feedback.c: helpful yes/no, ratings for editors */
 extern const struct pt_group kb_editor_group;	/* editor.c: authoring, workflow, versions */
 extern const struct pt_group kb_files_group;	/* files.c: attachments upload and download */
+extern const struct pt_group kb_categories_group; /* categories.c: the tree, kept per process */
+extern const struct pt_group kb_views_group;	/* views.c: view counts, written in batches */
 
 /* What the reader may see (audience.c). */
 struct kb_audience {
@@ -30,5 +32,31 @@ int	 kb_audience_allows(const struct kb_audience *, const char *audience);
 	" OR (a.audience = 'partner' AND ?) OR (a.audience = 'internal' AND ?))"
 #define KB_AUDIENCE_BINDS(aud) \
 	pt_int((aud)->customer), pt_int((aud)->partner), pt_int((aud)->internal)
+
+/* A category of the per-process copy of the tree (categories.c). */
+struct kb_category {
+	long long	 id;
+	long long	 parent;	/* 0: a top-level category */
+	const char	*slug;
+	char		 audience[9];	/* public, customer, partner, internal */
+};
+/* *out = category id or NULL when there is none; valid until the next kb_category* call. */
+int	 kb_category(struct pt_req *, long long id, const struct kb_category **out);
+/* Its name in lang, else in English, else in its first language, else its slug. */
+const char *kb_category_name(const struct kb_category *, const char *lang);
+/*
+ * The trail to category id, root first, into trail (room for 20): it ends
+ * before the first category the reader may not open.  *n may be 0.
+ */
+int	 kb_category_trail(struct pt_req *, long long id, const struct kb_audience *,
+	    const struct kb_category **trail, size_t *n);
+void	 kb_categories_free(void);
+
+/* Count a view of article id (views.c); written within about a second. */
+int	 kb_view_count(struct pt_req *, long long id);
+/* The views of article id this process counted and has not written yet. */
+unsigned kb_views_waiting(long long id);
+/* Write the counted views when due (always when idle or stopping); 1 if some wait. */
+int	 kb_views_housekeeping(struct pt_req *, enum pt_housekeeping);
 
 #endif

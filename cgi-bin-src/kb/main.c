@@ -16,13 +16,26 @@ static const struct pt_group *const groups[] = {
 	&kb_feedback_group,
 	&kb_editor_group,
 	&kb_files_group,
+	&kb_categories_group,
+	&kb_views_group,
 	&common_group,
 };
+
+/* Outside requests: write the counted views; free the category copy at exit. */
+static int
+housekeeping(struct pt_req *req, enum pt_housekeeping when)
+{
+	int left = kb_views_housekeeping(req, when);
+
+	if (when == PT_HK_STOP)
+		kb_categories_free();
+	return left;
+}
 
 int
 main(void)
 {
-	static const struct pt_worker kb = { "kb", groups, PT_NELEM(groups) };
+	static const struct pt_worker kb = { "kb", groups, PT_NELEM(groups), housekeeping };
 
 	return pt_main(&kb);
 }

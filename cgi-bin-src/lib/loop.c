@@ -8,11 +8,13 @@
 #include <fcgiapp.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/xslt.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extern.h"
 
@@ -227,6 +229,29 @@ handle(const struct pt_worker *w, const struct pt_router *router, FCGX_Request *
 	    req->path != NULL ? req->path : "?", req->status);
 }
 
+/*
+ * SIGALRM ends a blocking accept() when the worker has idle work to do
+ * (FCGI_FAIL_ACCEPT_ON_INTR): the handler need not do anything itself.
+ */
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+}
+
+/* The worker's housekeeping in a clean request context; 1 if work is left. */
+static int
+housekeeping(const struct pt_worker *w, struct pt_req *req, enum pt_housekeeping when)
+{
+	int left;
+
+	if (w->housekeeping == NULL)
+		return 0;
+	left = w->housekeeping(req, when);
+	pt_req_reset(req);
+	return left;
+}
+
 int
 pt_main(const struct pt_worker *w)
 {
@@ -234,13 +259,19 @@ pt_main(const struct pt_worker *w)
 	struct pt_route *routes = NULL;
 	struct pt_req *req;
 	FCGX_Request fr;
+	struct sigaction sa;
+	int pending = 0, rc;
 
 	if (startup(w, &router, &routes) != PT_OK || (req = pt_req_new(w->name)) == NULL) {
 		shutdown_all(router);
 		free(routes);
 		return 1;
 	}
-	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, FCGI_FAIL_ACCEPT_ON_INTR) != 0 ||
+	    sigaction(SIGALRM, &sa, NULL) != 0) {
 		pt_log(NULL, PT_LOG_ERROR, "FastCGI initialisation failed");
 		pt_req_free(req);
 		shutdown_all(router);
@@ -248,12 +279,24 @@ pt_main(const struct pt_worker *w)
 		return 1;
 	}
 	pt_log(NULL, PT_LOG_INFO, "ready");
-	while (!stopping && FCGX_Accept_r(&fr) >= 0) {
+	while (!stopping) {
+		/* With work left, wait a second at most for the next request. */
+		alarm(pending ? 1 : 0);
+		rc = FCGX_Accept_r(&fr);
+		alarm(0);
+		if (rc == -EINTR && !stopping) {
+			pending = housekeeping(w, req, PT_HK_IDLE);
+			continue;
+		}
+		if (rc < 0)
+			break;
 		handle(w, router, &fr, req);
 		FCGX_Finish_r(&fr);
 		pt_req_reset(req);
+		pending = housekeeping(w, req, PT_HK_AFTER);
 	}
 	pt_log(NULL, PT_LOG_INFO, "stopping");
+	housekeeping(w, req, PT_HK_STOP);
 	FCGX_Free(&fr, 1);
 	pt_req_free(req);
 	shutdown_all(router);

@@ -570,10 +570,24 @@ struct pt_group {
 #define PT_GROUP_NOSQL(routes, views) \
 	{ (routes), PT_NELEM(routes), NULL, 0, (views), PT_NELEM(views) }
 
+/*
+ * When pt_main runs a worker's housekeeping: after a response has gone out
+ * (the client no longer waits), after a second without requests when the
+ * last call said work is left, and once before the process exits.
+ */
+enum pt_housekeeping { PT_HK_AFTER, PT_HK_IDLE, PT_HK_STOP };
+
 struct pt_worker {
 	const char			*name;	/* "auth": logs, xslt/<name>/ views */
 	const struct pt_group *const	*groups;
 	size_t				 ngroups;
+	/*
+	 * NULL, or work done outside requests (e.g. writing counters in
+	 * batches).  req is a clean request context (arena, database) with no
+	 * HTTP request behind it.  Returns 1 when work is left that an idle
+	 * second should finish, else 0.
+	 */
+	int				(*housekeeping)(struct pt_req *, enum pt_housekeeping);
 };
 
 /* Process one parsed request: session, CSRF, route, handler, render. */
