@@ -144,7 +144,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	 */
 	/*
 	 * The article with every text it has (one row per language; the
-	 * page's language is chosen in C, see pick_text()).  The category
+	 * page's language is chosen in C, see kb_pick_text()).  The category
 	 * comes from the per-process tree (categories.c).
 	 * Binds: id, aud x3.
 	 */
@@ -363,24 +363,6 @@ category(struct pt_req *req)
 enum { A_ID, A_SLUG, A_AUDIENCE, A_STATUS, A_LANG, A_UPDATED, A_VIEWS, A_YES, A_NO, A_TITLE,
 	A_SUMMARY, A_BODY, A_CAT_ID };
 
-/*
- * Of the rows first..end-1 (one text each, language in column col), the one
- * to show in lang: that language, else English, else the first.
- */
-static size_t
-pick_text(const struct pt_rows *rows, size_t first, size_t end, size_t col, const char *lang)
-{
-	size_t r, en = end;
-
-	for (r = first; r < end; r++) {
-		if (strcmp(pt_cell(rows, r, col), lang) == 0)
-			return r;
-		if (strcmp(pt_cell(rows, r, col), "en") == 0)
-			en = r;
-	}
-	return en != end ? en : first;
-}
-
 /* /kb/search?<name>=<value, percent-encoded>: a search filtered by a tag. */
 static const char *
 search_href(struct pt_req *req, const char *name, const char *value)
@@ -456,7 +438,7 @@ article_parts(struct pt_req *req, xmlNodePtr art, const struct pt_rows *parts)
 			    strcmp(pt_cell(parts, end, 2), pid) == 0)
 				end++;
 			n = pt_node(related, "ref",
-			    pt_cell(parts, pick_text(parts, r, end, 4, req->lang), 5));
+			    pt_cell(parts, kb_pick_text(parts, r, end, 4, req->lang), 5));
 			pt_attr(n, "id", pid);
 			pt_attr(n, "slug", pt_cell(parts, r, 3));
 			pt_attr(n, "href", pt_printf(req, "/kb/articles/%s", pid));
@@ -494,7 +476,7 @@ article(struct pt_req *req)
 	if (kb_view_count(req, id) != PT_OK)
 		pt_log(req, PT_LOG_WARN, "a view of article %lld was not counted", id);
 
-	t = pick_text(&a, 0, a.nrows, A_LANG, req->lang);
+	t = kb_pick_text(&a, 0, a.nrows, A_LANG, req->lang);
 	art = pt_node(req->page, "article", NULL);
 	pt_attr(art, "id", pt_cell(&a, t, A_ID));
 	pt_attr(art, "slug", pt_cell(&a, t, A_SLUG));

@@ -3,11 +3,12 @@
  * each entry in the page language or a marked fallback (en, else any),
  * optionally linking to the full article when the reader may open it.
  *
- * One statement (two queries per page with the session's): an entry shows
- * when it is published and its own audience allows the reader (the
- * KB_AUDIENCE_SQL rule on kb_faq.audience); its article link only when the
- * article is published and visible too.  Topics without a visible entry
- * are left out.
+ * Two plain statements (three queries per page with the session's): the
+ * topics' names, and the entries with all their texts (the language is
+ * chosen in C, texts.c).  An entry shows when it is published and its own
+ * audience allows the reader (the KB_AUDIENCE_SQL rule on
+ * kb_faq.audience); its article link only when the article is published
+ * and visible too.  Topics without a visible entry are left out.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,70 +22,87 @@
 	" OR (f.audience = 'partner' AND ?) OR (f.audience = 'internal' AND ?))"
 
 enum faq_sql {
+	SQL_FAQ_TOPICS,
 	SQL_FAQ,
 	SQL__MAX
 };
 
-/* Columns of SQL_FAQ. */
-enum { F_TOPIC_ID, F_TOPIC_SLUG, F_TOPIC_NAME, F_ID, F_LANG, F_QUESTION, F_ANSWER,
-	F_ARTICLE };
+enum { T_ID, T_LANG, T_NAME };
+enum { F_TOPIC_ID, F_TOPIC_SLUG, F_ID, F_LANG, F_QUESTION, F_ANSWER, F_ARTICLE };
 
 static const struct pt_sql sql[SQL__MAX] = {
-	/* Binds: lang (topic name), aud x3 (entry), lang (entry text), aud x3 (article). */
+	/* Every topic name, few as they are. */
+	[SQL_FAQ_TOPICS] = { "kb_faq_topics",
+	    "SELECT topic_id, lang, name FROM kb_faq_topic_texts ORDER BY topic_id, lang" },
+	/* A row per text of each visible entry.  Binds: aud x3 (entry), aud x3 (article). */
 	[SQL_FAQ] = { "kb_faq",
-	    "SELECT tp.id, tp.slug,"
-	    " (SELECT tt.name FROM kb_faq_topic_texts tt WHERE tt.topic_id = tp.id"
-	    "  ORDER BY tt.lang = ? DESC, tt.lang = 'en' DESC, tt.lang LIMIT 1),"
-	    " f.id, t.lang, t.question, t.answer, a.id"
+	    "SELECT tp.id, tp.slug, f.id, t.lang, t.question, t.answer, a.id"
 	    " FROM kb_faq_topics tp"
 	    " JOIN kb_faq f ON f.topic_id = tp.id AND f.status = 'published'"
 	    "  AND " FAQ_AUDIENCE_SQL
-	    " JOIN kb_faq_texts t ON t.faq_id = f.id AND t.lang ="
-	    "  (SELECT x.lang FROM kb_faq_texts x WHERE x.faq_id = f.id"
-	    "  ORDER BY x.lang = ? DESC, x.lang = 'en' DESC, x.lang LIMIT 1)"
+	    " JOIN kb_faq_texts t ON t.faq_id = f.id"
 	    " LEFT JOIN kb_articles a ON a.id = f.article_id AND a.status = 'published'"
 	    "  AND " KB_AUDIENCE_SQL
-	    " ORDER BY tp.position, tp.id, f.position, f.id" },
+	    " ORDER BY tp.position, tp.id, f.position, f.id, t.lang" },
 };
+
+/* The topic's name in the page language (else English, else any), or its slug. */
+static const char *
+topic_name(struct pt_req *req, const struct pt_rows *names, const char *id, const char *slug)
+{
+	size_t r, end;
+
+	for (r = 0; r < names->nrows; r = end) {
+		end = kb_same_run(names, r, T_ID);
+		if (strcmp(pt_cell(names, r, T_ID), id) == 0)
+			return pt_cell(names, kb_pick_text(names, r, end, T_LANG, req->lang), T_NAME);
+	}
+	return slug;
+}
 
 static int
 faq(struct pt_req *req)
 {
 	struct kb_audience aud;
-	struct pt_rows rows;
+	struct pt_rows names, rows;
 	xmlNodePtr list, topic = NULL;
 	const char *topic_id = NULL;
-	size_t r;
+	size_t r, end, t;
 	int rc;
 
 	kb_audience_of(req, &aud);
-	if ((rc = pt_db_query(req, &sql[SQL_FAQ], &rows, PT_BINDS(pt_str(req->lang),
-	    KB_AUDIENCE_BINDS(&aud), pt_str(req->lang), KB_AUDIENCE_BINDS(&aud)))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_FAQ_TOPICS], &names, PT_NOBINDS)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_FAQ], &rows, PT_BINDS(KB_AUDIENCE_BINDS(&aud),
+	    KB_AUDIENCE_BINDS(&aud)))) != PT_OK)
 		return rc;
 
 	list = pt_node(req->page, "faq", NULL);
-	for (r = 0; r < rows.nrows; r++) {
-		const char *lang = pt_cell(&rows, r, F_LANG), *art = pt_cell(&rows, r, F_ARTICLE);
+	for (r = 0; r < rows.nrows; r = end) {
+		const char *lang, *art = pt_cell(&rows, r, F_ARTICLE);
 		xmlNodePtr e, answer;
 
+		end = kb_same_run(&rows, r, F_ID);
+		t = kb_pick_text(&rows, r, end, F_LANG, req->lang);
+		lang = pt_cell(&rows, t, F_LANG);
 		if (topic_id == NULL || strcmp(topic_id, pt_cell(&rows, r, F_TOPIC_ID)) != 0) {
 			topic_id = pt_cell(&rows, r, F_TOPIC_ID);
 			topic = pt_node(list, "topic", NULL);
 			pt_attr(topic, "id", topic_id);
 			pt_attr(topic, "slug", pt_cell(&rows, r, F_TOPIC_SLUG));
-			pt_node(topic, "name", pt_cell(&rows, r, F_TOPIC_NAME));
+			pt_node(topic, "name", topic_name(req, &names, topic_id,
+			    pt_cell(&rows, r, F_TOPIC_SLUG)));
 		}
 		e = pt_node(topic, "entry", NULL);
-		pt_attr(e, "id", pt_cell(&rows, r, F_ID));
+		pt_attr(e, "id", pt_cell(&rows, t, F_ID));
 		pt_attr(e, "lang", lang);
 		pt_attr(e, "fallback", strcmp(lang, req->lang) != 0 ? "1" : "0");
 		if (art != NULL) {
 			pt_attr(e, "article-id", art);
 			pt_attr(e, "article-href", pt_printf(req, "/kb/articles/%s", art));
 		}
-		pt_node(e, "question", pt_cell(&rows, r, F_QUESTION));
+		pt_node(e, "question", pt_cell(&rows, t, F_QUESTION));
 		answer = pt_node(e, "answer", NULL);
-		if (pt_xhtml_append(req, answer, pt_cell(&rows, r, F_ANSWER)) != PT_OK)
+		if (pt_xhtml_append(req, answer, pt_cell(&rows, t, F_ANSWER)) != PT_OK)
 			pt_log(req, PT_LOG_WARN, "an FAQ answer does not parse; shown empty");
 	}
 	req->view = "faq";

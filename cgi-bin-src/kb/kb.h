@@ -33,6 +33,15 @@ int	 kb_audience_allows(const struct kb_audience *, const char *audience);
 #define KB_AUDIENCE_BINDS(aud) \
 	pt_int((aud)->customer), pt_int((aud)->partner), pt_int((aud)->internal)
 
+/*
+ * Of rows first..end-1 (one text each, its language in column col), the
+ * one to show in lang: that language, else English, else the first (texts.c).
+ */
+size_t	 kb_pick_text(const struct pt_rows *, size_t first, size_t end, size_t col,
+	    const char *lang);
+/* The end of the run of rows from first with the same value in column col. */
+size_t	 kb_same_run(const struct pt_rows *, size_t first, size_t col);
+
 /* A category of the per-process copy of the tree (categories.c). */
 struct kb_category {
 	long long	 id;
@@ -51,6 +60,22 @@ const char *kb_category_name(const struct kb_category *, const char *lang);
 int	 kb_category_trail(struct pt_req *, long long id, const struct kb_audience *,
 	    const struct kb_category **trail, size_t *n);
 void	 kb_categories_free(void);
+
+/* What a ranked search found for one page (search-cache.c). */
+#define KB_SEARCH_HIT_MAX 10
+struct kb_search_hit {
+	long long	 total;
+	size_t		 n;
+	long long	 id[KB_SEARCH_HIT_MAX];
+	char		 lang[KB_SEARCH_HIT_MAX][3];
+};
+/* The remembered page of a search (key: everything the ranking depends on), or NULL. */
+const struct kb_search_hit *kb_search_cache_get(const char *key);
+/* The knowledge base's stamp when that page was ranked, or NULL. */
+const char *kb_search_cache_stamp(const char *key);
+void	 kb_search_cache_put(const char *key, const char *stamp, const struct kb_search_hit *);
+void	 kb_search_cache_drop(const char *key);
+void	 kb_search_cache_free(void);
 
 /* Count a view of article id (views.c); written within about a second. */
 int	 kb_view_count(struct pt_req *, long long id);

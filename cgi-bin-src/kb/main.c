@@ -21,14 +21,16 @@ static const struct pt_group *const groups[] = {
 	&common_group,
 };
 
-/* Outside requests: write the counted views; free the category copy at exit. */
+/* Outside requests: write the counted views; free the per-process copies at exit. */
 static int
 housekeeping(struct pt_req *req, enum pt_housekeeping when)
 {
 	int left = kb_views_housekeeping(req, when);
 
-	if (when == PT_HK_STOP)
+	if (when == PT_HK_STOP) {
 		kb_categories_free();
+		kb_search_cache_free();
+	}
 	return left;
 }
 

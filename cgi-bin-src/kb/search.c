@@ -23,9 +23,14 @@
  * loaded once, reloaded after VOCAB_MAX_AGE_S, and also when a zero-result
  * search finds that articles changed since (one indexed query).
  *
- * Queries per page: search 3 (session, search, log); a search without
- * results 4 (plus the change check); suggest 3; go 3 (session, article and
- * search row, click).
+ * A process remembers the ranking of recent searches (search-cache.c):
+ * made again, a search fetches the page's texts by id with status and
+ * audience applied and the knowledge base's stamp alongside, and ranks
+ * anew when the stamp moved or an article of the page dropped out.
+ *
+ * Queries per page: search 4 (session, stamp, search, log), made again 3
+ * (session, texts, log); a search without results 4; suggest the same as
+ * search; go 3 (session, article and search row, click).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -51,6 +56,7 @@
 
 enum search_sql {
 	SQL_SEARCH,
+	SQL_SEARCH_AGAIN,
 	SQL_LOG,
 	SQL_GO,
 	SQL_CLICK,
@@ -61,6 +67,11 @@ enum search_sql {
 };
 
 #define ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+/* Moves whenever an article or a text is saved or added, or a category added. */
+#define STAMP \
+	"CONCAT_WS('/', (SELECT MAX(updated_at) FROM kb_article_texts)," \
+	" (SELECT MAX(updated_at) FROM kb_articles), (SELECT MAX(id) FROM kb_articles)," \
+	" (SELECT COUNT(*) FROM kb_categories), (SELECT COUNT(*) FROM kb_category_texts))"
 #define SCORE \
 	"3 * MATCH(t.title) AGAINST (?) + MATCH(t.title, t.summary, t.body_text) AGAINST (?)"
 /*
@@ -97,6 +108,21 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " JOIN kb_article_texts t ON t.article_id = r.id AND t.lang = r.lang"
 	    " JOIN kb_articles a ON a.id = r.id"
 	    " ORDER BY r.score DESC, r.id DESC" },
+	/*
+	 * A remembered page of results (search-cache.c) fetched again, with
+	 * status and audience applied as in MATCHES, the total as bound, and
+	 * the stamp (SQL_STAMP) to tell whether the ranking still holds.
+	 * Binds: total, the page as a JSON array of [id, lang], the audience.
+	 */
+	[SQL_SEARCH_AGAIN] = { "kb_search_again",
+	    "SELECT r.id, t.lang, t.title, t.summary, t.body_text, " ISO("a.updated_at") ","
+	    " a.category_id, ?, " STAMP
+	    " FROM JSON_TABLE(?, '$[*]' COLUMNS (pos FOR ORDINALITY,"
+	    "  id INT UNSIGNED PATH '$[0]', lang CHAR(2) PATH '$[1]')) r"
+	    " JOIN kb_article_texts t ON t.article_id = r.id AND t.lang = r.lang"
+	    " JOIN kb_articles a ON a.id = r.id"
+	    " WHERE a.status = 'published' AND " KB_AUDIENCE_SQL
+	    " ORDER BY r.pos" },
 	[SQL_LOG] = { "kb_search_log",
 	    "INSERT INTO kb_searches (at, source, user_id, org_id, lang, query, result_count)"
 	    " VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?)" },
@@ -114,10 +140,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "UPDATE kb_searches SET clicked_article_id = ?, clicked_at = UTC_TIMESTAMP(6)"
 	    " WHERE id = ? AND clicked_article_id IS NULL" },
 	/* Moves whenever an article or a text is saved, added or a category added. */
-	[SQL_STAMP] = { "kb_vocab_stamp",
-	    "SELECT CONCAT_WS('/', (SELECT MAX(updated_at) FROM kb_article_texts),"
-	    " (SELECT MAX(updated_at) FROM kb_articles), (SELECT MAX(id) FROM kb_articles),"
-	    " (SELECT COUNT(*) FROM kb_categories), (SELECT COUNT(*) FROM kb_category_texts))" },
+	[SQL_STAMP] = { "kb_vocab_stamp", "SELECT " STAMP },
 	/*
 	 * The titles of the most-read published texts: what people look for,
 	 * and bounded, so a reload stays quick however large the knowledge base
@@ -134,7 +157,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " ORDER BY c.position, c.id, ct.lang" },
 };
 
-enum { R_ID, R_LANG, R_TITLE, R_SUMMARY, R_BODY, R_UPDATED, R_CATEGORY, R_TOTAL };
+enum { R_ID, R_LANG, R_TITLE, R_SUMMARY, R_BODY, R_UPDATED, R_CATEGORY, R_TOTAL, R_STAMP };
 
 /* ---- text: lower case, words, edit distance ----------------------------- */
 
@@ -950,15 +973,73 @@ read_search(struct pt_req *req, struct search *s)
 
 /* ---- the search ---------------------------------------------------------- */
 
+/* The page of results remembered as hit, fetched again; PT_ENOTFOUND if it no longer holds. */
+static int
+search_again(struct pt_req *req, const struct search *s, const char *key,
+    const struct kb_search_hit *hit, struct pt_rows *rows)
+{
+	const char *json = "[", *stamp = kb_search_cache_stamp(key);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < hit->n && json != NULL; i++)
+		json = pt_printf(req, "%s%s[%lld,\"%s\"]", json, i > 0 ? "," : "", hit->id[i],
+		    hit->lang[i]);
+	if (json == NULL || (json = pt_printf(req, "%s]", json)) == NULL || stamp == NULL)
+		return PT_ENOMEM;
+	if ((rc = pt_db_query(req, &sql[SQL_SEARCH_AGAIN], rows, PT_BINDS(pt_int(hit->total),
+	    pt_str(json), KB_AUDIENCE_BINDS(&s->aud)))) != PT_OK)
+		return rc;
+	/* Changed since, or an article of the page was archived or hidden. */
+	if (rows->nrows != hit->n || strcmp(pt_cell(rows, 0, R_STAMP), stamp) != 0)
+		return PT_ENOTFOUND;
+	return PT_OK;
+}
+
+/*
+ * The page of results: remembered (search-cache.c) when the same search
+ * was ranked since the last change, else ranked now.
+ */
 static int
 run_search(struct pt_req *req, const struct search *s, long long limit, long long offset,
     struct pt_rows *rows)
 {
-	return pt_db_query(req, &sql[SQL_SEARCH], rows, PT_BINDS(pt_str(req->lang),
+	const struct kb_search_hit *hit;
+	struct kb_search_hit fresh;
+	const char *key;
+	size_t r;
+	int rc;
+
+	key = pt_printf(req, "%s\x1f%s\x1f%s\x1f%s\x1f%d%d%d\x1f%s\x1f%lld\x1f%lld", s->q, s->lang,
+	    s->category, s->tag, s->aud.customer, s->aud.partner, s->aud.internal, req->lang,
+	    limit, offset);
+	if (key == NULL)
+		return PT_ENOMEM;
+	if ((hit = kb_search_cache_get(key)) != NULL) {
+		if ((rc = search_again(req, s, key, hit, rows)) != PT_ENOTFOUND)
+			return rc;
+		kb_search_cache_drop(key);
+	}
+	/* The stamp before the ranking: a change in between only costs a new ranking. */
+	if ((rc = vocab_fresh(req, 1, 0)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_query(req, &sql[SQL_SEARCH], rows, PT_BINDS(pt_str(req->lang),
 	    pt_str(s->q), pt_str(s->q), pt_str(s->q), KB_AUDIENCE_BINDS(&s->aud),
 	    pt_str(s->lang), pt_str(s->lang),
 	    pt_str(s->category), pt_str(s->category), pt_str(s->category), pt_str(s->category),
-	    pt_str(s->tag), pt_str(s->tag), pt_int(limit), pt_int(offset)));
+	    pt_str(s->tag), pt_str(s->tag), pt_int(limit), pt_int(offset)))) != PT_OK)
+		return rc;
+	if (rows->nrows == 0 || rows->nrows > KB_SEARCH_HIT_MAX)
+		return PT_OK;
+	memset(&fresh, 0, sizeof(fresh));
+	fresh.total = pt_cell_int(rows, 0, R_TOTAL);
+	for (r = 0; r < rows->nrows; r++) {
+		fresh.id[r] = pt_cell_int(rows, r, R_ID);
+		snprintf(fresh.lang[r], sizeof(fresh.lang[r]), "%s", pt_cell(rows, r, R_LANG));
+	}
+	fresh.n = rows->nrows;
+	kb_search_cache_put(key, vocab.stamp, &fresh);
+	return PT_OK;
 }
 
 /* Log a search or suggestion; *id gets the row's id. */

@@ -99,21 +99,7 @@ for my $path ('/kb/articles/0', '/kb/articles/99999999999999999999', '/kb/articl
     is($carl->get('/kb/')->code, 200, 'and it opens');
 }
 
-# The SQL budget.
-sub executes { return 0 + sql_rows("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")->[0][1] }
-
-sub statements_for {
-    my ($c, $path) = @_;
-    my $min;
-    for (1 .. 4) {
-        my $before = executes();
-        my $res = $c->get($path);
-        my $n = executes() - $before;
-        return -1 unless $res->code == 200;
-        $min = $n if !defined $min || $n < $min;
-    }
-    return $min;
-}
+# The SQL budget (statements_for: Portico::KB).
 
 for my $who (undef, 'carl@acme.example') {
     my $c = reader($who);

@@ -167,20 +167,6 @@ subtest 'bounds on q' => sub {
 # The SQL budget (issue 4: at most 4 statements a page, the session's
 # included), counted with MariaDB's Com_stmt_execute around one request;
 # the smallest of a few tries, so other clients' statements cannot inflate it.
-sub executes { return 0 + sql_rows("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")->[0][1] }
-sub statements_for {
-    my ($c, $path, $code) = @_;
-    my $min;
-    for (1 .. 6) {
-        my $before = executes();
-        my $res = $c->get($path);
-        my $n = executes() - $before;
-        return -1 unless $res->code == ($code // 200);
-        $min = $n if !defined $min || $n < $min;
-    }
-    return $min;
-}
-
 subtest 'at most 4 statements a page' => sub {
     my $u = reader('carl@acme.example');
     for my $c ($u, reader()) {

@@ -52,6 +52,12 @@ package Portico::KB;
 #   add_attachment($article_id, filename, content_type, size)
 #                                  an kb_attachments row (no file on disk); returns id
 #   article_views($id)             the stored view_count
+#   statements_for($client, $path, $code)
+#                                  the statements (Com_stmt_execute) one GET of
+#                                  $path costs, the session's included: the
+#                                  smallest of six tries, so other clients'
+#                                  statements cannot inflate it; -1 when the
+#                                  answer is not $code (default 200)
 #   cleanup()                      deletes everything made above
 #
 # Nothing here touches rows it did not create.
@@ -65,7 +71,7 @@ use Portico::Test;
 
 our @EXPORT = qw(
     kb_slug reader create_category create_article create_faq_topic create_faq
-    add_attachment article_views cleanup
+    add_attachment article_views statements_for cleanup
 );
 
 my (@categories, @articles, @topics, @faqs, @tags);
@@ -195,6 +201,21 @@ sub add_attachment {
         . ' VALUES (%d, %s, %s, %d, %s, UTC_TIMESTAMP(6))', $article, sql_quote($filename),
         sql_quote($type // 'application/pdf'), $size // 1234, sql_quote($storage)));
     return 0 + sql_value('SELECT id FROM kb_attachments WHERE storage_name = ' . sql_quote($storage));
+}
+
+sub _executes { return 0 + sql_rows("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")->[0][1] }
+
+sub statements_for {
+    my ($c, $path, $code) = @_;
+    my $min;
+    for (1 .. 6) {
+        my $before = _executes();
+        my $res = $c->get($path);
+        my $n = _executes() - $before;
+        return -1 unless $res->code == ($code // 200);
+        $min = $n if !defined $min || $n < $min;
+    }
+    return $min;
 }
 
 sub article_views {
