@@ -9,6 +9,11 @@
 -- found in half of all texts, are left out: nobody searches for "check".
 -- German words are sent with Accept-Language: de, as a German browser
 -- would.  Each thread cycles through its own random sequence of requests.
+-- Each kb process remembers the rankings of recent searches (60 s,
+-- cgi-bin-src/kb/search-cache.c): a word's first search in a process is
+-- ranked by InnoDB FULLTEXT (tens of milliseconds on 100 000 articles),
+-- the next ones fetch the remembered page.  With ~550 words and 2
+-- processes, the first seconds of a run are mostly rankings.
 -- Target: at least 0.30 of hello's requests per second, p99 at most 25 ms.
 
 local dir = os.getenv("PORTICO_BENCH_DIR") or "bench"
