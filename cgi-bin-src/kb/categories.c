@@ -161,14 +161,9 @@ max_age_s(void)
 static int
 ensure(struct pt_req *req, long long id)
 {
-	int rc;
-
-	if (cache.v == NULL || time(NULL) - cache.loaded >= max_age_s()) {
-		if ((rc = load(req)) != PT_OK)
-			return rc;
-		return PT_OK;
-	}
-	return find(id) == NULL ? load(req) : PT_OK;
+	if (cache.v == NULL || time(NULL) - cache.loaded >= max_age_s() || find(id) == NULL)
+		return load(req);
+	return PT_OK;
 }
 
 int

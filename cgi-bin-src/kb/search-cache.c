@@ -40,6 +40,21 @@ hash(const char *s)
 	return h;
 }
 
+static struct slot *
+slot_of(const char *key)
+{
+	return &slots[hash(key) % SLOTS];
+}
+
+/* The slot holding key, or NULL. */
+static struct slot *
+slot_with(const char *key)
+{
+	struct slot *s = slot_of(key);
+
+	return s->key != NULL && strcmp(s->key, key) == 0 ? s : NULL;
+}
+
 static void
 slot_clear(struct slot *s)
 {
@@ -51,9 +66,9 @@ slot_clear(struct slot *s)
 const struct kb_search_hit *
 kb_search_cache_get(const char *key)
 {
-	struct slot *s = &slots[hash(key) % SLOTS];
+	struct slot *s = slot_with(key);
 
-	if (s->key == NULL || strcmp(s->key, key) != 0)
+	if (s == NULL)
 		return NULL;
 	if (time(NULL) - s->at >= pt_conf_int("kb", "search_cache_s", 60)) {
 		slot_clear(s);
@@ -65,15 +80,15 @@ kb_search_cache_get(const char *key)
 const char *
 kb_search_cache_stamp(const char *key)
 {
-	struct slot *s = &slots[hash(key) % SLOTS];
+	struct slot *s = slot_with(key);
 
-	return s->key != NULL && strcmp(s->key, key) == 0 ? s->stamp : NULL;
+	return s != NULL ? s->stamp : NULL;
 }
 
 void
 kb_search_cache_put(const char *key, const char *stamp, const struct kb_search_hit *hit)
 {
-	struct slot *s = &slots[hash(key) % SLOTS];
+	struct slot *s = slot_of(key);
 
 	slot_clear(s);
 	if (pt_conf_int("kb", "search_cache_s", 60) <= 0 || hit->n > KB_SEARCH_HIT_MAX)
@@ -89,9 +104,9 @@ kb_search_cache_put(const char *key, const char *stamp, const struct kb_search_h
 void
 kb_search_cache_drop(const char *key)
 {
-	struct slot *s = &slots[hash(key) % SLOTS];
+	struct slot *s = slot_with(key);
 
-	if (s->key != NULL && strcmp(s->key, key) == 0)
+	if (s != NULL)
 		slot_clear(s);
 }
 
