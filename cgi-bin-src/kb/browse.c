@@ -138,11 +138,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE a.category_id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL
 	    " ORDER BY t.title, a.id LIMIT ? OFFSET ?" },
 	/*
-	 * The article with its text in the chosen language, the languages it
-	 * has and its category.  Binds: lang (category name), lang (text),
-	 * id, aud x3.
-	 */
-	/*
 	 * The article with every text it has (one row per language; the
 	 * page's language is chosen in C, see kb_pick_text()).  The category
 	 * comes from the per-process tree (categories.c).

@@ -139,7 +139,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_CLICK] = { "kb_click",
 	    "UPDATE kb_searches SET clicked_article_id = ?, clicked_at = UTC_TIMESTAMP(6)"
 	    " WHERE id = ? AND clicked_article_id IS NULL" },
-	/* Moves whenever an article or a text is saved, added or a category added. */
 	[SQL_STAMP] = { "kb_vocab_stamp", "SELECT " STAMP },
 	/*
 	 * The titles of the most-read published texts: what people look for,

@@ -281,9 +281,11 @@ pt_main(const struct pt_worker *w)
 	pt_log(NULL, PT_LOG_INFO, "ready");
 	while (!stopping) {
 		/* With work left, wait a second at most for the next request. */
-		alarm(pending ? 1 : 0);
+		if (pending)
+			alarm(1);
 		rc = FCGX_Accept_r(&fr);
-		alarm(0);
+		if (pending)
+			alarm(0);
 		if (rc == -EINTR && !stopping) {
 			pending = housekeeping(w, req, PT_HK_IDLE);
 			continue;
