@@ -248,6 +248,8 @@ home(struct pt_req *req)
 	size_t r;
 	int rc;
 
+	if (pt_pagecache_serve(req))
+		return 200;
 	kb_audience_of(req, &aud);
 	if ((rc = pt_db_query(req, &sql[SQL_HOME_CATEGORIES], &cats, PT_BINDS(AUD3(&aud),
 	    AUD3(&aud), pt_str(req->lang), pt_str(req->lang), AUD3(&aud), AUD3(&aud)))) != PT_OK)
@@ -274,6 +276,7 @@ home(struct pt_req *req)
 	for (r = 0; r < arts.nrows; r++)
 		list_article(req, strcmp(pt_cell(&arts, r, 0), "popular") == 0 ? popular : recent,
 		    &arts, r, 1);
+	pt_pagecache_keep(req);
 	req->view = "home";
 	return 200;
 }
@@ -293,6 +296,8 @@ category(struct pt_req *req)
 
 	if (slug == NULL || strlen(slug) > SLUG_MAX_BYTES)
 		return 404;
+	if (pt_pagecache_serve(req))
+		return 200;
 	kb_audience_of(req, &aud);
 	if ((rc = pt_db_query(req, &sql[SQL_CATEGORY], &rows, PT_BINDS(pt_str(slug),
 	    AUD3(&aud), AUD3(&aud),
@@ -348,6 +353,7 @@ category(struct pt_req *req)
 	for (r = 0; r < arts.nrows; r++)
 		list_article(req, list, &arts, r, 0);
 	pt_pager(kb, page, total, CATEGORY_PER_PAGE);
+	pt_pagecache_keep(req);
 	req->view = "category";
 	return 200;
 }
@@ -459,6 +465,12 @@ article(struct pt_req *req)
 
 	if (id == 0)
 		return 404;
+	/* A kept page is of a published public article: count the view and send it. */
+	if (pt_pagecache_serve(req)) {
+		if (kb_view_count(req, id) != PT_OK)
+			pt_log(req, PT_LOG_WARN, "a view of article %lld was not counted", id);
+		return 200;
+	}
 	kb_audience_of(req, &aud);
 	if ((rc = pt_db_query(req, &sql[SQL_ARTICLE], &a, PT_BINDS(pt_int(id), AUD3(&aud)))) != PT_OK)
 		return rc;
@@ -495,6 +507,7 @@ article(struct pt_req *req)
 		pt_attr(pt_node(tr, "translation", NULL), "lang", pt_cell(&a, r, A_LANG));
 	if (pt_query(req, "feedback") != NULL && strcmp(pt_query(req, "feedback"), "thanks") == 0)
 		pt_message(req, "success", "kb.feedback.thanks", NULL);
+	pt_pagecache_keep(req);
 	req->view = "article";
 	return 200;
 }

@@ -950,6 +950,8 @@ new_post(struct pt_req *req)
 	    NULL, input_json(req, &in, version))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
+	/* Public pages may show what changed: outdate the kept ones. */
+	pt_pagecache_invalidate();
 	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&created=1", id,
 	    in.lang));
 fail:
@@ -1021,6 +1023,8 @@ edit_post(struct pt_req *req)
 	    before, input_json(req, &in, version))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
+	/* Public pages may show what changed: outdate the kept ones. */
+	pt_pagecache_invalidate();
 	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&saved=1", a.id,
 	    lang));
 fail:
@@ -1068,6 +1072,8 @@ state_post(struct pt_req *req)
 	    pt_printf(req, "{\"status\":%s}", pt_json_str(req, to)))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
+	/* Public pages may show what changed: outdate the kept ones. */
+	pt_pagecache_invalidate();
 	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&state=%s", a.id,
 	    lang, to));
 fail:
@@ -1391,6 +1397,8 @@ restore(struct pt_req *req)
 	    pt_json_str(req, lang), no, version))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
+	/* Public pages may show what changed: outdate the kept ones. */
+	pt_pagecache_invalidate();
 	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld/versions?lang=%s&restored=%lld",
 	    a.id, lang, version));
 fail:

@@ -70,6 +70,8 @@ faq(struct pt_req *req)
 	size_t r, end, t;
 	int rc;
 
+	if (pt_pagecache_serve(req))
+		return 200;
 	kb_audience_of(req, &aud);
 	if ((rc = pt_db_query(req, &sql[SQL_FAQ_TOPICS], &names, PT_NOBINDS)) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_FAQ], &rows, PT_BINDS(KB_AUDIENCE_BINDS(&aud),
@@ -105,6 +107,7 @@ faq(struct pt_req *req)
 		if (pt_xhtml_append(req, answer, pt_cell(&rows, t, F_ANSWER)) != PT_OK)
 			pt_log(req, PT_LOG_WARN, "an FAQ answer does not parse; shown empty");
 	}
+	pt_pagecache_keep(req);
 	req->view = "faq";
 	return 200;
 }

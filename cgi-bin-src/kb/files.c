@@ -327,6 +327,8 @@ upload(struct pt_req *req)
 	    pt_json_str(req, ft->type), up->len, storage))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
+	/* Public pages may show what changed: outdate the kept ones. */
+	pt_pagecache_invalidate();
 	return pt_redirect(req, article_path(req, id, "uploaded"));
 fail:
 	pt_db_rollback(req);
@@ -366,6 +368,8 @@ delete(struct pt_req *req)
 	    pt_cell(&rows, 0, 4), pt_cell(&rows, 0, 5)), NULL)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
+	/* Public pages may show what changed: outdate the kept ones. */
+	pt_pagecache_invalidate();
 	/* The row is gone; a file left behind is harmless and logged. */
 	if ((dir = kb_dir(req)) != NULL && (path = pt_printf(req, "%s/%s", dir,
 	    pt_cell(&rows, 0, 5))) != NULL && unlink(path) != 0)

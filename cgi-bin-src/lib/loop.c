@@ -50,6 +50,7 @@ void
 pt_runtime_free(void)
 {
 	pt_db_close();
+	pt_pagecache_free();
 	pt_render_free();
 	pt_i18n_free();
 	pt_valid_free();
@@ -107,6 +108,8 @@ startup(const struct pt_worker *w, struct pt_router **router, struct pt_route **
 	}
 	if (pt_db_init() != PT_OK)
 		return PT_ENOMEM;
+	if (pt_pagecache_init(w->name) != PT_OK)
+		return PT_EINVAL;
 	for (g = 0; g < w->ngroups; g++) {
 		const struct pt_group *grp = w->groups[g];
 

@@ -208,6 +208,11 @@ struct pt_req {
 	const char	*body;		/* set by pt_render() */
 	size_t		 body_len;
 	const char	*content_type_out;
+
+	/* the page cache's state (pagecache.c) */
+	int		 cache_checked;	/* pt_pagecache_serve() looked */
+	int		 cache_keep;	/* pt_pagecache_keep(): render with holes and keep */
+	unsigned long long cache_generation;	/* the generation when it looked */
 };
 
 /* A request with its own arena, not yet parsed.  For the loop and for tests. */
@@ -298,6 +303,24 @@ xmlNodePtr pt_form_values(struct pt_req *, const char *name, const char *const *
 	    const char *const *values, size_t n);
 /* <pager page pages total> under parent for a list of total rows, per_page a page. */
 xmlNodePtr pt_pager(xmlNodePtr parent, long long page, long long total, long long per_page);
+
+/* ---- the page cache (pagecache.c) --------------------------------------- */
+
+/*
+ * Rendered pages for anonymous visitors, shared by the worker's processes
+ * on this host; see pagecache.c for when an entry is used.  A handler of a
+ * public page calls pt_pagecache_serve() before it reads anything: 1 means
+ * req->body holds the page (with this visitor's CSRF token) and the handler
+ * returns 200 with no further work.  Otherwise it builds the page and calls
+ * pt_pagecache_keep(), and the renderer keeps what it renders.  Whoever
+ * changes what such pages show calls pt_pagecache_invalidate() after the
+ * commit.  pt_main() calls init and free.
+ */
+int	 pt_pagecache_init(const char *worker);
+void	 pt_pagecache_free(void);
+int	 pt_pagecache_serve(struct pt_req *);
+void	 pt_pagecache_keep(struct pt_req *);
+void	 pt_pagecache_invalidate(void);
 
 /* ---- rendering (render.c, i18n.c) -------------------------------------- */
 

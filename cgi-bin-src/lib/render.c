@@ -116,9 +116,13 @@ view_get(const char *worker, const char *name)
 		}
 	if (v != NULL) {
 		/* Loaded or failed before: reload only in development, and only on change. */
-		if (pt_site.development && newest_mtime(v) != v->mtime &&
-		    view_load(v, v->rel) != PT_OK && v->style != NULL)
-			pt_log(NULL, PT_LOG_WARN, "keeping the old %s after a failed reload", key);
+		if (pt_site.development && newest_mtime(v) != v->mtime) {
+			if (view_load(v, v->rel) != PT_OK && v->style != NULL)
+				pt_log(NULL, PT_LOG_WARN, "keeping the old %s after a failed reload",
+				    key);
+			/* Kept pages were made with what was there before. */
+			pt_pagecache_invalidate();
+		}
 		return v->style != NULL ? v : NULL;
 	}
 	if (nviews == MAX_VIEWS)
@@ -245,10 +249,27 @@ render_html(struct pt_req *req, struct view *v)
 	return rc;
 }
 
+/*
+ * A page the page cache keeps is rendered with a stand-in for the CSRF
+ * token, so that the kept copy holds no visitor's token; the cache puts
+ * the real one back before the page goes out.
+ */
+static void
+csrf_placeholder(struct pt_req *req)
+{
+	const char *ph = pt_pagecache_placeholder(req);
+	xmlNodePtr n;
+
+	for (n = req->page->children; ph != NULL && n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "session"))
+			xmlSetProp(n, BAD_CAST "csrf", BAD_CAST ph);
+}
+
 int
 pt_render(struct pt_req *req)
 {
 	struct view *v;
+	int rc;
 
 	/* A handler that built its own body (a download) is answered with it as it is. */
 	if (req->body != NULL && req->content_type_out != NULL)
@@ -260,7 +281,17 @@ pt_render(struct pt_req *req)
 		return PT_EINVAL;
 	if (pt_site.development)
 		pt_i18n_refresh();
-	return render_html(req, v);
+	csrf_placeholder(req);
+	if ((rc = render_html(req, v)) != PT_OK)
+		return rc;
+	return pt_pagecache_store(req);
+}
+
+void
+pt_render_refresh(const char *worker, const char *view)
+{
+	(void)view_get(worker, view);
+	pt_i18n_refresh();
 }
 
 static int preload_ok = 1;

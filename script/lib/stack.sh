@@ -328,6 +328,7 @@ database.password=portico
 paths.xslt=$PORTICO_REPO/xslt
 paths.sql=$PORTICO_REPO/sql
 paths.files=$VAR/files
+paths.cache=$VAR/cache
 site.theme=${PORTICO_THEME:-default}
 site.base_url=http://localhost:${PORT:-8080}
 site.development=${PORTICO_DEVELOPMENT:-true}

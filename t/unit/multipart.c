@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "portico.h"
+#include "resp-header.h"
 #include "tap.h"
 
 #define B "----PorticoBoundary7MA4YWxkTrZu0gW"
@@ -318,17 +319,6 @@ fuzz(struct pt_req *req)
 	ok(counts[0] > 0 && counts[1] > 0, "the fuzz reaches both answers");
 	free(m);
 	free(b.p);
-}
-
-static const char *
-header(const struct pt_req *req, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < req->nheaders; i++)
-		if (strcmp(req->headers[i].name, name) == 0)
-			return req->headers[i].value;
-	return NULL;
 }
 
 static void

@@ -206,9 +206,10 @@ sub add_attachment {
 sub _executes { return 0 + sql_rows("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")->[0][1] }
 
 sub statements_for {
-    my ($c, $path, $code) = @_;
+    my ($c, $path, $code, $before_each) = @_;
     my $min;
     for (1 .. 6) {
+        $before_each->() if $before_each;
         my $before = _executes();
         my $res = $c->get($path);
         my $n = _executes() - $before;

@@ -39,7 +39,7 @@ use XML::LibXML;
 our @EXPORT = qw(
     base_url repo_dir var_dir conf_file
     DEMO_PASSWORD demo_users demo_user
-    sql sql_rows sql_value sql_quote
+    sql sql_rows sql_value sql_quote forget_kept_pages
     xml_of xp xp_list xp_count csrf_of message_keys
     set_cookies cookie_is_cleared location_path
     wait_until unique_tag worker_pids run_script
@@ -155,6 +155,10 @@ sub sql_rows {
     waitpid($pid, 0);
     my $rc = $? >> 8;
     die "SQL failed (exit $rc): $errtext\n  query: $query\n" if $rc != 0;
+    # A change made behind the workers' backs, as an administrator's SQL
+    # would be: outdate the pages they keep, or it shows only after
+    # [cache] pages_s.
+    forget_kept_pages() unless $query =~ /\A\s*(?:SELECT|SHOW)\b[^;]*;?\s*\z/si;
     my @rows;
     for my $line (split /\n/, $text) {
         my @f = map {
@@ -171,6 +175,21 @@ sub sql_rows {
 }
 
 sub sql { return sql_rows(@_) }
+
+# Raises the generation of every worker's page cache ($PORTICO_VAR/cache/
+# <worker>/generation, a 64-bit counter the worker processes map shared;
+# pagecache.c), so no page kept before is used again.
+sub forget_kept_pages {
+    for my $file (glob(File::Spec->catfile(var_dir(), 'cache', '*', 'generation'))) {
+        open(my $fh, '+<:raw', $file) or next;
+        my $n = sysread($fh, my $buf, 8);
+        my $gen = defined $n && $n == 8 ? unpack('Q<', $buf) : 0;
+        sysseek($fh, 0, 0);
+        syswrite($fh, pack('Q<', $gen + 1));
+        close $fh;
+    }
+    return;
+}
 
 # The first column of the first row, or undef.
 sub sql_value {

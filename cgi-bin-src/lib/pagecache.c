@@ -1,0 +1,404 @@
+/*
+ * Rendered pages for anonymous visitors, kept in files that all processes
+ * of a worker on this host share.
+ *
+ * A public page (a knowledge-base article, the FAQ) is the same for every
+ * anonymous visitor who reads it in the same language, except for the
+ * visitor's CSRF token in its forms.  Building it costs database round
+ * trips and an XSLT transform; reading it back from a file costs a few
+ * microseconds.  So a handler asks pt_pagecache_serve() first and, when it
+ * builds the page itself, marks it with pt_pagecache_keep(); the renderer
+ * then writes the page with a per-process placeholder where the token
+ * goes, keeps it with the placeholder cut out (the "holes"), and puts the
+ * visitor's token in before sending it.
+ *
+ * An entry is used only when all of these hold:
+ *   - the request is a GET without a query string, by a visitor who is
+ *     not logged in, for HTML;
+ *   - it was made under the worker's current generation: a counter in the
+ *     file "generation" next to the entries, mapped shared by every
+ *     process.  pt_pagecache_invalidate() raises it after a change (the
+ *     kb editor calls it after every commit), and so does every process
+ *     at start-up, since stylesheets, catalogues or settings may be new;
+ *   - it is younger than [cache] pages_s seconds, so that counters on the
+ *     page (views, ratings) and changes made outside the worker (SQL) show
+ *     after that time at the latest.
+ * In development mode a hit first reloads a changed stylesheet or
+ * catalogue, which raises the generation, so designers see their edits.
+ *
+ * Files: <[paths] cache>/<worker>/<sha256 of path and language>.page,
+ * written to a temporary name and renamed, so a reader sees a whole entry
+ * or none.  Nothing in them comes from the request but the page itself.
+ */
+#define _GNU_SOURCE		/* memmem */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+#define ENTRY_MAGIC	"PTPAGE1"
+#define ENTRY_MAX	(512 * 1024)	/* bigger pages are not kept */
+#define HOLES_MAX	32
+#define TOKEN_LEN	64		/* a CSRF token: 32 bytes in hex */
+
+struct entry_head {
+	char		 magic[8];
+	uint64_t	 generation;
+	int64_t		 created;	/* time(2) */
+	uint32_t	 body_len;	/* the page without its holes */
+	uint32_t	 nholes;	/* offsets into that body follow the head */
+	char		 view[48];	/* the stylesheet, for development mode */
+};
+
+static struct {
+	char		 dir[1024];	/* <[paths] cache>/<worker>, empty: off */
+	long		 ttl_s;
+	uint64_t	*generation;	/* shared mapping of <dir>/generation */
+	char		 placeholder[TOKEN_LEN + 1];
+	time_t		 last_warning;
+} pc;
+
+/* One warning a minute at most: a full disk must not flood the log. */
+static void
+warn_once(const char *what, const char *path)
+{
+	time_t now = time(NULL);
+
+	if (now - pc.last_warning < 60)
+		return;
+	pc.last_warning = now;
+	pt_log(NULL, PT_LOG_WARN, "page cache: %s %s: %s", what, path, strerror(errno));
+}
+
+static int
+mkdir_p(char *path)
+{
+	char *p;
+
+	for (p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0750) != 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return mkdir(path, 0750) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* Map <dir>/generation, shared by the worker's processes; NULL on failure. */
+static uint64_t *
+map_generation(void)
+{
+	char path[sizeof(pc.dir) + 16];
+	struct stat st;
+	void *p;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/generation", pc.dir);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640)) < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || (st.st_size < (off_t)sizeof(uint64_t) &&
+	    ftruncate(fd, sizeof(uint64_t)) != 0)) {
+		close(fd);
+		return NULL;
+	}
+	p = mmap(NULL, sizeof(uint64_t), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+/* Entries of an older generation are of no use to anyone: remove them. */
+static void
+remove_entries(void)
+{
+	char path[sizeof(pc.dir) + 300];
+	struct dirent *de;
+	DIR *d;
+	size_t n;
+
+	if ((d = opendir(pc.dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		n = strlen(de->d_name);
+		if (n > 5 && strcmp(de->d_name + n - 5, ".page") == 0 &&
+		    snprintf(path, sizeof(path), "%s/%s", pc.dir, de->d_name) < (int)sizeof(path))
+			(void)unlink(path);
+	}
+	closedir(d);
+}
+
+int
+pt_pagecache_init(const char *worker)
+{
+	const char *root;
+	int n;
+
+	pt_pagecache_free();
+	pc.ttl_s = pt_conf_int("cache", "pages_s", 300);
+	root = pt_conf_str("paths", "cache", "/var/cache/portico");
+	if (pc.ttl_s <= 0 || *root == '\0')
+		return PT_OK;
+	n = snprintf(pc.dir, sizeof(pc.dir), "%s/%s", root, worker);
+	if (n < 0 || (size_t)n >= sizeof(pc.dir) || pt_random_hex(pc.placeholder, TOKEN_LEN / 2) !=
+	    PT_OK || mkdir_p(pc.dir) != 0 || (pc.generation = map_generation()) == NULL) {
+		pt_log(NULL, PT_LOG_WARN, "page cache off: cannot use %s/%s: %s", root, worker,
+		    strerror(errno));
+		pc.dir[0] = '\0';
+		return PT_OK;
+	}
+	/* This process may render differently from the ones that made the entries. */
+	pt_pagecache_invalidate();
+	remove_entries();
+	return PT_OK;
+}
+
+void
+pt_pagecache_free(void)
+{
+	if (pc.generation != NULL)
+		munmap(pc.generation, sizeof(uint64_t));
+	memset(&pc, 0, sizeof(pc));
+}
+
+void
+pt_pagecache_invalidate(void)
+{
+	if (pc.generation != NULL)
+		__atomic_add_fetch(pc.generation, 1, __ATOMIC_SEQ_CST);
+}
+
+static uint64_t
+generation(void)
+{
+	return __atomic_load_n(pc.generation, __ATOMIC_SEQ_CST);
+}
+
+/* A page the cache may answer or keep: anonymous, GET, no query, HTML, with a token. */
+static int
+eligible(const struct pt_req *req)
+{
+	return pc.dir[0] != '\0' && req->method == PT_GET && req->session.user == NULL &&
+	    req->query.n == 0 && !req->want_xml && strlen(req->session.csrf) == TOKEN_LEN;
+}
+
+/* <dir>/<hex>.page for the request's path and language. */
+static int
+entry_path(const struct pt_req *req, char *out, size_t size)
+{
+	unsigned char digest[32];
+	char key[1024], hex[33];
+	int n, i;
+
+	n = snprintf(key, sizeof(key), "%s%c%s", req->path, '\0', req->lang);
+	if (n < 0 || (size_t)n >= sizeof(key))
+		return PT_ELIMIT;
+	pt_sha256(key, (size_t)n, digest);
+	for (i = 0; i < 16; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	n = snprintf(out, size, "%s/%s.page", pc.dir, hex);
+	return n >= 0 && (size_t)n < size ? PT_OK : PT_ELIMIT;
+}
+
+/* The entry's file, whole, into the arena; NULL when there is none or it is odd. */
+static char *
+read_entry(struct pt_req *req, const char *path, size_t *len)
+{
+	struct stat st;
+	char *buf;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	buf = NULL;
+	if (fstat(fd, &st) == 0 && st.st_size > (off_t)sizeof(struct entry_head) &&
+	    st.st_size <= ENTRY_MAX && (buf = pt_alloc(req, (size_t)st.st_size)) != NULL) {
+		n = read(fd, buf, (size_t)st.st_size);
+		if (n != st.st_size)
+			buf = NULL;
+		*len = (size_t)st.st_size;
+	}
+	close(fd);
+	return buf;
+}
+
+/* The holes' offsets, when the entry is whole and current; NULL otherwise. */
+static const uint32_t *
+entry_check(const char *buf, size_t len, const struct entry_head *h)
+{
+	const uint32_t *holes = (const uint32_t *)(buf + sizeof(*h));
+	time_t now = time(NULL);
+	uint32_t i;
+
+	if (memcmp(h->magic, ENTRY_MAGIC, sizeof(h->magic)) != 0 || h->nholes > HOLES_MAX ||
+	    len != sizeof(*h) + h->nholes * sizeof(uint32_t) + h->body_len ||
+	    memchr(h->view, '\0', sizeof(h->view)) == NULL)
+		return NULL;
+	if (h->generation != generation() || h->created > now + 5 || now - h->created >= pc.ttl_s)
+		return NULL;
+	for (i = 0; i < h->nholes; i++)
+		if (holes[i] > h->body_len || (i > 0 && holes[i] < holes[i - 1]))
+			return NULL;
+	return holes;
+}
+
+/* The page with the token in each hole, into the arena. */
+static char *
+fill_holes(struct pt_req *req, const char *body, uint32_t body_len, const uint32_t *holes,
+    uint32_t nholes, size_t *out_len)
+{
+	size_t len = body_len + (size_t)nholes * TOKEN_LEN, at = 0, from = 0;
+	char *out;
+	uint32_t i;
+
+	if ((out = pt_alloc(req, len + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < nholes; i++) {
+		memcpy(out + at, body + from, holes[i] - from);
+		at += holes[i] - from;
+		memcpy(out + at, req->session.csrf, TOKEN_LEN);
+		at += TOKEN_LEN;
+		from = holes[i];
+	}
+	memcpy(out + at, body + from, body_len - from);
+	out[len] = '\0';
+	*out_len = len;
+	return out;
+}
+
+int
+pt_pagecache_serve(struct pt_req *req)
+{
+	char path[sizeof(pc.dir) + 48], *buf, *page;
+	struct entry_head h;
+	const uint32_t *holes;
+	size_t len, page_len;
+
+	if (!eligible(req) || entry_path(req, path, sizeof(path)) != PT_OK)
+		return 0;
+	/* Before the handler reads anything: a change committed after this outdates the entry. */
+	req->cache_checked = 1;
+	req->cache_generation = generation();
+	if ((buf = read_entry(req, path, &len)) == NULL)
+		return 0;
+	memcpy(&h, buf, sizeof(h));
+	/* Development: a changed stylesheet or catalogue is reloaded, and outdates the entry. */
+	if (pt_site.development && memchr(h.view, '\0', sizeof(h.view)) != NULL)
+		pt_render_refresh(req->worker, h.view);
+	if ((holes = entry_check(buf, len, &h)) == NULL)
+		return 0;
+	page = fill_holes(req, buf + sizeof(h) + h.nholes * sizeof(uint32_t), h.body_len, holes,
+	    h.nholes, &page_len);
+	if (page == NULL)
+		return 0;
+	req->body = page;
+	req->body_len = page_len;
+	req->content_type_out = "text/html; charset=utf-8";
+	pt_header_add(req, "X-Portico-Cache", "hit");
+	return 1;
+}
+
+void
+pt_pagecache_keep(struct pt_req *req)
+{
+	if (req->cache_checked && eligible(req))
+		req->cache_keep = 1;
+}
+
+const char *
+pt_pagecache_placeholder(const struct pt_req *req)
+{
+	return req->cache_keep ? pc.placeholder : NULL;
+}
+
+/* Write the entry to a temporary file and rename it into place. */
+static void
+write_entry(const char *path, const struct entry_head *h, const uint32_t *holes,
+    const char *body)
+{
+	char tmp[sizeof(pc.dir) + 80];
+	struct iovec iov[3];
+	ssize_t want;
+	int fd;
+
+	snprintf(tmp, sizeof(tmp), "%s/.%ld.tmp", pc.dir, (long)getpid());
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640)) < 0) {
+		warn_once("cannot write", tmp);
+		return;
+	}
+	iov[0].iov_base = (void *)h;
+	iov[0].iov_len = sizeof(*h);
+	iov[1].iov_base = (void *)holes;
+	iov[1].iov_len = h->nholes * sizeof(uint32_t);
+	iov[2].iov_base = (void *)body;
+	iov[2].iov_len = h->body_len;
+	want = (ssize_t)(iov[0].iov_len + iov[1].iov_len + iov[2].iov_len);
+	if (writev(fd, iov, 3) != want || close(fd) != 0 || rename(tmp, path) != 0) {
+		warn_once("cannot keep", path);
+		(void)unlink(tmp);
+	}
+}
+
+/*
+ * Called by the renderer with the page as rendered (placeholders in the
+ * holes): puts the visitor's token where the placeholders are, and keeps
+ * the page when it is a 200, small enough, and holds no token of its own.
+ */
+int
+pt_pagecache_store(struct pt_req *req)
+{
+	char path[sizeof(pc.dir) + 48], *body, *page;
+	uint32_t *holes;
+	struct entry_head h;
+	const char *p, *from, *end;
+	size_t len = 0, nholes = 0, page_len;
+
+	if (!req->cache_keep)
+		return PT_OK;
+	req->cache_keep = 0;
+	body = pt_alloc(req, req->body_len + 1);
+	holes = pt_alloc(req, (req->body_len / TOKEN_LEN + 1) * sizeof(*holes));
+	if (body == NULL || holes == NULL)
+		return PT_ENOMEM;
+	from = req->body;
+	end = req->body + req->body_len;
+	while ((p = memmem(from, (size_t)(end - from), pc.placeholder, TOKEN_LEN)) != NULL) {
+		memcpy(body + len, from, (size_t)(p - from));
+		len += (size_t)(p - from);
+		holes[nholes++] = (uint32_t)len;
+		from = p + TOKEN_LEN;
+	}
+	memcpy(body + len, from, (size_t)(end - from));
+	len += (size_t)(end - from);
+	if ((page = fill_holes(req, body, (uint32_t)len, holes, (uint32_t)nholes, &page_len)) == NULL)
+		return PT_ENOMEM;
+	req->body = page;
+	req->body_len = page_len;
+	if (req->status != 200 || nholes > HOLES_MAX || len > ENTRY_MAX / 2 ||
+	    strlen(req->view) >= sizeof(h.view) ||
+	    memmem(body, len, req->session.csrf, TOKEN_LEN) != NULL ||
+	    entry_path(req, path, sizeof(path)) != PT_OK)
+		return PT_OK;
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, ENTRY_MAGIC, sizeof(h.magic));
+	h.generation = req->cache_generation;
+	h.created = (int64_t)time(NULL);
+	h.body_len = (uint32_t)len;
+	h.nholes = (uint32_t)nholes;
+	snprintf(h.view, sizeof(h.view), "%s", req->view);
+	write_entry(path, &h, holes, body);
+	pt_header_add(req, "X-Portico-Cache", "miss");
+	return PT_OK;
+}

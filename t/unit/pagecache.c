@@ -1,0 +1,293 @@
+/*
+ * The page cache: which requests it answers, the visitor's token put into
+ * the holes, no token kept on disk, the generation shared through the
+ * mapped file, the age limit, and entries that are cut short or damaged.
+ */
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "extern.h"
+#include "resp-header.h"
+#include "tap.h"
+
+#define TOKEN_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define TOKEN_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+
+static char dir[64];
+
+/* An anonymous GET of path in lang, with the visitor's token. */
+static struct pt_req *
+visit(const char *path, const char *lang, const char *token)
+{
+	struct pt_req *req = pt_req_new("kb");
+
+	req->method = PT_GET;
+	req->path = path;
+	req->lang = lang;
+	snprintf(req->session.csrf, sizeof(req->session.csrf), "%s", token);
+	req->view = "article";
+	req->status = 200;
+	return req;
+}
+
+/* What the renderer does for a kept page: a body with the placeholder where the token goes. */
+static int
+render_kept(struct pt_req *req, int holes)
+{
+	const char *ph = pt_pagecache_placeholder(req);
+	char *body;
+	int i;
+
+	if (ph == NULL)
+		return PT_EINVAL;
+	body = pt_printf(req, "<p>start</p>");
+	for (i = 0; i < holes; i++)
+		body = pt_printf(req, "%s<input name=\"csrf\" value=\"%s\"/>", body, ph);
+	body = pt_printf(req, "%s<p>end of %s</p>", body, req->path);
+	req->body = body;
+	req->body_len = strlen(body);
+	req->content_type_out = "text/html; charset=utf-8";
+	return pt_pagecache_store(req);
+}
+
+/* The page a visitor with token gets for path, or NULL when the cache has none. */
+static char *
+served(const char *path, const char *lang, const char *token)
+{
+	struct pt_req *req = visit(path, lang, token);
+	char *out = NULL;
+
+	if (pt_pagecache_serve(req))
+		out = strndup(req->body, req->body_len);
+	pt_req_free(req);
+	return out;
+}
+
+static int
+file_holds(const char *needle)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), "grep -rqs '%s' '%s/kb'", needle, dir);
+	return system(cmd) == 0;
+}
+
+/* The one entry's file name. */
+static int
+entry_file(char *out, size_t size)
+{
+	char cmd[256];
+	FILE *p;
+	int ok;
+
+	snprintf(cmd, sizeof(cmd), "ls '%s'/kb/*.page 2>/dev/null | head -n 1", dir);
+	if ((p = popen(cmd, "r")) == NULL)
+		return 0;
+	ok = fgets(out, (int)size, p) != NULL;
+	pclose(p);
+	out[strcspn(out, "\n")] = '\0';
+	return ok && out[0] != '\0';
+}
+
+static void
+set_conf(long pages_s)
+{
+	char text[256];
+
+	snprintf(text, sizeof(text), "[paths]\ncache = %s\n[cache]\npages_s = %ld\n", dir, pages_s);
+	pt_conf_parse(text, strlen(text));
+}
+
+int
+main(void)
+{
+	struct pt_req *req;
+	char *page, path[512], cmd[256];
+	struct pt_user user;
+	int64_t old;
+	int fd;
+
+	snprintf(dir, sizeof(dir), "/tmp/pt-pagecache-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return 99;
+	set_conf(300);
+	is_int(pt_pagecache_init("kb"), PT_OK, "starts");
+	snprintf(path, sizeof(path), "%s/kb/generation", dir);
+	ok(access(path, R_OK | W_OK) == 0, "generation file made");
+	ok(served("/kb/articles/1", "en", TOKEN_A) == NULL, "nothing kept yet");
+
+	/* The first visitor: built, kept, sent with the own token. */
+	req = visit("/kb/articles/1", "en", TOKEN_A);
+	ok(!pt_pagecache_serve(req), "a miss");
+	pt_pagecache_keep(req);
+	ok(pt_pagecache_placeholder(req) != NULL, "kept pages get a placeholder");
+	is_int(render_kept(req, 2), PT_OK, "stored");
+	ok(strstr(req->body, "value=\"" TOKEN_A "\"") != NULL &&
+	    strstr(req->body, pt_pagecache_placeholder(req) ? pt_pagecache_placeholder(req) : "x") == NULL,
+	    "the visitor's token in the page, no placeholder");
+	is_str(header(req, "X-Portico-Cache"), "miss", "X-Portico-Cache: miss");
+	pt_req_free(req);
+	ok(!file_holds(TOKEN_A), "the token is not in the kept file");
+
+	/* The next visitor: the kept page with the own token. */
+	page = served("/kb/articles/1", "en", TOKEN_B);
+	ok(page != NULL, "a hit");
+	is_str(page, "<p>start</p><input name=\"csrf\" value=\"" TOKEN_B "\"/>"
+	    "<input name=\"csrf\" value=\"" TOKEN_B "\"/><p>end of /kb/articles/1</p>",
+	    "the page with the second visitor's token in both holes");
+	free(page);
+	req = visit("/kb/articles/1", "en", TOKEN_B);
+	ok(pt_pagecache_serve(req) && strcmp(header(req, "X-Portico-Cache"), "hit") == 0,
+	    "X-Portico-Cache: hit");
+	pt_req_free(req);
+	ok(served("/kb/articles/1", "de", TOKEN_B) == NULL, "another language: not kept");
+	ok(served("/kb/articles/2", "en", TOKEN_B) == NULL, "another path: not kept");
+
+	/* Who is never answered from it. */
+	req = visit("/kb/articles/1", "en", TOKEN_B);
+	memset(&user, 0, sizeof(user));
+	req->session.user = &user;
+	ok(!pt_pagecache_serve(req), "a signed-in reader: never");
+	pt_pagecache_keep(req);
+	ok(pt_pagecache_placeholder(req) == NULL, "... and never kept");
+	pt_req_free(req);
+	req = visit("/kb/articles/1", "en", TOKEN_B);
+	req->query.n = 1;
+	ok(!pt_pagecache_serve(req), "a query string: never");
+	pt_req_free(req);
+	req = visit("/kb/articles/1", "en", TOKEN_B);
+	req->want_xml = 1;
+	ok(!pt_pagecache_serve(req), "XML: never");
+	pt_req_free(req);
+	req = visit("/kb/articles/1", "en", TOKEN_B);
+	req->method = PT_POST;
+	ok(!pt_pagecache_serve(req), "a POST: never");
+	pt_req_free(req);
+	req = visit("/kb/articles/1", "en", "");
+	ok(!pt_pagecache_serve(req), "without a token: never");
+	pt_req_free(req);
+	req = visit("/kb/articles/3", "en", TOKEN_A);
+	pt_pagecache_keep(req);
+	ok(pt_pagecache_placeholder(req) == NULL, "keep without a look first: not kept");
+	pt_req_free(req);
+
+	/* A page that is not a 200 gets its token but is not kept. */
+	req = visit("/kb/articles/4", "en", TOKEN_A);
+	(void)pt_pagecache_serve(req);
+	pt_pagecache_keep(req);
+	req->status = 404;
+	is_int(render_kept(req, 1), PT_OK, "a 404 rendered");
+	ok(strstr(req->body, TOKEN_A) != NULL, "... with the token");
+	pt_req_free(req);
+	ok(served("/kb/articles/4", "en", TOKEN_A) == NULL, "... and not kept");
+
+	/* Many holes: all filled; more than an entry holds: not kept. */
+	req = visit("/kb/articles/5", "en", TOKEN_A);
+	(void)pt_pagecache_serve(req);
+	pt_pagecache_keep(req);
+	is_int(render_kept(req, 40), PT_OK, "40 holes rendered");
+	page = strndup(req->body, req->body_len);
+	pt_req_free(req);
+	{
+		int n = 0;
+		const char *p = page;
+
+		while ((p = strstr(p, TOKEN_A)) != NULL) {
+			n++;
+			p += 64;
+		}
+		is_int(n, 40, "... every one with the token");
+	}
+	free(page);
+	ok(served("/kb/articles/5", "en", TOKEN_A) == NULL, "... and not kept");
+
+	/* A change elsewhere: the generation moves, the entry is outdated. */
+	pt_pagecache_invalidate();
+	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "outdated by invalidate");
+	req = visit("/kb/articles/1", "en", TOKEN_A);
+	(void)pt_pagecache_serve(req);
+	pt_pagecache_keep(req);
+	pt_pagecache_invalidate();	/* committed while the page was being built */
+	render_kept(req, 1);
+	pt_req_free(req);
+	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL,
+	    "a page built across a change is outdated at once");
+
+	/* Another process's start raises the shared generation. */
+	req = visit("/kb/articles/1", "en", TOKEN_A);
+	(void)pt_pagecache_serve(req);
+	pt_pagecache_keep(req);
+	render_kept(req, 1);
+	pt_req_free(req);
+	page = served("/kb/articles/1", "en", TOKEN_B);
+	ok(page != NULL, "kept again");
+	free(page);
+	snprintf(cmd, sizeof(cmd), "%s/kb/generation", dir);
+	fd = open(cmd, O_RDWR);
+	{
+		uint64_t g = 0;
+
+		ok(fd >= 0 && pread(fd, &g, sizeof(g), 0) == sizeof(g), "generation readable");
+		g++;
+		ok(pwrite(fd, &g, sizeof(g), 0) == sizeof(g), "raised from outside");
+		close(fd);
+	}
+	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "outdated by the shared counter");
+
+	/* Age: an entry older than [cache] pages_s is not used. */
+	req = visit("/kb/articles/1", "en", TOKEN_A);
+	(void)pt_pagecache_serve(req);
+	pt_pagecache_keep(req);
+	render_kept(req, 1);
+	pt_req_free(req);
+	ok(entry_file(path, sizeof(path)), "the entry's file");
+	fd = open(path, O_RDWR);
+	old = (int64_t)time(NULL) - 301;
+	ok(fd >= 0 && pwrite(fd, &old, sizeof(old), 16) == sizeof(old), "made 301 s old");
+	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "too old: not used");
+
+	/* Damaged entries are not used, and nothing crashes. */
+	old = (int64_t)time(NULL);
+	ok(pwrite(fd, &old, sizeof(old), 16) == sizeof(old), "young again");
+	page = served("/kb/articles/1", "en", TOKEN_B);
+	ok(page != NULL, "used again");
+	free(page);
+	ok(ftruncate(fd, 100) == 0, "cut short");
+	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "a short entry: not used");
+	ok(ftruncate(fd, 0) == 0 && pwrite(fd, "garbage garbage garbage garbage garbage garbage "
+	    "garbage garbage garbage garbage garbage garbage garbage garbage garbage garbage ",
+	    128, 0) == 128, "overwritten");
+	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "a damaged entry: not used");
+	close(fd);
+
+	/* A restart outdates and removes what was kept. */
+	req = visit("/kb/articles/1", "en", TOKEN_A);
+	(void)pt_pagecache_serve(req);
+	pt_pagecache_keep(req);
+	render_kept(req, 1);
+	pt_req_free(req);
+	is_int(pt_pagecache_init("kb"), PT_OK, "started again");
+	ok(!entry_file(path, sizeof(path)), "old entries removed");
+	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "nothing served");
+
+	/* Off: pages_s = 0. */
+	set_conf(0);
+	is_int(pt_pagecache_init("kb"), PT_OK, "starts switched off");
+	req = visit("/kb/articles/1", "en", TOKEN_A);
+	ok(!pt_pagecache_serve(req), "off: no hit");
+	pt_pagecache_keep(req);
+	ok(pt_pagecache_placeholder(req) == NULL, "off: nothing kept");
+	pt_req_free(req);
+	pt_pagecache_invalidate();	/* harmless when off */
+
+	pt_pagecache_free();
+	pt_conf_clear();
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		return 99;
+	return done_testing();
+}
