@@ -11,12 +11,14 @@
 #include "portico.h"
 
 static const char *log_worker = "portico";
+static long log_pid;		/* getpid() is a system call: asked once */
 static const char *const level_names[] = { "error", "warn", "info", "debug" };
 
 void
 pt_log_init(const char *worker)
 {
 	log_worker = worker;
+	log_pid = (long)getpid();
 }
 
 void
@@ -33,6 +35,7 @@ pt_log(const struct pt_req *req, enum pt_loglevel level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s %s[%ld] %s req=%s %s\n", when, log_worker, (long)getpid(),
+	fprintf(stderr, "%s %s[%ld] %s req=%s %s\n", when, log_worker,
+	    log_pid != 0 ? log_pid : (long)getpid(),
 	    level_names[level], req != NULL ? req->id : "-", msg);
 }

@@ -61,6 +61,7 @@ struct entry_head {
 
 static struct {
 	char		 dir[1024];	/* <[paths] cache>/<worker>, empty: off */
+	int		 dirfd;		/* dir, open: entries are opened relative to it */
 	long		 ttl_s;
 	uint64_t	*generation;	/* shared mapping of <dir>/generation */
 	char		 placeholder[TOKEN_LEN + 1];
@@ -69,14 +70,14 @@ static struct {
 
 /* One warning a minute at most: a full disk must not flood the log. */
 static void
-warn_once(const char *what, const char *path)
+warn_once(const char *what, const char *name)
 {
 	time_t now = time(NULL);
 
 	if (now - pc.last_warning < 60)
 		return;
 	pc.last_warning = now;
-	pt_log(NULL, PT_LOG_WARN, "page cache: %s %s: %s", what, path, strerror(errno));
+	pt_log(NULL, PT_LOG_WARN, "page cache: %s %s/%s: %s", what, pc.dir, name, strerror(errno));
 }
 
 static int
@@ -152,10 +153,11 @@ pt_pagecache_init(const char *worker)
 		return PT_OK;
 	n = snprintf(pc.dir, sizeof(pc.dir), "%s/%s", root, worker);
 	if (n < 0 || (size_t)n >= sizeof(pc.dir) || pt_random_hex(pc.placeholder, TOKEN_LEN / 2) !=
-	    PT_OK || mkdir_p(pc.dir) != 0 || (pc.generation = map_generation()) == NULL) {
+	    PT_OK || mkdir_p(pc.dir) != 0 || (pc.generation = map_generation()) == NULL ||
+	    (pc.dirfd = open(pc.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		pt_log(NULL, PT_LOG_WARN, "page cache off: cannot use %s/%s: %s", root, worker,
 		    strerror(errno));
-		pc.dir[0] = '\0';
+		pt_pagecache_free();
 		return PT_OK;
 	}
 	/* This process may render differently from the ones that made the entries. */
@@ -169,6 +171,8 @@ pt_pagecache_free(void)
 {
 	if (pc.generation != NULL)
 		munmap(pc.generation, sizeof(uint64_t));
+	if (pc.dirfd > 0)
+		close(pc.dirfd);
 	memset(&pc, 0, sizeof(pc));
 }
 
@@ -193,9 +197,9 @@ eligible(const struct pt_req *req)
 	    req->query.n == 0 && !req->want_xml && strlen(req->session.csrf) == TOKEN_LEN;
 }
 
-/* <dir>/<hex>.page for the request's path and language. */
+/* The entry's name in dir, <hex>.page, for the request's path and language. */
 static int
-entry_path(const struct pt_req *req, char *out, size_t size)
+entry_name(const struct pt_req *req, char *out, size_t size)
 {
 	unsigned char digest[32];
 	char key[1024], hex[33];
@@ -207,20 +211,20 @@ entry_path(const struct pt_req *req, char *out, size_t size)
 	pt_sha256(key, (size_t)n, digest);
 	for (i = 0; i < 16; i++)
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-	n = snprintf(out, size, "%s/%s.page", pc.dir, hex);
+	n = snprintf(out, size, "%s.page", hex);
 	return n >= 0 && (size_t)n < size ? PT_OK : PT_ELIMIT;
 }
 
 /* The entry's file, whole, into the arena; NULL when there is none or it is odd. */
 static char *
-read_entry(struct pt_req *req, const char *path, size_t *len)
+read_entry(struct pt_req *req, const char *name, size_t *len)
 {
 	struct stat st;
 	char *buf;
 	ssize_t n;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	if ((fd = openat(pc.dirfd, name, O_RDONLY | O_CLOEXEC)) < 0)
 		return NULL;
 	buf = NULL;
 	if (fstat(fd, &st) == 0 && st.st_size > (off_t)sizeof(struct entry_head) &&
@@ -281,17 +285,17 @@ fill_holes(struct pt_req *req, const char *body, uint32_t body_len, const uint32
 int
 pt_pagecache_serve(struct pt_req *req)
 {
-	char path[sizeof(pc.dir) + 48], *buf, *page;
+	char name[48], *buf, *page;
 	struct entry_head h;
 	const uint32_t *holes;
 	size_t len, page_len;
 
-	if (!eligible(req) || entry_path(req, path, sizeof(path)) != PT_OK)
+	if (!eligible(req) || entry_name(req, name, sizeof(name)) != PT_OK)
 		return 0;
 	/* Before the handler reads anything: a change committed after this outdates the entry. */
 	req->cache_checked = 1;
 	req->cache_generation = generation();
-	if ((buf = read_entry(req, path, &len)) == NULL)
+	if ((buf = read_entry(req, name, &len)) == NULL)
 		return 0;
 	memcpy(&h, buf, sizeof(h));
 	/* Development: a changed stylesheet or catalogue is reloaded, and outdates the entry. */
@@ -325,16 +329,16 @@ pt_pagecache_placeholder(const struct pt_req *req)
 
 /* Write the entry to a temporary file and rename it into place. */
 static void
-write_entry(const char *path, const struct entry_head *h, const uint32_t *holes,
+write_entry(const char *name, const struct entry_head *h, const uint32_t *holes,
     const char *body)
 {
-	char tmp[sizeof(pc.dir) + 80];
+	char tmp[48];
 	struct iovec iov[3];
 	ssize_t want;
 	int fd;
 
-	snprintf(tmp, sizeof(tmp), "%s/.%ld.tmp", pc.dir, (long)getpid());
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640)) < 0) {
+	snprintf(tmp, sizeof(tmp), ".%ld.tmp", (long)getpid());
+	if ((fd = openat(pc.dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640)) < 0) {
 		warn_once("cannot write", tmp);
 		return;
 	}
@@ -345,9 +349,10 @@ write_entry(const char *path, const struct entry_head *h, const uint32_t *holes,
 	iov[2].iov_base = (void *)body;
 	iov[2].iov_len = h->body_len;
 	want = (ssize_t)(iov[0].iov_len + iov[1].iov_len + iov[2].iov_len);
-	if (writev(fd, iov, 3) != want || close(fd) != 0 || rename(tmp, path) != 0) {
-		warn_once("cannot keep", path);
-		(void)unlink(tmp);
+	if (writev(fd, iov, 3) != want || close(fd) != 0 || renameat(pc.dirfd, tmp, pc.dirfd,
+	    name) != 0) {
+		warn_once("cannot keep", name);
+		(void)unlinkat(pc.dirfd, tmp, 0);
 	}
 }
 
@@ -359,7 +364,7 @@ write_entry(const char *path, const struct entry_head *h, const uint32_t *holes,
 int
 pt_pagecache_store(struct pt_req *req)
 {
-	char path[sizeof(pc.dir) + 48], *body, *page;
+	char name[48], *body, *page;
 	uint32_t *holes;
 	struct entry_head h;
 	const char *p, *from, *end;
@@ -389,7 +394,7 @@ pt_pagecache_store(struct pt_req *req)
 	if (req->status != 200 || nholes > HOLES_MAX || len > ENTRY_MAX / 2 ||
 	    strlen(req->view) >= sizeof(h.view) ||
 	    memmem(body, len, req->session.csrf, TOKEN_LEN) != NULL ||
-	    entry_path(req, path, sizeof(path)) != PT_OK)
+	    entry_name(req, name, sizeof(name)) != PT_OK)
 		return PT_OK;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, ENTRY_MAGIC, sizeof(h.magic));
@@ -398,7 +403,7 @@ pt_pagecache_store(struct pt_req *req)
 	h.body_len = (uint32_t)len;
 	h.nholes = (uint32_t)nholes;
 	snprintf(h.view, sizeof(h.view), "%s", req->view);
-	write_entry(path, &h, holes, body);
+	write_entry(name, &h, holes, body);
 	pt_header_add(req, "X-Portico-Cache", "miss");
 	return PT_OK;
 }
