@@ -9,11 +9,11 @@
 -- found in half of all texts, are left out: nobody searches for "check".
 -- German words are sent with Accept-Language: de, as a German browser
 -- would.  Each thread cycles through its own random sequence of requests.
--- Each kb process remembers the rankings of recent searches (60 s,
--- cgi-bin-src/kb/search-cache.c): a word's first search in a process is
--- ranked by InnoDB FULLTEXT (tens of milliseconds on 100 000 articles),
--- the next ones fetch the remembered page.  With ~550 words and 2
--- processes, the first seconds of a run are mostly rankings.
+-- A word's first search is ranked by InnoDB FULLTEXT (tens of
+-- milliseconds on 100 000 articles) and the kb worker keeps the page for
+-- anonymous visitors (cgi-bin-src/lib/pagecache.c); the next ones are sent
+-- from the kept page, each with a log row of its own.  bench/run.sh makes
+-- every search once before this scenario runs, and reports those too.
 -- Target: at least 0.30 of hello's requests per second, p99 at most 25 ms.
 
 local dir = os.getenv("PORTICO_BENCH_DIR") or "bench"

@@ -276,7 +276,7 @@ home(struct pt_req *req)
 	for (r = 0; r < arts.nrows; r++)
 		list_article(req, strcmp(pt_cell(&arts, r, 0), "popular") == 0 ? popular : recent,
 		    &arts, r, 1);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	req->view = "home";
 	return 200;
 }
@@ -353,7 +353,7 @@ category(struct pt_req *req)
 	for (r = 0; r < arts.nrows; r++)
 		list_article(req, list, &arts, r, 0);
 	pt_pager(kb, page, total, CATEGORY_PER_PAGE);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	req->view = "category";
 	return 200;
 }
@@ -507,7 +507,7 @@ article(struct pt_req *req)
 		pt_attr(pt_node(tr, "translation", NULL), "lang", pt_cell(&a, r, A_LANG));
 	if (pt_query(req, "feedback") != NULL && strcmp(pt_query(req, "feedback"), "thanks") == 0)
 		pt_message(req, "success", "kb.feedback.thanks", NULL);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	req->view = "article";
 	return 200;
 }

@@ -107,7 +107,7 @@ faq(struct pt_req *req)
 		if (pt_xhtml_append(req, answer, pt_cell(&rows, t, F_ANSWER)) != PT_OK)
 			pt_log(req, PT_LOG_WARN, "an FAQ answer does not parse; shown empty");
 	}
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	req->view = "faq";
 	return 200;
 }

@@ -28,9 +28,13 @@
  * audience applied and the knowledge base's stamp alongside, and ranks
  * anew when the stamp moved or an article of the page dropped out.
  *
+ * An anonymous visitor's search page is kept (pagecache.c) and sent again
+ * to the next visitor who searches the same, with that search's own log id.
+ *
  * Queries per page: search 4 (session, stamp, search, log), made again 3
- * (session, texts, log); a search without results 4; suggest the same as
- * search; go 3 (session, article and search row, click).
+ * (session, texts, log), kept 1 (log; 0 when paging on); a search without
+ * results 4; suggest the same as search; go 3 (session, article and search
+ * row, click).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -1058,9 +1062,9 @@ log_search(struct pt_req *req, const char *source, const char *q, long long coun
 }
 
 static const char *
-go_href(struct pt_req *req, const char *article_id, long long search_id)
+go_href(struct pt_req *req, const char *article_id, const char *search_id)
 {
-	return pt_printf(req, "/kb/go/%s?s=%lld", article_id, search_id);
+	return pt_printf(req, "/kb/go/%s?s=%s", article_id, search_id);
 }
 
 /* "Did you mean": q with its unknown words replaced by their nearest visible ones. */
@@ -1194,7 +1198,7 @@ filter_categories(struct pt_req *req, xmlNodePtr parent, const struct search *s)
 
 static void
 result_node(struct pt_req *req, xmlNodePtr parent, const struct search *s,
-    const struct pt_rows *rows, size_t r, long long search_id)
+    const struct pt_rows *rows, size_t r, const char *search_id)
 {
 	xmlNodePtr e = pt_node(parent, "result", NULL);
 	const struct vcat *c = cat_by_id(pt_cell_int(rows, r, R_CATEGORY));
@@ -1216,6 +1220,31 @@ result_node(struct pt_req *req, xmlNodePtr parent, const struct search *s,
 	}
 }
 
+/*
+ * A search an anonymous visitor made before is sent as the page kept then
+ * (pagecache.c), with the result count kept alongside for the log and this
+ * search's own log id in the result and pager links.  The variant holds all
+ * the page depends on besides path and language.
+ */
+static int
+search_kept(struct pt_req *req, const struct search *s, const char *sid)
+{
+	const char *variant;
+	long long total, search_id;
+	int rc;
+
+	variant = pt_printf(req, "%s\x1f%s\x1f%s\x1f%s\x1f%lld", s->q,
+	    s->lang_param != NULL ? s->lang_param : "", s->category, s->tag, s->page);
+	if (variant == NULL || !pt_pagecache_find(req, variant, &total))
+		return PT_ENOTFOUND;
+	/* Paging on through a search keeps its log row: the search was logged once. */
+	if (s->page > 1 && sid != NULL && pt_valid(PT_V_ID, sid, strlen(sid)))
+		search_id = strtoll(sid, NULL, 10);
+	else if ((rc = log_search(req, "search", s->q, total, &search_id)) != PT_OK)
+		return rc;
+	return pt_pagecache_send(req, pt_printf(req, "%lld", search_id));
+}
+
 /* GET /kb/search?q=&category=&tag=&lang=&page=&s= */
 static int
 search_page(struct pt_req *req)
@@ -1224,7 +1253,7 @@ search_page(struct pt_req *req)
 	struct pt_rows rows;
 	xmlNodePtr sx, results;
 	long long total = 0, search_id = 0;
-	const char *sid = pt_query(req, "s");
+	const char *sid = pt_query(req, "s"), *id;
 	size_t r;
 	int rc;
 
@@ -1242,6 +1271,8 @@ search_page(struct pt_req *req)
 	}
 	if (rc != PT_OK)
 		return rc;
+	if (*s.q != '\0' && (rc = search_kept(req, &s, sid)) != PT_ENOTFOUND)
+		return rc == PT_OK ? 200 : rc;
 	if ((rc = vocab_fresh(req, 0, 0)) != PT_OK)
 		return rc;
 	filter_categories(req, sx, &s);
@@ -1265,15 +1296,18 @@ search_page(struct pt_req *req)
 	else if ((rc = log_search(req, "search", s.q, total, &search_id)) != PT_OK)
 		return rc;
 
+	/* The page may be kept for the next visitor: the id stays out of it. */
+	id = pt_pagecache_value(req, pt_printf(req, "%lld", search_id));
 	pt_attr(sx, "searched", "1");
-	pt_attr_int(sx, "search-id", search_id);
+	pt_attr(sx, "search-id", id);
 	pt_attr_int(sx, "total", total);
 	results = pt_node(sx, "results", NULL);
 	for (r = 0; r < rows.nrows; r++)
-		result_node(req, results, &s, &rows, r, search_id);
+		result_node(req, results, &s, &rows, r, id);
 	pt_pager(sx, s.page, total, PER_PAGE);
 	if (total == 0 && (rc = nothing_node(req, sx, &s)) != PT_OK)
 		return rc;
+	pt_pagecache_keep(req, total);
 	return 200;
 }
 
@@ -1311,7 +1345,8 @@ suggest(struct pt_req *req)
 		xmlNodePtr e = pt_node(sx, "suggestion", NULL);
 
 		pt_attr(e, "id", pt_cell(&rows, r, R_ID));
-		pt_attr(e, "href", go_href(req, pt_cell(&rows, r, R_ID), search_id));
+		pt_attr(e, "href", go_href(req, pt_cell(&rows, r, R_ID),
+		    pt_printf(req, "%lld", search_id)));
 		pt_attr(e, "lang", pt_cell(&rows, r, R_LANG));
 		pt_attr(e, "title", pt_cell(&rows, r, R_TITLE));
 		pt_attr(e, "summary", pt_cell(&rows, r, R_SUMMARY));

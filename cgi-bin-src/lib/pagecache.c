@@ -12,9 +12,15 @@
  * goes, keeps it with the placeholder cut out (the "holes"), and puts the
  * visitor's token in before sending it.
  *
+ * A search results page has a query string: its handler names a variant
+ * (the search's parameters) with pt_pagecache_find(), keeps a number with
+ * the page (the result count, for the log), and has a second kind of hole
+ * for one value that differs per request (the search's log id), filled by
+ * pt_pagecache_send().
+ *
  * An entry is used only when all of these hold:
- *   - the request is a GET without a query string, by a visitor who is
- *     not logged in, for HTML;
+ *   - the request is a GET, by a visitor who is not logged in, for HTML,
+ *     without a query string unless the handler named a variant;
  *   - it was made under the worker's current generation: a counter in the
  *     file "generation" next to the entries, mapped shared by every
  *     process.  pt_pagecache_invalidate() raises it after a change (the
@@ -26,7 +32,7 @@
  * In development mode a hit first reloads a changed stylesheet or
  * catalogue, which raises the generation, so designers see their edits.
  *
- * Files: <[paths] cache>/<worker>/<sha256 of path and language>.page,
+ * Files: <[paths] cache>/<worker>/<sha256 of path, language, variant>.page,
  * written to a temporary name and renamed, so a reader sees a whole entry
  * or none.  Nothing in them comes from the request but the page itself.
  */
@@ -45,15 +51,19 @@
 
 #include "extern.h"
 
-#define ENTRY_MAGIC	"PTPAGE1"
+#define ENTRY_MAGIC	"PTPAGE2"
 #define ENTRY_MAX	(512 * 1024)	/* bigger pages are not kept */
 #define HOLES_MAX	32
 #define TOKEN_LEN	64		/* a CSRF token: 32 bytes in hex */
+#define VALUE_LEN	32		/* the value's placeholder */
+#define HOLE_VALUE	0x80000000u	/* a hole for the value, not the token */
+#define HOLE_AT(h)	((h) & ~HOLE_VALUE)
 
 struct entry_head {
 	char		 magic[8];
 	uint64_t	 generation;
 	int64_t		 created;	/* time(2) */
+	int64_t		 number;	/* the handler's, from pt_pagecache_keep() */
 	uint32_t	 body_len;	/* the page without its holes */
 	uint32_t	 nholes;	/* offsets into that body follow the head */
 	char		 view[48];	/* the stylesheet, for development mode */
@@ -65,6 +75,7 @@ static struct {
 	long		 ttl_s;
 	uint64_t	*generation;	/* shared mapping of <dir>/generation */
 	char		 placeholder[TOKEN_LEN + 1];
+	char		 value_placeholder[VALUE_LEN + 1];
 	time_t		 last_warning;
 } pc;
 
@@ -153,7 +164,8 @@ pt_pagecache_init(const char *worker)
 		return PT_OK;
 	n = snprintf(pc.dir, sizeof(pc.dir), "%s/%s", root, worker);
 	if (n < 0 || (size_t)n >= sizeof(pc.dir) || pt_random_hex(pc.placeholder, TOKEN_LEN / 2) !=
-	    PT_OK || mkdir_p(pc.dir) != 0 || (pc.generation = map_generation()) == NULL ||
+	    PT_OK || pt_random_hex(pc.value_placeholder, VALUE_LEN / 2) != PT_OK ||
+	    mkdir_p(pc.dir) != 0 || (pc.generation = map_generation()) == NULL ||
 	    (pc.dirfd = open(pc.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		pt_log(NULL, PT_LOG_WARN, "page cache off: cannot use %s/%s: %s", root, worker,
 		    strerror(errno));
@@ -189,23 +201,28 @@ generation(void)
 	return __atomic_load_n(pc.generation, __ATOMIC_SEQ_CST);
 }
 
-/* A page the cache may answer or keep: anonymous, GET, no query, HTML, with a token. */
+/*
+ * A page the cache may answer or keep: anonymous, GET, HTML, with a token,
+ * and without a query string unless the handler named the variant.
+ */
 static int
-eligible(const struct pt_req *req)
+eligible(const struct pt_req *req, const char *variant)
 {
 	return pc.dir[0] != '\0' && req->method == PT_GET && req->session.user == NULL &&
-	    req->query.n == 0 && !req->want_xml && strlen(req->session.csrf) == TOKEN_LEN;
+	    (req->query.n == 0 || variant != NULL) && !req->want_xml &&
+	    strlen(req->session.csrf) == TOKEN_LEN;
 }
 
-/* The entry's name in dir, <hex>.page, for the request's path and language. */
+/* The entry's name in dir, <hex>.page: a digest of path, language and variant. */
 static int
-entry_name(const struct pt_req *req, char *out, size_t size)
+entry_name(const struct pt_req *req, const char *variant, char *out, size_t size)
 {
 	unsigned char digest[32];
-	char key[1024], hex[33];
+	char key[2048], hex[33];
 	int n, i;
 
-	n = snprintf(key, sizeof(key), "%s%c%s", req->path, '\0', req->lang);
+	n = snprintf(key, sizeof(key), "%s%c%s%c%s", req->path, '\0', req->lang, '\0',
+	    variant != NULL ? variant : "");
 	if (n < 0 || (size_t)n >= sizeof(key))
 		return PT_ELIMIT;
 	pt_sha256(key, (size_t)n, digest);
@@ -238,7 +255,7 @@ read_entry(struct pt_req *req, const char *name, size_t *len)
 	return buf;
 }
 
-/* The holes' offsets, when the entry is whole and current; NULL otherwise. */
+/* The holes, when the entry is whole and current; NULL otherwise. */
 static const uint32_t *
 entry_check(const char *buf, size_t len, const struct entry_head *h)
 {
@@ -253,28 +270,36 @@ entry_check(const char *buf, size_t len, const struct entry_head *h)
 	if (h->generation != generation() || h->created > now + 5 || now - h->created >= pc.ttl_s)
 		return NULL;
 	for (i = 0; i < h->nholes; i++)
-		if (holes[i] > h->body_len || (i > 0 && holes[i] < holes[i - 1]))
+		if (HOLE_AT(holes[i]) > h->body_len || (i > 0 && HOLE_AT(holes[i]) <
+		    HOLE_AT(holes[i - 1])))
 			return NULL;
 	return holes;
 }
 
-/* The page with the token in each hole, into the arena. */
+/* The page with the token, or the value, in each hole, into the arena. */
 static char *
 fill_holes(struct pt_req *req, const char *body, uint32_t body_len, const uint32_t *holes,
-    uint32_t nholes, size_t *out_len)
+    uint32_t nholes, const char *value, size_t *out_len)
 {
-	size_t len = body_len + (size_t)nholes * TOKEN_LEN, at = 0, from = 0;
+	size_t vlen = value != NULL ? strlen(value) : 0, len = body_len, at = 0, from = 0;
 	char *out;
 	uint32_t i;
 
+	for (i = 0; i < nholes; i++)
+		len += holes[i] & HOLE_VALUE ? vlen : TOKEN_LEN;
 	if ((out = pt_alloc(req, len + 1)) == NULL)
 		return NULL;
 	for (i = 0; i < nholes; i++) {
-		memcpy(out + at, body + from, holes[i] - from);
-		at += holes[i] - from;
-		memcpy(out + at, req->session.csrf, TOKEN_LEN);
-		at += TOKEN_LEN;
-		from = holes[i];
+		memcpy(out + at, body + from, HOLE_AT(holes[i]) - from);
+		at += HOLE_AT(holes[i]) - from;
+		if (holes[i] & HOLE_VALUE) {
+			memcpy(out + at, value, vlen);
+			at += vlen;
+		} else {
+			memcpy(out + at, req->session.csrf, TOKEN_LEN);
+			at += TOKEN_LEN;
+		}
+		from = HOLE_AT(holes[i]);
 	}
 	memcpy(out + at, body + from, body_len - from);
 	out[len] = '\0';
@@ -283,17 +308,18 @@ fill_holes(struct pt_req *req, const char *body, uint32_t body_len, const uint32
 }
 
 int
-pt_pagecache_serve(struct pt_req *req)
+pt_pagecache_find(struct pt_req *req, const char *variant, long long *number)
 {
-	char name[48], *buf, *page;
+	char name[48], *buf;
 	struct entry_head h;
-	const uint32_t *holes;
-	size_t len, page_len;
+	size_t len;
 
-	if (!eligible(req) || entry_name(req, name, sizeof(name)) != PT_OK)
+	req->cache_found = NULL;
+	if (!eligible(req, variant) || entry_name(req, variant, name, sizeof(name)) != PT_OK)
 		return 0;
 	/* Before the handler reads anything: a change committed after this outdates the entry. */
 	req->cache_checked = 1;
+	req->cache_variant = variant;
 	req->cache_generation = generation();
 	if ((buf = read_entry(req, name, &len)) == NULL)
 		return 0;
@@ -301,24 +327,59 @@ pt_pagecache_serve(struct pt_req *req)
 	/* Development: a changed stylesheet or catalogue is reloaded, and outdates the entry. */
 	if (pt_site.development && memchr(h.view, '\0', sizeof(h.view)) != NULL)
 		pt_render_refresh(req->worker, h.view);
-	if ((holes = entry_check(buf, len, &h)) == NULL)
+	if (entry_check(buf, len, &h) == NULL)
 		return 0;
-	page = fill_holes(req, buf + sizeof(h) + h.nholes * sizeof(uint32_t), h.body_len, holes,
-	    h.nholes, &page_len);
+	req->cache_found = buf;
+	if (number != NULL)
+		*number = h.number;
+	return 1;
+}
+
+int
+pt_pagecache_send(struct pt_req *req, const char *value)
+{
+	struct entry_head h;
+	const uint32_t *holes;
+	char *page;
+	size_t page_len;
+
+	if (req->cache_found == NULL)
+		return PT_EINVAL;
+	memcpy(&h, req->cache_found, sizeof(h));
+	holes = (const uint32_t *)(req->cache_found + sizeof(h));
+	page = fill_holes(req, req->cache_found + sizeof(h) + h.nholes * sizeof(uint32_t),
+	    h.body_len, holes, h.nholes, value, &page_len);
 	if (page == NULL)
-		return 0;
+		return PT_ENOMEM;
 	req->body = page;
 	req->body_len = page_len;
 	req->content_type_out = "text/html; charset=utf-8";
 	pt_header_add(req, "X-Portico-Cache", "hit");
-	return 1;
+	return PT_OK;
+}
+
+int
+pt_pagecache_serve(struct pt_req *req)
+{
+	return pt_pagecache_find(req, NULL, NULL) && pt_pagecache_send(req, NULL) == PT_OK;
 }
 
 void
-pt_pagecache_keep(struct pt_req *req)
+pt_pagecache_keep(struct pt_req *req, long long number)
 {
-	if (req->cache_checked && eligible(req))
+	if (req->cache_checked && eligible(req, req->cache_variant)) {
 		req->cache_keep = 1;
+		req->cache_number = number;
+	}
+}
+
+const char *
+pt_pagecache_value(struct pt_req *req, const char *value)
+{
+	if (!req->cache_checked || !eligible(req, req->cache_variant) || value == NULL ||
+	    (req->cache_value = pt_strdup(req, value)) == NULL)
+		return value;
+	return pc.value_placeholder;
 }
 
 const char *
@@ -356,50 +417,66 @@ write_entry(const char *name, const struct entry_head *h, const uint32_t *holes,
 	}
 }
 
+/* The next placeholder in [from, end): its place, and its kind in *kind. */
+static const char *
+next_placeholder(const char *from, const char *end, uint32_t *kind)
+{
+	const char *t = memmem(from, (size_t)(end - from), pc.placeholder, TOKEN_LEN);
+	const char *v = memmem(from, (size_t)(end - from), pc.value_placeholder, VALUE_LEN);
+
+	if (t == NULL && v == NULL)
+		return NULL;
+	*kind = t == NULL || (v != NULL && v < t) ? HOLE_VALUE : 0;
+	return *kind ? v : t;
+}
+
 /*
  * Called by the renderer with the page as rendered (placeholders in the
- * holes): puts the visitor's token where the placeholders are, and keeps
- * the page when it is a 200, small enough, and holds no token of its own.
+ * holes): puts the visitor's token and the request's value where the
+ * placeholders are, and keeps the page when it is a 200, small enough,
+ * and holds neither the token nor the value of its own.
  */
 int
 pt_pagecache_store(struct pt_req *req)
 {
 	char name[48], *body, *page;
-	uint32_t *holes;
+	uint32_t *holes, kind;
 	struct entry_head h;
 	const char *p, *from, *end;
 	size_t len = 0, nholes = 0, page_len;
 
-	if (!req->cache_keep)
+	if (!req->cache_keep && req->cache_value == NULL)
 		return PT_OK;
-	req->cache_keep = 0;
 	body = pt_alloc(req, req->body_len + 1);
-	holes = pt_alloc(req, (req->body_len / TOKEN_LEN + 1) * sizeof(*holes));
+	holes = pt_alloc(req, (req->body_len / VALUE_LEN + 1) * sizeof(*holes));
 	if (body == NULL || holes == NULL)
 		return PT_ENOMEM;
 	from = req->body;
 	end = req->body + req->body_len;
-	while ((p = memmem(from, (size_t)(end - from), pc.placeholder, TOKEN_LEN)) != NULL) {
+	while ((p = next_placeholder(from, end, &kind)) != NULL) {
 		memcpy(body + len, from, (size_t)(p - from));
 		len += (size_t)(p - from);
-		holes[nholes++] = (uint32_t)len;
-		from = p + TOKEN_LEN;
+		holes[nholes++] = (uint32_t)len | kind;
+		from = p + (kind ? VALUE_LEN : TOKEN_LEN);
 	}
 	memcpy(body + len, from, (size_t)(end - from));
 	len += (size_t)(end - from);
-	if ((page = fill_holes(req, body, (uint32_t)len, holes, (uint32_t)nholes, &page_len)) == NULL)
+	if ((page = fill_holes(req, body, (uint32_t)len, holes, (uint32_t)nholes, req->cache_value,
+	    &page_len)) == NULL)
 		return PT_ENOMEM;
 	req->body = page;
 	req->body_len = page_len;
-	if (req->status != 200 || nholes > HOLES_MAX || len > ENTRY_MAX / 2 ||
+	if (!req->cache_keep || req->status != 200 || nholes > HOLES_MAX || len > ENTRY_MAX / 2 ||
 	    strlen(req->view) >= sizeof(h.view) ||
 	    memmem(body, len, req->session.csrf, TOKEN_LEN) != NULL ||
-	    entry_name(req, name, sizeof(name)) != PT_OK)
+	    entry_name(req, req->cache_variant, name, sizeof(name)) != PT_OK)
 		return PT_OK;
+	req->cache_keep = 0;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, ENTRY_MAGIC, sizeof(h.magic));
 	h.generation = req->cache_generation;
 	h.created = (int64_t)time(NULL);
+	h.number = req->cache_number;
 	h.body_len = (uint32_t)len;
 	h.nholes = (uint32_t)nholes;
 	snprintf(h.view, sizeof(h.view), "%s", req->view);

@@ -210,9 +210,13 @@ struct pt_req {
 	const char	*content_type_out;
 
 	/* the page cache's state (pagecache.c) */
-	int		 cache_checked;	/* pt_pagecache_serve() looked */
+	int		 cache_checked;	/* pt_pagecache_find() looked */
 	int		 cache_keep;	/* pt_pagecache_keep(): render with holes and keep */
 	unsigned long long cache_generation;	/* the generation when it looked */
+	const char	*cache_variant;
+	const char	*cache_found;	/* the entry found, for pt_pagecache_send() */
+	const char	*cache_value;	/* what pt_pagecache_value() stands in for */
+	long long	 cache_number;
 };
 
 /* A request with its own arena, not yet parsed.  For the loop and for tests. */
@@ -315,11 +319,21 @@ xmlNodePtr pt_pager(xmlNodePtr parent, long long page, long long total, long lon
  * pt_pagecache_keep(), and the renderer keeps what it renders.  Whoever
  * changes what such pages show calls pt_pagecache_invalidate() after the
  * commit.  pt_main() calls init and free.
+ *
+ * A page with a query string (a search) names its variant: a string that
+ * holds everything the page depends on besides path and language.  It may
+ * also carry one value that differs per request (the search's log id):
+ * the handler puts pt_pagecache_value(req, v) where v goes, keeps a number
+ * with the page (the result count), and on a later find sends the kept page
+ * with its own value.
  */
 int	 pt_pagecache_init(const char *worker);
 void	 pt_pagecache_free(void);
 int	 pt_pagecache_serve(struct pt_req *);
-void	 pt_pagecache_keep(struct pt_req *);
+int	 pt_pagecache_find(struct pt_req *, const char *variant, long long *number);
+int	 pt_pagecache_send(struct pt_req *, const char *value);
+void	 pt_pagecache_keep(struct pt_req *, long long number);
+const char *pt_pagecache_value(struct pt_req *, const char *value);
 void	 pt_pagecache_invalidate(void);
 
 /* ---- rendering (render.c, i18n.c) -------------------------------------- */

@@ -1,6 +1,7 @@
 # The search cache (cgi-bin-src/kb/search-cache.c): a search made again is
 # answered from the ranking a process remembered, with the texts fetched
-# again in one statement; what readers may no longer see is never shown,
+# again in one statement (the anonymous HTML page, kept by the page cache,
+# costs only its log row); what readers may no longer see is never shown,
 # and a new or edited article shows at once.
 use strict;
 use warnings;
@@ -34,7 +35,9 @@ subtest 'a search made again comes from the remembered ranking' => sub {
     is($total, 2, 'total');
     # Both processes have ranked it after a few tries; then a search costs
     # the fetch of the page's texts and the log row, nothing else.
-    is(statements_for($c, "/kb/search?q=$term"), 2, 'made again: 2 statements (texts, log)');
+    is(statements_for($c, "/kb/search?q=$term&format=xml"), 2, 'made again: 2 statements (texts, log)');
+    # The HTML page an anonymous visitor saw is kept whole (pagecache.c): the log row only.
+    is(statements_for($c, "/kb/search?q=$term"), 1, 'the kept page made again: 1 statement (log)');
     my ($again, $total2, $doc) = found();
     is_deeply($again, $ids, 'the same results');
     is($total2, 2, 'the same total');

@@ -143,6 +143,50 @@ subtest 'views of kept pages are counted' => sub {
     is($n, $before + 10, 'ten views counted');
 };
 
+subtest 'a search: kept, logged every time, each with its own id' => sub {
+    my $w = 'zk'; $w .= ('a' .. 'z')[rand 26] for 1 .. 8;
+    my @found = map { create_article(category => $cat, audience => 'public',
+        texts => { en => { title => "Kept search $w $_", body_text => "About $w, part $_." } }) } 1 .. 12;
+    my $anon = reader();
+    my $logged = sub { sql_value('SELECT COUNT(*) FROM kb_searches WHERE query = ' . sql_quote($w)) };
+    my $first = $anon->get("/kb/search?q=$w");
+    is(cache_of($first), 'miss', 'first search: ranked and kept');
+    my $second = reader()->get("/kb/search?q=$w");
+    is(cache_of($second), 'hit', 'the same search by another visitor: the kept page');
+    is($logged->(), 2, 'both searches logged');
+    my ($id1, $id2) = map { 0 + $_->[0] } @{ sql_rows('SELECT id FROM kb_searches WHERE query = '
+        . sql_quote($w) . ' ORDER BY id') };
+    is(sql_value("SELECT result_count FROM kb_searches WHERE id = $id2"), 12, 'the kept search logged with its result count');
+    my @links1 = $first->decoded_content =~ m{href="/kb/go/(\d+)\?s=(\d+)"}g;
+    my @links2 = $second->decoded_content =~ m{href="/kb/go/(\d+)\?s=(\d+)"}g;
+    is(scalar(@links2), 20, 'ten results on the kept page');
+    is_deeply([map { $links2[2 * $_ + 1] } 0 .. 9], [($id2) x 10], 'its links carry its own search id');
+    is_deeply([map { $links1[2 * $_ + 1] } 0 .. 9], [($id1) x 10], 'the first page carried the first id');
+    is_deeply([map { $links2[2 * $_] } 0 .. 9], [map { $links1[2 * $_] } 0 .. 9], 'the same results');
+    my $go = reader()->get("/kb/go/$links2[0]?s=$id2");
+    is($go->code, 303, 'a result of the kept page opens');
+    is(sql_value("SELECT clicked_article_id FROM kb_searches WHERE id = $id2"), $links2[0], 'the click is recorded on its search');
+    like($second->decoded_content, qr{page=2[^"]*s=$id2|s=$id2[^"]*page=2}, 'the pager goes on with the same id');
+    my $p2 = reader()->get("/kb/search?q=$w&page=2&s=$id2");
+    my $p2b = reader()->get("/kb/search?q=$w&page=2&s=$id2");
+    is(cache_of($p2b), 'hit', 'page 2 kept as well');
+    is($logged->(), 2, 'paging on logs nothing new');
+    like($p2b->decoded_content, qr{/kb/go/\d+\?s=$id2"}, 'page 2 links carry the search id of its URL');
+
+    my $ed = as_role('editor@portico.example');
+    my (undef, $res) = post_csrf($ed, '/kb/editor/new', new_article_form($cat, audience => 'public',
+        title => "Newest $w", summary => "All about $w."));
+    is($res->code, 303, 'a new article in the editor');
+    my ($new) = location_path($res) =~ m{/articles/(\d+)};
+    forget_article($new);
+    for my $to (qw(review published)) {
+        post_csrf($ed, "/kb/editor/articles/$new/state", [to => $to, lang => 'en']);
+    }
+    my $third = reader()->get("/kb/search?q=$w");
+    is(cache_of($third), 'miss', 'after the publication the search is ranked again');
+    like($third->decoded_content, qr{/kb/go/$new\?}, 'and finds the new article');
+};
+
 subtest 'a direct SQL change, with the pages forgotten' => sub {
     my $anon = reader();
     $anon->get("/kb/articles/$id") for 1 .. 2;

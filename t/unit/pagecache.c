@@ -123,7 +123,7 @@ main(void)
 	/* The first visitor: built, kept, sent with the own token. */
 	req = visit("/kb/articles/1", "en", TOKEN_A);
 	ok(!pt_pagecache_serve(req), "a miss");
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	ok(pt_pagecache_placeholder(req) != NULL, "kept pages get a placeholder");
 	is_int(render_kept(req, 2), PT_OK, "stored");
 	ok(strstr(req->body, "value=\"" TOKEN_A "\"") != NULL &&
@@ -152,7 +152,7 @@ main(void)
 	memset(&user, 0, sizeof(user));
 	req->session.user = &user;
 	ok(!pt_pagecache_serve(req), "a signed-in reader: never");
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	ok(pt_pagecache_placeholder(req) == NULL, "... and never kept");
 	pt_req_free(req);
 	req = visit("/kb/articles/1", "en", TOKEN_B);
@@ -171,14 +171,14 @@ main(void)
 	ok(!pt_pagecache_serve(req), "without a token: never");
 	pt_req_free(req);
 	req = visit("/kb/articles/3", "en", TOKEN_A);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	ok(pt_pagecache_placeholder(req) == NULL, "keep without a look first: not kept");
 	pt_req_free(req);
 
 	/* A page that is not a 200 gets its token but is not kept. */
 	req = visit("/kb/articles/4", "en", TOKEN_A);
 	(void)pt_pagecache_serve(req);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	req->status = 404;
 	is_int(render_kept(req, 1), PT_OK, "a 404 rendered");
 	ok(strstr(req->body, TOKEN_A) != NULL, "... with the token");
@@ -188,7 +188,7 @@ main(void)
 	/* Many holes: all filled; more than an entry holds: not kept. */
 	req = visit("/kb/articles/5", "en", TOKEN_A);
 	(void)pt_pagecache_serve(req);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	is_int(render_kept(req, 40), PT_OK, "40 holes rendered");
 	page = strndup(req->body, req->body_len);
 	pt_req_free(req);
@@ -205,12 +205,54 @@ main(void)
 	free(page);
 	ok(served("/kb/articles/5", "en", TOKEN_A) == NULL, "... and not kept");
 
+	/* A variant with a number and a per-request value (a search and its log id). */
+	req = visit("/kb/search", "en", TOKEN_A);
+	req->query.n = 1;
+	ok(!pt_pagecache_find(req, "q=printer", NULL), "a variant: a miss");
+	{
+		const char *v = pt_pagecache_value(req, "1001");
+		char *body;
+
+		ok(v != NULL && strcmp(v, "1001") != 0, "the value gets a placeholder");
+		pt_pagecache_keep(req, 17);
+		body = pt_printf(req, "<a href=\"/kb/go/5?s=%s\">x</a><input value=\"%s\"/>"
+		    "<a href=\"/kb/go/6?s=%s\">y</a>", v, pt_pagecache_placeholder(req), v);
+		req->body = body;
+		req->body_len = strlen(body);
+		is_int(pt_pagecache_store(req), PT_OK, "stored");
+		is_str(req->body, "<a href=\"/kb/go/5?s=1001\">x</a><input value=\"" TOKEN_A "\"/>"
+		    "<a href=\"/kb/go/6?s=1001\">y</a>", "this request's value and token filled in");
+	}
+	pt_req_free(req);
+	ok(!file_holds("1001"), "the value is not in the kept file");
+	req = visit("/kb/search", "en", TOKEN_B);
+	req->query.n = 1;
+	{
+		long long number = 0;
+
+		ok(pt_pagecache_find(req, "q=printer", &number), "the same variant: found");
+		is_int(number, 17, "with its number");
+		is_int(pt_pagecache_send(req, "1002"), PT_OK, "sent");
+		is_str(req->body, "<a href=\"/kb/go/5?s=1002\">x</a><input value=\"" TOKEN_B "\"/>"
+		    "<a href=\"/kb/go/6?s=1002\">y</a>", "with the new value and token");
+	}
+	pt_req_free(req);
+	req = visit("/kb/search", "en", TOKEN_B);
+	req->query.n = 1;
+	ok(!pt_pagecache_find(req, "q=scanner", NULL), "another variant: a miss");
+	ok(strcmp(pt_pagecache_value(req, "7") , "7") != 0, "a value handed out without keep...");
+	req->body = pt_printf(req, "<p>%s</p>", pt_pagecache_value(req, "7"));
+	req->body_len = strlen(req->body);
+	pt_pagecache_store(req);
+	is_str(req->body, "<p>7</p>", "... is still filled in");
+	pt_req_free(req);
+
 	/* A change elsewhere: the generation moves, the entry is outdated. */
 	pt_pagecache_invalidate();
 	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "outdated by invalidate");
 	req = visit("/kb/articles/1", "en", TOKEN_A);
 	(void)pt_pagecache_serve(req);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	pt_pagecache_invalidate();	/* committed while the page was being built */
 	render_kept(req, 1);
 	pt_req_free(req);
@@ -220,7 +262,7 @@ main(void)
 	/* Another process's start raises the shared generation. */
 	req = visit("/kb/articles/1", "en", TOKEN_A);
 	(void)pt_pagecache_serve(req);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	render_kept(req, 1);
 	pt_req_free(req);
 	page = served("/kb/articles/1", "en", TOKEN_B);
@@ -241,7 +283,7 @@ main(void)
 	/* Age: an entry older than [cache] pages_s is not used. */
 	req = visit("/kb/articles/1", "en", TOKEN_A);
 	(void)pt_pagecache_serve(req);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	render_kept(req, 1);
 	pt_req_free(req);
 	ok(entry_file(path, sizeof(path)), "the entry's file");
@@ -267,7 +309,7 @@ main(void)
 	/* A restart outdates and removes what was kept. */
 	req = visit("/kb/articles/1", "en", TOKEN_A);
 	(void)pt_pagecache_serve(req);
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	render_kept(req, 1);
 	pt_req_free(req);
 	is_int(pt_pagecache_init("kb"), PT_OK, "started again");
@@ -279,7 +321,7 @@ main(void)
 	is_int(pt_pagecache_init("kb"), PT_OK, "starts switched off");
 	req = visit("/kb/articles/1", "en", TOKEN_A);
 	ok(!pt_pagecache_serve(req), "off: no hit");
-	pt_pagecache_keep(req);
+	pt_pagecache_keep(req, 0);
 	ok(pt_pagecache_placeholder(req) == NULL, "off: nothing kept");
 	pt_req_free(req);
 	pt_pagecache_invalidate();	/* harmless when off */
