@@ -131,7 +131,10 @@ map_generation(void)
 	return p == MAP_FAILED ? NULL : p;
 }
 
-/* Entries of an older generation are of no use to anyone: remove them. */
+/*
+ * Entries of an older generation are of no use to anyone: remove them, and
+ * what a process that died while writing one left behind.
+ */
 static void
 remove_entries(void)
 {
@@ -144,7 +147,8 @@ remove_entries(void)
 		return;
 	while ((de = readdir(d)) != NULL) {
 		n = strlen(de->d_name);
-		if (n > 5 && strcmp(de->d_name + n - 5, ".page") == 0 &&
+		if (n > 4 && (strcmp(de->d_name + n - 5, ".page") == 0 ||
+		    strcmp(de->d_name + n - 4, ".tmp") == 0) &&
 		    snprintf(path, sizeof(path), "%s/%s", pc.dir, de->d_name) < (int)sizeof(path))
 			(void)unlink(path);
 	}

@@ -312,7 +312,11 @@ main(void)
 	pt_pagecache_keep(req, 0);
 	render_kept(req, 1);
 	pt_req_free(req);
+	snprintf(path, sizeof(path), "%s/kb/.99999.tmp", dir);
+	fd = open(path, O_WRONLY | O_CREAT, 0600);
+	ok(fd >= 0 && close(fd) == 0, "a half-written entry of a process that died");
 	is_int(pt_pagecache_init("kb"), PT_OK, "started again");
+	ok(access(path, F_OK) != 0, "the half-written entry removed");
 	ok(!entry_file(path, sizeof(path)), "old entries removed");
 	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "nothing served");
 
