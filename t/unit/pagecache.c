@@ -320,6 +320,20 @@ main(void)
 	ok(!entry_file(path, sizeof(path)), "old entries removed");
 	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "nothing served");
 
+	/* A cache directory that cannot be made: off, with a warning, and pages still built. */
+	{
+		char text[128];
+
+		snprintf(text, sizeof(text), "[paths]\ncache = /proc/no-such-dir\n");
+		pt_conf_parse(text, strlen(text));
+	}
+	is_int(pt_pagecache_init("kb"), PT_OK, "starts without a usable directory");
+	req = visit("/kb/articles/1", "en", TOKEN_A);
+	ok(!pt_pagecache_serve(req), "no directory: no hit");
+	pt_pagecache_keep(req, 0);
+	ok(pt_pagecache_placeholder(req) == NULL, "no directory: nothing kept");
+	pt_req_free(req);
+
 	/* Off: pages_s = 0. */
 	set_conf(0);
 	is_int(pt_pagecache_init("kb"), PT_OK, "starts switched off");
