@@ -77,6 +77,23 @@ void	 kb_search_cache_put(const char *key, const char *stamp, const struct kb_se
 void	 kb_search_cache_drop(const char *key);
 void	 kb_search_cache_free(void);
 
+/*
+ * The search log (search-log.c).  kb_search_log gives the search its id at
+ * once; the row is written now when no other request waits, else within
+ * about a second.  kb_search_click records the first click on one's own
+ * search (*done: 0 if the row is not there or was clicked before);
+ * kb_search_click_later tries again for a few seconds, for a row another
+ * process has not written yet.
+ */
+int	 kb_search_log(struct pt_req *, const char *source, const char *q, long long count,
+	    long long *id);
+int	 kb_search_log_flush(struct pt_req *);
+int	 kb_search_click(struct pt_req *, long long search_id, long long article_id,
+	    long long user_id, unsigned long long *done);
+int	 kb_search_click_later(long long search_id, long long article_id, long long user_id);
+int	 kb_search_log_housekeeping(struct pt_req *, enum pt_housekeeping);
+extern const struct pt_group kb_search_log_group;
+
 /* Count a view of article id (views.c); written within about a second. */
 int	 kb_view_count(struct pt_req *, long long id);
 /* The views of article id this process counted and has not written yet. */

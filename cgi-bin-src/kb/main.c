@@ -18,14 +18,17 @@ static const struct pt_group *const groups[] = {
 	&kb_files_group,
 	&kb_categories_group,
 	&kb_views_group,
+	&kb_search_log_group,
 	&common_group,
 };
 
-/* Outside requests: write the counted views; free the per-process copies at exit. */
+/* Outside requests: write the counted views and the waiting search log; free the copies at exit. */
 static int
 housekeeping(struct pt_req *req, enum pt_housekeeping when)
 {
 	int left = kb_views_housekeeping(req, when);
+
+	left |= kb_search_log_housekeeping(req, when);
 
 	if (when == PT_HK_STOP) {
 		kb_categories_free();

@@ -11,9 +11,10 @@
  * "all languages" an article matching in several languages is listed once,
  * in the page language when that text matches, else in its best one.  One
  * statement returns the page of results and, through COUNT(*) OVER (), the
- * total; every search and suggestion is logged in kb_searches, and result
- * links go through /kb/go/<id>?s=<search id>, which records the click and
- * always redirects to the article itself.
+ * total; every search and suggestion is logged in kb_searches (search-log.c:
+ * the id at once, the row at once or, under load, within a second), and
+ * result links go through /kb/go/<id>?s=<search id>, which records the
+ * click and always redirects to the article itself.
  *
  * When nothing is found the reader gets "Did you mean ...?" from a
  * per-process vocabulary of the title words of the 5 000 most-read
@@ -32,9 +33,11 @@
  * to the next visitor who searches the same, with that search's own log id.
  *
  * Queries per page: search 4 (session, stamp, search, log), made again 3
- * (session, texts, log), kept 1 (log; 0 when paging on); a search without
- * results 4; suggest the same as search; go 3 (session, article and search
- * row, click).
+ * (session, texts, log), kept 1 (log; 0 when paging on or when the log row
+ * waits for its batch); a search without results 4; suggest the same as
+ * search; go 3 (session, article and search row, click; the log row of a
+ * search not written yet instead of nothing).  A process takes a block of
+ * log ids between requests, and in its first search if that comes first.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -61,9 +64,7 @@
 enum search_sql {
 	SQL_SEARCH,
 	SQL_SEARCH_AGAIN,
-	SQL_LOG,
 	SQL_GO,
-	SQL_CLICK,
 	SQL_STAMP,
 	SQL_VOCAB,
 	SQL_CATEGORIES,
@@ -127,22 +128,19 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " JOIN kb_articles a ON a.id = r.id"
 	    " WHERE a.status = 'published' AND " KB_AUDIENCE_SQL
 	    " ORDER BY r.pos" },
-	[SQL_LOG] = { "kb_search_log",
-	    "INSERT INTO kb_searches (at, source, user_id, org_id, lang, query, result_count)"
-	    " VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?)" },
 	/*
 	 * The article if the reader may see it, with the search row if it is
-	 * the reader's own (user_id NULL for anonymous searches).  Binds:
-	 * search id, user id, article id, audience.
+	 * the reader's own (user_id NULL for anonymous searches), whether a row
+	 * with that id exists at all, and the next id to be handed out (an id
+	 * below it without a row is still on its way: search-log.c).  Binds:
+	 * search id twice, user id, article id, audience.
 	 */
 	[SQL_GO] = { "kb_go",
-	    "SELECT a.id, s.id, s.clicked_article_id FROM kb_articles a"
-	    " LEFT JOIN kb_searches s ON s.id = ? AND s.user_id <=> ?"
+	    "SELECT a.id, s.id, s.clicked_article_id,"
+	    " (SELECT COUNT(*) FROM kb_searches x WHERE x.id = ?),"
+	    " (SELECT next_id FROM kb_search_ids WHERE one = 1)"
+	    " FROM kb_articles a LEFT JOIN kb_searches s ON s.id = ? AND s.user_id <=> ?"
 	    " WHERE a.id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL },
-	/* The first click of a search is what it led to. */
-	[SQL_CLICK] = { "kb_click",
-	    "UPDATE kb_searches SET clicked_article_id = ?, clicked_at = UTC_TIMESTAMP(6)"
-	    " WHERE id = ? AND clicked_article_id IS NULL" },
 	[SQL_STAMP] = { "kb_vocab_stamp", "SELECT " STAMP },
 	/*
 	 * The titles of the most-read published texts: what people look for,
@@ -1045,20 +1043,12 @@ run_search(struct pt_req *req, const struct search *s, long long limit, long lon
 	return PT_OK;
 }
 
-/* Log a search or suggestion; *id gets the row's id. */
+/* Log a search or suggestion (search-log.c); *id gets the row's id. */
 static int
 log_search(struct pt_req *req, const char *source, const char *q, long long count,
     long long *id)
 {
-	const struct pt_user *u = req->session.user;
-	int rc;
-
-	if ((rc = pt_db_exec(req, &sql[SQL_LOG], PT_BINDS(pt_str(source),
-	    u != NULL ? pt_int(u->id) : pt_str(NULL), u != NULL ? pt_int(u->org_id) : pt_str(NULL),
-	    pt_str(req->lang), pt_str(q), pt_int(count)), NULL)) != PT_OK)
-		return rc;
-	*id = (long long)pt_db_insert_id();
-	return PT_OK;
+	return kb_search_log(req, source, q, count, id);
 }
 
 static const char *
@@ -1355,19 +1345,41 @@ suggest(struct pt_req *req)
 }
 
 /*
+ * A click on a search whose row is not written yet: this process's own
+ * waiting rows are written first; a row another process still holds gets
+ * the click within a few seconds (search-log.c).
+ */
+static int
+click_on_the_way(struct pt_req *req, long long search_id, long long article_id,
+    long long user_id)
+{
+	unsigned long long done = 0;
+	int rc;
+
+	if ((rc = kb_search_log_flush(req)) != PT_OK ||
+	    (rc = kb_search_click(req, search_id, article_id, user_id, &done)) != PT_OK)
+		return rc;
+	if (done == 0 && kb_search_click_later(search_id, article_id, user_id) != PT_OK)
+		pt_log(req, PT_LOG_WARN, "click on search %lld not recorded: too many waiting",
+		    search_id);
+	return PT_OK;
+}
+
+/*
  * GET /kb/go/<id>?s=<search id>: record that the search led to the
  * article, then 303 to /kb/articles/<id> — built from the id the database
  * returned, never from the request.  An article the reader may not see, a
- * malformed search id or one that is not the reader's own: 404.
+ * malformed search id, one never handed out or one that is not the
+ * reader's own: 404.
  */
 static int
 go(struct pt_req *req)
 {
 	const char *id = req->caps[1], *sid = pt_query(req, "s");
 	const struct pt_user *u = req->session.user;
+	long long article_id, search_id, user_id = u != NULL ? u->id : 0;
 	struct kb_audience aud;
 	struct pt_rows rows;
-	long long article_id;
 	int rc;
 
 	if (id == NULL || !pt_valid(PT_V_ID, id, strlen(id)))
@@ -1375,17 +1387,25 @@ go(struct pt_req *req)
 	if (sid != NULL && !pt_valid(PT_V_ID, sid, strlen(sid)))
 		return pt_error_page(req, 404, NULL);
 	kb_audience_of(req, &aud);
-	if ((rc = pt_db_query(req, &sql[SQL_GO], &rows, PT_BINDS(sid != NULL ? pt_str(sid) :
-	    pt_int(0), u != NULL ? pt_int(u->id) : pt_str(NULL), pt_str(id),
+	search_id = sid != NULL ? strtoll(sid, NULL, 10) : 0;
+	if ((rc = pt_db_query(req, &sql[SQL_GO], &rows, PT_BINDS(pt_int(search_id),
+	    pt_int(search_id), user_id > 0 ? pt_int(user_id) : pt_str(NULL), pt_str(id),
 	    KB_AUDIENCE_BINDS(&aud)))) != PT_OK)
 		return rc;
-	if (rows.nrows != 1 || (sid != NULL && pt_cell(&rows, 0, 1) == NULL))
+	if (rows.nrows != 1)
 		return pt_error_page(req, 404, NULL);
 	article_id = pt_cell_int(&rows, 0, 0);
-	if (sid != NULL && pt_cell(&rows, 0, 2) == NULL &&
-	    (rc = pt_db_exec(req, &sql[SQL_CLICK], PT_BINDS(pt_int(article_id), pt_str(sid)),
-	    NULL)) != PT_OK)
-		return rc;
+	if (sid != NULL && pt_cell(&rows, 0, 1) != NULL) {
+		/* One's own search: its first click is what it led to. */
+		if (pt_cell(&rows, 0, 2) == NULL &&
+		    (rc = kb_search_click(req, search_id, article_id, user_id, NULL)) != PT_OK)
+			return rc;
+	} else if (sid != NULL && pt_cell_int(&rows, 0, 3) == 0 &&
+	    search_id < pt_cell_int(&rows, 0, 4)) {
+		if ((rc = click_on_the_way(req, search_id, article_id, user_id)) != PT_OK)
+			return rc;
+	} else if (sid != NULL)
+		return pt_error_page(req, 404, NULL);
 	return pt_redirect(req, pt_printf(req, "/kb/articles/%lld", article_id));
 }
 

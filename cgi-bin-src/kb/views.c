@@ -10,7 +10,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "kb.h"
 
@@ -36,16 +35,6 @@ static struct {
 	size_t		 used;
 	long long	 oldest_ms;	/* when the first waiting view came */
 } views;
-
-/* Milliseconds on the monotonic clock. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Write the waiting views; they stay waiting when the database fails. */
 static int
@@ -98,7 +87,7 @@ kb_view_count(struct pt_req *req, long long id)
 			return kb_view_count(req, id);
 		}
 		if (views.used == 0)
-			views.oldest_ms = now_ms();
+			views.oldest_ms = pt_clock_ms();
 		views.id[i] = id;
 		views.used++;
 	}
@@ -125,7 +114,7 @@ kb_views_housekeeping(struct pt_req *req, enum pt_housekeeping when)
 	if (views.used == 0)
 		return 0;
 	if (when != PT_HK_AFTER || views.used >= VIEWS_BATCH ||
-	    now_ms() - views.oldest_ms >= VIEWS_WAIT_MS)
+	    pt_clock_ms() - views.oldest_ms >= VIEWS_WAIT_MS)
 		views_write(req);
 	return views.used > 0;
 }

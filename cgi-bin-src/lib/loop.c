@@ -9,11 +9,13 @@
 #include <libxslt/xsltutils.h>
 #include <libxslt/xslt.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "extern.h"
@@ -230,6 +232,24 @@ handle(const struct pt_worker *w, const struct pt_router *router, FCGX_Request *
 	pt_log(req, req->status >= 500 ? PT_LOG_ERROR : PT_LOG_INFO, "%s %s %d",
 	    req->method == PT_POST ? "POST" : req->method == PT_HEAD ? "HEAD" : "GET",
 	    req->path != NULL ? req->path : "?", req->status);
+}
+
+long long
+pt_clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+pt_requests_waiting(void)
+{
+	struct pollfd p = { .fd = 0, .events = POLLIN, .revents = 0 };
+
+	/* Descriptor 0 is the listening socket (spawn-fcgi, systemd). */
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN) != 0;
 }
 
 /*

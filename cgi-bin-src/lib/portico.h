@@ -308,6 +308,14 @@ xmlNodePtr pt_form_values(struct pt_req *, const char *name, const char *const *
 /* <pager page pages total> under parent for a list of total rows, per_page a page. */
 xmlNodePtr pt_pager(xmlNodePtr parent, long long page, long long total, long long per_page);
 
+/*
+ * 1 when requests are queued on the worker's socket: the process is busy,
+ * and work that can wait (a batch of log rows) should wait (loop.c).
+ */
+int	 pt_requests_waiting(void);
+/* Milliseconds on the monotonic clock, for "due after" in housekeeping. */
+long long pt_clock_ms(void);
+
 /* ---- the page cache (pagecache.c) --------------------------------------- */
 
 /*

@@ -45,13 +45,13 @@ sub file_has {
 }
 
 subtest 'kept after the first view, sent with the visitor\'s token' => sub {
-    my ($a, $b) = (reader(), reader());
-    my $first = $a->get("/kb/articles/$id");
+    my ($va, $vb) = (reader(), reader());
+    my $first = $va->get("/kb/articles/$id");
     is($first->code, 200, 'first view 200');
     is(cache_of($first), 'miss', 'first view: built and kept');
-    my $again = $a->get("/kb/articles/$id");
+    my $again = $va->get("/kb/articles/$id");
     is(cache_of($again), 'hit', 'second view: from the kept page');
-    my $other = $b->get("/kb/articles/$id");
+    my $other = $vb->get("/kb/articles/$id");
     is(cache_of($other), 'hit', 'another visitor: from the kept page');
     is(masked($again->decoded_content), masked($first->decoded_content), 'the same page, tokens aside');
     like($other->decoded_content, qr{<h1[^>]*>Kept article</h1>}, 'the article');
@@ -66,7 +66,7 @@ subtest 'kept after the first view, sent with the visitor\'s token' => sub {
     isnt($ta[0], $tb[0], 'two visitors, two tokens');
     ok(!file_has($ta[0]) && !file_has($tb[0]), 'no visitor\'s token in the kept files');
 
-    my $res = $b->post("/kb/articles/$id/feedback", [csrf => $tb[0], helpful => 'yes', comment => '']);
+    my $res = $vb->post("/kb/articles/$id/feedback", [csrf => $tb[0], helpful => 'yes', comment => '']);
     is($res->code, 303, 'the form of a kept page posts (the token is valid)');
     is(sql_value("SELECT helpful_yes FROM kb_articles WHERE id = $id"), 1, 'and the vote counts');
 };
@@ -154,14 +154,16 @@ subtest 'a search: kept, logged every time, each with its own id' => sub {
     my $second = reader()->get("/kb/search?q=$w");
     is(cache_of($second), 'hit', 'the same search by another visitor: the kept page');
     is($logged->(), 2, 'both searches logged');
-    my ($id1, $id2) = map { 0 + $_->[0] } @{ sql_rows('SELECT id FROM kb_searches WHERE query = '
-        . sql_quote($w) . ' ORDER BY id') };
-    is(sql_value("SELECT result_count FROM kb_searches WHERE id = $id2"), 12, 'the kept search logged with its result count');
     my @links1 = $first->decoded_content =~ m{href="/kb/go/(\d+)\?s=(\d+)"}g;
     my @links2 = $second->decoded_content =~ m{href="/kb/go/(\d+)\?s=(\d+)"}g;
     is(scalar(@links2), 20, 'ten results on the kept page');
-    is_deeply([map { $links2[2 * $_ + 1] } 0 .. 9], [($id2) x 10], 'its links carry its own search id');
-    is_deeply([map { $links1[2 * $_ + 1] } 0 .. 9], [($id1) x 10], 'the first page carried the first id');
+    my ($id1, $id2) = ($links1[1] // 0, $links2[1] // 0);
+    is_deeply([sort { $a <=> $b } map { 0 + $_->[0] } @{ sql_rows('SELECT id FROM kb_searches WHERE query = '
+        . sql_quote($w)) }], [sort { $a <=> $b } $id1, $id2], 'the ids in the pages are the two logged searches');
+    isnt($id1, $id2, 'each search its own id');
+    is_deeply([map { $links2[2 * $_ + 1] } 0 .. 9], [($id2) x 10], 'every link of the kept page carries its id');
+    is_deeply([map { $links1[2 * $_ + 1] } 0 .. 9], [($id1) x 10], 'and every link of the first page the first id');
+    is(sql_value("SELECT result_count FROM kb_searches WHERE id = $id2"), 12, 'the kept search logged with its result count');
     is_deeply([map { $links2[2 * $_] } 0 .. 9], [map { $links1[2 * $_] } 0 .. 9], 'the same results');
     my $go = reader()->get("/kb/go/$links2[0]?s=$id2");
     is($go->code, 303, 'a result of the kept page opens');
@@ -195,5 +197,6 @@ subtest 'a direct SQL change, with the pages forgotten' => sub {
         'forget_kept_pages (what a restart of the worker does) outdates the kept page');
 };
 
+Portico::KBEditor::cleanup_editor();    # the editor's article first: it is in a category of ours
 cleanup();
 done_testing();
