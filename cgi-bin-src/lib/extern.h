@@ -32,8 +32,8 @@ extern const struct pt_sql pt_budget_sql[];
 extern const size_t pt_budget_nsql;
 /* True inside pt_db_begin .. commit/rollback. */
 int	 pt_db_in_tx(void);
-/* Development: re-read catalogues whose file changed; 1 if one did. */
-int	 pt_i18n_refresh(void);
+/* Development: re-read catalogues whose file changed (and outdate kept pages). */
+void	 pt_i18n_refresh(void);
 /* Development: reload the view's stylesheet and the catalogues if their files changed. */
 void	 pt_render_refresh(const char *worker, const char *view);
 /* The renderer's side of the page cache: the token's stand-in, and keeping the page. */

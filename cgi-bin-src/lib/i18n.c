@@ -147,20 +147,17 @@ pt_i18n_get(const char *lang, const char *key)
 	return xmlHashLookup(c->msgs, BAD_CAST key);
 }
 
-int
+void
 pt_i18n_refresh(void)
 {
 	size_t i;
-	int changed = 0;
 
 	for (i = 0; i < ncatalogs; i++)
 		if (catalog_files(&catalogs[i], NULL) != catalogs[i].mtime) {
 			(void)catalog_read(&catalogs[i]);
-			changed = 1;
+			/* Kept pages were made with the old texts. */
+			pt_pagecache_invalidate();
 		}
-	if (changed)
-		pt_pagecache_invalidate();
-	return changed;
 }
 
 /* pt:t('key'): the text for key in the language of the page being rendered. */
