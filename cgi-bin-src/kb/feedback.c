@@ -13,6 +13,11 @@
  * Invalid input (no yes/no, a comment over COMMENT_MAX_BYTES) is answered
  * 422 with a small page of its own (view "feedback") that repeats the form
  * with the comment kept, so nothing typed is lost.
+ *
+ * Anonymous votes are bounded: at most [throttle] feedback_per_article on
+ * one article from one address within window_min (an office behind one
+ * address may well rate an article several times; a script may not stuff
+ * the ballot).  One more is answered 429 on the same page, comment kept.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +31,7 @@
 enum feedback_sql {
 	SQL_ARTICLE,
 	SQL_INSERT,
+	SQL_RECENT,
 	SQL_COUNT_UP,
 	SQL_LIST,
 	SQL_COMMENTS,
@@ -73,6 +79,10 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_INSERT] = { "kb_feedback_insert",
 	    "INSERT INTO kb_feedback (article_id, lang, user_id, helpful, comment, created_at, ip)"
 	    " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)" },
+	/* Anonymous votes on an article from an address lately.  Binds: article, ip, seconds. */
+	[SQL_RECENT] = { "kb_feedback_recent",
+	    "SELECT COUNT(*) FROM kb_feedback WHERE article_id = ? AND user_id IS NULL AND ip = ?"
+	    " AND created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND" },
 	[SQL_COUNT_UP] = { "kb_feedback_count_up",
 	    "UPDATE kb_articles SET helpful_yes = helpful_yes + (? = 1),"
 	    " helpful_no = helpful_no + (? = 0) WHERE id = ?" },
@@ -123,9 +133,9 @@ rate(struct pt_req *req)
 {
 	const char *helpful = pt_form(req, "helpful"), *comment;
 	const struct pt_user *u = req->session.user;
-	struct pt_rows rows;
+	struct pt_rows rows, recent;
 	long long id, yes;
-	int rc, bad = 0;
+	int rc, bad = 0, status = 422;
 
 	if ((rc = visible_article(req, &rows)) == PT_ENOTFOUND)
 		return pt_error_page(req, 404, NULL);
@@ -142,6 +152,20 @@ rate(struct pt_req *req)
 		pt_message(req, "error", "kb.feedback.comment.too-long", "comment");
 		bad = 1;
 	}
+	if (!bad && u == NULL) {
+		if ((rc = pt_db_query(req, &sql[SQL_RECENT], &recent, PT_BINDS(pt_int(id),
+		    pt_str(req->remote_addr != NULL ? req->remote_addr : ""),
+		    pt_int(60 * pt_conf_int("throttle", "window_min", 15))))) != PT_OK)
+			return rc;
+		if (recent.nrows == 1 && pt_cell_int(&recent, 0, 0) >=
+		    pt_conf_int("throttle", "feedback_per_article", 20)) {
+			pt_log(req, PT_LOG_WARN, "feedback on article %lld throttled for %s", id,
+			    req->remote_addr != NULL ? req->remote_addr : "?");
+			pt_message(req, "error", "kb.feedback.throttled", NULL);
+			bad = 1;
+			status = 429;
+		}
+	}
 	if (bad) {
 		xmlNodePtr a = pt_node(req->page, "article", NULL);
 
@@ -150,7 +174,7 @@ rate(struct pt_req *req)
 		pt_node(a, "title", pt_cell(&rows, 0, 1));
 		pt_form_echo(req, "feedback", feedback_fields, PT_NELEM(feedback_fields));
 		req->view = "feedback";
-		return 422;
+		return status;
 	}
 	yes = strcmp(helpful, "yes") == 0;
 	if ((rc = pt_db_begin(req)) != PT_OK)

@@ -4,7 +4,9 @@
 # then 303 to the article with ?feedback=thanks.  Anonymous readers may
 # rate public articles (with their double-submit CSRF token); without the
 # token it is 403; an article the reader may not see is 404; bad input is
-# 422 with the form again.  Editors (kb.edit) see ratings and the latest
+# 422 with the form again; anonymous votes on one article from one address
+# are bounded ([throttle] feedback_per_article within window_min: 429 with
+# the form again).  Editors (kb.edit) see ratings and the latest
 # comments per article on /kb/editor/feedback; everyone else gets 403.
 use strict;
 use warnings;
@@ -154,6 +156,35 @@ subtest 'editor overview' => sub {
     like($html, qr{Wrong &lt;script&gt;alert\('x'\)&lt;/script&gt; steps|Wrong &lt;script&gt;alert\(&#39;x&#39;\)&lt;/script&gt; steps}, 'comment escaped');
     unlike($html, qr{<script>alert}, 'never raw');
     like($html, qr{<th scope="col">}, 'table headers');
+};
+
+subtest 'anonymous votes from one address are bounded per article' => sub {
+    my $limit = 20;
+    if (open(my $fh, '<', conf_file())) {
+        my $in = '';
+        while (<$fh>) {
+            $in = $1 if /^\s*\[(\w+)\]/;
+            $limit = $1 if $in eq 'throttle' && /^\s*feedback_per_article\s*=\s*(\d+)/;
+        }
+    }
+    my $target = create_article(category => $cat, texts => { en => { title => 'Rated by a script' } });
+    my $anon = reader();
+    my $csrf = $anon->csrf;
+    my @codes = map { $anon->post("/kb/articles/$target/feedback", [csrf => $csrf, helpful => 'yes'])->code } 1 .. $limit;
+    is(scalar(grep { $_ == 303 } @codes), $limit, "$limit anonymous votes on one article: all counted");
+    my ($doc, $res) = $anon->post_xml("/kb/articles/$target/feedback",
+        [csrf => $csrf, helpful => 'no', comment => 'One more, please keep me']);
+    is($res->code, 429, 'one more from the same address: 429');
+    is(xp($doc, '/page/@view'), 'feedback', 'the feedback form again');
+    is(xp($doc, "/page/messages/message[\@key='kb.feedback.throttled']/\@kind"), 'error', 'with the message');
+    is(xp($doc, '/page/form[@name="feedback"]/field[@name="comment"]'), 'One more, please keep me', 'the comment kept');
+    is_deeply(counts($target), [$limit, 0], 'not counted');
+    is(rows_of($target), $limit, 'no row');
+    my $carl = reader('carl@acme.example');
+    is($carl->post("/kb/articles/$target/feedback", [csrf => $carl->csrf, helpful => 'no'])->code, 303,
+        'a signed-in reader from the same address still rates');
+    is($anon->post("/kb/articles/$art/feedback", [csrf => $csrf, helpful => 'yes'])->code, 303,
+        'and the anonymous visitor another article');
 };
 
 done_testing;
