@@ -9,5 +9,6 @@
 int	 admin_migrate(const char *sql_dir, const char *subdir);
 int	 admin_user_add(int argc, char **argv);
 int	 admin_check(void);
+int	 admin_pages_forget(const char *worker);
 
 #endif

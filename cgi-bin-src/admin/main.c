@@ -12,7 +12,10 @@ static const char usage[] =
     "       portico-admin demo             load the demo data from <sql>/demo\n"
     "       portico-admin user add --org ID --email E --name N --role R [--lang L]\n"
     "                                      (the password is read from standard input)\n"
-    "       portico-admin check            exit 0 if the database answers\n";
+    "       portico-admin check            exit 0 if the database answers\n"
+    "       portico-admin pages forget [WORKER]\n"
+    "                                      outdate the pages WORKER (kb) keeps for anonymous\n"
+    "                                      visitors, after changing its data in the database\n";
 
 int
 main(int argc, char **argv)
@@ -35,6 +38,8 @@ main(int argc, char **argv)
 		return admin_user_add(argc - 3, argv + 3) == PT_OK ? 0 : 1;
 	if (strcmp(argv[1], "check") == 0)
 		return admin_check() == PT_OK ? 0 : 1;
+	if (strcmp(argv[1], "pages") == 0 && argc >= 3 && argc <= 4 && strcmp(argv[2], "forget") == 0)
+		return admin_pages_forget(argc == 4 ? argv[3] : NULL) == PT_OK ? 0 : 1;
 	fputs(usage, stderr);
 	return 2;
 }

@@ -189,6 +189,26 @@ subtest 'a search: kept, logged every time, each with its own id' => sub {
     like($third->decoded_content, qr{/kb/go/$new\?}, 'and finds the new article');
 };
 
+subtest 'a direct SQL change, then portico-admin pages forget' => sub {
+    my $anon = reader();
+    ok(kept_soon($anon, "/kb/articles/$id"), 'kept');
+    {
+        local $Portico::Test::FORGET_ON_WRITE = 0;
+        sql("UPDATE kb_article_texts SET title = 'Changed behind its back' WHERE article_id = $id AND lang = 'en'");
+    }
+    unlike($anon->get("/kb/articles/$id")->decoded_content, qr{Changed behind its back},
+        'a change in the database alone: the kept page still shows the old title');
+    my $admin = File::Spec->catfile($ENV{PORTICO_BUILD} // File::Spec->catdir(repo_dir(), 'build'),
+        'cgi-bin-src', 'admin', 'portico-admin');
+    local $ENV{PORTICO_CONF} = conf_file();
+    my $out = `"$admin" pages forget kb 2>&1`;
+    is($? >> 8, 0, 'portico-admin pages forget kb: exit 0');
+    like($out, qr/outdated/, '... says so');
+    like($anon->get("/kb/articles/$id")->decoded_content, qr{<h1[^>]*>Changed behind its back</h1>},
+        'the next view shows the change');
+    isnt(system("\"$admin\" pages forget ../etc >/dev/null 2>&1") >> 8, 0, 'a worker name with a path: refused');
+};
+
 subtest 'a direct SQL change, with the pages forgotten' => sub {
     my $anon = reader();
     $anon->get("/kb/articles/$id") for 1 .. 2;

@@ -138,6 +138,10 @@ sub sql_quote {
     return "'$s'";
 }
 
+# Whether sql() outdates the kept pages after a write; a test of what a
+# change behind the workers' backs does sets it to 0 with local.
+our $FORGET_ON_WRITE = 1;
+
 # Runs one or more statements; returns the rows of the last result set as
 # array refs of strings (NULL becomes undef). Dies with the client's error.
 sub sql_rows {
@@ -158,7 +162,7 @@ sub sql_rows {
     # A change made behind the workers' backs, as an administrator's SQL
     # would be: outdate the pages they keep, or it shows only after
     # [cache] pages_s.
-    forget_kept_pages() unless $query =~ /\A\s*(?:SELECT|SHOW)\b[^;]*;?\s*\z/si;
+    forget_kept_pages() if $FORGET_ON_WRITE && $query !~ /\A\s*(?:SELECT|SHOW)\b[^;]*;?\s*\z/si;
     my @rows;
     for my $line (split /\n/, $text) {
         my @f = map {
