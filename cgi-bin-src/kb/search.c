@@ -1043,14 +1043,6 @@ run_search(struct pt_req *req, const struct search *s, long long limit, long lon
 	return PT_OK;
 }
 
-/* Log a search or suggestion (search-log.c); *id gets the row's id. */
-static int
-log_search(struct pt_req *req, const char *source, const char *q, long long count,
-    long long *id)
-{
-	return kb_search_log(req, source, q, count, id);
-}
-
 static const char *
 go_href(struct pt_req *req, const char *article_id, const char *search_id)
 {
@@ -1230,7 +1222,7 @@ search_kept(struct pt_req *req, const struct search *s, const char *sid)
 	/* Paging on through a search keeps its log row: the search was logged once. */
 	if (s->page > 1 && sid != NULL && pt_valid(PT_V_ID, sid, strlen(sid)))
 		search_id = strtoll(sid, NULL, 10);
-	else if ((rc = log_search(req, "search", s->q, total, &search_id)) != PT_OK)
+	else if ((rc = kb_search_log(req, "search", s->q, total, &search_id)) != PT_OK)
 		return rc;
 	return pt_pagecache_send(req, pt_printf(req, "%lld", search_id));
 }
@@ -1283,7 +1275,7 @@ search_page(struct pt_req *req)
 	/* Paging on through a search keeps its log row: the search was logged once. */
 	if (s.page > 1 && sid != NULL && pt_valid(PT_V_ID, sid, strlen(sid)))
 		search_id = strtoll(sid, NULL, 10);
-	else if ((rc = log_search(req, "search", s.q, total, &search_id)) != PT_OK)
+	else if ((rc = kb_search_log(req, "search", s.q, total, &search_id)) != PT_OK)
 		return rc;
 
 	/* The page may be kept for the next visitor: the id stays out of it. */
@@ -1327,7 +1319,7 @@ suggest(struct pt_req *req)
 		return rc;
 	if (rows.nrows > 0)
 		total = pt_cell_int(&rows, 0, R_TOTAL);
-	if ((rc = log_search(req, "suggest", s.q, total, &search_id)) != PT_OK)
+	if ((rc = kb_search_log(req, "suggest", s.q, total, &search_id)) != PT_OK)
 		return rc;
 	pt_attr_int(sx, "search-id", search_id);
 	pt_attr_int(sx, "total", total);
