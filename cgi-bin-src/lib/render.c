@@ -22,13 +22,22 @@
 #include "extern.h"
 
 #define MAX_VIEWS 64
+#define MAX_WATCHED 16	/* files of one stylesheet watched in development */
 #define PATH_BYTES 1024
 
+/*
+ * A cached stylesheet.  files[] are watched in development: the first
+ * three (view, layout, theme; for a mail: the file and the layout next to
+ * it) are known before parsing, so a stylesheet that failed to compile is
+ * retried when one of them changes; after a successful parse the list
+ * also holds every file it imports or includes, at any depth.
+ */
 struct view {
 	char			 key[128];	/* "auth/login" */
 	char			 rel[128];	/* the file, relative to the xslt dir, without .xsl */
-	char			 files[3][PATH_BYTES];	/* view, layout, theme: watched in development */
-	time_t			 mtime;
+	char			 files[MAX_WATCHED][PATH_BYTES];
+	size_t			 nfiles;
+	time_t			 mtime;		/* newest of files[] when last loaded */
 	xsltStylesheetPtr	 style;
 };
 
@@ -52,10 +61,58 @@ newest_mtime(const struct view *v)
 	time_t newest = 0;
 	size_t i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < v->nfiles; i++)
 		if (stat(v->files[i], &st) == 0 && st.st_mtime > newest)
 			newest = st.st_mtime;
 	return newest;
+}
+
+static void
+watch_file(struct view *v, const xmlChar *url)
+{
+	size_t i;
+
+	if (url == NULL || strstr((const char *)url, "://") != NULL)
+		return;		/* only plain paths: we load with the network off */
+	for (i = 0; i < v->nfiles; i++)
+		if (strcmp(v->files[i], (const char *)url) == 0)
+			return;
+	if (v->nfiles == MAX_WATCHED) {
+		pt_log(NULL, PT_LOG_WARN, "%s: more than %d files, %s not watched", v->key,
+		    MAX_WATCHED, (const char *)url);
+		return;
+	}
+	if ((size_t)snprintf(v->files[v->nfiles], PATH_BYTES, "%s", (const char *)url) < PATH_BYTES)
+		v->nfiles++;
+}
+
+/*
+ * Add the files a compiled stylesheet was made of: its own document, the
+ * documents it included (libxslt keeps them on docList) and, recursively,
+ * what it imported.
+ */
+static void
+watch_style(struct view *v, xsltStylesheetPtr style)
+{
+	xsltDocumentPtr d;
+	xsltStylesheetPtr imp;
+
+	if (style->doc != NULL)
+		watch_file(v, style->doc->URL);
+	for (d = style->docList; d != NULL; d = d->next)
+		if (d->doc != NULL)
+			watch_file(v, d->doc->URL);
+	for (imp = style->imports; imp != NULL; imp = imp->next)
+		watch_style(v, imp);
+}
+
+/* After a successful parse: the known files first, then all the parts. */
+static void
+watch_all(struct view *v, size_t nknown, xsltStylesheetPtr style)
+{
+	v->nfiles = nknown;
+	watch_style(v, style);
+	v->mtime = newest_mtime(v);
 }
 
 static int
@@ -96,6 +153,7 @@ view_load(struct view *v, const char *rel)
 	if (v->style != NULL)
 		xsltFreeStylesheet(v->style);
 	v->style = style;
+	watch_all(v, 3, style);
 	return PT_OK;
 }
 
@@ -137,6 +195,7 @@ view_get(const char *worker, const char *name)
 	}
 	snprintf(v->files[1], PATH_BYTES, "%s/layout.xsl", xslt_dir);
 	snprintf(v->files[2], PATH_BYTES, "%s/themes/%s/theme.xsl", xslt_dir, theme_name);
+	v->nfiles = 3;
 	snprintf(v->rel, sizeof(v->rel), "%s", rel);
 	return view_load(v, v->rel) == PT_OK ? v : NULL;
 }
@@ -361,7 +420,7 @@ doc_style(const char *rel)
 		if ((slash = strrchr(dir, '/')) != NULL)
 			*slash = '\0';
 		snprintf(v->files[1], PATH_BYTES, "%.*s/layout.xsl", PATH_BYTES - 12, dir);
-		v->files[2][0] = '\0';
+		v->nfiles = 2;
 	} else if (v->style != NULL && (!render_dev || newest_mtime(v) == v->mtime))
 		return v;
 	else if (v->style == NULL && newest_mtime(v) == v->mtime)
@@ -380,6 +439,7 @@ doc_style(const char *rel)
 	if (v->style != NULL)
 		xsltFreeStylesheet(v->style);
 	v->style = style;
+	watch_all(v, 2, style);
 	return v;
 }
 

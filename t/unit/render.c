@@ -50,14 +50,38 @@ copy_tree(const char *from, const char *to)
 		exit(99);
 }
 
+/* Give path an mtime secs in the future, so a reload must notice the change. */
+static void
+touch_later(const char *path, int secs)
+{
+	struct timeval later[2];
+
+	gettimeofday(&later[0], NULL);
+	later[0].tv_sec += secs;
+	later[1] = later[0];
+	utimes(path, later);
+}
+
+static void
+write_later(const char *d, const char *rel, int secs, const char *text)
+{
+	char path[1200];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", d, rel);
+	if ((f = fopen(path, "w")) == NULL)
+		exit(99);
+	fputs(text, f);
+	fclose(f);
+	touch_later(path, secs);
+}
+
 int
 main(void)
 {
 	static const char *const langs[] = { "en", "de" };
 	const char *src = getenv("PT_SRCDIR");
 	char tmpl[] = "/tmp/pt-render-XXXXXX", path[1200], *html;
-	struct timeval later[2];
-	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/t/unit/fixtures/xslt", src != NULL ? src : ".");
 	if (mkdtemp(tmpl) == NULL)
@@ -106,18 +130,40 @@ main(void)
 	ok(render("en", "no-such-view", 0) == NULL, "unknown view fails cleanly");
 
 	/* Development: a changed stylesheet is re-read on the next render. */
-	snprintf(path, sizeof(path), "%s/test/hello.xsl", dir);
-	f = fopen(path, "w");
-	fputs("<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	write_later(dir, "test/hello.xsl", 5, "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
 	    "<xsl:import href=\"../layout.xsl\"/><xsl:template match=\"page\" mode=\"content\">"
-	    "<p>changed</p></xsl:template></xsl:stylesheet>", f);
-	fclose(f);
-	gettimeofday(&later[0], NULL);
-	later[0].tv_sec += 5;
-	later[1] = later[0];
-	utimes(path, later);
+	    "<p>changed</p></xsl:template></xsl:stylesheet>");
 	html = render("en", "hello", 0);
 	ok(html != NULL && strstr(html, "<p>changed</p>") != NULL, "changed view reloaded");
+	free(html);
+
+	/* ... and so is a file the view includes (a *-common.xsl), and the layout. */
+	write_later(dir, "test/parts-common.xsl", 10, "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"><xsl:template name=\"part\">"
+	    "<p>part one</p></xsl:template></xsl:stylesheet>");
+	write_later(dir, "test/hello.xsl", 10, "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+	    "<xsl:import href=\"../layout.xsl\"/><xsl:include href=\"parts-common.xsl\"/>"
+	    "<xsl:template match=\"page\" mode=\"content\"><xsl:call-template name=\"part\"/>"
+	    "</xsl:template></xsl:stylesheet>");
+	html = render("en", "hello", 0);
+	ok(html != NULL && strstr(html, "<p>part one</p>") != NULL, "view with an include");
+	free(html);
+	write_later(dir, "test/parts-common.xsl", 20, "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"><xsl:template name=\"part\">"
+	    "<p>part two</p></xsl:template></xsl:stylesheet>");
+	html = render("en", "hello", 0);
+	ok(html != NULL && strstr(html, "<p>part two</p>") != NULL,
+	    "changed included stylesheet reloaded");
+	free(html);
+	snprintf(path, sizeof(path), "sed -i 's/layout-logo/layout-changed/' '%s/layout.xsl'", dir);
+	if (system(path) != 0)
+		return 99;
+	snprintf(path, sizeof(path), "%s/layout.xsl", dir);
+	touch_later(path, 30);
+	html = render("en", "hello", 0);
+	ok(html != NULL && strstr(html, "layout-changed") != NULL, "changed layout reloaded");
 	free(html);
 	pt_render_free();
 
