@@ -326,51 +326,33 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- <time> for an ISO 8601 UTC timestamp (YYYY-MM-DDThh:mm...), laid out
-       by the catalogue's format.datetime ({Y} {M} {D} {h} {m}). -->
+  <!-- The one way a date or time appears on a page: <time> with the exact
+       instant (UTC) in datetime and the text from pt:time(), which converts
+       to the reader's time zone (the profile's, else [site] time_zone) and
+       lays it out by the catalogue (xslt/i18n/*/dates.xml).
+         iso    a UTC stamp "YYYY-MM-DDThh:mm:ssZ", or a calendar date
+                "YYYY-MM-DD" (a due date: shown as that day, not moved)
+         style  datetime (default) | date | time | relative: "3 hours ago",
+                "yesterday, 14:05", absolute when older; relative text is
+                given only to a signed-in reader (pages for anonymous ones
+                are kept by the page cache) and carries the absolute date
+                and time in its title.
+       Nothing is written for an empty iso. -->
   <xsl:template name="pt-datetime">
     <xsl:param name="iso"/>
-    <time datetime="{$iso}">
-      <xsl:choose>
-        <xsl:when test="string-length($iso) &gt;= 16 and substring($iso, 5, 1) = '-' and substring($iso, 11, 1) = 'T'">
-          <xsl:variable name="f0" select="pt:t('format.datetime')"/>
-          <xsl:variable name="f1">
-            <xsl:call-template name="pt-replace">
-              <xsl:with-param name="text" select="$f0"/>
-              <xsl:with-param name="name" select="'Y'"/>
-              <xsl:with-param name="value" select="substring($iso, 1, 4)"/>
-            </xsl:call-template>
-          </xsl:variable>
-          <xsl:variable name="f2">
-            <xsl:call-template name="pt-replace">
-              <xsl:with-param name="text" select="string($f1)"/>
-              <xsl:with-param name="name" select="'M'"/>
-              <xsl:with-param name="value" select="substring($iso, 6, 2)"/>
-            </xsl:call-template>
-          </xsl:variable>
-          <xsl:variable name="f3">
-            <xsl:call-template name="pt-replace">
-              <xsl:with-param name="text" select="string($f2)"/>
-              <xsl:with-param name="name" select="'D'"/>
-              <xsl:with-param name="value" select="substring($iso, 9, 2)"/>
-            </xsl:call-template>
-          </xsl:variable>
-          <xsl:variable name="f4">
-            <xsl:call-template name="pt-replace">
-              <xsl:with-param name="text" select="string($f3)"/>
-              <xsl:with-param name="name" select="'h'"/>
-              <xsl:with-param name="value" select="substring($iso, 12, 2)"/>
-            </xsl:call-template>
-          </xsl:variable>
-          <xsl:call-template name="pt-replace">
-            <xsl:with-param name="text" select="string($f4)"/>
-            <xsl:with-param name="name" select="'m'"/>
-            <xsl:with-param name="value" select="substring($iso, 15, 2)"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise><xsl:value-of select="$iso"/></xsl:otherwise>
-      </xsl:choose>
-    </time>
+    <xsl:param name="style" select="'datetime'"/>
+    <xsl:if test="string($iso) != ''">
+      <xsl:variable name="text" select="pt:time(string($iso), $style)"/>
+      <time datetime="{pt:time(string($iso), 'iso')}">
+        <xsl:if test="$style = 'relative'">
+          <xsl:variable name="absolute" select="pt:time(string($iso), 'datetime')"/>
+          <xsl:if test="$absolute != $text">
+            <xsl:attribute name="title"><xsl:value-of select="$absolute"/></xsl:attribute>
+          </xsl:if>
+        </xsl:if>
+        <xsl:value-of select="$text"/>
+      </time>
+    </xsl:if>
   </xsl:template>
 
   <!-- Body of the error views: status code, h1, explanation, actions,

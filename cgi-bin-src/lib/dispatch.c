@@ -47,6 +47,12 @@ pt_site_load(void)
 	pt_site.limits.rich_value_bytes = (size_t)pt_conf_int("limits", "rich_value_bytes",
 	    (long)pt_site.limits.rich_value_bytes);
 	pt_site.files_dir = files_dir();
+	pt_site.time_zone = pt_conf_str("site", "time_zone", "UTC");
+	if (!pt_tz_known(pt_site.time_zone)) {
+		pt_log(NULL, PT_LOG_WARN, "[site] time_zone %s is not a known zone; using UTC",
+		    pt_site.time_zone);
+		pt_site.time_zone = "UTC";
+	}
 }
 
 const char *

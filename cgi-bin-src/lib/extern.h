@@ -5,6 +5,8 @@
 #ifndef PORTICO_EXTERN_H
 #define PORTICO_EXTERN_H
 
+#include <time.h>
+
 #include "portico.h"
 
 /* Site settings read once at start-up from the config (dispatch.c). */
@@ -16,6 +18,7 @@ struct pt_site {
 	const char	*files_dir;	/* [paths] files, without a trailing slash */
 	long		 session_idle_s;
 	long		 session_absolute_s;
+	const char	*time_zone;	/* [site] time_zone: anonymous readers' zone, a known one */
 	struct pt_limits limits;
 };
 extern struct pt_site pt_site;
@@ -41,6 +44,39 @@ const char *pt_pagecache_placeholder(const struct pt_req *);
 int	 pt_pagecache_store(struct pt_req *);
 /* The error page for a request refused before routing (400, 413). */
 void	 pt_dispatch_refused(struct pt_req *, int status);
+
+/*
+ * Dates and times (datetime.c).  A transform's _private is the reader:
+ * pt:t() reads the language, pt:time() all of it.
+ */
+struct pt_reader {
+	const char	*lang;
+	const char	*zone;		/* IANA name; unknown or NULL: the site's, then UTC */
+	int		 relative;	/* "3 hours ago" allowed: a page no cache keeps */
+	time_t		 now;		/* relative to this instant */
+};
+/* 1 if name has the shape of an IANA zone name (so never a path out of the tz dir). */
+int	 pt_tz_valid_name(const char *name);
+/* 1 if name is a zone of the tz database. */
+int	 pt_tz_known(const char *name);
+/* Local time minus UTC at t, in zone name; PT_EINVAL (and 0) for an unknown zone. */
+int	 pt_tz_offset(const char *name, time_t t, long *off_s);
+void	 pt_tz_free(void);
+/*
+ * "YYYY-MM-DD" (*date_only = 1) or "YYYY-MM-DD[T ]hh:mm[:ss[.f]][Z]" in
+ * UTC to t; PT_EINVAL for anything else, impossible dates included.
+ */
+int	 pt_time_parse(const char *s, time_t *t, int *date_only);
+/*
+ * iso for reader r in style "datetime", "date", "time", "relative" (when
+ * r->relative, else as "datetime") or "iso" (the normalised stamp), into
+ * buf (always terminated, cut to fit).  Text that is not a stamp is
+ * copied as it is.  Returns the length written.
+ */
+size_t	 pt_time_format(char *buf, size_t size, const struct pt_reader *r, const char *iso,
+	    const char *style);
+/* Offer pt:time() to stylesheets. */
+void	 pt_time_register(void);
 
 /* Request parsing shared by req.c and multipart.c. */
 /* 1 if s is UTF-8 without C0 controls other than TAB, LF, CR, and without DEL. */

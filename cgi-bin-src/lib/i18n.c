@@ -164,6 +164,7 @@ pt_i18n_refresh(void)
 static void
 xpath_t(xmlXPathParserContextPtr ctxt, int nargs)
 {
+	const struct pt_reader *reader;
 	xsltTransformContextPtr tctxt;
 	const char *text;
 	xmlChar *key;
@@ -175,7 +176,8 @@ xpath_t(xmlXPathParserContextPtr ctxt, int nargs)
 	if ((key = xmlXPathPopString(ctxt)) == NULL)
 		return;
 	tctxt = xsltXPathGetTransformContext(ctxt);
-	text = pt_i18n_get(tctxt != NULL ? tctxt->_private : NULL, (const char *)key);
+	reader = tctxt != NULL ? tctxt->_private : NULL;
+	text = pt_i18n_get(reader != NULL ? reader->lang : NULL, (const char *)key);
 	if (text == NULL) {
 		pt_log(NULL, PT_LOG_WARN, "no message for key '%s'", (const char *)key);
 		text = (const char *)key;

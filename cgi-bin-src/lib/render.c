@@ -210,6 +210,7 @@ pt_render_init(const char *dir, const char *theme, int development)
 		return PT_EINVAL;
 	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
 	exsltRegisterAll();
+	pt_time_register();
 	if (security == NULL) {
 		security = xsltNewSecurityPrefs();
 		xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
@@ -234,6 +235,7 @@ pt_render_free(void)
 	xsltSetDefaultSecurityPrefs(NULL);
 	xsltFreeSecurityPrefs(security);
 	security = NULL;
+	pt_tz_free();
 }
 
 static int
@@ -288,6 +290,19 @@ serialise(struct pt_req *req, xmlDocPtr result)
 	return rc;
 }
 
+/*
+ * Who reads the page: language and time zone (the signed-in user's, else
+ * the site's).  Absolute times only; render_html allows relative ones.
+ */
+static void
+reader_of(const struct pt_req *req, struct pt_reader *r)
+{
+	r->lang = req->lang;
+	r->zone = req->session.user != NULL ? req->session.user->time_zone : pt_site.time_zone;
+	r->relative = 0;
+	r->now = time(NULL);
+}
+
 static int
 render_html(struct pt_req *req, struct view *v)
 {
@@ -295,9 +310,14 @@ render_html(struct pt_req *req, struct view *v)
 	xmlDocPtr result;
 	int rc = PT_EINVAL;
 
+	struct pt_reader reader;
+
+	reader_of(req, &reader);
+	/* Only a signed-in reader's page is never kept: only it may say "3 hours ago". */
+	reader.relative = req->session.user != NULL && !req->cache_keep;
 	if ((ctxt = xsltNewTransformContext(v->style, req->doc)) == NULL)
 		return PT_ENOMEM;
-	ctxt->_private = (void *)req->lang;
+	ctxt->_private = &reader;
 	result = xsltApplyStylesheetUser(v->style, req->doc, NULL, NULL, NULL, ctxt);
 	if (result != NULL && ctxt->state == XSLT_STATE_OK)
 		rc = serialise(req, result);
@@ -452,6 +472,7 @@ doc_free(void *p)
 int
 pt_render_doc(struct pt_req *req, const char *rel, xmlDocPtr in, xmlDocPtr *out)
 {
+	struct pt_reader reader;
 	xsltTransformContextPtr ctxt;
 	xmlDocPtr result;
 	struct view *v;
@@ -461,9 +482,10 @@ pt_render_doc(struct pt_req *req, const char *rel, xmlDocPtr in, xmlDocPtr *out)
 		return PT_EINVAL;
 	if (render_dev)
 		pt_i18n_refresh();
+	reader_of(req, &reader);
 	if ((ctxt = xsltNewTransformContext(v->style, in)) == NULL)
 		return PT_ENOMEM;
-	ctxt->_private = (void *)req->lang;
+	ctxt->_private = &reader;
 	result = xsltApplyStylesheetUser(v->style, in, NULL, NULL, NULL, ctxt);
 	if (result == NULL || ctxt->state != XSLT_STATE_OK) {
 		pt_log(req, PT_LOG_ERROR, "transform of %s failed", rel);

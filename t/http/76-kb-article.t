@@ -140,7 +140,10 @@ is($dom->findvalue('//*[contains(@class, "kb-body")]//strong'), 'hold', 'inline 
 ok($dom->findnodes('//link[@rel="stylesheet" and @media="print" and contains(@href, "kb-print.css")]')->size,
     'print stylesheet linked for media print');
 ok($dom->findnodes('//link[@rel="stylesheet" and contains(@href, "/static/css/kb.css")]')->size, 'kb.css linked');
-like($dom->findvalue('//*[contains(@class, "kb-updated")]'), qr/Last updated\s+5 March 2026/, 'last updated in words');
+like($dom->findvalue('//*[contains(@class, "kb-updated")]'), qr/Last updated\s+5 Mar 2026\s*$/,
+    'last updated as a date (no time: the page is kept for every reader)');
+is($dom->findvalue('//*[contains(@class, "kb-updated")]/time/@datetime'), '2026-03-05T10:20:30Z',
+    'the exact instant in datetime');
 my @crumbs = map { $_->getAttribute('href') } $dom->findnodes('//nav[contains(@class, "kb-crumbs")]//a');
 is_deeply(\@crumbs, ['/kb/', "/kb/categories/$pslug", "/kb/categories/$cslug"], 'breadcrumb links');
 is($dom->findvalue('//nav[contains(@class, "kb-crumbs")]//*[@aria-current="page"]'), "Reset $xss",

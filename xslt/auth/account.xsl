@@ -242,10 +242,10 @@
               <tr>
                 <xsl:if test="@current = '1'"><xsl:attribute name="class">is-current</xsl:attribute></xsl:if>
                 <td data-label="{pt:t('account.sessions.created')}">
-                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@created)"/></xsl:call-template>
+                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@created)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
                 </td>
                 <td data-label="{pt:t('account.sessions.last-seen')}">
-                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@last-seen)"/></xsl:call-template>
+                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@last-seen)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
                 </td>
                 <td data-label="{pt:t('account.sessions.ip')}"><xsl:value-of select="@ip"/></td>
                 <td class="agent" data-label="{pt:t('account.sessions.agent')}"><xsl:value-of select="user-agent"/></td>
@@ -263,7 +263,7 @@
                             <xsl:text> (</xsl:text>
                             <xsl:value-of select="@ip"/>
                             <xsl:text>, </xsl:text>
-                            <xsl:value-of select="translate(@created, 'TZ', ' ')"/>
+                            <xsl:value-of select="pt:time(string(@created), 'datetime')"/>
                             <xsl:text>)</xsl:text>
                           </span>
                         </button>

@@ -95,7 +95,12 @@
             <tbody>
               <xsl:for-each select="$a/entry">
                 <tr>
-                  <td class="prov-nowrap"><time datetime="{@at}"><xsl:value-of select="@at"/></time></td>
+                  <td class="prov-nowrap">
+                    <xsl:call-template name="pt-datetime">
+                      <xsl:with-param name="iso" select="string(@at)"/>
+                      <xsl:with-param name="style" select="'relative'"/>
+                    </xsl:call-template>
+                  </td>
                   <td>
                     <xsl:choose>
                       <xsl:when test="user">

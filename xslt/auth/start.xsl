@@ -45,6 +45,7 @@
               <xsl:when test="string(start/@last-login) != ''">
                 <xsl:call-template name="pt-datetime">
                   <xsl:with-param name="iso" select="string(start/@last-login)"/>
+                  <xsl:with-param name="style" select="'relative'"/>
                 </xsl:call-template>
               </xsl:when>
               <xsl:otherwise><xsl:value-of select="pt:t('start.first-login')"/></xsl:otherwise>

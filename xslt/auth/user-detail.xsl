@@ -55,6 +55,7 @@
                 <xsl:when test="string($u/@last-login) != ''">
                   <xsl:call-template name="pt-datetime">
                     <xsl:with-param name="iso" select="string($u/@last-login)"/>
+                    <xsl:with-param name="style" select="'relative'"/>
                   </xsl:call-template>
                 </xsl:when>
                 <xsl:otherwise><xsl:value-of select="pt:t('users.never')"/></xsl:otherwise>

@@ -122,6 +122,7 @@
                     <xsl:when test="string(@last-login) != ''">
                       <xsl:call-template name="pt-datetime">
                         <xsl:with-param name="iso" select="string(@last-login)"/>
+                        <xsl:with-param name="style" select="'relative'"/>
                       </xsl:call-template>
                     </xsl:when>
                     <xsl:otherwise><xsl:value-of select="pt:t('users.never')"/></xsl:otherwise>

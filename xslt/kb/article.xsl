@@ -44,7 +44,10 @@
             <span class="kb-updated">
               <xsl:value-of select="pt:t('kb.last-updated')"/>
               <xsl:text> </xsl:text>
-              <xsl:call-template name="kb-date"><xsl:with-param name="iso" select="string($a/@updated)"/></xsl:call-template>
+              <xsl:call-template name="pt-datetime">
+                <xsl:with-param name="iso" select="string($a/@updated)"/>
+                <xsl:with-param name="style" select="'date'"/>
+              </xsl:call-template>
             </span>
             <xsl:if test="string($a/category) != ''">
               <span class="kb-meta-sep" aria-hidden="true"> · </span>

@@ -38,7 +38,7 @@
             <xsl:call-template name="kb-status"><xsl:with-param name="status" select="string($f/@status)"/></xsl:call-template>
             <xsl:text> </xsl:text>
             <span><xsl:value-of select="pt:t('kb.editor.updated')"/><xsl:text>: </xsl:text>
-              <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string($f/@updated)"/></xsl:call-template>
+              <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string($f/@updated)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
             </span>
           </p>
         </xsl:if>

@@ -107,7 +107,7 @@
                   </xsl:for-each>
                 </td>
                 <td data-label="{pt:t('kb.editor.updated')}">
-                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@updated)"/></xsl:call-template>
+                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@updated)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
                 </td>
               </tr>
             </xsl:for-each>

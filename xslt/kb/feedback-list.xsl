@@ -88,6 +88,7 @@
                               <span class="kb-fb-at">
                                 <xsl:call-template name="pt-datetime">
                                   <xsl:with-param name="iso" select="string(@at)"/>
+                                  <xsl:with-param name="style" select="'relative'"/>
                                 </xsl:call-template>
                               </span>
                             </li>

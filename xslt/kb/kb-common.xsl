@@ -33,9 +33,6 @@
                      kb-article-item for the <article id href lang fallback
                      updated><title/><summary/></article> elements that
                      browse puts into lists.
-    kb-date          <time datetime> for an ISO timestamp, as a date in
-                     words: "20 November 2026" / "20. November 2026".
-                     Param iso.
     kb-lang-name     a content language's name ("German"), the code in
                      capitals when the catalogue has none. Param lang.
     kb-count         "1 article" / "12 articles". Param n.
@@ -135,7 +132,10 @@
         <p class="kb-item-meta">
           <xsl:value-of select="pt:t('kb.updated')"/>
           <xsl:text> </xsl:text>
-          <xsl:call-template name="kb-date"><xsl:with-param name="iso" select="$updated"/></xsl:call-template>
+          <xsl:call-template name="pt-datetime">
+            <xsl:with-param name="iso" select="$updated"/>
+            <xsl:with-param name="style" select="'date'"/>
+          </xsl:call-template>
         </p>
       </xsl:if>
     </li>
@@ -150,37 +150,6 @@
       <xsl:with-param name="lang" select="string(@lang)"/>
       <xsl:with-param name="fallback" select="string(@fallback)"/>
     </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="kb-date">
-    <xsl:param name="iso"/>
-    <time datetime="{$iso}">
-      <xsl:choose>
-        <xsl:when test="string-length($iso) &gt;= 10 and substring($iso, 5, 1) = '-'">
-          <xsl:variable name="day" select="number(substring($iso, 9, 2))"/>
-          <xsl:variable name="f1">
-            <xsl:call-template name="pt-replace">
-              <xsl:with-param name="text" select="pt:t('kb.date')"/>
-              <xsl:with-param name="name" select="'D'"/>
-              <xsl:with-param name="value" select="string($day)"/>
-            </xsl:call-template>
-          </xsl:variable>
-          <xsl:variable name="f2">
-            <xsl:call-template name="pt-replace">
-              <xsl:with-param name="text" select="string($f1)"/>
-              <xsl:with-param name="name" select="'month'"/>
-              <xsl:with-param name="value" select="pt:t(concat('kb.month.', substring($iso, 6, 2)))"/>
-            </xsl:call-template>
-          </xsl:variable>
-          <xsl:call-template name="pt-replace">
-            <xsl:with-param name="text" select="string($f2)"/>
-            <xsl:with-param name="name" select="'Y'"/>
-            <xsl:with-param name="value" select="substring($iso, 1, 4)"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise><xsl:value-of select="$iso"/></xsl:otherwise>
-      </xsl:choose>
-    </time>
   </xsl:template>
 
   <xsl:template name="kb-pager">

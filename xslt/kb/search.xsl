@@ -127,6 +127,7 @@
           <xsl:text> </xsl:text>
           <xsl:call-template name="pt-datetime">
             <xsl:with-param name="iso" select="string(@updated)"/>
+            <xsl:with-param name="style" select="'date'"/>
           </xsl:call-template>
         </span>
       </p>

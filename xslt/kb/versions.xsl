@@ -91,7 +91,7 @@
               <tr>
                 <th scope="row" data-label="{pt:t('kb.editor.version')}"><xsl:value-of select="@no"/></th>
                 <td data-label="{pt:t('kb.editor.version.date')}">
-                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@created)"/></xsl:call-template>
+                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@created)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
                 </td>
                 <td data-label="{pt:t('kb.editor.version.author')}"><xsl:value-of select="author"/></td>
                 <td data-label="{pt:t('kb.editor.status')}">

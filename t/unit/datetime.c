@@ -1,0 +1,165 @@
+/*
+ * The date formatter: UTC stamps in the reader's zone across DST changes,
+ * east and west of UTC, a bad zone name falling back, English and German
+ * patterns from the real catalogues, and the relative thresholds.
+ */
+#include <stdlib.h>
+
+#include "extern.h"
+#include "tap.h"
+
+static char out[256];
+
+static const char *
+fmt(const char *lang, const char *zone, const char *iso, const char *style, time_t now)
+{
+	struct pt_reader r = { lang, zone, now != 0, now };
+
+	pt_time_format(out, sizeof(out), &r, iso, style);
+	return out;
+}
+
+static time_t
+at(const char *iso)
+{
+	time_t t = 0;
+	int date_only;
+
+	if (pt_time_parse(iso, &t, &date_only) != PT_OK)
+		exit(99);
+	return t;
+}
+
+int
+main(void)
+{
+	static const char *const langs[] = { "en", "de" };
+	const char *src = getenv("PT_SRCDIR");
+	char dir[1024];
+	time_t t, now;
+	long off;
+	int date_only;
+
+	snprintf(dir, sizeof(dir), "%s/xslt", src != NULL ? src : ".");
+	is_int(pt_i18n_load(dir, langs, 2), PT_OK, "the real catalogues load");
+	pt_site.time_zone = "UTC";
+
+	/* Parsing. */
+	is_int(pt_time_parse("2026-12-04T11:49:00Z", &t, &date_only), PT_OK, "ISO stamp parses");
+	ok(t == 1796384940 && !date_only, "... to the right instant");
+	is_int(pt_time_parse("2026-12-04 11:49:00.123456", &t, &date_only), PT_OK,
+	    "MariaDB's form with microseconds parses");
+	is_int(pt_time_parse("2026-12-04", &t, &date_only), PT_OK, "a date parses");
+	ok(date_only, "... as a date");
+	ok(pt_time_parse("2026-02-29T00:00:00Z", &t, &date_only) != PT_OK, "29 Feb 2026 refused");
+	ok(pt_time_parse("2028-02-29T00:00:00Z", &t, &date_only) == PT_OK, "29 Feb 2028 taken");
+	ok(pt_time_parse("2026-12-04T24:00Z", &t, &date_only) != PT_OK, "hour 24 refused");
+	ok(pt_time_parse("2026-12-04T11:49:00+01:00", &t, &date_only) != PT_OK,
+	    "an offset other than Z refused");
+	ok(pt_time_parse("yesterday", &t, &date_only) != PT_OK, "words refused");
+
+	/* Zone names. */
+	ok(pt_tz_valid_name("Europe/Berlin") && pt_tz_valid_name("America/Port-au-Prince") &&
+	    pt_tz_valid_name("Etc/GMT+5") && pt_tz_valid_name("UTC"), "IANA names have the shape");
+	ok(!pt_tz_valid_name("../etc/passwd") && !pt_tz_valid_name("/etc/localtime") &&
+	    !pt_tz_valid_name("Europe/../../etc") && !pt_tz_valid_name("Europe//Berlin") &&
+	    !pt_tz_valid_name("Europe/") && !pt_tz_valid_name("") && !pt_tz_valid_name(".x"),
+	    "paths do not");
+	ok(pt_tz_known("Europe/Berlin"), "Europe/Berlin is known");
+	ok(!pt_tz_known("Europe/Atlantis"), "Europe/Atlantis is not");
+	ok(!pt_tz_known("zone.tab") && !pt_tz_known("iso3166.tab"),
+	    "a file of the tz directory that is not a zone is not");
+
+	/* Europe/Berlin: summer time starts 2026-03-29 at 01:00 UTC, ends 2026-10-25 01:00 UTC. */
+	is_int(pt_tz_offset("Europe/Berlin", at("2026-03-29T00:59:59Z"), &off), PT_OK, "offset");
+	is_int(off, 3600, "Berlin 2026-03-29T00:59:59Z: +1 h (winter)");
+	pt_tz_offset("Europe/Berlin", at("2026-03-29T01:00:00Z"), &off);
+	is_int(off, 7200, "Berlin 2026-03-29T01:00:00Z: +2 h (summer)");
+	is_str(fmt("en", "Europe/Berlin", "2026-03-29T00:59:00Z", "datetime", 0),
+	    "29 Mar 2026, 01:59", "00:59Z is 01:59 in Berlin");
+	is_str(fmt("en", "Europe/Berlin", "2026-03-29T01:00:00Z", "datetime", 0),
+	    "29 Mar 2026, 03:00", "01:00Z is 03:00 in Berlin (02:00 does not exist)");
+	is_str(fmt("en", "Europe/Berlin", "2026-10-25T00:30:00Z", "datetime", 0),
+	    "25 Oct 2026, 02:30", "00:30Z is the first 02:30 in Berlin");
+	is_str(fmt("en", "Europe/Berlin", "2026-10-25T01:30:00Z", "datetime", 0),
+	    "25 Oct 2026, 02:30", "01:30Z is the second 02:30 in Berlin");
+	is_str(fmt("en", "Europe/Berlin", "2026-10-25T02:00:00Z", "datetime", 0),
+	    "25 Oct 2026, 03:00", "02:00Z is 03:00 in Berlin (winter again)");
+
+	/* East and west of UTC, across the date line of the reader. */
+	is_str(fmt("en", "Asia/Tokyo", "2026-12-04T20:15:00Z", "datetime", 0),
+	    "5 Dec 2026, 05:15", "Tokyo is 9 hours ahead: the next day");
+	is_str(fmt("en", "America/New_York", "2026-12-04T03:05:00Z", "datetime", 0),
+	    "3 Dec 2026, 22:05", "New York in winter is 5 hours behind: the day before");
+	is_str(fmt("en", "America/New_York", "2026-07-04T03:05:00Z", "datetime", 0),
+	    "3 Jul 2026, 23:05", "New York in summer is 4 hours behind");
+	is_str(fmt("en", "Asia/Kolkata", "2026-12-04T11:49:00Z", "time", 0),
+	    "17:19", "half-hour offsets (Kolkata +5:30)");
+
+	/* A bad zone falls back to the site's, then to UTC. */
+	is_str(fmt("en", "../../etc/passwd", "2026-12-04T11:49:00Z", "datetime", 0),
+	    "4 Dec 2026, 11:49", "a path as zone: UTC (the site's)");
+	pt_site.time_zone = "Europe/Berlin";
+	is_str(fmt("en", "Mars/Olympus", "2026-12-04T11:49:00Z", "datetime", 0),
+	    "4 Dec 2026, 12:49", "an unknown zone: the site's");
+	is_str(fmt("en", NULL, "2026-12-04T11:49:00Z", "datetime", 0),
+	    "4 Dec 2026, 12:49", "no zone (anonymous): the site's");
+	pt_site.time_zone = "UTC";
+
+	/* Languages and styles. */
+	is_str(fmt("en", "UTC", "2026-12-04T11:49:00Z", "datetime", 0), "4 Dec 2026, 11:49",
+	    "English date and time");
+	is_str(fmt("de", "UTC", "2026-12-04T11:49:00Z", "datetime", 0), "4. Dez. 2026, 11:49",
+	    "German date and time");
+	is_str(fmt("de", "UTC", "2026-03-04T09:05:00Z", "date", 0), "4. März 2026",
+	    "German date");
+	is_str(fmt("en", "Europe/Berlin", "2026-12-31T23:30:00Z", "date", 0), "1 Jan 2027",
+	    "a date is the reader's day");
+	is_str(fmt("en", "America/New_York", "2026-12-04", "date", 0), "4 Dec 2026",
+	    "a calendar date is not moved by the zone");
+	is_str(fmt("en", "Asia/Tokyo", "2026-12-04 11:49:00", "iso", 0), "2026-12-04T11:49:00Z",
+	    "iso: the normalised UTC stamp for datetime=\"\"");
+	is_str(fmt("en", "UTC", "not a date", "datetime", 0), "not a date",
+	    "what is not a stamp is left as it is");
+
+	/* Relative: only when allowed (now != 0 here), thresholds. */
+	now = at("2026-12-04T15:00:00Z");
+	is_str(fmt("en", "UTC", "2026-12-04T14:59:30Z", "relative", now), "just now", "30 s: just now");
+	is_str(fmt("en", "UTC", "2026-12-04T15:00:20Z", "relative", now), "just now",
+	    "a little in the future (clocks): just now");
+	is_str(fmt("en", "UTC", "2026-12-04T14:59:00Z", "relative", now), "1 minute ago", "1 minute");
+	is_str(fmt("en", "UTC", "2026-12-04T14:01:00Z", "relative", now), "59 minutes ago",
+	    "59 minutes");
+	is_str(fmt("en", "UTC", "2026-12-04T14:00:00Z", "relative", now), "1 hour ago", "1 hour");
+	is_str(fmt("en", "UTC", "2026-12-04T11:49:00Z", "relative", now), "3 hours ago", "3 hours");
+	is_str(fmt("de", "UTC", "2026-12-04T11:49:00Z", "relative", now), "vor 3 Stunden",
+	    "German: vor 3 Stunden");
+	is_str(fmt("en", "UTC", "2026-12-04T09:00:01Z", "relative", now), "5 hours ago",
+	    "just under 6 hours: hours");
+	is_str(fmt("en", "UTC", "2026-12-04T08:30:00Z", "relative", now), "today, 08:30",
+	    "6 hours and more, the same day: today");
+	is_str(fmt("en", "UTC", "2026-12-03T14:05:00Z", "relative", now), "yesterday, 14:05",
+	    "the day before: yesterday");
+	is_str(fmt("de", "UTC", "2026-12-03T14:05:00Z", "relative", now), "gestern, 14:05",
+	    "German: gestern");
+	is_str(fmt("en", "UTC", "2026-12-02T23:59:00Z", "relative", now), "2 Dec 2026, 23:59",
+	    "two days ago: absolute");
+	is_str(fmt("en", "UTC", "2026-12-05T15:00:00Z", "relative", now), "5 Dec 2026, 15:00",
+	    "the future: absolute");
+	is_str(fmt("en", "UTC", "2026-12-03T16:00:00Z", "relative", at("2026-12-04T14:00:00Z")),
+	    "yesterday, 16:00", "in UTC the day before...");
+	is_str(fmt("en", "Asia/Tokyo", "2026-12-03T16:00:00Z", "relative",
+	    at("2026-12-04T14:00:00Z")), "today, 01:00",
+	    "... in Tokyo the same day: today and yesterday are the reader's days");
+	is_str(fmt("en", "America/New_York", "2026-12-04T04:00:00Z", "relative", now),
+	    "yesterday, 23:00", "... (New York)");
+	is_str(fmt("en", "UTC", "2026-12-04T14:59:30Z", "relative", 0), "4 Dec 2026, 14:59",
+	    "relative not allowed (a kept page): absolute");
+
+	ok(pt_time_format(out, 8, &(struct pt_reader){ "en", "UTC", 0, 0 },
+	    "2026-12-04T11:49:00Z", "datetime") == 7 && strlen(out) == 7, "cut to fit");
+
+	pt_tz_free();
+	pt_i18n_free();
+	return done_testing();
+}
