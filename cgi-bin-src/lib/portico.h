@@ -277,11 +277,15 @@ const char *pt_lang_negotiate(const char *accept_language, const char *const *su
 
 /* ---- responses (resp.c) ------------------------------------------------ */
 
+/*
+ * Add a response header (name and value must live until the response is
+ * sent).  PT_EINVAL, logged, if either holds CR or LF: never sent.
+ */
 int	 pt_header_add(struct pt_req *, const char *name, const char *value);
 /* Cookie with HttpOnly, SameSite=Lax, Path=/ and Secure unless development. max_age_s < 0: session cookie; 0: delete. */
 int	 pt_cookie_set(struct pt_req *, const char *name, const char *value, long max_age_s,
 	    int http_only);
-/* 303 to a local path; returns 303 for a handler to return. */
+/* 303 to a local path (else to /: a foreign URL or a line break is refused); returns 303. */
 int	 pt_redirect(struct pt_req *, const char *location);
 /* The whole response (status line as CGI Status header, headers, body) into a buffer. */
 char	*pt_resp_serialize(struct pt_req *, size_t *len);

@@ -39,17 +39,26 @@ pt_status_text(int status)
 	return "Unknown";
 }
 
-/* Header values must not smuggle a line break into the response. */
+/*
+ * Header names and values must not smuggle a line break into the response:
+ * one would end the header, or the header block, early.  Refused and
+ * logged, never sent.
+ */
 static int
-header_safe(const char *s)
+header_safe(struct pt_req *req, const char *what, const char *s)
 {
-	return strpbrk(s, "\r\n") == NULL;
+	if (s != NULL && strpbrk(s, "\r\n") == NULL)
+		return 1;
+	pt_log(req, PT_LOG_WARN, "%s with a line break refused", what);
+	return 0;
 }
 
 int
 pt_header_add(struct pt_req *req, const char *name, const char *value)
 {
-	if (req->nheaders >= PT_MAX_HEADERS || !header_safe(name) || !header_safe(value))
+	if (!header_safe(req, "header name", name) || !header_safe(req, "header value", value))
+		return PT_EINVAL;
+	if (req->nheaders >= PT_MAX_HEADERS)
 		return PT_ELIMIT;
 	req->headers[req->nheaders].name = name;
 	req->headers[req->nheaders].value = value;
@@ -64,7 +73,8 @@ pt_cookie_set(struct pt_req *req, const char *name, const char *value, long max_
 	char age[80] = "";
 	const char *v;
 
-	if (strpbrk(value, ";, \"\\") != NULL)
+	if (!header_safe(req, "cookie name", name) || !header_safe(req, "cookie value", value) ||
+	    strpbrk(name, "=;, \"\\") != NULL || strpbrk(value, ";, \"\\") != NULL)
 		return PT_EINVAL;
 	/* Deleting: Expires too, for clients that ignore a Max-Age of 0. */
 	if (max_age_s == 0)
@@ -80,7 +90,8 @@ int
 pt_redirect(struct pt_req *req, const char *location)
 {
 	/* Only local paths: an open redirect would make phishing links look like ours. */
-	if (location == NULL || !pt_valid(PT_V_LOCAL_PATH, location, strlen(location)))
+	if (location == NULL || !header_safe(req, "redirect target", location) ||
+	    !pt_valid(PT_V_LOCAL_PATH, location, strlen(location)))
 		location = "/";
 	req->location = location;
 	req->status = 303;
@@ -123,10 +134,14 @@ pt_resp_serialize(struct pt_req *req, size_t *len)
 	    emit(&p, &left, "X-Request-Id: %s\r\n", req->id);
 	for (i = 0; ok && i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
 		ok = emit(&p, &left, "%s: %s\r\n", security_headers[i][0], security_headers[i][1]);
-	if (ok && req->location != NULL)
+	/* Checked again here: a handler may have set them without the functions above. */
+	if (ok && req->location != NULL && header_safe(req, "Location", req->location))
 		ok = emit(&p, &left, "Location: %s\r\n", req->location);
 	for (i = 0; ok && i < req->nheaders; i++)
-		ok = emit(&p, &left, "%s: %s\r\n", req->headers[i].name, req->headers[i].value);
+		if (header_safe(req, "header name", req->headers[i].name) &&
+		    header_safe(req, "header value", req->headers[i].value))
+			ok = emit(&p, &left, "%s: %s\r\n", req->headers[i].name,
+			    req->headers[i].value);
 	if (ok && req->body != NULL)
 		ok = emit(&p, &left, "Content-Type: %s\r\nContent-Length: %zu\r\n\r\n",
 		    req->content_type_out != NULL ? req->content_type_out :

@@ -48,7 +48,7 @@ pt_router_new(const struct pt_route *routes, size_t n)
 		PCRE2_SIZE off;
 
 		r->code[i] = pcre2_compile((PCRE2_SPTR)routes[i].pattern, PCRE2_ZERO_TERMINATED,
-		    PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_UTF, &err, &off, NULL);
+		    PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_DOLLAR_ENDONLY | PCRE2_UTF, &err, &off, NULL);
 		if (r->code[i] == NULL) {
 			pt_log(NULL, PT_LOG_ERROR, "route %zu: bad pattern %s at %zu",
 			    i, routes[i].pattern, (size_t)off);

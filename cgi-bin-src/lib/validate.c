@@ -1,6 +1,9 @@
 /*
  * Validators: a table of pcre2 patterns, compiled once per process.
- * Each is anchored at both ends so a match means the whole value fits.
+ * Each is anchored at both ends so a match means the whole value fits;
+ * PCRE2_DOLLAR_ENDONLY makes $ the very end, not also the place before a
+ * final newline (a value ending in LF would pass otherwise, and a path
+ * ending in one would end a header).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -39,7 +42,7 @@ pt_valid_init(void)
 		return PT_OK;
 	for (i = 0; i < PT_V__MAX; i++) {
 		compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
-		    PCRE2_UTF, &errcode, &erroff, NULL);
+		    PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, &errcode, &erroff, NULL);
 		if (compiled[i] == NULL)
 			return PT_EINVAL;
 		(void)pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);

@@ -40,6 +40,33 @@ main(void)
 	ok(out != NULL && strstr(out, "Location: /auth/login?next=%2F\r\n") != NULL, "Location");
 	ok(strstr(out, "Content-Length: 0\r\n") != NULL, "redirect has no body");
 
+	/* A line break in any header value is refused, never sent. */
+	pt_req_reset(req);
+	memcpy(req->id, "r3", 3);
+	pt_redirect(req, "/x\n");
+	is_str(req->location, "/", "a target ending in LF replaced by /");
+	pt_redirect(req, "/x\r\nSet-Cookie: evil=1");
+	is_str(req->location, "/", "a target with CRLF replaced by /");
+	ok(pt_header_add(req, "X-Evil\r\nSet-Cookie: x", "1") != PT_OK, "CRLF in a header name refused");
+	ok(pt_header_add(req, "X-Evil", "a\n") != PT_OK, "LF at the end of a header value refused");
+	ok(pt_header_add(req, "X-Evil", "a\rb") != PT_OK, "CR in a header value refused");
+	ok(pt_cookie_set(req, "c", "a\r\nb", -1, 1) != PT_OK, "CRLF in a cookie value refused");
+	ok(pt_cookie_set(req, "c\nX-Evil: 1", "a", -1, 1) != PT_OK, "LF in a cookie name refused");
+	req->location = "/y\r\nX-Evil: 1";	/* set behind pt_redirect's back */
+	out = pt_resp_serialize(req, &len);
+	ok(out != NULL && strstr(out, "X-Evil") == NULL && strstr(out, "evil=1") == NULL,
+	    "nothing injected reaches the response");
+	ok(out != NULL && strstr(out, "Location: /y") == NULL, "an unsafe Location is not sent");
+	{
+		const char *end = out != NULL ? strstr(out, "\r\n\r\n") : NULL, *p;
+		int bare = 0;
+
+		for (p = out; end != NULL && p < end; p++)
+			if ((*p == '\n' && (p == out || p[-1] != '\r')) || (*p == '\r' && p[1] != '\n'))
+				bare = 1;
+		ok(end != NULL && !bare, "the header block has CRLF line ends only");
+	}
+
 	pt_req_reset(req);
 	pt_site.secure_cookies = 0;
 	pt_cookie_set(req, "portico_lang", "de", 100, 0);

@@ -38,6 +38,27 @@ main(void)
 	ok(V(PT_V_NAME, "Jürgen Müller") && !V(PT_V_NAME, "a\nb") && !V(PT_V_NAME, ""), "names");
 	ok(!pt_valid(PT_V_NAME, "\xff\xfe", 2), "invalid UTF-8 does not match (and does not crash)");
 	ok(!pt_valid(PT_V_EMAIL, NULL, 0), "NULL does not match");
+	/* PCRE2's $ matches before a final newline: no validator may let one through. */
+	for (i = 0; i < PT_V__MAX; i++) {
+		static const char *const good[PT_V__MAX] = {
+			[PT_V_EMAIL] = "carl@acme.example", [PT_V_LANG] = "de",
+			[PT_V_LOCAL_PATH] = "/kb", [PT_V_ID] = "42", [PT_V_NAME] = "Carl",
+			[PT_V_TOKEN] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+		};
+		static const char *const tails[][2] = { { "\n", "LF" }, { "\r", "CR" },
+		    { "\r\n", "CRLF" } };
+		char value[128], name[128];
+		size_t t;
+
+		snprintf(name, sizeof(name), "%s: a good value matches", pt_valid_name(i));
+		ok(good[i] != NULL && V(i, good[i]), name);
+		for (t = 0; good[i] != NULL && t < sizeof(tails) / sizeof(*tails); t++) {
+			snprintf(value, sizeof(value), "%s%s", good[i], tails[t][0]);
+			snprintf(name, sizeof(name), "%s: a trailing %s does not match",
+			    pt_valid_name(i), tails[t][1]);
+			ok(!V(i, value), name);
+		}
+	}
 	pt_valid_free();
 	return done_testing();
 }
