@@ -7,6 +7,8 @@
  * A new address is only used once its owner proves it: the change sends a
  * one-time link (token purpose "email", 24 h) to the new address, and the
  * link applies it, whether or not the browser that opens it is signed in.
+ * A password change voids every mailed link of the account (reset, address
+ * change): whoever knew the old password may have asked for them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -351,6 +353,7 @@ change_password(struct pt_req *req)
 	    pt_int(u->id)), NULL)) != PT_OK ||
 	    (rc = pt_db_exec(req, &sql[SQL_SESSIONS_END_OTHERS], PT_BINDS(pt_int(u->id),
 	    pt_int(req->session.id)), &ended)) != PT_OK ||
+	    (rc = pt_token_void(req, u->id, NULL)) != PT_OK ||
 	    (rc = pt_audit(req, "user.password", "user", user_id_str(req), NULL,
 	    pt_printf(req, "{\"other_sessions_ended\":%llu}", ended))) != PT_OK ||
 	    (rc = pt_mail_queue(req, "password-changed", pt_cell(&p, 0, P_EMAIL),

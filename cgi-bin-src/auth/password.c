@@ -6,7 +6,9 @@
  * The request form answers the same for every well-formed address, known
  * or not, and is limited per address and per client IP like sign-in; only
  * an active user gets a mail.  A link works once (the token is used in the
- * transaction of the change) and until it expires.
+ * transaction of the change) and until it expires; a new reset link voids
+ * the older ones, and setting the password voids every other link of the
+ * account (reset, address change), so no stale mail still opens it.
  */
 #include <string.h>
 
@@ -131,7 +133,8 @@ forgot_post(struct pt_req *req)
 	if (user.nrows == 1) {
 		const char *lang = pt_cell(&user, 0, 3) != NULL ? pt_cell(&user, 0, 3) : req->lang;
 
-		if ((rc = pt_token_create(req, pt_cell_int(&user, 0, 0), "reset", NULL, RESET_TTL_S,
+		if ((rc = pt_token_void(req, pt_cell_int(&user, 0, 0), "reset")) != PT_OK ||
+		    (rc = pt_token_create(req, pt_cell_int(&user, 0, 0), "reset", NULL, RESET_TTL_S,
 		    token)) != PT_OK)
 			goto fail;
 		data = pt_mail_data(req);
@@ -268,7 +271,7 @@ link_post(struct pt_req *req, const struct purpose *pp)
 		pt_db_rollback(req);
 		return show_password_form(req, pp, 404, NULL, NULL);
 	}
-	if (rc != PT_OK)
+	if (rc != PT_OK || (rc = pt_token_void(req, uid, NULL)) != PT_OK)
 		goto fail;
 	if (invite) {
 		if ((rc = pt_session_start(req, uid)) != PT_OK ||

@@ -30,7 +30,6 @@ enum users_sql {
 	SQL_ROLE_ADD,
 	SQL_STATUS_SET,
 	SQL_SESSIONS_END,
-	SQL_TOKENS_VOID,
 	SQL_PERMS_OF,
 	SQL_INVITE_PENDING,
 	SQL__MAX
@@ -83,9 +82,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "UPDATE users SET status = ? WHERE id = ?" },
 	[SQL_SESSIONS_END] = { "users_sessions_end",
 	    "DELETE FROM sessions WHERE user_id = ?" },
-	[SQL_TOKENS_VOID] = { "users_tokens_void",
-	    "UPDATE user_tokens SET used_at = UTC_TIMESTAMP(6)"
-	    " WHERE user_id = ? AND used_at IS NULL AND (? = '' OR purpose = ?)" },
 	[SQL_PERMS_OF] = { "users_perms_of",
 	    "SELECT DISTINCT p.name FROM user_roles ur"
 	    " JOIN role_permissions rp ON rp.role_id = ur.role_id"
@@ -607,8 +603,7 @@ set_status(struct pt_req *req, const struct scope *sc)
 		if (strcmp(next, "inactive") == 0 &&
 		    ((rc = pt_db_exec(req, &sql[SQL_SESSIONS_END], PT_BINDS(pt_int(t.id)),
 		    NULL)) != PT_OK ||
-		    (rc = pt_db_exec(req, &sql[SQL_TOKENS_VOID], PT_BINDS(pt_int(t.id),
-		    pt_str(""), pt_str("")), NULL)) != PT_OK))
+		    (rc = pt_token_void(req, t.id, NULL)) != PT_OK))
 			goto fail;
 		if ((rc = pt_audit(req, "user.status", "user", pt_printf(req, "%lld", t.id),
 		    pt_printf(req, "{\"status\":%s}", pt_json_str(req, now)),
@@ -663,8 +658,7 @@ resend(struct pt_req *req, const struct scope *sc)
 	}
 	if (strcmp(T(&t, U_STATUS), "invited") != 0)
 		return refuse(req, sc, &t, "users.invite.not-invited", NULL, NULL);
-	if ((rc = pt_db_exec(req, &sql[SQL_TOKENS_VOID], PT_BINDS(pt_int(t.id), pt_str("invite"),
-	    pt_str("invite")), NULL)) != PT_OK ||
+	if ((rc = pt_token_void(req, t.id, "invite")) != PT_OK ||
 	    (rc = send_invitation(req, t.id, T(&t, U_EMAIL), T(&t, U_NAME), T(&t, U_ORG_NAME),
 	    T(&t, U_ORG_LANG))) != PT_OK ||
 	    (rc = pt_audit(req, "user.invite.resend", "user", pt_printf(req, "%lld", t.id), NULL,

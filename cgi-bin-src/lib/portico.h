@@ -444,6 +444,12 @@ int	 pt_token_create(struct pt_req *, int64_t user_id, const char *purpose,
  */
 int	 pt_token_check(struct pt_req *, const char *purpose, const char *token,
 	    int consume, int64_t *user_id, const char **data);
+/*
+ * Void the user's outstanding tokens of purposes (comma-separated, e.g.
+ * "reset,email"; NULL for every purpose): they answer like used ones.
+ * Call inside the transaction of the change that makes them stale.
+ */
+int	 pt_token_void(struct pt_req *, int64_t user_id, const char *purposes);
 
 /* ---- email (mail.c): queued in the outbox, sent by portico-mailer ------ */
 

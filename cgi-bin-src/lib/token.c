@@ -1,13 +1,14 @@
 /*
  * One-time tokens for links sent by mail (password reset, invitation,
  * email confirmation).  Like session tokens, only their SHA-256 is stored;
- * a token works once and until it expires.
+ * a token works once and until it expires, and is voided (marked used)
+ * when what it protects changes: see pt_token_void.
  */
 #include <string.h>
 
 #include "extern.h"
 
-enum token_sql { SQL_TOKEN_INSERT, SQL_TOKEN_FIND, SQL_TOKEN_USE, SQL__MAX };
+enum token_sql { SQL_TOKEN_INSERT, SQL_TOKEN_FIND, SQL_TOKEN_USE, SQL_TOKEN_VOID, SQL__MAX };
 
 const struct pt_sql pt_token_sql[SQL__MAX] = {
 	[SQL_TOKEN_INSERT] = { "token_insert",
@@ -18,6 +19,10 @@ const struct pt_sql pt_token_sql[SQL__MAX] = {
 	    " AND used_at IS NULL AND expires_at > UTC_TIMESTAMP(6)" },
 	[SQL_TOKEN_USE] = { "token_use",
 	    "UPDATE user_tokens SET used_at = UTC_TIMESTAMP(6) WHERE id = ? AND used_at IS NULL" },
+	/* Binds: user, purposes ('' for all, else a comma-separated list) twice. */
+	[SQL_TOKEN_VOID] = { "token_void",
+	    "UPDATE user_tokens SET used_at = UTC_TIMESTAMP(6) WHERE user_id = ? AND used_at IS NULL"
+	    " AND (? = '' OR FIND_IN_SET(purpose, ?) > 0)" },
 };
 const size_t pt_token_nsql = SQL__MAX;
 
@@ -64,4 +69,13 @@ pt_token_check(struct pt_req *req, const char *purpose, const char *token, int c
 	if (data != NULL)
 		*data = pt_cell(&rows, 0, 2);
 	return PT_OK;
+}
+
+int
+pt_token_void(struct pt_req *req, int64_t user_id, const char *purposes)
+{
+	if (purposes == NULL)
+		purposes = "";
+	return pt_db_exec(req, &pt_token_sql[SQL_TOKEN_VOID],
+	    PT_BINDS(pt_int(user_id), pt_str(purposes), pt_str(purposes)), NULL);
 }
