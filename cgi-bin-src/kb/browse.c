@@ -11,9 +11,10 @@
  * may not see answers 404, exactly like what does not exist.
  *
  * Query budget (issue 4 §9: at most 4 per page, the session's included):
- * home 2, category 2, article 3 (article + texts + category; the view
- * count; crumbs + tags + related + attachments in one UNION ALL), plus the
- * session's one when signed in.
+ * home 2, category 2, article 3 (article + texts; the view count; tags +
+ * related + attachments + which of the body's article links the reader may
+ * open, in one UNION ALL), plus the session's one when signed in.  The
+ * categories come from the per-process tree (categories.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -156,7 +157,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	 *   file    0, attachment id, filename, content type, size in bytes
 	 *   related position, article id, slug, lang, title (a row per text)
 	 *   tag     0, tag id, name
-	 * Binds: article id (files); article id, aud x3 (related); article id (tags).
+	 *   link    0, id of an article the body links to that the reader may open
+	 * Binds: article id (files); article id, aud x3 (related); article id
+	 * (tags); the body's article links as JSON, aud x3 (links).
 	 */
 	[SQL_ARTICLE_PARTS] = { "kb_article_parts",
 	    "SELECT 'file', 0, f.id, f.filename, f.content_type, f.size_bytes"
@@ -167,6 +170,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE r.article_id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL
 	    " UNION ALL SELECT 'tag', 0, g.id, g.name, NULL, NULL"
 	    " FROM kb_article_tags at JOIN kb_tags g ON g.id = at.tag_id WHERE at.article_id = ?"
+	    " UNION ALL SELECT 'link', 0, a.id, NULL, NULL, NULL" KB_LINKS_FROM
 	    " ORDER BY 1, 2, 4, 3, 5" },
 };
 
@@ -393,34 +397,42 @@ file_href(struct pt_req *req, const char *id, const char *filename)
 	return href;
 }
 
-/* <breadcrumbs>: the knowledge base, then the trail to category cat_id the reader may open. */
+/*
+ * <breadcrumbs>: the knowledge base, then the trail to category cat_id the
+ * reader may open; and <category>, the article's own, only when the reader
+ * may open it and all above it.  A category the reader may not open keeps
+ * its name to itself: a public article in an internal category shows just
+ * "Knowledge base".
+ */
 static int
 article_trail(struct pt_req *req, xmlNodePtr art, long long cat_id, const struct kb_audience *aud)
 {
-	const struct kb_category *trail[20], *cat;
+	const struct kb_category *trail[20];
 	xmlNodePtr crumbs, c;
 	size_t i, n;
 	int rc;
 
-	if ((rc = kb_category(req, cat_id, &cat)) != PT_OK)
+	if ((rc = kb_category_trail(req, cat_id, aud, trail, &n)) != PT_OK)
 		return rc;
-	if (cat != NULL) {
-		c = pt_node(art, "category", kb_category_name(cat, req->lang));
-		pt_attr_int(c, "id", cat->id);
-		pt_attr(c, "slug", cat->slug);
+	if (n > 0 && trail[n - 1]->id == cat_id) {
+		c = pt_node(art, "category", kb_category_name(trail[n - 1], req->lang));
+		pt_attr_int(c, "id", trail[n - 1]->id);
+		pt_attr(c, "slug", trail[n - 1]->slug);
 	}
 	crumbs = pt_node(art, "breadcrumbs", NULL);
 	crumb_home(req, crumbs);
-	if ((rc = kb_category_trail(req, cat_id, aud, trail, &n)) != PT_OK)
-		return rc;
 	for (i = 0; i < n; i++)
 		crumb_category(req, crumbs, trail[i]->slug, kb_category_name(trail[i], req->lang));
 	return PT_OK;
 }
 
-/* <tags>, <related>, <attachments> from the rows of SQL_ARTICLE_PARTS. */
+/*
+ * <tags>, <related>, <attachments> from the rows of SQL_ARTICLE_PARTS, and
+ * the body's links settled: those to articles the reader may open stay.
+ */
 static void
-article_parts(struct pt_req *req, xmlNodePtr art, const struct pt_rows *parts)
+article_parts(struct pt_req *req, xmlNodePtr art, const struct pt_rows *parts,
+    struct kb_links *links)
 {
 	xmlNodePtr tags = pt_node(art, "tags", NULL), related = pt_node(art, "related", NULL);
 	xmlNodePtr files = pt_node(art, "attachments", NULL), n;
@@ -449,8 +461,10 @@ article_parts(struct pt_req *req, xmlNodePtr art, const struct pt_rows *parts)
 			pt_attr(n, "href", file_href(req, pid, pt_cell(parts, r, 3)));
 			pt_attr(n, "type", pt_cell(parts, r, 4));
 			pt_attr(n, "size", pt_cell(parts, r, 5));
-		}
+		} else if (strcmp(kind, "link") == 0)
+			kb_links_allow(links, pt_cell_int(parts, r, 2));
 	}
+	kb_links_settle(links);
 }
 
 static int
@@ -458,8 +472,10 @@ article(struct pt_req *req)
 {
 	long long id = capture_id(req);
 	struct kb_audience aud;
+	struct kb_links links = { 0 };
 	struct pt_rows a, parts;
-	xmlNodePtr art, tr;
+	xmlNodePtr art, body, tr;
+	const char *json;
 	size_t r, t;
 	int rc;
 
@@ -476,12 +492,6 @@ article(struct pt_req *req)
 		return rc;
 	if (a.nrows == 0)
 		return 404;
-	if ((rc = pt_db_query(req, &sql[SQL_ARTICLE_PARTS], &parts,
-	    PT_BINDS(pt_int(id), pt_int(id), AUD3(&aud), pt_int(id)))) != PT_OK)
-		return rc;
-	/* A view that cannot be counted now still shows the article. */
-	if (kb_view_count(req, id) != PT_OK)
-		pt_log(req, PT_LOG_WARN, "a view of article %lld was not counted", id);
 
 	t = kb_pick_text(&a, 0, a.nrows, A_LANG, req->lang);
 	art = pt_node(req->page, "article", NULL);
@@ -492,16 +502,28 @@ article(struct pt_req *req)
 	pt_attr(art, "lang", pt_cell(&a, t, A_LANG));
 	pt_attr(art, "fallback", strcmp(pt_cell(&a, t, A_LANG), req->lang) != 0 ? "1" : "0");
 	pt_attr(art, "updated", pt_cell(&a, t, A_UPDATED));
+	pt_node(art, "title", pt_cell(&a, t, A_TITLE));
+	pt_node(art, "summary", pt_cell(&a, t, A_SUMMARY));
+	append_body(req, body = pt_node(art, "body", NULL), pt_cell(&a, t, A_BODY));
+	/* The body's article links are checked with the other parts: no statement of their own. */
+	if ((rc = kb_links_collect(req, body, &links)) != PT_OK)
+		return rc;
+	if ((json = kb_links_json(req, &links)) == NULL)
+		return PT_ENOMEM;
+	if ((rc = pt_db_query(req, &sql[SQL_ARTICLE_PARTS], &parts,
+	    PT_BINDS(pt_int(id), pt_int(id), AUD3(&aud), pt_int(id), pt_str(json),
+	    AUD3(&aud)))) != PT_OK)
+		return rc;
+	/* A view that cannot be counted now still shows the article. */
+	if (kb_view_count(req, id) != PT_OK)
+		pt_log(req, PT_LOG_WARN, "a view of article %lld was not counted", id);
 	/* Written ones, and those this process counted (this one too) but has not written. */
 	pt_attr_int(art, "views", pt_cell_int(&a, t, A_VIEWS) + kb_views_waiting(id));
 	pt_attr(art, "helpful-yes", pt_cell(&a, t, A_YES));
 	pt_attr(art, "helpful-no", pt_cell(&a, t, A_NO));
-	pt_node(art, "title", pt_cell(&a, t, A_TITLE));
-	pt_node(art, "summary", pt_cell(&a, t, A_SUMMARY));
-	append_body(req, pt_node(art, "body", NULL), pt_cell(&a, t, A_BODY));
 	if ((rc = article_trail(req, art, pt_cell_int(&a, t, A_CAT_ID), &aud)) != PT_OK)
 		return rc;
-	article_parts(req, art, &parts);
+	article_parts(req, art, &parts, &links);
 	tr = pt_node(art, "translations", NULL);
 	for (r = 0; r < a.nrows; r++)
 		pt_attr(pt_node(tr, "translation", NULL), "lang", pt_cell(&a, r, A_LANG));

@@ -8,7 +8,10 @@
  * chosen in C, texts.c).  An entry shows when it is published and its own
  * audience allows the reader (the KB_AUDIENCE_SQL rule on
  * kb_faq.audience); its article link only when the article is published
- * and visible too.  Topics without a visible entry are left out.
+ * and visible too.  Topics without a visible entry are left out.  Links to
+ * articles inside the answers are checked in a third statement, for all
+ * answers at once and only when there are some: those the reader cannot
+ * follow show as plain text (audience.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +27,7 @@
 enum faq_sql {
 	SQL_FAQ_TOPICS,
 	SQL_FAQ,
+	SQL_FAQ_LINKS,
 	SQL__MAX
 };
 
@@ -44,6 +48,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " LEFT JOIN kb_articles a ON a.id = f.article_id AND a.status = 'published'"
 	    "  AND " KB_AUDIENCE_SQL
 	    " ORDER BY tp.position, tp.id, f.position, f.id, t.lang" },
+	/* Which articles the answers link to the reader may open.  Binds: JSON list, aud x3. */
+	[SQL_FAQ_LINKS] = { "kb_faq_links", "SELECT a.id" KB_LINKS_FROM },
 };
 
 /* The topic's name in the page language (else English, else any), or its slug. */
@@ -60,10 +66,35 @@ topic_name(struct pt_req *req, const struct pt_rows *names, const char *id, cons
 	return slug;
 }
 
+/* The answers' links to articles the reader may not open become text; no statement when there are none. */
+static int
+settle_links(struct pt_req *req, struct kb_links *links, const struct kb_audience *aud)
+{
+	struct pt_rows ok;
+	const char *json;
+	size_t r;
+	int rc;
+
+	if (links->n == 0)
+		return PT_OK;
+	if ((json = kb_links_json(req, links)) == NULL)
+		return PT_ENOMEM;
+	if (strcmp(json, "[]") != 0) {
+		if ((rc = pt_db_query(req, &sql[SQL_FAQ_LINKS], &ok, PT_BINDS(pt_str(json),
+		    KB_AUDIENCE_BINDS(aud)))) != PT_OK)
+			return rc;
+		for (r = 0; r < ok.nrows; r++)
+			kb_links_allow(links, pt_cell_int(&ok, r, 0));
+	}
+	kb_links_settle(links);
+	return PT_OK;
+}
+
 static int
 faq(struct pt_req *req)
 {
 	struct kb_audience aud;
+	struct kb_links links = { 0 };
 	struct pt_rows names, rows;
 	xmlNodePtr list, topic = NULL;
 	const char *topic_id = NULL;
@@ -106,7 +137,11 @@ faq(struct pt_req *req)
 		answer = pt_node(e, "answer", NULL);
 		if (pt_xhtml_append(req, answer, pt_cell(&rows, t, F_ANSWER)) != PT_OK)
 			pt_log(req, PT_LOG_WARN, "an FAQ answer does not parse; shown empty");
+		if ((rc = kb_links_collect(req, answer, &links)) != PT_OK)
+			return rc;
 	}
+	if ((rc = settle_links(req, &links, &aud)) != PT_OK)
+		return rc;
 	pt_pagecache_keep(req, 0);
 	req->view = "faq";
 	return 200;

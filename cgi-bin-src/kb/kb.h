@@ -34,6 +34,34 @@ int	 kb_audience_allows(const struct kb_audience *, const char *audience);
 	pt_int((aud)->customer), pt_int((aud)->partner), pt_int((aud)->internal)
 
 /*
+ * Links to articles in a text on the page (audience.c): the <a> elements
+ * under a node whose href is an article page of this site, and which of
+ * them the reader can follow.  Everything is in the request's arena.
+ */
+struct kb_links {
+	xmlNodePtr	*a;
+	long long	*id;		/* the article; 0: the address names none */
+	unsigned char	*ok;		/* 1: the reader may open it */
+	size_t		 n;
+	size_t		 cap;
+};
+/* Add the article links under node (its descendants) to l, which starts zeroed. */
+int	 kb_links_collect(struct pt_req *, xmlNodePtr node, struct kb_links *l);
+/* Their article ids as a JSON array, each once ("[]" when none); NULL on OOM. */
+const char *kb_links_json(struct pt_req *, const struct kb_links *);
+/* The reader may open article id: its links stay links. */
+void	 kb_links_allow(struct kb_links *, long long id);
+/* Every link not allowed becomes a <span> with the same text (and title). */
+void	 kb_links_settle(struct kb_links *);
+/*
+ * The articles of a kb_links_json() list the reader may open, column a.id.
+ * Binds: the JSON list, aud x3.
+ */
+#define KB_LINKS_FROM \
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j" \
+	" JOIN kb_articles a ON a.id = j.id WHERE a.status = 'published' AND " KB_AUDIENCE_SQL
+
+/*
  * Of rows first..end-1 (one text each, its language in column col), the
  * one to show in lang: that language, else English, else the first (texts.c).
  */

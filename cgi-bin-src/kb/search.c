@@ -72,11 +72,15 @@ enum search_sql {
 };
 
 #define ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
-/* Moves whenever an article or a text is saved or added, or a category added. */
+/*
+ * Moves whenever an article or a text is saved or added, or a category
+ * added (also one added after another was removed: the count alone stays).
+ */
 #define STAMP \
 	"CONCAT_WS('/', (SELECT MAX(updated_at) FROM kb_article_texts)," \
 	" (SELECT MAX(updated_at) FROM kb_articles), (SELECT MAX(id) FROM kb_articles)," \
-	" (SELECT COUNT(*) FROM kb_categories), (SELECT COUNT(*) FROM kb_category_texts))"
+	" (SELECT COUNT(*) FROM kb_categories), (SELECT MAX(id) FROM kb_categories)," \
+	" (SELECT COUNT(*) FROM kb_category_texts))"
 #define SCORE \
 	"3 * MATCH(t.title) AGAINST (?) + MATCH(t.title, t.summary, t.body_text) AGAINST (?)"
 /*

@@ -34,7 +34,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <li><strong>Invoices and contracts</strong>: download invoices and see which service contract covers which site.</li>
 </ul>
 <h2>Where to start</h2>
-<p>If you are the first person from your company in the portal, read <a href="/kb/articles/2">Your first week: a checklist for customer administrators</a>. It explains how to invite colleagues and which roles to give them. Everybody else can go straight to the search box at the top of the knowledge base: it understands plain questions such as <em>gateway offline</em> or <em>change invoice address</em>.</p>
+<p>If you are the first person from your company in the portal, read <em>Your first week: a checklist for customer administrators</em>. It explains how to invite colleagues and which roles to give them. Everybody else can go straight to the search box at the top of the knowledge base: it understands plain questions such as <em>gateway offline</em> or <em>change invoice address</em>.</p>
 <h2>Languages</h2>
 <p>The portal speaks English and German. Choose your language in your account settings; articles that are not yet translated are shown in English and marked as such.</p>
 <h2>When you need a person</h2>
@@ -50,7 +50,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <li><strong>Rechnungen und Verträge</strong>: Rechnungen herunterladen und sehen, welcher Servicevertrag welchen Standort abdeckt.</li>
 </ul>
 <h2>Wo Sie anfangen</h2>
-<p>Wenn Sie die erste Person Ihres Unternehmens im Portal sind, lesen Sie <a href="/kb/articles/2">Ihre erste Woche: Checkliste für Kundenadministratoren</a>. Dort steht, wie Sie Kolleginnen und Kollegen einladen und welche Rollen Sie vergeben. Alle anderen können direkt das Suchfeld der Wissensdatenbank nutzen: Es versteht einfache Fragen wie <em>Gateway offline</em> oder <em>Rechnungsadresse ändern</em>.</p>
+<p>Wenn Sie die erste Person Ihres Unternehmens im Portal sind, lesen Sie <em>Ihre erste Woche: Checkliste für Kundenadministratoren</em>. Dort steht, wie Sie Kolleginnen und Kollegen einladen und welche Rollen Sie vergeben. Alle anderen können direkt das Suchfeld der Wissensdatenbank nutzen: Es versteht einfache Fragen wie <em>Gateway offline</em> oder <em>Rechnungsadresse ändern</em>.</p>
 <h2>Sprachen</h2>
 <p>Das Portal spricht Deutsch und Englisch. Die Sprache wählen Sie in Ihren Kontoeinstellungen; noch nicht übersetzte Artikel werden auf Englisch angezeigt und entsprechend gekennzeichnet.</p>
 <h2>Wenn Sie einen Menschen brauchen</h2>
@@ -345,7 +345,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Passwords</h2>
 <ul>
 <li>Use a password of at least 12 characters that you use nowhere else. A password manager makes this easy.</li>
-<li>Never share your account with colleagues; <a href="/kb/articles/7">invite them</a> instead, so everyone has their own history and roles.</li>
+<li>Never share your account with colleagues; invite them instead, so everyone has their own history and roles.</li>
 </ul>
 <h2>Shared computers</h2>
 <p>On a computer in the workshop or the control room, always choose <strong>Sign out</strong> when you are done. Sessions end by themselves after a period of inactivity, but signing out is safer. Under <em>Account, Sessions</em> you can see where you are signed in and end sessions you do not recognise.</p>
@@ -364,7 +364,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Passwörter</h2>
 <ul>
 <li>Verwenden Sie ein Passwort mit mindestens 12 Zeichen, das Sie nirgendwo sonst nutzen. Ein Passwortmanager macht das einfach.</li>
-<li>Teilen Sie Ihr Konto nie mit Kolleginnen und Kollegen; <a href="/kb/articles/7">laden Sie sie stattdessen ein</a>, damit jede Person eigenen Verlauf und eigene Rollen hat.</li>
+<li>Teilen Sie Ihr Konto nie mit Kolleginnen und Kollegen; laden Sie sie stattdessen ein, damit jede Person eigenen Verlauf und eigene Rollen hat.</li>
 </ul>
 <h2>Gemeinsam genutzte Rechner</h2>
 <p>Wählen Sie an einem Rechner in der Werkstatt oder Leitwarte nach der Arbeit immer <strong>Abmelden</strong>. Sitzungen enden nach einer Zeit der Inaktivität von selbst, Abmelden ist aber sicherer. Unter <em>Konto, Sitzungen</em> sehen Sie, wo Sie angemeldet sind, und können unbekannte Sitzungen beenden.</p>
@@ -394,7 +394,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Your personal data</h2>
 <p>Under <em>Account, Personal data</em> you can download everything the portal stores about you as a file. To have your account deleted, ask your customer administrator to deactivate it; personal data is anonymised after the retention period of your contract.</p>
 <h2>Notifications</h2>
-<p>Which alarm and ticket e-mails you receive is set per site in Portico Monitor, not in the portal account; see <a href="/kb/articles/25">Tuning alarm thresholds</a>.</p>', '', UTC_TIMESTAMP(6)),
+<p>Which alarm and ticket e-mails you receive is set per site in Portico Monitor, not in the portal account; see <em>Tuning alarm thresholds</em>.</p>', '', UTC_TIMESTAMP(6)),
 (10, 'de', 'E-Mail-Adresse, Sprache und Zeitzone ändern',
  'Persönliche Einstellungen, die Sie selbst unter Konto ändern, und warum eine neue E-Mail-Adresse erst bestätigt werden muss.',
  '<p>Unter <strong>Konto</strong> verwalten Sie die Einstellungen, die Sie persönlich betreffen. Unternehmensweite Einstellungen wie die Rechnungsadresse pflegt Ihre Kundenadministration.</p>
@@ -410,7 +410,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Ihre persönlichen Daten</h2>
 <p>Unter <em>Konto, Persönliche Daten</em> laden Sie alles, was das Portal über Sie speichert, als Datei herunter. Soll Ihr Konto gelöscht werden, bitten Sie Ihre Kundenadministration, es zu deaktivieren; personenbezogene Daten werden nach der Aufbewahrungsfrist Ihres Vertrags anonymisiert.</p>
 <h2>Benachrichtigungen</h2>
-<p>Welche Alarm- und Ticket-E-Mails Sie erhalten, legen Sie je Standort in Portico Monitor fest, nicht im Portalkonto; siehe <a href="/kb/articles/25">Alarmschwellen richtig einstellen</a>.</p>', '', UTC_TIMESTAMP(6));
+<p>Welche Alarm- und Ticket-E-Mails Sie erhalten, legen Sie je Standort in Portico Monitor fest, nicht im Portalkonto; siehe <em>Alarmschwellen richtig einstellen</em>.</p>', '', UTC_TIMESTAMP(6));
 
 INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text, updated_at) VALUES
 (11, 'en', 'When a colleague leaves: deactivating a user',

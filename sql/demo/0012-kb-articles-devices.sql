@@ -86,7 +86,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Bandwidth</h2>
 <p>A gateway with 20 sensors sends about 150 MB per month. Firmware updates add up to 60 MB each, usually twice a year.</p>
 <h2>Testing the connection</h2>
-<p>In the local web interface, <em>Diagnostics, Connectivity</em> tests each destination and shows the result. A failed TLS test with a successful TCP test usually means a proxy or firewall inspects TLS traffic; see <a href="/kb/articles/20">Running the gateway behind a proxy server</a>. A failed time test leads to <a href="/kb/articles/28">error E204</a>.</p>', '', UTC_TIMESTAMP(6)),
+<p>In the local web interface, <em>Diagnostics, Connectivity</em> tests each destination and shows the result. A failed TLS test with a successful TCP test usually means a proxy or firewall inspects TLS traffic; see <em>Running the gateway behind a proxy server</em>. A failed time test leads to error E204.</p>', '', UTC_TIMESTAMP(6)),
 (15, 'de', 'Netzwerkanforderungen für das PX-200-Gateway',
  'Welche ausgehenden Verbindungen das Gateway braucht, DHCP oder feste Adresse und wie Sie die Verbindung am Gateway selbst testen.',
  '<p>Das PX-200 baut nur <strong>ausgehende</strong> Verbindungen auf. In Ihrer Firewall muss kein Port zum Gateway geöffnet werden, und es ist kein eingehender Zugriff aus dem Internet nötig.</p>
@@ -106,7 +106,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Bandbreite</h2>
 <p>Ein Gateway mit 20 Sensoren sendet etwa 150 MB pro Monat. Firmware-Updates kommen mit bis zu 60 MB hinzu, meist zweimal im Jahr.</p>
 <h2>Verbindung testen</h2>
-<p>In der lokalen Weboberfläche prüft <em>Diagnose, Konnektivität</em> jedes Ziel und zeigt das Ergebnis. Schlägt der TLS-Test fehl, während der TCP-Test gelingt, prüft meist ein Proxy oder eine Firewall den TLS-Verkehr; siehe <a href="/kb/articles/20">Das Gateway hinter einem Proxyserver betreiben</a>. Ein fehlgeschlagener Zeittest führt zu <a href="/kb/articles/28">Fehler E204</a>.</p>', '', UTC_TIMESTAMP(6));
+<p>In der lokalen Weboberfläche prüft <em>Diagnose, Konnektivität</em> jedes Ziel und zeigt das Ergebnis. Schlägt der TLS-Test fehl, während der TCP-Test gelingt, prüft meist ein Proxy oder eine Firewall den TLS-Verkehr; siehe <em>Das Gateway hinter einem Proxyserver betreiben</em>. Ein fehlgeschlagener Zeittest führt zu Fehler E204.</p>', '', UTC_TIMESTAMP(6));
 
 INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text, updated_at) VALUES
 (16, 'en', 'Mounting VS-3 vibration sensors correctly',
@@ -135,7 +135,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <li>Hold a magnet against the marked spot on the sensor for three seconds until the LED flashes blue.</li>
 <li>Select the sensor in the list, give it a name such as <em>Pump 3 drive end</em>, and assign it to a machine.</li>
 </ol>
-<p>The first measurements appear within ten minutes. The battery lasts about five years at the default interval; see <a href="/kb/articles/31">Replacing the battery of a VS-3 sensor</a>.</p>', '', UTC_TIMESTAMP(6)),
+<p>The first measurements appear within ten minutes. The battery lasts about five years at the default interval; see <em>Replacing the battery of a VS-3 sensor</em>.</p>', '', UTC_TIMESTAMP(6)),
 (16, 'de', 'VS-3-Schwingungssensoren richtig montieren',
  'Wo ein VS-3 an der Maschine sitzen sollte, wie er mit Gewindebolzen oder Magnet befestigt wird und wie Sie ihn mit dem Gateway koppeln.',
  '<p>Die Qualität der Schwingungsdaten hängt mehr von der Montage ab als von allem anderen. Ein Sensor auf einem dünnen Abdeckblech misst das Blech, nicht das Lager.</p>
@@ -162,7 +162,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <li>Halten Sie einen Magneten drei Sekunden an die markierte Stelle des Sensors, bis die LED blau blinkt.</li>
 <li>Wählen Sie den Sensor in der Liste, geben Sie ihm einen Namen wie <em>Pumpe 3 Antriebsseite</em> und ordnen Sie ihn einer Maschine zu.</li>
 </ol>
-<p>Die ersten Messwerte erscheinen innerhalb von zehn Minuten. Die Batterie hält beim Standardintervall etwa fünf Jahre; siehe <a href="/kb/articles/31">Batterie eines VS-3-Sensors wechseln</a>.</p>', '', UTC_TIMESTAMP(6));
+<p>Die ersten Messwerte erscheinen innerhalb von zehn Minuten. Die Batterie hält beim Standardintervall etwa fünf Jahre; siehe <em>Batterie eines VS-3-Sensors wechseln</em>.</p>', '', UTC_TIMESTAMP(6));
 
 INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text, updated_at) VALUES
 (17, 'en', 'Commissioning checklist for a new installation',

@@ -34,9 +34,9 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <li>Run <em>Diagnostics, Connectivity</em> in the local web interface and compare with the <a href="/kb/articles/15">network requirements</a>.</li>
 </ul>
 <h2>3. Time and certificate</h2>
-<p>If the diagnostics show a TLS error, the gateway’s clock may be wrong (<a href="/kb/articles/28">E204</a>) or its certificate expired (<a href="/kb/articles/27">E101</a>).</p>
+<p>If the diagnostics show a TLS error, the gateway’s clock may be wrong (E204) or its certificate expired (E101).</p>
 <h2>4. Restart</h2>
-<p>Only when the steps above do not help, restart the gateway as described in <a href="/kb/articles/26">Restarting the gateway safely</a>.</p>
+<p>Only when the steps above do not help, restart the gateway as described in <em>Restarting the gateway safely</em>.</p>
 <h2>Still offline?</h2>
 <p>Open a ticket with the serial number, the LED colour and the diagnostics file. With a Plus or Premium contract we can often see the last messages the gateway sent before it went silent.</p>', '', UTC_TIMESTAMP(6)),
 (23, 'de', 'Gateway wird als offline angezeigt: was zu prüfen ist',
@@ -59,9 +59,9 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <li>Führen Sie in der lokalen Weboberfläche <em>Diagnose, Konnektivität</em> aus und vergleichen Sie mit den <a href="/kb/articles/15">Netzwerkanforderungen</a>.</li>
 </ul>
 <h2>3. Uhrzeit und Zertifikat</h2>
-<p>Zeigt die Diagnose einen TLS-Fehler, geht vielleicht die Uhr des Gateways falsch (<a href="/kb/articles/28">E204</a>) oder sein Zertifikat ist abgelaufen (<a href="/kb/articles/27">E101</a>).</p>
+<p>Zeigt die Diagnose einen TLS-Fehler, geht vielleicht die Uhr des Gateways falsch (E204) oder sein Zertifikat ist abgelaufen (E101).</p>
 <h2>4. Neustart</h2>
-<p>Erst wenn die Schritte oben nicht helfen, starten Sie das Gateway neu, wie in <a href="/kb/articles/26">Das Gateway sicher neu starten</a> beschrieben.</p>
+<p>Erst wenn die Schritte oben nicht helfen, starten Sie das Gateway neu, wie in <em>Das Gateway sicher neu starten</em> beschrieben.</p>
 <h2>Immer noch offline?</h2>
 <p>Eröffnen Sie ein Ticket mit Seriennummer, LED-Farbe und Diagnosedatei. Mit einem Plus- oder Premium-Vertrag sehen wir oft die letzten Nachrichten, die das Gateway gesendet hat, bevor es verstummte.</p>', '', UTC_TIMESTAMP(6));
 
@@ -305,7 +305,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Planning</h2>
 <p>Portico Monitor shows upcoming tasks per site under <em>Maintenance</em>. Tasks included in your contract are scheduled by us; we propose a date two months in advance and confirm it in the portal. Tasks for the customer appear as reminders to the maintenance contacts of the site.</p>
 <h2>After maintenance</h2>
-<p>Record what was done in Portico Monitor. A maintenance record resets the interval and keeps the documentation that auditors and insurers ask for. For battery replacement see <a href="/kb/articles/31">Replacing the battery of a VS-3 sensor</a>, and for the yearly visit <a href="/kb/articles/32">Preparing for the annual on-site inspection</a>.</p>', '', UTC_TIMESTAMP(6)),
+<p>Record what was done in Portico Monitor. A maintenance record resets the interval and keeps the documentation that auditors and insurers ask for. For battery replacement see <em>Replacing the battery of a VS-3 sensor</em>, and for the yearly visit <em>Preparing for the annual on-site inspection</em>.</p>', '', UTC_TIMESTAMP(6)),
 (30, 'de', 'Empfohlene Wartungsintervalle',
  'Wie oft Gateways, Sensoren und Zubehör geprüft, gereinigt und getauscht werden sollten und welche Arbeiten Ihr Servicevertrag abdeckt.',
  '<p>Portico-Geräte brauchen wenig Wartung, doch einige regelmäßige Prüfungen verhindern die meisten Ausfälle. Die Tabelle zeigt unsere Empfehlungen für normale Industrieumgebungen; in staubigen, nassen oder heißen Bereichen halbieren Sie die Intervalle.</p>
@@ -323,7 +323,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Planung</h2>
 <p>Portico Monitor zeigt anstehende Arbeiten je Standort unter <em>Wartung</em>. Vertraglich enthaltene Arbeiten planen wir; wir schlagen zwei Monate vorher einen Termin vor und bestätigen ihn im Portal. Arbeiten des Kunden erscheinen als Erinnerung bei den Wartungsansprechpartnern des Standorts.</p>
 <h2>Nach der Wartung</h2>
-<p>Dokumentieren Sie die Arbeiten in Portico Monitor. Ein Wartungseintrag setzt das Intervall zurück und bewahrt die Nachweise, die Prüfer und Versicherer verlangen. Zum Batteriewechsel siehe <a href="/kb/articles/31">Batterie eines VS-3-Sensors wechseln</a>, zum jährlichen Besuch <a href="/kb/articles/32">Die jährliche Vor-Ort-Inspektion vorbereiten</a>.</p>', '', UTC_TIMESTAMP(6));
+<p>Dokumentieren Sie die Arbeiten in Portico Monitor. Ein Wartungseintrag setzt das Intervall zurück und bewahrt die Nachweise, die Prüfer und Versicherer verlangen. Zum Batteriewechsel siehe <em>Batterie eines VS-3-Sensors wechseln</em>, zum jährlichen Besuch <em>Die jährliche Vor-Ort-Inspektion vorbereiten</em>.</p>', '', UTC_TIMESTAMP(6));
 
 INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text, updated_at) VALUES
 (31, 'en', 'Replacing the battery of a VS-3 sensor',

@@ -119,9 +119,9 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Costs</h2>
 <p>Standard shipping is free for orders above 250 EUR (or the equivalent in your currency). Express and courier costs are shown in the cart before you order. Premium contracts include express delivery for replacement devices.</p>
 <h2>Replacement devices</h2>
-<p>When a device under contract fails, we ship the replacement before you return the defective one. The return is handled as an RMA; see <a href="/kb/articles/36">Returning a device</a>.</p>
+<p>When a device under contract fails, we ship the replacement before you return the defective one. The return is handled as an RMA; see <em>Returning a device</em>.</p>
 <h2>Following your parcel</h2>
-<p>As soon as the parcel is handed to the carrier, the order shows a tracking link; see <a href="/kb/articles/37">Tracking an order</a>.</p>', '', UTC_TIMESTAMP(6)),
+<p>As soon as the parcel is handed to the carrier, the order shows a tracking link; see <em>Tracking an order</em>.</p>', '', UTC_TIMESTAMP(6)),
 (35, 'de', 'Lieferzeiten und Versandarten',
  'Standard-, Express- und Kurierversand am selben Tag aus unserem Lager in Frankfurt, mit typischen Lieferzeiten je Region und Annahmeschluss.',
  '<p>Vorrätige Teile verlassen unser Lager in Frankfurt am Main noch am selben Arbeitstag, wenn die Bestellung vor dem Annahmeschluss aufgegeben und, falls nötig, freigegeben wurde.</p>
@@ -137,9 +137,9 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Kosten</h2>
 <p>Standardversand ist ab 250 EUR Bestellwert (oder dem Gegenwert in Ihrer Währung) kostenlos. Express- und Kurierkosten sehen Sie vor der Bestellung im Warenkorb. Premium-Verträge enthalten den Expressversand für Austauschgeräte.</p>
 <h2>Austauschgeräte</h2>
-<p>Fällt ein Gerät unter Vertrag aus, senden wir den Ersatz, bevor Sie das defekte Gerät zurückschicken. Die Rücksendung läuft als RMA; siehe <a href="/kb/articles/36">Ein Gerät zurücksenden</a>.</p>
+<p>Fällt ein Gerät unter Vertrag aus, senden wir den Ersatz, bevor Sie das defekte Gerät zurückschicken. Die Rücksendung läuft als RMA; siehe <em>Ein Gerät zurücksenden</em>.</p>
 <h2>Ihr Paket verfolgen</h2>
-<p>Sobald das Paket an den Versanddienstleister übergeben ist, zeigt die Bestellung einen Verfolgungslink; siehe <a href="/kb/articles/37">Eine Bestellung verfolgen</a>.</p>', '', UTC_TIMESTAMP(6));
+<p>Sobald das Paket an den Versanddienstleister übergeben ist, zeigt die Bestellung einen Verfolgungslink; siehe <em>Eine Bestellung verfolgen</em>.</p>', '', UTC_TIMESTAMP(6));
 
 INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text, updated_at) VALUES
 (36, 'en', 'Returning a device (RMA)',
@@ -309,7 +309,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Term and price</h2>
 <p>Contracts run for 12 or 36 months and are billed per monitored machine and year. The 36-month term has a lower annual price. The price per machine falls with the number of machines per site.</p>
 <h2>Changing the contract</h2>
-<p>Upgrades are possible at any time and take effect on the first day of the next month. Downgrades take effect at the end of the current term. Ask for an offer with a ticket of type <em>Contract</em>, or see <a href="/kb/articles/42">Renewing or cancelling a service contract</a>. Response times are explained in detail in <a href="/kb/articles/5">Service levels and response times explained</a>.</p>', '', UTC_TIMESTAMP(6)),
+<p>Upgrades are possible at any time and take effect on the first day of the next month. Downgrades take effect at the end of the current term. Ask for an offer with a ticket of type <em>Contract</em>, or see <em>Renewing or cancelling a service contract</em>. Response times are explained in detail in <a href="/kb/articles/5">Service levels and response times explained</a>.</p>', '', UTC_TIMESTAMP(6)),
 (39, 'de', 'Serviceverträge im Vergleich: Basic, Plus und Premium',
  'Was jeder Servicevertrag enthält: Supportzeiten, Reaktionszeiten, Vor-Ort-Besuche, Austauschgeräte und Softwarefunktionen.',
  '<p>Jede Anlage ist durch einen von drei Serviceverträgen abgedeckt. Für verschiedene Standorte können Sie verschiedene Verträge haben, etwa Premium für das Hauptwerk und Basic für ein Lager.</p>
@@ -331,7 +331,7 @@ INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,
 <h2>Laufzeit und Preis</h2>
 <p>Verträge laufen 12 oder 36 Monate und werden je überwachter Maschine und Jahr abgerechnet. Die 36-monatige Laufzeit hat einen niedrigeren Jahrespreis. Der Preis pro Maschine sinkt mit der Zahl der Maschinen je Standort.</p>
 <h2>Den Vertrag ändern</h2>
-<p>Ein Wechsel nach oben ist jederzeit möglich und gilt ab dem Ersten des Folgemonats. Ein Wechsel nach unten gilt zum Ende der laufenden Laufzeit. Fordern Sie ein Angebot mit einem Ticket vom Typ <em>Vertrag</em> an oder lesen Sie <a href="/kb/articles/42">Einen Servicevertrag verlängern oder kündigen</a>. Die Reaktionszeiten erklärt <a href="/kb/articles/5">Servicelevel und Reaktionszeiten erklärt</a>.</p>', '', UTC_TIMESTAMP(6));
+<p>Ein Wechsel nach oben ist jederzeit möglich und gilt ab dem Ersten des Folgemonats. Ein Wechsel nach unten gilt zum Ende der laufenden Laufzeit. Fordern Sie ein Angebot mit einem Ticket vom Typ <em>Vertrag</em> an oder lesen Sie <em>Einen Servicevertrag verlängern oder kündigen</em>. Die Reaktionszeiten erklärt <a href="/kb/articles/5">Servicelevel und Reaktionszeiten erklärt</a>.</p>', '', UTC_TIMESTAMP(6));
 
 INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text, updated_at) VALUES
 (40, 'en', 'Payment methods and terms',

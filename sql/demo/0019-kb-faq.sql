@@ -40,9 +40,9 @@ INSERT INTO kb_faq (id, topic_id, article_id, audience, position, status) VALUES
 
 INSERT INTO kb_faq_texts (faq_id, lang, question, answer, answer_text) VALUES
   (1, 'en', 'How do I get access to the portal?',
-   '<p>Your company’s customer administrator invites you by e-mail. If your company does not use the portal yet, ask your contact at Portico to set up the first administrator account. See <a href="/kb/articles/7">Inviting colleagues and assigning roles</a>.</p>', ''),
+   '<p>Your company’s customer administrator invites you by e-mail. If your company does not use the portal yet, ask your contact at Portico to set up the first administrator account. See <em>Inviting colleagues and assigning roles</em>.</p>', ''),
   (1, 'de', 'Wie erhalte ich Zugang zum Portal?',
-   '<p>Die Kundenadministration Ihres Unternehmens lädt Sie per E-Mail ein. Nutzt Ihr Unternehmen das Portal noch nicht, bitten Sie Ihre Ansprechperson bei Portico, das erste Administratorkonto einzurichten. Siehe <a href="/kb/articles/7">Kolleginnen und Kollegen einladen und Rollen vergeben</a>.</p>', ''),
+   '<p>Die Kundenadministration Ihres Unternehmens lädt Sie per E-Mail ein. Nutzt Ihr Unternehmen das Portal noch nicht, bitten Sie Ihre Ansprechperson bei Portico, das erste Administratorkonto einzurichten. Siehe <em>Kolleginnen und Kollegen einladen und Rollen vergeben</em>.</p>', ''),
   (2, 'en', 'I forgot my password. What now?',
    '<p>Choose <strong>Forgot your password?</strong> on the sign-in page and follow the link in the e-mail within one hour. Nobody at Portico can tell you your password.</p>', ''),
   (2, 'de', 'Ich habe mein Passwort vergessen. Was nun?',

@@ -4,21 +4,52 @@
 # search indexes), links and related articles that lead somewhere, German
 # that is German, and category names in both languages.
 #
-# Only the demo's own rows are looked at (articles 1-71, FAQ entries 1-33,
-# categories 1-17: the ids the demo files give explicitly), so articles
-# other tests create meanwhile, or script/kb-generate's, do not count.
+# Only the demo's own rows are looked at (the articles, categories and FAQ
+# topics whose slugs the demo files name), so articles other tests create
+# meanwhile, or script/kb-generate's, do not count.  Nothing here depends
+# on the ids the demo rows happen to get.
+#
+# Links lead where their reader may go: an article's body and related
+# list, and an FAQ answer, name only articles of the same or a wider
+# audience (public is the widest, internal readers see all), and
+# published ones from published articles.
 use strict;
 use warnings;
 use utf8;
 use FindBin;
 use lib "$FindBin::Bin/lib";
 use Encode qw(decode_utf8);
+use File::Spec;
 use Test::More;
 use XML::LibXML;
 use Portico::Test;
 
-my $ART = 'a.id BETWEEN 1 AND 71';
-my $FAQ = 'f.id BETWEEN 1 AND 33';
+# The slugs of the rows an INSERT INTO $table of the demo files creates
+# (the third value of each row for articles and categories, the second
+# for FAQ topics), as an SQL list.
+sub demo_slugs {
+    my ($table, $nth) = @_;
+    my @slugs;
+    for my $file (glob(File::Spec->catfile(repo_dir(), 'sql', 'demo', '*.sql'))) {
+        open(my $fh, '<:raw', $file) or die "$file: $!";
+        my $sql = do { local $/; <$fh> };
+        while ($sql =~ /^INSERT INTO \Q$table\E \(.*?\) VALUES\s*(.*?);\s*$/gms) {
+            my $rows = $1;
+            push @slugs, $1 while $rows =~ /^\s*\((?:\s*[^,]+,){$nth}\s*'([a-z0-9-]+)'/gm;
+        }
+    }
+    die "no demo rows in $table" unless @slugs;
+    return join(', ', map { sql_quote($_) } @slugs);
+}
+my $ART_SLUGS = demo_slugs('kb_articles', 2);
+my $CAT_SLUGS = demo_slugs('kb_categories', 2);
+my $TOPIC_SLUGS = demo_slugs('kb_faq_topics', 1);
+
+my $ART = "a.slug IN ($ART_SLUGS)";
+my $FAQ = "f.topic_id IN (SELECT tp.id FROM kb_faq_topics tp WHERE tp.slug IN ($TOPIC_SLUGS))";
+my $CAT = "c.slug IN ($CAT_SLUGS)";
+# The demo articles by id, for rows that refer to them (texts, related).
+my $DEMO_IDS = "(SELECT a.id FROM kb_articles a WHERE $ART)";
 
 # Rows with every value decoded from UTF-8 (sql_rows gives bytes).
 sub rows {
@@ -76,11 +107,11 @@ is(one("SELECT COUNT(*) FROM kb_faq f WHERE $FAQ AND f.article_id IS NOT NULL
 my $cats = rows("SELECT c.id, c.slug,
     (SELECT name FROM kb_category_texts x WHERE x.category_id = c.id AND x.lang = 'en'),
     (SELECT name FROM kb_category_texts x WHERE x.category_id = c.id AND x.lang = 'de')
-    FROM kb_categories c WHERE c.id BETWEEN 1 AND 17 ORDER BY c.id");
+    FROM kb_categories c WHERE $CAT ORDER BY c.slug");
 cmp_ok(scalar @$cats, '>=', 8, 'a category tree of the demo');
-cmp_ok(one("SELECT COUNT(*) FROM kb_categories WHERE id BETWEEN 1 AND 17 AND parent_id IS NULL"),
+cmp_ok(one("SELECT COUNT(*) FROM kb_categories c WHERE $CAT AND c.parent_id IS NULL"),
     '>=', 7, 'about eight top-level categories');
-cmp_ok(one("SELECT COUNT(*) FROM kb_categories WHERE id BETWEEN 1 AND 17 AND parent_id IS NOT NULL"),
+cmp_ok(one("SELECT COUNT(*) FROM kb_categories c WHERE $CAT AND c.parent_id IS NOT NULL"),
     '>=', 3, 'some subcategories');
 for my $c (@$cats) {
     my ($id, $slug, $en, $de) = @$c;
@@ -158,10 +189,10 @@ is_deeply(\@no_umlaut, [], 'German texts are German: umlauts in every one');
 
 my @same = map { "article $_->[0]" } @{ rows("SELECT e.article_id FROM kb_article_texts e
     JOIN kb_article_texts d ON d.article_id = e.article_id AND d.lang = 'de'
-    WHERE e.lang = 'en' AND e.article_id BETWEEN 1 AND 71 AND (e.title = d.title OR e.body = d.body)") };
+    WHERE e.lang = 'en' AND e.article_id IN $DEMO_IDS AND (e.title = d.title OR e.body = d.body)") };
 is_deeply(\@same, [], 'German texts are translations, not copies of the English');
 
-my $dupes = rows("SELECT t.title FROM kb_article_texts t WHERE t.article_id BETWEEN 1 AND 71
+my $dupes = rows("SELECT t.title FROM kb_article_texts t WHERE t.article_id IN $DEMO_IDS
     GROUP BY t.lang, t.title HAVING COUNT(*) > 1");
 is(scalar @$dupes, 0, 'no two articles share a title') or diag(join ', ', map { $_->[0] } @$dupes);
 
@@ -170,19 +201,70 @@ is(scalar @$dupes, 0, 'no two articles share a title') or diag(join ', ', map { 
 is(one("SELECT COUNT(*) FROM kb_articles a WHERE $ART AND a.status = 'published'
     AND NOT EXISTS (SELECT 1 FROM kb_article_tags g WHERE g.article_id = a.id)"), 0,
     'every published article has tags');
-cmp_ok(one("SELECT COUNT(*) FROM kb_related r WHERE r.article_id BETWEEN 1 AND 71"), '>=', 60,
+cmp_ok(one("SELECT COUNT(*) FROM kb_related r WHERE r.article_id IN $DEMO_IDS"), '>=', 60,
     'articles have related articles');
-is(one("SELECT COUNT(*) FROM kb_related r WHERE r.article_id BETWEEN 1 AND 71
+is(one("SELECT COUNT(*) FROM kb_related r WHERE r.article_id IN $DEMO_IDS
     AND (r.related_id = r.article_id OR NOT EXISTS (SELECT 1 FROM kb_articles a WHERE a.id = r.related_id))"),
     0, 'related articles exist and are other articles');
 
+# ------------------------------------------------- links by audience
+
+# Who reads an article of each audience also reads these.
+my %WIDER = (
+    public   => [qw(public)],
+    customer => [qw(public customer)],
+    partner  => [qw(public partner)],
+    internal => [qw(public customer partner internal)],
+);
+my %target = map { $_->[0] => { audience => $_->[1], status => $_->[2] } }
+    @{ rows("SELECT id, audience, status FROM kb_articles") };
+
+# Why a link from something of this audience and status to article $to
+# leads nowhere for some of its readers, or '' when it does not.
+sub narrower {
+    my ($audience, $status, $to) = @_;
+    my $t = $target{$to} or return "missing article $to";
+    return "article $to is $t->{status}" if $status eq 'published' && $t->{status} ne 'published';
+    return '' if grep { $_ eq $t->{audience} } @{ $WIDER{$audience} };
+    return "$t->{audience} article $to";
+}
+
+# The links that lead nowhere for some readers, of rows (what, audience,
+# status, text): the text's article ids are what $ids captures.
+sub narrow_links {
+    my ($query, $ids) = @_;
+    my @bad;
+    for my $r (@{ rows($query) }) {
+        my ($what, $audience, $status, $text) = @$r;
+        for my $to ($text =~ /$ids/g) {
+            my $why = narrower($audience, $status, $to);
+            push @bad, "$what links to $why" if $why;
+        }
+    }
+    return \@bad;
+}
+my $HREF = qr{href="/kb/articles/(\d+)"};
+
+is_deeply(narrow_links("SELECT CONCAT(a.audience, ' article ', a.slug, ' (', t.lang, ')'),
+    a.audience, a.status, t.body FROM kb_articles a JOIN kb_article_texts t ON t.article_id = a.id
+    WHERE $ART ORDER BY a.slug, t.lang", $HREF), [],
+    'article bodies link to articles of the same or a wider audience');
+is_deeply(narrow_links("SELECT CONCAT(a.audience, ' article ', a.slug, ' (related)'),
+    a.audience, a.status, GROUP_CONCAT(r.related_id) FROM kb_related r
+    JOIN kb_articles a ON a.id = r.article_id WHERE $ART GROUP BY a.id ORDER BY a.slug", qr/(\d+)/), [],
+    'related articles are of the same or a wider audience');
+is_deeply(narrow_links("SELECT CONCAT(f.audience, ' FAQ: ', x.question, ' (', x.lang, ')'),
+    f.audience, f.status, x.answer FROM kb_faq f JOIN kb_faq_texts x ON x.faq_id = f.id
+    WHERE $FAQ ORDER BY f.position, x.lang", $HREF), [],
+    'FAQ answers link to articles of the same or a wider audience');
+
 # ------------------------------------------------------------- versions
 
-is(one("SELECT COUNT(*) FROM kb_article_texts t WHERE t.article_id BETWEEN 1 AND 71
+is(one("SELECT COUNT(*) FROM kb_article_texts t WHERE t.article_id IN $DEMO_IDS
     AND NOT EXISTS (SELECT 1 FROM kb_article_versions v WHERE v.article_id = t.article_id
                     AND v.lang = t.lang AND v.version_no = t.version_no AND v.body = t.body)"),
     0, 'every text has its current version in the history');
-cmp_ok(one("SELECT COUNT(*) FROM kb_article_texts WHERE article_id BETWEEN 1 AND 71 AND version_no > 1"),
+cmp_ok(one("SELECT COUNT(*) FROM kb_article_texts WHERE article_id IN $DEMO_IDS AND version_no > 1"),
     '>=', 1, 'some texts have an earlier version, for diff and restore');
 
 # ------------------------------------------------------------- numbers
