@@ -5,8 +5,10 @@
  * else answers 404 like one that does not exist.
  *
  * A new address is only used once its owner proves it: the change sends a
- * one-time link (token purpose "email", 24 h) to the new address, and the
- * link applies it, whether or not the browser that opens it is signed in.
+ * one-time link (token purpose "email", 24 h) to the new address; the
+ * link's page shows a Confirm button whose POST applies it, whether or not
+ * the browser is signed in (opening a link must not change anything: mail
+ * scanners open them).
  * A password change voids every mailed link of the account (reset, address
  * change): whoever knew the old password may have asked for them.
  */
@@ -315,27 +317,62 @@ mail_data(struct pt_req *req, const char *name, const char *new_email, const cha
 	return d;
 }
 
+/*
+ * The current password typed into field: 1 if it is the user's, else 0
+ * with a message on the field.  A wrong one is a failed login of the
+ * account, so a borrowed session guesses no faster than the login form;
+ * *rc is set on a database error.
+ */
+static int
+current_password_ok(struct pt_req *req, const struct pt_rows *p, const char *field, int *rc)
+{
+	const char *current = pt_form(req, field);
+
+	if (current == NULL || *current == '\0') {
+		pt_message(req, "error", "account.current-password.required", field);
+		return 0;
+	}
+	if (strlen(current) <= PT_PASSWORD_MAX_BYTES &&
+	    pt_password_verify(current, pt_cell(p, 0, P_HASH)))
+		return 1;
+	*rc = auth_login_failed(req, pt_cell(p, 0, P_EMAIL));
+	pt_message(req, "error", "account.current-password.wrong", field);
+	return 0;
+}
+
+/*
+ * Past the login throttle of the account, the forms that ask for the
+ * current password answer 429, even with the right one.  PT_OK to go on.
+ */
+static int
+throttled(struct pt_req *req, const struct pt_rows *p, int *status)
+{
+	int rc = auth_login_throttled(req, pt_cell(p, 0, P_EMAIL));
+
+	if (rc == PT_ELIMIT) {
+		pt_message(req, "error", "login.throttled", NULL);
+		*status = show_account(req, 429);
+	}
+	return rc;
+}
+
 static int
 change_password(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
-	const char *current = pt_form(req, "current_password");
 	const char *pw = pt_form(req, "password"), *again = pt_form(req, "password2"), *rule;
 	char hash[128];
 	unsigned long long ended = 0;
 	struct pt_rows p;
-	int rc, ok = 1;
+	int rc, ok, status;
 
 	if ((rc = load_profile(req, &p)) != PT_OK)
 		return rc;
-	if (current == NULL || *current == '\0') {
-		pt_message(req, "error", "account.current-password.required", "current_password");
-		ok = 0;
-	} else if (strlen(current) > PT_PASSWORD_MAX_BYTES ||
-	    !pt_password_verify(current, pt_cell(&p, 0, P_HASH))) {
-		pt_message(req, "error", "account.current-password.wrong", "current_password");
-		ok = 0;
-	}
+	if ((rc = throttled(req, &p, &status)) != PT_OK)
+		return rc == PT_ELIMIT ? status : rc;
+	ok = current_password_ok(req, &p, "current_password", &rc);
+	if (rc != PT_OK)
+		return rc;
 	if ((rule = pt_password_rule(pw, pt_cell(&p, 0, P_EMAIL))) != NULL) {
 		pt_message(req, "error", rule, "password");
 		ok = 0;
@@ -377,16 +414,18 @@ static int
 change_email(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
-	const char *current = pt_form(req, "email_password");
 	const char *email = pt_email_normalise(req, pt_form(req, "new_email"));
 	char token[65];
 	struct pt_rows p;
-	int rc, ok = 1;
+	int rc, ok = 1, status;
 
 	if (email == NULL)
 		return PT_ENOMEM;
 	if ((rc = load_profile(req, &p)) != PT_OK)
 		return rc;
+	pt_form_echo(req, "email", email_fields, PT_NELEM(email_fields));
+	if ((rc = throttled(req, &p, &status)) != PT_OK)
+		return rc == PT_ELIMIT ? status : rc;
 	if (*email == '\0') {
 		pt_message(req, "error", "account.email.required", "new_email");
 		ok = 0;
@@ -397,18 +436,12 @@ change_email(struct pt_req *req)
 		pt_message(req, "error", "account.email.same", "new_email");
 		ok = 0;
 	}
-	if (current == NULL || *current == '\0') {
-		pt_message(req, "error", "account.current-password.required", "email_password");
+	if (!current_password_ok(req, &p, "email_password", &rc))
 		ok = 0;
-	} else if (strlen(current) > PT_PASSWORD_MAX_BYTES ||
-	    !pt_password_verify(current, pt_cell(&p, 0, P_HASH))) {
-		pt_message(req, "error", "account.current-password.wrong", "email_password");
-		ok = 0;
-	}
-	if (!ok) {
-		pt_form_echo(req, "email", email_fields, PT_NELEM(email_fields));
+	if (rc != PT_OK)
+		return rc;
+	if (!ok)
 		return show_account(req, 422);
-	}
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	if ((rc = pt_token_create(req, u->id, "email", email, EMAIL_TOKEN_TTL_S, token)) != PT_OK ||
@@ -427,66 +460,124 @@ change_email(struct pt_req *req)
 	return pt_redirect(req, "/auth/account?sent=email");
 }
 
-/* The answer of the confirmation link: <email-confirm result="..."> in view email-confirm. */
+/*
+ * The confirmation link's page: <email-confirm result="..."> in view
+ * email-confirm, with the new address and, for the Confirm form, the token.
+ */
 static int
-confirm_result(struct pt_req *req, int status, const char *result, const char *email)
+confirm_result(struct pt_req *req, int status, const char *result, const char *email,
+    const char *token)
 {
 	xmlNodePtr n = pt_node(req->page, "email-confirm", NULL);
 
 	pt_attr(n, "result", result);
 	if (email != NULL)
 		pt_node(n, "email", email);
+	if (token != NULL)
+		pt_node(n, "token", token);
 	req->view = "email-confirm";
 	return status;
 }
 
+enum owner_col { O_ID, O_ORG, O_EMAIL, O_NAME, O_LANG };
+
+/*
+ * What a confirmation link stands for, without using it: PT_OK with its
+ * user (owner, enum owner_col), the new address and whether another
+ * account has that address by now; PT_ENOTFOUND for a link that does not
+ * work (unknown, used, expired, or its user is no longer active).
+ */
+static int
+email_link(struct pt_req *req, const char *token, struct pt_rows *owner, const char **email,
+    int *taken)
+{
+	int64_t user_id = 0;
+	struct pt_rows t;
+	int rc;
+
+	*email = NULL;
+	if ((rc = pt_token_check(req, "email", token, 0, &user_id, email)) != PT_OK)
+		return rc;
+	if (*email == NULL)
+		return PT_ENOTFOUND;
+	if ((rc = pt_db_query(req, &sql[SQL_EMAIL_OWNER], owner, PT_BINDS(pt_int(user_id)))) !=
+	    PT_OK)
+		return rc;
+	if (owner->nrows != 1)
+		return PT_ENOTFOUND;
+	if ((rc = pt_db_query(req, &sql[SQL_EMAIL_TAKEN], &t,
+	    PT_BINDS(pt_str(*email), pt_int(user_id)))) != PT_OK)
+		return rc;
+	*taken = pt_cell_int(&t, 0, 0) != 0;
+	return PT_OK;
+}
+
+/*
+ * GET of the mailed link: the new address and a Confirm button.  Opening
+ * the link changes nothing, so a mail scanner that fetches every link
+ * confirms nothing.  ?confirmed=1 is where the POST sends the browser.
+ */
+static int
+confirm_page(struct pt_req *req)
+{
+	const char *token = pt_query(req, "token"), *email;
+	struct pt_rows owner;
+	int rc, taken = 0;
+
+	if (token == NULL && pt_query(req, "confirmed") != NULL)
+		return confirm_result(req, 200, "ok", NULL, NULL);
+	rc = email_link(req, token, &owner, &email, &taken);
+	if (rc == PT_ENOTFOUND)
+		return confirm_result(req, 404, "invalid", NULL, NULL);
+	if (rc != PT_OK)
+		return rc;
+	if (taken)
+		return confirm_result(req, 422, "taken", email, NULL);
+	return confirm_result(req, 200, "confirm", email, token);
+}
+
+/*
+ * POST of the Confirm button (token; the visitor's CSRF token, signed in
+ * or not): the address changes, the link is used, and the account's other
+ * mailed links (reset, address change) are voided; the old address is told.
+ */
 static int
 confirm_email(struct pt_req *req)
 {
-	const char *token = pt_query(req, "token"), *email = NULL;
-	int64_t user_id = 0;
-	struct pt_rows owner, taken;
-	int rc;
+	const char *token = pt_form(req, "token"), *email;
+	struct pt_rows owner;
+	int64_t user_id;
+	int rc, taken = 0;
 
-	/* Look first, without using the token: a taken address leaves it usable. */
-	rc = pt_token_check(req, "email", token, 0, &user_id, &email);
-	if (rc == PT_ENOTFOUND || (rc == PT_OK && email == NULL))
-		return confirm_result(req, 404, "invalid", NULL);
-	if (rc != PT_OK)
-		return rc;
-	if ((rc = pt_db_query(req, &sql[SQL_EMAIL_OWNER], &owner,
-	    PT_BINDS(pt_int(user_id)))) != PT_OK)
-		return rc;
-	if (owner.nrows != 1)
-		return confirm_result(req, 404, "invalid", NULL);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	if ((rc = pt_db_query(req, &sql[SQL_EMAIL_TAKEN], &taken,
-	    PT_BINDS(pt_str(email), pt_int(user_id)))) != PT_OK)
+	rc = email_link(req, token, &owner, &email, &taken);
+	/* Use the token now: of two requests racing with it, one gets here. */
+	if (rc == PT_OK && !taken)
+		rc = pt_token_check(req, "email", token, 1, NULL, NULL);
+	if (rc == PT_ENOTFOUND || (rc == PT_OK && taken)) {
+		pt_db_rollback(req);
+		return rc == PT_ENOTFOUND ? confirm_result(req, 404, "invalid", NULL, NULL) :
+		    confirm_result(req, 422, "taken", email, NULL);
+	}
+	if (rc != PT_OK)
 		goto fail;
-	if (pt_cell_int(&taken, 0, 0) != 0) {
-		pt_db_rollback(req);
-		return confirm_result(req, 422, "taken", email);
-	}
-	rc = pt_token_check(req, "email", token, 1, NULL, NULL);
-	if (rc == PT_ENOTFOUND) {
-		pt_db_rollback(req);
-		return confirm_result(req, 404, "invalid", NULL);
-	}
-	if (rc != PT_OK ||
-	    (rc = pt_db_exec(req, &sql[SQL_EMAIL_UPDATE], PT_BINDS(pt_str(email),
+	user_id = pt_cell_int(&owner, 0, O_ID);
+	if ((rc = pt_db_exec(req, &sql[SQL_EMAIL_UPDATE], PT_BINDS(pt_str(email),
 	    pt_int(user_id)), NULL)) != PT_OK ||
-	    (rc = pt_audit_as(req, user_id, pt_cell_int(&owner, 0, 1), "user.email", "user",
-	    pt_printf(req, "%lld", (long long)user_id),
-	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, pt_cell(&owner, 0, 2))),
+	    (rc = pt_token_void(req, user_id, "reset,email")) != PT_OK ||
+	    (rc = pt_audit_as(req, user_id, pt_cell_int(&owner, 0, O_ORG), "user.email", "user",
+	    pt_cell(&owner, 0, O_ID),
+	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, pt_cell(&owner, 0, O_EMAIL))),
 	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, email)))) != PT_OK ||
-	    (rc = pt_mail_queue(req, "email-changed", pt_cell(&owner, 0, 2), pt_cell(&owner, 0, 3),
-	    pt_cell(&owner, 0, 4) != NULL ? pt_cell(&owner, 0, 4) : req->lang,
-	    mail_data(req, pt_cell(&owner, 0, 3), email, pt_printf(req, "%s/auth/password/forgot",
-	    pt_base_url()), NULL))) != PT_OK ||
+	    (rc = pt_mail_queue(req, "email-changed", pt_cell(&owner, 0, O_EMAIL),
+	    pt_cell(&owner, 0, O_NAME),
+	    pt_cell(&owner, 0, O_LANG) != NULL ? pt_cell(&owner, 0, O_LANG) : req->lang,
+	    mail_data(req, pt_cell(&owner, 0, O_NAME), email,
+	    pt_printf(req, "%s/auth/password/forgot", pt_base_url()), NULL))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
-	return confirm_result(req, 200, "ok", email);
+	return pt_redirect(req, "/auth/account/email/confirm?confirmed=1");
 fail:
 	pt_db_rollback(req);
 	return rc;
@@ -533,8 +624,8 @@ fail:
 }
 
 enum route {
-	ROUTE_ACCOUNT, ROUTE_PROFILE, ROUTE_PASSWORD, ROUTE_EMAIL, ROUTE_EMAIL_CONFIRM,
-	ROUTE_REVOKE, ROUTE__MAX
+	ROUTE_ACCOUNT, ROUTE_PROFILE, ROUTE_PASSWORD, ROUTE_EMAIL, ROUTE_EMAIL_CONFIRM_PAGE,
+	ROUTE_EMAIL_CONFIRM, ROUTE_REVOKE, ROUTE__MAX
 };
 
 static const struct pt_route routes[ROUTE__MAX] = {
@@ -542,7 +633,8 @@ static const struct pt_route routes[ROUTE__MAX] = {
 	[ROUTE_PROFILE] =	{ PT_POST, "/auth/account/profile",	save_profile,	PT_R_LOGIN, NULL },
 	[ROUTE_PASSWORD] =	{ PT_POST, "/auth/account/password",	change_password, PT_R_LOGIN, NULL },
 	[ROUTE_EMAIL] =		{ PT_POST, "/auth/account/email",	change_email,	PT_R_LOGIN, NULL },
-	[ROUTE_EMAIL_CONFIRM] =	{ PT_GET,  "/auth/account/email/confirm", confirm_email, 0, NULL },
+	[ROUTE_EMAIL_CONFIRM_PAGE] = { PT_GET, "/auth/account/email/confirm", confirm_page, 0, NULL },
+	[ROUTE_EMAIL_CONFIRM] =	{ PT_POST, "/auth/account/email/confirm", confirm_email, 0, NULL },
 	[ROUTE_REVOKE] =	{ PT_POST, "/auth/account/sessions/(\\d+)/revoke", revoke_session,
 				  PT_R_LOGIN, NULL },
 };

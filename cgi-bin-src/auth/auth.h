@@ -19,4 +19,12 @@ extern const struct pt_group auth_orgs_group;		/* orgs.c: provider administratio
 extern const struct pt_group auth_roles_group;		/* roles.c: roles and their permissions */
 extern const struct pt_group auth_audit_group;		/* audit.c: the audit log */
 
+/*
+ * The login throttle (login.c), for every form that checks a password:
+ * PT_ELIMIT (logged) if email or the client IP failed too often lately,
+ * and the record of one more failure.
+ */
+int	 auth_login_throttled(struct pt_req *, const char *email);
+int	 auth_login_failed(struct pt_req *, const char *email);
+
 #endif

@@ -3,7 +3,9 @@
  * is unknown, inactive or the password wrong, and costs the same time.
  * Failures are counted per address and per client IP; past a limit within
  * the window, logins for that address or from that IP are refused with 429
- * until the window has passed.
+ * until the window has passed.  A wrong current password on the account
+ * page is a failure too (auth_login_failed), so a session cannot be used
+ * to guess the password faster than this form.
  */
 #include <string.h>
 
@@ -88,6 +90,23 @@ record_attempt(struct pt_req *req, const char *email, int success)
 	    PT_BINDS(pt_str(email), pt_str(req->remote_addr), pt_int(success)), NULL);
 }
 
+int
+auth_login_throttled(struct pt_req *req, const char *email)
+{
+	int rc = pt_throttled(req, &sql[SQL_THROTTLE], email,
+	    pt_conf_int("throttle", "account_failures", 5), pt_conf_int("throttle", "ip_failures", 20));
+
+	if (rc == PT_ELIMIT)
+		pt_log(req, PT_LOG_WARN, "login throttled for %s from %s", email, req->remote_addr);
+	return rc;
+}
+
+int
+auth_login_failed(struct pt_req *req, const char *email)
+{
+	return record_attempt(req, email, 0);
+}
+
 /* Everything a successful login changes, in one transaction with its audit row. */
 static int
 sign_in(struct pt_req *req, int64_t user_id, int64_t org_id, const char *email)
@@ -134,10 +153,8 @@ login(struct pt_req *req)
 	}
 	if (invalid)
 		return show_form(req, 422);
-	rc = pt_throttled(req, &sql[SQL_THROTTLE], email,
-	    pt_conf_int("throttle", "account_failures", 5), pt_conf_int("throttle", "ip_failures", 20));
+	rc = auth_login_throttled(req, email);
 	if (rc == PT_ELIMIT) {
-		pt_log(req, PT_LOG_WARN, "login throttled for %s from %s", email, req->remote_addr);
 		pt_message(req, "error", "login.throttled", NULL);
 		return show_form(req, 429);
 	}
@@ -150,7 +167,7 @@ login(struct pt_req *req)
 	    !pt_password_verify(password, pt_cell(&rows, 0, 2))) {
 		if (rows.nrows != 1)
 			pt_password_dummy(password);
-		if ((rc = record_attempt(req, email, 0)) != PT_OK)
+		if ((rc = auth_login_failed(req, email)) != PT_OK)
 			return rc;
 		pt_message(req, "error", "login.failed", NULL);
 		return show_form(req, 422);

@@ -1,8 +1,10 @@
 # Changing the email address: the request needs the current password and
 # sends a confirmation link (token purpose "email", 24 h) to the NEW
-# address; the address changes only when the link is opened, signed in or
-# not, once; the old address is told. A taken address is refused at that
-# point, an expired or used link is a 404.
+# address. Opening the link (GET) only shows the new address and a Confirm
+# button (mail scanners prefetch links); the POST of that form, signed in
+# or not, with the visitor's CSRF token, changes the address, once; the old
+# address is told. A taken address is refused at that point, an expired or
+# used link is a 404.
 use strict;
 use warnings;
 use FindBin;
@@ -77,9 +79,29 @@ subtest 'the request mails a link to the new address' => sub {
 
     # Open the link in a browser that is not signed in.
     my $anon = Portico::Test->client;
-    my ($cdoc, $cres) = $anon->get_xml($link);
-    is($cres->code, 200, 'the link answers 200 without a session');
-    is(xp($cdoc, '/page/@view'), 'email-confirm', 'view email-confirm');
+    for my $n (1, 2) {
+        my ($cdoc, $cres) = $anon->get_xml($link);
+        is($cres->code, 200, "GET $n: the link answers 200 without a session");
+        is(xp($cdoc, '/page/@view'), 'email-confirm', "GET $n: view email-confirm");
+        is(xp($cdoc, '/page/email-confirm/@result'), 'confirm', "GET $n: asks to confirm");
+        is(xp($cdoc, '/page/email-confirm/email'), $to, "GET $n: shows the new address");
+        is(sql_value("SELECT email FROM users WHERE id = $u->{id}"), $u->{email}, "GET $n: the address is unchanged");
+        is(sql_value("SELECT COUNT(*) FROM user_tokens WHERE user_id = $u->{id} AND purpose = 'email'"
+            . " AND used_at IS NULL"), 1, "GET $n: the link is not used");
+    }
+    my $html = $anon->get($link)->decoded_content;
+    ok($html =~ m{<form[^>]* method="post" action="/auth/account/email/confirm"}, 'a form posting the confirmation');
+    ok($html =~ m{name="token" value="\Q${\ token_of($link)}\E"}, 'with the token');
+    ok($html =~ m{<button type="submit"[^>]*>Confirm}, 'a Confirm button');
+
+    my $res = $anon->post('/auth/account/email/confirm', [token => token_of($link)]);
+    is($res->code, 403, 'POST without the CSRF token: 403');
+    is(sql_value("SELECT email FROM users WHERE id = $u->{id}"), $u->{email}, 'the address is unchanged');
+
+    $res = $anon->post('/auth/account/email/confirm', [token => token_of($link), csrf => $anon->csrf]);
+    is($res->code, 303, 'POST with the token: 303');
+    my ($cdoc, $cres) = $anon->get_xml(location_path($res));
+    is($cres->code, 200, 'to a page answering 200');
     is(xp($cdoc, '/page/email-confirm/@result'), 'ok', 'result ok');
     is(sql_value("SELECT email FROM users WHERE id = $u->{id}"), $to, 'the address changed');
     my ($a) = audit_rows($u->{id}, 'user.email');
@@ -93,6 +115,8 @@ subtest 'the request mails a link to the new address' => sub {
     my ($again_doc, $again) = $anon->get_xml($link);
     is($again->code, 404, 'the link works only once');
     is(xp($again_doc, '/page/email-confirm/@result'), 'invalid', 'result invalid');
+    ($again_doc, $again) = $anon->post_xml('/auth/account/email/confirm', [token => token_of($link), csrf => $anon->csrf]);
+    is($again->code, 404, 'posting it again: 404');
 
     my $login = Portico::Test->client;
     is($login->login($to)->code, 303, 'sign-in with the new address works');
@@ -107,7 +131,10 @@ subtest 'a taken address is refused when the link is opened' => sub {
     my $link = outbox_link($other->{email}, 'email-confirm');
     ok($link, 'a link was sent');
     my ($doc, $r) = $c->get_xml($link);
-    is($r->code, 422, 'answers 422');
+    is($r->code, 422, 'opening it answers 422');
+    is(xp($doc, '/page/email-confirm/@result'), 'taken', 'result taken');
+    ($doc, $r) = $c->post_xml('/auth/account/email/confirm', [token => token_of($link), csrf => $c->csrf]);
+    is($r->code, 422, 'confirming it answers 422');
     is(xp($doc, '/page/email-confirm/@result'), 'taken', 'result taken');
     is(sql_value("SELECT email FROM users WHERE id = $u->{id}"), $to, 'address unchanged');
 };

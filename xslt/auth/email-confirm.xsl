@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The answer of an email confirmation link (view "email-confirm"):
-     /page/email-confirm/@result is ok (applied), invalid (unknown, used or
-     expired link; 404) or taken (the address belongs to another account). -->
+<!-- The email confirmation link (view "email-confirm"):
+     /page/email-confirm/@result is confirm (the link's page: the new address
+     and a Confirm button posting the token; opening the link changes
+     nothing), ok (applied), invalid (unknown, used or expired link; 404) or
+     taken (the address belongs to another account). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
@@ -31,6 +33,25 @@
       <xsl:if test="string(email-confirm/email) != ''">
         <p><strong><xsl:value-of select="email-confirm/email"/></strong></p>
       </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$result = 'confirm'">
+          <form class="form" method="post" action="/auth/account/email/confirm">
+            <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+            <input type="hidden" name="token" value="{email-confirm/token}"/>
+            <p class="actions">
+              <button type="submit" class="btn btn-primary"><xsl:value-of select="pt:t('email-confirm.confirm.button')"/></button>
+            </p>
+          </form>
+          <p class="field-hint"><xsl:value-of select="pt:t('email-confirm.confirm.ignore')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="email-confirm-next"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="email-confirm-next">
       <p class="actions">
         <xsl:choose>
           <xsl:when test="$pt-user">
@@ -41,7 +62,6 @@
           </xsl:otherwise>
         </xsl:choose>
       </p>
-    </section>
   </xsl:template>
 
 </xsl:stylesheet>
