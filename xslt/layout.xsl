@@ -16,6 +16,10 @@
     mode="title"     the view part of <title> (default: pt:t('title.<view>'))
     mode="messages"  where the message boxes go (default: top of <main>)
 
+  The header (brand, search, language switch, user box, the main
+  navigation and the compact menu of narrow screens) is drawn from
+  /page/session and /page/nav, which the runtime fills (nav.c).
+
   Helpers for views: named templates pt-messages, pt-field-errors,
   pt-field-aria,
   pt-replace, pt-datetime, pt-status-page (see below).
@@ -74,16 +78,24 @@
       </head>
       <body class="view-{@view}">
         <a class="skip-link" href="#main"><xsl:value-of select="pt:t('skip.to.content')"/></a>
-        <header class="site-header">
+        <header>
+          <xsl:attribute name="class">
+            <xsl:text>site-header</xsl:text>
+            <xsl:if test="$pt-user"> is-signed-in</xsl:if>
+          </xsl:attribute>
           <div class="container header-bar">
             <a class="brand" href="/">
               <xsl:call-template name="theme-logo"/>
               <xsl:call-template name="theme-site-name"/>
             </a>
-            <div class="header-tools">
+            <div class="header-tools wide-only">
+              <xsl:call-template name="pt-header-search">
+                <xsl:with-param name="id" select="'header-q'"/>
+              </xsl:call-template>
               <xsl:call-template name="pt-language-switcher"/>
-              <xsl:call-template name="pt-user-box"/>
             </div>
+            <xsl:call-template name="pt-user-box"/>
+            <xsl:call-template name="pt-compact-menu"/>
           </div>
           <xsl:if test="$pt-user">
             <xsl:call-template name="pt-primary-nav"/>
@@ -182,58 +194,173 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="pt-user-box">
-    <xsl:if test="$pt-user">
-      <div class="user-box">
-        <p class="user-id">
-          <span class="visually-hidden"><xsl:value-of select="pt:t('user.signed-in-as')"/><xsl:text> </xsl:text></span>
-          <span class="user-name"><xsl:value-of select="$pt-user/name"/></span>
-          <xsl:if test="string($pt-user/org) != ''">
-            <span class="visually-hidden">, </span>
-            <span class="user-org"><xsl:value-of select="$pt-user/org"/></span>
-          </xsl:if>
-        </p>
-        <a class="btn btn-header account-link" href="/auth/account">
-          <xsl:if test="/page/@path = '/auth/account' or starts-with(/page/@path, '/auth/account/')">
-            <xsl:attribute name="aria-current">page</xsl:attribute>
-          </xsl:if>
-          <xsl:value-of select="pt:t('nav.account')"/>
-        </a>
-        <form class="logout" method="post" action="/auth/logout">
-          <input type="hidden" name="csrf" value="{$pt-csrf}"/>
-          <button type="submit" class="btn btn-header"><xsl:value-of select="pt:t('logout')"/></button>
-        </form>
-      </div>
+  <!-- The knowledge base search: a GET form to /kb/search, for everyone
+       who may read the knowledge base (anonymous visitors too). $id names
+       the input, as the form is drawn twice (header and compact menu). -->
+  <xsl:template name="pt-header-search">
+    <xsl:param name="id"/>
+    <xsl:if test="not($pt-user) or /page/nav/section[@name = 'kb']">
+      <form class="header-search" method="get" action="/kb/search" role="search"
+          aria-label="{pt:t('nav.search.label')}">
+        <label class="visually-hidden" for="{$id}"><xsl:value-of select="pt:t('nav.search.label')"/></label>
+        <input id="{$id}" name="q" type="search" maxlength="200" autocomplete="off"
+            placeholder="{pt:t('nav.search.placeholder')}"/>
+        <button type="submit" class="header-search-button">
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <circle cx="10.5" cy="10.5" r="6.5"/>
+            <path d="m15.5 15.5 5 5"/>
+          </svg>
+          <span class="visually-hidden"><xsl:value-of select="pt:t('nav.search.submit')"/></span>
+        </button>
+      </form>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="pt-primary-nav">
-    <nav class="primary-nav" aria-label="{pt:t('nav.main')}">
-      <div class="container">
-        <ul>
-          <xsl:call-template name="pt-nav-item">
-            <xsl:with-param name="href" select="'/'"/>
-            <xsl:with-param name="key" select="'nav.start'"/>
+  <!-- Who is signed in (name and organisation, shortened with an ellipsis
+       in a narrow header; the title and the text keep them whole), the
+       account link (in the compact menu when narrow) and "Sign out".
+       Anonymous visitors get "Sign in" instead, except on the login page. -->
+  <xsl:template name="pt-user-box">
+    <xsl:choose>
+      <xsl:when test="$pt-user">
+        <div class="user-box">
+          <p class="user-id">
+            <xsl:attribute name="title">
+              <xsl:value-of select="$pt-user/name"/>
+              <xsl:if test="string($pt-user/org) != ''">
+                <xsl:text>, </xsl:text>
+                <xsl:value-of select="$pt-user/org"/>
+              </xsl:if>
+            </xsl:attribute>
+            <span class="visually-hidden"><xsl:value-of select="pt:t('user.signed-in-as')"/><xsl:text> </xsl:text></span>
+            <span class="user-name"><xsl:value-of select="$pt-user/name"/></span>
+            <xsl:if test="string($pt-user/org) != ''">
+              <span class="visually-hidden">, </span>
+              <span class="user-org"><xsl:value-of select="$pt-user/org"/></span>
+            </xsl:if>
+          </p>
+          <xsl:call-template name="pt-account-link">
+            <xsl:with-param name="class" select="'btn btn-header account-link wide-only'"/>
           </xsl:call-template>
-        </ul>
-      </div>
-    </nav>
+          <form class="logout" method="post" action="/auth/logout">
+            <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+            <button type="submit" class="btn btn-header"><xsl:value-of select="pt:t('logout')"/></button>
+          </form>
+        </div>
+      </xsl:when>
+      <xsl:when test="not(starts-with(/page/@path, '/auth/login'))">
+        <a class="btn btn-header login-link" href="/auth/login"><xsl:value-of select="pt:t('nav.login')"/></a>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- A nav link; current when the page path is the href or below it
-       (the start page "/" is current only on "/"). -->
-  <xsl:template name="pt-nav-item">
-    <xsl:param name="href"/>
-    <xsl:param name="key"/>
-    <xsl:variable name="path" select="string(/page/@path)"/>
-    <li>
-      <a href="{$href}">
-        <xsl:if test="$path = $href or ($href != '/' and starts-with($path, concat($href, '/')))">
+  <xsl:template name="pt-account-link">
+    <xsl:param name="class"/>
+    <a class="{$class}" href="/auth/account">
+      <xsl:if test="/page/@path = '/auth/account' or starts-with(/page/@path, '/auth/account/')">
+        <xsl:attribute name="aria-current">page</xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="pt:t('nav.account')"/>
+    </a>
+  </xsl:template>
+
+  <!-- The main navigation (the sections of /page/nav, which the runtime
+       fills with what the user may open) and, under it, the pages of the
+       current section when it has several. Wide screens only; narrow ones
+       get the same links in the compact menu. -->
+  <xsl:template name="pt-primary-nav">
+    <xsl:if test="/page/nav/section">
+      <nav class="primary-nav wide-only" aria-label="{pt:t('nav.main')}">
+        <div class="container">
+          <ul>
+            <xsl:for-each select="/page/nav/section">
+              <li><xsl:call-template name="pt-nav-link"/></li>
+            </xsl:for-each>
+          </ul>
+        </div>
+      </nav>
+      <xsl:for-each select="/page/nav/section[@current = '1' and count(link) &gt; 1]">
+        <nav class="section-nav wide-only">
+          <xsl:attribute name="aria-label">
+            <xsl:call-template name="pt-replace">
+              <xsl:with-param name="text" select="pt:t('nav.section')"/>
+              <xsl:with-param name="name" select="'section'"/>
+              <xsl:with-param name="value" select="pt:t(@key)"/>
+            </xsl:call-template>
+          </xsl:attribute>
+          <div class="container">
+            <ul>
+              <xsl:for-each select="link">
+                <li><xsl:call-template name="pt-nav-link"/></li>
+              </xsl:for-each>
+            </ul>
+          </div>
+        </nav>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A link of /page/nav (section or link): aria-current="page" when it is
+       the page shown, "true" when the page shown belongs to it. -->
+  <xsl:template name="pt-nav-link">
+    <a href="{@href}">
+      <xsl:choose>
+        <xsl:when test="@href = /page/@path">
           <xsl:attribute name="aria-current">page</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="@current = '1'">
+          <xsl:attribute name="aria-current">true</xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
+      <xsl:value-of select="pt:t(@key)"/>
+    </a>
+  </xsl:template>
+
+  <!-- The compact menu of narrow screens: a <details> that needs no
+       script, holding the search, the sections (a section with several
+       pages as a group of links), the account link and the language
+       switch. Hidden by CSS on wide screens, which show these in the bar. -->
+  <xsl:template name="pt-compact-menu">
+    <details class="menu narrow-only">
+      <summary class="btn btn-header menu-button">
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path d="M4 6.5h16M4 12h16M4 17.5h16"/>
+        </svg>
+        <span class="menu-label"><xsl:value-of select="pt:t('nav.menu')"/></span>
+      </summary>
+      <div class="menu-panel">
+        <xsl:call-template name="pt-header-search">
+          <xsl:with-param name="id" select="'menu-q'"/>
+        </xsl:call-template>
+        <xsl:if test="/page/nav/section">
+          <nav class="menu-nav" aria-label="{pt:t('nav.main')}">
+            <ul>
+              <xsl:for-each select="/page/nav/section">
+                <li>
+                  <xsl:choose>
+                    <xsl:when test="count(link) &gt; 1">
+                      <span class="menu-section" id="menu-section-{@name}"><xsl:value-of select="pt:t(@key)"/></span>
+                      <ul aria-labelledby="menu-section-{@name}">
+                        <xsl:for-each select="link">
+                          <li><xsl:call-template name="pt-nav-link"/></li>
+                        </xsl:for-each>
+                      </ul>
+                    </xsl:when>
+                    <xsl:otherwise><xsl:call-template name="pt-nav-link"/></xsl:otherwise>
+                  </xsl:choose>
+                </li>
+              </xsl:for-each>
+              <li>
+                <xsl:call-template name="pt-account-link">
+                  <xsl:with-param name="class" select="'menu-account'"/>
+                </xsl:call-template>
+              </li>
+            </ul>
+          </nav>
         </xsl:if>
-        <xsl:value-of select="pt:t($key)"/>
-      </a>
-    </li>
+        <xsl:call-template name="pt-language-switcher"/>
+      </div>
+    </details>
   </xsl:template>
 
   <!-- ================= messages ========================================= -->

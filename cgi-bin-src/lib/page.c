@@ -97,6 +97,8 @@ pt_page_init(struct pt_req *req)
 		pt_attr(session, "csrf", req->session.csrf);
 	if (req->session.user != NULL)
 		add_user(session, req->session.user);
+	if (pt_nav_append(req, req->page) != PT_OK)
+		return PT_ENOMEM;
 	req->messages = pt_node(req->page, "messages", NULL);
 	return req->page != NULL && req->messages != NULL ? PT_OK : PT_ENOMEM;
 }

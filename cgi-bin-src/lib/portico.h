@@ -320,6 +320,24 @@ int	 pt_requests_waiting(void);
 /* Milliseconds on the monotonic clock, for "due after" in housekeeping. */
 long long pt_clock_ms(void);
 
+/* ---- navigation (nav.c): the site's sections and pages, one table ---- */
+
+/*
+ * <nav> under parent with the sections and pages the signed-in user may
+ * open: <section name key href [current="1"]><link key href [current="1"]/>
+ * ...</section>, in the order of the main navigation; current marks the
+ * section and page the request's path belongs to.  Nothing for anonymous
+ * visitors (their pages are kept by the page cache and must not differ).
+ * pt_page_init() calls it.  PT_OK or PT_ENOMEM.
+ */
+int	 pt_nav_append(struct pt_req *, xmlNodePtr parent);
+/*
+ * The start page's tiles: one <element key href section> under parent per
+ * page of the table the user may open that is meant as a tile; key.desc is
+ * its text in the catalogue.  PT_OK or PT_ENOMEM.
+ */
+int	 pt_nav_tiles(struct pt_req *, xmlNodePtr parent, const char *element);
+
 /* ---- the page cache (pagecache.c) --------------------------------------- */
 
 /*

@@ -1,5 +1,5 @@
 // The account journey, at desktop and phone width: sign in, open the
-// account page from the header, choose Deutsch in the profile and save,
+// account page from the header (its compact menu at 360 px), choose Deutsch in the profile and save,
 // see the page in German, pass an axe-core WCAG 2.1 AA scan in both
 // languages, then choose English again. A throw-away user is made for it
 // (a copy of a demo user) and deleted afterwards, so the demo users keep
@@ -58,6 +58,9 @@ for (const vp of VIEWPORTS) {
       await passwordField(page).fill(PASSWORD);
       await Promise.all([page.waitForURL(`${BASE}/`), passwordField(page).press('Enter')]);
 
+      // A narrow header has the account link in its compact menu.
+      const menu = page.getByRole('banner').locator('summary.menu-button');
+      if (await menu.isVisible()) await menu.click();
       await Promise.all([
         page.waitForURL(`${BASE}/auth/account`),
         page.getByRole('banner').getByRole('link', { name: 'My account' }).click(),

@@ -5,7 +5,7 @@
   it imports ../layout.xsl.
 
     page mode="head"   the area stylesheets
-    prov-subnav        links between the administration pages the user may open
+    prov-subnav        nothing: the layout's section navigation links these pages
     prov-text-field    a labelled text input with its field errors
     prov-select        a labelled select over a space-separated list of values
     prov-pager         previous/next as a GET form that keeps the filters
@@ -20,61 +20,11 @@
     <link rel="stylesheet" href="/static/css/provider.css"/>
   </xsl:template>
 
-  <!-- The user holds perm, directly or through "admin.*". -->
-  <xsl:template name="prov-can">
-    <xsl:param name="perm"/>
-    <xsl:if test="$pt-user/permission[. = $perm or (. = 'admin.*' and starts-with($perm, 'admin.'))]">1</xsl:if>
-  </xsl:template>
-
-  <xsl:template name="prov-subnav">
-    <xsl:variable name="users"><xsl:call-template name="prov-can"><xsl:with-param name="perm" select="'admin.users'"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="roles"><xsl:call-template name="prov-can"><xsl:with-param name="perm" select="'admin.roles'"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="audit"><xsl:call-template name="prov-can"><xsl:with-param name="perm" select="'admin.audit'"/></xsl:call-template></xsl:variable>
-    <xsl:if test="$users = '1' or $roles = '1'">
-      <nav class="prov-subnav" aria-label="{pt:t('admin.nav')}">
-        <ul>
-          <xsl:if test="$users = '1'">
-            <xsl:call-template name="prov-subnav-item">
-              <xsl:with-param name="href" select="'/auth/admin/orgs'"/>
-              <xsl:with-param name="key" select="'admin.nav.orgs'"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:if test="$roles = '1'">
-            <xsl:call-template name="prov-subnav-item">
-              <xsl:with-param name="href" select="'/auth/admin/roles'"/>
-              <xsl:with-param name="key" select="'admin.nav.roles'"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:if test="$audit = '1'">
-            <xsl:call-template name="prov-subnav-item">
-              <xsl:with-param name="href" select="'/auth/audit'"/>
-              <xsl:with-param name="key" select="'admin.nav.audit'"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:if test="$users = '1'">
-            <xsl:call-template name="prov-subnav-item">
-              <xsl:with-param name="href" select="'/auth/admin/deletions'"/>
-              <xsl:with-param name="key" select="'admin.nav.deletions'"/>
-            </xsl:call-template>
-          </xsl:if>
-        </ul>
-      </nav>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="prov-subnav-item">
-    <xsl:param name="href"/>
-    <xsl:param name="key"/>
-    <xsl:variable name="path" select="string(/page/@path)"/>
-    <li>
-      <a href="{$href}">
-        <xsl:if test="$path = $href or starts-with($path, concat($href, '/'))">
-          <xsl:attribute name="aria-current">page</xsl:attribute>
-        </xsl:if>
-        <xsl:value-of select="pt:t($key)"/>
-      </a>
-    </li>
-  </xsl:template>
+  <!-- The links between the administration pages are the section
+       navigation the layout draws from the runtime's table (nav.c: the
+       pages of "Administration" the user may open, "All users" included),
+       so this draws nothing; the views still call it. -->
+  <xsl:template name="prov-subnav"/>
 
   <!-- The class of a field's wrapper: "field", plus has-error when it has messages. -->
   <xsl:template name="prov-field-class">

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Start page (view "start"): greeting, the user's organisation, roles and
-     last sign-in, and the grid of areas from /page/start/area. -->
+     last sign-in, and the grid of areas from /page/start/area: the pages
+     of the runtime's navigation table this user may open. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
@@ -65,38 +66,22 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- One card. available="1": the title links to @href and the whole card
-       is clickable (CSS); otherwise a muted card with "coming soon". -->
+  <!-- One card per page the user may open (the runtime's navigation
+       table); the title links to it and the whole card is clickable (CSS). -->
   <xsl:template match="area">
     <xsl:variable name="desc-key" select="concat(@key, '.desc')"/>
     <xsl:variable name="desc" select="pt:t($desc-key)"/>
-    <xsl:variable name="ready" select="@available = '1' and string(@href) != ''"/>
-    <li>
-      <xsl:attribute name="class">
-        <xsl:text>area-card </xsl:text>
-        <xsl:choose>
-          <xsl:when test="$ready">is-available</xsl:when>
-          <xsl:otherwise>is-soon</xsl:otherwise>
-        </xsl:choose>
-      </xsl:attribute>
+    <li class="area-card is-available">
       <span class="area-icon">
         <xsl:call-template name="area-icon">
           <xsl:with-param name="key" select="string(@key)"/>
         </xsl:call-template>
       </span>
       <h3 class="area-title">
-        <xsl:choose>
-          <xsl:when test="$ready">
-            <a href="{@href}"><xsl:value-of select="pt:t(@key)"/></a>
-          </xsl:when>
-          <xsl:otherwise><xsl:value-of select="pt:t(@key)"/></xsl:otherwise>
-        </xsl:choose>
+        <a href="{@href}"><xsl:value-of select="pt:t(@key)"/></a>
       </h3>
       <xsl:if test="$desc != $desc-key">
         <p class="area-desc"><xsl:value-of select="$desc"/></p>
-      </xsl:if>
-      <xsl:if test="not($ready)">
-        <p class="badge"><xsl:value-of select="pt:t('start.coming-soon')"/></p>
       </xsl:if>
     </li>
   </xsl:template>
@@ -144,6 +129,14 @@
         <xsl:when test="$key = 'nav.dashboard'">
           <path d="M3 20.5h18"/>
           <path d="M6.5 17v-5M11.5 17V6.5M16.5 17v-8"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.orgs'">
+          <path d="M4 21V6l8-3v18M12 8h8v13"/>
+          <path d="M7 9h2M7 13h2M7 17h2M15 12h2M15 16h2M2.5 21h19"/>
+        </xsl:when>
+        <xsl:when test="$key = 'nav.deletions'">
+          <path d="M4 6.5h16M9.5 6.5V4h5v2.5"/>
+          <path d="M6 6.5 7 21h10l1-14.5M10 10.5v6.5M14 10.5v6.5"/>
         </xsl:when>
         <xsl:when test="$key = 'nav.admin' or $key = 'nav.roles' or $key = 'nav.audit' or $key = 'nav.budgets'">
           <path d="M12 3 20 6v6c0 4.8-3.4 8-8 9-4.6-1-8-4.2-8-9V6z"/>
