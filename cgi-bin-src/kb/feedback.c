@@ -14,6 +14,10 @@
  * 422 with a small page of its own (view "feedback") that repeats the form
  * with the comment kept, so nothing typed is lost.
  *
+ * A signed-in reader has one vote per article: voting again replaces the
+ * earlier vote and its comment (the row is keyed by article and user), and
+ * the counters move from the old answer to the new one.
+ *
  * Anonymous votes are bounded: at most [throttle] feedback_per_article on
  * one article from one address within window_min (an office behind one
  * address may well rate an article several times; a script may not stuff
@@ -30,6 +34,8 @@
 
 enum feedback_sql {
 	SQL_ARTICLE,
+	SQL_LOCK,
+	SQL_MINE,
 	SQL_INSERT,
 	SQL_RECENT,
 	SQL_COUNT_UP,
@@ -76,16 +82,26 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_ARTICLE] = { "kb_feedback_article",
 	    "SELECT a.id, " TITLE_OF("a.id") " FROM kb_articles a"
 	    " WHERE a.id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL },
+	/* Votes on one article queue here, so a reader's two quick votes cannot both count. */
+	[SQL_LOCK] = { "kb_feedback_lock",
+	    "SELECT id FROM kb_articles WHERE id = ? FOR UPDATE" },
+	/* The signed-in reader's vote on the article.  Binds: article, user. */
+	[SQL_MINE] = { "kb_feedback_mine",
+	    "SELECT helpful FROM kb_feedback WHERE article_id = ? AND user_id = ? FOR UPDATE" },
+	/* A reader's vote replaces their earlier one (unique article, user); anonymous ones add. */
 	[SQL_INSERT] = { "kb_feedback_insert",
 	    "INSERT INTO kb_feedback (article_id, lang, user_id, helpful, comment, created_at, ip)"
-	    " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)" },
+	    " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?) ON DUPLICATE KEY UPDATE"
+	    " lang = VALUES(lang), helpful = VALUES(helpful), comment = VALUES(comment),"
+	    " created_at = VALUES(created_at), ip = VALUES(ip)" },
 	/* Anonymous votes on an article from an address lately.  Binds: article, ip, seconds. */
 	[SQL_RECENT] = { "kb_feedback_recent",
 	    "SELECT COUNT(*) FROM kb_feedback WHERE article_id = ? AND user_id IS NULL AND ip = ?"
 	    " AND created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND" },
+	/* The new answer counts, the replaced one (-1: none) no longer.  Binds: new, old, new, old, id. */
 	[SQL_COUNT_UP] = { "kb_feedback_count_up",
-	    "UPDATE kb_articles SET helpful_yes = helpful_yes + (? = 1),"
-	    " helpful_no = helpful_no + (? = 0) WHERE id = ?" },
+	    "UPDATE kb_articles SET helpful_yes = helpful_yes + (? = 1) - LEAST(helpful_yes, (? = 1)),"
+	    " helpful_no = helpful_no + (? = 0) - LEAST(helpful_no, (? = 0)) WHERE id = ?" },
 	/* Binds: lang, then PAGE_OF_RATED's. */
 	[SQL_LIST] = { "kb_feedback_list",
 	    "SELECT p.id, " TITLE_OF("p.id") ", p.view_count, p.status, p.audience,"
@@ -127,6 +143,28 @@ visible_article(struct pt_req *req, struct pt_rows *rows)
 	return rows->nrows == 1 ? PT_OK : PT_ENOTFOUND;
 }
 
+/*
+ * The signed-in reader's earlier vote on article id, in the caller's
+ * transaction: *old is 1 or 0, or -1 for none (and for anonymous readers).
+ */
+static int
+earlier_vote(struct pt_req *req, long long id, const struct pt_user *u, long long *old)
+{
+	struct pt_rows rows;
+	int rc;
+
+	*old = -1;
+	if (u == NULL)
+		return PT_OK;
+	if ((rc = pt_db_query(req, &sql[SQL_LOCK], &rows, PT_BINDS(pt_int(id)))) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_MINE], &rows, PT_BINDS(pt_int(id),
+	    pt_int(u->id)))) != PT_OK)
+		return rc;
+	if (rows.nrows == 1)
+		*old = pt_cell_int(&rows, 0, 0);
+	return PT_OK;
+}
+
 /* POST /kb/articles/<id>/feedback: helpful=yes|no, comment (optional). */
 static int
 rate(struct pt_req *req)
@@ -134,7 +172,7 @@ rate(struct pt_req *req)
 	const char *helpful = pt_form(req, "helpful"), *comment;
 	const struct pt_user *u = req->session.user;
 	struct pt_rows rows, recent;
-	long long id, yes;
+	long long id, yes, old;
 	int rc, bad = 0, status = 422;
 
 	if ((rc = visible_article(req, &rows)) == PT_ENOTFOUND)
@@ -179,11 +217,12 @@ rate(struct pt_req *req)
 	yes = strcmp(helpful, "yes") == 0;
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	if ((rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_int(id), pt_str(req->lang),
+	if ((rc = earlier_vote(req, id, u, &old)) != PT_OK ||
+	    (rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_int(id), pt_str(req->lang),
 	    u != NULL ? pt_int(u->id) : pt_str(NULL), pt_int(yes), pt_str(comment),
 	    pt_str(req->remote_addr != NULL ? req->remote_addr : "")), NULL)) != PT_OK ||
-	    (rc = pt_db_exec(req, &sql[SQL_COUNT_UP], PT_BINDS(pt_int(yes), pt_int(yes),
-	    pt_int(id)), NULL)) != PT_OK ||
+	    (rc = pt_db_exec(req, &sql[SQL_COUNT_UP], PT_BINDS(pt_int(yes), pt_int(old),
+	    pt_int(yes), pt_int(old), pt_int(id)), NULL)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK) {
 		pt_db_rollback(req);
 		return rc;
