@@ -68,8 +68,10 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE ur.user_id = ? ORDER BY r.priority, r.name" },
 	[SQL_KIND_ROLES] = { "users_kind_roles",
 	    "SELECT id, name FROM roles WHERE org_kind = ? ORDER BY priority, name" },
+	/* Who has an address: enum holder_col. */
 	[SQL_EMAIL_TAKEN] = { "users_email_taken",
-	    "SELECT 1 FROM users WHERE email = ?" },
+	    "SELECT u.id, u.org_id, u.name, COALESCE(u.language, o.language), u.status, o.name"
+	    " FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.email = ?" },
 	[SQL_USER_INSERT] = { "users_insert",
 	    "INSERT INTO users (org_id, email, name, language, status, created_at)"
 	    " VALUES (?, ?, ?, ?, 'invited', UTC_TIMESTAMP(6))" },
@@ -90,6 +92,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT " ISO("MAX(expires_at)") " FROM user_tokens WHERE user_id = ?"
 	    " AND purpose = 'invite' AND used_at IS NULL AND expires_at > UTC_TIMESTAMP(6)" },
 };
+
+enum holder_col { H_ID, H_ORG_ID, H_NAME, H_LANG, H_STATUS };
 
 /* Columns of USER_COLUMNS. */
 enum { U_ID, U_ORG_ID, U_NAME, U_EMAIL, U_STATUS, U_LANGUAGE, U_PHONE, U_LAST_LOGIN,
@@ -371,6 +375,8 @@ list(struct pt_req *req, const struct scope *sc)
 
 	if (q == NULL)
 		return PT_ENOMEM;
+	if (pt_query(req, "invited") != NULL)
+		pt_message(req, "success", "users.invited", NULL);
 	if (strlen(q) > SEARCH_MAX_BYTES || (*q != '\0' && !pt_valid(PT_V_NAME, q, strlen(q))))
 		q = "";
 	if ((like = pt_sql_like(req, q)) == NULL)
@@ -749,13 +755,57 @@ invite_form(struct pt_req *req, const struct scope *sc)
 	return show_invite(req, sc, &o, &set, 200);
 }
 
+/*
+ * Where an invitation sends the inviter: an org admin to the list, for
+ * every address alike (see invite_elsewhere); the provider to the new user.
+ */
+static int
+invited(struct pt_req *req, const struct scope *sc, long long id)
+{
+	if (sc->all_orgs)
+		return back_to(req, sc, id, "invited");
+	return pt_redirect(req, pt_printf(req, "%s?invited=1", sc->base));
+}
+
+/*
+ * An org admin invited an address of another org.  The answer is the one
+ * of any invitation, so the address's account stays unknown to them;
+ * nothing of that account changes, and its owner is told by mail (in the
+ * transaction that also makes this path cost about what an invitation does).
+ */
+static int
+invite_elsewhere(struct pt_req *req, const struct scope *sc, const struct inv_org *o,
+    const char *email, const struct pt_rows *holder)
+{
+	const char *status = pt_cell(holder, 0, H_STATUS), *lang = pt_cell(holder, 0, H_LANG);
+	xmlNodePtr data;
+	int rc;
+
+	pt_log(req, PT_LOG_INFO, "invitation of user %s of org %s into org %lld not sent",
+	    pt_cell(holder, 0, H_ID), pt_cell(holder, 0, H_ORG_ID), o->id);
+	if (strcmp(status, "active") != 0 && strcmp(status, "invited") != 0)
+		return invited(req, sc, 0);
+	if ((data = pt_mail_data(req)) == NULL)
+		return PT_ENOMEM;
+	pt_node(data, "org", pt_cell(&o->rows, 0, 1));
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_mail_queue(req, "invite-elsewhere", email, pt_cell(holder, 0, H_NAME),
+	    lang != NULL ? lang : req->lang, data)) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc;
+	}
+	return invited(req, sc, 0);
+}
+
 /* POST new: email, name, role (repeatable) and, for the provider, org. */
 static int
 invite(struct pt_req *req, const struct scope *sc)
 {
 	const char *email = pt_email_normalise(req, pt_form(req, "email"));
 	const char *name = pt_form_trim(req, "name");
-	struct pt_rows rows;
+	struct pt_rows holder = { 0 };
 	struct inv_org o;
 	struct roleset set;
 	long long id;
@@ -776,11 +826,16 @@ invite(struct pt_req *req, const struct scope *sc)
 		pt_message(req, "error", "users.email.invalid", "email");
 		invalid = 1;
 	} else {
-		if ((rc = pt_db_query(req, &sql[SQL_EMAIL_TAKEN], &rows,
+		if ((rc = pt_db_query(req, &sql[SQL_EMAIL_TAKEN], &holder,
 		    PT_BINDS(pt_str(email)))) != PT_OK)
 			return rc;
-		/* Whose it is, and in which org, is none of the inviter's business. */
-		if (rows.nrows > 0) {
+		/*
+		 * Whose it is, and in which org, is none of the inviter's business:
+		 * an org admin learns only of addresses of their own org, which
+		 * they see anyway.
+		 */
+		if (holder.nrows > 0 && (sc->all_orgs ||
+		    pt_cell_int(&holder, 0, H_ORG_ID) == o.id)) {
 			pt_message(req, "error", "users.email.taken", "email");
 			invalid = 1;
 		}
@@ -799,6 +854,8 @@ invite(struct pt_req *req, const struct scope *sc)
 	}
 	if (invalid)
 		return show_invite(req, sc, &o, &set, 422);
+	if (holder.nrows > 0)
+		return invite_elsewhere(req, sc, &o, email, &holder);
 
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
@@ -815,7 +872,7 @@ invite(struct pt_req *req, const struct scope *sc)
 	    roles_json(req, &set)))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
-	return back_to(req, sc, id, "invited");
+	return invited(req, sc, id);
 fail:
 	pt_db_rollback(req);
 	return rc;

@@ -142,11 +142,16 @@ test('anna invites a user who sets a password from the mail and is signed in', {
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Name', { exact: true }).fill('Ines Invitee');
     await page.getByLabel('Buyer').check();
+    // Back to the list, as for every address (an address of another org must not show).
     await Promise.all([
-      page.waitForURL(/\/auth\/users\/\d+\?invited=1$/),
+      page.waitForURL(`${BASE}/auth/users?invited=1`),
       page.getByRole('button', { name: 'Send invitation' }).click(),
     ]);
     await page.getByText('Invitation sent.').waitFor();
+    await Promise.all([
+      page.waitForURL(/\/auth\/users\/\d+$/),
+      page.getByRole('link', { name: 'Ines Invitee' }).click(),
+    ]);
     await page.getByRole('heading', { level: 1, name: 'Ines Invitee' }).waitFor();
     assert.ok(await page.getByLabel('Buyer').isChecked(), 'the chosen role is held');
     assert.deepEqual(admin.problems, [], 'no CSP violations, script errors or failed resources');
