@@ -6,6 +6,12 @@
  *
  * A bad filter value is reported on its field (422) and left out, so the
  * list below still shows what the good filters select.
+ *
+ * Each entry is told as a sentence by the stylesheet ("Anna Admin changed
+ * the roles of Carl Customer: Buyer → Approver"): the list query brings
+ * the names of the actor and of the object along (one query, no query per
+ * row), and the fields that differ between the before and after JSON are
+ * put into the page as <change> elements.  The JSON stays in the page.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -34,10 +40,28 @@ enum audit_sql {
 	" AND (? = '' OR a.at < CAST(? AS DATE) + INTERVAL 1 DAY)"
 
 static const struct pt_sql sql[SQL__MAX] = {
+	/*
+	 * The object's name by its type: a person, an org, a role, an article
+	 * (its title in the page's language, else any), an attachment.  The
+	 * CASE keeps each lookup to the rows of its type.
+	 */
 	[SQL_AUDIT_LIST] = { "audit_list",
 	    "SELECT a.id, DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), a.user_id, u.name, u.email,"
 	    " a.org_id, o.name, a.action, a.object_type, a.object_id, a.before_json,"
-	    " a.after_json, a.ip" AUDIT_FROM
+	    " a.after_json, a.ip, u.status, o.currency,"
+	    " CASE a.object_type"
+	    "  WHEN 'user' THEN (SELECT x.name FROM users x WHERE x.id = a.object_id)"
+	    "  WHEN 'org' THEN (SELECT x.name FROM orgs x WHERE x.id = a.object_id)"
+	    "  WHEN 'role' THEN (SELECT x.name FROM roles x WHERE x.id = a.object_id)"
+	    "  WHEN 'kb_article' THEN (SELECT x.title FROM kb_article_texts x"
+	    "   WHERE x.article_id = a.object_id ORDER BY x.lang = ? DESC, x.lang LIMIT 1)"
+	    "  WHEN 'kb_attachment' THEN (SELECT x.filename FROM kb_attachments x"
+	    "   WHERE x.id = a.object_id)"
+	    " END,"
+	    " CASE a.object_type WHEN 'user' THEN (SELECT x.status FROM users x"
+	    "  WHERE x.id = a.object_id) END,"
+	    " CASE a.object_type WHEN 'org' THEN (SELECT x.currency FROM orgs x"
+	    "  WHERE x.id = a.object_id) END" AUDIT_FROM
 	    " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?" },
 	[SQL_AUDIT_COUNT] = { "audit_count",
 	    "SELECT COUNT(*)" AUDIT_FROM },
@@ -128,6 +152,262 @@ check_filters(struct pt_req *req, const char **f, int all_orgs)
 	return ok;
 }
 
+/*
+ * The before and after JSON of a row, as the workers write them: an
+ * object whose values are strings, numbers, true, false, null, arrays of
+ * those, or (budgets) objects of those, which are flattened to "key.sub".
+ * A field is kept as its raw JSON text, so that equal values compare
+ * equal byte for byte (both sides come from the same writer).
+ */
+#define FIELDS_MAX 64
+#define DEPTH_MAX 4
+
+struct jfield {
+	char		 key[128];
+	const char	*v;		/* raw JSON of the value */
+	size_t		 n;
+};
+
+struct jobject {
+	struct jfield	 f[FIELDS_MAX];
+	size_t		 n;
+};
+
+static const char *
+ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* p at '"': past the closing quote, or NULL. */
+static const char *
+skip_string(const char *p)
+{
+	for (p++; *p != '\0' && *p != '"'; p++)
+		if (*p == '\\' && *++p == '\0')
+			return NULL;
+	return *p == '"' ? p + 1 : NULL;
+}
+
+static const char *
+skip_value(const char *p, int depth)
+{
+	char close;
+
+	p = ws(p);
+	if (*p == '"')
+		return skip_string(p);
+	if (*p != '[' && *p != '{') {
+		const char *q = p;
+
+		while (*q != '\0' && strchr(",]} \t\r\n", *q) == NULL)
+			q++;
+		return q > p ? q : NULL;
+	}
+	if (depth >= DEPTH_MAX)
+		return NULL;
+	close = *p == '[' ? ']' : '}';
+	for (p = ws(p + 1); *p != close; p = ws(p + 1)) {
+		if (close == '}') {
+			if (*p != '"' || (p = skip_string(p)) == NULL || *(p = ws(p)) != ':')
+				return NULL;
+			p++;
+		}
+		if ((p = skip_value(p, depth + 1)) == NULL)
+			return NULL;
+		if (*(p = ws(p)) != ',')
+			break;
+	}
+	return *p == close ? p + 1 : NULL;
+}
+
+/* The object at p into o, nested objects flattened under prefix. */
+static int
+read_object(const char *p, const char *prefix, struct jobject *o, int depth)
+{
+	const char *k, *v, *end;
+
+	/* Nested objects are flattened; depth bounds the recursion. */
+	if (*(p = ws(p)) != '{' || depth >= DEPTH_MAX)
+		return PT_EINVAL;
+	for (p = ws(p + 1); *p != '}'; p = ws(p + 1)) {
+		char key[128];
+		int n;
+
+		if (*p != '"' || (end = skip_string(p)) == NULL)
+			return PT_EINVAL;
+		k = p + 1;
+		n = snprintf(key, sizeof(key), "%s%s%.*s", prefix, *prefix != '\0' ? "." : "",
+		    (int)(end - 1 - k), k);
+		if (n < 0 || (size_t)n >= sizeof(key) || *(p = ws(end)) != ':')
+			return PT_EINVAL;
+		v = ws(p + 1);
+		if (*v == '{' && read_object(v, key, o, depth + 1) != PT_OK)
+			return PT_EINVAL;
+		if ((end = skip_value(v, depth + 1)) == NULL)
+			return PT_EINVAL;
+		if (*v != '{' && o->n < FIELDS_MAX) {	/* more fields are left to the raw JSON */
+			snprintf(o->f[o->n].key, sizeof(o->f[o->n].key), "%s", key);
+			o->f[o->n].v = v;
+			o->f[o->n].n = (size_t)(end - v);
+			o->n++;
+		}
+		if (*(p = ws(end)) != ',')
+			break;
+	}
+	return *p == '}' ? PT_OK : PT_EINVAL;
+}
+
+static void
+put_utf8(char **q, unsigned long c)
+{
+	unsigned char *u = (unsigned char *)*q;
+
+	if (c < 0x80)
+		*u++ = (unsigned char)c;
+	else if (c < 0x800) {
+		*u++ = (unsigned char)(0xc0 | c >> 6);
+		*u++ = (unsigned char)(0x80 | (c & 0x3f));
+	} else if (c < 0x10000) {
+		*u++ = (unsigned char)(0xe0 | c >> 12);
+		*u++ = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		*u++ = (unsigned char)(0x80 | (c & 0x3f));
+	} else {
+		*u++ = (unsigned char)(0xf0 | c >> 18);
+		*u++ = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+		*u++ = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		*u++ = (unsigned char)(0x80 | (c & 0x3f));
+	}
+	*q = (char *)u;
+}
+
+/* A JSON scalar of n bytes as text ("" for null); NULL when out of memory. */
+static const char *
+scalar_text(struct pt_req *req, const char *v, size_t n)
+{
+	char *out, *q;
+	size_t i;
+
+	if (n == 4 && strncmp(v, "null", 4) == 0)
+		return "";
+	if (*v != '"' || n < 2)
+		return pt_arena_strndup(req->arena, v, n);
+	if ((out = pt_alloc(req, n + 1)) == NULL)
+		return NULL;
+	for (q = out, i = 1; i < n - 1; i++) {
+		unsigned long c;
+		char hex[5];
+
+		if (v[i] != '\\') {
+			*q++ = v[i];
+			continue;
+		}
+		switch (v[++i]) {
+		case 'n': *q++ = '\n'; break;
+		case 'r': *q++ = '\r'; break;
+		case 't': *q++ = '\t'; break;
+		case 'b': case 'f': *q++ = ' '; break;
+		case 'u':
+			if (i + 4 >= n - 1)
+				return out;
+			memcpy(hex, v + i + 1, 4);
+			hex[4] = '\0';
+			c = strtoul(hex, NULL, 16);
+			i += 4;
+			/* Control characters and lone surrogates are not text to show. */
+			put_utf8(&q, c < 0x20 || (c >= 0xd800 && c < 0xe000) ? 0xfffd : c);
+			break;
+		default: *q++ = v[i]; break;
+		}
+	}
+	*q = '\0';
+	return out;
+}
+
+/*
+ * One side of a change under parent: <before>/<after> with the value as
+ * text, or with an <item> per array element; an item found in the other
+ * side's array is marked kept="1", so a list reads as what was removed
+ * and what was added.
+ */
+static int
+side_node(struct pt_req *req, xmlNodePtr parent, const char *name, const struct jfield *f,
+    const struct jfield *other)
+{
+	const char *p, *end, *t;
+	xmlNodePtr side, item;
+
+	if (*f->v != '[') {
+		if ((t = scalar_text(req, f->v, f->n)) == NULL)
+			return PT_ENOMEM;
+		pt_node(parent, name, t);
+		return PT_OK;
+	}
+	side = pt_node(parent, name, NULL);
+	pt_attr(side, "list", "1");
+	for (p = ws(f->v + 1); *p != ']' && *p != '\0'; p = ws(end + 1)) {
+		if ((end = skip_value(p, 1)) == NULL || (t = scalar_text(req, p,
+		    (size_t)(end - p))) == NULL)
+			return end == NULL ? PT_OK : PT_ENOMEM;
+		item = pt_node(side, "item", t);
+		if (*other->v == '[') {
+			const char *o = ws(other->v + 1), *oend;
+
+			for (; *o != ']' && *o != '\0' && (oend = skip_value(o, 1)) != NULL;
+			    o = ws(oend + 1)) {
+				if ((size_t)(oend - o) == (size_t)(end - p) &&
+				    memcmp(o, p, (size_t)(end - p)) == 0) {
+					pt_attr(item, "kept", "1");
+					break;
+				}
+				if (*(oend = ws(oend)) != ',')
+					break;
+			}
+		}
+		if (*(end = ws(end)) != ',')
+			break;
+	}
+	return PT_OK;
+}
+
+/*
+ * <changes><change field="roles"><before>…</before><after>…</after>
+ * </change></changes>: the fields both sides have whose values differ.
+ * JSON that does not read is left to the raw disclosure.
+ */
+static int
+changes_node(struct pt_req *req, xmlNodePtr entry, const char *before, const char *after)
+{
+	struct jobject *b, *a;
+	xmlNodePtr changes = NULL, ch;
+	size_t i, j;
+	int rc;
+
+	if ((b = pt_alloc(req, sizeof(*b))) == NULL || (a = pt_alloc(req, sizeof(*a))) == NULL)
+		return PT_ENOMEM;
+	b->n = a->n = 0;
+	if (read_object(before, "", b, 0) != PT_OK || read_object(after, "", a, 0) != PT_OK)
+		return PT_OK;
+	for (i = 0; i < b->n; i++)
+		for (j = 0; j < a->n; j++) {
+			if (strcmp(b->f[i].key, a->f[j].key) != 0)
+				continue;
+			if (b->f[i].n != a->f[j].n || memcmp(b->f[i].v, a->f[j].v, b->f[i].n) != 0) {
+				if (changes == NULL)
+					changes = pt_node(entry, "changes", NULL);
+				ch = pt_node(changes, "change", NULL);
+				pt_attr(ch, "field", b->f[i].key);
+				if ((rc = side_node(req, ch, "before", &b->f[i], &a->f[j])) != PT_OK ||
+				    (rc = side_node(req, ch, "after", &a->f[j], &b->f[i])) != PT_OK)
+					return rc;
+			}
+			break;
+		}
+	return PT_OK;
+}
+
 static int
 audit_list(struct pt_req *req)
 {
@@ -162,8 +442,8 @@ audit_list(struct pt_req *req)
 	if ((rc = pt_db_query(req, &sql[SQL_AUDIT_COUNT], &count, PT_BINDS(FILTER_BINDS))) != PT_OK)
 		return rc;
 	total = count.nrows == 1 ? pt_cell_int(&count, 0, 0) : 0;
-	if ((rc = pt_db_query(req, &sql[SQL_AUDIT_LIST], &rows, PT_BINDS(FILTER_BINDS,
-	    pt_int(PER_PAGE), pt_int((page - 1) * PER_PAGE)))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_AUDIT_LIST], &rows, PT_BINDS(pt_str(req->lang),
+	    FILTER_BINDS, pt_int(PER_PAGE), pt_int((page - 1) * PER_PAGE)))) != PT_OK)
 		return rc;
 #undef FILTER_BINDS
 
@@ -191,17 +471,34 @@ audit_list(struct pt_req *req)
 		pt_attr(e, "object-id", pt_cell(&rows, r, 9));
 		pt_attr(e, "ip", pt_cell(&rows, r, 12));
 		if (pt_cell(&rows, r, 2) != NULL) {
+			/* A person removed from the table, or anonymised, is shown as deleted. */
 			who = pt_node(e, "user", NULL);
 			pt_attr(who, "id", pt_cell(&rows, r, 2));
+			pt_attr(who, "status", pt_cell(&rows, r, 13) != NULL ?
+			    pt_cell(&rows, r, 13) : "deleted");
 			pt_node(who, "name", pt_cell(&rows, r, 3));
 			pt_node(who, "email", pt_cell(&rows, r, 4));
 		}
-		if (pt_cell(&rows, r, 5) != NULL)
-			pt_attr(pt_node(e, "org", pt_cell(&rows, r, 6)), "id", pt_cell(&rows, r, 5));
+		if (pt_cell(&rows, r, 5) != NULL) {
+			xmlNodePtr on = pt_node(e, "org", pt_cell(&rows, r, 6));
+
+			pt_attr(on, "id", pt_cell(&rows, r, 5));
+			pt_attr(on, "currency", pt_cell(&rows, r, 14));
+		}
+		if (pt_cell(&rows, r, 15) != NULL || pt_cell(&rows, r, 16) != NULL ||
+		    pt_cell(&rows, r, 17) != NULL) {
+			xmlNodePtr obj = pt_node(e, "object", pt_cell(&rows, r, 15));
+
+			pt_attr(obj, "status", pt_cell(&rows, r, 16));
+			pt_attr(obj, "currency", pt_cell(&rows, r, 17));
+		}
 		if (pt_cell(&rows, r, 10) != NULL)
 			pt_node(e, "before", pt_cell(&rows, r, 10));
 		if (pt_cell(&rows, r, 11) != NULL)
 			pt_node(e, "after", pt_cell(&rows, r, 11));
+		if (pt_cell(&rows, r, 10) != NULL && pt_cell(&rows, r, 11) != NULL &&
+		    (rc = changes_node(req, e, pt_cell(&rows, r, 10), pt_cell(&rows, r, 11))) != PT_OK)
+			return rc;
 	}
 	pt_pager(log, page, total, PER_PAGE);
 	req->view = "audit";
