@@ -144,10 +144,37 @@ export function horizontalOverflow(page) {
 }
 
 // Runs SQL on the stack's database (mariadb client, unix socket), for
-// cleaning up what a test left behind. Returns the client's output.
+// cleaning up what a test left behind. Returns the client's output. A
+// change made behind the workers' backs outdates the pages they keep for
+// anonymous visitors (as the HTTP tests' sql() does), or a page kept by an
+// earlier test would hide it.
 export function sql(query) {
-  return execFileSync('mariadb', [
+  const out = execFileSync('mariadb', [
     `--socket=${path.join(VAR, 'run', 'mysqld.sock')}`, '--user=portico', '--batch',
     '--skip-column-names', 'portico', '-e', query,
   ], { env: { ...process.env, MYSQL_PWD: 'portico' }, encoding: 'utf8' });
+  if (!/^\s*(SELECT|SHOW)\b[^;]*;?\s*$/i.test(query)) forgetKeptPages();
+  return out;
+}
+
+// Raises the generation of every worker's page cache
+// ($PORTICO_VAR/cache/<worker>/generation, a little-endian 64-bit counter;
+// pagecache.c), so no page kept before is used again.
+export function forgetKeptPages() {
+  const dir = path.join(VAR, 'cache');
+  if (!fs.existsSync(dir)) return;
+  for (const worker of fs.readdirSync(dir)) {
+    const file = path.join(dir, worker, 'generation');
+    if (!fs.existsSync(file)) continue;
+    const fd = fs.openSync(file, 'r+');
+    try {
+      const buf = Buffer.alloc(8);
+      const n = fs.readSync(fd, buf, 0, 8, 0);
+      const gen = n === 8 ? buf.readBigUInt64LE(0) : 0n;
+      buf.writeBigUInt64LE(gen + 1n, 0);
+      fs.writeSync(fd, buf, 0, 8, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
 }

@@ -73,12 +73,12 @@ test('the language buttons switch the page to German and back', { timeout: 60000
     await page.goto(`${BASE}/auth/login`);
     await Promise.all([
       page.waitForURL(/\/auth\/login/),
-      page.locator('form[action="/auth/language"] button[value="de"]').click(),
+      page.locator('form[action="/auth/language"] button[value="de"]').filter({ visible: true }).click(),
     ]);
     await page.waitForFunction(() => document.documentElement.lang === 'de');
     await Promise.all([
       page.waitForURL(/\/auth\/login/),
-      page.locator('form[action="/auth/language"] button[value="en"]').click(),
+      page.locator('form[action="/auth/language"] button[value="en"]').filter({ visible: true }).click(),
     ]);
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.deepEqual(problems, [], 'no CSP violations, script errors or failed resources');
