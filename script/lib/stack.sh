@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared functions of script/server, script/test, script/db-start and
 # script/db-stop: install the Debian packages, build, and run the private
-# development stack (MariaDB, FastCGI workers under spawn-fcgi, nginx) with
+# development stack (MariaDB, supervised FastCGI workers, nginx) with
 # every file it writes under one state directory ($PORTICO_VAR).
 #
 # Source this file from a bash script that runs under `set -euo pipefail`,
@@ -384,30 +384,42 @@ worker_pids() {
 	done <"$RUN/$1.pid"
 }
 
+# worker_running NAME: all WORKER_PROCS processes of the worker run.
+worker_running() { [ "$(worker_pids "$1" | wc -l)" -ge "$WORKER_PROCS" ]; }
+
 # worker_start NAME: WORKER_PROCS processes of the worker on $RUN/NAME.sock
-# (mode 0666: nginx runs as another user).  spawn-fcgi sends the workers'
-# stderr to /dev/null, so a shell in between sends it to the log and then
-# becomes the worker (same pid, recorded in the pid file).
+# (mode 0666: nginx runs as another user), kept running as the systemd
+# units keep them: spawn-fcgi makes the socket and, with -n, becomes
+# script/lib/worker-supervise, which holds the socket, starts the
+# processes, replaces any that exits, and keeps $RUN/NAME.pid current.
+# Its own pid is in $RUN/NAME.supervisor.pid.
 worker_start() {
-	local bin p
+	local bin pid
 	bin=$(worker_bin "$1")
 	[ -x "$bin" ] || die "$bin is missing (did the build fail?)"
 	worker_stop "$1"
-	spawn-fcgi -s "$RUN/$1.sock" -M 0666 -F "$WORKER_PROCS" -P "$RUN/$1.pid.new" -d "$PORTICO_REPO" \
-		-- /bin/sh -c 'exec "$0" 2>>"$1"' "$bin" "$LOGDIR/$1.log" >/dev/null ||
-		die "spawn-fcgi could not start $1"
-	for p in $(cat "$RUN/$1.pid.new"); do
-		echo "$p $(proc_started "$p")"
-	done >"$RUN/$1.pid"
-	rm -f "$RUN/$1.pid.new"
+	spawn-fcgi -n -s "$RUN/$1.sock" -M 0666 -d "$PORTICO_REPO" -- /bin/bash \
+		"$PORTICO_REPO/script/lib/worker-supervise" "$1" "$bin" "$WORKER_PROCS" \
+		"$LOGDIR/$1.log" "$RUN" </dev/null >/dev/null 2>>"$LOGDIR/$1.log" &
+	pid=$!
+	daemon_record "$1.supervisor" "$pid"
+	until worker_running "$1"; do
+		pid_alive "$pid" || die "spawn-fcgi could not start $1 (see $LOGDIR/$1.log)"
+		sleep 0.1
+	done
 }
 
+# worker_stop NAME: the supervisor first (it stops its processes), then
+# any process it left (e.g. when it was killed itself).
 worker_stop() {
 	local p
+	if p=$(daemon_pid "$1.supervisor"); then
+		stop_pid "$p" "the supervisor of portico-$1"
+	fi
 	for p in $(worker_pids "$1"); do
 		stop_pid "$p" "portico-$1"
 	done
-	rm -f "$RUN/$1.pid" "$RUN/$1.pid.new" "$RUN/$1.sock"
+	rm -f "$RUN/$1.pid" "$RUN/$1.pid.tmp" "$RUN/$1.supervisor.pid" "$RUN/$1.restarts" "$RUN/$1.sock"
 }
 
 workers_start() {
@@ -425,17 +437,23 @@ workers_stop() {
 	done
 }
 
-# workers_check: every worker still has all its processes; prints the end
-# of the log of one that lost some.
+# workers_check: every worker runs all its processes under its supervisor,
+# and none had to be replaced since the start; prints the end of the log
+# of one that lost or replaced some.
 workers_check() {
-	local w n rc=0
+	local w n r rc=0
 	for w in "${WORKERS[@]}"; do
 		n=$(worker_pids "$w" | wc -l)
-		if [ "$n" -lt "$WORKER_PROCS" ]; then
-			warn "portico-$w: $n of $WORKER_PROCS processes are running; end of $LOGDIR/$w.log:"
-			tail -n 15 "$LOGDIR/$w.log" >&2 2>/dev/null || true
-			rc=1
+		r=$(cat "$RUN/$w.restarts" 2>/dev/null) || r=0
+		if ! daemon_pid "$w.supervisor" >/dev/null; then
+			warn "portico-$w: its supervisor is gone ($n of $WORKER_PROCS processes run); end of $LOGDIR/$w.log:"
+		elif [ "$n" -lt "$WORKER_PROCS" ] || [ "${r:-0}" -gt 0 ]; then
+			warn "portico-$w: $n of $WORKER_PROCS processes run, ${r:-0} replaced after exiting; end of $LOGDIR/$w.log:"
+		else
+			continue
 		fi
+		tail -n 15 "$LOGDIR/$w.log" >&2 2>/dev/null || true
+		rc=1
 	done
 	return "$rc"
 }

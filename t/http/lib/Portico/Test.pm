@@ -310,8 +310,10 @@ sub unique_tag {
     return sprintf('%s-%d-%d', $prefix // 't', $$, int(Time::HiRes::time() * 1000) % 100000000);
 }
 
-# PIDs of the processes that hold a unix socket open, e.g. the FastCGI
-# workers of this stack: worker_pids("$VAR/run/auth.sock"). Sorted.
+# PIDs of the portico-* processes that hold a unix socket open, e.g. the
+# FastCGI workers of this stack: worker_pids("$VAR/run/auth.sock"). Sorted.
+# The supervisor that holds the socket to start workers on it (a shell,
+# script/lib/worker-supervise) is not one of them.
 sub worker_pids {
     my ($sock_path) = @_;
     $sock_path //= File::Spec->catfile(var_dir(), 'run', 'auth.sock');
@@ -329,6 +331,8 @@ sub worker_pids {
     my @p;
     opendir(my $d, '/proc') or return ();
     for my $pid (grep { /^\d+$/ } readdir $d) {
+        my $exe = readlink("/proc/$pid/exe") // next;
+        next unless $exe =~ m{/portico-[^/]*\z};
         opendir(my $fd, "/proc/$pid/fd") or next;
         for my $n (readdir $fd) {
             my $l = readlink("/proc/$pid/fd/$n") // next;
