@@ -178,3 +178,12 @@ export function forgetKeptPages() {
     }
   }
 }
+
+// Signs in through the login form as a user does (demo password) and
+// waits for the start page.
+export async function signIn(page, email, password = PASSWORD) {
+  await page.goto(`${BASE}/auth/login`);
+  await emailField(page).fill(email);
+  await passwordField(page).fill(password);
+  await Promise.all([page.waitForURL(`${BASE}/`), passwordField(page).press('Enter')]);
+}

@@ -226,8 +226,9 @@
       <section class="card account-section" aria-labelledby="sessions-title">
         <h2 id="sessions-title"><xsl:value-of select="pt:t('account.sessions')"/></h2>
         <p><xsl:value-of select="pt:t('account.sessions.intro')"/></p>
-        <table class="sessions">
-          <caption class="visually-hidden"><xsl:value-of select="pt:t('account.sessions')"/></caption>
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="sessions-caption">
+        <table class="data-table sessions">
+          <caption id="sessions-caption" class="visually-hidden"><xsl:value-of select="pt:t('account.sessions')"/></caption>
           <thead>
             <tr>
               <th scope="col"><xsl:value-of select="pt:t('account.sessions.created')"/></th>
@@ -275,6 +276,7 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
       </section>
 
       <section class="card account-section" aria-labelledby="data-title">

@@ -81,8 +81,8 @@
 
     <xsl:choose>
       <xsl:when test="$a/entry">
-        <div class="prov-table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
-          <table class="prov-table prov-audit">
+        <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
+          <table class="data-table prov-audit">
             <caption id="audit-caption"><xsl:value-of select="pt:t('audit.caption')"/></caption>
             <thead>
               <tr>

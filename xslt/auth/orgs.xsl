@@ -45,8 +45,8 @@
 
     <xsl:choose>
       <xsl:when test="orgs/org">
-        <div class="prov-table-wrap" role="region" aria-labelledby="orgs-caption" tabindex="0">
-          <table class="prov-table">
+        <div class="table-scroll" role="region" aria-labelledby="orgs-caption" tabindex="0">
+          <table class="data-table">
             <caption id="orgs-caption"><xsl:value-of select="pt:t('orgs.caption')"/></caption>
             <thead>
               <tr>

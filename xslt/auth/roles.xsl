@@ -16,8 +16,8 @@
       <a class="btn btn-primary" href="/auth/admin/roles/new"><xsl:value-of select="pt:t('roles.new')"/></a>
     </div>
     <p class="lead"><xsl:value-of select="pt:t('roles.intro')"/></p>
-    <div class="prov-table-wrap" role="region" aria-labelledby="roles-caption" tabindex="0">
-      <table class="prov-table">
+    <div class="table-scroll" role="region" aria-labelledby="roles-caption" tabindex="0">
+      <table class="data-table">
         <caption id="roles-caption"><xsl:value-of select="pt:t('roles.caption')"/></caption>
         <thead>
           <tr>

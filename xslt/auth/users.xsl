@@ -77,8 +77,9 @@
 
     <xsl:choose>
       <xsl:when test="$u/user">
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="users-caption">
         <table class="data-table">
-          <caption class="visually-hidden"><xsl:apply-templates select="." mode="title"/></caption>
+          <caption id="users-caption" class="visually-hidden"><xsl:apply-templates select="." mode="title"/></caption>
           <thead>
             <tr>
               <th scope="col"><xsl:value-of select="pt:t('users.name')"/></th>
@@ -132,6 +133,7 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
       </xsl:when>
       <xsl:otherwise>
         <p class="empty-state"><xsl:value-of select="pt:t('users.none')"/></p>

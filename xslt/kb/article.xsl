@@ -12,6 +12,7 @@
 
   <xsl:import href="../layout.xsl"/>
   <xsl:include href="kb-common.xsl"/>
+  <xsl:include href="../common/table.xsl"/>
 
   <xsl:template match="page" mode="head">
     <xsl:call-template name="kb-head">
@@ -86,7 +87,7 @@
         </xsl:if>
 
         <div class="kb-body">
-          <xsl:copy-of select="$a/body/node()"/>
+          <xsl:apply-templates select="$a/body/node()" mode="pt-rich-text"/>
         </div>
 
         <xsl:if test="$a/tags/tag">

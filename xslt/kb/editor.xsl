@@ -68,8 +68,9 @@
 
     <xsl:choose>
       <xsl:when test="$l/article">
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="articles-caption">
         <table class="data-table kb-editor-table">
-          <caption class="visually-hidden"><xsl:value-of select="pt:t('title.editor')"/></caption>
+          <caption id="articles-caption" class="visually-hidden"><xsl:value-of select="pt:t('title.editor')"/></caption>
           <thead>
             <tr>
               <th scope="col"><xsl:value-of select="pt:t('kb.editor.title')"/></th>
@@ -113,6 +114,7 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
       </xsl:when>
       <xsl:otherwise>
         <p class="empty-state"><xsl:value-of select="pt:t('kb.editor.none')"/></p>

@@ -10,6 +10,7 @@
 
   <xsl:import href="../layout.xsl"/>
   <xsl:include href="kb-common.xsl"/>
+  <xsl:include href="../common/table.xsl"/>
 
   <xsl:template match="page" mode="head">
     <xsl:call-template name="kb-head"/>
@@ -73,7 +74,7 @@
             </xsl:call-template>
           </p>
         </xsl:if>
-        <div class="kb-body"><xsl:copy-of select="answer/node()"/></div>
+        <div class="kb-body"><xsl:apply-templates select="answer/node()" mode="pt-rich-text"/></div>
         <xsl:if test="string(@article-href) != ''">
           <p class="kb-faq-more">
             <a href="{@article-href}"><xsl:value-of select="pt:t('kb.faq.read-more')"/></a>

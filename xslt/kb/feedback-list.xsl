@@ -51,9 +51,9 @@
 
     <xsl:choose>
       <xsl:when test="$f/articles/article">
-        <div class="kb-table-wrap">
-          <table class="kb-feedback-table">
-            <caption class="visually-hidden"><xsl:value-of select="pt:t('title.feedback-list')"/></caption>
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="feedback-caption">
+          <table class="data-table kb-feedback-table">
+            <caption id="feedback-caption" class="visually-hidden"><xsl:value-of select="pt:t('title.feedback-list')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="pt:t('kb.fb.article')"/></th>

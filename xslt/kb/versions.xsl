@@ -73,8 +73,9 @@
             </div>
           </form>
         </xsl:if>
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="versions-caption">
         <table class="data-table kb-versions-table">
-          <caption class="visually-hidden"><xsl:apply-templates select="/page" mode="title"/></caption>
+          <caption id="versions-caption" class="visually-hidden"><xsl:apply-templates select="/page" mode="title"/></caption>
           <thead>
             <tr>
               <th scope="col"><xsl:value-of select="pt:t('kb.editor.version')"/></th>
@@ -126,6 +127,7 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
       </xsl:when>
       <xsl:otherwise>
         <p class="empty-state"><xsl:value-of select="pt:t('kb.editor.versions.none')"/></p>
