@@ -4,10 +4,15 @@
  * (with a preview that saves nothing), the workflow of states, and the
  * version history with a line diff and restore.
  *
- * Every save runs the allow-list sanitiser (pt_sanitize) on the body and
- * writes, in one transaction, the current text (kb_article_texts), a new
+ * A text's body is written in Markdown (CommonMark with GFM tables, the
+ * default for new texts) or, as before Markdown, in XHTML; texts keep the
+ * format they were written in, and the editor may switch a text's format
+ * (the body is then read in the new one: the preview shows the result).
+ * Every save turns the body into allow-listed XHTML (pt_markdown, or
+ * pt_sanitize for XHTML) and writes, in one transaction, the current text (kb_article_texts), a new
  * version row (kb_article_versions: history is only ever appended to) and
- * an audit row.  Editors see every status and audience, but only here;
+ * an audit row; a Markdown body keeps its source beside the XHTML
+ * readers are shown.  Editors see every status and audience, but only here;
  * the readers' pages apply the audience rule (kb.h).
  */
 #include <stdint.h>
@@ -43,6 +48,8 @@ enum editor_sql {
 	SQL_RELATED_ADD,
 	SQL_STATE_SET,
 	SQL_ATTACHMENTS,
+	SQL_TITLE,
+	SQL_TITLES,
 	SQL__MAX
 };
 
@@ -70,7 +77,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_COUNT] = { "kb_editor_count",
 	    "SELECT COUNT(*) FROM kb_articles a" LIST_WHERE },
 	[SQL_CATEGORIES] = { "kb_editor_categories",
-	    "SELECT c.id, c.parent_id, c.slug, COALESCE(t.name, e.name, c.slug)"
+	    "SELECT c.id, c.parent_id, c.slug, COALESCE(t.name, e.name, c.slug), c.audience"
 	    " FROM kb_categories c"
 	    " LEFT JOIN kb_category_texts t ON t.category_id = c.id AND t.lang = ?"
 	    " LEFT JOIN kb_category_texts e ON e.category_id = c.id AND e.lang = 'en'"
@@ -91,17 +98,18 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "UPDATE kb_articles SET category_id = ?, slug = ?, audience = ?,"
 	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
 	[SQL_TEXT] = { "kb_editor_text",
-	    "SELECT title, summary, body, version_no, " ISO("updated_at")
-	    " FROM kb_article_texts WHERE article_id = ? AND lang = ?" },
+	    "SELECT title, summary, body, version_no, " ISO("updated_at") ", body_format,"
+	    " body_source FROM kb_article_texts WHERE article_id = ? AND lang = ?" },
 	[SQL_TEXTS] = { "kb_editor_texts",
 	    "SELECT lang, version_no, title FROM kb_article_texts WHERE article_id = ?"
 	    " ORDER BY lang" },
 	[SQL_TEXT_UPSERT] = { "kb_editor_text_upsert",
-	    "INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text,"
-	    " version_no, updated_at, updated_by)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)"
+	    "INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_format,"
+	    " body_source, body_text, version_no, updated_at, updated_by)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)"
 	    " ON DUPLICATE KEY UPDATE title = VALUES(title), summary = VALUES(summary),"
-	    " body = VALUES(body), body_text = VALUES(body_text),"
+	    " body = VALUES(body), body_format = VALUES(body_format),"
+	    " body_source = VALUES(body_source), body_text = VALUES(body_text),"
 	    " version_no = VALUES(version_no), updated_at = VALUES(updated_at),"
 	    " updated_by = VALUES(updated_by)" },
 	[SQL_VERSION_NEXT] = { "kb_editor_version_next",
@@ -109,15 +117,15 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE article_id = ? AND lang = ?" },
 	[SQL_VERSION_INSERT] = { "kb_editor_version_insert",
 	    "INSERT INTO kb_article_versions (article_id, lang, version_no, title, summary,"
-	    " body, status, note, created_by, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))" },
+	    " body, body_format, body_source, status, note, created_by, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))" },
 	[SQL_VERSIONS] = { "kb_editor_versions",
 	    "SELECT v.version_no, " ISO("v.created_at") ", u.name, v.status, v.note, v.title"
 	    " FROM kb_article_versions v LEFT JOIN users u ON u.id = v.created_by"
 	    " WHERE v.article_id = ? AND v.lang = ? ORDER BY v.version_no DESC LIMIT 1000" },
 	[SQL_VERSION] = { "kb_editor_version",
-	    "SELECT version_no, title, summary, body, status, " ISO("created_at")
-	    " FROM kb_article_versions WHERE article_id = ? AND lang = ? AND version_no = ?" },
+	    "SELECT version_no, title, summary, body, status, " ISO("created_at") ","
+	    " body_format, body_source FROM kb_article_versions WHERE article_id = ? AND lang = ? AND version_no = ?" },
 	[SQL_TAGS] = { "kb_editor_tags",
 	    "SELECT t.name FROM kb_article_tags x JOIN kb_tags t ON t.id = x.tag_id"
 	    " WHERE x.article_id = ? ORDER BY t.name" },
@@ -141,6 +149,18 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_ATTACHMENTS] = { "kb_editor_attachments",
 	    "SELECT id, filename, content_type, size_bytes FROM kb_attachments"
 	    " WHERE article_id = ? ORDER BY id" },
+	/* An article's title in a language, else in English, else its first. */
+	[SQL_TITLE] = { "kb_editor_title",
+	    "SELECT a.id, a.status, (SELECT t.title FROM kb_article_texts t WHERE t.article_id = a.id"
+	    "   ORDER BY t.lang = ? DESC, t.lang = 'en' DESC, t.lang LIMIT 1)"
+	    " FROM kb_articles a WHERE a.id = ?" },
+	/* Binds: lang, pattern, the article to leave out, how many. */
+	[SQL_TITLES] = { "kb_editor_titles",
+	    "SELECT a.id, a.status, (SELECT t.title FROM kb_article_texts t WHERE t.article_id = a.id"
+	    "   ORDER BY t.lang = ? DESC, t.lang = 'en' DESC, t.lang LIMIT 1)"
+	    " FROM kb_articles a WHERE EXISTS (SELECT 1 FROM kb_article_texts s"
+	    "   WHERE s.article_id = a.id AND s.title LIKE ?) AND a.id <> ?"
+	    " ORDER BY a.status = 'published' DESC, a.updated_at DESC, a.id DESC LIMIT ?" },
 };
 
 /* Columns of ARTICLE_COLUMNS. */
@@ -157,9 +177,11 @@ enum { A_ID, A_CATEGORY, A_SLUG, A_AUDIENCE, A_STATUS, A_CREATED, A_UPDATED, A_P
 #define TAGS_MAX		20
 #define RELATED_MAX		20
 #define DIFF_MAX_LINES		2000
+#define TITLES_MAX		10	/* titles a related-article search shows */
 
 static const char *const statuses[] = { "draft", "review", "published", "archived" };
 static const char *const audiences[] = { "public", "customer", "partner", "internal" };
+static const char *const formats[] = { "markdown", "xhtml" };
 
 /* The workflow: every allowed change of status, and nothing else. */
 static const struct transition {
@@ -376,11 +398,23 @@ article_lang(struct pt_req *req, long long id, const char **lang)
 	return PT_OK;
 }
 
+/* The article of the route's capture and the language of its page (unlocked). */
+static int
+article_page(struct pt_req *req, struct article *a, const char **lang)
+{
+	int rc;
+
+	if ((rc = article_load(req, 0, a)) != PT_OK)
+		return rc;
+	return article_lang(req, a->id, lang);
+}
+
 /* ---- input ------------------------------------------------------------------ */
 
 struct input {
 	const char	*category, *slug, *audience, *lang;
-	const char	*title, *summary, *body, *tags_raw, *related_raw, *note;
+	const char	*title, *summary, *body, *tags_raw, *note;
+	const char	*format;	/* "markdown" or "xhtml": how body is written */
 	long long	 category_id;
 	const char	*tags[TAGS_MAX];
 	size_t		 ntags;
@@ -389,14 +423,23 @@ struct input {
 	const char	*xhtml, *text;	/* the sanitised body */
 };
 
+/*
+ * The fields of the article form echoed back as they were typed.  The
+ * related articles (one "related" field per chosen article) are shown by
+ * related_node() instead, with their titles.
+ */
 static const char *const form_fields[] = {
-	"category", "slug", "audience", "lang", "title", "summary", "body", "tags", "related", "note"
+	"category", "slug", "audience", "lang", "title", "summary", "format", "body", "tags",
+	"note", "related_q"
 };
+enum { F_CATEGORY, F_SLUG, F_AUDIENCE, F_LANG, F_TITLE, F_SUMMARY, F_FORMAT, F_BODY, F_TAGS };
 
 /*
  * Split the comma-separated tags of in->tags_raw: each trimmed, inner
- * white space collapsed, ASCII lower-cased, duplicates dropped.  0, or -1
- * with a message key in *key.
+ * white space collapsed, ASCII lower-cased, duplicates dropped; each must
+ * then be letters and digits with single spaces or hyphens between, at
+ * most TAG_MAX_CHARS characters (PT_V_TAG).  0, or -1 with a message key
+ * in *key.
  */
 static int
 parse_tags(struct pt_req *req, struct input *in, const char **key)
@@ -428,7 +471,9 @@ parse_tags(struct pt_req *req, struct input *in, const char **key)
 		p += len + (end != NULL);
 		if (o == 0)
 			continue;
-		if (text_chars(t, 0) < 0 || text_chars(t, 0) > TAG_MAX_CHARS) {
+		/* One line of plain words: what script/kb-generate and the pages expect. */
+		if (text_chars(t, 0) < 0 || text_chars(t, 0) > TAG_MAX_CHARS ||
+		    !pt_valid(PT_V_TAG, t, o)) {
 			*key = "kb.editor.tags.invalid";
 			return -1;
 		}
@@ -446,25 +491,25 @@ parse_tags(struct pt_req *req, struct input *in, const char **key)
 	return 0;
 }
 
-/* The article ids of in->related_raw (commas or spaces between): 0, or -1. */
+/*
+ * Add the article ids of one "related" value (commas or spaces between,
+ * as an API client may send them) to in->related, duplicates dropped.
+ * 0, or -1 for anything that is not an id, self, or too many.
+ */
 static int
-parse_related(struct pt_req *req, struct input *in, long long self)
+related_add(struct input *in, const char *p, long long self)
 {
-	const char *p = in->related_raw;
-	struct pt_rows rows;
 	size_t i;
-	int rc;
 
-	in->nrelated = 0;
 	for (;;) {
 		size_t len;
 		long long id;
 
 		p += strspn(p, ", \t\r\n");
 		if (*p == '\0')
-			break;
+			return 0;
 		len = strcspn(p, ", \t\r\n");
-		if (!pt_valid(PT_V_ID, p, len) || in->nrelated == RELATED_MAX)
+		if (!pt_valid(PT_V_ID, p, len))
 			return -1;
 		id = strtoll(p, NULL, 10);
 		p += len;
@@ -473,9 +518,31 @@ parse_related(struct pt_req *req, struct input *in, long long self)
 		for (i = 0; i < in->nrelated; i++)
 			if (in->related[i] == id)
 				break;
-		if (i == in->nrelated)
-			in->related[in->nrelated++] = id;
+		if (i < in->nrelated)
+			continue;
+		if (in->nrelated == RELATED_MAX)
+			return -1;
+		in->related[in->nrelated++] = id;
 	}
+}
+
+/*
+ * The related articles of the form: every "related" field (a checkbox per
+ * chosen article).  0, -1 if one is not an existing article other than
+ * self, or an error.
+ */
+static int
+parse_related(struct pt_req *req, struct input *in, long long self)
+{
+	struct pt_rows rows;
+	size_t i;
+	int rc;
+
+	in->nrelated = 0;
+	for (i = 0; i < req->form.n; i++)
+		if (strcmp(req->form.v[i].name, "related") == 0 &&
+		    related_add(in, req->form.v[i].value, self) < 0)
+			return -1;
 	for (i = 0; i < in->nrelated; i++) {
 		if ((rc = pt_db_query(req, &sql[SQL_ARTICLE_EXISTS], &rows,
 		    PT_BINDS(pt_int(in->related[i])))) != PT_OK)
@@ -487,12 +554,49 @@ parse_related(struct pt_req *req, struct input *in, long long self)
 }
 
 /*
- * Read and check the form: per-field messages for what is wrong.  self is
- * the article being edited (0 for a new one).  Returns the number of
- * fields in error (0: in is ready to store, body sanitised) or an error.
+ * s with its line ends as LF: browsers send a textarea's lines ended by
+ * CRLF, and a Markdown source is kept, compared and shown line by line.
+ * In the arena; NULL on OOM.
+ */
+static const char *
+lf_lines(struct pt_req *req, const char *s)
+{
+	char *out, *o;
+
+	if (strchr(s, '\r') == NULL)
+		return s;
+	if ((out = pt_alloc(req, strlen(s) + 1)) == NULL)
+		return NULL;
+	for (o = out; *s != '\0'; s++)
+		if (!(s[0] == '\r' && s[1] == '\n'))
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+/*
+ * The XHTML and plain text of a body written in format ("markdown" or
+ * "xhtml"): the allow-listed result readers are shown, in the arena.
+ * PT_OK, PT_ELIMIT, PT_EINVAL or an error (pt_markdown, pt_sanitize).
  */
 static int
-read_input(struct pt_req *req, struct input *in, long long self, const char *lang)
+body_render(struct pt_req *req, const char *format, const char *body, const char **xhtml,
+    const char **text)
+{
+	if (strcmp(format, "markdown") == 0)
+		return pt_markdown(req, body, strlen(body), BODY_MAX_BYTES, xhtml, text);
+	return pt_sanitize(req, body, strlen(body), BODY_MAX_BYTES, xhtml, text);
+}
+
+/*
+ * Read and check the form: per-field messages for what is wrong.  self is
+ * the article being edited (0 for a new one); format the body's format
+ * when the form does not say (the text's stored one).  Returns the number
+ * of fields in error (0: in is ready to store, body sanitised) or an error.
+ */
+static int
+read_input(struct pt_req *req, struct input *in, long long self, const char *lang,
+    const char *format)
 {
 	struct pt_rows rows;
 	const char *key = NULL;
@@ -505,12 +609,15 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 	    (in->title = pt_form_trim(req, "title")) == NULL ||
 	    (in->summary = pt_form_trim(req, "summary")) == NULL ||
 	    (in->tags_raw = pt_form_trim(req, "tags")) == NULL ||
-	    (in->related_raw = pt_form_trim(req, "related")) == NULL ||
 	    (in->note = pt_form_trim(req, "note")) == NULL)
 		return PT_ENOMEM;
 	in->body = pt_form(req, "body") != NULL ? pt_form(req, "body") : "";
+	if ((in->body = lf_lines(req, in->body)) == NULL)
+		return PT_ENOMEM;
 	in->audience = one_of(pt_form(req, "audience"), audiences, PT_NELEM(audiences));
 	in->lang = lang != NULL ? lang : site_lang(pt_form(req, "lang"));
+	in->format = pt_form(req, "format") != NULL ?
+	    one_of(pt_form(req, "format"), formats, PT_NELEM(formats)) : format;
 
 #define FIELD_ERROR(k, f) do { pt_message(req, "error", (k), (f)); bad++; } while (0)
 	if (!pt_valid(PT_V_ID, in->category, strlen(in->category)))
@@ -539,6 +646,8 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 		FIELD_ERROR("kb.editor.audience.invalid", "audience");
 	if (in->lang == NULL)
 		FIELD_ERROR("kb.editor.lang.invalid", "lang");
+	if (in->format == NULL)
+		FIELD_ERROR("kb.editor.format.invalid", "format");
 	n = text_chars(in->title, 0);
 	if (*in->title == '\0')
 		FIELD_ERROR("kb.editor.title.required", "title");
@@ -570,9 +679,8 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 		FIELD_ERROR("kb.editor.body.too-long", "body");
 	else if (text_chars(in->body, 1) < 0)
 		FIELD_ERROR("kb.editor.body.invalid", "body");
-	else {
-		rc = pt_sanitize(req, in->body, strlen(in->body), BODY_MAX_BYTES, &in->xhtml,
-		    &in->text);
+	else if (in->format != NULL) {
+		rc = body_render(req, in->format, in->body, &in->xhtml, &in->text);
 		if (rc == PT_ELIMIT)
 			FIELD_ERROR("kb.editor.body.too-long", "body");
 		else if (rc == PT_EINVAL)
@@ -613,23 +721,31 @@ static const char *
 input_json(struct pt_req *req, const struct input *in, long long version)
 {
 	return pt_printf(req, "{\"slug\":%s,\"category_id\":%lld,\"audience\":%s,\"lang\":%s,"
-	    "\"version\":%lld,\"title\":%s,\"tags\":%s,\"related\":%s,\"note\":%s}",
+	    "\"version\":%lld,\"title\":%s,\"format\":%s,\"tags\":%s,\"related\":%s,\"note\":%s}",
 	    pt_json_str(req, in->slug), in->category_id, pt_json_str(req, in->audience),
 	    pt_json_str(req, in->lang), version, pt_json_str(req, in->title),
+	    pt_json_str(req, in->format),
 	    tags_json(req, in->tags, in->ntags), ids_json(req, in->related, in->nrelated),
 	    pt_json_str(req, in->note));
 }
 
 /* ---- storing ---------------------------------------------------------------- */
 
+/* A text's body as stored: what readers see, and what the editor wrote. */
+struct body {
+	const char	*xhtml, *text;	/* sanitised, and its plain text */
+	const char	*format;	/* "markdown" or "xhtml" */
+	const char	*source;	/* the Markdown typed; NULL for "xhtml" */
+};
+
 /*
- * The text of (id, lang) becomes title/summary/xhtml/text as a new
- * version, stamped with the article's status and note.  *version gets its
- * number.  Call inside a transaction holding the article's row lock.
+ * The text of (id, lang) becomes title/summary/body as a new version,
+ * stamped with the article's status and note.  *version gets its number.
+ * Call inside a transaction holding the article's row lock.
  */
 static int
 store_text(struct pt_req *req, long long id, const char *lang, const char *title,
-    const char *summary, const char *xhtml, const char *text, const char *status,
+    const char *summary, const struct body *b, const char *status,
     const char *note, long long *version)
 {
 	long long uid = req->session.user->id;
@@ -641,12 +757,24 @@ store_text(struct pt_req *req, long long id, const char *lang, const char *title
 		return rc;
 	*version = rows.nrows == 1 ? pt_cell_int(&rows, 0, 0) : 1;
 	if ((rc = pt_db_exec(req, &sql[SQL_TEXT_UPSERT], PT_BINDS(pt_int(id), pt_str(lang),
-	    pt_str(title), pt_str(summary), pt_str(xhtml), pt_str(text), pt_int(*version),
-	    pt_int(uid)), NULL)) != PT_OK)
+	    pt_str(title), pt_str(summary), pt_str(b->xhtml), pt_str(b->format),
+	    pt_str(b->source), pt_str(b->text), pt_int(*version), pt_int(uid)), NULL)) != PT_OK)
 		return rc;
 	return pt_db_exec(req, &sql[SQL_VERSION_INSERT], PT_BINDS(pt_int(id), pt_str(lang),
-	    pt_int(*version), pt_str(title), pt_str(summary), pt_str(xhtml), pt_str(status),
-	    pt_str(note), pt_int(uid)), NULL);
+	    pt_int(*version), pt_str(title), pt_str(summary), pt_str(b->xhtml),
+	    pt_str(b->format), pt_str(b->source), pt_str(status), pt_str(note), pt_int(uid)),
+	    NULL);
+}
+
+/* The body of the input as stored. */
+static struct body
+input_body(const struct input *in)
+{
+	struct body b = { in->xhtml, in->text, in->format, NULL };
+
+	if (strcmp(in->format, "markdown") == 0)
+		b.source = in->body;
+	return b;
 }
 
 /* Replace the article's tags (created on the fly) and related articles. */
@@ -675,26 +803,63 @@ store_links(struct pt_req *req, long long id, const struct input *in)
 
 /* ---- the form page ------------------------------------------------------------ */
 
+/* <categories><category id parent slug audience>name</category>...; rows get the rows. */
 static int
-categories_node(struct pt_req *req, xmlNodePtr parent)
+categories_node(struct pt_req *req, xmlNodePtr parent, struct pt_rows *rows)
 {
-	struct pt_rows rows;
 	xmlNodePtr cats;
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_CATEGORIES], &rows, PT_BINDS(pt_str(req->lang)))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_CATEGORIES], rows, PT_BINDS(pt_str(req->lang)))) != PT_OK)
 		return rc;
 	cats = pt_node(parent, "categories", NULL);
-	for (i = 0; i < rows.nrows; i++) {
-		xmlNodePtr c = pt_node(cats, "category", pt_cell(&rows, i, 3));
+	for (i = 0; i < rows->nrows; i++) {
+		xmlNodePtr c = pt_node(cats, "category", pt_cell(rows, i, 3));
 
-		pt_attr(c, "id", pt_cell(&rows, i, 0));
-		if (pt_cell(&rows, i, 1) != NULL)
-			pt_attr(c, "parent", pt_cell(&rows, i, 1));
-		pt_attr(c, "slug", pt_cell(&rows, i, 2));
+		pt_attr(c, "id", pt_cell(rows, i, 0));
+		if (pt_cell(rows, i, 1) != NULL)
+			pt_attr(c, "parent", pt_cell(rows, i, 1));
+		pt_attr(c, "slug", pt_cell(rows, i, 2));
+		pt_attr(c, "audience", pt_cell(rows, i, 4));
 	}
 	return PT_OK;
+}
+
+/*
+ * <category-hidden id audience>name</category-hidden> under parent when
+ * the category (or one above it) is for fewer readers than an article of
+ * audience: readers who may see the article but not the category are not
+ * shown the category's name (kb/categories.c), so the editor is warned.
+ */
+static void
+category_warning(xmlNodePtr parent, const struct pt_rows *cats, const char *category,
+    const char *audience)
+{
+	size_t i, depth;
+	const char *id = category;
+
+	if (category == NULL || audience == NULL ||
+	    one_of(audience, audiences, PT_NELEM(audiences)) == NULL)
+		return;
+	/* Up the tree from the category; depth bounds a loop in bad data. */
+	for (depth = 0; id != NULL && depth < 16; depth++) {
+		for (i = 0; i < cats->nrows; i++)
+			if (strcmp(pt_cell(cats, i, 0), id) == 0)
+				break;
+		if (i == cats->nrows)
+			return;
+		if (strcmp(pt_cell(cats, i, 4), "public") != 0 &&
+		    strcmp(pt_cell(cats, i, 4), audience) != 0) {
+			xmlNodePtr w = pt_node(parent, "category-hidden", pt_cell(cats, i, 3));
+
+			pt_attr(w, "id", pt_cell(cats, i, 0));
+			pt_attr(w, "audience", pt_cell(cats, i, 4));
+			pt_attr(w, "article-audience", audience);
+			return;
+		}
+		id = pt_cell(cats, i, 1);
+	}
 }
 
 /* <languages><language code has-text version/></languages>: the site's languages. */
@@ -750,13 +915,93 @@ attachments_node(struct pt_req *req, xmlNodePtr parent, long long id)
 	return PT_OK;
 }
 
-/* The form filled from the database: the text of lang (empty when it has none yet). */
+/* <article id status><title>…</title></article> under parent for each row of SQL_TITLE(S). */
+static void
+title_nodes(xmlNodePtr parent, const struct pt_rows *rows)
+{
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		xmlNodePtr a = pt_node(parent, "article", NULL);
+
+		pt_attr(a, "id", pt_cell(rows, i, 0));
+		pt_attr(a, "status", pt_cell(rows, i, 1));
+		pt_node(a, "title", pt_cell(rows, i, 2) != NULL ? pt_cell(rows, i, 2) : "");
+	}
+}
+
+/* <related><article id status><title/></article>...</related>: the chosen ones, in order. */
 static int
-form_from_db(struct pt_req *req, const struct article *a, const char *lang)
+related_node(struct pt_req *req, xmlNodePtr parent, const long long *ids, size_t n)
+{
+	xmlNodePtr r = pt_node(parent, "related", NULL);
+	struct pt_rows rows;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = pt_db_query(req, &sql[SQL_TITLE], &rows, PT_BINDS(pt_str(req->lang),
+		    pt_int(ids[i])))) != PT_OK)
+			return rc;
+		title_nodes(r, &rows);
+	}
+	return PT_OK;
+}
+
+/*
+ * Up to TITLES_MAX articles other than self whose title (in any language)
+ * contains q, as title_nodes under parent; q of fewer than two
+ * characters or over SEARCH_MAX_BYTES finds nothing.
+ */
+static int
+titles_find(struct pt_req *req, xmlNodePtr parent, const char *q, long long self)
+{
+	struct pt_rows rows;
+	const char *like;
+	long n = text_chars(q, 0);
+	int rc;
+
+	if (n < 2 || strlen(q) > SEARCH_MAX_BYTES)
+		return PT_OK;
+	if ((like = pt_sql_like(req, q)) == NULL)
+		return PT_ENOMEM;
+	if ((rc = pt_db_query(req, &sql[SQL_TITLES], &rows, PT_BINDS(pt_str(req->lang),
+	    pt_str(like), pt_int(self), pt_int(TITLES_MAX)))) != PT_OK)
+		return rc;
+	title_nodes(parent, &rows);
+	return PT_OK;
+}
+
+/* The format a text is written in ("markdown" for one not written yet). */
+static int
+stored_format(struct pt_req *req, long long id, const char *lang, const char **format)
+{
+	struct pt_rows text;
+	int rc;
+
+	*format = "markdown";
+	if (id == 0)
+		return PT_OK;
+	if ((rc = pt_db_query(req, &sql[SQL_TEXT], &text, PT_BINDS(pt_int(id),
+	    pt_str(lang)))) != PT_OK)
+		return rc;
+	if (text.nrows == 1)
+		*format = one_of(pt_cell(&text, 0, 5), formats, PT_NELEM(formats)) != NULL ?
+		    one_of(pt_cell(&text, 0, 5), formats, PT_NELEM(formats)) : "xhtml";
+	return PT_OK;
+}
+
+/*
+ * The form filled from the database: the text of lang (empty when it has
+ * none yet; a Markdown text shows its source), and its related articles
+ * in *related.
+ */
+static int
+form_from_db(struct pt_req *req, const struct article *a, const char *lang, struct input *related)
 {
 	struct pt_rows text, tags, rel;
 	const char *values[PT_NELEM(form_fields)] = { 0 };
-	const char *t = "", *r = "";
+	const char *t = "";
 	size_t i;
 	int rc;
 
@@ -767,42 +1012,70 @@ form_from_db(struct pt_req *req, const struct article *a, const char *lang)
 		return rc;
 	for (i = 0; i < tags.nrows && t != NULL; i++)
 		t = pt_printf(req, "%s%s%s", t, i ? ", " : "", pt_cell(&tags, i, 0));
-	for (i = 0; i < rel.nrows && r != NULL; i++)
-		r = pt_printf(req, "%s%s%s", r, i ? ", " : "", pt_cell(&rel, i, 0));
-	values[0] = ART(a, A_CATEGORY);
-	values[1] = ART(a, A_SLUG);
-	values[2] = ART(a, A_AUDIENCE);
-	values[3] = lang;
+	for (i = 0; i < rel.nrows && related->nrelated < RELATED_MAX; i++)
+		related->related[related->nrelated++] = pt_cell_int(&rel, i, 0);
+	values[F_CATEGORY] = ART(a, A_CATEGORY);
+	values[F_SLUG] = ART(a, A_SLUG);
+	values[F_AUDIENCE] = ART(a, A_AUDIENCE);
+	values[F_LANG] = lang;
+	values[F_FORMAT] = "markdown";
 	if (text.nrows == 1) {
-		values[4] = pt_cell(&text, 0, 0);
-		values[5] = pt_cell(&text, 0, 1);
-		values[6] = pt_cell(&text, 0, 2);
+		int md = pt_cell(&text, 0, 5) != NULL && strcmp(pt_cell(&text, 0, 5), "markdown") == 0;
+
+		values[F_TITLE] = pt_cell(&text, 0, 0);
+		values[F_SUMMARY] = pt_cell(&text, 0, 1);
+		values[F_FORMAT] = md ? "markdown" : "xhtml";
+		values[F_BODY] = md && pt_cell(&text, 0, 6) != NULL ? pt_cell(&text, 0, 6) :
+		    pt_cell(&text, 0, 2);
 	}
-	values[7] = t;
-	values[8] = r;
+	values[F_TAGS] = t;
 	pt_form_values(req, "kb-article", form_fields, values, PT_NELEM(form_fields));
 	return PT_OK;
+}
+
+/* The ids of the form's "related" fields that are ids, without failing on the rest. */
+static void
+related_from_form(struct pt_req *req, struct input *in, long long self)
+{
+	size_t i;
+
+	in->nrelated = 0;
+	for (i = 0; i < req->form.n; i++)
+		if (strcmp(req->form.v[i].name, "related") == 0)
+			(void)related_add(in, req->form.v[i].value, self);
+}
+
+/* 1 if the form's action is name. */
+static int
+action_is(struct pt_req *req, const char *name)
+{
+	return pt_form(req, "action") != NULL && strcmp(pt_form(req, "action"), name) == 0;
 }
 
 /*
  * The editor form (view "editor-form") for a new article (a NULL) or for
  * the text of a in lang.  with_form: echo the submitted form (else the
  * database's values, or defaults for a new article).  in with a sanitised
- * body: show it as the preview.
+ * body: show it as the preview.  After a "find" the articles whose titles
+ * match related_q are offered as related articles.
  */
 static int
 show_form(struct pt_req *req, const struct article *a, const char *lang, int with_form,
     const struct input *in, int status)
 {
 	xmlNodePtr f = pt_node(req->page, "kb-article-form", NULL);
+	struct input related = { 0 };
+	struct pt_rows cats, rows;
+	const char *format;
+	long long self = a != NULL ? a->id : 0;
 	size_t i;
 	int rc;
 
 	pt_attr(f, "mode", a != NULL ? "edit" : "new");
 	if (lang != NULL)
 		pt_attr(f, "lang", lang);
-	if ((rc = categories_node(req, f)) != PT_OK ||
-	    (rc = languages_node(req, f, a != NULL ? a->id : 0)) != PT_OK)
+	if ((rc = categories_node(req, f, &cats)) != PT_OK ||
+	    (rc = languages_node(req, f, self)) != PT_OK)
 		return rc;
 	if (a != NULL) {
 		xmlNodePtr ts;
@@ -816,6 +1089,12 @@ show_form(struct pt_req *req, const struct article *a, const char *lang, int wit
 		pt_attr(f, "updated", ART(a, A_UPDATED));
 		if (ART(a, A_PUBLISHED) != NULL)
 			pt_attr(f, "published", ART(a, A_PUBLISHED));
+		/* What the page is titled by: the title in lang, else another. */
+		if ((rc = pt_db_query(req, &sql[SQL_TITLE], &rows, PT_BINDS(pt_str(lang != NULL ?
+		    lang : req->lang), pt_int(a->id)))) != PT_OK)
+			return rc;
+		if (rows.nrows == 1 && pt_cell(&rows, 0, 2) != NULL)
+			pt_attr(f, "title", pt_cell(&rows, 0, 2));
 		ts = pt_node(f, "transitions", NULL);
 		for (i = 0; i < PT_NELEM(transitions); i++)
 			if (strcmp(transitions[i].from, ART(a, A_STATUS)) == 0)
@@ -823,6 +1102,10 @@ show_form(struct pt_req *req, const struct article *a, const char *lang, int wit
 		if ((rc = attachments_node(req, f, a->id)) != PT_OK)
 			return rc;
 	}
+	if (lang != NULL && (rc = stored_format(req, self, lang, &format)) == PT_OK)
+		pt_attr(f, "stored-format", format);
+	else if (lang != NULL)
+		return rc;
 	if (in != NULL && in->xhtml != NULL) {
 		xmlNodePtr p = pt_node(f, "preview", NULL);
 
@@ -831,17 +1114,49 @@ show_form(struct pt_req *req, const struct article *a, const char *lang, int wit
 		if ((rc = pt_xhtml_append(req, pt_node(p, "body", NULL), in->xhtml)) != PT_OK)
 			return rc;
 	}
-	if (with_form)
+	if (with_form) {
 		pt_form_echo(req, "kb-article", form_fields, PT_NELEM(form_fields));
-	else if (a != NULL) {
-		if ((rc = form_from_db(req, a, lang)) != PT_OK)
+		related_from_form(req, &related, self);
+		category_warning(f, &cats, pt_form(req, "category"), pt_form(req, "audience"));
+	} else if (a != NULL) {
+		if ((rc = form_from_db(req, a, lang, &related)) != PT_OK)
 			return rc;
+		category_warning(f, &cats, ART(a, A_CATEGORY), ART(a, A_AUDIENCE));
 	} else {
 		const char *values[PT_NELEM(form_fields)] = { 0 };
 
-		values[2] = "customer";
-		values[3] = lang;
+		values[F_AUDIENCE] = "customer";
+		values[F_LANG] = lang;
+		values[F_FORMAT] = "markdown";
 		pt_form_values(req, "kb-article", form_fields, values, PT_NELEM(form_fields));
+	}
+	if ((rc = related_node(req, f, related.related, related.nrelated)) != PT_OK)
+		return rc;
+	if (with_form && action_is(req, "find")) {
+		const char *q = pt_form_trim(req, "related_q");
+		xmlNodePtr found;
+
+		if (q == NULL)
+			return PT_ENOMEM;
+		found = pt_node(f, "related-found", NULL);
+		pt_attr(found, "q", q);
+		if ((rc = titles_find(req, found, q, self)) != PT_OK)
+			return rc;
+		/* The chosen ones are listed already. */
+		for (i = 0; i < related.nrelated; i++) {
+			xmlNodePtr n, next;
+
+			for (n = found->children; n != NULL; n = next) {
+				xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+
+				next = n->next;
+				if (id != NULL && strtoll((const char *)id, NULL, 10) == related.related[i]) {
+					xmlUnlinkNode(n);
+					xmlFreeNode(n);
+				}
+				xmlFree(id);
+			}
+		}
 	}
 	req->view = "editor-form";
 	return status;
@@ -858,7 +1173,7 @@ list(struct pt_req *req)
 	const char *cat = pt_query(req, "category");
 	const char *q = pt_query_trim(req, "q"), *like;
 	long long category = 0, page = pt_query_page(req), total, pages;
-	struct pt_rows rows;
+	struct pt_rows rows, cats;
 	xmlNodePtr l;
 	size_t i;
 	int rc;
@@ -894,7 +1209,7 @@ list(struct pt_req *req)
 	if (category != 0)
 		pt_attr_int(l, "category", category);
 	pt_attr(l, "q", q);
-	if ((rc = categories_node(req, l)) != PT_OK ||
+	if ((rc = categories_node(req, l, &cats)) != PT_OK ||
 	    (rc = languages_node(req, l, 0)) != PT_OK)
 		return rc;
 	for (i = 0; i < rows.nrows; i++) {
@@ -927,23 +1242,27 @@ static int
 new_post(struct pt_req *req)
 {
 	struct input in;
+	struct body body;
 	long long id, version;
 	int rc;
 
-	if ((rc = read_input(req, &in, 0, NULL)) < 0)
+	if (action_is(req, "find"))
+		return show_form(req, NULL, site_lang(pt_form(req, "lang")), 1, NULL, 200);
+	if ((rc = read_input(req, &in, 0, NULL, "markdown")) < 0)
 		return rc;
 	if (rc > 0)
 		return show_form(req, NULL, in.lang, 1, NULL, 422);
-	if (pt_form(req, "action") != NULL && strcmp(pt_form(req, "action"), "preview") == 0)
+	if (action_is(req, "preview"))
 		return show_form(req, NULL, in.lang, 1, &in, 200);
 
+	body = input_body(&in);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	if ((rc = pt_db_exec(req, &sql[SQL_ARTICLE_INSERT], PT_BINDS(pt_int(in.category_id),
 	    pt_str(in.slug), pt_str(in.audience), pt_int(req->session.user->id)), NULL)) != PT_OK)
 		goto fail;
 	id = (long long)pt_db_insert_id();
-	if ((rc = store_text(req, id, in.lang, in.title, in.summary, in.xhtml, in.text, "draft",
+	if ((rc = store_text(req, id, in.lang, in.title, in.summary, &body, "draft",
 	    in.note, &version)) != PT_OK ||
 	    (rc = store_links(req, id, &in)) != PT_OK ||
 	    (rc = pt_audit(req, "kb.article.create", "kb_article", pt_printf(req, "%lld", id),
@@ -969,8 +1288,7 @@ edit_form(struct pt_req *req)
 	const char *lang;
 	int rc;
 
-	if ((rc = article_load(req, 0, &a)) != PT_OK ||
-	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+	if ((rc = article_page(req, &a, &lang)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
 	if (pt_query(req, "created") != NULL)
 		pt_message(req, "success", "kb.editor.created", NULL);
@@ -985,26 +1303,30 @@ edit_form(struct pt_req *req)
 	return show_form(req, &a, lang, 0, NULL, 200);
 }
 
-/* POST /kb/editor/articles/<id>?lang=: preview, or save the text and metadata. */
+/* POST /kb/editor/articles/<id>?lang=: find related articles, preview, or save. */
 static int
 edit_post(struct pt_req *req)
 {
 	struct article a, locked;
 	struct input in;
-	const char *lang, *before;
+	struct body body;
+	const char *lang, *before, *format;
 	long long version;
 	int rc;
 
-	if ((rc = article_load(req, 0, &a)) != PT_OK ||
-	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+	if ((rc = article_page(req, &a, &lang)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	if ((rc = read_input(req, &in, a.id, lang)) < 0)
+	if (action_is(req, "find"))
+		return show_form(req, &a, lang, 1, NULL, 200);
+	if ((rc = stored_format(req, a.id, lang, &format)) != PT_OK ||
+	    (rc = read_input(req, &in, a.id, lang, format)) < 0)
 		return rc;
 	if (rc > 0)
 		return show_form(req, &a, lang, 1, NULL, 422);
-	if (pt_form(req, "action") != NULL && strcmp(pt_form(req, "action"), "preview") == 0)
+	if (action_is(req, "preview"))
 		return show_form(req, &a, lang, 1, &in, 200);
 
+	body = input_body(&in);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	if ((rc = article_load(req, 1, &locked)) != PT_OK) {
@@ -1016,7 +1338,7 @@ edit_post(struct pt_req *req)
 	    pt_json_str(req, ART(&locked, A_AUDIENCE)), pt_json_str(req, ART(&locked, A_STATUS)));
 	if ((rc = pt_db_exec(req, &sql[SQL_ARTICLE_UPDATE], PT_BINDS(pt_int(in.category_id),
 	    pt_str(in.slug), pt_str(in.audience), pt_int(a.id)), NULL)) != PT_OK ||
-	    (rc = store_text(req, a.id, lang, in.title, in.summary, in.xhtml, in.text,
+	    (rc = store_text(req, a.id, lang, in.title, in.summary, &body,
 	    ART(&locked, A_STATUS), in.note, &version)) != PT_OK ||
 	    (rc = store_links(req, a.id, &in)) != PT_OK ||
 	    (rc = pt_audit(req, "kb.article.save", "kb_article", pt_printf(req, "%lld", a.id),
@@ -1032,14 +1354,122 @@ fail:
 	return rc;
 }
 
+/*
+ * POST /kb/editor/preview: format=, body= as the live preview beside the
+ * textarea fetches it (view "editor-preview", an HTML fragment): the body
+ * rendered and sanitised exactly as a save would store it.  Nothing is
+ * stored.  422 with a message on the body when it could not be.
+ */
+static int
+preview_post(struct pt_req *req)
+{
+	const char *format = one_of(pt_form(req, "format"), formats, PT_NELEM(formats));
+	const char *body = pt_form(req, "body") != NULL ? pt_form(req, "body") : "";
+	const char *xhtml = NULL, *text;
+	xmlNodePtr p;
+	int rc = PT_OK;
+
+	if ((body = lf_lines(req, body)) == NULL)
+		return PT_ENOMEM;
+	p = pt_node(req->page, "kb-preview", NULL);
+	req->view = "editor-preview";
+	if (format == NULL) {
+		pt_message(req, "error", "kb.editor.format.invalid", "format");
+		return 422;
+	}
+	pt_attr(p, "format", format);
+	if (strlen(body) > BODY_MAX_BYTES)
+		rc = PT_ELIMIT;
+	else if (text_chars(body, 1) < 0)
+		rc = PT_EINVAL;
+	else
+		rc = body_render(req, format, body, &xhtml, &text);
+	if (rc == PT_ELIMIT || rc == PT_EINVAL) {
+		pt_message(req, "error", rc == PT_ELIMIT ? "kb.editor.body.too-long" :
+		    "kb.editor.body.invalid", "body");
+		return 422;
+	}
+	if (rc != PT_OK)
+		return rc;
+	if ((rc = pt_xhtml_append(req, pt_node(p, "body", NULL), xhtml)) != PT_OK)
+		return rc;
+	return 200;
+}
+
+/*
+ * GET /kb/editor/titles?q=&exclude=: the articles whose title contains q
+ * (view "editor-titles"), for the suggestions of the related-article
+ * search as the editor types.
+ */
+static int
+titles(struct pt_req *req)
+{
+	const char *q = pt_query_trim(req, "q"), *ex = pt_query(req, "exclude");
+	long long self = 0;
+	xmlNodePtr t;
+
+	if (q == NULL)
+		return PT_ENOMEM;
+	if (ex != NULL && pt_valid(PT_V_ID, ex, strlen(ex)))
+		self = strtoll(ex, NULL, 10);
+	t = pt_node(req->page, "kb-titles", NULL);
+	pt_attr(t, "q", q);
+	req->view = "editor-titles";
+	return titles_find(req, t, q, self) == PT_OK ? 200 : PT_EDB;
+}
+
 /* ---- workflow ------------------------------------------------------------------- */
 
-/* POST /kb/editor/articles/<id>/state: to=draft|review|published|archived */
+/*
+ * The page that asks before an article is archived (view
+ * "editor-archive"): what archiving does, a confirming POST and a way
+ * back that changes nothing.
+ */
+static int
+archive_page(struct pt_req *req, const struct article *a, const char *lang)
+{
+	xmlNodePtr p = pt_node(req->page, "kb-archive", NULL);
+	struct pt_rows rows;
+	int rc;
+
+	pt_attr_int(p, "id", a->id);
+	pt_attr(p, "lang", lang);
+	pt_attr(p, "slug", ART(a, A_SLUG));
+	pt_attr(p, "status", ART(a, A_STATUS));
+	pt_attr(p, "base", pt_printf(req, "/kb/editor/articles/%lld", a->id));
+	pt_attr(p, "allowed", transition_allowed(ART(a, A_STATUS), "archived") ? "1" : "0");
+	if ((rc = pt_db_query(req, &sql[SQL_TITLE], &rows, PT_BINDS(pt_str(lang),
+	    pt_int(a->id)))) != PT_OK)
+		return rc;
+	if (rows.nrows == 1 && pt_cell(&rows, 0, 2) != NULL)
+		pt_attr(p, "title", pt_cell(&rows, 0, 2));
+	req->view = "editor-archive";
+	return 200;
+}
+
+/* GET /kb/editor/articles/<id>/archive?lang=: asks whether to archive. */
+static int
+archive_form(struct pt_req *req)
+{
+	struct article a;
+	const char *lang;
+	int rc;
+
+	if ((rc = article_page(req, &a, &lang)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	return archive_page(req, &a, lang);
+}
+
+/*
+ * POST /kb/editor/articles/<id>/state: to=draft|review|published|archived.
+ * Archiving takes the article from every reader: without confirm=1 it
+ * answers the page that asks first, and changes nothing.
+ */
 static int
 state_post(struct pt_req *req)
 {
 	const char *to = one_of(pt_form(req, "to"), statuses, PT_NELEM(statuses));
-	const char *lang, *from, *key = NULL;
+	const char *lang, *from, *key = NULL, *confirm = pt_form(req, "confirm");
 	struct article a;
 	struct pt_rows rows;
 	int rc;
@@ -1054,7 +1484,10 @@ state_post(struct pt_req *req)
 	from = ART(&a, A_STATUS);
 	if (to == NULL || !transition_allowed(from, to))
 		key = "kb.editor.state.invalid";
-	else if (strcmp(to, "published") == 0) {
+	else if (strcmp(to, "archived") == 0 && (confirm == NULL || strcmp(confirm, "1") != 0)) {
+		pt_db_rollback(req);
+		return archive_page(req, &a, lang);
+	} else if (strcmp(to, "published") == 0) {
 		if ((rc = pt_db_query(req, &sql[SQL_TEXTS], &rows, PT_BINDS(pt_int(a.id)))) != PT_OK)
 			goto fail;
 		if (rows.nrows == 0)
@@ -1108,8 +1541,7 @@ versions(struct pt_req *req)
 	size_t i;
 	int rc;
 
-	if ((rc = article_load(req, 0, &a)) != PT_OK ||
-	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+	if ((rc = article_page(req, &a, &lang)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
 	if ((rc = pt_db_query(req, &sql[SQL_VERSIONS], &rows, PT_BINDS(pt_int(a.id),
 	    pt_str(lang)))) != PT_OK)
@@ -1185,13 +1617,13 @@ line_add(struct line *v, size_t *n, size_t max, const char *s, size_t len)
 }
 
 /*
- * The XHTML of a body as lines: one per block element (a paragraph, a
- * list item, a table row) and per line break of its source, blank lines
- * left out.  Returns how many lines there are; only the first max are
- * stored in v.
+ * A body as lines: one per line break, blank lines left out, and for
+ * XHTML (markup) one per block element too (a paragraph, a list item, a
+ * table row); Markdown sources are compared line by line as typed.
+ * Returns how many lines there are; only the first max are stored in v.
  */
 static size_t
-split_lines(const char *x, struct line *v, size_t max)
+split_lines(const char *x, int markup, struct line *v, size_t max)
 {
 	const char *start = x, *p = x, *gt;
 	size_t n = 0;
@@ -1200,7 +1632,7 @@ split_lines(const char *x, struct line *v, size_t max)
 		if (*p == '\n') {
 			line_add(v, &n, max, start, (size_t)(p - start));
 			start = ++p;
-		} else if (*p == '<' && (gt = strchr(p, '>')) != NULL) {
+		} else if (markup && *p == '<' && (gt = strchr(p, '>')) != NULL) {
 			int end = ends_line(p, (size_t)(gt + 1 - p));
 
 			p = gt + 1;
@@ -1301,6 +1733,17 @@ version_param(struct pt_req *req, const char *name)
 	return strtoll(v, NULL, 10);
 }
 
+/* Columns of SQL_VERSION. */
+enum { V_NO, V_TITLE, V_SUMMARY, V_BODY, V_STATUS, V_CREATED, V_FORMAT, V_SOURCE };
+
+/* 1 if the version row (SQL_VERSION) was written in Markdown and kept its source. */
+static int
+version_is_markdown(const struct pt_rows *v)
+{
+	return pt_cell(v, 0, V_FORMAT) != NULL && strcmp(pt_cell(v, 0, V_FORMAT), "markdown") == 0 &&
+	    pt_cell(v, 0, V_SOURCE) != NULL;
+}
+
 /* GET /kb/editor/articles/<id>/diff?lang=&from=&to= */
 static int
 diff(struct pt_req *req)
@@ -1312,11 +1755,11 @@ diff(struct pt_req *req)
 	const char *lang;
 	size_t na, nb;
 	long added = 0, removed = 0;
+	int md;
 	xmlNodePtr d;
 	int rc;
 
-	if ((rc = article_load(req, 0, &a)) != PT_OK ||
-	    (rc = article_lang(req, a.id, &lang)) != PT_OK)
+	if ((rc = article_page(req, &a, &lang)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
 	if (from == 0 || to == 0)
 		return pt_error_page(req, 404, NULL);
@@ -1337,8 +1780,12 @@ diff(struct pt_req *req)
 	if ((la = pt_alloc(req, DIFF_MAX_LINES * sizeof(*la))) == NULL ||
 	    (lb = pt_alloc(req, DIFF_MAX_LINES * sizeof(*lb))) == NULL)
 		return PT_ENOMEM;
-	na = split_lines(pt_cell(&va, 0, 3), la, DIFF_MAX_LINES);
-	nb = split_lines(pt_cell(&vb, 0, 3), lb, DIFF_MAX_LINES);
+	/* Two Markdown versions compare their sources, what the editor typed. */
+	md = version_is_markdown(&va) && version_is_markdown(&vb);
+	if (md)
+		pt_attr(d, "format", "markdown");
+	na = split_lines(pt_cell(&va, 0, md ? 7 : 3), !md, la, DIFF_MAX_LINES);
+	nb = split_lines(pt_cell(&vb, 0, md ? 7 : 3), !md, lb, DIFF_MAX_LINES);
 	pt_attr_int(d, "from-lines", (long long)na);
 	pt_attr_int(d, "to-lines", (long long)nb);
 	if (na > DIFF_MAX_LINES || nb > DIFF_MAX_LINES) {
@@ -1368,9 +1815,10 @@ static int
 restore(struct pt_req *req)
 {
 	long long no = version_param(req, "version"), version;
-	const char *lang, *xhtml, *text;
+	const char *lang;
 	struct article a;
 	struct pt_rows v;
+	struct body b = { NULL, NULL, "xhtml", NULL };
 	int rc;
 
 	if ((rc = pt_db_begin(req)) != PT_OK)
@@ -1385,12 +1833,19 @@ restore(struct pt_req *req)
 		rc = PT_ENOTFOUND;
 		goto fail;
 	}
-	/* Sanitised when saved; again, for the plain text and today's allow-list. */
-	if ((rc = pt_sanitize(req, pt_cell(&v, 0, 3), strlen(pt_cell(&v, 0, 3)), BODY_MAX_BYTES,
-	    &xhtml, &text)) != PT_OK)
+	/*
+	 * Sanitised when saved; again, for the plain text and today's
+	 * allow-list.  A Markdown version is rendered again from its source.
+	 */
+	if (version_is_markdown(&v)) {
+		b.format = "markdown";
+		b.source = pt_cell(&v, 0, V_SOURCE);
+	}
+	if ((rc = body_render(req, b.format, b.source != NULL ? b.source : pt_cell(&v, 0, V_BODY),
+	    &b.xhtml, &b.text)) != PT_OK)
 		goto fail;
-	if ((rc = store_text(req, a.id, lang, pt_cell(&v, 0, 1), pt_cell(&v, 0, 2), xhtml, text,
-	    ART(&a, A_STATUS), restored_note(req, no), &version)) != PT_OK ||
+	if ((rc = store_text(req, a.id, lang, pt_cell(&v, 0, V_TITLE), pt_cell(&v, 0, V_SUMMARY),
+	    &b, ART(&a, A_STATUS), restored_note(req, no), &version)) != PT_OK ||
 	    (rc = pt_audit(req, "kb.article.restore", "kb_article", pt_printf(req, "%lld", a.id),
 	    pt_printf(req, "{\"lang\":%s}", pt_json_str(req, lang)),
 	    pt_printf(req, "{\"lang\":%s,\"restored\":%lld,\"version\":%lld}",
@@ -1417,11 +1872,17 @@ static const struct pt_route routes[] = {
 	{ PT_GET,  "/kb/editor/articles/(\\d+)",		edit_form,	0, EDIT },
 	{ PT_POST, "/kb/editor/articles/(\\d+)",		edit_post,	0, EDIT },
 	{ PT_POST, "/kb/editor/articles/(\\d+)/state",		state_post,	0, EDIT },
+	{ PT_GET,  "/kb/editor/articles/(\\d+)/archive",	archive_form,	0, EDIT },
+	{ PT_POST, "/kb/editor/preview",			preview_post,	0, EDIT },
+	{ PT_GET,  "/kb/editor/titles",				titles,		0, EDIT },
 	{ PT_GET,  "/kb/editor/articles/(\\d+)/versions",	versions,	0, EDIT },
 	{ PT_GET,  "/kb/editor/articles/(\\d+)/diff",		diff,		0, EDIT },
 	{ PT_POST, "/kb/editor/articles/(\\d+)/restore",	restore,	0, EDIT },
 };
 
-static const char *const views[] = { "editor", "editor-form", "versions", "diff" };
+static const char *const views[] = {
+	"editor", "editor-form", "versions", "diff", "editor-archive", "editor-preview",
+	"editor-titles"
+};
 
 const struct pt_group kb_editor_group = PT_GROUP(routes, sql, views);

@@ -88,6 +88,7 @@ enum pt_valid {
 	PT_V_TOKEN,		/* 64 lowercase hex digits */
 	PT_V_ID,		/* a positive decimal integer, at most 18 digits */
 	PT_V_NAME,		/* printable text without control characters, 1..200 */
+	PT_V_TAG,		/* a KB tag: letters, digits, single spaces and hyphens, 1..60 characters */
 	PT_V__MAX
 };
 int	 pt_valid_init(void);
@@ -542,6 +543,24 @@ int	 pt_sanitize(struct pt_req *, const char *html, size_t len, size_t max_bytes
  * nothing.  PT_EINVAL if it is not well-formed XML (nothing appended).
  */
 int	 pt_xhtml_append(struct pt_req *, xmlNodePtr parent, const char *xhtml);
+
+/* ---- Markdown (markdown.c) -------------------------------------------------- */
+
+/* How much larger than its source the XHTML of a Markdown body may be. */
+#define PT_MARKDOWN_GROWTH	4
+/*
+ * An article body written in Markdown (CommonMark with GFM tables and
+ * autolinks), len bytes of md, as the XHTML and plain text pt_sanitize
+ * gives: cmark-gfm renders it without passing raw HTML through, then the
+ * allow-list decides as for any body, so raw HTML, scripts and event
+ * handlers never survive and links keep only the schemes pt_sanitize
+ * allows.  *xhtml and *text are in the arena, NULL on failure.  PT_OK;
+ * PT_ELIMIT when len is over max_bytes, the result over
+ * PT_MARKDOWN_GROWTH * max_bytes or nested deeper than pt_sanitize takes;
+ * PT_EINVAL for NULL, a NUL byte or invalid UTF-8; PT_ENOMEM.
+ */
+int	 pt_markdown(struct pt_req *, const char *md, size_t len, size_t max_bytes,
+	    const char **xhtml, const char **text);
 
 /* ---- uploads and downloads (multipart.c, resp.c) ------------------------------ */
 

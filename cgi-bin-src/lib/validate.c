@@ -17,6 +17,7 @@ static const char *const patterns[PT_V__MAX] = {
 	[PT_V_TOKEN] = "^[0-9a-f]{64}$",
 	[PT_V_ID] = "^[1-9][0-9]{0,17}$",
 	[PT_V_NAME] = "^[^\\x00-\\x1f\\x7f]{1,200}$",
+	[PT_V_TAG] = "^[\\p{L}\\p{N}](?:[ -]?[\\p{L}\\p{N}]){0,59}\\z",
 };
 
 static const char *const names[PT_V__MAX] = {
@@ -26,6 +27,7 @@ static const char *const names[PT_V__MAX] = {
 	[PT_V_TOKEN] = "token",
 	[PT_V_ID] = "id",
 	[PT_V_NAME] = "name",
+	[PT_V_TAG] = "tag",
 };
 
 static pcre2_code *compiled[PT_V__MAX];

@@ -1,9 +1,11 @@
 // Authoring in the browser: the editor creates an article through the form
-// (found by its labels), previews it, saves it, sends it through review,
-// publishes it and finds it on the readers' page /kb/articles/<id>.  The
-// editor list, the new-article form and the edit page pass an axe-core
-// WCAG 2.1 AA scan at desktop and phone width without horizontal
-// scrolling of the page.
+// (found by its labels) in Markdown, watches the live preview follow the
+// typing, previews it, saves it, sends it through review, publishes it
+// and finds it on the readers' page /kb/articles/<id>; related articles
+// are picked from title suggestions.  The editor list, the new-article
+// form, the edit page and the archive question pass an axe-core WCAG 2.1
+// AA scan at desktop and phone width without horizontal scrolling of the
+// page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -55,7 +57,17 @@ test('editor creates, previews, saves and publishes an article', { timeout: 9000
     await page.getByLabel('Language').selectOption('en');
     await page.getByLabel('Title', { exact: true }).fill(title);
     await page.getByLabel('Summary').fill('How to pair the handheld scanner with its base.');
-    await page.getByLabel('Body').fill('<h2>Steps</h2><p>Hold the <strong>pair</strong> button.</p><script>alert(1)</script>');
+    assert.equal(await page.getByLabel('Written in').inputValue(), 'markdown', 'a new text is written in Markdown');
+    const live = page.locator('#kb-live');
+    await live.waitFor({ state: 'visible' });
+    await page.getByLabel('Body').fill('## Steps\n\nHold the **pair** button.\n\n<script>alert(1)</script>\n');
+    await live.locator('.kb-body h2', { hasText: 'Steps' }).waitFor();
+    assert.equal(await live.locator('.kb-body strong').innerText(), 'pair', 'the live preview follows the typing');
+    assert.equal(await live.locator('script').count(), 0, 'the live preview has no script');
+    await page.getByLabel('Body').press('End');
+    await page.getByLabel('Body').pressSequentially('\n| Key | Use |\n|---|---|\n| F1 | Pair |\n', { delay: 5 });
+    await live.locator('.kb-body td', { hasText: 'Pair' }).waitFor();
+    assert.equal(await live.locator('.kb-body table th').first().innerText(), 'Key', 'a table typed shows as a table');
     await page.getByLabel('Category').selectOption(catId);
     await page.getByLabel('Address name (slug)').fill(slug);
     await page.getByLabel('Audience').selectOption('public');
@@ -116,7 +128,7 @@ for (const vp of VIEWPORTS) {
     const pages = [
       { name: 'list', path: '/kb/editor', h1: 'Articles' },
       { name: 'new', path: '/kb/editor/new', h1: 'New article' },
-      { name: 'edit', path: `/kb/editor/articles/${id}?lang=en`, h1: `Article “${slug}”` },
+      { name: 'edit', path: `/kb/editor/articles/${id}?lang=en`, h1: 'Edit: Axe article' },
       { name: 'versions', path: `/kb/editor/articles/${id}/versions?lang=en`, h1: `Versions of “${slug}”` },
       { name: 'diff', path: `/kb/editor/articles/${id}/diff?lang=en&from=1&to=2`, h1: 'Version 1 compared with version 2' },
     ];

@@ -23,7 +23,8 @@ my $att = add_attachment($art, 'a.pdf', 'application/pdf', 10);
 
 my @gets = ('/kb/editor', '/kb/editor/new', "/kb/editor/articles/$art",
     "/kb/editor/articles/$art?lang=de", "/kb/editor/articles/$art/versions?lang=en",
-    "/kb/editor/articles/$art/diff?lang=en&from=1&to=2");
+    "/kb/editor/articles/$art/diff?lang=en&from=1&to=2", "/kb/editor/articles/$art/archive?lang=en",
+    '/kb/editor/titles?q=access');
 # POSTs with a body that would do nothing harmful or fail validation.
 my @posts = (
     ['/kb/editor/new', [title => '']],
@@ -32,6 +33,7 @@ my @posts = (
     ["/kb/editor/articles/$art/restore?lang=en", [version => 999]],
     ["/kb/editor/articles/$art/attachments", []],
     ["/kb/editor/attachments/$att/delete", []],
+    ['/kb/editor/preview', [format => 'markdown', body => 'x']],
 );
 
 for my $email ('editor@portico.example', 'admin@portico.example') {
@@ -88,6 +90,7 @@ subtest 'CSRF on every POST' => sub {
         ["/kb/editor/articles/$art/state", [to => 'review']],
         ["/kb/editor/articles/$art/restore?lang=en", [version => 1]],
         ["/kb/editor/attachments/$att/delete", []],
+        ['/kb/editor/preview', [format => 'markdown', body => 'x']],
     );
     for my $p (@valid) {
         for my $csrf (undef, 'f' x 64) {

@@ -18,7 +18,9 @@ my $editor_id = sql_value("SELECT id FROM users WHERE email = 'editor\@portico.e
 
 sub to {
     my ($id, $state, %o) = @_;
-    return post_csrf($o{as} // $ed, "/kb/editor/articles/$id/state", [to => $state, lang => 'en']);
+    # Archiving is confirmed (t/http/97 shows what happens when it is not).
+    return post_csrf($o{as} // $ed, "/kb/editor/articles/$id/state", [to => $state, lang => 'en',
+        ($state eq 'archived' ? (confirm => 1) : ())]);
 }
 sub status_of { sql_value("SELECT status FROM kb_articles WHERE id = $_[0]") }
 

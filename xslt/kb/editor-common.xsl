@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Shared by the authoring views (editor, editor-form, versions, diff,
-     editor-upload): stylesheets, status and audience badges, the tabs of
+     editor-upload, editor-archive): stylesheets and script, status and audience badges, the tabs of
      one article, and the pager of the list. Included, never a view. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,6 +11,10 @@
   <xsl:template match="page" mode="head">
     <link rel="stylesheet" href="/static/css/admin.css"/>
     <link rel="stylesheet" href="/static/css/kb-editor.css"/>
+    <!-- The live preview and title suggestions of the article form; the form works without it. -->
+    <xsl:if test="/page/@view = 'editor-form'">
+      <script src="/static/js/kb-editor.js" defer="defer"></script>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="kb-status">

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Create an article, or edit its text in one language and its metadata
      (view "editor-form"): the form with Preview and Save, the sanitised
-     preview below it, and for an existing article its workflow and
-     attachments. Data: kb-article-form (mode new|edit) and form kb-article. -->
+     preview below it (and, with htdocs/js/kb-editor.js, a live one beside
+     the body), the related articles found by title, and for an existing
+     article its workflow and attachments. Data: kb-article-form (mode
+     new|edit) and form kb-article. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
@@ -21,8 +23,13 @@
       <xsl:otherwise>
         <xsl:call-template name="kb-fill">
           <xsl:with-param name="key" select="'kb.editor.edit.title'"/>
-          <xsl:with-param name="name" select="'slug'"/>
-          <xsl:with-param name="value" select="$f/@slug"/>
+          <xsl:with-param name="name" select="'title'"/>
+          <xsl:with-param name="value">
+            <xsl:choose>
+              <xsl:when test="string($f/@title) != ''"><xsl:value-of select="$f/@title"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$f/@slug"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -125,14 +132,41 @@
             <xsl:with-param name="rows" select="3"/>
             <xsl:with-param name="max" select="1000"/>
           </xsl:call-template>
-          <xsl:call-template name="textarea-field">
-            <xsl:with-param name="name" select="'body'"/>
-            <xsl:with-param name="label-key" select="'kb.editor.body'"/>
-            <xsl:with-param name="rows" select="18"/>
-            <xsl:with-param name="hint-key" select="'kb.editor.body.hint'"/>
-            <xsl:with-param name="class" select="'kb-body-input'"/>
-            <xsl:with-param name="required" select="1"/>
+          <xsl:variable name="format" select="string($values/field[@name = 'format'])"/>
+          <xsl:call-template name="select-field">
+            <xsl:with-param name="name" select="'format'"/>
+            <xsl:with-param name="label-key" select="'kb.editor.format'"/>
+            <xsl:with-param name="options">
+              <option value="markdown"><xsl:value-of select="pt:t('kb.editor.format.markdown')"/></option>
+              <option value="xhtml"><xsl:value-of select="pt:t('kb.editor.format.xhtml')"/></option>
+            </xsl:with-param>
           </xsl:call-template>
+          <xsl:if test="$f/@mode = 'edit' and $f/@stored-format = 'xhtml'">
+            <p class="hint kb-format-note"><xsl:value-of select="pt:t('kb.editor.format.switch')"/></p>
+          </xsl:if>
+          <xsl:variable name="body-hint">
+            <xsl:choose>
+              <xsl:when test="$format = 'xhtml'">kb.editor.body.hint.xhtml</xsl:when>
+              <xsl:otherwise>kb.editor.body.hint.markdown</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <div class="kb-body-pair">
+            <xsl:call-template name="textarea-field">
+              <xsl:with-param name="name" select="'body'"/>
+              <xsl:with-param name="label-key" select="'kb.editor.body'"/>
+              <xsl:with-param name="rows" select="18"/>
+              <xsl:with-param name="hint-key" select="string($body-hint)"/>
+              <xsl:with-param name="class" select="'kb-body-input'"/>
+              <xsl:with-param name="required" select="1"/>
+            </xsl:call-template>
+            <!-- Shown and kept up to date by kb-editor.js; without it, Preview below. -->
+            <section class="kb-live" id="kb-live" hidden="hidden" aria-labelledby="kb-live-title"
+                tabindex="0" data-preview="/kb/editor/preview" data-failed="{pt:t('kb.editor.live.failed')}">
+              <h3 id="kb-live-title"><xsl:value-of select="pt:t('kb.editor.live')"/></h3>
+              <p class="hint kb-live-status" id="kb-live-status" aria-live="polite"></p>
+              <div class="kb-body kb-live-body" lang="{$f/@lang}"></div>
+            </section>
+          </div>
 
           <fieldset class="kb-fieldset">
             <legend><xsl:value-of select="pt:t('kb.editor.metadata')"/></legend>
@@ -149,6 +183,7 @@
                 </xsl:for-each>
               </xsl:with-param>
             </xsl:call-template>
+            <xsl:apply-templates select="$f/category-hidden"/>
             <xsl:call-template name="text-field">
               <xsl:with-param name="name" select="'slug'"/>
               <xsl:with-param name="label-key" select="'kb.editor.slug'"/>
@@ -172,13 +207,8 @@
               <xsl:with-param name="max" select="1500"/>
               <xsl:with-param name="hint-key" select="'kb.editor.tags.hint'"/>
             </xsl:call-template>
-            <xsl:call-template name="text-field">
-              <xsl:with-param name="name" select="'related'"/>
-              <xsl:with-param name="label-key" select="'kb.editor.related'"/>
-              <xsl:with-param name="max" select="400"/>
-              <xsl:with-param name="hint-key" select="'kb.editor.related.hint'"/>
-            </xsl:call-template>
           </fieldset>
+          <xsl:call-template name="related"/>
 
           <xsl:call-template name="text-field">
             <xsl:with-param name="name" select="'note'"/>
@@ -220,6 +250,103 @@
     </section>
   </xsl:template>
 
+  <!-- The category is for fewer readers than the article (editor.c). -->
+  <xsl:template match="category-hidden">
+    <p class="kb-warning" id="category-warning">
+      <xsl:call-template name="pt-replace">
+        <xsl:with-param name="text">
+          <xsl:call-template name="kb-fill">
+            <xsl:with-param name="key" select="'kb.editor.category.hidden'"/>
+            <xsl:with-param name="name" select="'category'"/>
+            <xsl:with-param name="value" select="string(.)"/>
+          </xsl:call-template>
+        </xsl:with-param>
+        <xsl:with-param name="name" select="'audience'"/>
+        <xsl:with-param name="value" select="pt:t(concat('kb.editor.audience.', @audience))"/>
+      </xsl:call-template>
+    </p>
+  </xsl:template>
+
+  <!-- Related articles: the chosen ones as ticked boxes (untick to remove),
+       a search by title (Find re-shows the form with what matched;
+       kb-editor.js suggests as one types), what was found as boxes to tick. -->
+  <xsl:template name="related">
+    <fieldset class="kb-fieldset kb-related" id="related">
+      <legend><xsl:value-of select="pt:t('kb.editor.related')"/></legend>
+      <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="'related'"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$f/related/article">
+          <p class="hint" id="related-hint"><xsl:value-of select="pt:t('kb.editor.related.hint')"/></p>
+          <ul class="kb-related-list" id="related-chosen">
+            <xsl:for-each select="$f/related/article">
+              <xsl:call-template name="related-item"><xsl:with-param name="checked" select="1"/></xsl:call-template>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="hint" id="related-hint"><xsl:value-of select="pt:t('kb.editor.related.none')"/></p>
+          <ul class="kb-related-list" id="related-chosen"></ul>
+        </xsl:otherwise>
+      </xsl:choose>
+      <div class="field kb-related-search">
+        <label for="related_q"><xsl:value-of select="pt:t('kb.editor.related.find')"/></label>
+        <div class="kb-find-row">
+          <input id="related_q" name="related_q" type="search" maxlength="100" autocomplete="off"
+              value="{$values/field[@name = 'related_q']}" data-titles="/kb/editor/titles"
+              data-exclude="{$f/@id}" aria-describedby="related-hint"/>
+          <button type="submit" name="action" value="find" class="btn btn-secondary"><xsl:value-of select="pt:t('kb.editor.related.find-button')"/></button>
+        </div>
+        <ul class="kb-suggestions" id="related-suggestions" hidden="hidden"
+            aria-label="{pt:t('kb.editor.related.suggestions')}" data-add="{pt:t('kb.editor.related.add')}"></ul>
+      </div>
+      <xsl:if test="$f/related-found">
+        <div class="kb-related-found" role="status">
+          <xsl:choose>
+            <xsl:when test="$f/related-found/article">
+              <p>
+                <xsl:call-template name="kb-fill">
+                  <xsl:with-param name="key" select="'kb.editor.related.found'"/>
+                  <xsl:with-param name="name" select="'q'"/>
+                  <xsl:with-param name="value" select="$f/related-found/@q"/>
+                </xsl:call-template>
+              </p>
+              <ul class="kb-related-list">
+                <xsl:for-each select="$f/related-found/article">
+                  <xsl:call-template name="related-item"><xsl:with-param name="checked" select="0"/></xsl:call-template>
+                </xsl:for-each>
+              </ul>
+            </xsl:when>
+            <xsl:otherwise>
+              <p>
+                <xsl:call-template name="kb-fill">
+                  <xsl:with-param name="key" select="'kb.editor.related.not-found'"/>
+                  <xsl:with-param name="name" select="'q'"/>
+                  <xsl:with-param name="value" select="$f/related-found/@q"/>
+                </xsl:call-template>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </div>
+      </xsl:if>
+    </fieldset>
+  </xsl:template>
+
+  <xsl:template name="related-item">
+    <xsl:param name="checked"/>
+    <li>
+      <input type="checkbox" name="related" value="{@id}" id="related-{@id}">
+        <xsl:if test="$checked = 1"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+      </input>
+      <label for="related-{@id}">
+        <xsl:value-of select="title"/>
+        <xsl:if test="@status != 'published'">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="kb-status"><xsl:with-param name="status" select="string(@status)"/></xsl:call-template>
+        </xsl:if>
+      </label>
+    </li>
+  </xsl:template>
+
   <xsl:template name="workflow">
     <section class="card kb-workflow" aria-labelledby="workflow-title">
       <h2 id="workflow-title"><xsl:value-of select="pt:t('kb.editor.workflow')"/></h2>
@@ -235,7 +362,7 @@
       </xsl:if>
       <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="'to'"/></xsl:call-template>
       <div class="kb-transitions">
-        <xsl:for-each select="$f/transitions/transition">
+        <xsl:for-each select="$f/transitions/transition[@to != 'archived']">
           <form method="post" action="{$f/@base}/state" class="inline-form">
             <input type="hidden" name="csrf" value="{$pt-csrf}"/>
             <input type="hidden" name="lang" value="{$f/@lang}"/>
@@ -252,6 +379,18 @@
           </form>
         </xsl:for-each>
       </div>
+      <!-- Archiving takes the article from every reader: apart, and asked first. -->
+      <xsl:if test="$f/transitions/transition[@to = 'archived']">
+        <div class="kb-danger-zone">
+          <p class="hint" id="archive-hint"><xsl:value-of select="pt:t('kb.editor.archive.hint')"/></p>
+          <form method="get" action="{$f/@base}/archive" class="inline-form">
+            <input type="hidden" name="lang" value="{$f/@lang}"/>
+            <button type="submit" class="btn btn-danger" aria-describedby="archive-hint">
+              <xsl:value-of select="pt:t('kb.editor.archive')"/>
+            </button>
+          </form>
+        </div>
+      </xsl:if>
     </section>
   </xsl:template>
 

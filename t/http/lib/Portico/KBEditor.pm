@@ -83,6 +83,10 @@ sub upload {
 }
 
 # The fields of a valid new-article form for a category, with overrides.
+# The body is HTML (format xhtml), as before Markdown; pass format =>
+# 'markdown' with a Markdown body.  related => '' sends one empty field,
+# as a form without related articles does not; an id (or a list of them)
+# is one ticked box.
 sub new_article_form {
     my ($category, %o) = @_;
     my %f = (
@@ -92,6 +96,7 @@ sub new_article_form {
         lang     => 'en',
         title    => 'A test article',
         summary  => 'What it is about.',
+        format   => 'xhtml',
         body     => "<h2>Steps</h2>\n<p>First paragraph.</p>\n<p>Second paragraph.</p>",
         tags     => '',
         related  => '',
@@ -119,20 +124,21 @@ sub article_by_slug {
 
 sub text_row {
     my ($id, $lang) = @_;
-    my $r = sql_rows("SELECT title, summary, body, body_text, version_no FROM kb_article_texts"
-        . " WHERE article_id = $id AND lang = " . sql_quote($lang));
+    my $r = sql_rows("SELECT title, summary, body, body_text, version_no, body_format, body_source"
+        . " FROM kb_article_texts WHERE article_id = $id AND lang = " . sql_quote($lang));
     return undef unless @$r;
     my %t;
-    @t{qw(title summary body body_text version_no)} = @{ $r->[0] };
+    @t{qw(title summary body body_text version_no body_format body_source)} = @{ $r->[0] };
     return \%t;
 }
 
-# Versions of (id, lang), oldest first: { no, title, body, status, note, created_by }.
+# Versions of (id, lang), oldest first: { no, title, body, status, note,
+# created_by, body_format, body_source }.
 sub version_rows {
     my ($id, $lang) = @_;
-    my $r = sql_rows("SELECT version_no, title, body, status, note, created_by FROM kb_article_versions"
-        . " WHERE article_id = $id AND lang = " . sql_quote($lang) . ' ORDER BY version_no');
-    return map { my %v; @v{qw(no title body status note created_by)} = @$_; \%v } @$r;
+    my $r = sql_rows("SELECT version_no, title, body, status, note, created_by, body_format, body_source"
+        . " FROM kb_article_versions WHERE article_id = $id AND lang = " . sql_quote($lang) . ' ORDER BY version_no');
+    return map { my %v; @v{qw(no title body status note created_by body_format body_source)} = @$_; \%v } @$r;
 }
 
 # Audit rows of an action on an object, oldest first: { user_id, before, after }.

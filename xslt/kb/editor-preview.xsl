@@ -1,0 +1,22 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The live preview of an article body (view "editor-preview"): an HTML
+     fragment, not a page, that htdocs/js/kb-editor.js places beside the
+     textarea. The body is the sanitised XHTML a save would store; it is
+     copied, never re-parsed. Like suggest.xsl it does not import layout.xsl. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:pt="urn:portico"
+    exclude-result-prefixes="pt">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <xsl:template match="/">
+    <div class="kb-live-fragment">
+      <xsl:for-each select="page/messages/message[@kind = 'error']">
+        <p class="field-error"><xsl:value-of select="pt:t(@key)"/></p>
+      </xsl:for-each>
+      <xsl:copy-of select="page/kb-preview/body/node()"/>
+    </div>
+  </xsl:template>
+
+</xsl:stylesheet>
