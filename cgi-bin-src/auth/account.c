@@ -444,7 +444,9 @@ change_email(struct pt_req *req)
 		return show_account(req, 422);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	if ((rc = pt_token_create(req, u->id, "email", email, EMAIL_TOKEN_TTL_S, token)) != PT_OK ||
+	/* Only the newest request's link works: one pending address at a time. */
+	if ((rc = pt_token_void(req, u->id, "email")) != PT_OK ||
+	    (rc = pt_token_create(req, u->id, "email", email, EMAIL_TOKEN_TTL_S, token)) != PT_OK ||
 	    (rc = pt_audit(req, "user.email-requested", "user", user_id_str(req),
 	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, pt_cell(&p, 0, P_EMAIL))),
 	    pt_printf(req, "{\"email\":%s}", pt_json_str(req, email)))) != PT_OK ||

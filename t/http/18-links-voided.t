@@ -41,6 +41,22 @@ subtest 'a new reset link voids the older one' => sub {
     is($probe->login($u->{email}, DEMO_PASSWORD)->code, 303, 'the password is unchanged');
 };
 
+subtest 'a new email-change link voids the older one' => sub {
+    my $u = new_user();
+    my $c = Portico::Test->client;
+    is($c->login($u->{email})->code, 303, 'signed in');
+    my @links;
+    for my $n (1, 2) {
+        my $to = lc(unique_tag("moved$n") . '@example.org');
+        forget_email($to);
+        is($c->post('/auth/account/email', [new_email => $to, email_password => DEMO_PASSWORD,
+            csrf => csrf_of(scalar $c->get_xml('/auth/account'))])->code, 303, "change $n asked for");
+        push @links, outbox_link($to, 'email-confirm');
+    }
+    is($anon->get($links[0])->code, 404, 'the first link no longer works');
+    ok(link_works($links[1]), 'the second one does');
+};
+
 subtest 'a password change on the account page voids reset and email links' => sub {
     my $u = new_user();
     my $c = Portico::Test->client;
