@@ -131,6 +131,7 @@ for (const vp of VIEWPORTS) {
       { name: 'edit', path: `/kb/editor/articles/${id}?lang=en`, h1: 'Edit: Axe article' },
       { name: 'versions', path: `/kb/editor/articles/${id}/versions?lang=en`, h1: `Versions of “${slug}”` },
       { name: 'diff', path: `/kb/editor/articles/${id}/diff?lang=en&from=1&to=2`, h1: 'Version 1 compared with version 2' },
+      { name: 'archive', path: `/kb/editor/articles/${id}/archive?lang=en`, h1: 'Archive “Axe article”?' },
     ];
     try {
       await signIn(page, 'editor@portico.example');
@@ -161,3 +162,51 @@ for (const vp of VIEWPORTS) {
     }
   });
 }
+
+test('related articles are picked from title suggestions as one types', { timeout: 90000 }, async () => {
+  const { context, page, problems } = await openPage(browser, { width: 360, height: 800 });
+  const word = `Sugg${TAG.replace(/\D/g, '')}`;
+  const ids = {};
+  for (const [key, status] of [['self', 'draft'], ['other', 'published']]) {
+    const slug = `browser-rel-${key}-${TAG}`;
+    slugs.push(slug);
+    sql(`INSERT INTO kb_articles (category_id, slug, audience, status, created_at, updated_at)
+         VALUES (${catId}, '${slug}', 'customer', '${status}', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))`);
+    ids[key] = sql(`SELECT id FROM kb_articles WHERE slug = '${slug}'`).trim();
+    sql(`INSERT INTO kb_article_texts (article_id, lang, title, summary, body, body_text, version_no, updated_at)
+         VALUES (${ids[key]}, 'en', '${word} ${key}', '', '<p>x</p>', 'x', 1, UTC_TIMESTAMP(6))`);
+  }
+  try {
+    await signIn(page, 'editor@portico.example');
+    await page.goto(`${BASE}/kb/editor/articles/${ids.self}?lang=en`);
+    await page.getByRole('heading', { level: 1, name: `Edit: ${word} self` }).waitFor();
+    const find = page.getByLabel('Find articles by title');
+    await find.pressSequentially(word.slice(0, 8), { delay: 20 });
+    const suggestion = page.getByRole('button', { name: `Add: ${word} other` });
+    await suggestion.waitFor();
+    assert.equal(await page.getByRole('button', { name: `Add: ${word} self` }).count(), 0, 'the article itself is not suggested');
+    assert.equal(await horizontalOverflow(page), 0, 'no horizontal scrolling with suggestions at 360px');
+    const violations = await axeViolations(page);
+    assert.equal(violations.length, 0, `axe with suggestions:\n${formatViolations(violations)}`);
+    await screenshot(page, 'kb-editor-related-suggestions-360');
+    await suggestion.click();
+    const box = page.getByRole('checkbox', { name: `${word} other` });
+    assert.equal(await box.isChecked(), true, 'the chosen article is a ticked box, named by its title');
+    assert.equal(await page.getByRole('button', { name: `Add: ${word} other` }).count(), 0, 'and no longer suggested');
+    await Promise.all([
+      page.waitForURL(/saved=1$/),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    assert.equal(sql(`SELECT GROUP_CONCAT(related_id) FROM kb_related WHERE article_id = ${ids.self}`).trim(), ids.other, 'saved as related');
+    assert.equal(await page.getByRole('checkbox', { name: `${word} other` }).isChecked(), true, 'shown by title after saving');
+    await page.getByRole('checkbox', { name: `${word} other` }).uncheck();
+    await Promise.all([
+      page.waitForURL(/saved=1$/),
+      page.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    assert.equal(sql(`SELECT COUNT(*) FROM kb_related WHERE article_id = ${ids.self}`).trim(), '0', 'unticked: removed');
+    assert.deepEqual(problems, [], 'no CSP violations, script errors or failed resources');
+  } finally {
+    await context.close();
+  }
+});

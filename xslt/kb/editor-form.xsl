@@ -80,7 +80,12 @@
       </xsl:call-template>
     </xsl:if>
 
-    <div class="kb-editor-grid">
+    <div>
+      <!-- A new article has no side cards: the form takes the width. -->
+      <xsl:attribute name="class">
+        <xsl:text>kb-editor-grid</xsl:text>
+        <xsl:if test="$f/@mode = 'new'"> kb-editor-solo</xsl:if>
+      </xsl:attribute>
       <section class="card kb-editor-main" aria-labelledby="text-title">
         <h2 id="text-title">
           <xsl:choose>
