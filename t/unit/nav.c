@@ -1,0 +1,118 @@
+/*
+ * The navigation table (nav.c): which sections and pages a user is offered
+ * for their permissions, which of them the request's path marks current,
+ * nothing for anonymous visitors, and the start page's tiles.
+ */
+#include <stdio.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+
+#include "extern.h"
+#include "tap.h"
+
+/* The string value of an XPath expression over doc, in buf. */
+static const char *
+xp(xmlDocPtr doc, const char *expr, char *buf, size_t size)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr obj = ctx != NULL ? xmlXPathEvalExpression(BAD_CAST expr, ctx) : NULL;
+	xmlChar *s = obj != NULL ? xmlXPathCastToString(obj) : NULL;
+
+	snprintf(buf, size, "%s", s != NULL ? (const char *)s : "(error)");
+	xmlFree(s);
+	xmlXPathFreeObject(obj);
+	xmlXPathFreeContext(ctx);
+	return buf;
+}
+
+/* The page a user with perms gets for path: its envelope's <nav>, tiles under <start>. */
+static xmlDocPtr
+page_for(struct pt_req *req, const char *path, const char **perms, size_t nperms,
+    struct pt_user *user)
+{
+	pt_req_reset(req);
+	req->path = path;
+	req->lang = "en";
+	user->perms = perms;
+	user->nperms = nperms;
+	req->session.user = perms != NULL ? user : NULL;
+	if (pt_page_init(req) != PT_OK)
+		return NULL;
+	if (pt_nav_tiles(req, pt_node(req->page, "start", NULL), "area") != PT_OK)
+		return NULL;
+	return req->doc;
+}
+
+int
+main(void)
+{
+	static const char *customer[] = { "kb.read", "tickets.create" };
+	static const char *org_admin[] = { "kb.read", "users.manage.org" };
+	static const char *provider[] = { "kb.read", "kb.edit", "admin.*" };
+	static const char *manager[] = { "kb.read", "admin.audit", "tickets.work" };
+	struct pt_user user = { .id = 7, .org_id = 3, .name = "Nina", .email = "n@x.example",
+	    .org_name = "X", .org_kind = "customer", .home = "customer" };
+	struct pt_req *req = pt_req_new("auth");
+	char b[512];
+	xmlDocPtr d;
+
+	d = page_for(req, "/kb/", NULL, 0, &user);
+	is_str(xp(d, "count(/page/nav)", b, sizeof(b)), "0", "anonymous: no navigation");
+	is_str(xp(d, "count(//area)", b, sizeof(b)), "0", "anonymous: no tiles");
+
+	d = page_for(req, "/", customer, PT_NELEM(customer), &user);
+	is_str(xp(d, "concat(/page/nav/section[1]/@name, ' ', /page/nav/section[2]/@name, ' ',"
+	    " count(/page/nav/section))", b, sizeof(b)), "start kb 2", "customer: start and kb");
+	is_str(xp(d, "/page/nav/section[@current='1']/@name", b, sizeof(b)), "start", "/ is the start");
+	is_str(xp(d, "count(//*[@current])", b, sizeof(b)), "2", "one section and one page current");
+	is_str(xp(d, "count(/page/nav//*[starts-with(@href, '/auth/')])", b, sizeof(b)), "0",
+	    "customer: no administration, no account in the main navigation");
+	is_str(xp(d, "concat(//area[1]/@key, ' ', //area[2]/@key, ' ', count(//area))", b, sizeof(b)),
+	    "nav.kb nav.account 2", "customer's tiles: knowledge base and account");
+
+	d = page_for(req, "/auth/budgets", org_admin, PT_NELEM(org_admin), &user);
+	is_str(xp(d, "/page/nav/section[@name='admin']/@href", b, sizeof(b)), "/auth/users",
+	    "org admin: administration goes to the org's users");
+	is_str(xp(d, "count(/page/nav/section[@name='admin']/link)", b, sizeof(b)), "3",
+	    "users, budgets, audit");
+	is_str(xp(d, "/page/nav/section/link[@current='1']/@href", b, sizeof(b)), "/auth/budgets",
+	    "budgets current");
+	is_str(xp(d, "count(//link[@href='/auth/admin/users'])", b, sizeof(b)), "0",
+	    "no provider pages for an org admin");
+
+	d = page_for(req, "/auth/admin/orgs/12", provider, PT_NELEM(provider), &user);
+	is_str(xp(d, "/page/nav/section[@name='admin']/@href", b, sizeof(b)), "/auth/admin/orgs",
+	    "provider admin (admin.*): administration goes to the organisations");
+	is_str(xp(d, "count(/page/nav/section[@name='admin']/link)", b, sizeof(b)), "5",
+	    "orgs, all users, roles, audit, deletions");
+	is_str(xp(d, "count(//link[@href='/auth/admin/users'])", b, sizeof(b)), "1", "all users listed");
+	is_str(xp(d, "/page/nav/section/link[@current='1']/@href", b, sizeof(b)), "/auth/admin/orgs",
+	    "an organisation's page belongs to the organisations");
+	is_str(xp(d, "/page/nav/section[@name='editor']/@href", b, sizeof(b)), "/kb/editor",
+	    "kb.edit: the editor is a section");
+	is_str(xp(d, "//area[@key='nav.articles']/@href", b, sizeof(b)), "/kb/editor",
+	    "and a tile linking the editor");
+
+	d = page_for(req, "/kb/editor/articles/3", provider, PT_NELEM(provider), &user);
+	is_str(xp(d, "/page/nav/section[@current='1']/@name", b, sizeof(b)), "editor",
+	    "the longest owning href wins: an article in the editor is the editor's");
+	d = page_for(req, "/kb/editorial", provider, PT_NELEM(provider), &user);
+	is_str(xp(d, "/page/nav/section[@current='1']/@name", b, sizeof(b)), "kb",
+	    "/kb/editorial is not the editor's");
+	d = page_for(req, "/kb/editor/articles/3", customer, PT_NELEM(customer), &user);
+	is_str(xp(d, "/page/nav/section[@current='1']/@name", b, sizeof(b)), "kb",
+	    "without kb.edit the path falls to the knowledge base");
+	d = page_for(req, "/auth/account", provider, PT_NELEM(provider), &user);
+	is_str(xp(d, "count(/page/nav//*[@current])", b, sizeof(b)), "0",
+	    "the account page marks no section of the main navigation");
+
+	d = page_for(req, "/auth/audit", manager, PT_NELEM(manager), &user);
+	is_str(xp(d, "concat(/page/nav/section[@name='admin']/@href, ' ',"
+	    " count(/page/nav/section[@name='admin']/link))", b, sizeof(b)), "/auth/audit 1",
+	    "admin.audit alone: the audit log is the administration");
+	is_str(xp(d, "count(/page/nav//*[contains(@href, 'tickets')])", b, sizeof(b)), "0",
+	    "no section of a worker that does not exist");
+
+	pt_req_free(req);
+	return done_testing();
+}
