@@ -29,15 +29,18 @@ enum audit_sql {
 	SQL__MAX
 };
 
-/* Scope first, then the filters; each "(? = x OR ...)" takes its value twice. */
+/*
+ * Scope first, then the filters; each "(? = x OR ...)" takes its value
+ * twice.  The days are the reader's: from and to arrive as the UTC
+ * instants at which those days begin and end in the reader's time zone.
+ */
 #define AUDIT_FROM \
 	" FROM audit_log a LEFT JOIN users u ON u.id = a.user_id" \
 	" LEFT JOIN orgs o ON o.id = a.org_id" \
 	" WHERE (? = 0 OR a.org_id = ?) AND (? = 0 OR a.org_id = ?)" \
 	" AND (? = '' OR a.action = ?) AND (? = '' OR a.object_type = ?)" \
 	" AND (? = '' OR u.email LIKE ?)" \
-	" AND (? = '' OR a.at >= CAST(? AS DATE))" \
-	" AND (? = '' OR a.at < CAST(? AS DATE) + INTERVAL 1 DAY)"
+	" AND (? = '' OR a.at >= ?) AND (? = '' OR a.at < ?)"
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/*
@@ -412,6 +415,7 @@ static int
 audit_list(struct pt_req *req)
 {
 	const char *f[F__MAX], *like;
+	char from_utc[20] = "", to_utc[20] = "";
 	long long scope, org, page = pt_query_page(req), total;
 	struct pt_rows rows, count, orgs;
 	xmlNodePtr log, filter;
@@ -433,12 +437,15 @@ audit_list(struct pt_req *req)
 	org = *f[F_ORG] != '\0' ? strtoll(f[F_ORG], NULL, 10) : 0;
 	if ((like = pt_sql_like(req, f[F_USER])) == NULL)
 		return PT_ENOMEM;
+	if ((*f[F_FROM] != '\0' && pt_day_start_utc(req, f[F_FROM], 0, from_utc) != PT_OK) ||
+	    (*f[F_TO] != '\0' && pt_day_start_utc(req, f[F_TO], 1, to_utc) != PT_OK))
+		return PT_EINVAL;	/* check_filters let only dates through */
 
 #define FILTER_BINDS \
 	pt_int(scope), pt_int(scope), pt_int(org), pt_int(org), \
 	pt_str(f[F_ACTION]), pt_str(f[F_ACTION]), pt_str(f[F_OBJECT]), pt_str(f[F_OBJECT]), \
-	pt_str(f[F_USER]), pt_str(like), pt_str(f[F_FROM]), pt_str(f[F_FROM]), \
-	pt_str(f[F_TO]), pt_str(f[F_TO])
+	pt_str(f[F_USER]), pt_str(like), pt_str(f[F_FROM]), pt_str(from_utc), \
+	pt_str(f[F_TO]), pt_str(to_utc)
 	if ((rc = pt_db_query(req, &sql[SQL_AUDIT_COUNT], &count, PT_BINDS(FILTER_BINDS))) != PT_OK)
 		return rc;
 	total = count.nrows == 1 ? pt_cell_int(&count, 0, 0) : 0;

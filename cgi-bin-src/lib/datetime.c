@@ -373,17 +373,50 @@ expand(struct out *o, const char *lang, const char *pattern, const struct tm *tm
 	}
 }
 
-/* The reader's zone, else the site's, else UTC; t as local broken-down time. */
-static void
-local_tm(const struct pt_reader *r, time_t t, struct tm *tm)
+/* The offset at t in zone, else in the site's zone, else 0 (UTC). */
+static long
+zone_offset(const char *zone, time_t t)
 {
 	long off = 0;
 
-	if ((r->zone == NULL || pt_tz_offset(r->zone, t, &off) != PT_OK) &&
+	if ((zone == NULL || pt_tz_offset(zone, t, &off) != PT_OK) &&
 	    (pt_site.time_zone == NULL || pt_tz_offset(pt_site.time_zone, t, &off) != PT_OK))
 		off = 0;
-	t += off;
+	return off;
+}
+
+/* t as local broken-down time for the reader. */
+static void
+local_tm(const struct pt_reader *r, time_t t, struct tm *tm)
+{
+	t += zone_offset(r->zone, t);
 	gmtime_r(&t, tm);
+}
+
+int
+pt_day_start_utc(const struct pt_req *req, const char *day, int days_later, char out[20])
+{
+	const char *zone = req->session.user != NULL ? req->session.user->time_zone : NULL;
+	struct tm tm;
+	time_t local, t;
+	long off;
+	int date_only;
+
+	out[0] = '\0';
+	if (pt_time_parse(day, &local, &date_only) != PT_OK || !date_only)
+		return PT_EINVAL;
+	local += (time_t)days_later * 86400;
+	/*
+	 * Local midnight minus the offset in force then; if that instant lies
+	 * across a change of offset, the offset on its side is the right one.
+	 */
+	off = zone_offset(zone, local);
+	t = local - off;
+	if (zone_offset(zone, t) != off)
+		t = local - zone_offset(zone, t);
+	gmtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+	return PT_OK;
 }
 
 /* Days since 1970 of a broken-down local date, for "today" and "yesterday". */

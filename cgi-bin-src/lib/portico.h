@@ -367,6 +367,16 @@ void	 pt_pagecache_keep(struct pt_req *, long long number);
 const char *pt_pagecache_value(struct pt_req *, const char *value);
 void	 pt_pagecache_invalidate(void);
 
+/* ---- dates (datetime.c) ------------------------------------------------ */
+
+/*
+ * The UTC instant, as "YYYY-MM-DD hh:mm:ss" in out, at which the day
+ * ("YYYY-MM-DD") plus days_later begins for the reader: in the signed-in
+ * user's time zone, else the site's.  So a filter by day means the days
+ * the reader sees on the page.  PT_EINVAL for a day that is not a date.
+ */
+int	 pt_day_start_utc(const struct pt_req *, const char *day, int days_later, char out[20]);
+
 /* ---- rendering (render.c, i18n.c) -------------------------------------- */
 
 int	 pt_render_init(const char *xslt_dir, const char *theme, int development);

@@ -2,7 +2,8 @@
 # Customer: Buyer → Approver", in English and German; only the fields that
 # changed, as before → after in words (role names, statuses, money); a
 # deleted actor shown as such; a generic sentence for an unknown action;
-# the raw JSON kept behind a <details> disclosure.
+# the raw JSON kept behind a <details> disclosure; a filter by day means
+# the reader's day, in the reader's time zone.
 use strict;
 use warnings;
 use utf8;
@@ -18,7 +19,8 @@ my $carl = sql_value("SELECT id FROM users WHERE email = 'carl\@acme.example'");
 my $anna = sql_value("SELECT id FROM users WHERE email = 'anna.admin\@acme.example'");
 my $olivia = sql_value("SELECT id FROM users WHERE email = 'olivia\@acme.example'");
 my $ghost = 4000000000;    # nobody has this id: removed from the table
-sql("DELETE FROM audit_log WHERE at >= '$day' AND at < '$day' + INTERVAL 1 DAY");
+my $clear = "DELETE FROM audit_log WHERE at >= '$day' - INTERVAL 1 DAY AND at < '$day' + INTERVAL 2 DAY";
+sql($clear);
 sql("INSERT INTO audit_log (at, user_id, org_id, action, object_type, object_id, before_json, after_json, ip) VALUES"
     . " ('$day 10:00:00', $anna, 2, 'user.roles', 'user', '$carl',"
     . "  '{\"roles\":[\"customer_user\",\"buyer\"]}', '{\"roles\":[\"customer_user\",\"approver\"]}', '192.0.2.1'),"
@@ -30,7 +32,11 @@ sql("INSERT INTO audit_log (at, user_id, org_id, action, object_type, object_id,
     . "  '{\"name\":\"Carl C\",\"phone\":null,\"notify_news\":0}', '{\"name\":\"Carl Customer\",\"phone\":null,\"notify_news\":0}', '192.0.2.2'),"
     . " ('$day 10:04:00', $ghost, 2, 'user.language', 'user', '$ghost',"
     . "  '{\"language\":\"en\"}', '{\"language\":\"de\"}', '192.0.2.3'),"
-    . " ('$day 10:05:00', NULL, 2, 'widget.poke', 'widget', '17', NULL, '{\"n\":\"<b>x</b>\"}', '')");
+    . " ('$day 10:05:00', NULL, 2, 'widget.poke', 'widget', '17', NULL, '{\"n\":\"<b>x</b>\"}', ''),"
+    # Near midnight: 3 May 22:30 UTC is 4 May in Berlin (+2) but 3 May in
+    # London (+1); 4 May 22:30 UTC is 5 May in Berlin but 4 May in London.
+    . " ('$day' - INTERVAL 90 MINUTE, $carl, 2, 'logout', 'user', '$carl', NULL, NULL, '192.0.2.2'),"
+    . " ('$day' + INTERVAL 1350 MINUTE, $carl, 2, 'login', 'user', '$carl', NULL, NULL, '192.0.2.2')");
 
 sub sentences {
     my ($c) = @_;
@@ -71,6 +77,9 @@ subtest 'English, as the provider admin' => sub {
     ok(index($s->{$generic}{json}, '{"n":"<b>x</b>"}') >= 0, 'the raw JSON behind the disclosure, as text');
     like($s->{$profile}{json}, qr/"name":"Carl C"/, 'before JSON kept');
 
+    ok($s->{'Carl Customer signed out'} && !$s->{'Carl Customer signed in'},
+        "the day in Europe/Berlin: 3 May 22:30 UTC is in, 4 May 22:30 UTC is out");
+
     my ($doc) = $c->get_xml("/auth/audit?from=$day&to=$day&action=user.roles");
     my $ch = '/page/audit/entry/changes/change[@field="roles"]';
     is(xp($doc, "$ch/before/item[not(\@kept)]"), 'buyer', 'XML: removed role');
@@ -90,7 +99,9 @@ subtest 'German, as the customer admin' => sub {
     my ($budget) = grep { /Budgetgrenzen/ } keys %$s;
     is_deeply($s->{$budget}{changes}, ['Einkäufer, Grenze je Bestellung: 1.000,00 GBP → 2.500,00 GBP'],
         'money in German');
+    ok($s->{'Carl Customer hat sich angemeldet'} && !$s->{'Carl Customer hat sich abgemeldet'},
+        "the day in Europe/London: 4 May 22:30 UTC is in, 3 May 22:30 UTC is out");
 };
 
-sql("DELETE FROM audit_log WHERE at >= '$day' AND at < '$day' + INTERVAL 1 DAY");
+sql($clear);
 done_testing();

@@ -156,6 +156,26 @@ main(void)
 	is_str(fmt("en", "UTC", "2026-12-04T14:59:30Z", "relative", 0), "4 Dec 2026, 14:59",
 	    "relative not allowed (a kept page): absolute");
 
+	/* The UTC bounds of a reader's day (filters by date), across DST. */
+	{
+		struct pt_req *req = pt_req_new("test");
+		char utc[20];
+
+		pt_site.time_zone = "Europe/Berlin";
+		is_int(pt_day_start_utc(req, "2026-03-29", 0, utc), PT_OK, "day start");
+		is_str(utc, "2026-03-28 23:00:00", "29 Mar 2026 begins in Berlin at 23:00 UTC (winter)");
+		pt_day_start_utc(req, "2026-03-29", 1, utc);
+		is_str(utc, "2026-03-29 22:00:00", "... and ends at 22:00 UTC (summer): 23 hours");
+		pt_day_start_utc(req, "2026-10-25", 1, utc);
+		is_str(utc, "2026-10-25 23:00:00", "25 Oct 2026 ends at 23:00 UTC: 25 hours");
+		pt_site.time_zone = "America/New_York";
+		pt_day_start_utc(req, "2026-12-31", 1, utc);
+		is_str(utc, "2027-01-01 05:00:00", "New Year in New York at 05:00 UTC");
+		ok(pt_day_start_utc(req, "2026-12-04T10:00:00Z", 0, utc) != PT_OK, "a time is not a day");
+		pt_site.time_zone = "UTC";
+		pt_req_free(req);
+	}
+
 	ok(pt_time_format(out, 8, &(struct pt_reader){ "en", "UTC", 0, 0 },
 	    "2026-12-04T11:49:00Z", "datetime") == 7 && strlen(out) == 7, "cut to fit");
 
