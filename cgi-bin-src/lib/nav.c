@@ -55,7 +55,7 @@ static const struct nav_link {
 } links[] = {
 	{ NAV_START,	"nav.start",	"/",			{ NULL, NULL },		0 },
 	{ NAV_KB,	"nav.kb",	"/kb/",			{ NULL, NULL },		NAV_TILE },
-	{ NAV_EDITOR,	"nav.articles",	"/kb/editor",		{ "kb.edit", NULL },	NAV_TILE },
+	{ NAV_EDITOR,	"nav.editor",	"/kb/editor",		{ "kb.edit", NULL },	NAV_TILE },
 	{ NAV_ADMIN,	"nav.users",	"/auth/users",		{ "users.manage.org", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.budgets",	"/auth/budgets",	{ "users.manage.org", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.orgs",	"/auth/admin/orgs",	{ "admin.users", NULL }, NAV_TILE },

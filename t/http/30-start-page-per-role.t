@@ -57,7 +57,7 @@ for my $u (demo_users()) {
             'provider administration offered exactly to those with admin.users');
         is(!!grep({ $_ eq 'nav.all-users' } @keys), !!$may{'admin.users'},
             'all users offered exactly to those with admin.users');
-        is(xp($doc, '/page/start/area[@key="nav.articles"]/@href'), $may{'kb.edit'} ? '/kb/editor' : '',
+        is(xp($doc, '/page/start/area[@key="nav.editor"]/@href'), $may{'kb.edit'} ? '/kb/editor' : '',
             $may{'kb.edit'} ? 'the editor tile links the editor' : 'no editor tile without kb.edit');
         my @other = grep { $_ ne $u->{email} } map { $_->{email} } demo_users();
         my $body = $xres->content;

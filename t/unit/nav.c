@@ -90,7 +90,7 @@ main(void)
 	    "an organisation's page belongs to the organisations");
 	is_str(xp(d, "/page/nav/section[@name='editor']/@href", b, sizeof(b)), "/kb/editor",
 	    "kb.edit: the editor is a section");
-	is_str(xp(d, "//area[@key='nav.articles']/@href", b, sizeof(b)), "/kb/editor",
+	is_str(xp(d, "//area[@key='nav.editor']/@href", b, sizeof(b)), "/kb/editor",
 	    "and a tile linking the editor");
 
 	d = page_for(req, "/kb/editor/articles/3", provider, PT_NELEM(provider), &user);

@@ -122,7 +122,7 @@
           <circle cx="17" cy="9" r="2.5"/>
           <path d="M16.5 14a5 5 0 0 1 5 6.5"/>
         </xsl:when>
-        <xsl:when test="$key = 'nav.articles'">
+        <xsl:when test="$key = 'nav.articles' or $key = 'nav.editor'">
           <path d="M4 20h4L19.5 8.5l-4-4L4 16z"/>
           <path d="m13.5 6.5 4 4"/>
         </xsl:when>
