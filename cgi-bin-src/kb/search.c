@@ -899,6 +899,19 @@ cat_visible(const struct vcat *c, uint8_t auds)
 	return 0;
 }
 
+#define NO_CATEGORY "!"
+
+static const struct vcat *
+cat_by_slug(const char *slug)
+{
+	size_t i;
+
+	for (i = 0; i < vocab.ncats; i++)
+		if (strcmp(vocab.cats[i].slug, slug) == 0)
+			return &vocab.cats[i];
+	return NULL;
+}
+
 /* ---- reading the request ------------------------------------------------ */
 
 struct search {
@@ -974,6 +987,28 @@ read_search(struct pt_req *req, struct search *s)
 	if (s->page > PAGE_MAX)
 		s->page = PAGE_MAX;
 	return terms_of(req, s->q, &s->terms);
+}
+
+/*
+ * A category the reader may not see filters like one that does not
+ * exist: nothing is found.  Otherwise a reader who knows an internal
+ * category's slug would learn which public articles sit in it.  "!" is
+ * no slug (slug_ok), so the ranking's filter matches no article.
+ */
+static int
+category_filter_check(struct pt_req *req, struct search *s)
+{
+	const struct vcat *c;
+	int rc;
+
+	if (*s->category == '\0')
+		return PT_OK;
+	if ((rc = vocab_fresh(req, 0, 0)) != PT_OK)
+		return rc;
+	c = cat_by_slug(s->category);
+	if (c == NULL || !cat_visible(c, reader_audiences(&s->aud)))
+		s->category = NO_CATEGORY;
+	return PT_OK;
 }
 
 /* ---- the search ---------------------------------------------------------- */
@@ -1256,6 +1291,8 @@ search_page(struct pt_req *req)
 		pt_form_echo(req, "search", fields, 1);
 	}
 	if (rc != PT_OK)
+		return rc;
+	if ((rc = category_filter_check(req, &s)) != PT_OK)
 		return rc;
 	if (*s.q != '\0' && (rc = search_kept(req, &s, sid)) != PT_ENOTFOUND)
 		return rc == PT_OK ? 200 : rc;

@@ -88,6 +88,26 @@ subtest 'go: an article one may not see is 404' => sub {
     is(sql_value("SELECT clicked_article_id IS NULL FROM kb_searches WHERE id = $sid"), 1, 'no click recorded');
 };
 
+subtest 'a category the reader may not see filters like an unknown one' => sub {
+    my $hidden = create_category(audience => 'internal', names => { en => 'Hidden shelf' });
+    my $in = create_article(category => $hidden, audience => 'public', texts => { en => {
+        title => "Shelved $term", body_text => "Shelved guide about $term." } });
+    my $slug = sql_value("SELECT slug FROM kb_categories WHERE id = $hidden");
+    for my $who ('anonymous', 'carl@acme.example') {
+        my $c = reader($who eq 'anonymous' ? undef : $who);
+        my ($doc, $res) = $c->get_xml("/kb/search?q=$term&category=$slug");
+        is($res->code, 200, "$who: status 200");
+        is(xp($doc, '/page/search/@total'), 0, "$who: nothing found, as for an unknown category");
+        ($doc) = $c->get_xml("/kb/search?q=$term&category=no-such-category-$term");
+        is(xp($doc, '/page/search/@total'), 0, "$who: an unknown category finds nothing either");
+        ($doc) = $c->get_xml("/kb/search?q=Shelved+$term");
+        ok((grep { $_ == $in } xp_list($doc, '/page/search/results/result/@id')),
+            "$who: without the filter the shelved public article is found");
+    }
+    my ($doc) = reader('agent@portico.example')->get_xml("/kb/search?q=$term&category=$slug");
+    is_deeply([xp_list($doc, '/page/search/results/result/@id')], [$in], 'staff: the filter applies');
+};
+
 END {
     sql('DELETE FROM kb_searches WHERE query LIKE ' . sql_quote("%$term%")
         . (@typos ? ' OR query IN (' . join(',', map { sql_quote($_) } @typos) . ')' : ''));
