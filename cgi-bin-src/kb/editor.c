@@ -1138,6 +1138,8 @@ show_form(struct pt_req *req, const struct article *a, const char *lang, int wit
 
 		if (q == NULL)
 			return PT_ENOMEM;
+		if (*q == '\0')	/* Enter in another field: nothing was looked for */
+			goto done;
 		found = pt_node(f, "related-found", NULL);
 		pt_attr(found, "q", q);
 		if ((rc = titles_find(req, found, q, self)) != PT_OK)
@@ -1158,6 +1160,7 @@ show_form(struct pt_req *req, const struct article *a, const char *lang, int wit
 			}
 		}
 	}
+done:
 	req->view = "editor-form";
 	return status;
 }

@@ -216,6 +216,13 @@
     q.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') {
         show([]);
+      } else if (e.key === 'Enter') {
+        /* Enter in the search finds, as its button does (the form's default is Preview). */
+        var find = form.querySelector('button[name="action"][value="find"]');
+        if (find) {
+          e.preventDefault();
+          find.click();
+        }
       }
     });
   }

@@ -73,7 +73,8 @@ test('editor creates, previews, saves and publishes an article', { timeout: 9000
     await page.getByLabel('Audience').selectOption('public');
     await page.getByLabel('Tags').fill('scanner, pairing');
 
-    await page.getByRole('button', { name: 'Preview' }).click();
+    // Enter in a field previews (the form's default button), as before the Find of related articles.
+    await page.getByLabel('Tags').press('Enter');
     const preview = page.locator('section.kb-preview');
     await preview.getByRole('heading', { name: 'Preview' }).waitFor();
     assert.equal(await preview.locator('.kb-body strong').innerText(), 'pair', 'the preview shows the body');
@@ -181,6 +182,13 @@ test('related articles are picked from title suggestions as one types', { timeou
     await page.goto(`${BASE}/kb/editor/articles/${ids.self}?lang=en`);
     await page.getByRole('heading', { level: 1, name: `Edit: ${word} self` }).waitFor();
     const find = page.getByLabel('Find articles by title');
+    await find.fill(word);
+    await Promise.all([page.waitForURL(/#related$/), find.press('Enter')]);
+    assert.equal(await page.getByRole('checkbox', { name: `${word} other` }).isChecked(), false,
+      'Enter in the search finds: the match is a box to tick');
+    await page.getByRole('checkbox', { name: `${word} other` }).check();
+    await page.getByRole('checkbox', { name: `${word} other` }).uncheck();
+    await find.fill('');
     await find.pressSequentially(word.slice(0, 8), { delay: 20 });
     const suggestion = page.getByRole('button', { name: `Add: ${word} other` });
     await suggestion.waitFor();

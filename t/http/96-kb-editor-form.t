@@ -103,6 +103,13 @@ subtest 'related articles are found by title' => sub {
     like($html, qr{<input type="checkbox" name="related" value="$r2" id="related-$r2" />}, 'the found one a box to tick');
     like($html, qr{<label for="related-$r2">\Q$word\E modem lights}, 'labelled by its title');
 
+    ($doc) = post_csrf($ed, "/kb/editor/articles/$self?lang=en", [@{ new_article_form($cat, slug => $slug,
+        related_q => '  ') }, action => 'find']);
+    is(xp_count($doc, '/page/kb-article-form/related-found'), 0, 'Find with nothing typed looks for nothing');
+    like(Encode::decode_utf8($ed->get("/kb/editor/articles/$self?lang=en")->content),
+        qr{<button type="submit" name="action" value="find" class="btn btn-secondary" formaction="/kb/editor/articles/$self\?lang=en#related">},
+        'the answer of Find opens at the related articles');
+
     # Ticking both and saving relates both; the page then lists them by title.
     ($doc, $res) = post_csrf($ed, "/kb/editor/articles/$self?lang=en", [@{ new_article_form($cat, slug => $slug,
         title => "$word itself", related => $r1) }, related => $r2]);

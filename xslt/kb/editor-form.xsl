@@ -109,6 +109,9 @@
           </xsl:attribute>
           <xsl:attribute name="enctype">multipart/form-data</xsl:attribute>
           <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+          <!-- The default button (Enter in a field) stays Preview, not the
+               Find of the related articles further down; never shown. -->
+          <button type="submit" name="action" value="preview" class="kb-default-submit"><xsl:value-of select="pt:t('kb.editor.preview')"/></button>
           <xsl:choose>
             <xsl:when test="$f/@mode = 'new'">
               <xsl:call-template name="select-field">
@@ -299,7 +302,16 @@
           <input id="related_q" name="related_q" type="search" maxlength="100" autocomplete="off"
               value="{$values/field[@name = 'related_q']}" data-titles="/kb/editor/titles"
               data-exclude="{$f/@id}" aria-describedby="related-hint"/>
-          <button type="submit" name="action" value="find" class="btn btn-secondary"><xsl:value-of select="pt:t('kb.editor.related.find-button')"/></button>
+          <!-- The answer opens at the results (#related), not at the top. -->
+          <button type="submit" name="action" value="find" class="btn btn-secondary">
+            <xsl:attribute name="formaction">
+              <xsl:choose>
+                <xsl:when test="$f/@mode = 'edit'"><xsl:value-of select="concat($f/@base, '?lang=', $f/@lang, '#related')"/></xsl:when>
+                <xsl:otherwise>/kb/editor/new#related</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+            <xsl:value-of select="pt:t('kb.editor.related.find-button')"/>
+          </button>
         </div>
         <ul class="kb-suggestions" id="related-suggestions" hidden="hidden"
             aria-label="{pt:t('kb.editor.related.suggestions')}" data-add="{pt:t('kb.editor.related.add')}"></ul>
