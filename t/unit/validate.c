@@ -37,12 +37,17 @@ main(void)
 	ok(V(PT_V_LANG, "de") && !V(PT_V_LANG, "DE") && !V(PT_V_LANG, "deu"), "languages");
 	ok(V(PT_V_NAME, "Jürgen Müller") && !V(PT_V_NAME, "a\nb") && !V(PT_V_NAME, ""), "names");
 	ok(!pt_valid(PT_V_NAME, "\xff\xfe", 2), "invalid UTF-8 does not match (and does not crash)");
+	ok(V(PT_V_TAG, "größe 2") && V(PT_V_TAG, "px-200") && !V(PT_V_TAG, "a<b") &&
+	    !V(PT_V_TAG, "line\xe2\x80\xa8" "break") && !V(PT_V_TAG, "a--b") && !V(PT_V_TAG, "-a") &&
+	    !V(PT_V_TAG, "a  b") && !V(PT_V_TAG, "semi;colon") && !V(PT_V_TAG, ""),
+	    "tags: letters and digits with single spaces or hyphens between");
 	ok(!pt_valid(PT_V_EMAIL, NULL, 0), "NULL does not match");
 	/* PCRE2's $ matches before a final newline: no validator may let one through. */
 	for (i = 0; i < PT_V__MAX; i++) {
 		static const char *const good[PT_V__MAX] = {
 			[PT_V_EMAIL] = "carl@acme.example", [PT_V_LANG] = "de",
 			[PT_V_LOCAL_PATH] = "/kb", [PT_V_ID] = "42", [PT_V_NAME] = "Carl",
+			[PT_V_TAG] = "wi-fi router",
 			[PT_V_TOKEN] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
 		};
 		static const char *const tails[][2] = { { "\n", "LF" }, { "\r", "CR" },
