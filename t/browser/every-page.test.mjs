@@ -205,13 +205,20 @@ async function crawl(who) {
     for (const form of ERROR_FORMS) {
       const res = await page.goto(`${BASE}${form.path}`);
       if (!res || res.status() !== 200 || new URL(page.url()).pathname !== form.path) continue;
-      const submit = page.locator('main form[method="post"] button[type="submit"]:not([formaction])').first();
+      // The form's main button as a person sees it (a form may hold a
+      // hidden default button before it).
+      const buttons = 'main form[method="post"] button[type="submit"]:not([formaction]):visible';
+      let submit = page.locator(`${buttons}.btn-primary`).first();
+      if (await submit.count() === 0) submit = page.locator(buttons).first();
       if (await submit.count() === 0) continue;
       await page.evaluate(() => document.querySelectorAll('main form').forEach((f) => { f.noValidate = true; }));
-      const [answer] = await Promise.all([
-        page.waitForNavigation(),
-        submit.click(),
-      ]);
+      let answer;
+      try {
+        [answer] = await Promise.all([page.waitForNavigation(), submit.click()]);
+      } catch (err) {
+        problems.push(`${form.path}: the form could not be sent empty: ${err.message.split('\n')[0]}`);
+        continue;
+      }
       if (answer && answer.status() === 422) {
         pages.push(`${form.path} (sent empty)`);
         problems.push(...await checkPage(page, `${form.path} submitted empty (422)`));
