@@ -15,7 +15,6 @@
   <xsl:template match="page" mode="content">
     <xsl:variable name="a" select="audit"/>
     <xsl:variable name="f" select="audit/filter"/>
-    <xsl:call-template name="prov-subnav"/>
     <h1><xsl:value-of select="pt:t('audit.title')"/></h1>
     <p class="lead">
       <xsl:choose>

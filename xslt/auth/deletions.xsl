@@ -10,7 +10,6 @@
   <xsl:include href="orgs-common.xsl"/>
 
   <xsl:template match="page" mode="content">
-    <xsl:call-template name="prov-subnav"/>
     <h1><xsl:value-of select="pt:t('deletions.title')"/></h1>
     <p class="lead"><xsl:value-of select="pt:t('deletions.intro')"/></p>
     <xsl:choose>

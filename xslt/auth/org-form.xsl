@@ -19,7 +19,6 @@
   <xsl:template match="page" mode="content">
     <xsl:variable name="o" select="org-form"/>
     <xsl:variable name="provider" select="$o/@kind = 'provider'"/>
-    <xsl:call-template name="prov-subnav"/>
     <p class="prov-back"><a href="/auth/admin/orgs"><xsl:value-of select="pt:t('org.back')"/></a></p>
     <section class="card prov-form-card" aria-labelledby="org-title">
       <h1 id="org-title">

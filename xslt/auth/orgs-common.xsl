@@ -5,7 +5,6 @@
   it imports ../layout.xsl.
 
     page mode="head"   the area stylesheets
-    prov-subnav        nothing: the layout's section navigation links these pages
     prov-text-field    a labelled text input with its field errors
     prov-select        a labelled select over a space-separated list of values
     prov-pager         previous/next as a GET form that keeps the filters
@@ -20,11 +19,8 @@
     <link rel="stylesheet" href="/static/css/provider.css"/>
   </xsl:template>
 
-  <!-- The links between the administration pages are the section
-       navigation the layout draws from the runtime's table (nav.c: the
-       pages of "Administration" the user may open, "All users" included),
-       so this draws nothing; the views still call it. -->
-  <xsl:template name="prov-subnav"/>
+  <!-- The links between these pages are the section navigation of
+       layout.xsl, drawn from the runtime's table (cgi-bin-src/lib/nav.c). -->
 
   <!-- The class of a field's wrapper: "field", plus has-error when it has messages. -->
   <xsl:template name="prov-field-class">

@@ -11,7 +11,6 @@
 
   <xsl:template match="page" mode="content">
     <xsl:variable name="f" select="orgs/filter"/>
-    <xsl:call-template name="prov-subnav"/>
     <div class="prov-head">
       <h1><xsl:value-of select="pt:t('orgs.title')"/></h1>
       <a class="btn btn-primary" href="/auth/admin/orgs/new"><xsl:value-of select="pt:t('orgs.new')"/></a>

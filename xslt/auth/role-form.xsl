@@ -20,7 +20,6 @@
   <xsl:template match="page" mode="content">
     <xsl:variable name="r" select="role-form"/>
     <xsl:variable name="builtin" select="$r/@builtin = '1'"/>
-    <xsl:call-template name="prov-subnav"/>
     <p class="prov-back"><a href="/auth/admin/roles"><xsl:value-of select="pt:t('roles.back')"/></a></p>
     <section class="card prov-form-card" aria-labelledby="role-title">
       <h1 id="role-title">

@@ -10,7 +10,6 @@
   <xsl:include href="orgs-common.xsl"/>
 
   <xsl:template match="page" mode="content">
-    <xsl:call-template name="prov-subnav"/>
     <div class="prov-head">
       <h1><xsl:value-of select="pt:t('roles.title')"/></h1>
       <a class="btn btn-primary" href="/auth/admin/roles/new"><xsl:value-of select="pt:t('roles.new')"/></a>
