@@ -50,7 +50,7 @@ is_deeply([xp_list($doc, "$a/translations/translation/\@lang")], ['de', 'en'], '
 my $html = $de->get("/kb/articles/$both")->decoded_content;
 my $dom = XML::LibXML->load_html(string => $html, recover => 2, suppress_errors => 1);
 ok(!$dom->findnodes('//*[contains(@class, "kb-fallback")]')->size, 'no fallback notice');
-like($dom->findvalue('//*[contains(@class, "kb-updated")]'), qr/Zuletzt aktualisiert am \d+\. \w+ \d{4}/,
+like($dom->findvalue('//*[contains(@class, "kb-updated")]'), qr/Zuletzt aktualisiert am \d+\. \w+\.? \d{4}/,
     'German date in words');
 
 # The same article on an English page.
