@@ -110,8 +110,9 @@
           <xsl:attribute name="enctype">multipart/form-data</xsl:attribute>
           <input type="hidden" name="csrf" value="{$pt-csrf}"/>
           <!-- The default button (Enter in a field) stays Preview, not the
-               Find of the related articles further down; never shown. -->
-          <button type="submit" name="action" value="preview" class="kb-default-submit"><xsl:value-of select="pt:t('kb.editor.preview')"/></button>
+               Find of the related articles further down; never shown, so
+               not a <button> that scripts and tests would take for one. -->
+          <input type="submit" name="action" value="preview" class="kb-default-submit"/>
           <xsl:choose>
             <xsl:when test="$f/@mode = 'new'">
               <xsl:call-template name="select-field">
