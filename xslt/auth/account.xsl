@@ -242,14 +242,14 @@
             <xsl:for-each select="$acct/sessions/session">
               <tr>
                 <xsl:if test="@current = '1'"><xsl:attribute name="class">is-current</xsl:attribute></xsl:if>
-                <td data-label="{pt:t('account.sessions.created')}">
+                <td>
                   <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@created)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
                 </td>
-                <td data-label="{pt:t('account.sessions.last-seen')}">
+                <td>
                   <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@last-seen)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
                 </td>
-                <td data-label="{pt:t('account.sessions.ip')}"><xsl:value-of select="@ip"/></td>
-                <td class="agent" data-label="{pt:t('account.sessions.agent')}"><xsl:value-of select="user-agent"/></td>
+                <td><xsl:value-of select="@ip"/></td>
+                <td class="agent"><xsl:value-of select="user-agent"/></td>
                 <td class="action">
                   <xsl:choose>
                     <xsl:when test="@current = '1'">

@@ -95,14 +95,14 @@
           <tbody>
             <xsl:for-each select="$u/user">
               <tr>
-                <th scope="row" data-label="{pt:t('users.name')}">
+                <th scope="row">
                   <a href="{$u/@base}/{@id}"><xsl:value-of select="name"/></a>
                 </th>
-                <td data-label="{pt:t('users.email')}" class="cell-email"><xsl:value-of select="email"/></td>
+                <td class="cell-email"><xsl:value-of select="email"/></td>
                 <xsl:if test="$u/@scope = 'admin'">
-                  <td data-label="{pt:t('users.org')}"><xsl:value-of select="org"/></td>
+                  <td><xsl:value-of select="org"/></td>
                 </xsl:if>
-                <td data-label="{pt:t('users.roles')}">
+                <td>
                   <ul class="role-list">
                     <xsl:for-each select="role">
                       <li class="role">
@@ -113,12 +113,12 @@
                     </xsl:for-each>
                   </ul>
                 </td>
-                <td data-label="{pt:t('users.status')}">
+                <td>
                   <xsl:call-template name="users-status">
                     <xsl:with-param name="status" select="string(@status)"/>
                   </xsl:call-template>
                 </td>
-                <td data-label="{pt:t('users.last-login')}">
+                <td>
                   <xsl:choose>
                     <xsl:when test="string(@last-login) != ''">
                       <xsl:call-template name="pt-datetime">

@@ -85,7 +85,7 @@
             <xsl:for-each select="$l/article">
               <xsl:variable name="cat" select="@category"/>
               <tr>
-                <th scope="row" data-label="{pt:t('kb.editor.title')}">
+                <th scope="row">
                   <a href="/kb/editor/articles/{@id}">
                     <xsl:choose>
                       <xsl:when test="string(title) != ''"><xsl:value-of select="title"/></xsl:when>
@@ -94,20 +94,20 @@
                   </a>
                   <span class="kb-slug"><xsl:value-of select="@slug"/></span>
                 </th>
-                <td data-label="{pt:t('kb.editor.status')}">
+                <td>
                   <xsl:call-template name="kb-status"><xsl:with-param name="status" select="string(@status)"/></xsl:call-template>
                 </td>
-                <td data-label="{pt:t('kb.editor.category')}"><xsl:value-of select="$l/categories/category[@id = $cat]"/></td>
-                <td data-label="{pt:t('kb.editor.audience')}">
+                <td><xsl:value-of select="$l/categories/category[@id = $cat]"/></td>
+                <td>
                   <xsl:call-template name="kb-audience"><xsl:with-param name="audience" select="string(@audience)"/></xsl:call-template>
                 </td>
-                <td data-label="{pt:t('kb.editor.languages')}">
+                <td>
                   <xsl:for-each select="str:tokenize(string(@langs), ' ')">
                     <abbr class="kb-lang" title="{pt:t(concat('lang.', .))}"><xsl:value-of select="."/></abbr>
                     <xsl:text> </xsl:text>
                   </xsl:for-each>
                 </td>
-                <td data-label="{pt:t('kb.editor.updated')}">
+                <td>
                   <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@updated)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
                 </td>
               </tr>

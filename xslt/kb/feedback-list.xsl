@@ -67,15 +67,15 @@
             <tbody>
               <xsl:for-each select="$f/articles/article">
                 <tr>
-                  <th scope="row" data-label="{pt:t('kb.fb.article')}">
+                  <th scope="row">
                     <a href="{@edit-href}"><xsl:value-of select="title"/></a>
                     <span class="kb-fb-status"><xsl:value-of select="pt:t(concat('kb.fb.status.', @status))"/></span>
                   </th>
-                  <td class="num" data-label="{pt:t('kb.fb.views')}"><xsl:value-of select="@views"/></td>
-                  <td class="num" data-label="{pt:t('kb.fb.yes')}"><xsl:value-of select="@yes"/></td>
-                  <td class="num" data-label="{pt:t('kb.fb.no')}"><xsl:value-of select="@no"/></td>
-                  <td class="num" data-label="{pt:t('kb.fb.rate')}"><xsl:value-of select="@rate"/> %</td>
-                  <td data-label="{pt:t('kb.fb.comments')}">
+                  <td class="num"><xsl:value-of select="@views"/></td>
+                  <td class="num"><xsl:value-of select="@yes"/></td>
+                  <td class="num"><xsl:value-of select="@no"/></td>
+                  <td class="num"><xsl:value-of select="@rate"/> %</td>
+                  <td>
                     <xsl:choose>
                       <xsl:when test="comment">
                         <ul class="kb-fb-comments">

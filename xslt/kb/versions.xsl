@@ -90,16 +90,16 @@
             <xsl:for-each select="$v/version">
               <xsl:variable name="prev" select="following-sibling::version[1]"/>
               <tr>
-                <th scope="row" data-label="{pt:t('kb.editor.version')}"><xsl:value-of select="@no"/></th>
-                <td data-label="{pt:t('kb.editor.version.date')}">
+                <th scope="row"><xsl:value-of select="@no"/></th>
+                <td>
                   <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@created)"/><xsl:with-param name="style" select="'relative'"/></xsl:call-template>
                 </td>
-                <td data-label="{pt:t('kb.editor.version.author')}"><xsl:value-of select="author"/></td>
-                <td data-label="{pt:t('kb.editor.status')}">
+                <td><xsl:value-of select="author"/></td>
+                <td>
                   <xsl:call-template name="kb-status"><xsl:with-param name="status" select="string(@status)"/></xsl:call-template>
                 </td>
-                <td data-label="{pt:t('kb.editor.note')}"><xsl:value-of select="note"/></td>
-                <td data-label="{pt:t('kb.editor.actions')}" class="kb-version-actions">
+                <td><xsl:value-of select="note"/></td>
+                <td class="kb-version-actions">
                   <xsl:if test="$prev">
                     <a href="{$v/@base}/diff?lang={$v/@lang}&amp;from={$prev/@no}&amp;to={@no}">
                       <xsl:call-template name="kb-fill">
