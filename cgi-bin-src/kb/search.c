@@ -1005,7 +1005,12 @@ category_filter_check(struct pt_req *req, struct search *s)
 		return PT_OK;
 	if ((rc = vocab_fresh(req, 0, 0)) != PT_OK)
 		return rc;
-	c = cat_by_slug(s->category);
+	/* Not in the copy: perhaps added since it was loaded. */
+	if ((c = cat_by_slug(s->category)) == NULL) {
+		if ((rc = vocab_fresh(req, 1, 0)) != PT_OK)
+			return rc;
+		c = cat_by_slug(s->category);
+	}
 	if (c == NULL || !cat_visible(c, reader_audiences(&s->aud)))
 		s->category = NO_CATEGORY;
 	return PT_OK;
@@ -1296,14 +1301,22 @@ search_page(struct pt_req *req)
 		return rc;
 	if (*s.q != '\0' && (rc = search_kept(req, &s, sid)) != PT_ENOTFOUND)
 		return rc == PT_OK ? 200 : rc;
+	if (*s.q == '\0') {
+		if ((rc = vocab_fresh(req, 0, 0)) != PT_OK)
+			return rc;
+		filter_categories(req, sx, &s);
+		return 200;
+	}
+
+	/*
+	 * The filter's categories after the ranking: a new ranking checks
+	 * that the category copy is current, so a category added since shows.
+	 */
+	if ((rc = run_search(req, &s, PER_PAGE, (s.page - 1) * PER_PAGE, &rows)) != PT_OK)
+		return rc;
 	if ((rc = vocab_fresh(req, 0, 0)) != PT_OK)
 		return rc;
 	filter_categories(req, sx, &s);
-	if (*s.q == '\0')
-		return 200;
-
-	if ((rc = run_search(req, &s, PER_PAGE, (s.page - 1) * PER_PAGE, &rows)) != PT_OK)
-		return rc;
 	if (rows.nrows == 0 && s.page > 1) {
 		/* Past the last page: show the first. */
 		s.page = 1;

@@ -110,7 +110,7 @@ subtest 'a change in the editor shows at once' => sub {
     like($res->decoded_content, qr{New words\.}, 'and the new body');
 
     ok(kept_soon($anon, '/kb/faq'), 'the FAQ is kept too');
-    (undef, $res) = post_csrf($ed, "/kb/editor/articles/$id/state", [to => 'archived', lang => 'en']);
+    (undef, $res) = post_csrf($ed, "/kb/editor/articles/$id/state", [to => 'archived', lang => 'en', confirm => 1]);
     is($res->code, 303, 'archived in the editor');
     is($anon->get("/kb/articles/$id")->code, 404, 'gone for readers at once');
     is(cache_of($anon->get('/kb/faq')), 'miss', 'every kept page is built again');
