@@ -147,6 +147,11 @@ subtest 'Preview without JavaScript renders the Markdown and saves nothing' => s
     is(xp_count($doc, '/page/kb-article-form/preview/body//script'), 0, 'no script');
     like(xp($doc, "/page/form[\@name='kb-article']/field[\@name='body']"), qr{<script>alert\(1\)</script>}, 'the typed source is kept');
     is(sql_value('SELECT COUNT(*) FROM kb_articles'), $before, 'nothing saved');
+    $res = $ed->request(HTTP::Request::Common::POST(base_url() . '/kb/editor/new', [
+        @{ new_article_form($cat, format => 'markdown', title => 'Preview',
+            body => "| a | b |\n|---|---|\n| 1 | 2 |\n") }, action => 'preview', csrf => csrf_for($ed)]));
+    like($res->decoded_content, qr{<div class="table-scroll" role="region" tabindex="0" aria-label="[^"]+"><table>},
+        'the HTML preview puts the table in a scrolling region, as the article page does');
 };
 
 subtest 'the live preview endpoint' => sub {
@@ -156,6 +161,11 @@ subtest 'the live preview endpoint' => sub {
     is(xp($doc, '/page/@view'), 'editor-preview', 'view editor-preview');
     is(xp($doc, '/page/kb-preview/body/h2'), 'Hi', 'heading');
     is(xp($doc, '/page/kb-preview/body/table/tbody/tr/td[2]'), 'y', 'table');
+    my $html = $ed->request(HTTP::Request::Common::POST(base_url() . '/kb/editor/preview',
+        Content_Type => 'form-data', Content => [format => 'markdown', body => "| k | v |\n|---|---|\n| x | y |\n",
+        csrf => csrf_for($ed)]))->decoded_content;
+    like($html, qr{<div class="table-scroll" role="region" tabindex="0" aria-label="Table 1"><table>},
+        'the fragment puts the table in a named scrolling region');
     is(xp_count($doc, '/page/kb-preview/body//a'), 0, 'the javascript: link is no link');
     is(xp_count($doc, '/page/kb-preview/body//img'), 0, 'no img with onerror');
     my $r = $ed->request(HTTP::Request::Common::POST(base_url() . '/kb/editor/preview',

@@ -13,8 +13,8 @@
      as cheap as a plain copy-of (a generic identity transform over the
      whole body costs ~40 % more, DESIGN.md section 2).
 
-     Include it (xsl:include) from a view that imports layout.xsl: the region's
-     name comes from the catalogue through pt:t and pt-replace. -->
+     Include it (xsl:include) from any view, fragments too: the region's
+     name comes from the catalogue (tables.region, with {n}) through pt:t. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
@@ -45,11 +45,9 @@
             <xsl:value-of select="normalize-space(caption)"/>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:call-template name="pt-replace">
-              <xsl:with-param name="text" select="pt:t('tables.region')"/>
-              <xsl:with-param name="name" select="'n'"/>
-              <xsl:with-param name="value" select="count(preceding::table[not(ancestor::table)]) + 1"/>
-            </xsl:call-template>
+            <xsl:variable name="text" select="pt:t('tables.region')"/>
+            <xsl:value-of select="concat(substring-before($text, '{n}'),
+                count(preceding::table[not(ancestor::table)]) + 1, substring-after($text, '{n}'))"/>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>

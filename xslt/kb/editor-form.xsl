@@ -13,6 +13,7 @@
 
   <xsl:import href="../layout.xsl"/>
   <xsl:include href="editor-common.xsl"/>
+  <xsl:include href="../common/table.xsl"/>
 
   <xsl:variable name="f" select="/page/kb-article-form"/>
   <xsl:variable name="values" select="/page/form[@name = 'kb-article']"/>
@@ -254,7 +255,7 @@
         <xsl:if test="string(summary) != ''">
           <p class="lead"><xsl:value-of select="summary"/></p>
         </xsl:if>
-        <div class="kb-body"><xsl:copy-of select="body/node()"/></div>
+        <div class="kb-body"><xsl:apply-templates select="body/node()" mode="pt-rich-text"/></div>
       </article>
     </section>
   </xsl:template>

@@ -2,11 +2,14 @@
 <!-- The live preview of an article body (view "editor-preview"): an HTML
      fragment, not a page, that htdocs/js/kb-editor.js places beside the
      textarea. The body is the sanitised XHTML a save would store; it is
-     copied, never re-parsed. Like suggest.xsl it does not import layout.xsl. -->
+     copied, never re-parsed; its tables are wrapped as on the article page
+     (common/table.xsl). Like suggest.xsl it does not import layout.xsl. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
     exclude-result-prefixes="pt">
+
+  <xsl:include href="../common/table.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -15,7 +18,7 @@
       <xsl:for-each select="page/messages/message[@kind = 'error']">
         <p class="field-error"><xsl:value-of select="pt:t(@key)"/></p>
       </xsl:for-each>
-      <xsl:copy-of select="page/kb-preview/body/node()"/>
+      <xsl:apply-templates select="page/kb-preview/body/node()" mode="pt-rich-text"/>
     </div>
   </xsl:template>
 
