@@ -20,8 +20,8 @@
   navigation and the compact menu of narrow screens) is drawn from
   /page/session and /page/nav, which the runtime fills (nav.c).
 
-  Helpers for views: named templates pt-messages, pt-field-errors,
-  pt-field-aria,
+  Helpers for views: named templates pt-messages, pt-message-text,
+  pt-field-errors, pt-field-aria, pt-maxlength,
   pt-replace, pt-datetime, pt-status-page (see below).
 
   Rules: never turn off output escaping, no inline script, no style or on*
@@ -73,6 +73,7 @@
         <link rel="stylesheet" href="/static/css/print.css" media="print"/>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
         <link rel="alternate icon" href="/favicon.ico" sizes="32x32"/>
+        <script src="/static/js/portico.js" defer="defer"></script>
         <xsl:apply-templates select="." mode="head"/>
         <xsl:call-template name="theme-head"/>
       </head>
@@ -203,8 +204,11 @@
       <form class="header-search" method="get" action="/kb/search" role="search"
           aria-label="{pt:t('nav.search.label')}">
         <label class="visually-hidden" for="{$id}"><xsl:value-of select="pt:t('nav.search.label')"/></label>
-        <input id="{$id}" name="q" type="search" maxlength="200" autocomplete="off"
-            placeholder="{pt:t('nav.search.placeholder')}"/>
+        <input id="{$id}" name="q" type="search" autocomplete="off"
+            placeholder="{pt:t('nav.search.placeholder')}">
+          <!-- The kb worker's limit, which every page carries (PT_SEARCH_MAX_CHARS). -->
+          <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'search'"/></xsl:call-template>
+        </input>
         <button type="submit" class="header-search-button">
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
             <circle cx="10.5" cy="10.5" r="6.5"/>
@@ -365,22 +369,27 @@
 
   <!-- ================= messages ========================================= -->
 
-  <!-- Errors in one role="alert" box, info and success in role="status"
-       boxes. An error about a form field links to the input (id = field
-       name); the view repeats it next to the field (pt-field-errors). -->
+  <!-- Errors in one role="alert" box under the heading "There is a
+       problem" (the error summary: tabindex -1, so that portico.js can move
+       the focus to it after a failed submit), info and success in
+       role="status" boxes. An error about a form field links to the input
+       (id = field name); the view repeats it next to the field
+       (pt-field-errors). -->
   <xsl:template name="pt-messages">
     <xsl:variable name="errors" select="/page/messages/message[@kind = 'error']"/>
     <xsl:variable name="successes" select="/page/messages/message[@kind = 'success']"/>
     <xsl:variable name="infos" select="/page/messages/message[not(@kind = 'error' or @kind = 'success')]"/>
     <xsl:if test="$errors">
-      <div class="alert alert-error" role="alert">
+      <div class="alert alert-error error-summary" role="alert" tabindex="-1"
+          aria-labelledby="error-summary-title">
+        <h2 class="error-summary-title" id="error-summary-title"><xsl:value-of select="pt:t('error.summary.title')"/></h2>
         <xsl:for-each select="$errors">
           <p>
             <xsl:choose>
               <xsl:when test="string(@field) != ''">
-                <a href="#{@field}"><xsl:value-of select="pt:t(@key)"/></a>
+                <a href="#{@field}"><xsl:call-template name="pt-message-text"/></a>
               </xsl:when>
-              <xsl:otherwise><xsl:value-of select="pt:t(@key)"/></xsl:otherwise>
+              <xsl:otherwise><xsl:call-template name="pt-message-text"/></xsl:otherwise>
             </xsl:choose>
           </p>
         </xsl:for-each>
@@ -389,16 +398,42 @@
     <xsl:if test="$successes">
       <div class="alert alert-success" role="status">
         <xsl:for-each select="$successes">
-          <p><xsl:value-of select="pt:t(@key)"/></p>
+          <p><xsl:call-template name="pt-message-text"/></p>
         </xsl:for-each>
       </div>
     </xsl:if>
     <xsl:if test="$infos">
       <div class="alert alert-info" role="status">
         <xsl:for-each select="$infos">
-          <p><xsl:value-of select="pt:t(@key)"/></p>
+          <p><xsl:call-template name="pt-message-text"/></p>
         </xsl:for-each>
       </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The text of the current <message>: its catalogue text, with "{max}"
+       replaced by the message's max (a field's limit, pt_message_max). -->
+  <xsl:template name="pt-message-text">
+    <xsl:choose>
+      <xsl:when test="string(@max) != ''">
+        <xsl:call-template name="pt-replace">
+          <xsl:with-param name="text" select="pt:t(@key)"/>
+          <xsl:with-param name="name" select="'max'"/>
+          <xsl:with-param name="value" select="string(@max)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="pt:t(@key)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A maxlength attribute for the current input or textarea: the limit
+       called name that the handler gave the page (pt_limit), so the form
+       and the server hold one number. Call it first inside the element. -->
+  <xsl:template name="pt-maxlength">
+    <xsl:param name="name"/>
+    <xsl:variable name="max" select="string(/page/limits/limit[@name = $name]/@chars)"/>
+    <xsl:if test="$max != ''">
+      <xsl:attribute name="maxlength"><xsl:value-of select="$max"/></xsl:attribute>
     </xsl:if>
   </xsl:template>
 
@@ -413,7 +448,7 @@
       <p class="field-error" id="{$field}-error">
         <xsl:for-each select="$msgs">
           <span class="visually-hidden"><xsl:value-of select="pt:t('message.error')"/><xsl:text> </xsl:text></span>
-          <xsl:value-of select="pt:t(@key)"/>
+          <xsl:call-template name="pt-message-text"/>
           <xsl:if test="position() != last()"><br/></xsl:if>
         </xsl:for-each>
       </p>
@@ -482,12 +517,14 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Body of the error views: status code, h1, explanation, actions,
+  <!-- Body of the error views: status code, h1, explanation, more
+       (a fragment after the explanation, e.g. a search form), actions,
        request reference. $actions is a fragment of links (class="btn"). -->
   <xsl:template name="pt-status-page">
     <xsl:param name="title-key"/>
     <xsl:param name="text-key"/>
     <xsl:param name="actions"/>
+    <xsl:param name="more"/>
     <xsl:param name="kind" select="'error'"/>
     <section class="card status-page status-{$kind}">
       <xsl:if test="string(/page/@status) != ''">
@@ -501,6 +538,7 @@
       </xsl:if>
       <h1><xsl:value-of select="pt:t($title-key)"/></h1>
       <p class="lead"><xsl:value-of select="pt:t($text-key)"/></p>
+      <xsl:copy-of select="$more"/>
       <xsl:if test="string($actions) != ''">
         <p class="actions"><xsl:copy-of select="$actions"/></p>
       </xsl:if>

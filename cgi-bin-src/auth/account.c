@@ -65,8 +65,7 @@ enum profile_col {
 	P_HASH
 };
 
-#define PHONE_MAX_BYTES 40
-#define NAME_MAX_BYTES 200
+#define PHONE_MAX_CHARS 40	/* digits and + ( ) - / . space: one byte each */
 #define EMAIL_TOKEN_TTL_S (24L * 3600)
 #define LANG_COOKIE_MAX_AGE_S (365L * 24 * 3600)
 
@@ -191,6 +190,8 @@ show_account(struct pt_req *req, int status)
 		pt_attr(n, "ip", pt_cell(&s, i, 3));
 		pt_node(n, "user-agent", pt_cell(&s, i, 4));
 	}
+	pt_limit(req, "name", PT_NAME_MAX_CHARS);
+	pt_limit(req, "phone", PHONE_MAX_CHARS);
 	req->view = "account";
 	return status;
 }
@@ -243,11 +244,11 @@ save_profile(struct pt_req *req)
 	if (*name == '\0') {
 		pt_message(req, "error", "account.name.required", "name");
 		invalid = 1;
-	} else if (strlen(name) > NAME_MAX_BYTES || !pt_valid(PT_V_NAME, name, strlen(name))) {
+	} else if (!pt_valid(PT_V_NAME, name, strlen(name))) {
 		pt_message(req, "error", "account.name.invalid", "name");
 		invalid = 1;
 	}
-	if (*phone != '\0' && (strlen(phone) > PHONE_MAX_BYTES || !valid_phone(phone))) {
+	if (*phone != '\0' && (strlen(phone) > PHONE_MAX_CHARS || !valid_phone(phone))) {
 		pt_message(req, "error", "account.phone.invalid", "phone");
 		invalid = 1;
 	}
@@ -566,7 +567,12 @@ confirm_email(struct pt_req *req)
 		goto fail;
 	user_id = pt_cell_int(&owner, 0, O_ID);
 	if ((rc = pt_db_exec(req, &sql[SQL_EMAIL_UPDATE], PT_BINDS(pt_str(email),
-	    pt_int(user_id)), NULL)) != PT_OK ||
+	    pt_int(user_id)), NULL)) == PT_EDUP) {
+		/* Taken since the look above: the token stays unused with the rollback. */
+		pt_db_rollback(req);
+		return confirm_result(req, 422, "taken", email, NULL);
+	}
+	if (rc != PT_OK ||
 	    (rc = pt_token_void(req, user_id, "reset,email")) != PT_OK ||
 	    (rc = pt_audit_as(req, user_id, pt_cell_int(&owner, 0, O_ORG), "user.email", "user",
 	    pt_cell(&owner, 0, O_ID),

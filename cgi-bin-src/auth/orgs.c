@@ -15,13 +15,11 @@
 #include "auth.h"
 
 #define PER_PAGE 50
-#define SEARCH_MAX_BYTES 100
 
 enum orgs_sql {
 	SQL_ORG_LIST,
 	SQL_ORG_COUNT,
 	SQL_ORG_GET,
-	SQL_ORG_NAME_TAKEN,
 	SQL_ORG_INSERT,
 	SQL_ORG_UPDATE,
 	SQL_ORG_END_SESSIONS,
@@ -56,8 +54,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id AND u.status <> 'deleted')"
 	    " FROM orgs o WHERE o.id = ?" },
-	[SQL_ORG_NAME_TAKEN] = { "org_name_taken",
-	    "SELECT id FROM orgs WHERE name = ? AND id <> ?" },
 	[SQL_ORG_INSERT] = { "org_insert",
 	    "INSERT INTO orgs (name, kind, tier, currency, language, status,"
 	    " order_limit_minor, monthly_limit_minor, created_at)"
@@ -155,8 +151,9 @@ org_list(struct pt_req *req)
 		kind = "";
 	if (status == NULL || !pt_one_of(status, statuses, 2))
 		status = "";
-	if (q == NULL || strlen(q) > SEARCH_MAX_BYTES || !pt_valid(PT_V_NAME, q, strlen(q)))
+	if (q == NULL || pt_chars(q) > PT_FILTER_MAX_CHARS || !pt_valid(PT_V_NAME, q, strlen(q)))
 		q = "";
+	pt_limit(req, "q", PT_FILTER_MAX_CHARS);
 	if ((like = pt_sql_like(req, q)) == NULL)
 		return PT_ENOMEM;
 	if ((rc = pt_db_query(req, &sql[SQL_ORG_COUNT], &count, PT_BINDS(pt_str(kind),
@@ -237,6 +234,7 @@ show_form(struct pt_req *req, int status, const struct pt_rows *org, const char 
 		pt_node(o, "name", pt_cell(org, 0, 1));
 	}
 	pt_form_values(req, "org", org_fields, values, F__MAX);
+	pt_limit(req, "name", PT_NAME_MAX_CHARS);
 	req->view = "org-form";
 	return status;
 }
@@ -248,9 +246,7 @@ show_form(struct pt_req *req, int status, const struct pt_rows *org, const char 
 static int
 read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int *rc)
 {
-	const char *id = org != NULL ? pt_cell(org, 0, 0) : "0";
 	int ok = 1, provider = org != NULL && strcmp(pt_cell(org, 0, 2), "provider") == 0;
-	struct pt_rows taken;
 	size_t i;
 
 	*rc = PT_OK;
@@ -265,14 +261,6 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 	} else if (!pt_valid(PT_V_NAME, in->v[F_NAME], strlen(in->v[F_NAME]))) {
 		pt_message(req, "error", "org.name.invalid", "name");
 		ok = 0;
-	} else {
-		if ((*rc = pt_db_query(req, &sql[SQL_ORG_NAME_TAKEN], &taken,
-		    PT_BINDS(pt_str(in->v[F_NAME]), pt_int(strtoll(id, NULL, 10))))) != PT_OK)
-			return 0;
-		if (taken.nrows > 0) {
-			pt_message(req, "error", "org.name.taken", "name");
-			ok = 0;
-		}
 	}
 	if (provider)
 		in->v[F_KIND] = "provider";	/* the provider stays the provider */
@@ -320,6 +308,19 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 	return ok;
 }
 
+/*
+ * The name's unique key refused the write (another org has the name): the
+ * key decides, not a look beforehand, so two admins saving at once cannot
+ * both pass.  Nothing was written; the form comes back with the input.
+ */
+static int
+name_taken(struct pt_req *req, const struct pt_rows *org, const struct org_in *in)
+{
+	pt_db_rollback(req);
+	pt_message(req, "error", "org.name.taken", "name");
+	return show_form(req, 422, org, in->v);
+}
+
 static int
 org_new_form(struct pt_req *req)
 {
@@ -342,7 +343,9 @@ org_create(struct pt_req *req)
 	if ((rc = pt_db_exec(req, &sql[SQL_ORG_INSERT], PT_BINDS(pt_str(in.v[F_NAME]),
 	    pt_str(in.v[F_KIND]), pt_str(*in.v[F_TIER] != '\0' ? in.v[F_TIER] : NULL),
 	    pt_str(in.v[F_CURRENCY]), pt_str(in.v[F_LANGUAGE]), limit_bind(in.order_minor),
-	    limit_bind(in.monthly_minor)), NULL)) != PT_OK)
+	    limit_bind(in.monthly_minor)), NULL)) == PT_EDUP)
+		return name_taken(req, NULL, &in);
+	if (rc != PT_OK)
 		goto fail;
 	id = (int64_t)pt_db_insert_id();
 	if ((rc = pt_audit(req, "org.create", "org", pt_printf(req, "%lld", (long long)id), NULL,
@@ -422,7 +425,9 @@ org_update(struct pt_req *req)
 	if ((rc = pt_db_exec(req, &sql[SQL_ORG_UPDATE], PT_BINDS(pt_str(in.v[F_NAME]),
 	    pt_str(in.v[F_KIND]), pt_str(*in.v[F_TIER] != '\0' ? in.v[F_TIER] : NULL),
 	    pt_str(in.v[F_CURRENCY]), pt_str(in.v[F_LANGUAGE]), pt_str(in.v[F_STATUS]),
-	    limit_bind(in.order_minor), limit_bind(in.monthly_minor), pt_int(id)), NULL)) != PT_OK)
+	    limit_bind(in.order_minor), limit_bind(in.monthly_minor), pt_int(id)), NULL)) == PT_EDUP)
+		return name_taken(req, &org, &in);
+	if (rc != PT_OK)
 		goto fail;
 	if (deactivate && (rc = pt_db_exec(req, &sql[SQL_ORG_END_SESSIONS],
 	    PT_BINDS(pt_int(id)), NULL)) != PT_OK)

@@ -22,7 +22,6 @@ enum roles_sql {
 	SQL_ROLE_LIST,
 	SQL_ROLE_GET,
 	SQL_ROLE_PERMS,
-	SQL_ROLE_NAME_TAKEN,
 	SQL_ROLE_INSERT,
 	SQL_ROLE_UPDATE,
 	SQL_ROLE_PERMS_CLEAR,
@@ -44,8 +43,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT p.id, p.name, p.description, rp.role_id IS NOT NULL FROM permissions p"
 	    " LEFT JOIN role_permissions rp ON rp.permission_id = p.id AND rp.role_id = ?"
 	    " ORDER BY p.name" },
-	[SQL_ROLE_NAME_TAKEN] = { "role_name_taken",
-	    "SELECT id FROM roles WHERE name = ? AND id <> ?" },
 	[SQL_ROLE_INSERT] = { "role_insert",
 	    "INSERT INTO roles (name, org_kind, home, priority, builtin) VALUES (?, ?, ?, ?, 0)" },
 	[SQL_ROLE_UPDATE] = { "role_update",
@@ -155,29 +152,22 @@ role_new_form(struct pt_req *req)
 	return show_new(req, 200, values);
 }
 
-/* Name, home and priority of a role (kind only when creating); messages per bad field. */
+/*
+ * Name, home and priority of a role (kind only when creating); messages per
+ * bad field.  Whether the name is free is for the unique key to say when
+ * the row is written (name_taken).
+ */
 static int
-read_fields(struct pt_req *req, const char *const *v, const char *kind, long long id,
-    long *priority, int *rc)
+read_fields(struct pt_req *req, const char *const *v, const char *kind, long *priority)
 {
-	struct pt_rows taken;
 	int ok = 1;
 
-	*rc = PT_OK;
 	if (*v[F_NAME] == '\0') {
 		pt_message(req, "error", "roles.name.required", "name");
 		ok = 0;
 	} else if (!valid_role_name(v[F_NAME])) {
 		pt_message(req, "error", "roles.name.invalid", "name");
 		ok = 0;
-	} else {
-		if ((*rc = pt_db_query(req, &sql[SQL_ROLE_NAME_TAKEN], &taken,
-		    PT_BINDS(pt_str(v[F_NAME]), pt_int(id)))) != PT_OK)
-			return 0;
-		if (taken.nrows > 0) {
-			pt_message(req, "error", "roles.name.taken", "name");
-			ok = 0;
-		}
 	}
 	if (!pt_one_of(kind, org_kinds, PT_NELEM(org_kinds))) {
 		pt_message(req, "error", "roles.org-kind.invalid", "org_kind");
@@ -193,6 +183,17 @@ read_fields(struct pt_req *req, const char *const *v, const char *kind, long lon
 	return ok;
 }
 
+/*
+ * Another role has the name: the unique key refused the write, nothing was
+ * written.  The caller shows its form again with the input.
+ */
+static void
+name_taken(struct pt_req *req)
+{
+	pt_db_rollback(req);
+	pt_message(req, "error", "roles.name.taken", "name");
+}
+
 static int
 role_create(struct pt_req *req)
 {
@@ -205,12 +206,16 @@ role_create(struct pt_req *req)
 	for (i = 0; i < F__MAX; i++)
 		if ((v[i] = pt_form_trim(req, role_fields[i])) == NULL)
 			return PT_ENOMEM;
-	if (!read_fields(req, v, v[F_KIND], 0, &priority, &rc))
-		return rc != PT_OK ? rc : show_new(req, 422, v);
+	if (!read_fields(req, v, v[F_KIND], &priority))
+		return show_new(req, 422, v);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	if ((rc = pt_db_exec(req, &sql[SQL_ROLE_INSERT], PT_BINDS(pt_str(v[F_NAME]),
-	    pt_str(v[F_KIND]), pt_str(v[F_HOME]), pt_int(priority)), NULL)) != PT_OK)
+	    pt_str(v[F_KIND]), pt_str(v[F_HOME]), pt_int(priority)), NULL)) == PT_EDUP) {
+		name_taken(req);
+		return show_new(req, 422, v);
+	}
+	if (rc != PT_OK)
 		goto fail;
 	id = (long long)pt_db_insert_id();
 	if ((rc = pt_audit(req, "role.create", "role", pt_printf(req, "%lld", id), NULL,
@@ -348,8 +353,8 @@ role_update(struct pt_req *req)
 			v[i] = before_v[i];
 		else if ((v[i] = pt_form_trim(req, role_fields[i])) == NULL)
 			return PT_ENOMEM;
-	if (!read_fields(req, v, v[F_KIND], id, &priority, &rc))
-		return rc != PT_OK ? rc : show_edit(req, 422, &role, &perms, v, 1);
+	if (!read_fields(req, v, v[F_KIND], &priority))
+		return show_edit(req, 422, &role, &perms, v, 1);
 	/* Every ticked box must name a permission; a stray value is a forged form. */
 	for (i = 0; i < req->form.n; i++) {
 		int known = 0;
@@ -380,9 +385,12 @@ role_update(struct pt_req *req)
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	if ((rc = pt_db_exec(req, &sql[SQL_ROLE_UPDATE], PT_BINDS(pt_str(v[F_NAME]),
-	    pt_str(v[F_HOME]), pt_int(priority), pt_int(id)), NULL)) != PT_OK ||
-	    (rc = pt_db_exec(req, &sql[SQL_ROLE_PERMS_CLEAR], PT_BINDS(pt_int(id)),
-	    NULL)) != PT_OK)
+	    pt_str(v[F_HOME]), pt_int(priority), pt_int(id)), NULL)) == PT_EDUP) {
+		name_taken(req);
+		return show_edit(req, 422, &role, &perms, v, 1);
+	}
+	if (rc != PT_OK || (rc = pt_db_exec(req, &sql[SQL_ROLE_PERMS_CLEAR],
+	    PT_BINDS(pt_int(id)), NULL)) != PT_OK)
 		goto fail;
 	for (r = 0; r < perms.nrows; r++)
 		if (now[r] && (rc = pt_db_exec(req, &sql[SQL_ROLE_PERM_ADD], PT_BINDS(pt_int(id),

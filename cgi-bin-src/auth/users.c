@@ -100,7 +100,6 @@ enum { U_ID, U_ORG_ID, U_NAME, U_EMAIL, U_STATUS, U_LANGUAGE, U_PHONE, U_LAST_LO
 	U_CREATED, U_HAS_PASSWORD, U_ORG_NAME, U_ORG_KIND, U_ORG_LANG, U_CURRENCY };
 
 #define PAGE_SIZE 50
-#define SEARCH_MAX_BYTES 100
 #define INVITE_TTL_DAYS 7
 
 /* Where a page works and on whose users. */
@@ -377,8 +376,9 @@ list(struct pt_req *req, const struct scope *sc)
 		return PT_ENOMEM;
 	if (pt_query(req, "invited") != NULL)
 		pt_message(req, "success", "users.invited", NULL);
-	if (strlen(q) > SEARCH_MAX_BYTES || (*q != '\0' && !pt_valid(PT_V_NAME, q, strlen(q))))
+	if (pt_chars(q) > PT_FILTER_MAX_CHARS || (*q != '\0' && !pt_valid(PT_V_NAME, q, strlen(q))))
 		q = "";
+	pt_limit(req, "q", PT_FILTER_MAX_CHARS);
 	if ((like = pt_sql_like(req, q)) == NULL)
 		return PT_ENOMEM;
 	if ((rc = pt_db_query(req, &sql[SQL_COUNT], &rows, PT_BINDS(pt_int(org), pt_int(org),
@@ -717,6 +717,8 @@ show_invite(struct pt_req *req, const struct scope *sc, struct inv_org *o, struc
 	pt_attr(org, "kind", pt_cell(&o->rows, 0, 2));
 	roles_node(inv, set);
 	pt_form_echo(req, "user-new", invite_fields, PT_NELEM(invite_fields));
+	pt_limit(req, "name", PT_NAME_MAX_CHARS);
+	pt_limit(req, "email", PT_EMAIL_MAX_BYTES);	/* ASCII: as many characters */
 	req->view = "user-new";
 	return status;
 }
@@ -799,6 +801,18 @@ invite_elsewhere(struct pt_req *req, const struct scope *sc, const struct inv_or
 	return invited(req, sc, 0);
 }
 
+/*
+ * Whether the inviter may be told that holder (SQL_EMAIL_TAKEN's rows) has
+ * the address: whose it is, and in which org, is none of the inviter's
+ * business, so an org admin learns only of addresses of their own org,
+ * which they see anyway.
+ */
+static int
+taken_here(const struct scope *sc, const struct pt_rows *holder, long long org_id)
+{
+	return holder->nrows > 0 && (sc->all_orgs || pt_cell_int(holder, 0, H_ORG_ID) == org_id);
+}
+
 /* POST new: email, name, role (repeatable) and, for the provider, org. */
 static int
 invite(struct pt_req *req, const struct scope *sc)
@@ -829,13 +843,7 @@ invite(struct pt_req *req, const struct scope *sc)
 		if ((rc = pt_db_query(req, &sql[SQL_EMAIL_TAKEN], &holder,
 		    PT_BINDS(pt_str(email)))) != PT_OK)
 			return rc;
-		/*
-		 * Whose it is, and in which org, is none of the inviter's business:
-		 * an org admin learns only of addresses of their own org, which
-		 * they see anyway.
-		 */
-		if (holder.nrows > 0 && (sc->all_orgs ||
-		    pt_cell_int(&holder, 0, H_ORG_ID) == o.id)) {
+		if (taken_here(sc, &holder, o.id)) {
 			pt_message(req, "error", "users.email.taken", "email");
 			invalid = 1;
 		}
@@ -860,7 +868,18 @@ invite(struct pt_req *req, const struct scope *sc)
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	if ((rc = pt_db_exec(req, &sql[SQL_USER_INSERT], PT_BINDS(pt_int(o.id), pt_str(email),
-	    pt_str(name), pt_str(pt_cell(&o.rows, 0, 3))), NULL)) != PT_OK)
+	    pt_str(name), pt_str(pt_cell(&o.rows, 0, 3))), NULL)) == PT_EDUP) {
+		/* Someone has the address since the look above: answered as that look would now. */
+		pt_db_rollback(req);
+		if ((rc = pt_db_query(req, &sql[SQL_EMAIL_TAKEN], &holder,
+		    PT_BINDS(pt_str(email)))) != PT_OK)
+			return rc;
+		if (holder.nrows > 0 && !taken_here(sc, &holder, o.id))
+			return invite_elsewhere(req, sc, &o, email, &holder);
+		pt_message(req, "error", "users.email.taken", "email");
+		return show_invite(req, sc, &o, &set, 422);
+	}
+	if (rc != PT_OK)
 		goto fail;
 	id = (long long)pt_db_insert_id();
 	if ((rc = roles_store(req, id, pt_cell(&o.rows, 0, 2), &set)) != PT_OK ||

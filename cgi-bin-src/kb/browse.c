@@ -529,6 +529,7 @@ article(struct pt_req *req)
 		pt_attr(pt_node(tr, "translation", NULL), "lang", pt_cell(&a, r, A_LANG));
 	if (pt_query(req, "feedback") != NULL && strcmp(pt_query(req, "feedback"), "thanks") == 0)
 		pt_message(req, "success", "kb.feedback.thanks", NULL);
+	pt_limit(req, "comment", KB_COMMENT_MAX_CHARS);
 	pt_pagecache_keep(req, 0);
 	req->view = "article";
 	return 200;

@@ -28,7 +28,6 @@ enum editor_sql {
 	SQL_CATEGORY_EXISTS,
 	SQL_ARTICLE,
 	SQL_ARTICLE_LOCK,
-	SQL_SLUG_TAKEN,
 	SQL_ARTICLE_EXISTS,
 	SQL_ARTICLE_INSERT,
 	SQL_ARTICLE_UPDATE,
@@ -86,8 +85,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT 1 FROM kb_categories WHERE id = ?" },
 	[SQL_ARTICLE] = { "kb_editor_article", ARTICLE_COLUMNS },
 	[SQL_ARTICLE_LOCK] = { "kb_editor_article_lock", ARTICLE_COLUMNS " FOR UPDATE" },
-	[SQL_SLUG_TAKEN] = { "kb_editor_slug_taken",
-	    "SELECT 1 FROM kb_articles WHERE slug = ? AND id <> ?" },
 	[SQL_ARTICLE_EXISTS] = { "kb_editor_article_exists",
 	    "SELECT 1 FROM kb_articles WHERE id = ?" },
 	[SQL_ARTICLE_INSERT] = { "kb_editor_article_insert",
@@ -131,9 +128,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE x.article_id = ? ORDER BY t.name" },
 	[SQL_TAGS_CLEAR] = { "kb_editor_tags_clear",
 	    "DELETE FROM kb_article_tags WHERE article_id = ?" },
+	/* Two editors adding the same new tag at once both find it there afterwards. */
 	[SQL_TAG_CREATE] = { "kb_editor_tag_create",
-	    "INSERT INTO kb_tags (name) SELECT ? FROM DUAL"
-	    " WHERE NOT EXISTS (SELECT 1 FROM kb_tags WHERE name = ?)" },
+	    "INSERT INTO kb_tags (name) VALUES (?) ON DUPLICATE KEY UPDATE id = id" },
 	[SQL_TAG_ADD] = { "kb_editor_tag_add",
 	    "INSERT IGNORE INTO kb_article_tags (article_id, tag_id)"
 	    " SELECT ?, id FROM kb_tags WHERE name = ?" },
@@ -167,13 +164,11 @@ static const struct pt_sql sql[SQL__MAX] = {
 enum { A_ID, A_CATEGORY, A_SLUG, A_AUDIENCE, A_STATUS, A_CREATED, A_UPDATED, A_PUBLISHED };
 
 #define PAGE_SIZE		50
-#define SEARCH_MAX_BYTES	100
 #define SLUG_MAX_BYTES		120
 #define TITLE_MAX_CHARS		300
 #define SUMMARY_MAX_CHARS	1000
 #define NOTE_MAX_CHARS		300
 #define BODY_MAX_BYTES		(200 * 1024)
-#define TAG_MAX_CHARS		60
 #define TAGS_MAX		20
 #define RELATED_MAX		20
 #define DIFF_MAX_LINES		2000
@@ -438,7 +433,7 @@ enum { F_CATEGORY, F_SLUG, F_AUDIENCE, F_LANG, F_TITLE, F_SUMMARY, F_FORMAT, F_B
  * Split the comma-separated tags of in->tags_raw: each trimmed, inner
  * white space collapsed, ASCII lower-cased, duplicates dropped; each must
  * then be letters and digits with single spaces or hyphens between, at
- * most TAG_MAX_CHARS characters (PT_V_TAG).  0, or -1 with a message key
+ * most PT_TAG_MAX_CHARS characters (PT_V_TAG).  0, or -1 with a message key
  * in *key.
  */
 static int
@@ -472,8 +467,7 @@ parse_tags(struct pt_req *req, struct input *in, const char **key)
 		if (o == 0)
 			continue;
 		/* One line of plain words: what script/kb-generate and the pages expect. */
-		if (text_chars(t, 0) < 0 || text_chars(t, 0) > TAG_MAX_CHARS ||
-		    !pt_valid(PT_V_TAG, t, o)) {
+		if (text_chars(t, 0) < 0 || !pt_valid(PT_V_TAG, t, o)) {
 			*key = "kb.editor.tags.invalid";
 			return -1;
 		}
@@ -635,13 +629,7 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 	else if (strlen(in->slug) > SLUG_MAX_BYTES ||
 	    !slug_ok(in->slug))
 		FIELD_ERROR("kb.editor.slug.invalid", "slug");
-	else {
-		if ((rc = pt_db_query(req, &sql[SQL_SLUG_TAKEN], &rows,
-		    PT_BINDS(pt_str(in->slug), pt_int(self)))) != PT_OK)
-			return rc;
-		if (rows.nrows > 0)
-			FIELD_ERROR("kb.editor.slug.taken", "slug");
-	}
+	/* Whether another article has the slug is for the unique key to say (slug_taken). */
 	if (in->audience == NULL)
 		FIELD_ERROR("kb.editor.audience.invalid", "audience");
 	if (in->lang == NULL)
@@ -787,8 +775,8 @@ store_links(struct pt_req *req, long long id, const struct input *in)
 	if ((rc = pt_db_exec(req, &sql[SQL_TAGS_CLEAR], PT_BINDS(pt_int(id)), NULL)) != PT_OK)
 		return rc;
 	for (i = 0; i < in->ntags; i++)
-		if ((rc = pt_db_exec(req, &sql[SQL_TAG_CREATE], PT_BINDS(pt_str(in->tags[i]),
-		    pt_str(in->tags[i])), NULL)) != PT_OK ||
+		if ((rc = pt_db_exec(req, &sql[SQL_TAG_CREATE], PT_BINDS(pt_str(in->tags[i])),
+		    NULL)) != PT_OK ||
 		    (rc = pt_db_exec(req, &sql[SQL_TAG_ADD], PT_BINDS(pt_int(id),
 		    pt_str(in->tags[i])), NULL)) != PT_OK)
 			return rc;
@@ -951,7 +939,7 @@ related_node(struct pt_req *req, xmlNodePtr parent, const long long *ids, size_t
 /*
  * Up to TITLES_MAX articles other than self whose title (in any language)
  * contains q, as title_nodes under parent; q of fewer than two
- * characters or over SEARCH_MAX_BYTES finds nothing.
+ * characters or over PT_FILTER_MAX_CHARS finds nothing.
  */
 static int
 titles_find(struct pt_req *req, xmlNodePtr parent, const char *q, long long self)
@@ -961,7 +949,7 @@ titles_find(struct pt_req *req, xmlNodePtr parent, const char *q, long long self
 	long n = text_chars(q, 0);
 	int rc;
 
-	if (n < 2 || strlen(q) > SEARCH_MAX_BYTES)
+	if (n < 2 || n > PT_FILTER_MAX_CHARS)
 		return PT_OK;
 	if ((like = pt_sql_like(req, q)) == NULL)
 		return PT_ENOMEM;
@@ -1161,6 +1149,7 @@ show_form(struct pt_req *req, const struct article *a, const char *lang, int wit
 		}
 	}
 done:
+	pt_limit(req, "related_q", PT_FILTER_MAX_CHARS);
 	req->view = "editor-form";
 	return status;
 }
@@ -1189,8 +1178,9 @@ list(struct pt_req *req)
 		lang = "";
 	if (cat != NULL && pt_valid(PT_V_ID, cat, strlen(cat)))
 		category = strtoll(cat, NULL, 10);
-	if (strlen(q) > SEARCH_MAX_BYTES || text_chars(q, 0) < 0)
+	if (text_chars(q, 0) < 0 || text_chars(q, 0) > PT_FILTER_MAX_CHARS)
 		q = "";
+	pt_limit(req, "q", PT_FILTER_MAX_CHARS);
 	if ((like = pt_sql_like(req, q)) == NULL)
 		return PT_ENOMEM;
 #define FILTER_BINDS pt_str(status), pt_str(status), pt_int(category), pt_int(category), \
@@ -1234,6 +1224,18 @@ list(struct pt_req *req)
 
 /* ---- new article ----------------------------------------------------------------- */
 
+/*
+ * Another article has the slug: its unique key refused the write, and
+ * nothing was written.  The form comes back with what was typed.
+ */
+static int
+slug_taken(struct pt_req *req, const struct article *a, const char *lang)
+{
+	pt_db_rollback(req);
+	pt_message(req, "error", "kb.editor.slug.taken", "slug");
+	return show_form(req, a, lang, 1, NULL, 422);
+}
+
 static int
 new_form(struct pt_req *req)
 {
@@ -1262,7 +1264,9 @@ new_post(struct pt_req *req)
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	if ((rc = pt_db_exec(req, &sql[SQL_ARTICLE_INSERT], PT_BINDS(pt_int(in.category_id),
-	    pt_str(in.slug), pt_str(in.audience), pt_int(req->session.user->id)), NULL)) != PT_OK)
+	    pt_str(in.slug), pt_str(in.audience), pt_int(req->session.user->id)), NULL)) == PT_EDUP)
+		return slug_taken(req, NULL, in.lang);
+	if (rc != PT_OK)
 		goto fail;
 	id = (long long)pt_db_insert_id();
 	if ((rc = store_text(req, id, in.lang, in.title, in.summary, &body, "draft",
@@ -1340,7 +1344,9 @@ edit_post(struct pt_req *req)
 	    pt_json_str(req, ART(&locked, A_SLUG)), ART(&locked, A_CATEGORY),
 	    pt_json_str(req, ART(&locked, A_AUDIENCE)), pt_json_str(req, ART(&locked, A_STATUS)));
 	if ((rc = pt_db_exec(req, &sql[SQL_ARTICLE_UPDATE], PT_BINDS(pt_int(in.category_id),
-	    pt_str(in.slug), pt_str(in.audience), pt_int(a.id)), NULL)) != PT_OK ||
+	    pt_str(in.slug), pt_str(in.audience), pt_int(a.id)), NULL)) == PT_EDUP)
+		return slug_taken(req, &a, lang);
+	if (rc != PT_OK ||
 	    (rc = store_text(req, a.id, lang, in.title, in.summary, &body,
 	    ART(&locked, A_STATUS), in.note, &version)) != PT_OK ||
 	    (rc = store_links(req, a.id, &in)) != PT_OK ||

@@ -10,7 +10,7 @@
  * A rating is not audited: it is the reader's own record (who, when, from
  * where), not a change of business data.
  *
- * Invalid input (no yes/no, a comment over COMMENT_MAX_BYTES) is answered
+ * Invalid input (no yes/no, a comment over KB_COMMENT_MAX_CHARS) is answered
  * 422 with a small page of its own (view "feedback") that repeats the form
  * with the comment kept, so nothing typed is lost.
  *
@@ -28,7 +28,6 @@
 
 #include "kb.h"
 
-#define COMMENT_MAX_BYTES 2000
 #define PER_PAGE 50
 #define COMMENTS_PER_ARTICLE 3
 
@@ -186,8 +185,8 @@ rate(struct pt_req *req)
 		pt_message(req, "error", "kb.feedback.helpful.missing", "helpful");
 		bad = 1;
 	}
-	if (strlen(comment) > COMMENT_MAX_BYTES) {
-		pt_message(req, "error", "kb.feedback.comment.too-long", "comment");
+	if (pt_chars(comment) > KB_COMMENT_MAX_CHARS) {
+		pt_message_max(req, "kb.feedback.comment.too-long", "comment", KB_COMMENT_MAX_CHARS);
 		bad = 1;
 	}
 	if (!bad && u == NULL) {
@@ -211,6 +210,7 @@ rate(struct pt_req *req)
 		pt_attr(a, "href", pt_printf(req, "/kb/articles/%lld", id));
 		pt_node(a, "title", pt_cell(&rows, 0, 1));
 		pt_form_echo(req, "feedback", feedback_fields, PT_NELEM(feedback_fields));
+		pt_limit(req, "comment", KB_COMMENT_MAX_CHARS);
 		req->view = "feedback";
 		return status;
 	}

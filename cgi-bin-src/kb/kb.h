@@ -89,6 +89,13 @@ int	 kb_category_trail(struct pt_req *, long long id, const struct kb_audience *
 	    const struct kb_category **trail, size_t *n);
 void	 kb_categories_free(void);
 
+/*
+ * A reader's comment on an article, in characters: the article page's
+ * form (browse.c), the form repeated after a mistake and the check
+ * (feedback.c).  The column holds VARCHAR(2000) characters.
+ */
+#define KB_COMMENT_MAX_CHARS 2000
+
 /* What a ranked search found for one page (search-cache.c). */
 #define KB_SEARCH_HIT_MAX 10
 struct kb_search_hit {

@@ -49,8 +49,6 @@
 
 #define PER_PAGE 10
 #define SUGGEST_MAX 5
-#define QUERY_MAX_BYTES 200
-#define TAG_MAX_BYTES 60
 #define SLUG_MAX_BYTES 80
 #define PAGE_MAX 1000
 #define TERMS_MAX 16
@@ -950,8 +948,8 @@ read_q(struct pt_req *req, const char **q)
 	if ((*q = pt_query_trim(req, "q")) == NULL)
 		return PT_ENOMEM;
 	len = strlen(*q);
-	if (len > QUERY_MAX_BYTES) {
-		pt_message(req, "error", "kb.search.q.too-long", "q");
+	if (pt_chars(*q) > PT_SEARCH_MAX_CHARS) {
+		pt_message_max(req, "kb.search.q.too-long", "q", PT_SEARCH_MAX_CHARS);
 		return 422;
 	}
 	if (len > 0 && !pt_valid(PT_V_NAME, *q, len)) {
@@ -981,7 +979,7 @@ read_search(struct pt_req *req, struct search *s)
 	cat = pt_query_trim(req, "category");
 	s->category = cat != NULL && slug_ok(cat) ? cat : "";
 	tag = pt_query_trim(req, "tag");
-	s->tag = tag != NULL && *tag != '\0' && strlen(tag) <= TAG_MAX_BYTES &&
+	s->tag = tag != NULL && *tag != '\0' && pt_chars(tag) <= PT_TAG_MAX_CHARS &&
 	    pt_valid(PT_V_NAME, tag, strlen(tag)) ? tag : "";
 	s->page = pt_query_page(req);
 	if (s->page > PAGE_MAX)
@@ -1284,6 +1282,7 @@ search_page(struct pt_req *req)
 	int rc;
 
 	req->view = "search";
+	pt_limit(req, "tag", PT_TAG_MAX_CHARS);
 	rc = read_search(req, &s);
 	sx = pt_node(req->page, "search", NULL);
 	pt_attr(sx, "q", s.q != NULL ? s.q : "");

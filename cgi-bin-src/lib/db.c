@@ -29,6 +29,7 @@ static size_t ntables;
 static MYSQL *conn;
 static int in_tx;
 static MYSQL_STMT *last_stmt;
+static char dup_key[65];	/* the unique key of the last PT_EDUP */
 
 int
 pt_db_register(const struct pt_sql *sql, size_t n)
@@ -235,6 +236,40 @@ bind_params(struct pt_req *req, MYSQL_STMT *st, const struct pt_bind *b, size_t 
 	return mysql_stmt_bind_param(st, mb) == 0 ? PT_OK : PT_EDB;
 }
 
+/*
+ * A unique key refused the row (1062, 1586): remember which key, from the
+ * server's message "Duplicate entry '...' for key 'name'", so a handler
+ * can tell the field.  1 if so.
+ */
+static int
+is_duplicate(MYSQL_STMT *st)
+{
+	const char *msg, *k, *end;
+	unsigned int err = mysql_stmt_errno(st);
+
+	dup_key[0] = '\0';
+	if (err != ER_DUP_ENTRY && err != ER_DUP_ENTRY_WITH_KEY_NAME)
+		return 0;
+	msg = mysql_stmt_error(st);
+	if ((k = strstr(msg, "for key '")) != NULL) {
+		k += strlen("for key '");
+		/* A key may be qualified by its table: "orgs.orgs_name". */
+		if ((end = strchr(k, '\'')) != NULL && (size_t)(end - k) < sizeof(dup_key)) {
+			memcpy(dup_key, k, (size_t)(end - k));
+			dup_key[end - k] = '\0';
+		}
+	}
+	return 1;
+}
+
+const char *
+pt_db_dup_key(void)
+{
+	const char *dot = strrchr(dup_key, '.');
+
+	return dot != NULL ? dot + 1 : dup_key;
+}
+
 /* Execute q; on a lost connection outside a transaction, reconnect and retry once. */
 static int
 execute(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, size_t n,
@@ -256,6 +291,10 @@ execute(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, siz
 		if (rc == PT_OK && mysql_stmt_execute(st) == 0) {
 			*out = last_stmt = st;
 			return PT_OK;
+		}
+		if (is_duplicate(st)) {
+			pt_log(req, PT_LOG_INFO, "%s: %s", q->name, mysql_stmt_error(st));
+			return PT_EDUP;
 		}
 		pt_log(req, PT_LOG_ERROR, "%s: %s", q->name, mysql_stmt_error(st));
 		if (!is_lost(mysql_stmt_errno(st)) && !is_lost(mysql_errno(conn)))

@@ -67,12 +67,15 @@ pt_development(void)
 	return pt_site.development;
 }
 
+/*
+ * The views of error statuses; every other status has the view "error",
+ * which says in plain words what its status means (error.status-<code>).
+ */
 static const struct {
 	int		 status;
 	const char	*view;
 } error_views[] = {
-	{ 400, "error" }, { 403, "forbidden" }, { 404, "not-found" }, { 405, "not-found" },
-	{ 413, "error" }, { 503, "unavailable" },
+	{ 403, "forbidden" }, { 404, "not-found" }, { 503, "unavailable" },
 };
 
 /*
@@ -141,11 +144,26 @@ choose_lang(const struct pt_req *req)
 	return langs[0];
 }
 
+/* 405 with the methods the path does answer (RFC 9110 §15.5.6); methods is a mask of 1 << pt_method. */
+static int
+method_not_allowed(struct pt_req *req, int methods)
+{
+	const char *allow = "";
+
+	if (methods & (1 << PT_GET))
+		allow = "GET, HEAD";
+	if (methods & (1 << PT_POST))
+		allow = *allow != '\0' ? "GET, HEAD, POST" : "POST";
+	if (pt_header_add(req, "Allow", allow) != PT_OK)
+		return PT_ENOMEM;
+	return pt_error_page(req, 405, NULL);
+}
+
 static int
 run_route(const struct pt_route *route, int path_known, struct pt_req *req)
 {
 	if (route == NULL)
-		return pt_error_page(req, path_known ? 405 : 404, NULL);
+		return path_known ? method_not_allowed(req, path_known) : pt_error_page(req, 404, NULL);
 	if (req->method == PT_POST && !(route->flags & PT_R_NOCSRF) && !pt_csrf_ok(req)) {
 		pt_log(req, PT_LOG_WARN, "CSRF token mismatch on %s", req->path);
 		return pt_error_page(req, 403, "error.csrf");
@@ -188,28 +206,36 @@ pt_dispatch(const struct pt_worker *w, const struct pt_router *router, struct pt
 	}
 	if (req->status == PT_EDB)
 		req->status = pt_error_page(req, 503, NULL);
+	else if (req->status == PT_EDUP)	/* a duplicate the handler did not expect */
+		req->status = pt_error_page(req, 409, NULL);
 	else if (req->status < 0)
 		req->status = pt_error_page(req, 500, NULL);
 	if (req->status >= 400 && req->view == NULL)
 		req->status = pt_error_page(req, req->status, NULL);
 }
 
-/* An answer for a request that could not be parsed: no session, no route. */
+/*
+ * An answer for a request that could not be parsed: no route, but the
+ * session when the cookies were read (pt_req_parse reads them before the
+ * query and the body), so a signed-in user keeps their name, navigation
+ * and language on the error page.  Only a read: nothing of the request is
+ * acted on.
+ */
 void
 pt_dispatch_refused(struct pt_req *req, int status)
 {
-	const char *const *langs;
-	size_t n;
+	int rc = PT_OK;
 
-	langs = pt_languages(&n);
-	req->lang = pt_lang_negotiate(req->accept_language, langs, n);
-	if (req->lang == NULL)
-		req->lang = n > 0 ? langs[0] : "en";
 	if (req->path == NULL)
 		req->path = "/";
+	if (req->cookies.n > 0)
+		rc = pt_session_load(req);
+	if (rc != PT_OK)
+		memset(&req->session, 0, sizeof(req->session));
+	req->lang = choose_lang(req);
 	if (pt_page_init(req) != PT_OK) {
 		req->status = 500;
 		return;
 	}
-	pt_error_page(req, status, status == 413 ? "error.too-large" : "error.bad-request");
+	pt_error_page(req, status, NULL);
 }

@@ -62,6 +62,18 @@ pt_email_normalise(struct pt_req *req, const char *s)
 	return e;
 }
 
+size_t
+pt_chars(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	/* Every byte but a continuation byte (10xxxxxx) starts a character. */
+	for (; p != NULL && *p != '\0'; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n;
+}
+
 int
 pt_one_of(const char *s, const char *const *v, size_t n)
 {

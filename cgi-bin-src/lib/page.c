@@ -100,7 +100,10 @@ pt_page_init(struct pt_req *req)
 	if (pt_nav_append(req, req->page) != PT_OK)
 		return PT_ENOMEM;
 	req->messages = pt_node(req->page, "messages", NULL);
-	return req->page != NULL && req->messages != NULL ? PT_OK : PT_ENOMEM;
+	req->limits = pt_node(req->page, "limits", NULL);
+	pt_limit(req, "search", PT_SEARCH_MAX_CHARS);
+	return req->page != NULL && req->messages != NULL && req->limits != NULL ?
+	    PT_OK : PT_ENOMEM;
 }
 
 void
@@ -122,6 +125,26 @@ pt_message(struct pt_req *req, const char *kind, const char *key, const char *fi
 	pt_attr(m, "kind", kind);
 	pt_attr(m, "key", key);
 	pt_attr(m, "field", field);
+}
+
+void
+pt_message_max(struct pt_req *req, const char *key, const char *field, long max_chars)
+{
+	pt_message(req, "error", key, field);
+	if (req->messages != NULL && req->messages->last != NULL)
+		pt_attr_int(req->messages->last, "max", max_chars);
+}
+
+void
+pt_limit(struct pt_req *req, const char *name, long max_chars)
+{
+	xmlNodePtr l;
+
+	if (req->limits == NULL)
+		return;
+	l = pt_node(req->limits, "limit", NULL);
+	pt_attr(l, "name", name);
+	pt_attr_int(l, "chars", max_chars);
 }
 
 xmlNodePtr

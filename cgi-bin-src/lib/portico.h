@@ -24,7 +24,8 @@ enum pt_rc {
 	PT_ELIMIT = -3,		/* input exceeds a bound: answer 413 or 400 */
 	PT_EINVAL = -4,		/* malformed input: answer 400 */
 	PT_ENOTFOUND = -5,	/* no such row */
-	PT_ESYS = -6		/* system call failed */
+	PT_ESYS = -6,		/* system call failed */
+	PT_EDUP = -7		/* a unique key refused the row: answer 422 at the field */
 };
 
 /* ---- per-request memory (arena.c) ---------------------------------- */
@@ -87,8 +88,8 @@ enum pt_valid {
 	PT_V_LOCAL_PATH,	/* a path on this site: /..., no scheme, no // */
 	PT_V_TOKEN,		/* 64 lowercase hex digits */
 	PT_V_ID,		/* a positive decimal integer, at most 18 digits */
-	PT_V_NAME,		/* printable text without control characters, 1..200 */
-	PT_V_TAG,		/* a KB tag: letters, digits, single spaces and hyphens, 1..60 characters */
+	PT_V_NAME,		/* printable text without control characters, 1..PT_NAME_MAX_CHARS */
+	PT_V_TAG,		/* a KB tag: letters, digits, single spaces and hyphens, 1..PT_TAG_MAX_CHARS */
 	PT_V__MAX
 };
 int	 pt_valid_init(void);
@@ -97,6 +98,10 @@ void	 pt_valid_free(void);
 int	 pt_valid(enum pt_valid, const char *s, size_t len);
 const char *pt_valid_name(enum pt_valid);
 #define PT_EMAIL_MAX_BYTES 254	/* the longest address we store */
+/* A name (of a person, an org) in characters: PT_V_NAME's bound, and the forms' maxlength. */
+#define PT_NAME_MAX_CHARS 200
+/* A knowledge base tag in characters: PT_V_TAG's bound, the editor's and the search's. */
+#define PT_TAG_MAX_CHARS 60
 
 /* ---- requests (req.c) ------------------------------------------------ */
 
@@ -203,6 +208,7 @@ struct pt_req {
 	xmlDocPtr	 doc;		/* the page; owned by the arena */
 	xmlNodePtr	 page;
 	xmlNodePtr	 messages;
+	xmlNodePtr	 limits;	/* <limits>: text fields' lengths, see pt_limit */
 	struct pt_header headers[PT_MAX_HEADERS];
 	size_t		 nheaders;
 	const char	*location;	/* redirect target */
@@ -255,6 +261,12 @@ const char *pt_form_trim(struct pt_req *, const char *name);
 const char *pt_query_trim(struct pt_req *, const char *name);
 /* s (NULL: "") trimmed and lower-cased (ASCII), in the arena; NULL only on OOM. */
 char	*pt_email_normalise(struct pt_req *, const char *s);
+/*
+ * The characters (code points) of s, which the request parser has checked
+ * to be UTF-8; 0 for NULL.  Limits a person sees are in characters: the
+ * same number in the form's maxlength (see pt_limit) and here.
+ */
+size_t	 pt_chars(const char *s);
 /* 1 if s (may be NULL) equals one of v[0..n-1]. */
 int	 pt_one_of(const char *s, const char *const *v, size_t n);
 /* s as a LIKE pattern matching it anywhere, its own % _ and backslash escaped; arena, NULL on OOM. */
@@ -301,6 +313,30 @@ int	 pt_page_init(struct pt_req *);
 void	 pt_page_finish(struct pt_req *);	/* sets status/view attributes */
 /* Add a message (i18n key) of kind error, info or success; field may be NULL. */
 void	 pt_message(struct pt_req *, const char *kind, const char *key, const char *field);
+/*
+ * An error message about a field over its limit: the catalogue text's
+ * "{max}" becomes max_chars, so the number is said where it is kept.
+ */
+void	 pt_message_max(struct pt_req *, const char *key, const char *field, long max_chars);
+/*
+ * Tell the page that the text field name takes at most max_chars
+ * characters: <limits><limit name= chars=/></limits>, which the views put
+ * into the field's maxlength (layout.xsl pt-maxlength).  A handler calls it
+ * with the same constant it checks the field against.
+ */
+void	 pt_limit(struct pt_req *, const char *name, long max_chars);
+/*
+ * A knowledge base search in characters: the kb worker's check, and every
+ * page's search field (pt_page_init adds the limit "search" to each page,
+ * for the search field in the header).
+ */
+#define PT_SEARCH_MAX_CHARS 200
+/*
+ * The text filter of a list (users, orgs, articles), in characters; a
+ * longer one is dropped and the list shows everything.  The list's page
+ * gives it as the limit "q" (pt_limit) for the field's maxlength.
+ */
+#define PT_FILTER_MAX_CHARS 100
 /* Add a child element to parent; text may be NULL.  Text is escaped by libxml2. */
 xmlNodePtr pt_node(xmlNodePtr parent, const char *name, const char *text);
 void	 pt_attr(xmlNodePtr, const char *name, const char *value);
@@ -447,6 +483,14 @@ int	 pt_db_query(struct pt_req *, const struct pt_sql *, struct pt_rows *,
 int	 pt_db_exec(struct pt_req *, const struct pt_sql *, const struct pt_bind *,
 	    size_t nbinds, unsigned long long *affected);
 unsigned long long pt_db_insert_id(void);
+/*
+ * A write that a unique key refuses returns PT_EDUP (not PT_EDB): the
+ * statement did nothing, an open transaction stays open for the caller to
+ * roll back, and the caller answers 422 with a message at the field.
+ * pt_db_dup_key() names the key (its name in the schema, e.g. "orgs_name")
+ * until the next duplicate; "" if the server did not say.
+ */
+const char *pt_db_dup_key(void);
 int	 pt_db_begin(struct pt_req *);
 int	 pt_db_commit(struct pt_req *);
 void	 pt_db_rollback(struct pt_req *);
@@ -648,7 +692,8 @@ struct pt_router *pt_router_new(const struct pt_route *, size_t n);
 void	 pt_router_free(struct pt_router *);
 /*
  * The route for method and path, captures into req->caps; NULL if none.
- * *path_known is set when the path matches under another method (405).
+ * When none, *path_known is the mask (1 << pt_method) of the methods the
+ * path does answer: 0 for an unknown path (404), else 405 with Allow.
  */
 const struct pt_route *pt_router_match(const struct pt_router *, struct pt_req *,
 	    int *path_known);
@@ -702,7 +747,12 @@ int	 pt_signals_init(void (*on_stop)(int));
 void	 pt_runtime_free(void);
 /* GET /<worker>/health, which the runtime adds to every worker's routes. */
 int	 pt_health(struct pt_req *);
-/* The generic view for an error status (not-found, forbidden, unavailable, error). */
+/*
+ * The error page for status: the views not-found (404, a worker may have
+ * its own: xslt/<worker>/not-found.xsl), forbidden (403), unavailable
+ * (503), and error for every other status, which names it in plain words.
+ * key (may be NULL) adds an error message saying more.
+ */
 int	 pt_error_page(struct pt_req *, int status, const char *key);
 int	 pt_development(void);
 

@@ -18,7 +18,14 @@ pt_limits_default(struct pt_limits *l)
 	l->body_bytes = 64 * 1024;
 	l->upload_bytes = 10 * 1024 * 1024;
 	l->files = 8;
-	l->query_bytes = 4096;
+	/*
+	 * Three searches of PT_SEARCH_MAX_CHARS in their longest encoding (12
+	 * bytes a character: %XX for each of 4 bytes), so a search over its
+	 * limit still reaches its handler, which answers 422 with the text kept
+	 * and the limit said, rather than a bare 413.  nginx's request line
+	 * (8 KiB) stays the outer bound.
+	 */
+	l->query_bytes = 3 * 12 * PT_SEARCH_MAX_CHARS;
 	l->cookie_bytes = 8192;
 	l->fields = 64;
 	l->name_bytes = 64;
@@ -342,6 +349,7 @@ int
 pt_req_parse(struct pt_req *req, char *const *env, const char *body, size_t body_len,
     const struct pt_limits *lim)
 {
+	struct pt_params cookies = { NULL, 0 };
 	const char *method, *path, *qs, *ctype;
 	size_t plen;
 	int rc;
@@ -379,14 +387,20 @@ pt_req_parse(struct pt_req *req, char *const *env, const char *body, size_t body
 	if (req->remote_addr == NULL)
 		req->remote_addr = "";
 
+	/*
+	 * Cookies first: a request refused for its query or body still has
+	 * its session for the error page (pt_dispatch_refused).  They are
+	 * kept only when all of them could be read.
+	 */
+	if ((rc = pt_parse_cookies(req->arena, env_get(env, "HTTP_COOKIE"), &cookies, lim)) != PT_OK)
+		return rc;
+	req->cookies = cookies;
 	if ((qs = env_get(env, "QUERY_STRING")) != NULL) {
 		if (strlen(qs) > lim->query_bytes)
 			return PT_ELIMIT;
 		if ((rc = pt_parse_urlencoded(req->arena, qs, strlen(qs), &req->query, lim)) != PT_OK)
 			return rc;
 	}
-	if ((rc = pt_parse_cookies(req->arena, env_get(env, "HTTP_COOKIE"), &req->cookies, lim)) != PT_OK)
-		return rc;
 	req->want_xml = wants_xml(req);
 
 	ctype = env_get(env, "CONTENT_TYPE");

@@ -79,7 +79,7 @@ pt_router_match(const struct pt_router *r, struct pt_req *req, int *path_known)
 		if (rc < 0)
 			continue;
 		if (r->routes[i].method != m) {
-			*path_known = 1;
+			*path_known |= 1 << r->routes[i].method;
 			continue;
 		}
 		ov = pcre2_get_ovector_pointer(r->md);

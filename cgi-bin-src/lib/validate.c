@@ -10,14 +10,17 @@
 
 #include "portico.h"
 
+#define STR_(x)	#x
+#define STR(x)	STR_(x)		/* a number as a string literal, for a pattern's bound */
+
 static const char *const patterns[PT_V__MAX] = {
 	[PT_V_EMAIL] = "^[A-Za-z0-9._%+'-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}$",
 	[PT_V_LANG] = "^[a-z]{2}$",
 	[PT_V_LOCAL_PATH] = "^/(?![/\\\\])[A-Za-z0-9/_.~%?=&+:-]{0,1023}$",
 	[PT_V_TOKEN] = "^[0-9a-f]{64}$",
 	[PT_V_ID] = "^[1-9][0-9]{0,17}$",
-	[PT_V_NAME] = "^[^\\x00-\\x1f\\x7f]{1,200}$",
-	[PT_V_TAG] = "^[\\p{L}\\p{N}](?:[ -]?[\\p{L}\\p{N}]){0,59}\\z",
+	[PT_V_NAME] = "^[^\\x00-\\x1f\\x7f]{1," STR(PT_NAME_MAX_CHARS) "}$",
+	[PT_V_TAG] = "^(?=.{1," STR(PT_TAG_MAX_CHARS) "}\\z)[\\p{L}\\p{N}](?:[ -]?[\\p{L}\\p{N}])*\\z",
 };
 
 static const char *const names[PT_V__MAX] = {

@@ -4,7 +4,7 @@
 # summary/>) and as an HTML fragment (a <section>, no page chrome).  Each
 # call is logged with source 'suggest'; the links go through /kb/go so an
 # opened suggestion is recorded.  Bounds: empty q gives an empty list and
-# no log row, over 200 bytes is 422.
+# no log row, over 200 characters is 422.
 use strict;
 use warnings;
 use FindBin;
@@ -82,11 +82,12 @@ subtest 'bounds' => sub {
     is($res->code, 200, 'no q, HTML: 200');
     unlike($res->content, qr/<li>/, 'no items');
     ($doc, $res) = $c->get_xml('/kb/suggest?q=' . ('b' x 201));
-    is($res->code, 422, 'over 200 bytes: 422');
+    is($res->code, 422, 'over 200 characters: 422');
     is(xp($doc, '/page/messages/message[@field="q"]/@key'), 'kb.search.q.too-long', 'message on q');
     $res = $c->get('/kb/suggest?q=' . ('b' x 201));
     is($res->code, 422, 'HTML: 422');
     like($res->content, qr/role="alert"/, 'the fragment says why');
+    like($res->decoded_content, qr/200 characters/, 'and the limit');
     is(sql_value("SELECT COUNT(*) FROM kb_searches WHERE source = 'suggest'") - $before, 0, 'nothing logged');
 };
 

@@ -1,5 +1,5 @@
 # "Was this helpful?": POST /kb/articles/<id>/feedback with helpful=yes|no
-# and an optional comment (at most 2000 bytes).  Every rating is a
+# and an optional comment (at most 2000 characters).  Every rating is a
 # kb_feedback row and bumps the article's counter in the same transaction,
 # then 303 to the article with ?feedback=thanks.  Anonymous readers may
 # rate public articles (with their double-submit CSRF token); without the
@@ -60,10 +60,11 @@ subtest 'bad input: 422 with the form, nothing stored' => sub {
     ($doc, $res) = $c->post_xml("/kb/articles/$art/feedback", [csrf => $csrf, helpful => 'maybe']);
     is($res->code, 422, 'helpful=maybe: 422');
     ($doc, $res) = $c->post_xml("/kb/articles/$art/feedback", [csrf => $csrf, helpful => 'yes', comment => 'x' x 2001]);
-    is($res->code, 422, '2001-byte comment: 422');
+    is($res->code, 422, '2001 characters: 422');
     is(xp($doc, '/page/messages/message[@field="comment"]/@key'), 'kb.feedback.comment.too-long', 'message on comment');
-    ($doc, $res) = $c->post_xml("/kb/articles/$art/feedback", [csrf => $csrf, helpful => 'yes', comment => "\x{c3}\x{a4}" x 1001]);
-    is($res->code, 422, '1001 umlauts (2002 bytes): 422');
+    is(xp($doc, '/page/messages/message[@field="comment"]/@max'), 2000, 'saying the limit');
+    ($doc, $res) = $c->post_xml("/kb/articles/$art/feedback", [csrf => $csrf, helpful => 'yes', comment => "\x{e4}" x 2001]);
+    is($res->code, 422, '2001 umlauts: 422');
     $res = $c->post("/kb/articles/$art/feedback", [csrf => $csrf, helpful => 'no', comment => 'a <i>b</i>']);
     is($res->code, 303, 'sanity: valid after invalid');
     my $html = $c->post("/kb/articles/$art/feedback", [csrf => $csrf, comment => '<script>x</script>']);
@@ -72,7 +73,9 @@ subtest 'bad input: 422 with the form, nothing stored' => sub {
     like($html->content, qr{href="/kb/articles/$art"}, 'link back to the article');
     is_deeply(counts($art), [$before->[0], $before->[1] + 1], 'only the valid one counted');
     is($c->post("/kb/articles/$art/feedback", [csrf => $csrf, helpful => 'yes', comment => 'x' x 2000])->code, 303,
-        '2000 bytes: fine');
+        '2000 characters: fine');
+    is($c->post("/kb/articles/$art/feedback", [csrf => $csrf, helpful => 'yes', comment => "\x{e4}" x 2000])->code,
+        303, '2000 umlauts (4000 bytes): fine, the limit is in characters');
 };
 
 subtest 'CSRF' => sub {

@@ -154,5 +154,8 @@ main(void)
 	}
 	pt_valid_free();
 	xmlCleanupParser();
+	is_int(pt_chars("Grüße, 日本 🙂"), 11, "characters, not bytes, of UTF-8");
+	is_int(pt_chars(""), 0, "no characters in an empty string");
+	is_int(pt_chars(NULL), 0, "nor in none");
 	return done_testing();
 }

@@ -82,6 +82,22 @@ main(void)
 	is_int(parse_body(big, 1 << 20), PT_ELIMIT, "body over the limit");
 	big[lim.query_bytes + 10] = '\0';
 	is_int(parse_query(big), PT_ELIMIT, "query string over the limit");
+	{
+		/* The error page of a refused request still knows the session. */
+		char *qs = calloc(1, lim.query_bytes + 32);
+		char *env[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/kb/search",
+		    "HTTP_COOKIE=portico_session=abc", qs, NULL };
+		struct pt_req *req = pt_req_new("test");
+
+		ok(lim.query_bytes > 2 * 12 * PT_SEARCH_MAX_CHARS,
+		    "a search over its limit, all 4-byte characters, fits the query bound");
+		strcpy(qs, "QUERY_STRING=q=");
+		memset(qs + strlen(qs), 'q', lim.query_bytes);
+		is_int(pt_req_parse(req, env, NULL, 0, &lim), PT_ELIMIT, "query over the bound");
+		is_str(pt_cookie(req, "portico_session"), "abc", "cookies read before the query");
+		pt_req_free(req);
+		free(qs);
+	}
 
 	{
 		char *env[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/", cookie, NULL };

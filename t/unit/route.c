@@ -50,6 +50,7 @@ main(void)
 	ok(match(r, req, PT_GET, "/kb/articles/0", &known) == NULL, "capture pattern is enforced");
 	rt = match(r, req, PT_POST, "/kb/articles/7", &known);
 	ok(rt == NULL && known, "known path, wrong method: 405 material");
+	is_int(known, 1 << PT_GET, "and the methods it does answer, for Allow");
 	rt = match(r, req, PT_GET, "/nowhere", &known);
 	ok(rt == NULL && !known, "unknown path: 404 material");
 	pt_req_free(req);

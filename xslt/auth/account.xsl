@@ -47,6 +47,7 @@
         <xsl:with-param name="field" select="$name"/>
       </xsl:call-template>
       <input id="{$name}" name="{$name}" type="{$type}" autocomplete="{$autocomplete}">
+        <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="$name"/></xsl:call-template>
         <xsl:if test="$type != 'password'">
           <xsl:attribute name="value"><xsl:value-of select="$value"/></xsl:attribute>
         </xsl:if>

@@ -61,7 +61,7 @@
           <xsl:with-param name="name" select="'name'"/>
           <xsl:with-param name="label-key" select="'org.name'"/>
           <xsl:with-param name="required" select="true()"/>
-          <xsl:with-param name="maxlength" select="'200'"/>
+          <xsl:with-param name="maxlength" select="string(/page/limits/limit[@name = 'name']/@chars)"/>
         </xsl:call-template>
 
         <xsl:choose>

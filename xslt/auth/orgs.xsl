@@ -19,7 +19,9 @@
     <form class="prov-filter card" method="get" action="/auth/admin/orgs" role="search" aria-label="{pt:t('orgs.filter')}">
       <div class="field">
         <label for="q"><xsl:value-of select="pt:t('orgs.search')"/></label>
-        <input id="q" name="q" type="search" value="{$f/@q}" maxlength="100"/>
+        <input id="q" name="q" type="search" value="{$f/@q}">
+          <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
+        </input>
       </div>
       <xsl:call-template name="prov-select">
         <xsl:with-param name="name" select="'kind'"/>

@@ -83,11 +83,8 @@
         <xsl:if test="$type = 'email'">
           <xsl:attribute name="autocapitalize">none</xsl:attribute>
           <xsl:attribute name="spellcheck">false</xsl:attribute>
-          <xsl:attribute name="maxlength">254</xsl:attribute>
         </xsl:if>
-        <xsl:if test="$type = 'text'">
-          <xsl:attribute name="maxlength">200</xsl:attribute>
-        </xsl:if>
+        <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="$name"/></xsl:call-template>
         <xsl:call-template name="pt-field-aria">
           <xsl:with-param name="field" select="$name"/>
         </xsl:call-template>

@@ -42,7 +42,9 @@
     <form class="filter-bar" method="get" action="{$u/@base}" role="search" aria-label="{pt:t('users.filter')}">
       <div class="field">
         <label for="q"><xsl:value-of select="pt:t('users.search')"/></label>
-        <input type="search" id="q" name="q" value="{$u/@q}" maxlength="100"/>
+        <input type="search" id="q" name="q" value="{$u/@q}">
+          <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
+        </input>
       </div>
       <div class="field">
         <label for="status"><xsl:value-of select="pt:t('users.status')"/></label>

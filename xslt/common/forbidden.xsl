@@ -7,6 +7,13 @@
 
   <xsl:import href="../layout.xsl"/>
 
+  <xsl:template match="page" mode="title">
+    <xsl:choose>
+      <xsl:when test="messages/message[@key = 'error.csrf']"><xsl:value-of select="pt:t('error.csrf.title')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="pt:t('error.forbidden.title')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="page" mode="content">
     <xsl:variable name="csrf" select="boolean(messages/message[@key = 'error.csrf'])"/>
     <xsl:call-template name="pt-status-page">

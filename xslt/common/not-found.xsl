@@ -7,6 +7,10 @@
 
   <xsl:import href="../layout.xsl"/>
 
+  <xsl:template match="page" mode="title">
+    <xsl:value-of select="pt:t('error.not-found.title')"/>
+  </xsl:template>
+
   <xsl:template match="page" mode="content">
     <xsl:call-template name="pt-status-page">
       <xsl:with-param name="title-key" select="'error.not-found.title'"/>

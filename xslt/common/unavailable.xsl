@@ -8,6 +8,10 @@
 
   <xsl:import href="../layout.xsl"/>
 
+  <xsl:template match="page" mode="title">
+    <xsl:value-of select="pt:t('error.unavailable.title')"/>
+  </xsl:template>
+
   <xsl:template match="page" mode="content">
     <xsl:variable name="again">
       <xsl:choose>

@@ -157,7 +157,8 @@
                   <label for="kb-comment"><xsl:value-of select="pt:t('kb.feedback.comment')"/></label>
                   <p class="field-hint" id="kb-comment-hint"><xsl:value-of select="pt:t('kb.feedback.comment.hint')"/></p>
                   <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="'comment'"/></xsl:call-template>
-                  <textarea id="kb-comment" name="comment" rows="3" maxlength="2000" aria-describedby="kb-comment-hint">
+                  <textarea id="kb-comment" name="comment" rows="3" aria-describedby="kb-comment-hint">
+                    <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'comment'"/></xsl:call-template>
                     <xsl:call-template name="pt-field-aria"><xsl:with-param name="field" select="'comment'"/></xsl:call-template>
                     <xsl:value-of select="/page/form/field[@name = 'comment']"/>
                   </textarea>

@@ -301,9 +301,11 @@
       <div class="field kb-related-search">
         <label for="related_q"><xsl:value-of select="pt:t('kb.editor.related.find')"/></label>
         <div class="kb-find-row">
-          <input id="related_q" name="related_q" type="search" maxlength="100" autocomplete="off"
+          <input id="related_q" name="related_q" type="search" autocomplete="off"
               value="{$values/field[@name = 'related_q']}" data-titles="/kb/editor/titles"
-              data-exclude="{$f/@id}" aria-describedby="related-hint"/>
+              data-exclude="{$f/@id}" aria-describedby="related-hint">
+            <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'related_q'"/></xsl:call-template>
+          </input>
           <!-- The answer opens at the results (#related), not at the top. -->
           <button type="submit" name="action" value="find" class="btn btn-secondary">
             <xsl:attribute name="formaction">

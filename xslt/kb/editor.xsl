@@ -26,7 +26,9 @@
     <form class="filter-bar" method="get" action="/kb/editor" role="search" aria-label="{pt:t('kb.editor.filter')}">
       <div class="field">
         <label for="q"><xsl:value-of select="pt:t('kb.editor.search')"/></label>
-        <input type="search" id="q" name="q" value="{$l/@q}" maxlength="100"/>
+        <input type="search" id="q" name="q" value="{$l/@q}">
+          <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
+        </input>
       </div>
       <div class="field">
         <label for="status"><xsl:value-of select="pt:t('kb.editor.status')"/></label>

@@ -52,7 +52,8 @@
           <xsl:call-template name="pt-field-errors">
             <xsl:with-param name="field" select="'comment'"/>
           </xsl:call-template>
-          <textarea id="comment" name="comment" rows="4" maxlength="1000">
+          <textarea id="comment" name="comment" rows="4">
+            <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'comment'"/></xsl:call-template>
             <xsl:call-template name="pt-field-aria">
               <xsl:with-param name="field" select="'comment'"/>
             </xsl:call-template>

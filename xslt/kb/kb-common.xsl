@@ -65,8 +65,10 @@
       </xsl:attribute>
       <label for="{$id}"><xsl:value-of select="pt:t('kb.searchbox.label')"/></label>
       <div class="kb-search-row">
-        <input id="{$id}" name="q" type="search" value="{$q}" maxlength="200"
-            autocomplete="off" placeholder="{pt:t('kb.searchbox.placeholder')}"/>
+        <input id="{$id}" name="q" type="search" value="{$q}"
+            autocomplete="off" placeholder="{pt:t('kb.searchbox.placeholder')}">
+          <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'search'"/></xsl:call-template>
+        </input>
         <button type="submit" class="btn btn-primary"><xsl:value-of select="pt:t('kb.searchbox.submit')"/></button>
       </div>
     </form>

@@ -29,7 +29,8 @@
           <xsl:call-template name="pt-field-errors">
             <xsl:with-param name="field" select="'q'"/>
           </xsl:call-template>
-          <input type="search" id="q" name="q" maxlength="200" value="{$s/@q}">
+          <input type="search" id="q" name="q" value="{$s/@q}">
+            <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'search'"/></xsl:call-template>
             <xsl:call-template name="pt-field-aria">
               <xsl:with-param name="field" select="'q'"/>
             </xsl:call-template>
@@ -56,7 +57,9 @@
         </div>
         <div class="field">
           <label for="tag"><xsl:value-of select="pt:t('kb.search.tag')"/></label>
-          <input type="text" id="tag" name="tag" maxlength="60" value="{$s/@tag}"/>
+          <input type="text" id="tag" name="tag" value="{$s/@tag}">
+            <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'tag'"/></xsl:call-template>
+          </input>
         </div>
         <div class="field">
           <label for="lang"><xsl:value-of select="pt:t('kb.search.lang')"/></label>

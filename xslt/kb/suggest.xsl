@@ -18,7 +18,17 @@
     <section class="kb-suggest" aria-labelledby="kb-suggest-heading">
       <h2 id="kb-suggest-heading"><xsl:value-of select="pt:t('kb.suggest.heading')"/></h2>
       <xsl:for-each select="/page/messages/message[@kind = 'error']">
-        <p class="field-error" role="alert"><xsl:value-of select="pt:t(@key)"/></p>
+        <xsl:variable name="text" select="pt:t(@key)"/>
+        <p class="field-error" role="alert">
+          <!-- A limit's message says the limit ({max}); layout.xsl's
+               pt-message-text does this on pages. -->
+          <xsl:choose>
+            <xsl:when test="string(@max) != '' and contains($text, '{max}')">
+              <xsl:value-of select="concat(substring-before($text, '{max}'), @max, substring-after($text, '{max}'))"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+          </xsl:choose>
+        </p>
       </xsl:for-each>
       <xsl:choose>
         <xsl:when test="suggestion">
