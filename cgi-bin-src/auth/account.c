@@ -245,11 +245,11 @@ save_profile(struct pt_req *req)
 		pt_message(req, "error", "account.name.required", "name");
 		invalid = 1;
 	} else if (!pt_valid(PT_V_NAME, name, strlen(name))) {
-		pt_message(req, "error", "account.name.invalid", "name");
+		pt_message_max(req, "account.name.invalid", "name", PT_NAME_MAX_CHARS);
 		invalid = 1;
 	}
 	if (*phone != '\0' && (strlen(phone) > PHONE_MAX_CHARS || !valid_phone(phone))) {
-		pt_message(req, "error", "account.phone.invalid", "phone");
+		pt_message_max(req, "account.phone.invalid", "phone", PHONE_MAX_CHARS);
 		invalid = 1;
 	}
 	if (lang == NULL) {

@@ -259,7 +259,7 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 		pt_message(req, "error", "org.name.required", "name");
 		ok = 0;
 	} else if (!pt_valid(PT_V_NAME, in->v[F_NAME], strlen(in->v[F_NAME]))) {
-		pt_message(req, "error", "org.name.invalid", "name");
+		pt_message_max(req, "org.name.invalid", "name", PT_NAME_MAX_CHARS);
 		ok = 0;
 	}
 	if (provider)

@@ -852,7 +852,7 @@ invite(struct pt_req *req, const struct scope *sc)
 		pt_message(req, "error", "users.name.required", "name");
 		invalid = 1;
 	} else if (!pt_valid(PT_V_NAME, name, strlen(name))) {
-		pt_message(req, "error", "users.name.invalid", "name");
+		pt_message_max(req, "users.name.invalid", "name", PT_NAME_MAX_CHARS);
 		invalid = 1;
 	}
 	if (n <= 0) {

@@ -57,13 +57,13 @@ pt_password_dummy(const char *pw)
 const char *
 pt_password_rule(const char *pw, const char *email)
 {
-	size_t len = pw != NULL ? strlen(pw) : 0;
+	size_t len = pt_chars(pw);	/* as the person counts them: characters */
 
 	if (len == 0)
 		return "password.required";
-	if (len < PT_PASSWORD_MIN_BYTES)
+	if (len < PT_PASSWORD_MIN_CHARS)
 		return "password.too-short";
-	if (len > PT_PASSWORD_MAX_BYTES)
+	if (len > PT_PASSWORD_MAX_CHARS)
 		return "password.too-long";
 	if (email != NULL && strcasecmp(pw, email) == 0)
 		return "password.same-as-email";

@@ -72,10 +72,12 @@ int	 pt_password_hash(const char *pw, char *out, size_t outsz);
 int	 pt_password_verify(const char *pw, const char *hash);
 /* Spend the time of one verification, so unknown accounts answer as slowly as known ones. */
 void	 pt_password_dummy(const char *pw);
-#define PT_PASSWORD_MIN_BYTES 10
-#define PT_PASSWORD_MAX_BYTES 1024	/* longer is refused before it costs a hash */
+#define PT_PASSWORD_MIN_CHARS 10
+#define PT_PASSWORD_MAX_CHARS 1024
+/* Longer is refused before it costs a hash: the most PT_PASSWORD_MAX_CHARS can take. */
+#define PT_PASSWORD_MAX_BYTES (4 * PT_PASSWORD_MAX_CHARS)
 /*
- * NULL if pw may become a password (PT_PASSWORD_MIN_BYTES..MAX_BYTES, not
+ * NULL if pw may become a password (PT_PASSWORD_MIN_CHARS..MAX_CHARS, not
  * email in any case), else the message key of what is wrong: a static string.
  */
 const char *pt_password_rule(const char *pw, const char *email);

@@ -112,6 +112,9 @@ subtest 'a name: the limit in characters, the same in the form' => sub {
     ($doc, $res) = $me->post_xml('/auth/account/profile', [csrf => csrf_of($doc), name => "${name}x", @form]);
     is($res->code, 422, 'one more: 422');
     is(xp($doc, '/page/form[@name="profile"]/field[@name="name"]'), "${name}x", 'kept');
+    is(xp($doc, '/page/messages/message[@field="name"]/@max'), $max, 'the message carries the limit');
+    $res = $me->post('/auth/account/profile', [csrf => csrf_of($doc), name => "${name}x", @form]);
+    like(dom_of($res)->findvalue('//p[@id="name-error"]'), qr/\b$max characters\b/, 'and says it');
 
     my $admin = login_as('admin@portico.example');
     for my $page (['/auth/admin/orgs/new', 'name', 'name'], ['/auth/users/new', 'name', 'name'],

@@ -100,15 +100,19 @@ main(void)
 	/* the password rule */
 	is_str(pt_password_rule(NULL, "a@b.example"), "password.required", "password: NULL");
 	is_str(pt_password_rule("", "a@b.example"), "password.required", "password: empty");
-	is_str(pt_password_rule("123456789", NULL), "password.too-short", "password: 9 bytes");
-	ok(pt_password_rule("1234567890", NULL) == NULL, "password: 10 bytes are enough");
+	is_str(pt_password_rule("123456789", NULL), "password.too-short", "password: 9 characters");
+	ok(pt_password_rule("1234567890", NULL) == NULL, "password: 10 characters are enough");
+	is_str(pt_password_rule("\xc3\xa4\xc3\xb6\xc3\xbc\xc3\xa4\xc3\xb6", NULL), "password.too-short",
+	    "password: 5 umlauts are 5 characters, not 10");
 	{
-		static char pw[PT_PASSWORD_MAX_BYTES + 2];
+		static char pw[2 * PT_PASSWORD_MAX_CHARS + 3];
+		size_t i;
 
-		memset(pw, 'x', PT_PASSWORD_MAX_BYTES);
-		ok(pt_password_rule(pw, "a@b.example") == NULL, "password: 1024 bytes are allowed");
-		pw[PT_PASSWORD_MAX_BYTES] = 'x';
-		is_str(pt_password_rule(pw, "a@b.example"), "password.too-long", "password: 1025 bytes");
+		for (i = 0; i < PT_PASSWORD_MAX_CHARS; i++)
+			memcpy(pw + 2 * i, "\xc3\xa4", 2);
+		ok(pt_password_rule(pw, "a@b.example") == NULL, "password: 1024 umlauts are allowed");
+		memcpy(pw + 2 * i, "x", 2);
+		is_str(pt_password_rule(pw, "a@b.example"), "password.too-long", "password: 1025 characters");
 	}
 	is_str(pt_password_rule("Carl@Acme.example", "carl@acme.example"), "password.same-as-email",
 	    "password: the address in another case");
