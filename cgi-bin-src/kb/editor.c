@@ -168,7 +168,9 @@ enum { A_ID, A_CATEGORY, A_SLUG, A_AUDIENCE, A_STATUS, A_CREATED, A_UPDATED, A_P
 #define TITLE_MAX_CHARS		300
 #define SUMMARY_MAX_CHARS	1000
 #define NOTE_MAX_CHARS		300
-#define BODY_MAX_BYTES		(200 * 1024)
+#define BODY_MAX_CHARS		200000	/* what the editor types, Markdown or HTML */
+/* The stored XHTML of such a body: markup added by Markdown, entities. */
+#define BODY_RENDERED_MAX_BYTES	(8 * BODY_MAX_CHARS)
 #define TAGS_MAX		20
 #define RELATED_MAX		20
 #define DIFF_MAX_LINES		2000
@@ -578,8 +580,8 @@ body_render(struct pt_req *req, const char *format, const char *body, const char
     const char **text)
 {
 	if (strcmp(format, "markdown") == 0)
-		return pt_markdown(req, body, strlen(body), BODY_MAX_BYTES, xhtml, text);
-	return pt_sanitize(req, body, strlen(body), BODY_MAX_BYTES, xhtml, text);
+		return pt_markdown(req, body, strlen(body), BODY_RENDERED_MAX_BYTES, xhtml, text);
+	return pt_sanitize(req, body, strlen(body), BODY_RENDERED_MAX_BYTES, xhtml, text);
 }
 
 /*
@@ -614,6 +616,8 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 	    one_of(pt_form(req, "format"), formats, PT_NELEM(formats)) : format;
 
 #define FIELD_ERROR(k, f) do { pt_message(req, "error", (k), (f)); bad++; } while (0)
+#define FIELD_TOO_LONG(k, f, max) do { pt_message_max(req, (k), (f), (max)); bad++; } while (0)
+#define BODY_TOO_LONG() FIELD_TOO_LONG("kb.editor.body.too-long", "body", BODY_MAX_CHARS)
 	if (!pt_valid(PT_V_ID, in->category, strlen(in->category)))
 		FIELD_ERROR("kb.editor.category.invalid", "category");
 	else {
@@ -642,12 +646,12 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 	else if (n < 0)
 		FIELD_ERROR("kb.editor.title.invalid", "title");
 	else if (n > TITLE_MAX_CHARS)
-		FIELD_ERROR("kb.editor.title.too-long", "title");
+		FIELD_TOO_LONG("kb.editor.title.too-long", "title", TITLE_MAX_CHARS);
 	n = text_chars(in->summary, 1);
 	if (n < 0)
 		FIELD_ERROR("kb.editor.summary.invalid", "summary");
 	else if (n > SUMMARY_MAX_CHARS)
-		FIELD_ERROR("kb.editor.summary.too-long", "summary");
+		FIELD_TOO_LONG("kb.editor.summary.too-long", "summary", SUMMARY_MAX_CHARS);
 	n = text_chars(in->note, 0);
 	if (n < 0 || n > NOTE_MAX_CHARS)
 		FIELD_ERROR("kb.editor.note.invalid", "note");
@@ -663,19 +667,21 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 	/* The body last: the sanitiser runs only on a body that may be stored. */
 	if (strspn(in->body, " \t\r\n") == strlen(in->body))
 		FIELD_ERROR("kb.editor.body.required", "body");
-	else if (strlen(in->body) > BODY_MAX_BYTES)
-		FIELD_ERROR("kb.editor.body.too-long", "body");
+	else if (pt_chars(in->body) > BODY_MAX_CHARS)
+		BODY_TOO_LONG();
 	else if (text_chars(in->body, 1) < 0)
 		FIELD_ERROR("kb.editor.body.invalid", "body");
 	else if (in->format != NULL) {
 		rc = body_render(req, in->format, in->body, &in->xhtml, &in->text);
 		if (rc == PT_ELIMIT)
-			FIELD_ERROR("kb.editor.body.too-long", "body");
+			BODY_TOO_LONG();
 		else if (rc == PT_EINVAL)
 			FIELD_ERROR("kb.editor.body.invalid", "body");
 		else if (rc != PT_OK)
 			return rc;
 	}
+#undef BODY_TOO_LONG
+#undef FIELD_TOO_LONG
 #undef FIELD_ERROR
 	return bad;
 }
@@ -1060,6 +1066,11 @@ show_form(struct pt_req *req, const struct article *a, const char *lang, int wit
 	int rc;
 
 	pt_attr(f, "mode", a != NULL ? "edit" : "new");
+	pt_limit(req, "title", TITLE_MAX_CHARS);
+	pt_limit(req, "summary", SUMMARY_MAX_CHARS);
+	pt_limit(req, "slug", SLUG_MAX_BYTES);	/* ASCII: characters are bytes */
+	pt_limit(req, "note", NOTE_MAX_CHARS);
+	pt_limit(req, "body", BODY_MAX_CHARS);
 	if (lang != NULL)
 		pt_attr(f, "lang", lang);
 	if ((rc = categories_node(req, f, &cats)) != PT_OK ||
@@ -1387,15 +1398,18 @@ preview_post(struct pt_req *req)
 		return 422;
 	}
 	pt_attr(p, "format", format);
-	if (strlen(body) > BODY_MAX_BYTES)
+	if (pt_chars(body) > BODY_MAX_CHARS)
 		rc = PT_ELIMIT;
 	else if (text_chars(body, 1) < 0)
 		rc = PT_EINVAL;
 	else
 		rc = body_render(req, format, body, &xhtml, &text);
-	if (rc == PT_ELIMIT || rc == PT_EINVAL) {
-		pt_message(req, "error", rc == PT_ELIMIT ? "kb.editor.body.too-long" :
-		    "kb.editor.body.invalid", "body");
+	if (rc == PT_ELIMIT) {
+		pt_message_max(req, "kb.editor.body.too-long", "body", BODY_MAX_CHARS);
+		return 422;
+	}
+	if (rc == PT_EINVAL) {
+		pt_message(req, "error", "kb.editor.body.invalid", "body");
 		return 422;
 	}
 	if (rc != PT_OK)

@@ -30,7 +30,7 @@ pt_limits_default(struct pt_limits *l)
 	l->fields = 64;
 	l->name_bytes = 64;
 	l->value_bytes = 16 * 1024;
-	l->rich_value_bytes = 256 * 1024;
+	l->rich_value_bytes = 1024 * 1024;	/* 200 000 characters of an article body, up to 4 bytes each */
 	l->path_bytes = 2048;
 }
 

@@ -260,7 +260,7 @@ subtest '422: per-field messages, input kept' => sub {
     like($html, qr{id="title-error"}, 'with its message');
 };
 
-subtest 'the form is multipart; a long body is bounded by the editor (200 KB)' => sub {
+subtest 'the form is multipart; a long body is bounded by the editor (200 000 characters)' => sub {
     my $html = $ed->get('/kb/editor/new')->content;
     like($html, qr{<form class="form kb-form" method="post" novalidate="novalidate" action="/kb/editor/new" enctype="multipart/form-data">}
         , 'the article form posts multipart/form-data (bounded by [limits] upload_bytes, not body_bytes)');
@@ -272,11 +272,19 @@ subtest 'the form is multipart; a long body is bounded by the editor (200 KB)' =
         my $a = article_by_slug($slug);
         ok($a && length(text_row($a->{id}, 'en')->{body}) > 150_000, 'stored whole');
         my ($doc, $r) = post_multipart($ed, '/kb/editor/new', new_article_form($cat, title => 'Kept title',
-            body => '<p>' . ('z' x (200 * 1024)) . '</p>'));
-        is($r->code, 422, 'over 200 KB: 422');
+            body => '<p>' . ('z' x 200_000) . '</p>'));
+        is($r->code, 422, 'over 200 000 characters: 422');
         ok(has_error($doc, 'kb.editor.body.too-long', 'body'), 'message on the body');
+        is(xp($doc, "/page/messages/message[\@key='kb.editor.body.too-long']/\@max"), 200_000, 'the message says the limit');
+        is(xp($doc, "/page/limits/limit[\@name='body']/\@chars"), 200_000, 'the same limit as the form\'s maxlength');
         is(xp($doc, "/page/form[\@name='kb-article']/field[\@name='title']"), 'Kept title', 'input kept');
     }
+    # Counted in characters: 199 993 two-byte characters (nearly 400 000 bytes) fit.
+    $slug = kb_slug('umlauts');
+    (undef, $res) = post_multipart($ed, '/kb/editor/new', new_article_form($cat, slug => $slug,
+        body => Encode::encode_utf8('<p>' . ("\x{e4}" x 199_993) . '</p>')));
+    is($res->code, 303, '200 000 characters of umlauts save');
+    ok(article_by_slug($slug), 'and are stored');
     my ($doc, $r) = post_multipart($ed, '/kb/editor/new', new_article_form($cat, title => 'x' x 301));
     is($r->code, 422, 'a multipart post with bad input: 422 like any other');
     ok(has_error($doc, 'kb.editor.title.too-long', 'title'), 'with the message');

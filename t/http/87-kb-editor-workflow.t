@@ -18,7 +18,7 @@ my $editor_id = sql_value("SELECT id FROM users WHERE email = 'editor\@portico.e
 
 sub to {
     my ($id, $state, %o) = @_;
-    # Archiving is confirmed (t/http/97 shows what happens when it is not).
+    # Archiving is confirmed (t/http/98-kb-editor-form.t shows what happens when it is not).
     return post_csrf($o{as} // $ed, "/kb/editor/articles/$id/state", [to => $state, lang => 'en',
         ($state eq 'archived' ? (confirm => 1) : ())]);
 }

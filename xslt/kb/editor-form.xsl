@@ -133,14 +133,12 @@
           <xsl:call-template name="text-field">
             <xsl:with-param name="name" select="'title'"/>
             <xsl:with-param name="label-key" select="'kb.editor.title'"/>
-            <xsl:with-param name="max" select="300"/>
             <xsl:with-param name="required" select="1"/>
           </xsl:call-template>
           <xsl:call-template name="textarea-field">
             <xsl:with-param name="name" select="'summary'"/>
             <xsl:with-param name="label-key" select="'kb.editor.summary'"/>
             <xsl:with-param name="rows" select="3"/>
-            <xsl:with-param name="max" select="1000"/>
           </xsl:call-template>
           <xsl:variable name="format" select="string($values/field[@name = 'format'])"/>
           <xsl:call-template name="select-field">
@@ -197,7 +195,6 @@
             <xsl:call-template name="text-field">
               <xsl:with-param name="name" select="'slug'"/>
               <xsl:with-param name="label-key" select="'kb.editor.slug'"/>
-              <xsl:with-param name="max" select="120"/>
               <xsl:with-param name="hint-key" select="'kb.editor.slug.hint'"/>
               <xsl:with-param name="required" select="1"/>
             </xsl:call-template>
@@ -223,7 +220,6 @@
           <xsl:call-template name="text-field">
             <xsl:with-param name="name" select="'note'"/>
             <xsl:with-param name="label-key" select="'kb.editor.note'"/>
-            <xsl:with-param name="max" select="300"/>
             <xsl:with-param name="hint-key" select="'kb.editor.note.hint'"/>
           </xsl:call-template>
 
@@ -515,8 +511,12 @@
         <xsl:with-param name="hint-key" select="$hint-key"/>
       </xsl:call-template>
       <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="$name"/></xsl:call-template>
-      <input id="{$name}" name="{$name}" type="text" maxlength="{$max}" autocomplete="off"
+      <input id="{$name}" name="{$name}" type="text" autocomplete="off"
           value="{$values/field[@name = $name]}">
+        <xsl:call-template name="field-maxlength">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="max" select="$max"/>
+        </xsl:call-template>
         <xsl:if test="$required = 1"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
         <xsl:call-template name="described">
           <xsl:with-param name="name" select="$name"/>
@@ -544,7 +544,10 @@
       <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="$name"/></xsl:call-template>
       <textarea id="{$name}" name="{$name}" rows="{$rows}">
         <xsl:if test="$class != ''"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
-        <xsl:if test="$max != ''"><xsl:attribute name="maxlength"><xsl:value-of select="$max"/></xsl:attribute></xsl:if>
+        <xsl:call-template name="field-maxlength">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="max" select="$max"/>
+        </xsl:call-template>
         <xsl:if test="$required = 1"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
         <xsl:call-template name="described">
           <xsl:with-param name="name" select="$name"/>
@@ -553,6 +556,21 @@
         <xsl:value-of select="$values/field[@name = $name]"/>
       </textarea>
     </div>
+  </xsl:template>
+
+  <!-- maxlength from the limit the handler gave the page (pt_limit), the
+       number the server checks; else $max, for fields without one. -->
+  <xsl:template name="field-maxlength">
+    <xsl:param name="name"/>
+    <xsl:param name="max"/>
+    <xsl:choose>
+      <xsl:when test="/page/limits/limit[@name = $name]">
+        <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string($max) != ''">
+        <xsl:attribute name="maxlength"><xsl:value-of select="$max"/></xsl:attribute>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- options: a result tree fragment of <option value>; the one whose

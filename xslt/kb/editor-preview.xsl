@@ -16,7 +16,15 @@
   <xsl:template match="/">
     <div class="kb-live-fragment">
       <xsl:for-each select="page/messages/message[@kind = 'error']">
-        <p class="field-error"><xsl:value-of select="pt:t(@key)"/></p>
+        <xsl:variable name="text" select="pt:t(@key)"/>
+        <p class="field-error">
+          <xsl:choose>
+            <xsl:when test="string(@max) != '' and contains($text, '{max}')">
+              <xsl:value-of select="concat(substring-before($text, '{max}'), @max, substring-after($text, '{max}'))"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+          </xsl:choose>
+        </p>
       </xsl:for-each>
       <xsl:apply-templates select="page/kb-preview/body/node()" mode="pt-rich-text"/>
     </div>
