@@ -206,6 +206,10 @@
         <label class="visually-hidden" for="{$id}"><xsl:value-of select="pt:t('nav.search.label')"/></label>
         <input id="{$id}" name="q" type="search" autocomplete="off"
             placeholder="{pt:t('nav.search.placeholder')}">
+          <!-- On the search page the header says what was searched. -->
+          <xsl:if test="/page/@view = 'search' and string(/page/search/@q) != ''">
+            <xsl:attribute name="value"><xsl:value-of select="/page/search/@q"/></xsl:attribute>
+          </xsl:if>
           <!-- The kb worker's limit, which every page carries (PT_SEARCH_MAX_CHARS). -->
           <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'search'"/></xsl:call-template>
         </input>

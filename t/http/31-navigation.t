@@ -163,6 +163,13 @@ subtest 'anonymous visitors' => sub {
     my ($doc, $res) = $c->get_xml('/kb/search?q=router');
     is($res->code, 200, 'the header search answers');
     is(xp($doc, '/page/@view'), 'search', 'with the search page');
+    $dom = html_of($c->get('/kb/search?q=router+reset'));
+    my @values = map { $_->getAttribute('value') // '' }
+        $dom->findnodes('//header//form[@action="/kb/search"]//input[@name="q"]');
+    ok(@values && !grep({ $_ ne 'router reset' } @values), 'on the search page the header field holds what was searched');
+    is($dom->findvalue('(//header//form[@action="/kb/search"]//input[@name="q"])[1]/@value'), 'router reset', 'the words as typed');
+    $dom = html_of($c->get('/kb/'));
+    is($dom->findvalue('(//header//input[@name="q"])[1]/@value'), '', 'elsewhere it is empty');
 };
 
 done_testing;
