@@ -8,7 +8,8 @@
 #include "admin.h"
 
 static const char usage[] =
-    "usage: portico-admin migrate          apply new migrations from <sql>/migrations\n"
+    "usage: portico-admin --help           this text (needs no configuration)\n"
+    "       portico-admin migrate          apply new migrations from <sql>/migrations\n"
     "       portico-admin demo             load the demo data from <sql>/demo\n"
     "       portico-admin user add --org ID --email E --name N --role R [--lang L]\n"
     "                                      (the password is read from standard input)\n"
@@ -17,6 +18,9 @@ static const char usage[] =
     "                                      outdate the pages WORKER (kb) keeps for anonymous\n"
     "                                      visitors, after changing its data in the database\n";
 
+/* The commands, so that a mistyped one is told before the config is read. */
+static const char *const commands[] = { "migrate", "demo", "user", "check", "pages" };
+
 int
 main(int argc, char **argv)
 {
@@ -24,6 +28,16 @@ main(int argc, char **argv)
 
 	pt_log_init("admin");
 	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	/* Help needs no configuration: it is what one asks before there is one. */
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (!pt_one_of(argv[1], commands, PT_NELEM(commands))) {
 		fputs(usage, stderr);
 		return 2;
 	}
