@@ -571,6 +571,21 @@ lf_lines(struct pt_req *req, const char *s)
 }
 
 /*
+ * May body be rendered?  PT_OK, PT_ELIMIT over BODY_MAX_CHARS characters
+ * (said first, also of a body that is invalid too), PT_EINVAL for control
+ * characters other than tab and line ends, or for malformed UTF-8.
+ */
+static int
+body_check(const char *body)
+{
+	long n = text_chars(body, 1);
+
+	if (n < 0)
+		return pt_chars(body) > BODY_MAX_CHARS ? PT_ELIMIT : PT_EINVAL;
+	return n > BODY_MAX_CHARS ? PT_ELIMIT : PT_OK;
+}
+
+/*
  * The XHTML and plain text of a body written in format ("markdown" or
  * "xhtml"): the allow-listed result readers are shown, in the arena.
  * PT_OK, PT_ELIMIT, PT_EINVAL or an error (pt_markdown, pt_sanitize).
@@ -617,7 +632,6 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 
 #define FIELD_ERROR(k, f) do { pt_message(req, "error", (k), (f)); bad++; } while (0)
 #define FIELD_TOO_LONG(k, f, max) do { pt_message_max(req, (k), (f), (max)); bad++; } while (0)
-#define BODY_TOO_LONG() FIELD_TOO_LONG("kb.editor.body.too-long", "body", BODY_MAX_CHARS)
 	if (!pt_valid(PT_V_ID, in->category, strlen(in->category)))
 		FIELD_ERROR("kb.editor.category.invalid", "category");
 	else {
@@ -667,20 +681,17 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 	/* The body last: the sanitiser runs only on a body that may be stored. */
 	if (strspn(in->body, " \t\r\n") == strlen(in->body))
 		FIELD_ERROR("kb.editor.body.required", "body");
-	else if (pt_chars(in->body) > BODY_MAX_CHARS)
-		BODY_TOO_LONG();
-	else if (text_chars(in->body, 1) < 0)
-		FIELD_ERROR("kb.editor.body.invalid", "body");
-	else if (in->format != NULL) {
-		rc = body_render(req, in->format, in->body, &in->xhtml, &in->text);
+	else {
+		rc = body_check(in->body);
+		if (rc == PT_OK && in->format != NULL)
+			rc = body_render(req, in->format, in->body, &in->xhtml, &in->text);
 		if (rc == PT_ELIMIT)
-			BODY_TOO_LONG();
+			FIELD_TOO_LONG("kb.editor.body.too-long", "body", BODY_MAX_CHARS);
 		else if (rc == PT_EINVAL)
 			FIELD_ERROR("kb.editor.body.invalid", "body");
 		else if (rc != PT_OK)
 			return rc;
 	}
-#undef BODY_TOO_LONG
 #undef FIELD_TOO_LONG
 #undef FIELD_ERROR
 	return bad;
@@ -1176,6 +1187,7 @@ list(struct pt_req *req)
 	const char *cat = pt_query(req, "category");
 	const char *q = pt_query_trim(req, "q"), *like;
 	long long category = 0, page = pt_query_page(req), total, pages;
+	long q_chars;
 	struct pt_rows rows, cats;
 	xmlNodePtr l;
 	size_t i;
@@ -1189,7 +1201,8 @@ list(struct pt_req *req)
 		lang = "";
 	if (cat != NULL && pt_valid(PT_V_ID, cat, strlen(cat)))
 		category = strtoll(cat, NULL, 10);
-	if (text_chars(q, 0) < 0 || text_chars(q, 0) > PT_FILTER_MAX_CHARS)
+	q_chars = text_chars(q, 0);
+	if (q_chars < 0 || q_chars > PT_FILTER_MAX_CHARS)
 		q = "";
 	pt_limit(req, "q", PT_FILTER_MAX_CHARS);
 	if ((like = pt_sql_like(req, q)) == NULL)
@@ -1398,11 +1411,7 @@ preview_post(struct pt_req *req)
 		return 422;
 	}
 	pt_attr(p, "format", format);
-	if (pt_chars(body) > BODY_MAX_CHARS)
-		rc = PT_ELIMIT;
-	else if (text_chars(body, 1) < 0)
-		rc = PT_EINVAL;
-	else
+	if ((rc = body_check(body)) == PT_OK)
 		rc = body_render(req, format, body, &xhtml, &text);
 	if (rc == PT_ELIMIT) {
 		pt_message_max(req, "kb.editor.body.too-long", "body", BODY_MAX_CHARS);
