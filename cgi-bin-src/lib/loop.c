@@ -98,7 +98,7 @@ startup(const struct pt_worker *w, struct pt_router **router, struct pt_route **
 	int styles_ok = 1;
 
 	pt_log_init(w->name);
-	if (pt_conf_load(NULL) != PT_OK)
+	if (pt_conf_load(NULL) != PT_OK || pt_log_configure() != PT_OK)
 		return PT_EINVAL;
 	pt_site_load();
 	xslt_dir = pt_conf_str("paths", "xslt", PT_PKGDATADIR "/xslt");

@@ -50,11 +50,16 @@ long	 pt_conf_int(const char *section, const char *key, long dflt);
 int	 pt_conf_bool(const char *section, const char *key, int dflt);
 void	 pt_conf_clear(void);
 
-/* ---- logging (log.c): one line per event on stderr ------------------- */
+/* ---- logging (log.c): one line per event on fd 2 --------------------- */
 
 struct pt_req;
 enum pt_loglevel { PT_LOG_ERROR, PT_LOG_WARN, PT_LOG_INFO, PT_LOG_DEBUG };
 void	 pt_log_init(const char *worker);
+/* Log to path (NULL or "" means stderr as it is): opened O_APPEND on fd 2,
+ * and opened again when the path names another file (logrotate).  PT_OK or PT_ESYS. */
+int	 pt_log_open(const char *path);
+/* pt_log_open of the loaded config's [log] file. */
+int	 pt_log_configure(void);
 void	 pt_log(const struct pt_req *, enum pt_loglevel, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 

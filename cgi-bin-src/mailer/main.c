@@ -46,7 +46,7 @@ main(int argc, char **argv)
 		fputs("usage: portico-mailer   (configuration from $PORTICO_CONF)\n", stderr);
 		return 2;
 	}
-	if (pt_conf_load(NULL) != PT_OK)
+	if (pt_conf_load(NULL) != PT_OK || pt_log_configure() != PT_OK)
 		return 1;
 	xslt_dir = pt_conf_str("paths", "xslt", PT_PKGDATADIR "/xslt");
 	if (pt_valid_init() != PT_OK || pt_i18n_load_site(xslt_dir) != PT_OK ||
