@@ -189,8 +189,17 @@ build() {
 	(
 		cd "$PORTICO_REPO" || exit
 		[ -f configure.ac ] || die "no configure.ac in $PORTICO_REPO: nothing to build"
-		[ ! -f config.status ] ||
-			die "the source tree is configured in place; run 'make distclean' at the top first (the scripts build in build/ and build-asan/)"
+		# An in-place ./configure (the README's way to install) makes
+		# automake refuse builds elsewhere ("source directory already
+		# configured"): undo it, as its own make distclean does.  What
+		# make install put in place stays where it is.
+		if [ -f config.status ]; then
+			say "the source tree is configured in place (./configure at the top); make distclean there, the scripts build in ${dir#"$PORTICO_REPO"/}"
+			if [ -f Makefile ]; then
+				make distclean >/dev/null || die "make distclean in $PORTICO_REPO failed; remove its config.status and Makefile"
+			fi
+			rm -f config.status config.log
+		fi
 		if [ ! -x configure ]; then
 			say "autoreconf -fi"
 			autoreconf -fi || die "autoreconf failed"
