@@ -25,7 +25,8 @@ PKGS_SERVER=(build-essential autoconf automake libtool pkg-config
 	libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata
 	ca-certificates python3-aiosmtpd)
 PKGS_TEST=(perl libwww-perl libtest-simple-perl libhttp-cookies-perl
-	libxml-libxml-perl chromium chromium-driver python3-aiosmtpd wrk)
+	libxml-libxml-perl chromium chromium-driver python3-aiosmtpd wrk
+	multiwatch openssl)
 
 say() { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
