@@ -19,6 +19,7 @@ use lib "$FindBin::Bin/lib";
 use Cwd qw(abs_path);
 use File::Path qw(make_path remove_tree);
 use File::Spec;
+use POSIX ();
 use Test::More;
 use Portico::Test;
 use Portico::KB;
@@ -163,6 +164,8 @@ my %set = (
     'database.user'     => 'portico',
     'database.password' => 'portico',
     'site.base_url'     => "https://localhost:$https",
+    # The stack's SMTP sink: the installed mailer may deliver what it finds.
+    'smtp.url'          => 'smtp://127.0.0.1:' . ($port + 1000),
     'log.file'          => $logf,
 );
 {
@@ -197,6 +200,23 @@ ok(wait_until(15, $ready), "both workers say they are ready in $logf")
     or give_up('log: ' . (slurp($logf) // '(none)'));
 like(slurp($logf), qr/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ kb\[\d+\] info req=- ready$/m,
     'log line: time, worker[pid], level, req=id, what');
+
+# portico-mailer logs to the same file (started in the background, as a
+# supervisor would, and stopped again at once).
+{
+    my $pid = fork() // die "fork: $!";
+    if ($pid == 0) {
+        open(STDIN, '<', '/dev/null');
+        open(STDOUT, '>', '/dev/null');
+        open(STDERR, '>', '/dev/null');
+        $ENV{PORTICO_CONF} = "$etc/portico.conf";
+        exec("$prefix/bin/portico-mailer") or POSIX::_exit(127);
+    }
+    ok(wait_until(10, sub { (slurp($logf) // '') =~ /^\S+ mailer\[$pid\] info req=- ready/m }),
+        'the installed portico-mailer logs to the [log] file too');
+    kill 'TERM', $pid;
+    waitpid($pid, 0);
+}
 
 # ---------------------------------------------------------------- nginx
 
