@@ -1,14 +1,27 @@
 /*
- * portico-admin: database migrations, demo data and users, from the shell.
+ * portico-admin: database migrations, demo data, users and checks, from the shell.
  */
 #ifndef ADMIN_H
 #define ADMIN_H
+
+#include <dirent.h>
 
 #include "portico.h"
 
 int	 admin_migrate(const char *sql_dir, const char *subdir);
 int	 admin_user_add(int argc, char **argv);
-int	 admin_check(void);
+/* check [--nginx-user USER]: one line per check; PT_OK when all are fine. */
+int	 admin_check(int argc, char **argv, int conf_rc);
 int	 admin_pages_forget(const char *worker);
+
+/* The *.sql files of dir in name order (scandir); -1 if dir cannot be read. */
+int	 admin_sql_files(const char *dir, struct dirent ***names);
+void	 admin_sql_files_free(struct dirent **names, int n);
+/*
+ * The next statement of sql[*pos..len) without its ';' and the comments
+ * before it, from *start to *end; quotes and comments may hold a ';'.
+ * 1 if there is one, 0 at the end.
+ */
+int	 admin_sql_next(const char *sql, size_t len, size_t *pos, size_t *start, size_t *end);
 
 #endif

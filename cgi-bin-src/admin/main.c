@@ -13,7 +13,11 @@ static const char usage[] =
     "       portico-admin demo             load the demo data from <sql>/demo\n"
     "       portico-admin user add --org ID --email E --name N --role R [--lang L]\n"
     "                                      (the password is read from standard input)\n"
-    "       portico-admin check            exit 0 if the database answers\n"
+    "       portico-admin check [--nginx-user USER]\n"
+    "                                      one line per check (configuration, database,\n"
+    "                                      migrations, directories, theme); exit 0 when\n"
+    "                                      all are fine.  Run it as the workers' user;\n"
+    "                                      nginx's user is www-data unless named\n"
     "       portico-admin pages forget [WORKER]\n"
     "                                      outdate the pages WORKER (kb) keeps for anonymous\n"
     "                                      visitors, after changing its data in the database\n";
@@ -25,6 +29,7 @@ int
 main(int argc, char **argv)
 {
 	const char *sql_dir;
+	int conf_rc;
 
 	pt_log_init("admin");
 	if (argc < 2) {
@@ -41,7 +46,11 @@ main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
-	if (pt_conf_load(NULL) != PT_OK)
+	conf_rc = pt_conf_load(NULL);
+	/* check reports a missing or malformed configuration as its first line. */
+	if (strcmp(argv[1], "check") == 0)
+		return admin_check(argc - 2, argv + 2, conf_rc) == PT_OK ? 0 : 1;
+	if (conf_rc != PT_OK)
 		return 1;
 	sql_dir = pt_conf_str("paths", "sql", PT_PKGDATADIR "/sql");
 	if (strcmp(argv[1], "migrate") == 0)
@@ -50,8 +59,6 @@ main(int argc, char **argv)
 		return admin_migrate(sql_dir, "demo") == PT_OK ? 0 : 1;
 	if (strcmp(argv[1], "user") == 0 && argc >= 3 && strcmp(argv[2], "add") == 0)
 		return admin_user_add(argc - 3, argv + 3) == PT_OK ? 0 : 1;
-	if (strcmp(argv[1], "check") == 0)
-		return admin_check() == PT_OK ? 0 : 1;
 	if (strcmp(argv[1], "pages") == 0 && argc >= 3 && argc <= 4 && strcmp(argv[2], "forget") == 0)
 		return admin_pages_forget(argc == 4 ? argv[3] : NULL) == PT_OK ? 0 : 1;
 	fputs(usage, stderr);

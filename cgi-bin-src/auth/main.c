@@ -28,7 +28,7 @@ static const struct pt_group *const groups[] = {
 int
 main(void)
 {
-	static const struct pt_worker auth = { "auth", groups, PT_NELEM(groups), NULL };
+	static const struct pt_worker auth = { "auth", groups, PT_NELEM(groups), NULL, NULL };
 
 	return pt_main(&auth);
 }

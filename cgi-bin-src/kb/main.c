@@ -40,7 +40,7 @@ housekeeping(struct pt_req *req, enum pt_housekeeping when)
 int
 main(void)
 {
-	static const struct pt_worker kb = { "kb", groups, PT_NELEM(groups), housekeeping };
+	static const struct pt_worker kb = { "kb", groups, PT_NELEM(groups), housekeeping, "kb" };
 
 	return pt_main(&kb);
 }

@@ -10,6 +10,7 @@
 #include <mysql.h>
 #include <mysqld_error.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,9 +95,38 @@ pt_db_close(void)
 	last_stmt = NULL;
 }
 
-static MYSQL *
-open_conn(unsigned long flags)
+/* The server's words for the last failed connection attempt. */
+static char connect_error[512];
+
+const char *
+pt_db_connect_error(void)
 {
+	return connect_error;
+}
+
+/*
+ * [database] user and password, or for PT_DB_MIGRATE migrate_user and
+ * migrate_password when migrate_user is set (the account with DDL rights;
+ * the workers' account has data rights only).
+ */
+void
+pt_db_account(enum pt_db_account account, const char **user, const char **password)
+{
+	const char *mu = pt_conf_str("database", "migrate_user", NULL);
+
+	if (account == PT_DB_MIGRATE && mu != NULL) {
+		*user = mu;
+		*password = pt_conf_str("database", "migrate_password", NULL);
+	} else {
+		*user = pt_conf_str("database", "user", "portico");
+		*password = pt_conf_str("database", "password", NULL);
+	}
+}
+
+static MYSQL *
+open_conn(enum pt_db_account account, unsigned long flags)
+{
+	const char *user, *password;
 	unsigned int timeout = (unsigned int)pt_conf_int("database", "connect_timeout_s", 2);
 	unsigned int rw_timeout = 30;
 	my_bool no = 0;
@@ -112,13 +142,13 @@ open_conn(unsigned long flags)
 	/* All times in the database are UTC; NOW() must agree. */
 	mysql_options(m, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', group_concat_max_len = 65536");
-	if (mysql_real_connect(m, pt_conf_str("database", "host", NULL),
-	    pt_conf_str("database", "user", "portico"),
-	    pt_conf_str("database", "password", NULL),
+	pt_db_account(account, &user, &password);
+	if (mysql_real_connect(m, pt_conf_str("database", "host", NULL), user, password,
 	    pt_conf_str("database", "name", "portico"),
 	    (unsigned int)pt_conf_int("database", "port", 0),
 	    pt_conf_str("database", "socket", NULL), flags) == NULL) {
-		pt_log(NULL, PT_LOG_ERROR, "database connect: %s", mysql_error(m));
+		snprintf(connect_error, sizeof(connect_error), "%s", mysql_error(m));
+		pt_log(NULL, PT_LOG_ERROR, "database connect: %s", connect_error);
 		mysql_close(m);
 		return NULL;
 	}
@@ -126,9 +156,9 @@ open_conn(unsigned long flags)
 }
 
 MYSQL *
-pt_db_connect_multi(void)
+pt_db_connect_admin(enum pt_db_account account)
 {
-	return open_conn(CLIENT_MULTI_STATEMENTS);
+	return open_conn(account, CLIENT_MULTI_STATEMENTS);
 }
 
 static int
@@ -137,7 +167,7 @@ connect_and_prepare(void)
 	size_t t, i;
 
 	pt_db_close();
-	if ((conn = open_conn(0)) == NULL)
+	if ((conn = open_conn(PT_DB_WORKERS, 0)) == NULL)
 		return PT_EDB;
 	for (t = 0; t < ntables; t++)
 		for (i = 0; i < tables[t].n; i++) {

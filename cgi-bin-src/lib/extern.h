@@ -92,4 +92,13 @@ size_t	 pt_body_limit(const char *content_type, const struct pt_limits *);
 int	 pt_parse_multipart(struct pt_req *, const char *content_type, const char *body,
 	    size_t len, const struct pt_limits *);
 
+/*
+ * The worker keeps uploads in subdir of [paths] files (NULL: none): logs
+ * an error at start when it cannot write there.  PT_OK or PT_ESYS; the
+ * worker starts either way.  (dirs.c)
+ */
+int	 pt_files_watch(const char *subdir);
+/* For /<worker>/health: 1 the files directory is usable now, 0 not, -1 not used. */
+int	 pt_files_health(void);
+
 #endif

@@ -112,6 +112,8 @@ startup(const struct pt_worker *w, struct pt_router **router, struct pt_route **
 		return PT_ENOMEM;
 	if (pt_pagecache_init(w->name) != PT_OK)
 		return PT_EINVAL;
+	/* A broken upload store is told now, not at the first upload. */
+	(void)pt_files_watch(w->files_subdir);
 	for (g = 0; g < w->ngroups; g++) {
 		const struct pt_group *grp = w->groups[g];
 

@@ -504,8 +504,20 @@ void	 pt_db_rollback(struct pt_req *);
 int	 pt_db_ping(void);	/* PT_OK if the database answers now (one round trip) */
 /* PT_OK if the connection is open and not closed by the server; no round trip. */
 int	 pt_db_alive(void);
-/* A separate connection that accepts several statements per query: for portico-admin migrate only. */
-struct st_mysql *pt_db_connect_multi(void);
+/*
+ * The database accounts: the workers' (data rights only) and the one
+ * portico-admin migrate uses (DDL rights; [database] migrate_user, or the
+ * workers' account when that is empty).
+ */
+enum pt_db_account { PT_DB_WORKERS, PT_DB_MIGRATE };
+void	 pt_db_account(enum pt_db_account, const char **user, const char **password);
+/*
+ * A separate connection, as account, that accepts several statements per
+ * query: for portico-admin only.  NULL when it fails; then
+ * pt_db_connect_error() has the server's message.
+ */
+struct st_mysql *pt_db_connect_admin(enum pt_db_account);
+const char *pt_db_connect_error(void);
 
 /* ---- one-time tokens (token.c): reset, invitation, email confirmation ---- */
 
@@ -641,6 +653,20 @@ int	 pt_send_file(struct pt_req *, const char *path, const char *content_type,
 	    const char *filename, int inline_disposition);
 /* [paths] files: where uploads live (nginx's /protected/), without a trailing slash. */
 const char *pt_files_dir(void);
+/*
+ * dir exists, is a directory, and this process (its effective user) may
+ * create files in it: PT_OK, else PT_ESYS with the reason, naming dir, in
+ * why (always terminated).  (dirs.c)
+ */
+int	 pt_dir_writable(const char *dir, char *why, size_t size);
+/*
+ * The files directory and its subdirectory subdir (the worker's, e.g.
+ * "kb"; it need not exist yet) are usable by this process, as
+ * pt_dir_writable says.
+ */
+int	 pt_files_usable(const char *subdir, char *why, size_t size);
+/* The name of the effective user (or "uid N"), in a static buffer. */
+const char *pt_user_name(void);
 
 /* ---- JSON for audit rows and exports (json.c) ---------------------------- */
 
@@ -742,6 +768,12 @@ struct pt_worker {
 	 * second should finish, else 0.
 	 */
 	int				(*housekeeping)(struct pt_req *, enum pt_housekeeping);
+	/*
+	 * NULL, or the subdirectory of [paths] files the worker keeps uploads
+	 * in ("kb"): then the runtime checks at start and in /<worker>/health
+	 * that it can write there.
+	 */
+	const char			*files_subdir;
 };
 
 /* Process one parsed request: session, CSRF, route, handler, render. */

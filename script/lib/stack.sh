@@ -305,8 +305,11 @@ admin() {
 	PORTICO_CONF=$PORTICO_CONF "$bin" "$@"
 }
 
-# db_setup [reset]: database and user (idempotent), then the migrations and
-# the demo data.  With "reset" the database is dropped first, so every test
+# db_setup [reset]: database and its two accounts, as the sample has them
+# (idempotent): portico with data rights only, which the workers and the
+# tests use, so the whole suite proves those rights are enough, and
+# portico_migrate for portico-admin migrate and demo.  Then the migrations
+# and the demo data.  With "reset" the database is dropped first, so every test
 # run starts from the same state (no login throttling left from the last).
 db_setup() {
 	say "setting up database portico${1:+ (reset)}"
@@ -315,7 +318,10 @@ db_setup() {
 		cat <<-'SQL'
 			CREATE DATABASE IF NOT EXISTS portico CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 			CREATE USER IF NOT EXISTS 'portico'@'localhost' IDENTIFIED BY 'portico';
-			GRANT ALL PRIVILEGES ON portico.* TO 'portico'@'localhost';
+			REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portico'@'localhost';
+			GRANT SELECT, INSERT, UPDATE, DELETE ON portico.* TO 'portico'@'localhost';
+			CREATE USER IF NOT EXISTS 'portico_migrate'@'localhost' IDENTIFIED BY 'portico-migrate';
+			GRANT ALL PRIVILEGES ON portico.* TO 'portico_migrate'@'localhost';
 		SQL
 	} | db_client || die "could not create the database and its user"
 	say "portico-admin migrate"
@@ -336,6 +342,8 @@ database.host=
 database.name=portico
 database.user=portico
 database.password=portico
+database.migrate_user=portico_migrate
+database.migrate_password=portico-migrate
 paths.xslt=$PORTICO_REPO/xslt
 paths.sql=$PORTICO_REPO/sql
 paths.files=$VAR/files
@@ -373,6 +381,9 @@ smtp.from=Portico <portal@portico.example>" '
 			}
 			exit bad
 		}' "$sample" >"$PORTICO_CONF.tmp" || die "could not generate $PORTICO_CONF"
+	# It holds the database passwords: readable by this user only, as
+	# portico-admin check wants.
+	chmod 600 "$PORTICO_CONF.tmp"
 	mv "$PORTICO_CONF.tmp" "$PORTICO_CONF"
 	# [paths] files: uploads (kb/ for the knowledge base), served by nginx's /protected/.
 	mkdir -p "$VAR/files/kb"
