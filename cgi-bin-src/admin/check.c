@@ -444,14 +444,16 @@ check_files(const struct who *nginx)
 }
 
 static void
-check_writable(const char *what, const char *dir, const char *fix)
+check_cache(const char *dir)
 {
 	char why[1300];
 
 	if (pt_dir_writable(dir, why, sizeof(why)) != PT_OK)
-		say("FAIL", what, "%s (%s%s; run this check as the workers' user)", why, fix, dir);
+		say("FAIL", "cache", "%s (install -d -o %s -m 0750 %s, or let the systemd units"
+		    " create it by starting a worker; run this check as the workers' user)", why,
+		    geteuid() == 0 ? "portico" : pt_user_name(), dir);
 	else
-		say("ok", what, "%s (writable by %s, who ran this check)", dir, pt_user_name());
+		say("ok", "cache", "%s (writable by %s, who ran this check)", dir, pt_user_name());
 }
 
 static void
@@ -527,8 +529,7 @@ check_paths(const char *xslt_dir, const char *sql_dir, const struct who *nginx)
 		say("FAIL", "sql", "%s is missing (set [paths] sql to %s/sql)", path,
 		    PT_PKGDATADIR);
 	check_files(nginx);
-	check_writable("cache", pt_conf_str("paths", "cache", "/var/cache/portico"),
-	    "install -d -o <workers' user> -m 0750 ");
+	check_cache(pt_conf_str("paths", "cache", "/var/cache/portico"));
 	check_theme(xslt_dir);
 	check_log();
 }

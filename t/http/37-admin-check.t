@@ -75,6 +75,11 @@ SKIP: {
         'group www-data with the setgid bit: nginx reads') or diag($out2);
 }
 
+fails('missing cache directory', conf_variant('paths.cache' => "$tmp/nocache"),
+    qr{^FAIL  cache: \Q$tmp\E/nocache does not exist \(install -d -o \S+ -m 0750 \Q$tmp\E/nocache}m);
+fails('a log file in a missing directory', conf_variant('log.file' => "$tmp/nolog/portico.log"),
+    qr{^FAIL  log: \Q$tmp\E/nolog/portico\.log is not writable by \S+ \(install -d }m);
+
 fails('missing theme', conf_variant('site.theme' => 'nosuch'),
     qr{^FAIL  theme: \[site\] theme nosuch: \S+/themes/nosuch/theme\.xsl is missing \(themes here: default}m);
 
