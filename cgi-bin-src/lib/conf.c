@@ -70,14 +70,19 @@ add(const char *section, const char *key, const char *value)
 	return PT_OK;
 }
 
-int
-pt_conf_parse(const char *text, size_t len)
+/*
+ * Call each(section, key, value, arg) for every assignment of text, in
+ * order; stops at the first status other than PT_OK.  PT_EINVAL for a
+ * line that is neither a section, an assignment nor a comment.
+ */
+static int
+parse_each(const char *text, size_t len,
+    int (*each)(const char *, const char *, const char *, void *), void *arg)
 {
 	char section[64] = "";
 	char *copy, *line, *next, *end;
 	int rc = PT_OK;
 
-	pt_conf_clear();
 	if ((copy = malloc(len + 1)) == NULL)
 		return PT_ENOMEM;
 	memcpy(copy, text, len);
@@ -112,39 +117,115 @@ pt_conf_parse(const char *text, size_t len)
 		for (end = eq + 1; *end != '\0'; end++)
 			if ((*end == ';' || *end == '#') && isspace((unsigned char)end[-1]))
 				break;
-		rc = add(section, trim(s, eq), trim(eq + 1, end));
+		rc = each(section, trim(s, eq), trim(eq + 1, end), arg);
 	}
 	free(copy);
 	return rc;
 }
+
+static int
+add_each(const char *section, const char *key, const char *value, void *arg)
+{
+	(void)arg;
+	return add(section, key, value);
+}
+
+int
+pt_conf_parse(const char *text, size_t len)
+{
+	pt_conf_clear();
+	return parse_each(text, len, add_each, NULL);
+}
+
+/* The whole file into a NUL-terminated malloc'd buffer (caller frees), or NULL. */
+static char *
+read_all(const char *path, size_t *len)
+{
+	char *buf;
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	if ((buf = malloc(CONF_MAX_BYTES)) == NULL) {
+		fclose(f);
+		return NULL;
+	}
+	*len = fread(buf, 1, CONF_MAX_BYTES, f);
+	fclose(f);
+	if (*len == CONF_MAX_BYTES) {
+		free(buf);
+		return NULL;
+	}
+	buf[*len] = '\0';
+	return buf;
+}
+
+static char conf_path[1024];
 
 int
 pt_conf_load(const char *path)
 {
 	char *buf;
 	size_t len;
-	FILE *f;
 	int rc;
 
 	if (path == NULL)
 		path = getenv("PORTICO_CONF");
 	if (path == NULL)
 		path = PT_SYSCONFDIR "/portico/portico.conf";
-	if ((f = fopen(path, "r")) == NULL) {
-		pt_log(NULL, PT_LOG_ERROR, "cannot read config %s", path);
+	snprintf(conf_path, sizeof(conf_path), "%s", path);
+	if ((buf = read_all(path, &len)) == NULL) {
+		pt_log(NULL, PT_LOG_ERROR, "cannot read config %s (or it is over %d bytes)", path,
+		    CONF_MAX_BYTES);
 		return PT_ESYS;
 	}
-	if ((buf = malloc(CONF_MAX_BYTES)) == NULL) {
-		fclose(f);
-		return PT_ENOMEM;
-	}
-	len = fread(buf, 1, CONF_MAX_BYTES, f);
-	fclose(f);
-	rc = len == CONF_MAX_BYTES ? PT_ELIMIT : pt_conf_parse(buf, len);
+	rc = pt_conf_parse(buf, len);
 	free(buf);
 	if (rc != PT_OK)
 		pt_log(NULL, PT_LOG_ERROR, "config %s is malformed", path);
 	return rc;
+}
+
+const char *
+pt_conf_path(void)
+{
+	return conf_path[0] != '\0' ? conf_path : NULL;
+}
+
+struct peek {
+	const char	*section;
+	const char	*key;
+	char		*out;
+	size_t		 size;
+	int		 found;
+};
+
+static int
+peek_each(const char *section, const char *key, const char *value, void *arg)
+{
+	struct peek *p = arg;
+
+	/* The last assignment wins, as in pt_conf_str. */
+	if (strcmp(section, p->section) == 0 && strcmp(key, p->key) == 0 && *value != '\0')
+		p->found = (size_t)snprintf(p->out, p->size, "%s", value) < p->size;
+	return PT_OK;
+}
+
+int
+pt_conf_peek(const char *path, const char *section, const char *key, char *out, size_t size)
+{
+	struct peek p = { section, key, out, size, 0 };
+	char *buf;
+	size_t len;
+	int rc;
+
+	if ((buf = read_all(path, &len)) == NULL)
+		return PT_ESYS;
+	rc = parse_each(buf, len, peek_each, &p);
+	free(buf);
+	if (rc != PT_OK)
+		return rc;
+	return p.found ? PT_OK : PT_ENOTFOUND;
 }
 
 const char *

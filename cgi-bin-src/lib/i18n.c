@@ -1,7 +1,11 @@
 /*
  * Message catalogues (xslt/i18n/<lang>.xml, plus every .xml file in xslt/i18n/<lang>/
- * so each page group keeps its strings in a file of its own), loaded once per process into
- * hash tables and offered to stylesheets as pt:t('key').  document() would
+ * so each page group keeps its strings in a file of its own), and last the
+ * configured theme's xslt/themes/<theme>/i18n/<lang>.xml (its keys add to
+ * and override the others: the site name, its own texts), loaded once per process into
+ * hash tables and offered to stylesheets as pt:t('key').  "{site}" in any
+ * text is the site name (the key site.name, which a theme may set), put in
+ * once when the catalogue is read.  document() would
  * re-parse the catalogue on every transform (DESIGN.md §2); this does not.
  * In development a changed catalogue is re-read on the next render.
  */
@@ -25,6 +29,7 @@ struct catalog {
 	char		 code[8];
 	char		 path[1024];		/* <dir>/i18n/<lang>.xml */
 	char		 dir[1024];		/* <dir>/i18n/<lang>/ with more files */
+	char		 theme[1024];		/* <dir>/themes/<theme>/i18n/<lang>.xml, optional */
 	time_t		 mtime;			/* newest of all its files */
 	xmlHashTablePtr	 msgs;
 };
@@ -32,6 +37,7 @@ struct catalog {
 static struct catalog catalogs[MAX_LANGS];
 static const char *codes[MAX_LANGS];
 static size_t ncatalogs;
+static char theme_name[64] = "default";
 
 static void
 free_value(void *payload, const xmlChar *name)
@@ -95,7 +101,7 @@ catalog_files(const struct catalog *c, xmlHashTablePtr h)
 		return -1;
 	newest = st.st_mtime;
 	if ((n = scandir(c->dir, &names, is_xml, alphasort)) < 0)
-		return newest;	/* no directory: only the main file */
+		n = 0;	/* no directory: only the main file */
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/%s", c->dir, names[i]->d_name);
 		if (stat(path, &st) != 0 || (h != NULL && read_file(path, h) != PT_OK))
@@ -105,7 +111,78 @@ catalog_files(const struct catalog *c, xmlHashTablePtr h)
 		free(names[i]);
 	}
 	free(names);
+	/* The theme's own file, last so that its keys win; it need not exist. */
+	if (stat(c->theme, &st) == 0) {
+		if (h != NULL && read_file(c->theme, h) != PT_OK)
+			bad = 1;
+		else if (st.st_mtime > newest)
+			newest = st.st_mtime;
+	}
 	return bad ? -1 : newest;
+}
+
+struct site_subst {
+	const char	*name;		/* site.name */
+	xmlChar		**keys;		/* keys whose text has "{site}" */
+	size_t		 n, cap;
+};
+
+static void
+find_site(void *payload, void *data, const xmlChar *key)
+{
+	struct site_subst *ss = data;
+	xmlChar **k;
+
+	if (strstr(payload, "{site}") == NULL)
+		return;
+	if (ss->n == ss->cap) {
+		ss->cap = ss->cap ? 2 * ss->cap : 16;
+		if ((k = realloc(ss->keys, ss->cap * sizeof(*k))) == NULL) {
+			ss->cap = ss->n;
+			return;
+		}
+		ss->keys = k;
+	}
+	if ((ss->keys[ss->n] = xmlStrdup(key)) != NULL)
+		ss->n++;
+}
+
+/* Every "{site}" of text replaced with name, in new memory (xmlFree), or NULL. */
+static xmlChar *
+with_site(const char *text, const char *name)
+{
+	xmlChar *out = NULL;
+	const char *p;
+
+	while ((p = strstr(text, "{site}")) != NULL) {
+		out = xmlStrncat(out, BAD_CAST text, (int)(p - text));
+		out = xmlStrcat(out, BAD_CAST name);
+		if (out == NULL)
+			return NULL;
+		text = p + 6;
+	}
+	return xmlStrcat(out, BAD_CAST text);
+}
+
+/* Put the site name into every text that asks for it with "{site}". */
+static void
+fill_site(xmlHashTablePtr h)
+{
+	struct site_subst ss = { NULL, NULL, 0, 0 };
+	size_t i;
+
+	ss.name = xmlHashLookup(h, BAD_CAST "site.name");
+	if (ss.name == NULL || strstr(ss.name, "{site}") != NULL)
+		ss.name = "Portico";
+	xmlHashScan(h, find_site, &ss);
+	for (i = 0; i < ss.n; i++) {
+		xmlChar *text = with_site(xmlHashLookup(h, ss.keys[i]), ss.name);
+
+		if (text != NULL && xmlHashUpdateEntry(h, ss.keys[i], text, free_value) != 0)
+			xmlFree(text);
+		xmlFree(ss.keys[i]);
+	}
+	free(ss.keys);
 }
 
 static int
@@ -120,6 +197,7 @@ catalog_read(struct catalog *c)
 		xmlHashFree(h, free_value);
 		return PT_ESYS;
 	}
+	fill_site(h);
 	xmlHashFree(c->msgs, free_value);
 	c->msgs = h;
 	c->mtime = mtime;
@@ -200,7 +278,9 @@ pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs)
 		if ((size_t)snprintf(c->path, sizeof(c->path), "%s/i18n/%s.xml", xslt_dir,
 		    langs[i]) >= sizeof(c->path) ||
 		    (size_t)snprintf(c->dir, sizeof(c->dir), "%s/i18n/%s", xslt_dir,
-		    langs[i]) >= sizeof(c->dir))
+		    langs[i]) >= sizeof(c->dir) ||
+		    (size_t)snprintf(c->theme, sizeof(c->theme), "%s/themes/%s/i18n/%s.xml",
+		    xslt_dir, theme_name, langs[i]) >= sizeof(c->theme))
 			return PT_ELIMIT;
 		if ((rc = catalog_read(c)) != PT_OK)
 			return rc;
@@ -209,6 +289,26 @@ pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs)
 	}
 	xsltRegisterExtModuleFunction(BAD_CAST "t", BAD_CAST PT_NS, xpath_t);
 	return ncatalogs > 0 ? PT_OK : PT_EINVAL;
+}
+
+int
+pt_i18n_theme(const char *xslt_dir, const char *theme)
+{
+	size_t i;
+	int rc = PT_OK;
+
+	if ((size_t)snprintf(theme_name, sizeof(theme_name), "%s", theme) >= sizeof(theme_name))
+		return PT_ELIMIT;
+	for (i = 0; i < ncatalogs; i++) {
+		struct catalog *c = &catalogs[i];
+
+		if ((size_t)snprintf(c->theme, sizeof(c->theme), "%s/themes/%s/i18n/%s.xml",
+		    xslt_dir, theme_name, c->code) >= sizeof(c->theme))
+			return PT_ELIMIT;
+		if (catalog_read(c) != PT_OK)
+			rc = PT_ESYS;
+	}
+	return rc;
 }
 
 int

@@ -49,6 +49,16 @@ const char *pt_conf_str(const char *section, const char *key, const char *dflt);
 long	 pt_conf_int(const char *section, const char *key, long dflt);
 int	 pt_conf_bool(const char *section, const char *key, int dflt);
 void	 pt_conf_clear(void);
+/* The file pt_conf_load read (NULL before it was called). */
+const char *pt_conf_path(void);
+/*
+ * Read one value from the file at path now, without touching the loaded
+ * config: into out (size bytes).  PT_ENOTFOUND when unset or empty or
+ * longer than out, PT_ESYS when the file is unreadable.  Development uses
+ * it to follow edits of [site] theme without a restart.
+ */
+int	 pt_conf_peek(const char *path, const char *section, const char *key, char *out,
+	    size_t size);
 
 /* ---- logging (log.c): one line per event on fd 2 --------------------- */
 
@@ -435,14 +445,20 @@ int	 pt_render_ready(void);
 void	 pt_render_mark_broken(void);
 /*
  * Transform in (not a page: e.g. a mail) with the stylesheet rel, a path
- * under the xslt dir ("mail/invite.xsl"), without the theme; pt:t() speaks
- * req->lang.  *out is owned by the request's arena.  PT_EINVAL if the
+ * under the xslt dir ("mail/invite.xsl"), with the theme's theme.xsl
+ * imported after it as for pages; pt:t() speaks req->lang.  *out is owned by the request's arena.  PT_EINVAL if the
  * stylesheet is missing, broken or fails.
  */
 int	 pt_render_doc(struct pt_req *, const char *rel, xmlDocPtr in, xmlDocPtr *out);
 int	 pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs);
 /* pt_i18n_load of the valid codes in [site] languages (default "en de"), at most 8. */
 int	 pt_i18n_load_site(const char *xslt_dir);
+/*
+ * Merge the theme's catalogues (xslt/themes/<theme>/i18n/<lang>.xml, each
+ * optional) over the main ones, now and on every later load or refresh.
+ * pt_render_init calls it.
+ */
+int	 pt_i18n_theme(const char *xslt_dir, const char *theme);
 void	 pt_i18n_free(void);
 /* The catalogue text for key in lang, or NULL. */
 const char *pt_i18n_get(const char *lang, const char *key);

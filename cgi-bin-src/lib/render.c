@@ -3,9 +3,17 @@
  * for ?format=xml.  Stylesheets are parsed once per process and cached by
  * view.  Each view is wrapped so the configured theme is imported after it
  * and wins by import precedence; theme designers override named templates
- * and never touch a view.  Loading is done with the network off and file
- * writes forbidden.
+ * and never touch a view.  Mails get the same theme.xsl after their own
+ * stylesheet.  Loading is done with the network off and file writes
+ * forbidden.
+ *
+ * What libxml2 and libxslt say while a stylesheet is parsed (file, line,
+ * what is wrong) is logged; in development it is also the page shown, as
+ * long as the stylesheet stays broken, so a theme designer never looks at
+ * an old look believing it new.  In development the [site] theme of the
+ * config file is followed too: edit it, reload the page.
  */
+#include <stdarg.h>
 #include <libexslt/exslt.h>
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
@@ -24,6 +32,7 @@
 #define MAX_VIEWS 64
 #define MAX_WATCHED 16	/* files of one stylesheet watched in development */
 #define PATH_BYTES 1024
+#define ERRORS_BYTES 4096	/* what one failed load said, kept for the log and the page */
 
 /*
  * A cached stylesheet.  files[] are watched in development: the first
@@ -39,6 +48,7 @@ struct view {
 	size_t			 nfiles;
 	time_t			 mtime;		/* newest of files[] when last loaded */
 	xsltStylesheetPtr	 style;
+	char			*error;		/* the last load failed: what the parsers said (malloc) */
 };
 
 static struct view views[MAX_VIEWS];
@@ -47,6 +57,8 @@ static int render_dev;		/* development: re-read changed stylesheets and catalogu
 static char xslt_dir[PATH_BYTES / 2];
 static char theme_name[64];
 static xsltSecurityPrefsPtr security;
+static char load_errors[ERRORS_BYTES];
+static size_t load_errors_len;
 
 static void
 xml_free(void *p)
@@ -115,17 +127,61 @@ watch_all(struct view *v, size_t nknown, xsltStylesheetPtr style)
 	v->mtime = newest_mtime(v);
 }
 
+/* libxml2's and libxslt's error callback while a stylesheet is parsed: collect. */
+static void __attribute__((format(printf, 2, 3)))
+collect_error(void *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	(void)ctx;
+	if (load_errors_len >= sizeof(load_errors) - 1)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(load_errors + load_errors_len, sizeof(load_errors) - load_errors_len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		load_errors_len += (size_t)n;
+	if (load_errors_len > sizeof(load_errors) - 1)
+		load_errors_len = sizeof(load_errors) - 1;
+}
+
+/*
+ * Log what the failed load of v said, a line each (file and line are in
+ * them), leaving out libxml2's excerpt lines that only point with "^".
+ */
+static void
+log_errors(const struct view *v)
+{
+	const char *p = v->error, *nl;
+	int n = 0;
+
+	pt_log(NULL, PT_LOG_ERROR, "stylesheet %s does not compile", v->files[0]);
+	for (; p != NULL && *p != '\0' && n < 20; p = nl != NULL ? nl + 1 : NULL) {
+		size_t len;
+
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (strspn(p, " \t^") >= len)
+			continue;
+		pt_log(NULL, PT_LOG_ERROR, "%s: %.*s", v->key, (int)len, p);
+		n++;
+	}
+}
+
 static int
 view_load(struct view *v, const char *rel)
 {
 	char wrapper[2 * PATH_BYTES], base[PATH_BYTES + 16];
-	xsltStylesheetPtr style;
+	xsltStylesheetPtr style = NULL;
 	xmlDocPtr doc;
 	struct stat st;
 	int n;
 
 	/* Remember the attempt, so a broken file is retried only once it changes. */
 	v->mtime = newest_mtime(v);
+	free(v->error);
+	v->error = NULL;
 	if (stat(v->files[0], &st) != 0) {
 		pt_log(NULL, PT_LOG_ERROR, "no stylesheet %s", v->files[0]);
 		return PT_ENOTFOUND;
@@ -139,13 +195,21 @@ view_load(struct view *v, const char *rel)
 	snprintf(base, sizeof(base), "%s/wrapper.xsl", xslt_dir);
 	if ((doc = xmlReadMemory(wrapper, n, base, "UTF-8", XML_PARSE_NONET)) == NULL)
 		return PT_EINVAL;
-	if ((style = xsltParseStylesheetDoc(doc)) == NULL || style->errors > 0) {
+	load_errors_len = 0;
+	load_errors[0] = '\0';
+	xmlSetGenericErrorFunc(NULL, collect_error);
+	xsltSetGenericErrorFunc(NULL, collect_error);
+	style = xsltParseStylesheetDoc(doc);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	if (style == NULL || style->errors > 0) {
 		/*
 		 * libxslt may hand back a half-built stylesheet whose free
 		 * crashes (xsltFreeKeys); it is left alone.  The mtime above
 		 * keeps this from happening again until the file is fixed.
 		 */
-		pt_log(NULL, PT_LOG_ERROR, "stylesheet %s does not compile", v->files[0]);
+		v->error = strdup(load_errors_len > 0 ? load_errors : "the stylesheet does not compile");
+		log_errors(v);
 		if (style == NULL)
 			xmlFreeDoc(doc);
 		return PT_EINVAL;
@@ -157,16 +221,18 @@ view_load(struct view *v, const char *rel)
 	return PT_OK;
 }
 
-/* The view's stylesheet: "<worker>/<view>.xsl", else the shared "common/<view>.xsl". */
+/*
+ * A cached stylesheet by key, made on first use: rel (relative to the xslt
+ * dir, without .xsl) with the theme after it; the layout.xsl it imports is
+ * watched too.  In development a changed file is re-read.  NULL only when
+ * the table is full; v->style is NULL while it does not compile.
+ */
 static struct view *
-view_get(const char *worker, const char *name)
+style_get(const char *key, const char *rel, const char *layout)
 {
-	char key[128], rel[128];
 	struct view *v = NULL;
-	struct stat st;
 	size_t i;
 
-	snprintf(key, sizeof(key), "%s/%s", worker, name);
 	for (i = 0; i < nviews; i++)
 		if (strcmp(views[i].key, key) == 0) {
 			v = &views[i];
@@ -174,30 +240,99 @@ view_get(const char *worker, const char *name)
 		}
 	if (v != NULL) {
 		/* Loaded or failed before: reload only in development, and only on change. */
-		if (pt_site.development && newest_mtime(v) != v->mtime) {
-			if (view_load(v, v->rel) != PT_OK && v->style != NULL)
-				pt_log(NULL, PT_LOG_WARN, "keeping the old %s after a failed reload",
-				    key);
+		if (render_dev && newest_mtime(v) != v->mtime) {
+			(void)view_load(v, v->rel);
 			/* Kept pages were made with what was there before. */
 			pt_pagecache_invalidate();
 		}
-		return v->style != NULL ? v : NULL;
+		return v;
 	}
 	if (nviews == MAX_VIEWS)
 		return NULL;
 	v = &views[nviews++];
 	snprintf(v->key, sizeof(v->key), "%s", key);
-	snprintf(rel, sizeof(rel), "%s", key);
+	snprintf(v->rel, sizeof(v->rel), "%s", rel);
 	snprintf(v->files[0], PATH_BYTES, "%s/%s.xsl", xslt_dir, rel);
-	if (stat(v->files[0], &st) != 0) {
-		snprintf(rel, sizeof(rel), "common/%s", name);
-		snprintf(v->files[0], PATH_BYTES, "%s/%s.xsl", xslt_dir, rel);
-	}
-	snprintf(v->files[1], PATH_BYTES, "%s/layout.xsl", xslt_dir);
+	snprintf(v->files[1], PATH_BYTES, "%s", layout);
 	snprintf(v->files[2], PATH_BYTES, "%s/themes/%s/theme.xsl", xslt_dir, theme_name);
 	v->nfiles = 3;
-	snprintf(v->rel, sizeof(v->rel), "%s", rel);
-	return view_load(v, v->rel) == PT_OK ? v : NULL;
+	(void)view_load(v, v->rel);
+	return v;
+}
+
+/* The view's stylesheet: "<worker>/<view>.xsl", else the shared "common/<view>.xsl". */
+static struct view *
+view_get(const char *worker, const char *name)
+{
+	char key[128], rel[128], path[PATH_BYTES], layout[PATH_BYTES];
+	struct stat st;
+
+	if ((size_t)snprintf(key, sizeof(key), "%s/%s", worker, name) >= sizeof(key))
+		return NULL;
+	snprintf(rel, sizeof(rel), "%s", key);
+	snprintf(path, sizeof(path), "%s/%s.xsl", xslt_dir, rel);
+	if (stat(path, &st) != 0)
+		snprintf(rel, sizeof(rel), "common/%s", name);
+	snprintf(layout, sizeof(layout), "%s/layout.xsl", xslt_dir);
+	return style_get(key, rel, layout);
+}
+
+/* A theme name is a directory name under themes/: no path, no markup. */
+static int
+theme_valid(const char *theme)
+{
+	return *theme != '\0' && strlen(theme) < sizeof(theme_name) &&
+	    strpbrk(theme, "/\\\".<>&' ") == NULL;
+}
+
+static void
+forget_all(void)
+{
+	size_t i;
+
+	for (i = 0; i < nviews; i++) {
+		if (views[i].style != NULL)
+			xsltFreeStylesheet(views[i].style);
+		free(views[i].error);
+	}
+	memset(views, 0, sizeof(views));
+	nviews = 0;
+}
+
+/*
+ * Development: follow [site] theme of the config file.  When the file
+ * changed and names another theme, every stylesheet is made again with
+ * it, the theme's catalogues are merged, and kept pages are outdated.
+ */
+static void
+follow_theme(void)
+{
+	static struct stat seen;
+	const char *path = pt_conf_path();
+	char name[sizeof(theme_name)];
+	struct stat st;
+
+	if (!render_dev || path == NULL || stat(path, &st) != 0)
+		return;
+	if (st.st_ino == seen.st_ino && st.st_size == seen.st_size &&
+	    st.st_mtim.tv_sec == seen.st_mtim.tv_sec && st.st_mtim.tv_nsec == seen.st_mtim.tv_nsec)
+		return;
+	seen = st;
+	if (pt_conf_peek(path, "site", "theme", name, sizeof(name)) != PT_OK)
+		snprintf(name, sizeof(name), "default");
+	if (strcmp(name, theme_name) == 0)
+		return;
+	if (!theme_valid(name)) {
+		pt_log(NULL, PT_LOG_WARN, "[site] theme '%s' in %s is not a theme name; keeping %s",
+		    name, path, theme_name);
+		return;
+	}
+	pt_log(NULL, PT_LOG_INFO, "theme %s (changed in %s)", name, path);
+	snprintf(theme_name, sizeof(theme_name), "%s", name);
+	pt_site.theme = theme_name;
+	forget_all();
+	(void)pt_i18n_theme(xslt_dir, theme_name);
+	pt_pagecache_invalidate();
 }
 
 int
@@ -205,8 +340,10 @@ pt_render_init(const char *dir, const char *theme, int development)
 {
 	render_dev = development;
 	if ((size_t)snprintf(xslt_dir, sizeof(xslt_dir), "%s", dir) >= sizeof(xslt_dir) ||
-	    (size_t)snprintf(theme_name, sizeof(theme_name), "%s", theme) >= sizeof(theme_name) ||
-	    strpbrk(theme, "/\\\".<>&") != NULL)
+	    !theme_valid(theme))
+		return PT_EINVAL;
+	snprintf(theme_name, sizeof(theme_name), "%s", theme);
+	if (pt_i18n_theme(xslt_dir, theme_name) != PT_OK)
 		return PT_EINVAL;
 	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
 	exsltRegisterAll();
@@ -225,13 +362,7 @@ pt_render_init(const char *dir, const char *theme, int development)
 void
 pt_render_free(void)
 {
-	size_t i;
-
-	for (i = 0; i < nviews; i++)
-		if (views[i].style != NULL)
-			xsltFreeStylesheet(views[i].style);
-	memset(views, 0, sizeof(views));
-	nviews = 0;
+	forget_all();
 	xsltSetDefaultSecurityPrefs(NULL);
 	xsltFreeSecurityPrefs(security);
 	security = NULL;
@@ -344,6 +475,50 @@ csrf_placeholder(struct pt_req *req)
 			xmlSetProp(n, BAD_CAST "csrf", BAD_CAST ph);
 }
 
+/*
+ * Development: the page for a stylesheet that does not compile, made
+ * without any stylesheet (the broken one may be the layout or the theme):
+ * status 500 and what libxml2 and libxslt said, file and line included.
+ */
+static int
+error_page(struct pt_req *req, const struct view *v)
+{
+	const char *title = pt_i18n_get(req->lang, "error.stylesheet.title");
+	const char *text = pt_i18n_get(req->lang, "error.stylesheet.text");
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr html, head, body, main;
+	int rc;
+
+	if (title == NULL)
+		title = "A stylesheet does not compile";
+	if (text == NULL)
+		text = "Fix the file named below and reload the page. What libxml2 and libxslt said:";
+	if (doc == NULL)
+		return PT_ENOMEM;
+	xmlCreateIntSubset(doc, BAD_CAST "html", NULL, BAD_CAST "about:legacy-compat");
+	html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
+	xmlDocSetRootElement(doc, html);
+	xmlSetProp(html, BAD_CAST "lang", BAD_CAST(req->lang != NULL ? req->lang : "en"));
+	head = xmlNewChild(html, NULL, BAD_CAST "head", NULL);
+	xmlSetProp(xmlNewChild(head, NULL, BAD_CAST "meta", NULL), BAD_CAST "charset",
+	    BAD_CAST "utf-8");
+	xmlNewTextChild(head, NULL, BAD_CAST "title", BAD_CAST title);
+	xmlSetProp(xmlNewChild(head, NULL, BAD_CAST "link", NULL), BAD_CAST "rel",
+	    BAD_CAST "stylesheet");
+	xmlSetProp(head->last, BAD_CAST "href", BAD_CAST "/static/css/portico.css");
+	body = xmlNewChild(html, NULL, BAD_CAST "body", NULL);
+	main = xmlNewChild(body, NULL, BAD_CAST "main", NULL);
+	xmlSetProp(main, BAD_CAST "class", BAD_CAST "container stylesheet-error");
+	xmlNewTextChild(main, NULL, BAD_CAST "h1", BAD_CAST title);
+	xmlNewTextChild(main, NULL, BAD_CAST "p", BAD_CAST text);
+	xmlNewTextChild(main, NULL, BAD_CAST "pre", BAD_CAST v->error);
+	rc = serialise(req, doc);
+	xmlFreeDoc(doc);
+	if (rc == PT_OK)
+		req->status = 500;
+	return rc;
+}
+
 int
 pt_render(struct pt_req *req)
 {
@@ -356,9 +531,14 @@ pt_render(struct pt_req *req)
 	pt_page_finish(req);
 	if (req->want_xml)
 		return render_xml(req);
+	follow_theme();
 	if ((v = view_get(req->worker, req->view)) == NULL)
 		return PT_EINVAL;
-	if (pt_site.development)
+	if (render_dev && v->error != NULL)
+		return error_page(req, v);
+	if (v->style == NULL)
+		return PT_EINVAL;
+	if (render_dev)
 		pt_i18n_refresh();
 	csrf_placeholder(req);
 	if ((rc = render_html(req, v)) != PT_OK)
@@ -369,6 +549,7 @@ pt_render(struct pt_req *req)
 void
 pt_render_refresh(const char *worker, const char *view)
 {
+	follow_theme();
 	(void)view_get(worker, view);
 	pt_i18n_refresh();
 }
@@ -381,9 +562,12 @@ pt_render_preload(const char *worker, const char *const *names, size_t n)
 	size_t i;
 	int ok = 1;
 
-	for (i = 0; i < n; i++)
-		if (view_get(worker, names[i]) == NULL)
+	for (i = 0; i < n; i++) {
+		struct view *v = view_get(worker, names[i]);
+
+		if (v == NULL || v->style == NULL)
 			ok = 0;
+	}
 	return ok ? PT_OK : PT_EINVAL;
 }
 
@@ -408,59 +592,25 @@ pt_render_view(struct pt_req *req, const char *view)
 
 /*
  * Documents that are not pages (mails): a stylesheet by its own path under
- * the xslt dir, without the theme wrapper.  Cached like the views; the file
- * and the layout.xsl next to it are watched in development.
+ * the xslt dir, with the theme imported after it as for the views; the
+ * layout.xsl next to it is watched too in development.
  */
 static struct view *
 doc_style(const char *rel)
 {
-	char key[128], dir[PATH_BYTES];
-	struct view *v = NULL;
-	xsltStylesheetPtr style;
-	struct stat st;
-	size_t i;
-	char *slash;
+	char key[128], stem[128], layout[PATH_BYTES];
+	size_t len = strlen(rel);
+	const char *slash;
 
-	if (strstr(rel, "..") != NULL || rel[0] == '/' ||
+	if (strstr(rel, "..") != NULL || rel[0] == '/' || len < 5 ||
+	    strcmp(rel + len - 4, ".xsl") != 0 ||
 	    (size_t)snprintf(key, sizeof(key), "=%s", rel) >= sizeof(key))
 		return NULL;
-	for (i = 0; i < nviews; i++)
-		if (strcmp(views[i].key, key) == 0) {
-			v = &views[i];
-			break;
-		}
-	if (v == NULL) {
-		if (nviews == MAX_VIEWS)
-			return NULL;
-		v = &views[nviews++];
-		snprintf(v->key, sizeof(v->key), "%s", key);
-		snprintf(v->rel, sizeof(v->rel), "%s", rel);
-		snprintf(v->files[0], PATH_BYTES, "%s/%s", xslt_dir, rel);
-		snprintf(dir, sizeof(dir), "%s", v->files[0]);
-		if ((slash = strrchr(dir, '/')) != NULL)
-			*slash = '\0';
-		snprintf(v->files[1], PATH_BYTES, "%.*s/layout.xsl", PATH_BYTES - 12, dir);
-		v->nfiles = 2;
-	} else if (v->style != NULL && (!render_dev || newest_mtime(v) == v->mtime))
-		return v;
-	else if (v->style == NULL && newest_mtime(v) == v->mtime)
-		return NULL;	/* failed before and unchanged */
-	v->mtime = newest_mtime(v);
-	if (stat(v->files[0], &st) != 0) {
-		pt_log(NULL, PT_LOG_ERROR, "no stylesheet %s", v->files[0]);
-		return NULL;
-	}
-	style = xsltParseStylesheetFile(BAD_CAST v->files[0]);
-	if (style == NULL || style->errors > 0) {
-		/* As in view_load: a half-built stylesheet is left alone. */
-		pt_log(NULL, PT_LOG_ERROR, "stylesheet %s does not compile", v->files[0]);
-		return v->style != NULL ? v : NULL;
-	}
-	if (v->style != NULL)
-		xsltFreeStylesheet(v->style);
-	v->style = style;
-	watch_all(v, 2, style);
-	return v;
+	snprintf(stem, sizeof(stem), "%.*s", (int)(len - 4), rel);
+	slash = strrchr(rel, '/');
+	snprintf(layout, sizeof(layout), "%s/%.*slayout.xsl", xslt_dir,
+	    slash != NULL ? (int)(slash - rel + 1) : 0, rel);
+	return style_get(key, stem, layout);
 }
 
 static void
@@ -478,7 +628,8 @@ pt_render_doc(struct pt_req *req, const char *rel, xmlDocPtr in, xmlDocPtr *out)
 	struct view *v;
 
 	*out = NULL;
-	if ((v = doc_style(rel)) == NULL)
+	follow_theme();
+	if ((v = doc_style(rel)) == NULL || v->style == NULL)
 		return PT_EINVAL;
 	if (render_dev)
 		pt_i18n_refresh();

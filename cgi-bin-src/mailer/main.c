@@ -3,7 +3,7 @@
  *
  * One process; it reads the same config as the workers ($PORTICO_CONF),
  * loads the catalogues and renders xslt/mail/<template>.xsl with the
- * runtime.  It polls the outbox every second while idle and at once while
+ * runtime, in the configured theme (its theme.xsl and catalogues).  It polls the outbox every second while idle and at once while
  * there is work.  A database outage is logged and waited out; it never
  * exits for one.  SIGTERM or SIGINT ends it after the mail in hand.
  */
@@ -50,7 +50,8 @@ main(int argc, char **argv)
 		return 1;
 	xslt_dir = pt_conf_str("paths", "xslt", PT_PKGDATADIR "/xslt");
 	if (pt_valid_init() != PT_OK || pt_i18n_load_site(xslt_dir) != PT_OK ||
-	    pt_render_init(xslt_dir, "default", pt_conf_bool("site", "development", 0)) != PT_OK) {
+	    pt_render_init(xslt_dir, pt_conf_str("site", "theme", "default"),
+	    pt_conf_bool("site", "development", 0)) != PT_OK) {
 		pt_log(NULL, PT_LOG_ERROR, "cannot load validators, catalogues or stylesheets from %s",
 		    xslt_dir);
 		goto out;

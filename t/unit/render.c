@@ -1,7 +1,9 @@
 /*
  * Rendering: catalogue lookups in the page's language, escaping of user
- * text, theme precedence, the shared common/ views, ?format=xml, and the
- * development-mode reload of a changed stylesheet.
+ * text, theme precedence, the shared common/ views, ?format=xml, the
+ * development-mode reload of a changed stylesheet, the error page that
+ * names file and line of a broken one, the theme's own catalogue, and
+ * mails that carry the theme.
  */
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -82,6 +84,10 @@ main(void)
 	static const char *const langs[] = { "en", "de" };
 	const char *src = getenv("PT_SRCDIR");
 	char tmpl[] = "/tmp/pt-render-XXXXXX", path[1200], *html;
+	struct pt_req *req;
+	xmlDocPtr mail, out;
+	xmlChar *dump;
+	int len;
 
 	snprintf(path, sizeof(path), "%s/t/unit/fixtures/xslt", src != NULL ? src : ".");
 	if (mkdtemp(tmpl) == NULL)
@@ -93,6 +99,7 @@ main(void)
 	pt_site.development = 1;
 	is_int(pt_i18n_load(dir, langs, 2), PT_OK, "catalogues load");
 	is_int(pt_render_init(dir, "plain", 1), PT_OK, "renderer starts");
+	is_str(pt_i18n_get("en", "about"), "About Testsite, Testsite.", "{site} is the site name");
 	is_int(pt_render_preload("test", (const char *const[]){ "hello", "not-found" }, 2), PT_OK,
 	    "views preload");
 	ok(pt_render_ready(), "ready after preload");
@@ -165,6 +172,35 @@ main(void)
 	html = render("en", "hello", 0);
 	ok(html != NULL && strstr(html, "layout-changed") != NULL, "changed layout reloaded");
 	free(html);
+
+	/* A theme that is not well-formed: the page names file and line, not the old look. */
+	write_later(dir, "themes/plain/theme.xsl", 40, "<?xml version=\"1.0\"?>\n"
+	    "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+	    "  <xsl:template name=\"theme-logo\"><b>broken</xsl:template>\n"
+	    "</xsl:stylesheet>\n");
+	req = page("en", "hello");
+	is_int(pt_render(req), PT_OK, "a broken theme gives a page in development");
+	is_int(req->status, 500, "... with status 500");
+	html = strndup(req->body, req->body_len);
+	snprintf(path, sizeof(path), "%s/themes/plain/theme.xsl:3:", dir);
+	ok(strstr(html, path) != NULL, "... naming the file and the line");
+	ok(strstr(html, "layout-changed") == NULL, "... and not the old look");
+	free(html);
+	pt_req_free(req);
+	/* Compiles as XML, fails as XSLT: libxslt's message names file and line as well. */
+	write_later(dir, "themes/plain/theme.xsl", 50, "<?xml version=\"1.0\"?>\n"
+	    "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+	    "\n  <xsl:template name=\"theme-logo\"><xsl:value-of select=\"((\"/></xsl:template>\n"
+	    "</xsl:stylesheet>\n");
+	html = render("en", "hello", 0);
+	snprintf(path, sizeof(path), "%s/themes/plain/theme.xsl line 4", dir);
+	ok(html != NULL && strstr(html, path) != NULL, "an XSLT compile error names file and line");
+	free(html);
+	write_later(dir, "themes/plain/theme.xsl", 60, "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"/>");
+	html = render("en", "hello", 0);
+	ok(html != NULL && strstr(html, "layout-changed") != NULL, "the fixed theme is used again");
+	free(html);
 	pt_render_free();
 
 	/* The theme is imported after the view: its templates win. */
@@ -172,7 +208,40 @@ main(void)
 	html = render("en", "hello", 0);
 	ok(html != NULL && strstr(html, "loud-logo") != NULL && strstr(html, "layout-logo") == NULL,
 	    "theme overrides the layout's named template");
+	ok(html != NULL && strstr(html, "<title>Loud page</title>") != NULL,
+	    "the theme's catalogue overrides a key");
+	is_str(pt_i18n_get("en", "about"), "About Loudsite, Loudsite.",
+	    "{site} is the theme's site name");
 	free(html);
+	html = render("de", "hello", 0);
+	ok(html != NULL && strstr(html, "<title>Testseite</title>") != NULL,
+	    "a language the theme has no catalogue for keeps the main one");
+	free(html);
+
+	/* Mails: the theme's named templates, variables and keys reach them too. */
+	req = page("en", "hello");
+	mail = xmlReadMemory("<mail/>", 7, "mail.xml", "UTF-8", 0);
+	is_int(pt_render_doc(req, "mail/note.xsl", mail, &out), PT_OK, "a mail renders");
+	xmlDocDumpMemory(out, &dump, &len);
+	ok(dump != NULL && strstr((char *)dump, "loud-brand Shout") != NULL,
+	    "the mail has the theme's template and key");
+	ok(dump != NULL && strstr((char *)dump, "colour=\"#ff0000\"") != NULL,
+	    "the theme's variable wins in the mail");
+	ok(dump != NULL && strstr((char *)dump, "<p>Loud page</p>") != NULL,
+	    "the mail's own text from the theme's catalogue");
+	xmlFree(dump);
+	xmlFreeDoc(mail);
+	pt_req_free(req);
+	pt_render_free();
+
+	/* Production: a broken theme fails the preload (health says 503); no page is made. */
+	write_later(dir, "themes/loud/theme.xsl", 70, "<xsl:stylesheet version=\"1.0\" "
+	    "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"><oops></xsl:stylesheet>");
+	pt_site.development = 0;
+	is_int(pt_render_init(dir, "loud", 0), PT_OK, "renderer with a broken theme");
+	ok(pt_render_preload("test", (const char *const[]){ "hello" }, 1) != PT_OK,
+	    "the preload fails");
+	ok(render("en", "hello", 0) == NULL, "no page from a broken theme in production");
 	ok(pt_render_init(dir, "../evil", 0) != PT_OK, "a theme name cannot leave the xslt dir");
 	pt_render_free();
 	pt_i18n_free();
