@@ -8,9 +8,14 @@
   after the view, so the theme's named templates win over the defaults here:
 
     theme-head       extra elements at the end of <head> (links, meta)
+    theme-favicon    the icon links in <head>
     theme-logo       the logo inside the home link of the header
     theme-site-name  the site name next to the logo
     theme-footer     the content of <footer>
+  (the start page adds theme-start-customer|partner|agent|admin, the mails
+  theme-mail-header and the $theme-mail-* colours: see xslt/README).
+  The site name in <title>, header, footer and mails is the catalogue key
+  site.name, which a theme sets in its own catalogue.
 
   A view may also override, with match="page":
     mode="title"     the view part of <title> (default: pt:t('title.<view>'))
@@ -71,8 +76,7 @@
         <link rel="stylesheet" href="/static/css/portico.css"/>
         <link rel="stylesheet" href="/static/themes/{$theme}/theme.css"/>
         <link rel="stylesheet" href="/static/css/print.css" media="print"/>
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
-        <link rel="alternate icon" href="/favicon.ico" sizes="32x32"/>
+        <xsl:call-template name="theme-favicon"/>
         <script src="/static/js/portico.js" defer="defer"></script>
         <xsl:apply-templates select="." mode="head"/>
         <xsl:call-template name="theme-head"/>
@@ -137,6 +141,11 @@
   <!-- ================= theme hooks (override in themes/<t>/theme.xsl) ==== -->
 
   <xsl:template name="theme-head"/>
+
+  <xsl:template name="theme-favicon">
+    <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>
+    <link rel="alternate icon" href="/favicon.ico" sizes="32x32"/>
+  </xsl:template>
 
   <!-- A view's own extra <head> elements, e.g. the stylesheet of its area:
        <xsl:template match="page" mode="head"><link rel="stylesheet" href="/static/css/admin.css"/></xsl:template> -->

@@ -37,6 +37,11 @@ extern const size_t pt_budget_nsql;
 int	 pt_db_in_tx(void);
 /* Development: re-read catalogues whose file changed (and outdate kept pages). */
 void	 pt_i18n_refresh(void);
+/*
+ * The theme pages are drawn in (pt_site.theme); in development first
+ * follows an edit of [site] theme in the config file.
+ */
+const char *pt_render_theme(void);
 /* Development: reload the view's stylesheet and the catalogues if their files changed. */
 void	 pt_render_refresh(const char *worker, const char *view);
 /* The renderer's side of the page cache: the token's stand-in, and keeping the page. */

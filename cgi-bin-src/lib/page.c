@@ -82,7 +82,7 @@ pt_page_init(struct pt_req *req)
 	pt_attr(req->page, "worker", req->worker);
 	pt_attr(req->page, "lang", req->lang);
 	pt_attr(req->page, "path", req->path);
-	pt_attr(req->page, "theme", pt_site.theme);
+	pt_attr(req->page, "theme", pt_render_theme());
 	pt_attr(req->page, "request-id", req->id);
 	if (pt_site.development)
 		pt_attr(req->page, "dev", "1");

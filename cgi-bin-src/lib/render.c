@@ -335,6 +335,13 @@ follow_theme(void)
 	pt_pagecache_invalidate();
 }
 
+const char *
+pt_render_theme(void)
+{
+	follow_theme();
+	return pt_site.theme;
+}
+
 int
 pt_render_init(const char *dir, const char *theme, int development)
 {

@@ -1,7 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Start page (view "start"): greeting, the user's organisation, roles and
      last sign-in, and the grid of areas from /page/start/area: the pages
-     of the runtime's navigation table this user may open. -->
+     of the runtime's navigation table this user may open.
+
+     Each home role (/page/start/@home) has its own named template, which a
+     theme overrides to arrange that role's start page:
+       theme-start-customer, theme-start-partner, theme-start-agent,
+       theme-start-admin
+     Each defaults to pt-start-page, i.e. pt-start-welcome (the welcome
+     card with the h1) followed by pt-start-areas (the grid of areas);
+     a theme calls these two in the order it wants, and adds its own
+     elements around them.  The context node is /page. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
@@ -10,6 +19,29 @@
   <xsl:import href="../layout.xsl"/>
 
   <xsl:template match="page" mode="content">
+    <xsl:choose>
+      <xsl:when test="start/@home = 'partner'"><xsl:call-template name="theme-start-partner"/></xsl:when>
+      <xsl:when test="start/@home = 'agent'"><xsl:call-template name="theme-start-agent"/></xsl:when>
+      <xsl:when test="start/@home = 'admin'"><xsl:call-template name="theme-start-admin"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="theme-start-customer"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================= theme hooks (override in themes/<t>/theme.xsl) ==== -->
+  <xsl:template name="theme-start-customer"><xsl:call-template name="pt-start-page"/></xsl:template>
+  <xsl:template name="theme-start-partner"><xsl:call-template name="pt-start-page"/></xsl:template>
+  <xsl:template name="theme-start-agent"><xsl:call-template name="pt-start-page"/></xsl:template>
+  <xsl:template name="theme-start-admin"><xsl:call-template name="pt-start-page"/></xsl:template>
+
+  <!-- ================= parts ============================================ -->
+
+  <xsl:template name="pt-start-page">
+    <xsl:call-template name="pt-start-welcome"/>
+    <xsl:call-template name="pt-start-areas"/>
+  </xsl:template>
+
+  <!-- The welcome card: the page's h1, organisation, roles, last sign-in. -->
+  <xsl:template name="pt-start-welcome">
     <section class="card welcome-card" aria-labelledby="start-title">
       <span class="card-accent"></span>
       <p class="eyebrow"><xsl:value-of select="pt:t('start.title')"/></p>
@@ -55,7 +87,10 @@
         </div>
       </dl>
     </section>
+  </xsl:template>
 
+  <!-- The grid of the areas this person may open (h2 "Your areas"). -->
+  <xsl:template name="pt-start-areas">
     <xsl:if test="start/area">
       <section class="areas" aria-labelledby="areas-title">
         <h2 id="areas-title"><xsl:value-of select="pt:t('start.areas')"/></h2>
