@@ -157,6 +157,27 @@ subtest 'a broken theme names file and line' => sub {
     unlike($body, qr{brand-logo}, 'not a page in the last look that worked');
 };
 
+# The hooks a theme has are the ones the READMEs list: every theme-*
+# template and variable of the stylesheets and every --pt-* variable of
+# portico.css is named in README and in xslt/README.
+subtest 'the documented hooks' => sub {
+    my $repo = repo_dir();
+    my $slurp = sub { local (@ARGV, $/) = ("$repo/$_[0]"); <> };
+    my %hooks;
+    for my $f (qw(xslt/layout.xsl xslt/auth/start.xsl xslt/mail/layout.xsl)) {
+        my $xsl = $slurp->($f);
+        $hooks{$1} = 1 while $xsl =~ /<xsl:(?:template|variable) name="(theme-[a-z-]+)"/g;
+    }
+    my ($root) = $slurp->('htdocs/css/portico.css') =~ /:root\s*\{(.*?)\}/s;
+    $hooks{$1} = 1 while $root =~ /^\s*(--pt-[a-z-]+):/mg;
+    cmp_ok(scalar(keys %hooks), '>', 40, 'hooks found') or return;
+    for my $doc (qw(README xslt/README)) {
+        my $text = $slurp->($doc);
+        my @missing = grep { $text !~ /\Q$_\E(?![a-z-])/ } sort keys %hooks;
+        is_deeply(\@missing, [], "$doc names every hook");
+    }
+};
+
 write_conf($original);
 ok(wait_until(5, sub { Portico::Test->client->get('/auth/login')->decoded_content =~ m{<title>[^<]*– Portico</title>} }),
     'back to the stock theme');

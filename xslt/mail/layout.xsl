@@ -57,7 +57,7 @@
 
   <!-- The band above the message: the logo (if any) and the site name. -->
   <xsl:template name="theme-mail-header">
-    <div style="margin:0 0 16px 0;padding:{$theme-mail-header-padding};background-color:{$theme-mail-header-bg};border-radius:6px">
+    <div style="margin:0 0 16px 0;padding:{$mail-header-padding};background-color:{$theme-mail-header-bg};border-radius:6px">
       <xsl:if test="$theme-mail-logo != ''">
         <img src="{concat($base-url, $theme-mail-logo)}" alt="" width="40" height="40"
             style="display:inline-block;vertical-align:middle;margin-right:12px;border:0"/>
@@ -69,7 +69,7 @@
   </xsl:template>
 
   <!-- No padding around a transparent band: the name sits on the page. -->
-  <xsl:variable name="theme-mail-header-padding">
+  <xsl:variable name="mail-header-padding">
     <xsl:choose>
       <xsl:when test="$theme-mail-header-bg = 'transparent'">0</xsl:when>
       <xsl:otherwise>12px 16px</xsl:otherwise>
