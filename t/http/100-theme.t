@@ -35,12 +35,16 @@ END {
     remove_tree($broken_dir) if $broken_dir && -d $broken_dir;
 }
 
-# Replace the config in one step (a new file renamed over it): the
-# workers see either the old or the new one, never half of it.
+my $mode = (stat $conf)[2] & 07777;
+
+# Replace the config in one step (a new file renamed over it, with the
+# mode it had: it holds passwords): the workers see either the old or the
+# new one, never half of it.
 sub write_conf {
     my ($text) = @_;
     my $tmp = "$conf.theme-test";
     open(my $fh, '>', $tmp) or die "$tmp: $!";
+    chmod($mode, $tmp) or die "chmod $tmp: $!";
     print $fh $text;
     close $fh or die "$tmp: $!";
     rename($tmp, $conf) or die "rename $tmp: $!";
