@@ -232,7 +232,8 @@ handle(const struct pt_worker *w, const struct pt_router *router, FCGX_Request *
 		pt_dispatch_refused(req, rc == PT_ELIMIT ? 413 : 400);
 	respond(fr, req);
 	pt_log(req, req->status >= 500 ? PT_LOG_ERROR : PT_LOG_INFO, "%s %s %d",
-	    req->method == PT_POST ? "POST" : req->method == PT_HEAD ? "HEAD" : "GET",
+	    req->method == PT_POST ? "POST" : req->method == PT_HEAD ? "HEAD" :
+	    req->method == PT_OTHER ? "OTHER" : "GET",
 	    req->path != NULL ? req->path : "?", req->status);
 }
 

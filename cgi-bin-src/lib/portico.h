@@ -122,7 +122,8 @@ const char *pt_valid_name(enum pt_valid);
 
 /* ---- requests (req.c) ------------------------------------------------ */
 
-enum pt_method { PT_GET, PT_HEAD, PT_POST, PT_METHOD__MAX };
+/* PT_OTHER: a well-formed method no route answers (PUT, DELETE, OPTIONS, ...): 405 or 404. */
+enum pt_method { PT_GET, PT_HEAD, PT_POST, PT_OTHER, PT_METHOD__MAX };
 
 struct pt_param {
 	const char	*name;

@@ -345,6 +345,15 @@ wants_xml(const struct pt_req *req)
 	    strstr(req->accept, "text/html") == NULL;
 }
 
+/* An HTTP method as nginx passes it on: 1 to 16 capital letters (RFC 9110 §9.1 names them so). */
+static int
+method_token_ok(const char *m)
+{
+	size_t n = strspn(m, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+	return n > 0 && n <= 16 && m[n] == '\0';
+}
+
 int
 pt_req_parse(struct pt_req *req, char *const *env, const char *body, size_t body_len,
     const struct pt_limits *lim)
@@ -361,6 +370,8 @@ pt_req_parse(struct pt_req *req, char *const *env, const char *body, size_t body
 		req->method = PT_HEAD;
 	else if (strcmp(method, "POST") == 0)
 		req->method = PT_POST;
+	else if (method_token_ok(method))
+		req->method = PT_OTHER;
 	else
 		return PT_EINVAL;
 

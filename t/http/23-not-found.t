@@ -40,9 +40,20 @@ subtest 'the path is escaped' => sub {
     unlike($res->decoded_content, qr{<script>\Q$tag\E}, 'no raw <script> in the body');
 };
 
-subtest 'wrong method on a known path' => sub {
+subtest 'wrong method on a known path: 405 naming the methods it answers' => sub {
     my $res = $c->request(HTTP::Request->new(DELETE => base_url() . '/auth/login'));
-    like($res->code, qr/^4\d\d$/, 'DELETE /auth/login is refused with a 4xx (' . $res->code . ')');
+    is($res->code, 405, 'DELETE /auth/login answers 405');
+    is($res->header('Allow'), 'GET, HEAD, POST', 'Allow names GET, HEAD and POST');
+    $res = $c->request(HTTP::Request->new(PUT => base_url() . '/kb/faq'));
+    is($res->code, 405, 'PUT /kb/faq answers 405');
+    is($res->header('Allow'), 'GET, HEAD', 'Allow names GET and HEAD');
+    $res = $c->request(HTTP::Request->new(OPTIONS => base_url() . '/auth/health'));
+    is($res->code, 405, 'OPTIONS /auth/health answers 405');
+};
+
+subtest 'another method on an unknown path: 404' => sub {
+    my $res = $c->request(HTTP::Request->new(PUT => base_url() . '/kb/no-such-page-' . unique_tag('m')));
+    is($res->code, 404, 'PUT on an unknown path answers 404');
 };
 
 done_testing;

@@ -110,11 +110,15 @@ main(void)
 		is_int(parse_env(env, NULL, 0), PT_OK, "malformed cookies are skipped, not fatal");
 	}
 	{
-		char *env[] = { "REQUEST_METHOD=DELETE", "DOCUMENT_URI=/", NULL };
+		char *env[] = { "REQUEST_METHOD=DE\x01LETE", "DOCUMENT_URI=/", NULL };
+		char *env4[] = { "REQUEST_METHOD=DELETE", "DOCUMENT_URI=/", NULL };
+		char *env5[] = { "REQUEST_METHOD=delete", "DOCUMENT_URI=/", NULL };
 		char *env2[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=relative", NULL };
 		char *env3[] = { "REQUEST_METHOD=GET", big, NULL };
 
-		is_int(parse_env(env, NULL, 0), PT_EINVAL, "unknown method");
+		is_int(parse_env(env, NULL, 0), PT_EINVAL, "a method with a control character");
+		is_int(parse_env(env4, NULL, 0), PT_OK, "DELETE is parsed (routing answers 405 or 404)");
+		is_int(parse_env(env5, NULL, 0), PT_EINVAL, "a method in small letters");
 		is_int(parse_env(env2, NULL, 0), PT_EINVAL, "path without leading slash");
 		memcpy(big, "DOCUMENT_URI=/", 14);
 		memset(big + 14, 'p', 5000);
