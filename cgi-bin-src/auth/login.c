@@ -74,6 +74,10 @@ login_form(struct pt_req *req)
 	/* Say now, not after the password is typed, that sign-in cannot work. */
 	if (pt_db_alive() != PT_OK)
 		return PT_EDB;
+	/* The form without a query string is the same for every visitor but the token. */
+	if (pt_pagecache_serve(req))
+		return 200;
+	pt_pagecache_keep(req, 0);
 	if (pt_query(req, "bye") != NULL)
 		pt_message(req, "success", "login.logged-out", NULL);
 	if (pt_query(req, "expired") != NULL)

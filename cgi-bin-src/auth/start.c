@@ -9,12 +9,18 @@ static int
 start(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
-	xmlNodePtr start = pt_node(req->page, "start", NULL);
+	xmlNodePtr start;
 
+	/* Kept per persona: name, organisation and last sign-in are the reader's holes. */
+	pt_pagecache_everyone(req);
+	if (pt_pagecache_serve(req))
+		return 200;
+	start = pt_node(req->page, "start", NULL);
 	pt_attr(start, "home", u->home);
-	pt_attr(start, "last-login", u->last_login);
+	pt_attr(start, "last-login", pt_pagecache_last_login(req));
 	if (pt_nav_tiles(req, start, "area") != PT_OK)
 		return PT_ENOMEM;
+	pt_pagecache_keep(req, 0);
 	req->view = "start";
 	return 200;
 }

@@ -252,6 +252,7 @@ home(struct pt_req *req)
 	size_t r;
 	int rc;
 
+	pt_pagecache_everyone(req);
 	if (pt_pagecache_serve(req))
 		return 200;
 	kb_audience_of(req, &aud);
@@ -300,6 +301,7 @@ category(struct pt_req *req)
 
 	if (slug == NULL || strlen(slug) > SLUG_MAX_BYTES)
 		return 404;
+	pt_pagecache_everyone(req);
 	if (pt_pagecache_serve(req))
 		return 200;
 	kb_audience_of(req, &aud);
@@ -481,7 +483,8 @@ article(struct pt_req *req)
 
 	if (id == 0)
 		return 404;
-	/* A kept page is of a published public article: count the view and send it. */
+	/* A kept page is of a published article this reader may see: count the view and send it. */
+	pt_pagecache_everyone(req);
 	if (pt_pagecache_serve(req)) {
 		if (kb_view_count(req, id) != PT_OK)
 			pt_log(req, PT_LOG_WARN, "a view of article %lld was not counted", id);

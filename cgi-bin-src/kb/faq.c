@@ -101,6 +101,7 @@ faq(struct pt_req *req)
 	size_t r, end, t;
 	int rc;
 
+	pt_pagecache_everyone(req);
 	if (pt_pagecache_serve(req))
 		return 200;
 	kb_audience_of(req, &aud);

@@ -480,6 +480,7 @@ pt_time_format(char *buf, size_t size, const struct pt_reader *r, const char *is
     const char *style)
 {
 	struct out o = { buf, size, 0 };
+	const char *mark;
 	struct tm tm;
 	time_t t;
 	int date_only;
@@ -487,6 +488,11 @@ pt_time_format(char *buf, size_t size, const struct pt_reader *r, const char *is
 	if (size == 0)
 		return 0;
 	buf[0] = '\0';
+	/* A kept page's stand-in for a reader's own time: one per style, filled when sent. */
+	if ((mark = pt_pagecache_time_mark(iso, style)) != NULL) {
+		put(&o, mark, strlen(mark));
+		return o.len;
+	}
 	if (pt_time_parse(iso, &t, &date_only) != PT_OK) {
 		put(&o, iso != NULL ? iso : "", iso != NULL ? strlen(iso) : 0);
 		return o.len;

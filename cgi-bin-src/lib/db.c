@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extern.h"
 
@@ -23,6 +24,7 @@ struct table {
 	const struct pt_sql	*sql;
 	size_t			 n;
 	MYSQL_STMT		**stmts;
+	unsigned char		*auth;	/* per statement: a write that may change a kept session */
 };
 
 static struct table tables[MAX_TABLES];
@@ -32,13 +34,68 @@ static int in_tx;
 static MYSQL_STMT *last_stmt;
 static char dup_key[65];	/* the unique key of the last PT_EDUP */
 
+/* 1 if the word w of length n is one of the tables a session is read from. */
+static int
+auth_table(const char *w, size_t n)
+{
+	static const char *const names[] = { "sessions", "users", "orgs", "roles", "user_roles",
+	    "role_permissions", "permissions" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && strncasecmp(w, names[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * 1 if q writes (INSERT, UPDATE, DELETE, REPLACE) and names a table a
+ * session is read from anywhere in its text: the rough test errs on the
+ * side of outdating kept sessions once too often.
+ */
+static int
+writes_auth(const struct pt_sql *q)
+{
+	const char *p = q->text, *w;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '(')
+		p++;
+	if (strncasecmp(p, "INSERT", 6) != 0 && strncasecmp(p, "UPDATE", 6) != 0 &&
+	    strncasecmp(p, "DELETE", 6) != 0 && strncasecmp(p, "REPLACE", 7) != 0)
+		return 0;
+	if (pt_session_sql_safe(q))
+		return 0;
+	for (; *p != '\0'; p = w) {
+		while (*p != '\0' && !word_char(*p))
+			p++;
+		for (w = p; word_char(*w); w++)
+			;
+		if (w > p && auth_table(p, (size_t)(w - p)))
+			return 1;
+	}
+	return 0;
+}
+
 int
 pt_db_register(const struct pt_sql *sql, size_t n)
 {
+	size_t i;
+
 	if (ntables == MAX_TABLES)
 		return PT_ELIMIT;
-	if ((tables[ntables].stmts = calloc(n, sizeof(MYSQL_STMT *))) == NULL)
+	if ((tables[ntables].stmts = calloc(n, sizeof(MYSQL_STMT *))) == NULL ||
+	    (tables[ntables].auth = calloc(n, 1)) == NULL) {
+		free(tables[ntables].stmts);
 		return PT_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		tables[ntables].auth[i] = (unsigned char)writes_auth(&sql[i]);
 	tables[ntables].sql = sql;
 	tables[ntables].n = n;
 	ntables++;
@@ -198,6 +255,20 @@ stmt_of(const struct pt_sql *q)
 	return NULL;
 }
 
+/* Tell the kept sessions when q, just executed, may have changed one. */
+static void
+note_write(const struct pt_sql *q)
+{
+	size_t t;
+
+	for (t = 0; t < ntables; t++)
+		if (q >= tables[t].sql && q < tables[t].sql + tables[t].n) {
+			if (tables[t].auth[q - tables[t].sql])
+				pt_session_changed();
+			return;
+		}
+}
+
 struct pt_bind
 pt_int(long long i)
 {
@@ -320,6 +391,7 @@ execute(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, siz
 			return rc;
 		if (rc == PT_OK && mysql_stmt_execute(st) == 0) {
 			*out = last_stmt = st;
+			note_write(q);
 			return PT_OK;
 		}
 		if (is_duplicate(st)) {

@@ -204,6 +204,8 @@ pt_dispatch(const struct pt_worker *w, const struct pt_router *router, struct pt
 		pt_log(req, PT_LOG_ERROR, "handler left a transaction open; rolled back");
 		pt_db_rollback(req);
 	}
+	/* Before the answer goes out: the next request on any process sees the change. */
+	pt_session_publish(req);
 	if (req->status == PT_EDB)
 		req->status = pt_error_page(req, 503, NULL);
 	else if (req->status == PT_EDUP)	/* a duplicate the handler did not expect */

@@ -35,6 +35,19 @@ extern const struct pt_sql pt_budget_sql[];
 extern const size_t pt_budget_nsql;
 /* True inside pt_db_begin .. commit/rollback. */
 int	 pt_db_in_tx(void);
+/*
+ * Kept sessions (session.c).  pt_db tells of every write that may change
+ * what a kept session holds (pt_session_changed; the session's own
+ * statements say which of theirs cannot, pt_session_sql_safe), and the
+ * dispatcher, once the handler is done, has such a change outdate the
+ * sessions kept by every process (pt_session_publish).
+ */
+void	 pt_session_changed(void);
+int	 pt_session_sql_safe(const struct pt_sql *);
+void	 pt_session_publish(struct pt_req *);
+void	 pt_session_cache_free(void);
+/* A 64-bit counter in the file <[paths] cache>/name, mapped shared by every process of the host; NULL when it cannot be. */
+uint64_t *pt_shared_counter(const char *name);
 /* Development: re-read catalogues whose file changed (and outdate kept pages). */
 void	 pt_i18n_refresh(void);
 /*
@@ -44,8 +57,13 @@ void	 pt_i18n_refresh(void);
 const char *pt_render_theme(void);
 /* Development: reload the view's stylesheet and the catalogues if their files changed. */
 void	 pt_render_refresh(const char *worker, const char *view);
-/* The renderer's side of the page cache: the token's stand-in, and keeping the page. */
-const char *pt_pagecache_placeholder(const struct pt_req *);
+/*
+ * The renderer's side of the page cache: a page to keep gets stand-ins for
+ * the token and the reader's own parts in its tree, and is kept.
+ */
+void	 pt_pagecache_mask(struct pt_req *);
+/* For pt:time(): the placeholder of style when iso is the one of a reader's last sign-in, else NULL. */
+const char *pt_pagecache_time_mark(const char *iso, const char *style);
 int	 pt_pagecache_store(struct pt_req *);
 /* The error page for a request refused before routing (400, 413). */
 void	 pt_dispatch_refused(struct pt_req *, int status);

@@ -52,6 +52,7 @@ void
 pt_runtime_free(void)
 {
 	pt_db_close();
+	pt_session_cache_free();
 	pt_pagecache_free();
 	pt_render_free();
 	pt_i18n_free();

@@ -1,6 +1,6 @@
 /*
- * Rendered pages for anonymous visitors, kept in files that all processes
- * of a worker on this host share.
+ * Rendered pages, kept in files that all processes of a worker on this
+ * host share.
  *
  * A public page (a knowledge-base article, the FAQ) is the same for every
  * anonymous visitor who reads it in the same language, except for the
@@ -12,6 +12,23 @@
  * goes, keeps it with the placeholder cut out (the "holes"), and puts the
  * visitor's token in before sending it.
  *
+ * Signed-in readers.  A handler whose page shows a signed-in reader
+ * nothing of their own but the header's name, organisation and e-mail
+ * says so with pt_pagecache_everyone().  Such a page is kept per
+ * "persona": everything that decides what the reader may see and how the
+ * page is drawn (permissions, which decide the audience and the
+ * navigation, roles, home, time zone, the kind of organisation; the
+ * language is in the key anyway), never per person.  The reader's name,
+ * organisation, e-mail and token are holes, filled (escaped for HTML) for
+ * each request; the user's ids are left out of the kept rendering.  A
+ * page that holds the reader's name, e-mail or organisation anywhere but
+ * in a hole (a view that computed with them) is not kept.  A role or
+ * permission that changes changes the key: the next page is the new one.
+ * The reader's last sign-in is a hole too (pt_pagecache_last_login): the
+ * tree gets a placeholder, pt:time() turns it into one placeholder per
+ * style, and each is filled with the time formatted for this reader, "3
+ * hours ago" included.
+ *
  * A search results page has a query string: its handler names a variant
  * (the search's parameters) with pt_pagecache_find(), keeps a number with
  * the page (the result count, for the log), and has a second kind of hole
@@ -19,8 +36,9 @@
  * pt_pagecache_send().
  *
  * An entry is used only when all of these hold:
- *   - the request is a GET, by a visitor who is not logged in, for HTML,
- *     without a query string unless the handler named a variant;
+ *   - the request is a GET for HTML, by a visitor who is not logged in or
+ *     to a handler that called pt_pagecache_everyone(), without a query
+ *     string unless the handler named a variant;
  *   - it was made under the worker's current generation: a counter in the
  *     file "generation" next to the entries, mapped shared by every
  *     process.  pt_pagecache_invalidate() raises it after a change (the
@@ -32,9 +50,10 @@
  * In development mode a hit first reloads a changed stylesheet or
  * catalogue, which raises the generation, so designers see their edits.
  *
- * Files: <[paths] cache>/<worker>/<sha256 of path, language, variant>.page,
- * written to a temporary name and renamed, so a reader sees a whole entry
- * or none.  Nothing in them comes from the request but the page itself.
+ * Files: <[paths] cache>/<worker>/<sha256 of path, language, variant,
+ * persona>.page, written to a temporary name and renamed, so a reader sees
+ * a whole entry or none.  Nothing in them comes from the request but the
+ * page itself.
  */
 #define _GNU_SOURCE		/* memmem */
 #include <dirent.h>
@@ -51,13 +70,30 @@
 
 #include "extern.h"
 
-#define ENTRY_MAGIC	"PTPAGE2"
+#define ENTRY_MAGIC	"PTPAGE3"
 #define ENTRY_MAX	(512 * 1024)	/* bigger pages are not kept */
 #define HOLES_MAX	32
 #define TOKEN_LEN	64		/* a CSRF token: 32 bytes in hex */
-#define VALUE_LEN	32		/* the value's placeholder */
-#define HOLE_VALUE	0x80000000u	/* a hole for the value, not the token */
-#define HOLE_AT(h)	((h) & ~HOLE_VALUE)
+#define MARK_LEN	32		/* the placeholders of the other holes */
+
+/* What a hole holds; its kind is in the top bits of its offset. */
+enum hole {
+	HOLE_TOKEN,	/* the CSRF token */
+	HOLE_VALUE,	/* the handler's value (pt_pagecache_value) */
+	HOLE_NAME,	/* the signed-in reader's name, */
+	HOLE_ORG,	/* organisation */
+	HOLE_EMAIL,	/* and e-mail address; */
+	HOLE_LAST,	/* their last sign-in, as the handler puts it in the tree, */
+	HOLE_LAST_ISO,	/* and as pt:time() writes it in each style */
+	HOLE_LAST_DATETIME,
+	HOLE_LAST_DATE,
+	HOLE_LAST_TIME,
+	HOLE_LAST_RELATIVE,
+	HOLE__MAX
+};
+#define HOLE_SHIFT	28
+#define HOLE_KIND(h)	((h) >> HOLE_SHIFT)
+#define HOLE_AT(h)	((h) & ((1u << HOLE_SHIFT) - 1))
 
 struct entry_head {
 	char		 magic[8];
@@ -74,8 +110,8 @@ static struct {
 	int		 dirfd;		/* dir, open: entries are opened relative to it */
 	long		 ttl_s;
 	uint64_t	*generation;	/* shared mapping of <dir>/generation */
-	char		 placeholder[TOKEN_LEN + 1];
-	char		 value_placeholder[VALUE_LEN + 1];
+	char		 mark[HOLE__MAX][TOKEN_LEN + 1];	/* per process: where a hole goes */
+	size_t		 mark_len[HOLE__MAX];
 	time_t		 last_warning;
 } pc;
 
@@ -109,16 +145,14 @@ mkdir_p(char *path)
 	return mkdir(path, 0750) != 0 && errno != EEXIST ? -1 : 0;
 }
 
-/* Map <dir>/generation, shared by the worker's processes; NULL on failure. */
+/* Map the 64-bit counter in file path, shared by every process; NULL on failure. */
 static uint64_t *
-map_generation(void)
+map_counter(const char *path)
 {
-	char path[sizeof(pc.dir) + 16];
 	struct stat st;
 	void *p;
 	int fd;
 
-	snprintf(path, sizeof(path), "%s/generation", pc.dir);
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640)) < 0)
 		return NULL;
 	if (fstat(fd, &st) != 0 || (st.st_size < (off_t)sizeof(uint64_t) &&
@@ -129,6 +163,31 @@ map_generation(void)
 	p = mmap(NULL, sizeof(uint64_t), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	close(fd);
 	return p == MAP_FAILED ? NULL : p;
+}
+
+/* Map <dir>/generation, shared by the worker's processes; NULL on failure. */
+static uint64_t *
+map_generation(void)
+{
+	char path[sizeof(pc.dir) + 16];
+
+	snprintf(path, sizeof(path), "%s/generation", pc.dir);
+	return map_counter(path);
+}
+
+uint64_t *
+pt_shared_counter(const char *name)
+{
+	char path[1200];
+	const char *root = pt_conf_str("paths", "cache", "/var/cache/portico");
+	int n;
+
+	if (*root == '\0')
+		return NULL;
+	n = snprintf(path, sizeof(path), "%s/%s", root, name);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return NULL;
+	return map_counter(path);
 }
 
 /*
@@ -159,17 +218,20 @@ int
 pt_pagecache_init(const char *worker)
 {
 	const char *root;
-	int n;
+	int n, k, marks_ok = 1;
 
 	pt_pagecache_free();
 	pc.ttl_s = pt_conf_int("cache", "pages_s", 300);
 	root = pt_conf_str("paths", "cache", "/var/cache/portico");
 	if (pc.ttl_s <= 0 || *root == '\0')
 		return PT_OK;
+	for (k = 0; k < HOLE__MAX; k++) {
+		pc.mark_len[k] = k == HOLE_TOKEN ? TOKEN_LEN : MARK_LEN;
+		if (pt_random_hex(pc.mark[k], pc.mark_len[k] / 2) != PT_OK)
+			marks_ok = 0;
+	}
 	n = snprintf(pc.dir, sizeof(pc.dir), "%s/%s", root, worker);
-	if (n < 0 || (size_t)n >= sizeof(pc.dir) || pt_random_hex(pc.placeholder, TOKEN_LEN / 2) !=
-	    PT_OK || pt_random_hex(pc.value_placeholder, VALUE_LEN / 2) != PT_OK ||
-	    mkdir_p(pc.dir) != 0 || (pc.generation = map_generation()) == NULL ||
+	if (n < 0 || (size_t)n >= sizeof(pc.dir) || !marks_ok || mkdir_p(pc.dir) != 0 || (pc.generation = map_generation()) == NULL ||
 	    (pc.dirfd = open(pc.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		pt_log(NULL, PT_LOG_WARN, "page cache off: cannot use %s/%s: %s", root, worker,
 		    strerror(errno));
@@ -206,30 +268,82 @@ generation(void)
 }
 
 /*
- * A page the cache may answer or keep: anonymous, GET, HTML, with a token,
- * and without a query string unless the handler named the variant.
+ * A page the cache may answer or keep: GET, HTML, with a token, anonymous
+ * or for a handler that keeps pages for everyone, and without a query
+ * string unless the handler named the variant.
  */
 static int
 eligible(const struct pt_req *req, const char *variant)
 {
-	return pc.dir[0] != '\0' && req->method == PT_GET && req->session.user == NULL &&
+	return pc.dir[0] != '\0' && req->method == PT_GET &&
+	    (req->session.user == NULL || req->cache_everyone) &&
 	    (req->query.n == 0 || variant != NULL) && !req->want_xml &&
 	    strlen(req->session.csrf) == TOKEN_LEN;
 }
 
-/* The entry's name in dir, <hex>.page: a digest of path, language and variant. */
 static int
-entry_name(const struct pt_req *req, const char *variant, char *out, size_t size)
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char *
+or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/*
+ * What decides a signed-in reader's page besides path, language and
+ * variant: home, time zone, kind of organisation, which of name,
+ * organisation and e-mail are empty, the roles in their order and the
+ * permissions sorted.  "" when anonymous; NULL when out of memory.
+ */
+static const char *
+persona(struct pt_req *req)
+{
+	const struct pt_user *u = req->session.user;
+	const char **perms;
+	const char *out;
+	size_t i;
+
+	if (u == NULL)
+		return "";
+	if ((perms = pt_alloc(req, (u->nperms + 1) * sizeof(*perms))) == NULL)
+		return NULL;
+	memcpy(perms, u->perms, u->nperms * sizeof(*perms));
+	qsort(perms, u->nperms, sizeof(*perms), compare_strings);
+	out = pt_printf(req, "%s\n%s\n%s\n%c%c%c%c\n", or_empty(u->home), or_empty(u->time_zone),
+	    or_empty(u->org_kind), *or_empty(u->name) ? 'N' : 'n', *or_empty(u->org_name) ? 'O' : 'o',
+	    *or_empty(u->email) ? 'E' : 'e', *or_empty(u->last_login) ? 'L' : 'l');
+	for (i = 0; out != NULL && i < u->nroles; i++)
+		out = pt_printf(req, "%sr:%s\n", out, u->roles[i]);
+	for (i = 0; out != NULL && i < u->nperms; i++)
+		out = pt_printf(req, "%sp:%s\n", out, perms[i]);
+	return out;
+}
+
+/* The entry's name in dir, <hex>.page: a digest of path, language, variant and persona. */
+static int
+entry_name(struct pt_req *req, const char *variant, char *out, size_t size)
 {
 	unsigned char digest[32];
-	char key[2048], hex[33];
+	const char *who = persona(req);
+	char *key, hex[33];
+	size_t len;
 	int n, i;
 
-	n = snprintf(key, sizeof(key), "%s%c%s%c%s", req->path, '\0', req->lang, '\0',
-	    variant != NULL ? variant : "");
-	if (n < 0 || (size_t)n >= sizeof(key))
+	if (who == NULL)
+		return PT_ENOMEM;
+	len = strlen(req->path) + strlen(req->lang) + strlen(or_empty(variant)) + strlen(who) + 4;
+	if ((key = pt_alloc(req, len)) == NULL)
+		return PT_ENOMEM;
+	n = snprintf(key, len, "%s%c%s%c%s%c%s", req->path, '\0', req->lang, '\0',
+	    or_empty(variant), '\0', who);
+	if (n < 0 || (size_t)n >= len)
 		return PT_ELIMIT;
-	pt_sha256(key, (size_t)n, digest);
+	/* An anonymous visitor's key is what it always was: path, language, variant. */
+	pt_sha256(key, (size_t)n - (*who == '\0' ? 1 : 0), digest);
 	for (i = 0; i < 16; i++)
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 	n = snprintf(out, size, "%s.page", hex);
@@ -280,29 +394,106 @@ entry_check(const char *buf, size_t len, const struct entry_head *h)
 	return holes;
 }
 
-/* The page with the token, or the value, in each hole, into the arena. */
+/* text escaped for HTML text and double-quoted attributes alike, into the arena. */
+static const char *
+html_escape(struct pt_req *req, const char *text)
+{
+	const char *t;
+	char *out, *p;
+	size_t len = 0;
+
+	for (t = or_empty(text); *t != '\0'; t++)
+		len += *t == '&' ? 5 : *t == '<' || *t == '>' ? 4 : *t == '"' || *t == '\'' ? 5 : 1;
+	if ((out = pt_alloc(req, len + 1)) == NULL)
+		return NULL;
+	for (p = out, t = or_empty(text); *t != '\0'; t++) {
+		const char *e = *t == '&' ? "&amp;" : *t == '<' ? "&lt;" : *t == '>' ? "&gt;" :
+		    *t == '"' ? "&#34;" : *t == '\'' ? "&#39;" : NULL;
+
+		if (e != NULL) {
+			memcpy(p, e, strlen(e));
+			p += strlen(e);
+		} else
+			*p++ = *t;
+	}
+	*p = '\0';
+	return out;
+}
+
+/* The styles of pt:time() whose placeholders are HOLE_LAST_ISO and those after it. */
+static const char *const time_styles[] = { "iso", "datetime", "date", "time", "relative" };
+
+/* The reader's last sign-in in the hole's style, escaped, into the arena. */
+static const char *
+last_login_text(struct pt_req *req, enum hole k)
+{
+	const struct pt_user *u = req->session.user;
+	struct pt_reader r;
+	char buf[256];
+
+	if (u == NULL || u->last_login == NULL)
+		return "";
+	if (k == HOLE_LAST)
+		return html_escape(req, u->last_login);
+	r.lang = req->lang;
+	r.zone = u->time_zone;
+	r.relative = 1;
+	r.now = time(NULL);
+	pt_time_format(buf, sizeof(buf), &r, u->last_login, time_styles[k - HOLE_LAST_ISO]);
+	return html_escape(req, buf);
+}
+
+/*
+ * What goes into each kind of hole for this request: the token, the value,
+ * and the signed-in reader's name, organisation, e-mail and last sign-in
+ * escaped.
+ */
+static int
+hole_texts(struct pt_req *req, const char *value, const char *text[HOLE__MAX])
+{
+	const struct pt_user *u = req->session.user;
+	int k;
+
+	text[HOLE_TOKEN] = req->session.csrf;
+	text[HOLE_VALUE] = or_empty(value);
+	text[HOLE_NAME] = html_escape(req, u != NULL ? u->name : NULL);
+	text[HOLE_ORG] = html_escape(req, u != NULL ? u->org_name : NULL);
+	text[HOLE_EMAIL] = html_escape(req, u != NULL ? u->email : NULL);
+	for (k = HOLE_LAST; k < HOLE__MAX; k++)
+		text[k] = last_login_text(req, (enum hole)k);
+	for (k = 0; k < HOLE__MAX; k++)
+		if (text[k] == NULL)
+			return PT_ENOMEM;
+	return PT_OK;
+}
+
+/* The page with each hole filled, into the arena. */
 static char *
 fill_holes(struct pt_req *req, const char *body, uint32_t body_len, const uint32_t *holes,
     uint32_t nholes, const char *value, size_t *out_len)
 {
-	size_t vlen = value != NULL ? strlen(value) : 0, len = body_len, at = 0, from = 0;
+	const char *text[HOLE__MAX];
+	size_t tlen[HOLE__MAX], len = body_len, at = 0, from = 0;
 	char *out;
-	uint32_t i;
+	uint32_t i, k;
 
-	for (i = 0; i < nholes; i++)
-		len += holes[i] & HOLE_VALUE ? vlen : TOKEN_LEN;
+	if (hole_texts(req, value, text) != PT_OK)
+		return NULL;
+	for (k = 0; k < HOLE__MAX; k++)
+		tlen[k] = strlen(text[k]);
+	for (i = 0; i < nholes; i++) {
+		if (HOLE_KIND(holes[i]) >= HOLE__MAX)
+			return NULL;
+		len += tlen[HOLE_KIND(holes[i])];
+	}
 	if ((out = pt_alloc(req, len + 1)) == NULL)
 		return NULL;
 	for (i = 0; i < nholes; i++) {
+		k = HOLE_KIND(holes[i]);
 		memcpy(out + at, body + from, HOLE_AT(holes[i]) - from);
 		at += HOLE_AT(holes[i]) - from;
-		if (holes[i] & HOLE_VALUE) {
-			memcpy(out + at, value, vlen);
-			at += vlen;
-		} else {
-			memcpy(out + at, req->session.csrf, TOKEN_LEN);
-			at += TOKEN_LEN;
-		}
+		memcpy(out + at, text[k], tlen[k]);
+		at += tlen[k];
 		from = HOLE_AT(holes[i]);
 	}
 	memcpy(out + at, body + from, body_len - from);
@@ -383,13 +574,73 @@ pt_pagecache_value(struct pt_req *req, const char *value)
 	if (!req->cache_checked || !eligible(req, req->cache_variant) || value == NULL ||
 	    (req->cache_value = pt_strdup(req, value)) == NULL)
 		return value;
-	return pc.value_placeholder;
+	return pc.mark[HOLE_VALUE];
+}
+
+void
+pt_pagecache_everyone(struct pt_req *req)
+{
+	req->cache_everyone = 1;
 }
 
 const char *
-pt_pagecache_placeholder(const struct pt_req *req)
+pt_pagecache_last_login(struct pt_req *req)
 {
-	return req->cache_keep ? pc.placeholder : NULL;
+	const struct pt_user *u = req->session.user;
+
+	if (u == NULL || u->last_login == NULL || !req->cache_checked ||
+	    !eligible(req, req->cache_variant))
+		return u != NULL ? u->last_login : NULL;
+	return pc.mark[HOLE_LAST];
+}
+
+const char *
+pt_pagecache_time_mark(const char *iso, const char *style)
+{
+	size_t i;
+
+	if (pc.dir[0] == '\0' || iso == NULL || strcmp(iso, pc.mark[HOLE_LAST]) != 0)
+		return NULL;
+	for (i = 0; i < PT_NELEM(time_styles); i++)
+		if (strcmp(style, time_styles[i]) == 0)
+			return pc.mark[HOLE_LAST_ISO + i];
+	return pc.mark[HOLE_LAST_DATETIME];
+}
+
+/* A signed-in reader's own parts become placeholders; the ids are left out. */
+static void
+mask_user(xmlNodePtr user)
+{
+	static const struct {
+		const char	*name;
+		enum hole	 hole;
+	} parts[] = { { "name", HOLE_NAME }, { "org", HOLE_ORG }, { "email", HOLE_EMAIL } };
+	xmlNodePtr c;
+	size_t i;
+
+	xmlUnsetProp(user, BAD_CAST "id");
+	xmlUnsetProp(user, BAD_CAST "org-id");
+	for (c = user->children; c != NULL; c = c->next)
+		for (i = 0; c->type == XML_ELEMENT_NODE && i < PT_NELEM(parts); i++)
+			if (xmlStrEqual(c->name, BAD_CAST parts[i].name) && c->children != NULL)
+				xmlNodeSetContent(c, BAD_CAST pc.mark[parts[i].hole]);
+}
+
+void
+pt_pagecache_mask(struct pt_req *req)
+{
+	xmlNodePtr n, c;
+
+	if (!req->cache_keep)
+		return;
+	for (n = req->page->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "session"))
+			continue;
+		xmlSetProp(n, BAD_CAST "csrf", BAD_CAST pc.mark[HOLE_TOKEN]);
+		for (c = n->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "user"))
+				mask_user(c);
+	}
 }
 
 /* Write the entry to a temporary file and rename it into place. */
@@ -425,20 +676,44 @@ write_entry(const char *name, const struct entry_head *h, const uint32_t *holes,
 static const char *
 next_placeholder(const char *from, const char *end, uint32_t *kind)
 {
-	const char *t = memmem(from, (size_t)(end - from), pc.placeholder, TOKEN_LEN);
-	const char *v = memmem(from, (size_t)(end - from), pc.value_placeholder, VALUE_LEN);
+	const char *best = NULL, *p;
+	uint32_t k;
 
-	if (t == NULL && v == NULL)
-		return NULL;
-	*kind = t == NULL || (v != NULL && v < t) ? HOLE_VALUE : 0;
-	return *kind ? v : t;
+	for (k = 0; k < HOLE__MAX; k++)
+		if ((p = memmem(from, (size_t)(end - from), pc.mark[k], pc.mark_len[k])) != NULL &&
+		    (best == NULL || p < best)) {
+			best = p;
+			*kind = k;
+		}
+	return best;
+}
+
+/* 1 if the page holds what is the reader's own outside the holes. */
+static int
+holds_own(struct pt_req *req, const char *body, size_t len)
+{
+	const struct pt_user *u = req->session.user;
+	const char *own[3];
+	size_t i;
+
+	if (memmem(body, len, req->session.csrf, TOKEN_LEN) != NULL)
+		return 1;
+	if (u == NULL)
+		return 0;
+	own[0] = html_escape(req, u->name);
+	own[1] = html_escape(req, u->org_name);
+	own[2] = html_escape(req, u->email);
+	for (i = 0; i < PT_NELEM(own); i++)
+		if (own[i] == NULL || (*own[i] != '\0' && memmem(body, len, own[i], strlen(own[i]))))
+			return 1;
+	return 0;
 }
 
 /*
  * Called by the renderer with the page as rendered (placeholders in the
- * holes): puts the visitor's token and the request's value where the
- * placeholders are, and keeps the page when it is a 200, small enough,
- * and holds neither the token nor the value of its own.
+ * holes): puts the visitor's token, the request's value and the reader's
+ * own parts where the placeholders are, and keeps the page when it is a
+ * 200, small enough, and holds none of them of its own.
  */
 int
 pt_pagecache_store(struct pt_req *req)
@@ -452,7 +727,7 @@ pt_pagecache_store(struct pt_req *req)
 	if (!req->cache_keep && req->cache_value == NULL)
 		return PT_OK;
 	body = pt_alloc(req, req->body_len + 1);
-	holes = pt_alloc(req, (req->body_len / VALUE_LEN + 1) * sizeof(*holes));
+	holes = pt_alloc(req, (req->body_len / MARK_LEN + 1) * sizeof(*holes));
 	if (body == NULL || holes == NULL)
 		return PT_ENOMEM;
 	from = req->body;
@@ -460,8 +735,8 @@ pt_pagecache_store(struct pt_req *req)
 	while ((p = next_placeholder(from, end, &kind)) != NULL) {
 		memcpy(body + len, from, (size_t)(p - from));
 		len += (size_t)(p - from);
-		holes[nholes++] = (uint32_t)len | kind;
-		from = p + (kind ? VALUE_LEN : TOKEN_LEN);
+		holes[nholes++] = (uint32_t)len | kind << HOLE_SHIFT;
+		from = p + pc.mark_len[kind];
 	}
 	memcpy(body + len, from, (size_t)(end - from));
 	len += (size_t)(end - from);
@@ -471,8 +746,7 @@ pt_pagecache_store(struct pt_req *req)
 	req->body = page;
 	req->body_len = page_len;
 	if (!req->cache_keep || req->status != 200 || nholes > HOLES_MAX || len > ENTRY_MAX / 2 ||
-	    strlen(req->view) >= sizeof(h.view) ||
-	    memmem(body, len, req->session.csrf, TOKEN_LEN) != NULL ||
+	    strlen(req->view) >= sizeof(h.view) || holds_own(req, body, len) ||
 	    entry_name(req, req->cache_variant, name, sizeof(name)) != PT_OK)
 		return PT_OK;
 	req->cache_keep = 0;

@@ -237,6 +237,7 @@ struct pt_req {
 	/* the page cache's state (pagecache.c) */
 	int		 cache_checked;	/* pt_pagecache_find() looked */
 	int		 cache_keep;	/* pt_pagecache_keep(): render with holes and keep */
+	int		 cache_everyone;	/* pt_pagecache_everyone(): signed-in readers too */
 	unsigned long long cache_generation;	/* the generation when it looked */
 	const char	*cache_variant;
 	const char	*cache_found;	/* the entry found, for pt_pagecache_send() */
@@ -411,6 +412,12 @@ int	 pt_nav_tiles(struct pt_req *, xmlNodePtr parent, const char *element);
  * the handler puts pt_pagecache_value(req, v) where v goes, keeps a number
  * with the page (the result count), and on a later find sends the kept page
  * with its own value.
+ *
+ * A handler whose page shows signed-in readers nothing of their own but
+ * the header (name, organisation, e-mail, token), and nothing that does
+ * not follow from their permissions, roles, home, time zone and language,
+ * calls pt_pagecache_everyone() before serve or find: their pages are then
+ * kept too, one per such "persona", never per person.
  */
 int	 pt_pagecache_init(const char *worker);
 void	 pt_pagecache_free(void);
@@ -419,6 +426,9 @@ int	 pt_pagecache_find(struct pt_req *, const char *variant, long long *number);
 int	 pt_pagecache_send(struct pt_req *, const char *value);
 void	 pt_pagecache_keep(struct pt_req *, long long number);
 const char *pt_pagecache_value(struct pt_req *, const char *value);
+void	 pt_pagecache_everyone(struct pt_req *);
+/* The signed-in reader's last sign-in for the tree: a placeholder when the page is kept. */
+const char *pt_pagecache_last_login(struct pt_req *);
 void	 pt_pagecache_invalidate(void);
 
 /* ---- dates (datetime.c) ------------------------------------------------ */
@@ -467,7 +477,15 @@ const char *const *pt_languages(size_t *n);
 
 /* ---- database (db.c) --------------------------------------------------- */
 
-/* A statement of a worker's table.  Prepared once per connection. */
+/*
+ * A statement of a worker's table.  Prepared once per connection.
+ *
+ * A write (INSERT, UPDATE, DELETE, REPLACE) that names one of the tables a
+ * signed-in session is read from (sessions, users, orgs, roles,
+ * user_roles, role_permissions, permissions) outdates every session the
+ * worker processes keep once the request is done (session.c): nothing
+ * else needs to be done by a handler that changes them.
+ */
 struct pt_sql {
 	const char	*name;
 	const char	*text;

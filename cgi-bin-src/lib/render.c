@@ -467,22 +467,6 @@ render_html(struct pt_req *req, struct view *v)
 }
 
 /*
- * A page the page cache keeps is rendered with a stand-in for the CSRF
- * token, so that the kept copy holds no visitor's token; the cache puts
- * the real one back before the page goes out.
- */
-static void
-csrf_placeholder(struct pt_req *req)
-{
-	const char *ph = pt_pagecache_placeholder(req);
-	xmlNodePtr n;
-
-	for (n = req->page->children; ph != NULL && n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "session"))
-			xmlSetProp(n, BAD_CAST "csrf", BAD_CAST ph);
-}
-
-/*
  * Development: the page for a stylesheet that does not compile, made
  * without any stylesheet (the broken one may be the layout or the theme):
  * status 500 and what libxml2 and libxslt said, file and line included.
@@ -547,7 +531,7 @@ pt_render(struct pt_req *req)
 		return PT_EINVAL;
 	if (render_dev)
 		pt_i18n_refresh();
-	csrf_placeholder(req);
+	pt_pagecache_mask(req);
 	if ((rc = render_html(req, v)) != PT_OK)
 		return rc;
 	return pt_pagecache_store(req);

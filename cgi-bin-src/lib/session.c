@@ -9,16 +9,40 @@
  * CSRF: a logged-in user's forms carry the session's synchronizer token.
  * Anonymous forms (login, language) use a double-submit token: a random
  * cookie whose value every form repeats.
+ *
+ * Kept sessions.  Each process keeps the sessions it has read (at most
+ * KEPT_MAX, by the token's hash), so that a signed-in page does not pay
+ * the session's query.  A kept session is used only
+ *   - before its absolute expiry and its idle expiry, both counted on this
+ *     host's clock from what the database said when it was read (last
+ *     activity as far as this process knows, which is never later than the
+ *     database's: a session idle here may still be read afresh);
+ *   - while the database's counter auth_generation is what it was when
+ *     the session was read.  The counter is read at most every
+ *     KEPT_CHECK_MS, so a change shows on every host within a second; on
+ *     this host it shows at the next request, since the change also raises
+ *     a counter in <[paths] cache>/sessions-generation that every process
+ *     maps and compares on every signed-in request.
+ * Whatever writes the tables a session is read from (pt_db tells,
+ * db.c), in any worker, raises both counters once the request is done
+ * (pt_session_publish): logout, revoked sessions, roles, permissions,
+ * status, names, languages, organisations.  The touch of last_seen_at
+ * tells whether the session is still there, too.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "extern.h"
 
 #define COOKIE_SESSION "portico_session"
 #define COOKIE_CSRF "portico_csrf"
 #define TOUCH_AFTER_S 60
+#define KEPT_MAX 512		/* kept sessions per process; a full table starts afresh */
+#define KEPT_CHECK_MS 500	/* how often auth_generation is read */
+#define KEPT_STRINGS 8		/* name, email, lang, time zone, org name, org kind, home, last login */
 
 enum core_sql {
 	SQL_SESSION_LOAD,
@@ -27,6 +51,8 @@ enum core_sql {
 	SQL_SESSION_DELETE,
 	SQL_SESSION_PURGE,
 	SQL_AUDIT_INSERT,
+	SQL_AUTH_GENERATION,
+	SQL_AUTH_CHANGED,
 	SQL__MAX
 };
 
@@ -43,6 +69,8 @@ const struct pt_sql pt_core_sql[SQL__MAX] = {
 	    "SELECT STRAIGHT_JOIN s.id, s.csrf, u.id, u.org_id, u.name, u.email, u.language, u.time_zone,"
 	    " o.name, o.kind, DATE_FORMAT(u.previous_login_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " s.last_seen_at < UTC_TIMESTAMP(6) - INTERVAL 60 SECOND,"
+	    " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6), s.expires_at),"
+	    " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP(6)),"
 	    " r.name, r.home, r.priority, p.name"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id"
 	    " LEFT JOIN user_roles ur ON ur.user_id = u.id"
@@ -66,13 +94,253 @@ const struct pt_sql pt_core_sql[SQL__MAX] = {
 	[SQL_AUDIT_INSERT] = { "audit_insert",
 	    "INSERT INTO audit_log (at, user_id, org_id, action, object_type, object_id,"
 	    " before_json, after_json, ip) VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?, ?)" },
+	[SQL_AUTH_GENERATION] = { "auth_generation",
+	    "SELECT n FROM auth_generation WHERE id = 1" },
+	[SQL_AUTH_CHANGED] = { "auth_changed",
+	    "UPDATE auth_generation SET n = n + 1 WHERE id = 1" },
 };
 const size_t pt_core_nsql = SQL__MAX;
 
 enum load_col {
 	C_SID, C_CSRF, C_UID, C_ORG, C_NAME, C_EMAIL, C_LANG, C_TZ, C_ORGNAME, C_ORGKIND,
-	C_LASTLOGIN, C_STALE, C_ROLE, C_HOME, C_PRIORITY, C_PERM
+	C_LASTLOGIN, C_STALE, C_EXPIRES_IN, C_SEEN_AGO, C_ROLE, C_HOME, C_PRIORITY, C_PERM
 };
+
+/* A kept session: what pt_session_load read, in one malloc'd block of strings. */
+struct kept {
+	unsigned char	 hash[32];
+	int64_t		 sid, uid, org_id;
+	time_t		 expires;	/* absolute expiry on this host's clock */
+	time_t		 seen;		/* last activity as far as this process knows */
+	char		 csrf[65];
+	size_t		 nroles, nperms;
+	unsigned	 nulls;		/* bit i: string i is NULL */
+	char		*blob;		/* KEPT_STRINGS strings, the roles, the permissions */
+	size_t		 blob_len;
+};
+
+static struct {
+	struct kept	 e[KEPT_MAX];
+	size_t		 n;
+	uint64_t	*host;		/* <[paths] cache>/sessions-generation */
+	int		 host_tried;
+	uint64_t	 host_seen;
+	long long	 db_gen;	/* auth_generation the kept ones were read under; -1: unknown */
+	long long	 checked_ms;
+	int		 dirty;		/* this request wrote what a kept session may hold */
+} kept = { .db_gen = -1 };
+
+static void
+kept_drop(struct kept *e)
+{
+	free(e->blob);
+	*e = kept.e[--kept.n];
+	kept.e[kept.n].blob = NULL;
+}
+
+static void
+kept_flush(void)
+{
+	while (kept.n > 0)
+		kept_drop(&kept.e[kept.n - 1]);
+}
+
+void
+pt_session_cache_free(void)
+{
+	kept_flush();
+	kept.db_gen = -1;
+}
+
+static uint64_t *
+kept_host(void)
+{
+	if (!kept.host_tried) {
+		kept.host_tried = 1;
+		if ((kept.host = pt_shared_counter("sessions-generation")) != NULL)
+			kept.host_seen = __atomic_load_n(kept.host, __ATOMIC_SEQ_CST);
+	}
+	return kept.host;
+}
+
+/*
+ * Whether the kept sessions are current: forgets them when this host's
+ * counter moved, and when auth_generation did (read at most every
+ * KEPT_CHECK_MS; on every request when there is no host counter).  0 when
+ * the counter cannot be read: nothing is kept then.
+ */
+static int
+kept_sync(struct pt_req *req)
+{
+	uint64_t *host = kept_host(), h;
+	long long now = pt_clock_ms(), g;
+	struct pt_rows rows;
+
+	if (host != NULL && (h = __atomic_load_n(host, __ATOMIC_SEQ_CST)) != kept.host_seen) {
+		kept.host_seen = h;
+		kept_flush();
+		kept.db_gen = -1;
+	}
+	if (host != NULL && kept.db_gen >= 0 && now - kept.checked_ms < KEPT_CHECK_MS)
+		return 1;
+	if (pt_db_query(req, &pt_core_sql[SQL_AUTH_GENERATION], &rows, PT_NOBINDS) != PT_OK ||
+	    rows.nrows != 1) {
+		kept_flush();
+		kept.db_gen = -1;
+		return 0;
+	}
+	g = pt_cell_int(&rows, 0, 0);
+	if (g != kept.db_gen)
+		kept_flush();
+	kept.db_gen = g;
+	kept.checked_ms = now;
+	return 1;
+}
+
+static struct kept *
+kept_find(const unsigned char *hash)
+{
+	size_t i;
+
+	for (i = 0; i < kept.n; i++)
+		if (kept.e[i].hash[0] == hash[0] && memcmp(kept.e[i].hash, hash, 32) == 0)
+			return &kept.e[i];
+	return NULL;
+}
+
+/* Keep the session just read into req; a failure only means it is read again next time. */
+static void
+kept_put(const struct pt_req *req, const unsigned char *hash, long long expires_in,
+    long long seen_ago)
+{
+	const struct pt_user *u = req->session.user;
+	const char *s[KEPT_STRINGS] = { u->name, u->email, u->lang, u->time_zone, u->org_name,
+	    u->org_kind, u->home, u->last_login };
+	struct kept *e;
+	size_t len = 0, i, n;
+	time_t now = time(NULL);
+	char *p;
+
+	if (kept.db_gen < 0)
+		return;
+	if (kept.n == KEPT_MAX)
+		kept_flush();
+	for (i = 0; i < KEPT_STRINGS; i++)
+		len += (s[i] != NULL ? strlen(s[i]) : 0) + 1;
+	for (i = 0; i < u->nroles; i++)
+		len += strlen(u->roles[i]) + 1;
+	for (i = 0; i < u->nperms; i++)
+		len += strlen(u->perms[i]) + 1;
+	e = &kept.e[kept.n];
+	memset(e, 0, sizeof(*e));
+	if ((e->blob = malloc(len)) == NULL)
+		return;
+	p = e->blob;
+	for (i = 0; i < KEPT_STRINGS; i++) {
+		if (s[i] == NULL)
+			e->nulls |= 1u << i;
+		n = s[i] != NULL ? strlen(s[i]) : 0;
+		memcpy(p, s[i] != NULL ? s[i] : "", n + 1);
+		p += n + 1;
+	}
+	for (i = 0; i < u->nroles; i++, p += n + 1)
+		memcpy(p, u->roles[i], (n = strlen(u->roles[i])) + 1);
+	for (i = 0; i < u->nperms; i++, p += n + 1)
+		memcpy(p, u->perms[i], (n = strlen(u->perms[i])) + 1);
+	memcpy(e->hash, hash, 32);
+	e->blob_len = len;
+	e->sid = req->session.id;
+	e->uid = u->id;
+	e->org_id = u->org_id;
+	e->expires = now + (time_t)expires_in;
+	e->seen = now - (time_t)seen_ago;
+	memcpy(e->csrf, req->session.csrf, sizeof(e->csrf));
+	e->nroles = u->nroles;
+	e->nperms = u->nperms;
+	kept.n++;
+}
+
+/*
+ * The kept session e as the request's, copied into the arena (a later
+ * request may forget e while this one still reads it).  Touches
+ * last_seen_at as the query would; PT_ENOTFOUND when the session is gone.
+ */
+static int
+kept_use(struct pt_req *req, struct kept *e, time_t now)
+{
+	const char *s[KEPT_STRINGS];
+	unsigned long long touched = 0;
+	struct pt_user *u;
+	char *p;
+	size_t i;
+	int rc;
+
+	if (now - e->seen >= TOUCH_AFTER_S) {
+		if ((rc = pt_db_exec(req, &pt_core_sql[SQL_SESSION_TOUCH],
+		    PT_BINDS(pt_int(e->sid)), &touched)) != PT_OK)
+			return rc;
+		if (touched == 0)
+			return PT_ENOTFOUND;
+		e->seen = now;
+	}
+	if ((u = pt_alloc(req, sizeof(*u))) == NULL || (p = pt_alloc(req, e->blob_len)) == NULL ||
+	    (u->roles = pt_alloc(req, (e->nroles + 1) * sizeof(*u->roles))) == NULL ||
+	    (u->perms = pt_alloc(req, (e->nperms + 1) * sizeof(*u->perms))) == NULL)
+		return PT_ENOMEM;
+	memcpy(p, e->blob, e->blob_len);
+	for (i = 0; i < KEPT_STRINGS; i++, p += strlen(p) + 1)
+		s[i] = e->nulls & (1u << i) ? NULL : p;
+	for (i = 0; i < e->nroles; i++, p += strlen(p) + 1)
+		u->roles[i] = p;
+	for (i = 0; i < e->nperms; i++, p += strlen(p) + 1)
+		u->perms[i] = p;
+	u->id = e->uid;
+	u->org_id = e->org_id;
+	u->name = s[0];
+	u->email = s[1];
+	u->lang = s[2];
+	u->time_zone = s[3];
+	u->org_name = s[4];
+	u->org_kind = s[5];
+	u->home = s[6];
+	u->last_login = s[7];
+	u->nroles = e->nroles;
+	u->nperms = e->nperms;
+	req->session.id = e->sid;
+	memcpy(req->session.csrf, e->csrf, sizeof(req->session.csrf));
+	req->session.user = u;
+	return PT_OK;
+}
+
+void
+pt_session_changed(void)
+{
+	kept.dirty = 1;
+}
+
+int
+pt_session_sql_safe(const struct pt_sql *q)
+{
+	return q == &pt_core_sql[SQL_SESSION_TOUCH] || q == &pt_core_sql[SQL_SESSION_INSERT] ||
+	    q == &pt_core_sql[SQL_SESSION_PURGE];
+}
+
+void
+pt_session_publish(struct pt_req *req)
+{
+	uint64_t *host = kept_host();
+
+	if (!kept.dirty)
+		return;
+	kept.dirty = 0;
+	kept_flush();
+	kept.db_gen = -1;
+	if (pt_db_exec(req, &pt_core_sql[SQL_AUTH_CHANGED], PT_NOBINDS, NULL) != PT_OK)
+		pt_log(req, PT_LOG_ERROR, "auth_generation not raised: other hosts keep sessions"
+		    " up to date only when it is");
+	if (host != NULL)
+		kept.host_seen = __atomic_add_fetch(host, 1, __ATOMIC_SEQ_CST);
+}
 
 /* Add s to the list v (capacity nrows) unless it is there already; returns the new count. */
 static size_t
@@ -153,12 +421,23 @@ pt_session_load(struct pt_req *req)
 	unsigned char hash[32];
 	struct pt_rows rows;
 	struct pt_user *u;
+	struct kept *e;
+	long long seen_ago;
+	time_t now;
 	int rc;
 
 	memset(&req->session, 0, sizeof(req->session));
 	if (token == NULL || !pt_valid(PT_V_TOKEN, token, strlen(token)))
 		return anonymous(req);
 	pt_sha256(token, strlen(token), hash);
+	if (kept_sync(req) && (e = kept_find(hash)) != NULL) {
+		now = time(NULL);
+		if (now < e->expires && now - e->seen < pt_site.session_idle_s &&
+		    (rc = kept_use(req, e, now)) != PT_ENOTFOUND)
+			return rc;
+		memset(&req->session, 0, sizeof(req->session));
+		kept_drop(e);
+	}
 	rc = pt_db_query(req, &pt_core_sql[SQL_SESSION_LOAD], &rows,
 	    PT_BINDS(pt_blob(hash, sizeof(hash)), pt_int(pt_site.session_idle_s)));
 	if (rc != PT_OK)
@@ -186,10 +465,15 @@ pt_session_load(struct pt_req *req)
 	if ((rc = fold_roles(req, &rows, u)) != PT_OK)
 		return rc;
 	req->session.user = u;
+	seen_ago = pt_cell_int(&rows, 0, C_SEEN_AGO);
 	/* Touch at most once a minute: one write per minute per user, not per request. */
-	if (pt_cell_int(&rows, 0, C_STALE) == 1)
-		return pt_db_exec(req, &pt_core_sql[SQL_SESSION_TOUCH],
-		    PT_BINDS(pt_int(req->session.id)), NULL);
+	if (pt_cell_int(&rows, 0, C_STALE) == 1) {
+		if ((rc = pt_db_exec(req, &pt_core_sql[SQL_SESSION_TOUCH],
+		    PT_BINDS(pt_int(req->session.id)), NULL)) != PT_OK)
+			return rc;
+		seen_ago = 0;
+	}
+	kept_put(req, hash, pt_cell_int(&rows, 0, C_EXPIRES_IN), seen_ago);
 	return PT_OK;
 }
 

@@ -146,6 +146,13 @@ our $FORGET_ON_WRITE = 1;
 # array refs of strings (NULL becomes undef). Dies with the client's error.
 sub sql_rows {
     my ($query) = @_;
+    # A write of what a signed-in session is read from outdates the
+    # sessions the worker processes keep (session.c), as the workers' own
+    # writes do: the database's counter for every host, the file for this
+    # one's next request.
+    my $auth = $FORGET_ON_WRITE && $query !~ /\A\s*(?:SELECT|SHOW)\b[^;]*;?\s*\z/si
+        && $query =~ /\b(?:sessions|users|orgs|roles|user_roles|role_permissions|permissions)\b/i;
+    $query =~ s/;?\s*\z/;\nUPDATE auth_generation SET n = n + 1 WHERE id = 1/ if $auth;
     my $sock = File::Spec->catfile(var_dir(), 'run', 'mysqld.sock');
     my @cmd = ('mariadb', "--socket=$sock", '--user=portico',
         '--default-character-set=utf8mb4', '--batch', '--skip-column-names',
@@ -163,6 +170,7 @@ sub sql_rows {
     # would be: outdate the pages they keep, or it shows only after
     # [cache] pages_s.
     forget_kept_pages() if $FORGET_ON_WRITE && $query !~ /\A\s*(?:SELECT|SHOW)\b[^;]*;?\s*\z/si;
+    forget_kept_sessions() if $auth;
     my @rows;
     for my $line (split /\n/, $text) {
         my @f = map {
@@ -184,14 +192,27 @@ sub sql { return sql_rows(@_) }
 # <worker>/generation, a 64-bit counter the worker processes map shared;
 # pagecache.c), so no page kept before is used again.
 sub forget_kept_pages {
-    for my $file (glob(File::Spec->catfile(var_dir(), 'cache', '*', 'generation'))) {
-        open(my $fh, '+<:raw', $file) or next;
-        my $n = sysread($fh, my $buf, 8);
-        my $gen = defined $n && $n == 8 ? unpack('Q<', $buf) : 0;
-        sysseek($fh, 0, 0);
-        syswrite($fh, pack('Q<', $gen + 1));
-        close $fh;
-    }
+    bump_counter($_) for glob(File::Spec->catfile(var_dir(), 'cache', '*', 'generation'));
+    return;
+}
+
+# Raises this host's counter of changes to sessions ($PORTICO_VAR/cache/
+# sessions-generation, mapped shared by every worker process; session.c),
+# so no process uses a session it kept before.
+sub forget_kept_sessions {
+    bump_counter(File::Spec->catfile(var_dir(), 'cache', 'sessions-generation'));
+    return;
+}
+
+# Adds one to the 64-bit counter in a file the workers map shared.
+sub bump_counter {
+    my ($file) = @_;
+    open(my $fh, '+<:raw', $file) or return;
+    my $n = sysread($fh, my $buf, 8);
+    my $gen = defined $n && $n == 8 ? unpack('Q<', $buf) : 0;
+    sysseek($fh, 0, 0);
+    syswrite($fh, pack('Q<', $gen + 1));
+    close $fh;
     return;
 }
 
