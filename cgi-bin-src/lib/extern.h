@@ -59,8 +59,10 @@ const char *pt_render_theme(void);
 void	 pt_render_refresh(const char *worker, const char *view);
 /*
  * The renderer's side of the page cache: a page to keep gets stand-ins for
- * the token and the reader's own parts in its tree, and is kept.
+ * the token (pt_pagecache_placeholder, NULL when the page is not kept) and
+ * the reader's own parts in its tree, and is kept.
  */
+const char *pt_pagecache_placeholder(const struct pt_req *);
 void	 pt_pagecache_mask(struct pt_req *);
 /* For pt:time(): the placeholder of style when iso is the one of a reader's last sign-in, else NULL. */
 const char *pt_pagecache_time_mark(const char *iso, const char *style);

@@ -577,6 +577,12 @@ pt_pagecache_value(struct pt_req *req, const char *value)
 	return pc.mark[HOLE_VALUE];
 }
 
+const char *
+pt_pagecache_placeholder(const struct pt_req *req)
+{
+	return req->cache_keep ? pc.mark[HOLE_TOKEN] : NULL;
+}
+
 void
 pt_pagecache_everyone(struct pt_req *req)
 {
@@ -629,14 +635,13 @@ mask_user(xmlNodePtr user)
 void
 pt_pagecache_mask(struct pt_req *req)
 {
+	const char *ph = pt_pagecache_placeholder(req);
 	xmlNodePtr n, c;
 
-	if (!req->cache_keep)
-		return;
-	for (n = req->page->children; n != NULL; n = n->next) {
+	for (n = req->page->children; ph != NULL && n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "session"))
 			continue;
-		xmlSetProp(n, BAD_CAST "csrf", BAD_CAST pc.mark[HOLE_TOKEN]);
+		xmlSetProp(n, BAD_CAST "csrf", BAD_CAST ph);
 		for (c = n->children; c != NULL; c = c->next)
 			if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "user"))
 				mask_user(c);
