@@ -18,16 +18,25 @@
 # 1 when one is BELOW its target or INVALID, 2 when the run could not be
 # done at all (stack not answering, login failed, wrk missing).
 #
-# The knowledge base scenarios (kb-article, kb-faq, kb-search) also have a
-# latency target: p99 at most 25 ms, or the scenario is BELOW.  kb-article
-# draws its article ids from `script/kb-generate --ids public` on the
-# stack's database ($PORTICO_VAR/portico.conf), written to
-# $PORTICO_VAR/bench/kb-article-ids.txt; script/bench loads 100 000
-# generated articles first.
+# The knowledge base scenarios (kb-*) also have a latency target: p99 at
+# most 25 ms, or the scenario is BELOW.  kb-article draws its article ids
+# from `script/kb-generate --ids public` on the stack's database
+# ($PORTICO_VAR/portico.conf), written to $PORTICO_VAR/bench/kb-article-ids.txt,
+# kb-article-signed-in from the public and customer ones; script/bench
+# loads 100 000 generated articles first.  start-page and the *-signed-in
+# scenarios send the session cookie of $BENCH_EMAIL.
+#
+# The table says for each scenario whether a kept page answered it
+# (X-Portico-Cache: hit on a request like the scenario's, made after it).
+# After the scenarios, the memory check: BENCH_RSS_REQUESTS (100 000)
+# requests of signed-in-mix, with the resident memory (VmRSS) of every
+# worker process read before and after; a process that grew by more than
+# BENCH_RSS_MAX_KB (1024) fails the run.  BENCH_RSS_REQUESTS=0 skips it.
 #
 # Tunables (defaults are the ones the targets were set with):
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_DURATION_S=10 BENCH_WARMUP_S=2
 #   BENCH_EMAIL=carl@acme.example BENCH_PASSWORD=portico-demo
+#   BENCH_RSS_REQUESTS=100000 BENCH_RSS_MAX_KB=1024
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -44,6 +53,8 @@ DURATION_S=${BENCH_DURATION_S:-10}
 WARMUP_S=${BENCH_WARMUP_S:-2}
 EMAIL=${BENCH_EMAIL:-carl@acme.example}
 PASSWORD=${BENCH_PASSWORD:-portico-demo}
+RSS_REQUESTS=${BENCH_RSS_REQUESTS:-100000}
+RSS_MAX_KB=${BENCH_RSS_MAX_KB:-1024}
 
 OUT_DIR=$PORTICO_VAR/bench
 REPORT=$PORTICO_VAR/bench-report.txt
@@ -61,7 +72,7 @@ target_of() {
 	login-page) echo 0.60 ;;
 	start-page) echo 0.50 ;;
 	kb-article | kb-faq) echo 0.50 ;;
-	kb-search) echo 0.30 ;;
+	kb-search | kb-article-signed-in) echo 0.30 ;;
 	*) echo "" ;;
 	esac
 }
@@ -88,6 +99,13 @@ kb_prepare() {
 		export BENCH_KB_IDS=$ids
 		gen=$("$REPO/script/kb-generate" --status 2>/dev/null || echo "?")
 		KB_INFO="kb: $gen generated articles, kb-article draws from $(wc -l <"$ids") public ones"
+		# What a customer may read: the public and the customer-only ones.
+		if "$REPO/script/kb-generate" --ids customer >"$ids.customer" 2>>"$OUT_DIR/kb-ids.err"; then
+			cat "$ids" "$ids.customer" >"$OUT_DIR/kb-article-ids-signed-in.txt"
+			export BENCH_KB_IDS_SIGNED_IN=$OUT_DIR/kb-article-ids-signed-in.txt
+			KB_INFO="$KB_INFO, kb-article-signed-in from $(wc -l <"$BENCH_KB_IDS_SIGNED_IN") public and customer ones"
+		fi
+		rm -f "$ids.customer"
 	else
 		rm -f "$ids.tmp"
 		echo "bench: no article ids from script/kb-generate --ids (see $OUT_DIR/kb-ids.err);" \
@@ -96,29 +114,31 @@ kb_prepare() {
 	fi
 }
 
-# kb_warm: the first view of every article kb-article draws from, before
-# it is measured.  Each one is built from the database and rendered, and
-# the kb worker keeps the page (pagecache.c; [cache] pages_s, 300 s by
-# default, is longer than the rest of the run); kb-article then measures
-# the views after the first, which is what a knowledge base serves nearly
-# all the time.  The first views are timed here, so the report shows both:
-# KB_FIRST is a line for it.
-KB_FIRST=
+# kb_warm IDS-FILE NAME [curl args...]: the first view of every article a
+# kb-article scenario draws from, before it is measured.  Each one is
+# built from the database and rendered, and the kb worker keeps the page
+# (pagecache.c; [cache] pages_s, 300 s by default, is longer than the rest
+# of the run; for a signed-in reader, the page of his persona); the
+# scenario then measures the views after the first, which is what a
+# knowledge base serves nearly all the time.  The first views are timed
+# here, so the report shows both: a line in KB_FIRST for each.
+KB_FIRST=()
 kb_warm() {
-	local ids=${BENCH_KB_IDS:-} cfg=$OUT_DIR/kb-warm.curl n start end
+	local ids=$1 name=$2 cfg=$OUT_DIR/$2-warm.curl n start end
+	shift 2
 	[ -n "$ids" ] && [ -s "$ids" ] || return 0
 	awk -v u="$PORTICO_URL" '/^[0-9]+$/ {
 		print "url = \"" u "/kb/articles/" $1 "\""
 		print "output = \"/dev/null\""
 	}' "$ids" >"$cfg"
 	n=$(wc -l <"$ids")
-	echo "bench: kb-article: first view of each of $n articles (pages are kept)" >&2
+	echo "bench: $name: first view of each of $n articles (pages are kept)" >&2
 	start=$(date +%s.%N)
-	curl -sS --fail --parallel --parallel-max "$CONNECTIONS" -K "$cfg" ||
-		die "the first views of the kb-article ids failed"
+	curl -sS --fail --parallel --parallel-max "$CONNECTIONS" "$@" -K "$cfg" ||
+		die "the first views of the $name ids failed"
 	end=$(date +%s.%N)
-	KB_FIRST=$(awk -v n="$n" -v a="$start" -v b="$end" 'BEGIN {
-		printf "kb-article first views: %d in %.1f s, %.1f req/s", n, b - a, n / (b - a) }')
+	KB_FIRST+=("$(awk -v s="$name" -v n="$n" -v a="$start" -v b="$end" 'BEGIN {
+		printf "%s first views: %d in %.1f s, %.1f req/s", s, n, b - a, n / (b - a) }')")
 }
 
 # kb_search_warm: every search kb-search makes (the topic words of
@@ -225,12 +245,17 @@ login() {
 		die "GET / with the session answered $status, expected 200"
 }
 
+# signed_in SCENARIO: true when the scenario is made by a signed-in reader.
+signed_in() {
+	case $1 in start-page | signed-in-mix | *-signed-in) return 0 ;; *) return 1 ;; esac
+}
+
 # run_wrk SCENARIO SECONDS OUTFILE: one wrk run of a scenario file.
 run_wrk() {
 	local scenario=$1 seconds=$2 outfile=$3
 	local -a extra=()
 
-	if [ "$scenario" = start-page ]; then
+	if signed_in "$scenario"; then
 		extra=(-H "Cookie: portico_session=$SESSION_COOKIE")
 	fi
 	wrk -c "$CONNECTIONS" -t "$THREADS" -d "${seconds}s" --latency \
@@ -239,7 +264,48 @@ run_wrk() {
 }
 
 # Per-scenario results, filled by measure().
-declare -A RPS P50 P99 WHY
+declare -A RPS P50 P99 WHY KEPT
+
+# probe_of SCENARIO: a path like the scenario's requests, and the
+# Accept-Language it sends; empty when there is none to ask.
+probe_of() {
+	local id
+	case $1 in
+	login-page) echo "/auth/login en" ;;
+	start-page) echo "/ en" ;;
+	kb-faq) echo "/kb/faq en" ;;
+	kb-article) id=$(head -n 1 "${BENCH_KB_IDS:-/dev/null}" 2>/dev/null || true)
+		echo "/kb/articles/${id:-1} en" ;;
+	kb-article-signed-in) id=$(tail -n 1 "${BENCH_KB_IDS_SIGNED_IN:-/dev/null}" 2>/dev/null || true)
+		echo "/kb/articles/${id:-2} en" ;;
+	kb-search*) echo "/kb/search?q=$(head_topic_word) en" ;;
+	esac
+}
+
+# The first topic word of the English vocabulary (what kb-search asks for).
+head_topic_word() {
+	awk '/^\[/ { t = /^\[topic / ; next } t && !/^#/ && NF { print $1; exit }' \
+		"$BENCH_DIR/data/kb-vocabulary-en.txt" 2>/dev/null
+}
+
+# kept_page SCENARIO: yes when a kept page answers a request like the
+# scenario's (asked twice, as the reader: the second answer tells), no when
+# the page is built, - when there is nothing to ask.
+kept_page() {
+	local probe path lang headers=$OUT_DIR/kept-probe.txt i
+	local -a cookie=()
+	probe=$(probe_of "$1")
+	[ -n "$probe" ] || { echo -; return; }
+	path=${probe% *} lang=${probe##* }
+	if signed_in "$1"; then
+		cookie=(-H "Cookie: portico_session=$SESSION_COOKIE")
+	fi
+	for i in 1 2; do
+		curl -sS -o /dev/null -D "$headers" --max-time 10 -H "Accept-Language: $lang" \
+			"${cookie[@]}" "$PORTICO_URL$path" || { echo -; return; }
+	done
+	if tr -d '\r' <"$headers" | grep -qi '^x-portico-cache: *hit'; then echo yes; else echo no; fi
+}
 
 # measure SCENARIO: warm up, measure, and record the numbers or why the
 # run is invalid.
@@ -280,7 +346,7 @@ measure() {
 	fi
 
 	# wrk counts a 303 as success: make sure the session survived.
-	if [ "$s" = start-page ]; then
+	if signed_in "$s"; then
 		status=$(http_status "$PORTICO_URL/" \
 			-H "Cookie: portico_session=$SESSION_COOKIE" || true)
 		if [ "$status" != 200 ]; then
@@ -288,6 +354,7 @@ measure() {
 		fi
 	fi
 	WHY[$s]=$why
+	KEPT[$s]=$(kept_page "$s")
 }
 
 command -v wrk >/dev/null 2>&1 || die "wrk is not installed"
@@ -295,7 +362,7 @@ command -v curl >/dev/null 2>&1 || die "curl is not installed"
 
 scenarios=(hello)
 if [ $# -eq 0 ]; then
-	set -- login-page start-page kb-article kb-faq kb-search
+	set -- login-page start-page kb-article kb-article-signed-in kb-faq kb-search
 fi
 for s in "$@"; do
 	[ -f "$BENCH_DIR/scenarios/$s.lua" ] ||
@@ -307,18 +374,80 @@ mkdir -p "$OUT_DIR"
 
 status=$(http_status "$PORTICO_URL/hello" || true)
 [ "$status" = 200 ] || die "GET $PORTICO_URL/hello answered '$status', expected 200"
-for s in "${scenarios[@]}"; do
+[ "$RSS_REQUESTS" = 0 ] || [ -f "$BENCH_DIR/scenarios/signed-in-mix.lua" ] ||
+	die "no scenario signed-in-mix for the memory check"
+SESSION_COOKIE=
+for s in "${scenarios[@]}" memory; do
+	[ "$s" != memory ] || [ "$RSS_REQUESTS" != 0 ] || continue
+	if { signed_in "$s" || [ "$s" = memory ]; } && [ -z "$SESSION_COOKIE" ]; then
+		login
+	fi
 	case $s in
-	start-page) login ;;
-	kb-article) kb_prepare ;;
+	kb-article | kb-article-signed-in | memory) [ -n "$KB_INFO" ] || kb_prepare ;;
 	esac
 done
 
 for s in "${scenarios[@]}"; do
-	[ "$s" != kb-article ] || kb_warm
+	[ "$s" != kb-article ] || kb_warm "${BENCH_KB_IDS:-}" kb-article
+	[ "$s" != kb-article-signed-in ] ||
+		kb_warm "${BENCH_KB_IDS_SIGNED_IN:-}" kb-article-signed-in \
+			-H "Cookie: portico_session=$SESSION_COOKIE"
 	[ "$s" != kb-search ] || kb_search_warm
 	measure "$s"
 done
+
+# The memory check: VmRSS of every worker process before and after
+# $RSS_REQUESTS signed-in requests (after a warm-up that fills the
+# caches).  MEMORY holds a report line per process; MEMORY_FAILED is 1
+# when one grew by more than $RSS_MAX_KB.
+MEMORY=()
+MEMORY_FAILED=0
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+worker_procs() {
+	local w
+	for w in auth kb; do
+		[ -f "$PORTICO_VAR/run/$w.pid" ] || continue
+		awk -v w="$w" '{ print w, $1 }' "$PORTICO_VAR/run/$w.pid"
+	done
+}
+memory_check() {
+	local -A before
+	local w pid after out=$OUT_DIR/signed-in-mix.memory.txt line wrk_pid
+	echo "bench: memory: warm-up, then $RSS_REQUESTS signed-in requests (signed-in-mix)" >&2
+	run_wrk signed-in-mix "$WARMUP_S" "$OUT_DIR/signed-in-mix.warmup.txt" ||
+		die "signed-in-mix failed in warm-up"
+	while read -r w pid; do before[$pid]=$(rss_kb "$pid"); done < <(worker_procs)
+	# Each wrk thread stops after its share and says so in a file; wrk
+	# itself sleeps its whole -d, so SIGINT ends it then (it reports as usual).
+	rm -rf "$OUT_DIR/mix-done"
+	mkdir -p "$OUT_DIR/mix-done"
+	BENCH_REQUESTS=$RSS_REQUESTS BENCH_DONE_DIR=$OUT_DIR/mix-done BENCH_THREADS=$THREADS \
+		run_wrk signed-in-mix 3600 "$out" &
+	wrk_pid=$!
+	while kill -0 "$wrk_pid" 2>/dev/null &&
+		[ "$(find "$OUT_DIR/mix-done" -type f | wc -l)" -lt "$THREADS" ]; do
+		sleep 0.5
+	done
+	pkill -INT -P "$wrk_pid" -x wrk 2>/dev/null || true
+	wait "$wrk_pid" || die "signed-in-mix failed (see $out)"
+	line=$(grep -m 1 '^PORTICO_BENCH ' "$out" || true)
+	MEMORY+=("memory: $(json_num requests "$line" || echo '?') signed-in requests (signed-in-mix, $(fmt 0 \
+		"$(json_num rps "$line" || true)") req/s, $(json_num non_2xx_3xx "$line" || echo '?') errors); VmRSS per worker process:")
+	while read -r w pid; do
+		after=$(rss_kb "$pid")
+		if [ -z "${before[$pid]:-}" ]; then
+			MEMORY+=("  $w $pid: new process (the one before is gone): $after KB")
+			MEMORY_FAILED=1
+			continue
+		fi
+		line=$(awk -v w="$w" -v p="$pid" -v a="${before[$pid]}" -v b="$after" -v m="$RSS_MAX_KB" \
+			'BEGIN { printf "  %-4s %7s: %7d KB before, %7d KB after, %+6d KB  %s", w, p, a, b, b - a,
+				(b - a > m ? "ABOVE " m " KB" : "flat") }')
+		MEMORY+=("$line")
+		[ $((after - before[$pid])) -le "$RSS_MAX_KB" ] || MEMORY_FAILED=1
+	done < <(worker_procs)
+}
+[ "$RSS_REQUESTS" = 0 ] || memory_check
 
 failed=0
 {
@@ -329,8 +458,8 @@ failed=0
 		"${WARMUP_S}s warm-up + ${DURATION_S}s per scenario"
 	[ -z "$KB_INFO" ] || echo "$KB_INFO"
 	echo
-	printf '%-12s %10s %8s %8s %6s %7s %7s  %s\n' \
-		scenario req/s "p50 ms" "p99 ms" ratio target "p99 max" result
+	printf '%-22s %10s %8s %8s %6s %7s %7s %5s  %s\n' \
+		scenario req/s "p50 ms" "p99 ms" ratio target "p99 max" kept result
 	slow=()
 	for s in "${scenarios[@]}"; do
 		target=$(target_of "$s")
@@ -364,12 +493,13 @@ failed=0
 			[ "$result" != PASS ] || result=BELOW
 		fi
 		case $result in PASS | baseline) ;; *) failed=1 ;; esac
-		printf '%-12s %10s %8s %8s %6s %7s %7s  %s\n' "$s" \
+		printf '%-22s %10s %8s %8s %6s %7s %7s %5s  %s\n' "$s" \
 			"$(fmt 1 "$rps")" "$(fmt 2 "${P50[$s]:-}")" \
 			"$(fmt 2 "${P99[$s]:-}")" "$ratio" \
-			"${target:+>=}${target:--}" "${p99_max:+<=}${p99_max:--}" "$result"
+			"${target:+>=}${target:--}" "${p99_max:+<=}${p99_max:--}" "${KEPT[$s]:--}" "$result"
 	done
-	for line in "$KB_FIRST" "$KB_SEARCH_FIRST"; do
+	echo "kept: yes when a kept page (pagecache.c) answered a request like the scenario's"
+	for line in "${KB_FIRST[@]}" "$KB_SEARCH_FIRST"; do
 		[ -n "$line" ] || continue
 		echo "$line ($(awk -v f="${line##*, }" -v h="${RPS[hello]:-0}" 'BEGIN {
 			if (h > 0) printf "%.2f of hello", f / h; else print "no baseline" }'))"
@@ -382,6 +512,10 @@ failed=0
 			echo "$s: invalid: ${WHY[$s]}"
 		fi
 	done
+	for line in "${MEMORY[@]}"; do
+		echo "$line"
+	done
+	[ "$MEMORY_FAILED" = 0 ] || failed=1
 	echo
 	echo "wrk output: $OUT_DIR/<scenario>.wrk.txt"
 } >"$REPORT"

@@ -10,41 +10,13 @@
 -- through it, so the database sees the whole set, not one hot row.
 -- Target: at least 0.50 of hello's requests per second, p99 at most 25 ms.
 
-local ids = {}
-local file = os.getenv("BENCH_KB_IDS")
-local f = file and io.open(file, "r")
-if f then
-   for line in f:lines() do
-      local id = tonumber(line)
-      if id then ids[#ids + 1] = id end
-   end
-   f:close()
-end
-if #ids == 0 then
-   ids = { 1, 3, 4, 5, 6, 9, 10, 14, 15, 16, 17, 23, 30, 35, 39, 40, 45, 46 }
-end
+local dir = os.getenv("PORTICO_BENCH_DIR") or "bench"
+local pool = dofile(dir .. "/lib/pool.lua")
+local ids = pool.ids(os.getenv("BENCH_KB_IDS"),
+   { 1, 3, 4, 5, 6, 9, 10, 14, 15, 16, 17, 23, 30, 35, 39, 40, 45, 46 })
 
 wrk.method = "GET"
 wrk.path = "/kb/articles/" .. ids[1]
+pool.serve(function() return "/kb/articles/" .. pool.pick(ids) end)
 
-local threads = 0
-function setup(thread)
-   threads = threads + 1
-   thread:set("thread_no", threads)
-end
-
-local pool = {}
-function init(args)
-   math.randomseed(os.time() * 1000 + (thread_no or 0))
-   for i = 1, 10000 do
-      pool[i] = wrk.format("GET", "/kb/articles/" .. ids[math.random(#ids)])
-   end
-end
-
-local n = 0
-function request()
-   n = n % #pool + 1
-   return pool[n]
-end
-
-dofile((os.getenv("PORTICO_BENCH_DIR") or "bench") .. "/report.lua")
+dofile(dir .. "/report.lua")

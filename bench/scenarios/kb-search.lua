@@ -53,29 +53,11 @@ end
 wrk.method = "GET"
 wrk.path = "/kb/search?q=" .. queries[1].q
 
-local threads = 0
-function setup(thread)
-   threads = threads + 1
-   thread:set("thread_no", threads)
-end
-
-local pool = {}
-function init(args)
-   math.randomseed(os.time() * 1000 + (thread_no or 0))
-   for i = 1, 10000 do
-      local x = queries[math.random(#queries)]
-      local headers = nil
-      if x.lang == "de" then
-         headers = { ["Accept-Language"] = "de" }
-      end
-      pool[i] = wrk.format("GET", "/kb/search?q=" .. x.q, headers)
-   end
-end
-
-local n = 0
-function request()
-   n = n % #pool + 1
-   return pool[n]
-end
+local german = { ["Accept-Language"] = "de" }
+local pool = dofile(dir .. "/lib/pool.lua")
+pool.serve(function()
+   local x = pool.pick(queries)
+   return "/kb/search?q=" .. x.q, x.lang == "de" and german or nil
+end)
 
 dofile(dir .. "/report.lua")
