@@ -457,8 +457,10 @@ void	 pt_render_mark_broken(void);
 /*
  * Transform in (not a page: e.g. a mail) with the stylesheet rel, a path
  * under the xslt dir ("mail/invite.xsl"), with the theme's theme.xsl
- * imported after it as for pages; pt:t() speaks req->lang.  *out is owned by the request's arena.  PT_EINVAL if the
- * stylesheet is missing, broken or fails.
+ * imported after it as for pages; pt:t() speaks req->lang.  *out is owned by the request's arena.
+ * PT_ESYS if the stylesheet is there but it, its layout or the theme does
+ * not compile (an operator's fix makes it work); PT_EINVAL if it is missing
+ * or the transform fails on this document.
  */
 int	 pt_render_doc(struct pt_req *, const char *rel, xmlDocPtr in, xmlDocPtr *out);
 int	 pt_i18n_load(const char *xslt_dir, const char *const *langs, size_t nlangs);

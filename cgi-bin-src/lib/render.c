@@ -620,8 +620,11 @@ pt_render_doc(struct pt_req *req, const char *rel, xmlDocPtr in, xmlDocPtr *out)
 
 	*out = NULL;
 	follow_theme();
-	if ((v = doc_style(rel)) == NULL || v->style == NULL)
+	if ((v = doc_style(rel)) == NULL)
 		return PT_EINVAL;
+	if (v->style == NULL)
+		/* There but not compiling (itself, its layout or the theme): the installation's fault. */
+		return access(v->files[0], R_OK) == 0 ? PT_ESYS : PT_EINVAL;
 	if (render_dev)
 		pt_i18n_refresh();
 	reader_of(req, &reader);

@@ -211,6 +211,7 @@ render(struct pt_req *req, const struct mail *m, struct rendered *r)
 	xmlDocPtr in, out;
 	xmlNodePtr msg;
 	char rel[96];
+	int rc;
 
 	if (!pt_valid(PT_V_LANG, m->lang, strlen(m->lang)) ||
 	    strspn(m->template, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(m->template) ||
@@ -218,8 +219,10 @@ render(struct pt_req *req, const struct mail *m, struct rendered *r)
 	    (size_t)snprintf(rel, sizeof(rel), "mail/%s.xsl", m->template) >= sizeof(rel))
 		return PT_EINVAL;
 	req->lang = m->lang;
-	if ((in = input_of(req, m)) == NULL || pt_render_doc(req, rel, in, &out) != PT_OK)
+	if ((in = input_of(req, m)) == NULL)
 		return PT_EINVAL;
+	if ((rc = pt_render_doc(req, rel, in, &out)) != PT_OK)
+		return rc;
 	msg = xmlDocGetRootElement(out);
 	if (msg == NULL || !xmlStrEqual(msg->name, BAD_CAST "message"))
 		return PT_EINVAL;
@@ -301,8 +304,14 @@ deliver(struct pt_req *req, const struct mail *m)
 
 	if (!pt_valid(PT_V_EMAIL, m->to_email, strlen(m->to_email)))
 		return record_failure(req, m, 1, "invalid recipient address");
-	if (render(req, m, &r) != PT_OK)
-		return record_failure(req, m, 1, pt_printf(req,
+	/*
+	 * A stylesheet or theme that does not compile is kept waiting for the
+	 * fix (and a restart in production), however long: only a mail that
+	 * cannot be made from its own data counts towards giving up.
+	 */
+	if ((rc = render(req, m, &r)) != PT_OK)
+		return record_failure(req, m, rc != PT_ESYS, pt_printf(req,
+		    rc == PT_ESYS ? "mail/%s.xsl or the theme does not compile; kept until it does" :
 		    "cannot render mail/%s.xsl (see the mailer's log)", m->template));
 	if ((from = pt_strdup(req, pt_conf_str("smtp", "from", "Portico <portal@localhost>"))) == NULL ||
 	    pt_random_hex(rnd, 8) != PT_OK)

@@ -242,6 +242,15 @@ main(void)
 	ok(pt_render_preload("test", (const char *const[]){ "hello" }, 1) != PT_OK,
 	    "the preload fails");
 	ok(render("en", "hello", 0) == NULL, "no page from a broken theme in production");
+	/* The mailer keeps a mail the theme cannot render for the fix; a missing one it gives up. */
+	req = page("en", "hello");
+	mail = xmlReadMemory("<mail/>", 7, "mail.xml", "UTF-8", 0);
+	is_int(pt_render_doc(req, "mail/note.xsl", mail, &out), PT_ESYS,
+	    "a mail under a broken theme: PT_ESYS (the installation's fault)");
+	is_int(pt_render_doc(req, "mail/none.xsl", mail, &out), PT_EINVAL,
+	    "a mail whose stylesheet is missing: PT_EINVAL");
+	xmlFreeDoc(mail);
+	pt_req_free(req);
 	ok(pt_render_init(dir, "../evil", 0) != PT_OK, "a theme name cannot leave the xslt dir");
 	pt_render_free();
 	pt_i18n_free();
