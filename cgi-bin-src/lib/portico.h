@@ -451,7 +451,10 @@ int	 pt_render(struct pt_req *);
 int	 pt_render_view(struct pt_req *, const char *view_path);
 /* Parse the worker's views now, so a broken stylesheet shows at start-up. */
 int	 pt_render_preload(const char *worker, const char *const *views, size_t n);
-/* 1 unless pt_render_mark_broken() was called because a preloaded view failed. */
+/*
+ * 1 unless pt_render_mark_broken() was called because a preloaded view
+ * failed; in development 1 again once every view compiles.
+ */
 int	 pt_render_ready(void);
 void	 pt_render_mark_broken(void);
 /*

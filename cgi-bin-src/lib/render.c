@@ -571,7 +571,19 @@ pt_render_mark_broken(void)
 int
 pt_render_ready(void)
 {
-	return preload_ok;
+	struct view *v;
+	size_t i;
+
+	if (preload_ok || !render_dev)
+		return preload_ok;
+	/* Development: a fixed file makes the health check well again without a restart. */
+	follow_theme();
+	for (i = 0; i < nviews; i++)
+		if (access(views[i].files[0], R_OK) == 0 &&
+		    (v = style_get(views[i].key, views[i].rel, views[i].files[1]))->error != NULL)
+			return 0;
+	preload_ok = 1;
+	return 1;
 }
 
 int

@@ -187,6 +187,8 @@ main(void)
 	ok(strstr(html, "layout-changed") == NULL, "... and not the old look");
 	free(html);
 	pt_req_free(req);
+	pt_render_mark_broken();	/* as a worker start with this theme does */
+	is_int(pt_render_ready(), 0, "the health check says broken while the theme is");
 	/* Compiles as XML, fails as XSLT: libxslt's message names file and line as well. */
 	write_later(dir, "themes/plain/theme.xsl", 50, "<?xml version=\"1.0\"?>\n"
 	    "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
@@ -201,6 +203,7 @@ main(void)
 	html = render("en", "hello", 0);
 	ok(html != NULL && strstr(html, "layout-changed") != NULL, "the fixed theme is used again");
 	free(html);
+	is_int(pt_render_ready(), 1, "... and the health check is well again, without a restart");
 	pt_render_free();
 
 	/* The theme is imported after the view: its templates win. */
