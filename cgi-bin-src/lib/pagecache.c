@@ -92,6 +92,7 @@ enum hole {
 	HOLE__MAX
 };
 #define HOLE_SHIFT	28
+#define MEMO_MAX	8		/* entries a process keeps in memory */
 #define HOLE_KIND(h)	((h) >> HOLE_SHIFT)
 #define HOLE_AT(h)	((h) & ((1u << HOLE_SHIFT) - 1))
 
@@ -114,6 +115,90 @@ static struct {
 	size_t		 mark_len[HOLE__MAX];
 	time_t		 last_warning;
 } pc;
+
+/*
+ * The entries this process uses again and again (the login form, a start
+ * page, the FAQ) are kept in its memory too, saving the file's open, read
+ * and close for a stat: the copy is used only while the file is the same
+ * (inode, size, modification time), and under the same checks.  An entry
+ * is taken in on its second read from a file within the last MEMO_MAX
+ * reads, so that a stream of different articles does not churn the memory.
+ */
+static struct {
+	struct {
+		char	 name[48];
+		char	*buf;		/* malloc */
+		size_t	 len, cap;
+		struct stat st;		/* of the file it was read from */
+	} slot[MEMO_MAX];
+	char		 recent[MEMO_MAX][48];	/* names read from a file lately */
+	unsigned	 next_slot, next_recent;
+} memo;
+
+static void
+memo_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < MEMO_MAX; i++)
+		free(memo.slot[i].buf);
+	memset(&memo, 0, sizeof(memo));
+}
+
+static int
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* The kept copy of entry name while its file is unchanged, or NULL. */
+static char *
+memo_get(const char *name, size_t *len)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < MEMO_MAX; i++)
+		if (memo.slot[i].buf != NULL && strcmp(memo.slot[i].name, name) == 0) {
+			if (fstatat(pc.dirfd, name, &st, 0) != 0 || !same_file(&st, &memo.slot[i].st)) {
+				memo.slot[i].name[0] = '\0';
+				return NULL;
+			}
+			*len = memo.slot[i].len;
+			return memo.slot[i].buf;
+		}
+	return NULL;
+}
+
+/* A current entry just read from its file: keep a copy when it was read lately too. */
+static void
+memo_offer(const char *name, const char *buf, size_t len, const struct stat *st)
+{
+	size_t i;
+	int seen = 0;
+
+	for (i = 0; i < MEMO_MAX; i++)
+		if (strcmp(memo.recent[i], name) == 0)
+			seen = 1;
+	if (!seen) {
+		snprintf(memo.recent[memo.next_recent++ % MEMO_MAX], sizeof(memo.recent[0]), "%s", name);
+		return;
+	}
+	i = memo.next_slot++ % MEMO_MAX;
+	if (memo.slot[i].cap < len) {
+		char *p = realloc(memo.slot[i].buf, len);
+
+		if (p == NULL)
+			return;
+		memo.slot[i].buf = p;
+		memo.slot[i].cap = len;
+	}
+	memcpy(memo.slot[i].buf, buf, len);
+	memo.slot[i].len = len;
+	memo.slot[i].st = *st;
+	snprintf(memo.slot[i].name, sizeof(memo.slot[i].name), "%s", name);
+}
 
 /* One warning a minute at most: a full disk must not flood the log. */
 static void
@@ -252,6 +337,7 @@ pt_pagecache_free(void)
 	if (pc.dirfd > 0)
 		close(pc.dirfd);
 	memset(&pc, 0, sizeof(pc));
+	memo_free();
 }
 
 void
@@ -303,9 +389,9 @@ static const char *
 persona(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
-	const char **perms;
-	const char *out;
-	size_t i;
+	const char **perms, *head;
+	size_t i, len, n;
+	char *out, *p;
 
 	if (u == NULL)
 		return "";
@@ -313,13 +399,31 @@ persona(struct pt_req *req)
 		return NULL;
 	memcpy(perms, u->perms, u->nperms * sizeof(*perms));
 	qsort(perms, u->nperms, sizeof(*perms), compare_strings);
-	out = pt_printf(req, "%s\n%s\n%s\n%c%c%c%c\n", or_empty(u->home), or_empty(u->time_zone),
+	head = pt_printf(req, "%s\n%s\n%s\n%c%c%c%c\n", or_empty(u->home), or_empty(u->time_zone),
 	    or_empty(u->org_kind), *or_empty(u->name) ? 'N' : 'n', *or_empty(u->org_name) ? 'O' : 'o',
 	    *or_empty(u->email) ? 'E' : 'e', *or_empty(u->last_login) ? 'L' : 'l');
-	for (i = 0; out != NULL && i < u->nroles; i++)
-		out = pt_printf(req, "%sr:%s\n", out, u->roles[i]);
-	for (i = 0; out != NULL && i < u->nperms; i++)
-		out = pt_printf(req, "%sp:%s\n", out, perms[i]);
+	if (head == NULL)
+		return NULL;
+	len = strlen(head) + 1;
+	for (i = 0; i < u->nroles; i++)
+		len += strlen(u->roles[i]) + 3;
+	for (i = 0; i < u->nperms; i++)
+		len += strlen(perms[i]) + 3;
+	if ((out = pt_alloc(req, len)) == NULL)
+		return NULL;
+	p = out;
+	memcpy(p, head, n = strlen(head));
+	p += n;
+	for (i = 0; i < u->nroles + u->nperms; i++) {
+		const char *v = i < u->nroles ? u->roles[i] : perms[i - u->nroles];
+
+		*p++ = i < u->nroles ? 'r' : 'p';
+		*p++ = ':';
+		memcpy(p, v, n = strlen(v));
+		p += n;
+		*p++ = '\n';
+	}
+	*p = '\0';
 	return out;
 }
 
@@ -327,9 +431,10 @@ persona(struct pt_req *req)
 static int
 entry_name(struct pt_req *req, const char *variant, char *out, size_t size)
 {
+	static const char hexdigits[] = "0123456789abcdef";
 	unsigned char digest[32];
 	const char *who = persona(req);
-	char *key, hex[33];
+	char *key;
 	size_t len;
 	int n, i;
 
@@ -344,17 +449,20 @@ entry_name(struct pt_req *req, const char *variant, char *out, size_t size)
 		return PT_ELIMIT;
 	/* An anonymous visitor's key is what it always was: path, language, variant. */
 	pt_sha256(key, (size_t)n - (*who == '\0' ? 1 : 0), digest);
-	for (i = 0; i < 16; i++)
-		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-	n = snprintf(out, size, "%s.page", hex);
-	return n >= 0 && (size_t)n < size ? PT_OK : PT_ELIMIT;
+	if (size < 2 * 16 + sizeof(".page"))
+		return PT_ELIMIT;
+	for (i = 0; i < 16; i++) {
+		out[2 * i] = hexdigits[digest[i] >> 4];
+		out[2 * i + 1] = hexdigits[digest[i] & 0xf];
+	}
+	memcpy(out + 32, ".page", sizeof(".page"));
+	return PT_OK;
 }
 
-/* The entry's file, whole, into the arena; NULL when there is none or it is odd. */
+/* The entry's file, whole, into the arena, and its stat; NULL when there is none or it is odd. */
 static char *
-read_entry(struct pt_req *req, const char *name, size_t *len)
+read_entry(struct pt_req *req, const char *name, size_t *len, struct stat *st)
 {
-	struct stat st;
 	char *buf;
 	ssize_t n;
 	int fd;
@@ -362,12 +470,12 @@ read_entry(struct pt_req *req, const char *name, size_t *len)
 	if ((fd = openat(pc.dirfd, name, O_RDONLY | O_CLOEXEC)) < 0)
 		return NULL;
 	buf = NULL;
-	if (fstat(fd, &st) == 0 && st.st_size > (off_t)sizeof(struct entry_head) &&
-	    st.st_size <= ENTRY_MAX && (buf = pt_alloc(req, (size_t)st.st_size)) != NULL) {
-		n = read(fd, buf, (size_t)st.st_size);
-		if (n != st.st_size)
+	if (fstat(fd, st) == 0 && st->st_size > (off_t)sizeof(struct entry_head) &&
+	    st->st_size <= ENTRY_MAX && (buf = pt_alloc(req, (size_t)st->st_size)) != NULL) {
+		n = read(fd, buf, (size_t)st->st_size);
+		if (n != st->st_size)
 			buf = NULL;
-		*len = (size_t)st.st_size;
+		*len = (size_t)st->st_size;
 	}
 	close(fd);
 	return buf;
@@ -507,7 +615,9 @@ pt_pagecache_find(struct pt_req *req, const char *variant, long long *number)
 {
 	char name[48], *buf;
 	struct entry_head h;
+	struct stat st;
 	size_t len;
+	int from_file = 0;
 
 	req->cache_found = NULL;
 	if (!eligible(req, variant) || entry_name(req, variant, name, sizeof(name)) != PT_OK)
@@ -516,14 +626,19 @@ pt_pagecache_find(struct pt_req *req, const char *variant, long long *number)
 	req->cache_checked = 1;
 	req->cache_variant = variant;
 	req->cache_generation = generation();
-	if ((buf = read_entry(req, name, &len)) == NULL)
-		return 0;
+	if ((buf = memo_get(name, &len)) == NULL) {
+		if ((buf = read_entry(req, name, &len, &st)) == NULL)
+			return 0;
+		from_file = 1;
+	}
 	memcpy(&h, buf, sizeof(h));
 	/* Development: a changed stylesheet or catalogue is reloaded, and outdates the entry. */
 	if (pt_site.development && memchr(h.view, '\0', sizeof(h.view)) != NULL)
 		pt_render_refresh(req->worker, h.view);
 	if (entry_check(buf, len, &h) == NULL)
 		return 0;
+	if (from_file)
+		memo_offer(name, buf, len, &st);
 	req->cache_found = buf;
 	if (number != NULL)
 		*number = h.number;
