@@ -9,8 +9,8 @@
 -- found in half of all texts, are left out: nobody searches for "check".
 -- German words are sent with Accept-Language: de, as a German browser
 -- would.  Each thread cycles through its own random sequence of requests.
--- A word's first search is ranked by InnoDB FULLTEXT (tens of
--- milliseconds on 100 000 articles) and the kb worker keeps the page for
+-- A word's first search is ranked by the search index (search-index.c;
+-- by InnoDB FULLTEXT while the index is built) and the kb worker keeps the page for
 -- anonymous visitors (cgi-bin-src/lib/pagecache.c); the next ones are sent
 -- from the kept page, each with a log row of its own.  bench/run.sh makes
 -- every search once before this scenario runs, and reports those too.
@@ -18,32 +18,12 @@
 
 local dir = os.getenv("PORTICO_BENCH_DIR") or "bench"
 
-local function topic_words(lang)
-   local words = {}
-   local f = io.open(dir .. "/data/kb-vocabulary-" .. lang .. ".txt", "r")
-   if not f then return words end
-   local in_topic = false
-   for line in f:lines() do
-      if line:match("^%[") then
-         in_topic = line:match("^%[topic ") ~= nil
-      elseif in_topic and not line:match("^#") then
-         for w in line:gmatch("%S+") do words[#words + 1] = w end
-      end
-   end
-   f:close()
-   return words
-end
-
-local function urlencode(s)
-   return (s:gsub("[^%w%-%._~]", function(c)
-      return string.format("%%%02X", string.byte(c))
-   end))
-end
+local words = dofile(dir .. "/lib/kb-words.lua")
 
 local queries = {}
 for _, lang in ipairs({ "en", "de" }) do
-   for _, w in ipairs(topic_words(lang)) do
-      queries[#queries + 1] = { lang = lang, q = urlencode(w) }
+   for _, w in ipairs(words.read(lang).topic) do
+      queries[#queries + 1] = { lang = lang, q = words.urlencode(w) }
    end
 end
 if #queries == 0 then
@@ -53,7 +33,8 @@ end
 wrk.method = "GET"
 wrk.path = "/kb/search?q=" .. queries[1].q
 
-local german = { ["Accept-Language"] = "de" }
+-- With the headers given with -H (kb-search-signed-in's session cookie).
+local german = words.headers("de")
 local pool = dofile(dir .. "/lib/pool.lua")
 pool.serve(function()
    local x = pool.pick(queries)

@@ -103,6 +103,8 @@ struct kb_search_hit {
 	size_t		 n;
 	long long	 id[KB_SEARCH_HIT_MAX];
 	char		 lang[KB_SEARCH_HIT_MAX][3];
+	int		 about;		/* total is an estimate */
+	int		 indexed;	/* ranked by the search index */
 };
 /* The remembered page of a search (key: everything the ranking depends on), or NULL. */
 const struct kb_search_hit *kb_search_cache_get(const char *key);
@@ -128,6 +130,22 @@ int	 kb_search_click(struct pt_req *, long long search_id, long long article_id,
 int	 kb_search_click_later(long long search_id, long long article_id, long long user_id);
 int	 kb_search_log_housekeeping(struct pt_req *, enum pt_housekeeping);
 extern const struct pt_group kb_search_log_group;
+
+/*
+ * The search index (search-index.c, search-xapian.cc).  kb_index_ready:
+ * PT_OK when the index has caught up with change seq of database
+ * generation gen (catching up if it is a few changes behind), else
+ * PT_ENOTFOUND: rank with SQL, the index is built or caught up in
+ * housekeeping.
+ */
+struct kb_xi_query;
+struct kb_xi_result;
+int	 kb_index_ready(struct pt_req *, const char *gen, unsigned long long seq);
+int	 kb_index_search(const struct kb_xi_query *, struct kb_xi_result *);
+int	 kb_index_housekeeping(struct pt_req *, enum pt_housekeeping);
+extern const struct pt_group kb_search_index_group;
+/* Lower-case ASCII and Latin-1 capitals in place (search.c); byte lengths stay. */
+void	 kb_lower_utf8(char *s, size_t len);
 
 /* Count a view of article id (views.c); written within about a second. */
 int	 kb_view_count(struct pt_req *, long long id);

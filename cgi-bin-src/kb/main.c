@@ -19,6 +19,7 @@ static const struct pt_group *const groups[] = {
 	&kb_categories_group,
 	&kb_views_group,
 	&kb_search_log_group,
+	&kb_search_index_group,
 	&common_group,
 };
 
@@ -29,6 +30,7 @@ housekeeping(struct pt_req *req, enum pt_housekeeping when)
 	int left = kb_views_housekeeping(req, when);
 
 	left |= kb_search_log_housekeeping(req, when);
+	left |= kb_index_housekeeping(req, when);
 
 	if (when == PT_HK_STOP) {
 		kb_categories_free();

@@ -2,14 +2,26 @@
  * Knowledge base search: the search page, suggestions for free text (the
  * ticket form, the assistant) and the click log.
  *
- * Ranking is InnoDB FULLTEXT in natural language mode over an article's
+ * Ranking is done by the search index (search-index.c, search-xapian.cc):
+ * every word of the search must be in a text (suggestions, which get free
+ * text, rank by any of them), in the form typed or in any form with the
+ * same Snowball stem in the text's language ("Gateways" finds "Gateway",
+ * "Sensoren" finds "Sensor"); BM25, with a title match weighing three
+ * times a match elsewhere.  With "all languages" an article matching in
+ * several languages is listed once, in its best-matching language.  The
+ * total is exact up to INDEX_EXACT_UP_TO, beyond an estimate the page
+ * shows as "about N".  The page's texts are then fetched by id with status
+ * and audience applied (SQL_SEARCH_AGAIN), as for a remembered ranking.
+ *
+ * While the index is built (a new host, a new database) the search is
+ * ranked by InnoDB FULLTEXT in natural language mode over an article's
  * text in one language:
  *
  *   score = 3 * MATCH(title) + MATCH(title, summary, body_text)
  *
- * so a word in the title counts four times, one in the body once.  With
- * "all languages" an article matching in several languages is listed once,
- * in the page language when that text matches, else in its best one.  One
+ * so a word in the title counts four times, one in the body once, and an
+ * article matching in several languages is listed once, in the page
+ * language when that text matches, else in its best one.  One
  * statement returns the page of results and, through COUNT(*) OVER (), the
  * total; every search and suggestion is logged in kb_searches (search-log.c:
  * the id at once, the row at once or, under load, within a second), and
@@ -46,6 +58,7 @@
 #include <time.h>
 
 #include "kb.h"
+#include "search-xapian.h"
 
 #define PER_PAGE 10
 #define SUGGEST_MAX 5
@@ -58,6 +71,7 @@
 #define SNIPPET_BYTES 260
 #define VOCAB_MAX_AGE_S 300
 #define CATEGORY_MATCHES_MAX 5
+#define INDEX_EXACT_UP_TO 200	/* beyond, the index estimates the total ("about") */
 
 enum search_sql {
 	SQL_SEARCH,
@@ -72,13 +86,16 @@ enum search_sql {
 #define ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 /*
  * Moves whenever an article or a text is saved or added, or a category
- * added (also one added after another was removed: the count alone stays).
+ * added (also one added after another was removed: the count alone stays),
+ * and with every change a search can see (kb_search_changes, written by
+ * triggers: sql/migrations/0014-kb-search-index.sql).
  */
 #define STAMP \
 	"CONCAT_WS('/', (SELECT MAX(updated_at) FROM kb_article_texts)," \
 	" (SELECT MAX(updated_at) FROM kb_articles), (SELECT MAX(id) FROM kb_articles)," \
 	" (SELECT COUNT(*) FROM kb_categories), (SELECT MAX(id) FROM kb_categories)," \
-	" (SELECT COUNT(*) FROM kb_category_texts))"
+	" (SELECT COUNT(*) FROM kb_category_texts)," \
+	" (SELECT COALESCE(MAX(seq), 0) FROM kb_search_changes))"
 #define SCORE \
 	"3 * MATCH(t.title) AGAINST (?) + MATCH(t.title, t.summary, t.body_text) AGAINST (?)"
 /*
@@ -143,7 +160,10 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " (SELECT next_id FROM kb_search_ids WHERE one = 1)"
 	    " FROM kb_articles a LEFT JOIN kb_searches s ON s.id = ? AND s.user_id <=> ?"
 	    " WHERE a.id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL },
-	[SQL_STAMP] = { "kb_vocab_stamp", "SELECT " STAMP },
+	/* With the search index's generation and newest change (search-index.c). */
+	[SQL_STAMP] = { "kb_vocab_stamp", "SELECT " STAMP ","
+	    " (SELECT generation FROM kb_search_state WHERE one = 1),"
+	    " (SELECT COALESCE(MAX(seq), 0) FROM kb_search_changes)" },
 	/*
 	 * The titles of the most-read published texts: what people look for,
 	 * and bounded, so a reload stays quick however large the knowledge base
@@ -169,8 +189,8 @@ enum { R_ID, R_LANG, R_TITLE, R_SUMMARY, R_BODY, R_UPDATED, R_CATEGORY, R_TOTAL,
  * the multiplication sign), which keeps every byte length, so offsets in
  * the copy are offsets in the original.
  */
-static void
-lower_utf8(char *s, size_t len)
+void
+kb_lower_utf8(char *s, size_t len)
 {
 	size_t i;
 
@@ -195,7 +215,7 @@ lower_dup(struct pt_req *req, const char *s, size_t len)
 	char *d = pt_arena_strndup(req->arena, s, len);
 
 	if (d != NULL)
-		lower_utf8(d, len);
+		kb_lower_utf8(d, len);
 	return d;
 }
 
@@ -511,6 +531,8 @@ static struct vocab {
 	time_t		 loaded_at;	/* loaded, or found unchanged */
 	char		 checked_by[33];	/* the request that last looked at the stamp */
 	char		 stamp[160];
+	char		 ix_gen[40];	/* the search index's, read with the stamp */
+	unsigned long long ix_seq;
 	int		 loaded;
 } vocab;
 
@@ -658,7 +680,7 @@ vocab_load_words(struct pt_req *req, struct vword **tab, size_t *size, size_t *u
 		size_t len = strlen(title), pos = 0, start, wlen, ncp;
 		uint8_t aud = audience_bit(pt_cell(&rows, r, 1)), lang = lang_bit(pt_cell(&rows, r, 0));
 
-		lower_utf8(pt_cell(&rows, r, 2), len);
+		kb_lower_utf8(pt_cell(&rows, r, 2), len);
 		while (next_word(title, len, &pos, &start, &wlen, &ncp))
 			if (ncp >= TERM_MIN_CP && ncp <= WORD_MAX_CP &&
 			    (rc = words_add(tab, size, used, title + start, wlen, aud, lang)) != PT_OK)
@@ -781,6 +803,10 @@ vocab_stamp(struct pt_req *req, const char **stamp)
 		return rc;
 	if (rows.nrows == 1 && pt_cell(&rows, 0, 0) != NULL)
 		*stamp = pt_cell(&rows, 0, 0);
+	if (rows.nrows == 1 && pt_cell(&rows, 0, 1) != NULL) {
+		snprintf(vocab.ix_gen, sizeof(vocab.ix_gen), "%s", pt_cell(&rows, 0, 1));
+		vocab.ix_seq = strtoull(pt_cell(&rows, 0, 2), NULL, 10);
+	}
 	return PT_OK;
 }
 
@@ -921,6 +947,9 @@ struct search {
 	long long	 page;
 	struct kb_audience aud;
 	struct terms	 terms;
+	int		 about;		/* the total is the index's estimate */
+	int		 indexed;	/* ranked by the search index */
+	int		 any_word;	/* free text: rank by the words it has, not all */
 };
 
 static int
@@ -1039,12 +1068,103 @@ search_again(struct pt_req *req, const struct search *s, const char *key,
 	return PT_OK;
 }
 
+/* The ids of the category slug, its children and grandchildren, for the index. */
+static int
+category_ids(struct pt_req *req, const char *slug, const char ***ids, size_t *n)
+{
+	size_t i;
+
+	*n = 0;
+	if ((*ids = pt_arena_alloc(req->arena, (vocab.ncats + 1) * sizeof(**ids))) == NULL)
+		return PT_ENOMEM;
+	for (i = 0; i < vocab.ncats; i++) {
+		const struct vcat *c = &vocab.cats[i], *p = cat_by_id(c->parent);
+		const struct vcat *g = p != NULL ? cat_by_id(p->parent) : NULL;
+
+		if (strcmp(c->slug, slug) == 0 || (p != NULL && strcmp(p->slug, slug) == 0) ||
+		    (g != NULL && strcmp(g->slug, slug) == 0))
+			if (((*ids)[(*n)++] = pt_printf(req, "%lld", c->id)) == NULL)
+				return PT_ENOMEM;
+	}
+	return PT_OK;
+}
+
 /*
- * The page of results: remembered (search-cache.c) when the same search
- * was ranked since the last change, else ranked now.
+ * Rank with the search index (search-index.c) when it has caught up with
+ * the database, then fetch the page's texts as a remembered page is
+ * fetched: by id, with status and audience applied.  PT_ENOTFOUND when
+ * the index cannot answer (rank with SQL then).
  */
 static int
-run_search(struct pt_req *req, const struct search *s, long long limit, long long offset,
+index_search(struct pt_req *req, struct search *s, long long limit, long long offset,
+    struct pt_rows *rows, struct kb_search_hit *hit)
+{
+	static const char *const auds[] = { "public", "customer", "partner", "internal" };
+	const char *words[TERMS_MAX], *reader_auds[4], **cats = NULL, *json = "[";
+	struct kb_xi_query q;
+	struct kb_xi_result r;
+	size_t i, ncats = 0, naud = 0;
+	char *tag;
+	int rc;
+
+	if (kb_index_ready(req, vocab.ix_gen, vocab.ix_seq) != PT_OK)
+		return PT_ENOTFOUND;
+	for (i = 0; i < s->terms.n; i++)
+		if ((words[i] = pt_arena_strndup(req->arena, s->terms.v[i].w, s->terms.v[i].len)) == NULL)
+			return PT_ENOMEM;
+	for (i = 0; i < 4; i++)
+		if (reader_audiences(&s->aud) & (1u << i))
+			reader_auds[naud++] = auds[i];
+	if (*s->category != '\0' && (rc = category_ids(req, s->category, &cats, &ncats)) != PT_OK)
+		return rc;
+	if ((tag = pt_arena_strndup(req->arena, s->tag, strlen(s->tag))) == NULL)
+		return PT_ENOMEM;
+	kb_lower_utf8(tag, strlen(tag));
+	memset(&q, 0, sizeof(q));
+	q.words = words;
+	q.nwords = s->terms.n;
+	q.lang = s->lang;
+	q.audiences = reader_auds;
+	q.naudiences = naud;
+	q.categories = cats;
+	q.ncategories = ncats;
+	q.tag = tag;
+	q.offset = offset;
+	q.limit = limit < KB_XI_MAX ? limit : KB_XI_MAX;
+	q.check_at_least = INDEX_EXACT_UP_TO;
+	q.any_word = s->any_word;
+	if (kb_index_search(&q, &r) != PT_OK)
+		return PT_ENOTFOUND;
+	memset(hit, 0, sizeof(*hit));
+	hit->total = r.total;
+	/* Past INDEX_EXACT_UP_TO always "about": the same search says the same on every process. */
+	hit->about = !r.exact || r.total > INDEX_EXACT_UP_TO;
+	hit->indexed = 1;
+	s->about = hit->about;
+	s->indexed = 1;
+	if (r.n == 0) {
+		memset(rows, 0, sizeof(*rows));
+		return PT_OK;
+	}
+	for (i = 0; i < r.n && json != NULL; i++) {
+		hit->id[i] = r.id[i];
+		memcpy(hit->lang[i], r.lang[i], sizeof(hit->lang[i]));
+		json = pt_printf(req, "%s%s[%lld,\"%s\"]", json, i > 0 ? "," : "", r.id[i], r.lang[i]);
+	}
+	hit->n = r.n;
+	if (json == NULL || (json = pt_printf(req, "%s]", json)) == NULL)
+		return PT_ENOMEM;
+	return pt_db_query(req, &sql[SQL_SEARCH_AGAIN], rows, PT_BINDS(pt_int(r.total),
+	    pt_str(json), KB_AUDIENCE_BINDS(&s->aud)));
+}
+
+/*
+ * The page of results: remembered (search-cache.c) when the same search
+ * was ranked since the last change, else ranked now: by the search index,
+ * or by SQL while the index is being built.
+ */
+static int
+run_search(struct pt_req *req, struct search *s, long long limit, long long offset,
     struct pt_rows *rows)
 {
 	const struct kb_search_hit *hit;
@@ -1059,6 +1179,8 @@ run_search(struct pt_req *req, const struct search *s, long long limit, long lon
 	if (key == NULL)
 		return PT_ENOMEM;
 	if ((hit = kb_search_cache_get(key)) != NULL) {
+		s->about = hit->about;
+		s->indexed = hit->indexed;
 		if ((rc = search_again(req, s, key, hit, rows)) != PT_ENOTFOUND)
 			return rc;
 		kb_search_cache_drop(key);
@@ -1066,6 +1188,12 @@ run_search(struct pt_req *req, const struct search *s, long long limit, long lon
 	/* The stamp before the ranking: a change in between only costs a new ranking. */
 	if ((rc = vocab_fresh(req, 1, 0)) != PT_OK)
 		return rc;
+	s->about = s->indexed = 0;
+	if ((rc = index_search(req, s, limit, offset, rows, &fresh)) != PT_ENOTFOUND) {
+		if (rc == PT_OK && fresh.n > 0)
+			kb_search_cache_put(key, vocab.stamp, &fresh);
+		return rc;
+	}
 	if ((rc = pt_db_query(req, &sql[SQL_SEARCH], rows, PT_BINDS(pt_str(req->lang),
 	    pt_str(s->q), pt_str(s->q), pt_str(s->q), KB_AUDIENCE_BINDS(&s->aud),
 	    pt_str(s->lang), pt_str(s->lang),
@@ -1336,6 +1464,11 @@ search_page(struct pt_req *req)
 	pt_attr(sx, "searched", "1");
 	pt_attr(sx, "search-id", id);
 	pt_attr_int(sx, "total", total);
+	if (s.about)
+		pt_attr(sx, "total-about", "1");
+	/* For the tests and the benchmark: ranked by the index, not by SQL. */
+	if (s.indexed)
+		pt_attr(sx, "index", "1");
 	results = pt_node(sx, "results", NULL);
 	for (r = 0; r < rows.nrows; r++)
 		result_node(req, results, &s, &rows, r, id);
@@ -1366,8 +1499,11 @@ suggest(struct pt_req *req)
 	pt_attr(sx, "q", s.q);
 	if (*s.q == '\0')
 		return 200;
-	/* Every language, the page's preferred; no filters. */
+	/* Every language, the page's preferred; no filters; free text. */
 	s.lang = s.category = s.tag = "";
+	s.any_word = 1;
+	if ((rc = terms_of(req, s.q, &s.terms)) != PT_OK)
+		return rc;
 	if ((rc = run_search(req, &s, SUGGEST_MAX, 0, &rows)) != PT_OK)
 		return rc;
 	if (rows.nrows > 0)

@@ -22,7 +22,7 @@ WORKER_PROCS=${PORTICO_WORKER_PROCS:-2}
 PKGS_SERVER=(build-essential autoconf automake libtool pkg-config
 	libfcgi-dev spawn-fcgi libmariadb-dev mariadb-server mariadb-client
 	libxml2-dev libxslt1-dev libpcre2-dev libcrypt-dev libcurl4-openssl-dev nginx curl
-	libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata
+	libcmark-gfm-dev libcmark-gfm-extensions-dev libxapian-dev tzdata
 	ca-certificates python3-aiosmtpd)
 PKGS_TEST=(perl libwww-perl libtest-simple-perl libhttp-cookies-perl
 	libxml-libxml-perl chromium chromium-driver python3-aiosmtpd wrk
@@ -366,6 +366,7 @@ paths.sql=$PORTICO_REPO/sql
 paths.files=$VAR/files
 paths.cache=$VAR/cache
 site.theme=$theme
+kb.search_index=${PORTICO_KB_SEARCH_INDEX:-on}
 site.base_url=http://localhost:${PORT:-8080}
 site.development=${PORTICO_DEVELOPMENT:-true}
 site.secure_cookies=${PORTICO_SECURE_COOKIES:-false}

@@ -85,6 +85,7 @@
           <xsl:call-template name="pt-replace">
             <xsl:with-param name="text">
               <xsl:choose>
+                <xsl:when test="$s/@total-about = '1'"><xsl:value-of select="pt:t('kb.search.count.about')"/></xsl:when>
                 <xsl:when test="$s/@total = 1"><xsl:value-of select="pt:t('kb.search.count.one')"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="pt:t('kb.search.count')"/></xsl:otherwise>
               </xsl:choose>
