@@ -384,20 +384,32 @@ terms_of(struct pt_req *req, const char *q, struct terms *t)
 	return PT_OK;
 }
 
-/* The term that is the whole word at s[i] (lower case text), or NULL. */
-static const struct term *
+/*
+ * The length of the word at s[i] (lower case text) when it is a term, or
+ * looks like another form of one, as the index's stems match them: at
+ * least 5 bytes in common, the term differing in at most its last 2 and
+ * the word in at most 3 ("gateways" marks "gateway", "sensoren" "sensor",
+ * "configured" "configuring"); else 0.
+ */
+static size_t
 term_at(const struct terms *t, const char *s, size_t len, size_t i)
 {
-	size_t k, n;
+	size_t k, n, wlen, p, end = i;
 
+	while (end < len && word_char(s, len, end, &n))
+		end += n;
+	wlen = end - i;
 	for (k = 0; k < t->n; k++) {
 		const struct term *tm = &t->v[k];
 
-		if (i + tm->len <= len && memcmp(s + i, tm->w, tm->len) == 0 &&
-		    (i + tm->len == len || !word_char(s, len, i + tm->len, &n)))
-			return tm;
+		for (p = 0; p < wlen && p < tm->len && s[i + p] == tm->w[p]; p++)
+			;
+		if (p == tm->len && p == wlen)
+			return wlen;
+		if (p >= 5 && p + 2 >= tm->len && wlen <= p + 3)
+			return wlen;
 	}
-	return NULL;
+	return 0;
 }
 
 /* ---- snippets ----------------------------------------------------------- */
@@ -412,7 +424,7 @@ first_hit(const struct terms *t, const char *low, size_t len)
 	while (i < len) {
 		int w = word_char(low, len, i, &n);
 
-		if (w && !in_word && term_at(t, low, len, i) != NULL)
+		if (w && !in_word && term_at(t, low, len, i) > 0)
 			return (long)i;
 		in_word = w;
 		i += n;
@@ -483,12 +495,12 @@ snippet_node(struct pt_req *req, xmlNodePtr parent, const struct terms *t, const
 	run = start;
 	for (i = start; i < end; i += n) {
 		int w = word_char(low, len, i, &n);
-		const struct term *tm;
+		size_t hit_len;
 
-		if (w && !in_word && (tm = term_at(t, low, len, i)) != NULL && i + tm->len <= end) {
+		if (w && !in_word && (hit_len = term_at(t, low, len, i)) > 0 && i + hit_len <= end) {
 			add_text(sn, text + run, i - run);
-			pt_node(sn, "hit", pt_arena_strndup(req->arena, text + i, tm->len));
-			n = tm->len;
+			pt_node(sn, "hit", pt_arena_strndup(req->arena, text + i, hit_len));
+			n = hit_len;
 			run = i + n;
 			w = 0;
 		}

@@ -1,6 +1,7 @@
 # Knowledge base search on the search index (issue 11): every word of the
 # search must match, in any form its language's stemmer gives the same
-# stem ("Gateways" finds "Gateway", "Sensoren" finds "Sensor"); a title
+# stem ("Gateways" finds "Gateway", "Sensoren" finds "Sensor"), and the
+# snippet marks that form; a title
 # match outranks a body match; a customer-only article is never found by
 # someone who may not read it; an edited, restricted or removed article
 # is found by its new words, or not at all, on the very next search.  Each
@@ -21,7 +22,7 @@ my ($mark, $demark, $rankmark, $secret, $old, $new) = map { word() } 1 .. 6;
 
 my $cat = create_category(names => { en => 'Index search', de => 'Indexsuche' });
 my $gw = create_article(category => $cat, texts => { en => {
-    title => "Configuring the gateway $mark", body_text => 'Set the address and save.' } });
+    title => "Configuring the gateway $mark", body_text => 'Open the gateway settings, set the address and save.' } });
 my $sensor = create_article(category => $cat, texts => { de => {
     title => "Den Sensor $demark montieren", body_text => 'Schrauben Sie ihn fest.' } });
 my $in_body = create_article(category => $cat, texts => { en => {
@@ -56,6 +57,8 @@ ok(wait_until(60, sub {
 subtest 'English: a plural finds the singular, every word must match' => sub {
     my ($ids) = found($anon, "q=Gateways+$mark", 'Gateways');
     is_deeply($ids, [$gw], '"Gateways" finds the "gateway" article');
+    my ($doc) = $anon->get_xml("/kb/search?q=Gateways+$mark");
+    is(xp($doc, "//result[\@id=$gw]/snippet/hit[1]"), 'gateway', 'the snippet marks "gateway"');
     ($ids) = found($anon, "q=configured+$mark", 'configured');
     is_deeply($ids, [$gw], '"configured" finds "Configuring"');
     ($ids) = found($anon, "q=gateway+$mark+" . word(), 'an extra unknown word');
