@@ -41,8 +41,9 @@
  * audience applied and the knowledge base's stamp alongside, and ranks
  * anew when the stamp moved or an article of the page dropped out.
  *
- * An anonymous visitor's search page is kept (pagecache.c) and sent again
- * to the next visitor who searches the same, with that search's own log id.
+ * A search page is kept (pagecache.c), per persona for signed-in readers,
+ * and sent again to the next reader of that persona who searches the
+ * same, with that search's own log id.
  *
  * Queries per page: search 4 (session, stamp, search, log), made again 3
  * (session, texts, log), kept 1 (log; 0 when paging on or when the log row
@@ -1438,6 +1439,12 @@ search_page(struct pt_req *req)
 		return rc;
 	if ((rc = category_filter_check(req, &s)) != PT_OK)
 		return rc;
+	/*
+	 * Results follow from the reader's permissions (the audience) and
+	 * language alone: a signed-in reader's search page is kept per persona
+	 * (pagecache.c), as an anonymous one is, with its own log id.
+	 */
+	pt_pagecache_everyone(req);
 	if (*s.q != '\0' && (rc = search_kept(req, &s, sid)) != PT_ENOTFOUND)
 		return rc == PT_OK ? 200 : rc;
 	if (*s.q == '\0') {

@@ -90,6 +90,25 @@ subtest 'a customer-only article: only for readers who may read it' => sub {
     is(xp_count($sug, '/page/suggestions/suggestion'), 0, 'no suggestion either');
 };
 
+subtest 'kept search pages: per persona, never another reader\'s results' => sub {
+    my $title = qr/Customer price list \Q$secret\E/;
+    my @sids;
+    for (1 .. 2) {
+        my $html = $carl->get("/kb/search?q=$secret+list")->content;
+        like($html, $title, "carl sees the customer article (search $_)");
+        push @sids, $html =~ m{/kb/go/\d+\?s=(\d+)};
+    }
+    isnt($sids[0], $sids[1], 'each search its own log id');
+    is(sql_value('SELECT COUNT(*) FROM kb_searches WHERE query = ' . sql_quote("$secret list")
+        . " AND user_id = (SELECT id FROM users WHERE email = 'carl\@acme.example')"), 2,
+        'both logged as carl\'s');
+    unlike($anon->get("/kb/search?q=$secret+list")->content, $title, 'anonymous: not shown');
+    unlike($paula->get("/kb/search?q=$secret+list")->content, $title, 'a partner: not shown');
+    my $anna = reader('anna.admin@acme.example');
+    like($anna->get("/kb/search?q=$secret+list")->content, $title, 'another customer: shown');
+    unlike($anna->get("/kb/search?q=$secret+list")->content, qr/Carl/, 'without carl\'s name');
+};
+
 subtest 'an edit is found at once' => sub {
     my ($ids) = found($carl, "q=$old", 'before');
     is_deeply($ids, [$edited], 'found by its old word');
