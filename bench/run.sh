@@ -136,7 +136,7 @@ kb_warm() {
 	n=$(wc -l <"$ids")
 	echo "bench: $name: first view of each of $n articles (pages are kept)" >&2
 	start=$(date +%s.%N)
-	curl -sS --fail --parallel --parallel-max "$CONNECTIONS" "$@" -K "$cfg" ||
+	curl -sS --no-progress-meter --fail --parallel --parallel-max "$CONNECTIONS" "$@" -K "$cfg" ||
 		die "the first views of the $name ids failed"
 	end=$(date +%s.%N)
 	KB_FIRST+=("$(awk -v s="$name" -v n="$n" -v a="$start" -v b="$end" 'BEGIN {
@@ -164,7 +164,7 @@ kb_search_warm() {
 			}' "$BENCH_DIR/data/kb-vocabulary-$lang.txt" >"$cfg"
 		[ -s "$cfg" ] || continue
 		n=$((n + $(grep -c '^url' "$cfg")))
-		curl -sS --fail --parallel --parallel-max "$CONNECTIONS" -H "Accept-Language: $lang" \
+		curl -sS --no-progress-meter --fail --parallel --parallel-max "$CONNECTIONS" -H "Accept-Language: $lang" \
 			-K "$cfg" || die "the first searches of the kb-search words failed"
 	done
 	end=$(date +%s.%N)

@@ -552,47 +552,50 @@ last_login_text(struct pt_req *req, enum hole k)
 }
 
 /*
- * What goes into each kind of hole for this request: the token, the value,
- * and the signed-in reader's name, organisation, e-mail and last sign-in
- * escaped.
+ * What goes into a hole of kind k for this request: the token, the value,
+ * or the signed-in reader's name, organisation, e-mail or last sign-in,
+ * escaped.  NULL when out of memory.
  */
-static int
-hole_texts(struct pt_req *req, const char *value, const char *text[HOLE__MAX])
+static const char *
+hole_text(struct pt_req *req, enum hole k, const char *value)
 {
 	const struct pt_user *u = req->session.user;
-	int k;
 
-	text[HOLE_TOKEN] = req->session.csrf;
-	text[HOLE_VALUE] = or_empty(value);
-	text[HOLE_NAME] = html_escape(req, u != NULL ? u->name : NULL);
-	text[HOLE_ORG] = html_escape(req, u != NULL ? u->org_name : NULL);
-	text[HOLE_EMAIL] = html_escape(req, u != NULL ? u->email : NULL);
-	for (k = HOLE_LAST; k < HOLE__MAX; k++)
-		text[k] = last_login_text(req, (enum hole)k);
-	for (k = 0; k < HOLE__MAX; k++)
-		if (text[k] == NULL)
-			return PT_ENOMEM;
-	return PT_OK;
+	switch (k) {
+	case HOLE_TOKEN:
+		return req->session.csrf;
+	case HOLE_VALUE:
+		return or_empty(value);
+	case HOLE_NAME:
+		return html_escape(req, u != NULL ? u->name : NULL);
+	case HOLE_ORG:
+		return html_escape(req, u != NULL ? u->org_name : NULL);
+	case HOLE_EMAIL:
+		return html_escape(req, u != NULL ? u->email : NULL);
+	default:
+		return last_login_text(req, k);
+	}
 }
 
-/* The page with each hole filled, into the arena. */
+/* The page with each hole filled, into the arena; each kind's text is made once, when needed. */
 static char *
 fill_holes(struct pt_req *req, const char *body, uint32_t body_len, const uint32_t *holes,
     uint32_t nholes, const char *value, size_t *out_len)
 {
-	const char *text[HOLE__MAX];
+	const char *text[HOLE__MAX] = { NULL };
 	size_t tlen[HOLE__MAX], len = body_len, at = 0, from = 0;
 	char *out;
 	uint32_t i, k;
 
-	if (hole_texts(req, value, text) != PT_OK)
-		return NULL;
-	for (k = 0; k < HOLE__MAX; k++)
-		tlen[k] = strlen(text[k]);
 	for (i = 0; i < nholes; i++) {
-		if (HOLE_KIND(holes[i]) >= HOLE__MAX)
+		if ((k = HOLE_KIND(holes[i])) >= HOLE__MAX)
 			return NULL;
-		len += tlen[HOLE_KIND(holes[i])];
+		if (text[k] == NULL) {
+			if ((text[k] = hole_text(req, (enum hole)k, value)) == NULL)
+				return NULL;
+			tlen[k] = strlen(text[k]);
+		}
+		len += tlen[k];
 	}
 	if ((out = pt_alloc(req, len + 1)) == NULL)
 		return NULL;
