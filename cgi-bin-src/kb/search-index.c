@@ -38,6 +38,11 @@
 #define CATCHUP_MAX 500		/* change rows caught up within a search */
 #define BUILD_ARTICLES 2000	/* article ids per step of a build */
 #define WAIT_MS 300
+/*
+ * What the index holds and how (search-xapian.cc): an index of another
+ * format is built afresh, as one of another database is.
+ */
+#define INDEX_FORMAT "3"
 
 enum ix_sql { SQL_IX_STATE, SQL_IX_CHANGED, SQL_IX_DOCS, SQL_IX_BUILD, SQL_IX__MAX };
 
@@ -70,7 +75,7 @@ const struct pt_group kb_search_index_group = { NULL, 0, sql, SQL_IX__MAX, NULL,
 static struct {
 	char		 dir[1024];
 	int		 open;		/* the reader is open */
-	char		 gen[40];	/* what the reader saw */
+	char		 gen[64];	/* what the reader saw */
 	unsigned long long seq;
 	int		 building;	/* the reader saw a build in progress */
 	int		 work;		/* housekeeping should build or catch up */
@@ -212,14 +217,26 @@ wait_for(unsigned long long seq)
 	return PT_ENOTFOUND;
 }
 
-int
-kb_index_ready(struct pt_req *req, const char *gen, unsigned long long seq)
+/* The database's generation and the index format: what an index must have been built for. */
+static const char *
+generation(const char *db_gen)
 {
+	static char g[64];
+
+	snprintf(g, sizeof(g), "%s/%s", db_gen, INDEX_FORMAT);
+	return g;
+}
+
+int
+kb_index_ready(struct pt_req *req, const char *db_gen, unsigned long long seq)
+{
+	const char *gen;
 	int rc, left, busy;
 
-	if (gen == NULL || *gen == '\0' ||
+	if (db_gen == NULL || *db_gen == '\0' ||
 	    strcmp(pt_conf_str("kb", "search_index", "on"), "off") == 0)
 		return PT_ENOTFOUND;
+	gen = generation(db_gen);
 	if (ix.open && !ix.building && strcmp(ix.gen, gen) == 0 && ix.seq >= seq)
 		return PT_OK;
 	if (reopen() != PT_OK || ix.building || strcmp(ix.gen, gen) != 0) {
@@ -254,7 +271,7 @@ build_step(struct pt_req *req, const char *gen, unsigned long long seq, long lon
     int *left)
 {
 	struct pt_rows docs;
-	char meta[40], next[32];
+	char meta[64], next[32];
 	long long from, to;
 	int rc;
 
@@ -311,7 +328,7 @@ kb_index_housekeeping(struct pt_req *req, enum pt_housekeeping when)
 		ix.work = 0;
 		return 0;
 	}
-	if (build_step(req, pt_cell(&st, 0, 0), strtoull(pt_cell(&st, 0, 1), NULL, 10),
+	if (build_step(req, generation(pt_cell(&st, 0, 0)), strtoull(pt_cell(&st, 0, 1), NULL, 10),
 	    pt_cell_int(&st, 0, 2), &left) != PT_OK) {
 		ix.work = 0;
 		return 0;

@@ -6,12 +6,15 @@
  * (kb.h, kb_xi_*), and lets no C++ exception out.
  *
  * A document is one published text of an article:
- *   terms      the words of title, summary and body, unstemmed and stemmed
- *              ("Z" prefix) with the text's language's Snowball stemmer;
- *              the title's words once more with the prefix "S", so that a
- *              title match weighs more (the query scales them by 3);
+ *   terms      the words of title, summary and body, stemmed with the
+ *              text's language's Snowball stemmer ("Z" prefix; no
+ *              positions: there is no phrase search); the title's words
+ *              once more with the prefix "ZS", so that a title match
+ *              weighs more (the query scales them by 3);
  *   filters    "I<article id>" (all texts of an article, to replace them),
- *              "L<lang>", "A<audience>", "C<category id>", "T<tag>";
+ *              "A<audience>", "F<lang>:<audience>" (one list for the
+ *              usual filter, cheaper than two), "C<category id>",
+ *              "T<tag>";
  *   value 0    the article id, to list an article once ("all languages");
  *   data       "<article id> <lang>".
  * Metadata: "generation" (the database's kb_search_state row: a new
@@ -174,18 +177,15 @@ kb_xi_add(const struct kb_xi_doc *d)
 		std::string id = std::to_string(d->article_id);
 
 		tg.set_stemmer(Xapian::Stem(stemmer_name(d->lang)));
-		tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+		tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 		tg.set_document(doc);
-		tg.index_text(d->title);
-		tg.increase_termpos();
-		tg.index_text(d->summary);
-		tg.increase_termpos();
-		tg.index_text(d->body);
-		tg.increase_termpos();
-		tg.index_text(d->title, 1, "S");
+		tg.index_text_without_positions(d->title);
+		tg.index_text_without_positions(d->summary);
+		tg.index_text_without_positions(d->body);
+		tg.index_text_without_positions(d->title, 1, "S");
 		doc.add_boolean_term("I" + id);
-		doc.add_boolean_term(std::string("L") + d->lang);
 		doc.add_boolean_term(std::string("A") + d->audience);
+		doc.add_boolean_term(std::string("F") + d->lang + ":" + d->audience);
 		doc.add_boolean_term("C" + std::to_string(d->category_id));
 		for (const char *t = d->tags; t != nullptr && *t != '\0';) {
 			const char *end = strchr(t, '\x1f');
@@ -226,17 +226,26 @@ Xapian::Query
 word_query(const char *w, const char *lang)
 {
 	static const char *const langs[] = { "en", "de" };
-	Xapian::Query body(w), title("S" + std::string(w));
+	Xapian::Query body, title;
+	std::string done;
 
+	/* The word's stem in the language searched, or in each. */
 	for (const char *l : langs) {
 		if (*lang != '\0' && strcmp(lang, l) != 0)
 			continue;
 		std::string s = Xapian::Stem(stemmer_name(l))(w);
 
-		if (s.empty())
+		if (s.empty() || s == done)
 			continue;
-		body = Xapian::Query(Xapian::Query::OP_OR, body, Xapian::Query("Z" + s));
-		title = Xapian::Query(Xapian::Query::OP_OR, title, Xapian::Query("ZS" + s));
+		done = s;
+		body = body.empty() ? Xapian::Query("Z" + s) :
+		    Xapian::Query(Xapian::Query::OP_OR, body, Xapian::Query("Z" + s));
+		title = title.empty() ? Xapian::Query("ZS" + s) :
+		    Xapian::Query(Xapian::Query::OP_OR, title, Xapian::Query("ZS" + s));
+	}
+	if (body.empty()) {
+		body = Xapian::Query("Z" + std::string(w));
+		title = Xapian::Query("ZS" + std::string(w));
 	}
 	return Xapian::Query(Xapian::Query::OP_OR, body,
 	    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, 3.0));
@@ -275,10 +284,8 @@ kb_xi_search(const struct kb_xi_query *q, struct kb_xi_result *r)
 			}
 			if (words.empty())
 				return 0;
-			filter = any_of("A", q->audiences, q->naudiences);
-			if (*q->lang != '\0')
-				filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
-				    Xapian::Query("L" + std::string(q->lang)));
+			filter = any_of(*q->lang != '\0' ? ("F" + std::string(q->lang) + ":").c_str() :
+			    "A", q->audiences, q->naudiences);
 			if (q->categories != nullptr)
 				filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
 				    any_of("C", q->categories, q->ncategories));
@@ -287,6 +294,12 @@ kb_xi_search(const struct kb_xi_query *q, struct kb_xi_result *r)
 				    Xapian::Query("T" + std::string(q->tag)));
 
 			Xapian::Enquire enquire(*reader);
+			/*
+			 * BM25 without length normalisation (b = 0): a text's length
+			 * is then never read, which halves the work for a common word,
+			 * and the title weight keeps short, to-the-point texts first.
+			 */
+			enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0, 0.5));
 			enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, filter));
 			/* One text per article and language: collapse only across languages. */
 			if (*q->lang == '\0')
