@@ -77,6 +77,7 @@
 enum search_sql {
 	SQL_SEARCH,
 	SQL_SEARCH_AGAIN,
+	SQL_SEARCH_IDS,
 	SQL_GO,
 	SQL_STAMP,
 	SQL_VOCAB,
@@ -116,6 +117,16 @@ enum search_sql {
 	" AND (? = '' OR a.id IN (SELECT x.article_id FROM kb_article_tags x" \
 	"  JOIN kb_tags tg ON tg.id = x.tag_id WHERE tg.name = ?))"
 
+#define PAGE_BY_IDS(stamp) \
+	"SELECT r.id, t.lang, t.title, t.summary, t.body_text, " ISO("a.updated_at") "," \
+	" a.category_id, ?, " stamp \
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (pos FOR ORDINALITY," \
+	"  id INT UNSIGNED PATH '$[0]', lang CHAR(2) PATH '$[1]')) r" \
+	" JOIN kb_article_texts t ON t.article_id = r.id AND t.lang = r.lang" \
+	" JOIN kb_articles a ON a.id = r.id" \
+	" WHERE a.status = 'published' AND " KB_AUDIENCE_SQL \
+	" ORDER BY r.pos"
+
 static const struct pt_sql sql[SQL__MAX] = {
 	/*
 	 * Binds: preferred lang, q twice (score), MATCHES, limit, offset.
@@ -139,15 +150,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	 * the stamp (SQL_STAMP) to tell whether the ranking still holds.
 	 * Binds: total, the page as a JSON array of [id, lang], the audience.
 	 */
-	[SQL_SEARCH_AGAIN] = { "kb_search_again",
-	    "SELECT r.id, t.lang, t.title, t.summary, t.body_text, " ISO("a.updated_at") ","
-	    " a.category_id, ?, " STAMP
-	    " FROM JSON_TABLE(?, '$[*]' COLUMNS (pos FOR ORDINALITY,"
-	    "  id INT UNSIGNED PATH '$[0]', lang CHAR(2) PATH '$[1]')) r"
-	    " JOIN kb_article_texts t ON t.article_id = r.id AND t.lang = r.lang"
-	    " JOIN kb_articles a ON a.id = r.id"
-	    " WHERE a.status = 'published' AND " KB_AUDIENCE_SQL
-	    " ORDER BY r.pos" },
+	[SQL_SEARCH_AGAIN] = { "kb_search_again", PAGE_BY_IDS(STAMP) },
+	/* The same for a page the search index ranked just now: no stamp needed. */
+	[SQL_SEARCH_IDS] = { "kb_search_ids", PAGE_BY_IDS("''") },
 	/*
 	 * The article if the reader may see it, with the search row if it is
 	 * the reader's own (user_id NULL for anonymous searches), whether a row
@@ -963,6 +968,7 @@ struct search {
 	int		 about;		/* the total is the index's estimate */
 	int		 indexed;	/* ranked by the search index */
 	int		 any_word;	/* free text: rank by the words it has, not all */
+	long long	 total;		/* of the last ranking; -1: not known */
 };
 
 static int
@@ -1153,6 +1159,7 @@ index_search(struct pt_req *req, struct search *s, long long limit, long long of
 	/* Past INDEX_EXACT_UP_TO always "about": the same search says the same on every process. */
 	hit->about = !r.exact || r.total > INDEX_EXACT_UP_TO;
 	hit->indexed = 1;
+	s->total = r.total;
 	s->about = hit->about;
 	s->indexed = 1;
 	if (r.n == 0) {
@@ -1167,7 +1174,7 @@ index_search(struct pt_req *req, struct search *s, long long limit, long long of
 	hit->n = r.n;
 	if (json == NULL || (json = pt_printf(req, "%s]", json)) == NULL)
 		return PT_ENOMEM;
-	return pt_db_query(req, &sql[SQL_SEARCH_AGAIN], rows, PT_BINDS(pt_int(r.total),
+	return pt_db_query(req, &sql[SQL_SEARCH_IDS], rows, PT_BINDS(pt_int(r.total),
 	    pt_str(json), KB_AUDIENCE_BINDS(&s->aud)));
 }
 
@@ -1194,6 +1201,7 @@ run_search(struct pt_req *req, struct search *s, long long limit, long long offs
 	if ((hit = kb_search_cache_get(key)) != NULL) {
 		s->about = hit->about;
 		s->indexed = hit->indexed;
+		s->total = hit->total;
 		if ((rc = search_again(req, s, key, hit, rows)) != PT_ENOTFOUND)
 			return rc;
 		kb_search_cache_drop(key);
@@ -1202,6 +1210,7 @@ run_search(struct pt_req *req, struct search *s, long long limit, long long offs
 	if ((rc = vocab_fresh(req, 1, 0)) != PT_OK)
 		return rc;
 	s->about = s->indexed = 0;
+	s->total = -1;
 	if ((rc = index_search(req, s, limit, offset, rows, &fresh)) != PT_ENOTFOUND) {
 		if (rc == PT_OK && fresh.n > 0)
 			kb_search_cache_put(key, vocab.stamp, &fresh);
@@ -1463,8 +1472,8 @@ search_page(struct pt_req *req)
 	if ((rc = vocab_fresh(req, 0, 0)) != PT_OK)
 		return rc;
 	filter_categories(req, sx, &s);
-	if (rows.nrows == 0 && s.page > 1) {
-		/* Past the last page: show the first. */
+	if (rows.nrows == 0 && s.page > 1 && s.total != 0) {
+		/* Past the last page: show the first (when there is one). */
 		s.page = 1;
 		if ((rc = run_search(req, &s, PER_PAGE, 0, &rows)) != PT_OK)
 			return rc;
