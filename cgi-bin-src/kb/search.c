@@ -969,6 +969,7 @@ struct search {
 	int		 indexed;	/* ranked by the search index */
 	int		 any_word;	/* free text: rank by the words it has, not all */
 	long long	 total;		/* of the last ranking; -1: not known */
+	int		 remembered;	/* the ranking was this process's remembered one */
 };
 
 static int
@@ -1202,8 +1203,10 @@ run_search(struct pt_req *req, struct search *s, long long limit, long long offs
 		s->about = hit->about;
 		s->indexed = hit->indexed;
 		s->total = hit->total;
-		if ((rc = search_again(req, s, key, hit, rows)) != PT_ENOTFOUND)
+		if ((rc = search_again(req, s, key, hit, rows)) != PT_ENOTFOUND) {
+			s->remembered = rc == PT_OK;
 			return rc;
+		}
 		kb_search_cache_drop(key);
 	}
 	/* The stamp before the ranking: a change in between only costs a new ranking. */
@@ -1503,7 +1506,13 @@ search_page(struct pt_req *req)
 	pt_pager(sx, s.page, total, PER_PAGE);
 	if (total == 0 && (rc = nothing_node(req, sx, &s)) != PT_OK)
 		return rc;
-	pt_pagecache_keep(req, total);
+	/*
+	 * Keep a one-word search's page at once (the kind people repeat),
+	 * a longer one's when it is made again: most are made once, and a
+	 * page file written and evicted for each costs more than the search.
+	 */
+	if (s.terms.n <= 1 || s.remembered)
+		pt_pagecache_keep(req, total);
 	return 200;
 }
 
