@@ -309,6 +309,8 @@ probe_of() {
 		echo "/kb/articles/${id:-1} en" ;;
 	kb-article-signed-in) id=$(tail -n 1 "${BENCH_KB_IDS_SIGNED_IN:-/dev/null}" 2>/dev/null || true)
 		echo "/kb/articles/${id:-2} en" ;;
+	# A search nobody made (a second word no text has): never kept.
+	kb-search-new) echo "/kb/search?q=$(head_topic_word)+probe$RANDOM$RANDOM en" ;;
 	kb-search*) echo "/kb/search?q=$(head_topic_word) en" ;;
 	esac
 }
