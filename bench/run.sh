@@ -428,6 +428,9 @@ for s in "${scenarios[@]}"; do
 			-H "Cookie: portico_session=$SESSION_COOKIE"
 	case $s in kb-search*) kb_index_warm ;; esac
 	[ "$s" != kb-search ] || kb_search_warm
+	# What the preparation wrote (tens of thousands of kept pages, the
+	# search index) is flushed now, not while the scenario is measured.
+	sync
 	measure "$s"
 done
 
