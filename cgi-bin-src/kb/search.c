@@ -87,17 +87,13 @@ enum search_sql {
 
 #define ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 /*
- * Moves whenever an article or a text is saved or added, or a category
- * added (also one added after another was removed: the count alone stays),
- * and with every change a search can see (kb_search_changes, written by
- * triggers: sql/migrations/0014-kb-search-index.sql).
+ * Moves with every change a search can see: an article, its texts, tags,
+ * status, audience or category, and any category (kb_search_changes,
+ * written by triggers: sql/migrations/0014-kb-search-index.sql and
+ * 0015-kb-search-categories.sql).  One index look-up.
  */
 #define STAMP \
-	"CONCAT_WS('/', (SELECT MAX(updated_at) FROM kb_article_texts)," \
-	" (SELECT MAX(updated_at) FROM kb_articles), (SELECT MAX(id) FROM kb_articles)," \
-	" (SELECT COUNT(*) FROM kb_categories), (SELECT MAX(id) FROM kb_categories)," \
-	" (SELECT COUNT(*) FROM kb_category_texts)," \
-	" (SELECT COALESCE(MAX(seq), 0) FROM kb_search_changes))"
+	"(SELECT COALESCE(MAX(seq), 0) FROM kb_search_changes)"
 #define SCORE \
 	"3 * MATCH(t.title) AGAINST (?) + MATCH(t.title, t.summary, t.body_text) AGAINST (?)"
 /*
@@ -168,8 +164,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE a.id = ? AND a.status = 'published' AND " KB_AUDIENCE_SQL },
 	/* With the search index's generation and newest change (search-index.c). */
 	[SQL_STAMP] = { "kb_vocab_stamp", "SELECT " STAMP ","
-	    " (SELECT generation FROM kb_search_state WHERE one = 1),"
-	    " (SELECT COALESCE(MAX(seq), 0) FROM kb_search_changes)" },
+	    " (SELECT generation FROM kb_search_state WHERE one = 1), " STAMP },
 	/*
 	 * The titles of the most-read published texts: what people look for,
 	 * and bounded, so a reload stays quick however large the knowledge base
