@@ -6,7 +6,10 @@
  * VIEWS_BATCH articles are waiting, when the oldest view waits a second,
  * when the process has been idle for a second (the runtime's housekeeping)
  * and before it exits.  A process killed with SIGKILL loses at most a
- * second of views.
+ * second of views.  Batches are small: while a process writes, the
+ * requests queued for it wait too.  With writes of 256 articles, random
+ * article views measured a 99th percentile of 34-48 ms (script/bench, 32
+ * connections); with writes of 32, 14-17 ms.
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,7 +29,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 const struct pt_group kb_views_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
 
 #define VIEWS_SLOTS	512	/* open addressing: at most half full */
-#define VIEWS_BATCH	256	/* distinct articles that make a write due */
+#define VIEWS_BATCH	32	/* distinct articles that make a write due */
 #define VIEWS_WAIT_MS	1000	/* the longest a view waits for its write, busy */
 
 static struct {
