@@ -73,14 +73,69 @@ int	 pt_log_configure(void);
 void	 pt_log(const struct pt_req *, enum pt_loglevel, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
-/* ---- randomness and hashing (random.c, sha256.c, password.c) ---------- */
+/* ---- randomness and hashing (random.c, crypto.c, password.c) ---------- */
 
 int	 pt_random(void *buf, size_t len);		/* getrandom(2), PT_ESYS on failure */
 /* 2*nbytes hex digits plus NUL into out (size 2*nbytes+1). */
 int	 pt_random_hex(char *out, size_t nbytes);
+/* SHA-256 (libsodium); cannot fail. */
 void	 pt_sha256(const void *data, size_t len, unsigned char out[32]);
 /* Constant-time equality of two buffers of the same length. */
 int	 pt_memeq_ct(const void *a, const void *b, size_t len);
+/* HMAC-SHA-256 of data under key (any length). */
+void	 pt_hmac_sha256(const void *key, size_t keylen, const void *data, size_t len,
+	    unsigned char out[32]);
+/*
+ * 1 if mac (maclen bytes, 1..32: a MAC may be sent truncated) is the start
+ * of data's HMAC-SHA-256 under key, else 0; in constant time.
+ */
+int	 pt_hmac_sha256_verify(const void *key, size_t keylen, const void *data, size_t len,
+	    const unsigned char *mac, size_t maclen);
+/*
+ * The site's secret for HMACs: [secrets] hmac_key, at least 32 bytes.
+ * PT_OK, or PT_ESYS when it is missing or too short (logged once).
+ */
+int	 pt_hmac_key(const unsigned char **key, size_t *len);
+
+/*
+ * Signed claims (crypto.c): "id id is good for purpose until expires", as
+ * a url-safe token "<id>.<expires>.<22 characters of base64url HMAC>" that
+ * needs no row to be checked, e.g. a survey link.  purpose separates the
+ * kinds ("survey"); bind (NULL: none) is data the token is tied to without
+ * carrying it, such as the stamp of what it protects: when that changes,
+ * the token no longer checks.  expires and now are Unix seconds.
+ */
+#define PT_SIGNED_MAX 64	/* the longest token, without the NUL */
+/* Into out (size > PT_SIGNED_MAX is enough).  PT_OK, PT_EINVAL, PT_ESYS (no key), PT_ELIMIT (out). */
+int	 pt_sign(const char *purpose, int64_t id, long long expires, const char *bind,
+	    char *out, size_t size);
+/*
+ * PT_OK with *id and *expires (either may be NULL) when token was signed
+ * for purpose and bind and expires after now; PT_ELIMIT when it is genuine
+ * but expired (*id and *expires are set); PT_EINVAL when malformed or
+ * forged; PT_ESYS without a key.  The MAC is compared in constant time.
+ */
+int	 pt_sign_check(const char *purpose, const char *token, const char *bind,
+	    long long now, int64_t *id, long long *expires);
+
+/*
+ * Reply-by-mail addresses (crypto.c).  The support address is [mailin]
+ * address, else the address of [smtp] from; a ticket's reply address is
+ * its plus extension <local>+t<ticket id>-<80-bit HMAC in 16 base32
+ * letters>@<domain>, so that a ticket number alone reaches nothing.
+ */
+#define PT_REPLY_ADDRESS_MAX 400
+/* The support address into out.  PT_OK, PT_EINVAL (none configured), PT_ELIMIT. */
+int	 pt_mailin_address(char *out, size_t size);
+/* Ticket ticket_id's reply address into out.  PT_OK, PT_EINVAL, PT_ESYS (no key), PT_ELIMIT. */
+int	 pt_reply_address(int64_t ticket_id, char *out, size_t size);
+/*
+ * Is addr a reply address?  PT_OK with *ticket_id when its HMAC is right
+ * (compared in constant time, letters in any case, any domain);
+ * PT_EINVAL when it has the form of one but a wrong HMAC (forged or
+ * mangled); PT_ENOTFOUND when it is none; PT_ESYS without a key.
+ */
+int	 pt_reply_address_check(const char *addr, int64_t *ticket_id);
 /* yescrypt hash of pw into out (size >= 128).  PT_OK or PT_ESYS. */
 int	 pt_password_hash(const char *pw, char *out, size_t outsz);
 /* 1 if pw matches hash, 0 otherwise (also for malformed hashes). */

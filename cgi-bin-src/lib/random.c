@@ -1,7 +1,6 @@
 /*
  * Randomness from the kernel (getrandom), for session tokens, CSRF tokens
- * and request ids; and a comparison whose time does not depend on where
- * two secrets differ.
+ * and request ids.
  */
 #include <errno.h>
 #include <sys/random.h>
@@ -42,16 +41,4 @@ pt_random_hex(char *out, size_t nbytes)
 	}
 	out[2 * nbytes] = '\0';
 	return PT_OK;
-}
-
-int
-pt_memeq_ct(const void *a, const void *b, size_t len)
-{
-	const volatile unsigned char *x = a, *y = b;
-	unsigned char diff = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		diff |= x[i] ^ y[i];
-	return diff == 0;
 }

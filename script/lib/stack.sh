@@ -23,7 +23,7 @@ PKGS_SERVER=(build-essential autoconf automake libtool pkg-config
 	libfcgi-dev spawn-fcgi libmariadb-dev mariadb-server mariadb-client
 	libxml2-dev libxslt1-dev libpcre2-dev libcrypt-dev libcurl4-openssl-dev nginx curl
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libxapian-dev tzdata
-	ca-certificates python3-aiosmtpd)
+	libsodium-dev libgmime-3.0-dev ca-certificates python3-aiosmtpd)
 PKGS_TEST=(perl libwww-perl libtest-simple-perl libhttp-cookies-perl
 	libxml-libxml-perl chromium chromium-driver python3-aiosmtpd wrk
 	multiwatch openssl)
@@ -343,6 +343,18 @@ conf_theme() {
 		END { print t }' "$1"
 }
 
+# hmac_key: the stack's [secrets] hmac_key, random, made once per state
+# directory and kept in $VAR/hmac.key, so reply addresses and signed links
+# in mails already sent keep working after a restart.
+hmac_key() {
+	local f=$VAR/hmac.key
+	if [ ! -s "$f" ]; then
+		(umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$f.tmp") &&
+			mv "$f.tmp" "$f" || die "could not write $f"
+	fi
+	cat "$f"
+}
+
 # write_conf: $PORTICO_CONF from conf/portico.conf.sample with the values of
 # this stack.  Regenerated on every start, keeping the [site] theme of the
 # file it replaces (a theme designer edits it there; in development the
@@ -371,7 +383,9 @@ site.base_url=http://localhost:${PORT:-8080}
 site.development=${PORTICO_DEVELOPMENT:-true}
 site.secure_cookies=${PORTICO_SECURE_COOKIES:-false}
 smtp.url=smtp://127.0.0.1:$(smtp_port)
-smtp.from=Portico <portal@portico.example>" '
+smtp.from=Portico <portal@portico.example>
+secrets.hmac_key=$(hmac_key)
+mailin.address=support@portico.example" '
 		BEGIN {
 			n = split(overrides, lines, "\n")
 			for (i = 1; i <= n; i++) {
