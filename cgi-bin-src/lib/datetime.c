@@ -208,10 +208,19 @@ pt_tz_known(const char *name)
 int
 pt_tz_offset(const char *name, time_t t, long *off_s)
 {
+	time_t until;
+
+	return pt_tz_span(name, t, off_s, &until);
+}
+
+int
+pt_tz_span(const char *name, time_t t, long *off_s, time_t *until)
+{
 	struct zone *z;
 	size_t lo, hi, mid;
 
 	*off_s = 0;
+	*until = PT_TIME_MAX;
 	if (!pt_tz_valid_name(name) || (z = zone_get(name)) == NULL || !z->known)
 		return PT_EINVAL;
 	/* The last span that starts at or before t (before 1970: the first). */
@@ -223,6 +232,8 @@ pt_tz_offset(const char *name, time_t t, long *off_s)
 			hi = mid;
 	}
 	*off_s = z->spans[lo].off_s;
+	if (lo + 1 < z->nspans && z->spans[lo + 1].from > t)
+		*until = z->spans[lo + 1].from;
 	return PT_OK;
 }
 

@@ -86,6 +86,12 @@ int	 pt_tz_valid_name(const char *name);
 int	 pt_tz_known(const char *name);
 /* Local time minus UTC at t, in zone name; PT_EINVAL (and 0) for an unknown zone. */
 int	 pt_tz_offset(const char *name, time_t t, long *off_s);
+/*
+ * The same, and in *until the instant the offset next changes (the start
+ * of the next span of the table, PT_TIME_MAX after the last change known):
+ * local time is t + *off_s for every instant in [t, *until).
+ */
+int	 pt_tz_span(const char *name, time_t t, long *off_s, time_t *until);
 void	 pt_tz_free(void);
 /*
  * "YYYY-MM-DD" (*date_only = 1) or "YYYY-MM-DD[T ]hh:mm[:ss[.f]][Z]" in

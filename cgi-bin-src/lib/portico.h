@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include <libxml/tree.h>
 
 enum pt_rc {
@@ -495,6 +496,145 @@ void	 pt_pagecache_invalidate(void);
  * the reader sees on the page.  PT_EINVAL for a day that is not a date.
  */
 int	 pt_day_start_utc(const struct pt_req *, const char *day, int days_later, char out[20]);
+
+/* ---- business time and SLA clocks (businesstime.c) ---------------------- */
+
+/*
+ * A business calendar: weekly hours in an IANA time zone, holidays (whole
+ * local days) and one-off closures (local date-time ranges).  An instant
+ * is business time when the calendar's local wall clock at it lies within
+ * an interval of that local day's weekday, the day is no holiday and no
+ * closure covers that wall-clock time.  That definition is applied to
+ * every instant, so across a DST change exactly the instants whose wall
+ * clock is in business hours count: a 24x7 calendar's local day of
+ * spring-forward has 23 business hours, the autumn one 25; hours of a
+ * wall-clock range that occurs twice count twice, hours skipped never.
+ *
+ * The caller owns the arrays and fills them; pt_bt_prepare() checks and
+ * sorts them in place, and must succeed before any other pt_bt_ or
+ * pt_clock_ function gets the calendar.  Nothing here allocates or
+ * touches TZ after a zone's first use (datetime.c builds each zone's
+ * offset table once per process).
+ */
+#define PT_TIME_MAX	((time_t)253402300799LL)	/* 9999-12-31T23:59:59Z */
+#define PT_DAY_S	86400L
+
+struct pt_bt_hours {
+	int		 weekday;	/* ISO 8601: 1 Monday .. 7 Sunday */
+	long		 from_s;	/* local seconds after midnight, 0 <= from_s < to_s */
+	long		 to_s;		/* ... <= PT_DAY_S (24:00, the end of the day) */
+};
+
+/* Local wall-clock instants: seconds since 1970-01-01 00:00 of the calendar's clock. */
+struct pt_bt_closure {
+	long long	 from_local;	/* first closed second */
+	long long	 to_local;	/* first open second again; > from_local */
+};
+
+struct pt_bt_calendar {
+	const char		*zone;		/* a zone of the tz database, e.g. "Europe/Berlin" */
+	struct pt_bt_hours	*hours;
+	size_t			 nhours;
+	long			*holidays;	/* local dates as days since 1970-01-01 (pt_bt_date) */
+	size_t			 nholidays;
+	struct pt_bt_closure	*closures;
+	size_t			 nclosures;
+};
+
+/*
+ * Check cal (a known zone, hours within their day, closures not empty)
+ * and sort its arrays.  Hours may overlap and closures may overlap each
+ * other.  PT_OK or PT_EINVAL.
+ */
+int	 pt_bt_prepare(struct pt_bt_calendar *cal);
+/* "YYYY-MM-DD" as days since 1970-01-01; PT_EINVAL for anything else. */
+int	 pt_bt_date(const char *ymd, long *day);
+/* A local "YYYY-MM-DD hh:mm[:ss]" (or with 'T') as wall-clock seconds; PT_EINVAL otherwise. */
+int	 pt_bt_local(const char *s, long long *local);
+/* A UTC stamp "YYYY-MM-DD hh:mm:ss[.f]" (as MariaDB sends DATETIME) or ISO 8601 with Z. */
+int	 pt_utc_parse(const char *s, time_t *t);
+/* t as "YYYY-MM-DD hh:mm:ss" (UTC), for binding to a DATETIME column. */
+void	 pt_utc_format(time_t t, char out[20]);
+
+/* 1 if t is business time, 0 if not. */
+int	 pt_bt_is_business(const struct pt_bt_calendar *, time_t t);
+/*
+ * The first stretch of business time at or after t: [*from, *to) with
+ * *from >= t, as long as the zone's offset stays the same (a stretch
+ * across a DST change comes in two).  PT_ENOTFOUND when the calendar has
+ * no business time in the next PT_BT_HORIZON_DAYS days.
+ */
+#define PT_BT_HORIZON_DAYS 1000
+int	 pt_bt_next(const struct pt_bt_calendar *, time_t t, time_t *from, time_t *to);
+/*
+ * The earliest instant *due >= from by which business_s business seconds
+ * have passed since from: from itself for 0, the end of a business
+ * interval when the time runs out exactly there (18:00 on Friday, not
+ * Monday morning).  PT_OK; PT_EINVAL for a negative amount; PT_ENOTFOUND
+ * when the calendar's business time ends for good (see pt_bt_next).
+ */
+int	 pt_bt_add(const struct pt_bt_calendar *, time_t from, long long business_s,
+	    time_t *due);
+/* Business seconds in [from, to) into *business_s; 0 when to <= from.  PT_OK or PT_EINVAL. */
+int	 pt_bt_between(const struct pt_bt_calendar *, time_t from, time_t to,
+	    long long *business_s);
+
+/*
+ * An SLA clock: target_s business seconds to do something (answer,
+ * update, resolve).  It runs in the calendar's business time only, is
+ * paused (all clocks of a ticket, while it waits for the customer) and
+ * resumed, and stopped when the thing is done.  The struct is what a
+ * clock's database row holds; the functions move it from one state to the
+ * next at the instant now, which must never go backwards for one clock.
+ *
+ * Due: while running, the instant the target is used up if it keeps
+ * running; once that instant has passed (the clock breached) it is kept
+ * for good, through pauses and the stop.  A paused clock that has not
+ * breached has no due (has_due 0): it will only be known at resume.  A
+ * clock breaches when it is still running after its due: an answer at
+ * the due second itself is in time.
+ */
+enum pt_clock_state { PT_CLOCK_RUNNING, PT_CLOCK_PAUSED, PT_CLOCK_STOPPED };
+
+struct pt_clock {
+	enum pt_clock_state state;
+	long long	 target_s;	/* business seconds allowed, >= 0 */
+	long long	 consumed_s;	/* business seconds used up to since */
+	time_t		 since;		/* when it last started, resumed, paused or stopped */
+	int		 has_due;
+	time_t		 due;
+};
+
+/* Start a running clock at now with target_s (>= 0).  PT_OK, PT_EINVAL, PT_ENOTFOUND. */
+int	 pt_clock_start(struct pt_clock *, const struct pt_bt_calendar *, long long target_s,
+	    time_t now);
+/* Running: paused at now, its business time so far counted.  Otherwise nothing changes. */
+int	 pt_clock_pause(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
+/* Paused: running again from now, with a new due unless it breached before.  Else nothing. */
+int	 pt_clock_resume(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
+/* Running or paused: stopped (done) at now, or at the pause.  A stopped clock stays so. */
+int	 pt_clock_stop(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
+/* Start again from zero with the same target (the update clock after each public reply). */
+int	 pt_clock_restart(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
+/* Business seconds used by now (a running clock counts on; the others stand still). */
+int	 pt_clock_consumed(const struct pt_clock *, const struct pt_bt_calendar *, time_t now,
+	    long long *consumed_s);
+/*
+ * The share of the target used by now, in percent: rounded down, past 100
+ * once overdue (at most PT_CLOCK_PERCENT_MAX), 100 for a zero target.
+ */
+#define PT_CLOCK_PERCENT_MAX 10000
+int	 pt_clock_percent(const struct pt_clock *, const struct pt_bt_calendar *, time_t now,
+	    int *percent);
+/*
+ * A running clock: the instant its share reaches percent (1..100), or
+ * since when it reached it before it last (re)started.  PT_ENOTFOUND for a
+ * clock that is not running or a calendar without more business time.
+ */
+int	 pt_clock_warn_at(const struct pt_clock *, const struct pt_bt_calendar *, int percent,
+	    time_t *at);
+/* 1 if the clock breached by now (it ran past its due), with that due in *at; else 0. */
+int	 pt_clock_breached(const struct pt_clock *, time_t now, time_t *at);
 
 /* ---- rendering (render.c, i18n.c) -------------------------------------- */
 
