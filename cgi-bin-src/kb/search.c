@@ -1502,11 +1502,12 @@ search_page(struct pt_req *req)
 	if (total == 0 && (rc = nothing_node(req, sx, &s)) != PT_OK)
 		return rc;
 	/*
-	 * Keep a one-word search's page at once (the kind people repeat),
-	 * a longer one's when it is made again: most are made once, and a
-	 * page file written and evicted for each costs more than the search.
+	 * Keep a page when its search is made again: most are made once, and
+	 * a page file written and evicted for each costs more than the search.
+	 * Only an anonymous one-word search is kept at once: the kind
+	 * everybody repeats, under the one persona all visitors share.
 	 */
-	if (s.terms.n <= 1 || s.remembered)
+	if (s.remembered || (s.terms.n <= 1 && req->session.user == NULL))
 		pt_pagecache_keep(req, total);
 	return 200;
 }
