@@ -52,15 +52,17 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT o.id, o.name, o.kind, o.tier, o.currency, o.language, o.status,"
 	    " o.order_limit_minor, o.monthly_limit_minor,"
 	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
-	    " (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id AND u.status <> 'deleted')"
+	    " (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id AND u.status <> 'deleted'),"
+	    " o.mail_intake"
 	    " FROM orgs o WHERE o.id = ?" },
 	[SQL_ORG_INSERT] = { "org_insert",
 	    "INSERT INTO orgs (name, kind, tier, currency, language, status,"
-	    " order_limit_minor, monthly_limit_minor, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, UTC_TIMESTAMP(6))" },
+	    " order_limit_minor, monthly_limit_minor, mail_intake, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, UTC_TIMESTAMP(6))" },
 	[SQL_ORG_UPDATE] = { "org_update",
 	    "UPDATE orgs SET name = ?, kind = ?, tier = ?, currency = ?, language = ?,"
-	    " status = ?, order_limit_minor = ?, monthly_limit_minor = ? WHERE id = ?" },
+	    " status = ?, order_limit_minor = ?, monthly_limit_minor = ?, mail_intake = ?"
+	    " WHERE id = ?" },
 	[SQL_ORG_END_SESSIONS] = { "org_end_sessions",
 	    "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.org_id = ?" },
 	[SQL_DELETIONS] = { "deletions",
@@ -191,10 +193,11 @@ org_list(struct pt_req *req)
 /* ---- the form ------------------------------------------------------------ */
 
 enum org_field { F_NAME, F_KIND, F_TIER, F_CURRENCY, F_LANGUAGE, F_ORDER, F_MONTHLY, F_STATUS,
-	F__MAX };
+	F_MAIL_INTAKE, F__MAX };
 
 static const char *const org_fields[F__MAX] = {
-	"name", "kind", "tier", "currency", "language", "order_limit", "monthly_limit", "status"
+	"name", "kind", "tier", "currency", "language", "order_limit", "monthly_limit", "status",
+	"mail_intake"
 };
 
 struct org_in {
@@ -208,13 +211,15 @@ static const char *
 org_json(struct pt_req *req, const char *const *v, long long order_minor, long long monthly_minor)
 {
 	return pt_printf(req, "{\"name\":%s,\"kind\":%s,\"tier\":%s,\"currency\":%s,"
-	    "\"language\":%s,\"status\":%s,\"order_limit_minor\":%s,\"monthly_limit_minor\":%s}",
+	    "\"language\":%s,\"status\":%s,\"order_limit_minor\":%s,\"monthly_limit_minor\":%s,"
+	    "\"mail_intake\":%s}",
 	    pt_json_str(req, v[F_NAME]), pt_json_str(req, v[F_KIND]),
 	    pt_json_str(req, v[F_TIER] != NULL && *v[F_TIER] != '\0' ? v[F_TIER] : NULL),
 	    pt_json_str(req, v[F_CURRENCY]), pt_json_str(req, v[F_LANGUAGE]),
 	    pt_json_str(req, v[F_STATUS]),
 	    order_minor < 0 ? "null" : pt_printf(req, "%lld", order_minor),
-	    monthly_minor < 0 ? "null" : pt_printf(req, "%lld", monthly_minor));
+	    monthly_minor < 0 ? "null" : pt_printf(req, "%lld", monthly_minor),
+	    v[F_MAIL_INTAKE] != NULL && strcmp(v[F_MAIL_INTAKE], "1") == 0 ? "true" : "false");
 }
 
 /*
@@ -296,6 +301,8 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 		pt_message(req, "error", "org.limit.order-above-month", "order_limit");
 		ok = 0;
 	}
+	/* A checkbox: "1" when ticked, absent otherwise; the provider takes no mail as a customer. */
+	in->v[F_MAIL_INTAKE] = !provider && strcmp(in->v[F_MAIL_INTAKE], "1") == 0 ? "1" : "0";
 	if (org == NULL)
 		in->v[F_STATUS] = "active";
 	else if (!pt_one_of(in->v[F_STATUS], statuses, PT_NELEM(statuses))) {
@@ -324,7 +331,7 @@ name_taken(struct pt_req *req, const struct pt_rows *org, const struct org_in *i
 static int
 org_new_form(struct pt_req *req)
 {
-	const char *values[F__MAX] = { "", "customer", "", "EUR", "en", "", "", "active" };
+	const char *values[F__MAX] = { "", "customer", "", "EUR", "en", "", "", "active", "0" };
 
 	return show_form(req, 200, NULL, values);
 }
@@ -343,7 +350,8 @@ org_create(struct pt_req *req)
 	if ((rc = pt_db_exec(req, &sql[SQL_ORG_INSERT], PT_BINDS(pt_str(in.v[F_NAME]),
 	    pt_str(in.v[F_KIND]), pt_str(*in.v[F_TIER] != '\0' ? in.v[F_TIER] : NULL),
 	    pt_str(in.v[F_CURRENCY]), pt_str(in.v[F_LANGUAGE]), limit_bind(in.order_minor),
-	    limit_bind(in.monthly_minor)), NULL)) == PT_EDUP)
+	    limit_bind(in.monthly_minor), pt_int(strcmp(in.v[F_MAIL_INTAKE], "1") == 0)),
+	    NULL)) == PT_EDUP)
 		return name_taken(req, NULL, &in);
 	if (rc != PT_OK)
 		goto fail;
@@ -390,6 +398,7 @@ org_edit_form(struct pt_req *req)
 	values[F_STATUS] = pt_cell(&org, 0, 6);
 	values[F_ORDER] = amount_text(req, pt_cell(&org, 0, 7));
 	values[F_MONTHLY] = amount_text(req, pt_cell(&org, 0, 8));
+	values[F_MAIL_INTAKE] = pt_cell(&org, 0, 11);
 	if (pt_query(req, "saved") != NULL)
 		pt_message(req, "success", "org.saved", NULL);
 	return show_form(req, 200, &org, values);
@@ -418,6 +427,7 @@ org_update(struct pt_req *req)
 	before[F_CURRENCY] = pt_cell(&org, 0, 4);
 	before[F_LANGUAGE] = pt_cell(&org, 0, 5);
 	before[F_STATUS] = pt_cell(&org, 0, 6);
+	before[F_MAIL_INTAKE] = pt_cell(&org, 0, 11);
 	deactivate = strcmp(before[F_STATUS], "active") == 0 &&
 	    strcmp(in.v[F_STATUS], "inactive") == 0;
 	if ((rc = pt_db_begin(req)) != PT_OK)
@@ -425,7 +435,8 @@ org_update(struct pt_req *req)
 	if ((rc = pt_db_exec(req, &sql[SQL_ORG_UPDATE], PT_BINDS(pt_str(in.v[F_NAME]),
 	    pt_str(in.v[F_KIND]), pt_str(*in.v[F_TIER] != '\0' ? in.v[F_TIER] : NULL),
 	    pt_str(in.v[F_CURRENCY]), pt_str(in.v[F_LANGUAGE]), pt_str(in.v[F_STATUS]),
-	    limit_bind(in.order_minor), limit_bind(in.monthly_minor), pt_int(id)), NULL)) == PT_EDUP)
+	    limit_bind(in.order_minor), limit_bind(in.monthly_minor),
+	    pt_int(strcmp(in.v[F_MAIL_INTAKE], "1") == 0), pt_int(id)), NULL)) == PT_EDUP)
 		return name_taken(req, &org, &in);
 	if (rc != PT_OK)
 		goto fail;

@@ -36,7 +36,8 @@ subtest 'create' => sub {
     ok(!defined $a->[3], 'no before');
     my $after = JSON::PP->new->utf8->decode($a->[4]);
     is_deeply($after, { name => $name, kind => 'partner', tier => 'gold', currency => 'USD', language => 'de',
-        status => 'active', order_limit_minor => 120050, monthly_limit_minor => 1000000 }, 'after JSON');
+        status => 'active', order_limit_minor => 120050, monthly_limit_minor => 1000000,
+        mail_intake => JSON::PP::false }, 'after JSON');
     is($a->[5], '127.0.0.1', 'IP recorded');
 
     my ($doc, $r) = $c->get_xml('/auth/admin/orgs?saved=1&q=' . substr($name, 0, 20));

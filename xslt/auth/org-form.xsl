@@ -118,6 +118,21 @@
           </xsl:call-template>
         </div>
 
+        <xsl:if test="not($provider)">
+          <fieldset class="choice-group">
+            <legend><xsl:value-of select="pt:t('org.mail-intake')"/></legend>
+            <p class="field-hint" id="mail_intake-hint"><xsl:value-of select="pt:t('org.mail-intake.hint')"/></p>
+            <div class="choice">
+              <input type="checkbox" id="mail_intake" name="mail_intake" value="1" aria-describedby="mail_intake-hint">
+                <xsl:if test="/page/form/field[@name = 'mail_intake'] = '1'">
+                  <xsl:attribute name="checked">checked</xsl:attribute>
+                </xsl:if>
+              </input>
+              <label for="mail_intake"><xsl:value-of select="pt:t('org.mail-intake.label')"/></label>
+            </div>
+          </fieldset>
+        </xsl:if>
+
         <xsl:if test="$o/@id">
           <xsl:choose>
             <xsl:when test="$provider">
