@@ -396,15 +396,31 @@ pt_clock_pause(struct pt_clock *c, const struct pt_bt_calendar *cal, time_t now)
 	return PT_OK;
 }
 
-int
-pt_clock_resume(struct pt_clock *c, const struct pt_bt_calendar *cal, time_t now)
+/* Running again from now, consumed kept: from the state from. */
+static int
+run_again(struct pt_clock *c, const struct pt_bt_calendar *cal, enum pt_clock_state from,
+    time_t now)
 {
-	if (c->state != PT_CLOCK_PAUSED)
+	if (c->state != from)
 		return PT_OK;
 	c->state = PT_CLOCK_RUNNING;
 	if (now > c->since)
 		c->since = now;
+	if (from == PT_CLOCK_STOPPED && c->has_due && c->consumed_s < c->target_s)
+		c->has_due = 0;		/* stopped in time: the old due is no promise any more */
 	return set_due(c, cal);
+}
+
+int
+pt_clock_resume(struct pt_clock *c, const struct pt_bt_calendar *cal, time_t now)
+{
+	return run_again(c, cal, PT_CLOCK_PAUSED, now);
+}
+
+int
+pt_clock_reopen(struct pt_clock *c, const struct pt_bt_calendar *cal, time_t now)
+{
+	return run_again(c, cal, PT_CLOCK_STOPPED, now);
 }
 
 int

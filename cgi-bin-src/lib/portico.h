@@ -612,8 +612,13 @@ int	 pt_clock_start(struct pt_clock *, const struct pt_bt_calendar *, long long 
 int	 pt_clock_pause(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
 /* Paused: running again from now, with a new due unless it breached before.  Else nothing. */
 int	 pt_clock_resume(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
-/* Running or paused: stopped (done) at now, or at the pause.  A stopped clock stays so. */
+/* Running or paused: stopped (done) at now, or at the pause.  Only reopen runs it again. */
 int	 pt_clock_stop(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
+/*
+ * Stopped: running again from now with the business time it had (the
+ * resolution clock of a reopened ticket); its due as at resume.  Else nothing.
+ */
+int	 pt_clock_reopen(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
 /* Start again from zero with the same target (the update clock after each public reply). */
 int	 pt_clock_restart(struct pt_clock *, const struct pt_bt_calendar *, time_t now);
 /* Business seconds used by now (a running clock counts on; the others stand still). */

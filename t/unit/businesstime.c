@@ -211,7 +211,7 @@ static const struct is_case {
  * instant.  consumed -1 and percent -1 are not checked; due NULL means
  * "no due".
  */
-enum op { START, PAUSE, RESUME, STOP, RESTART, LOOK };
+enum op { START, PAUSE, RESUME, STOP, RESTART, REOPEN, LOOK };
 struct step {
 	enum op		 op;
 	const char	*at;
@@ -278,6 +278,19 @@ static const struct scenario {
 		{ RESUME, "2026-03-03T07:00:00Z", 0, 0, "2026-03-03T11:00:00Z", 0, 0 },
 		{ STOP, "2026-03-03T08:00:00Z", 0, H(1), "2026-03-03T11:00:00Z", 0, 25 },
 		{ RESTART, "2026-03-03T09:00:00Z", 0, H(1), "2026-03-03T11:00:00Z", 0, 25 },
+	} },
+	{ "resolved in time, reopened two days later: the resolution clock goes on", OFFICE, {
+		{ START, "2026-03-02T08:00:00Z", H(8), 0, "2026-03-02T16:00:00Z", 0, 0 },
+		{ STOP, "2026-03-02T10:00:00Z", 0, H(2), "2026-03-02T16:00:00Z", 0, 25 },
+		{ RESUME, "2026-03-03T10:00:00Z", 0, H(2), "2026-03-02T16:00:00Z", 0, 25 },
+		{ REOPEN, "2026-03-04T09:00:00Z", 0, H(2), "2026-03-04T15:00:00Z", 0, 25 },
+		{ LOOK, "2026-03-04T15:00:01Z", 0, H(8) + 1, "2026-03-04T15:00:00Z", 1, 100 },
+	} },
+	{ "resolved late and reopened: still breached at the old due", OFFICE, {
+		{ START, "2026-03-02T08:00:00Z", H(1), 0, "2026-03-02T09:00:00Z", 0, 0 },
+		{ STOP, "2026-03-02T10:00:00Z", 0, H(2), "2026-03-02T09:00:00Z", 1, 200 },
+		{ REOPEN, "2026-03-03T08:00:00Z", 0, H(2), "2026-03-02T09:00:00Z", 1, 200 },
+		{ PAUSE, "2026-03-03T09:00:00Z", 0, H(3), "2026-03-02T09:00:00Z", 1, 300 },
 	} },
 	{ "a zero target is due at once", OFFICE, {
 		{ START, "2026-03-07T12:00:00Z", 0, 0, "2026-03-07T12:00:00Z", 0, 100 },
@@ -394,6 +407,8 @@ apply(struct pt_clock *clock, const struct pt_bt_calendar *cal, const struct ste
 		return pt_clock_stop(clock, cal, at(s->at));
 	case RESTART:
 		return pt_clock_restart(clock, cal, at(s->at));
+	case REOPEN:
+		return pt_clock_reopen(clock, cal, at(s->at));
 	case LOOK:
 		break;
 	}
@@ -403,7 +418,8 @@ apply(struct pt_clock *clock, const struct pt_bt_calendar *cal, const struct ste
 static void
 run_scenarios(void)
 {
-	static const char *const ops[] = { "start", "pause", "resume", "stop", "restart", "look" };
+	static const char *const ops[] = { "start", "pause", "resume", "stop", "restart", "reopen",
+	    "look" };
 	char name[320];
 	size_t i, j;
 
