@@ -425,17 +425,30 @@
   </xsl:template>
 
   <!-- The text of the current <message>: its catalogue text, with "{max}"
-       replaced by the message's max (a field's limit, pt_message_max). -->
+       replaced by the message's max (a field's limit, pt_message_max) and
+       "{min}" by its min (a lower bound a handler put on the message). -->
   <xsl:template name="pt-message-text">
+    <xsl:variable name="text">
+      <xsl:choose>
+        <xsl:when test="string(@max) != ''">
+          <xsl:call-template name="pt-replace">
+            <xsl:with-param name="text" select="pt:t(@key)"/>
+            <xsl:with-param name="name" select="'max'"/>
+            <xsl:with-param name="value" select="string(@max)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="pt:t(@key)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="string(@max) != ''">
+      <xsl:when test="string(@min) != ''">
         <xsl:call-template name="pt-replace">
-          <xsl:with-param name="text" select="pt:t(@key)"/>
-          <xsl:with-param name="name" select="'max'"/>
-          <xsl:with-param name="value" select="string(@max)"/>
+          <xsl:with-param name="text" select="string($text)"/>
+          <xsl:with-param name="name" select="'min'"/>
+          <xsl:with-param name="value" select="string(@min)"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="pt:t(@key)"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -105,20 +105,6 @@ known_zone(const char *tz)
 	return 0;
 }
 
-/* The supported language code equal to lang, or NULL. */
-static const char *
-known_lang(const char *lang)
-{
-	const char *const *langs;
-	size_t n, i;
-
-	langs = pt_languages(&n);
-	for (i = 0; lang != NULL && i < n; i++)
-		if (strcmp(lang, langs[i]) == 0)
-			return langs[i];
-	return NULL;
-}
-
 /* Digits, spaces and + ( ) - / . only, with at least three digits. */
 static int
 valid_phone(const char *s)
@@ -232,7 +218,7 @@ save_profile(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
 	const char *name = pt_form_trim(req, "name"), *phone = pt_form_trim(req, "phone");
-	const char *lang = known_lang(pt_form(req, "language"));
+	const char *lang = pt_language(pt_form(req, "language"));
 	const char *tz = pt_form(req, "time_zone");
 	const char *notify[3];
 	struct pt_rows p;

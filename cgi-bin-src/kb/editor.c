@@ -206,54 +206,6 @@ transition_allowed(const char *from, const char *to)
 
 /* ---- small helpers ------------------------------------------------------- */
 
-/*
- * The number of characters of s if it is valid UTF-8 without control
- * characters (tab, CR and LF allowed with multiline), else -1.
- */
-static long
-text_chars(const char *s, int multiline)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	long n = 0;
-
-	while (*p != '\0') {
-		size_t k, len;
-		uint32_t cp;
-
-		if (*p < 0x80) {
-			if ((*p < 0x20 && !(multiline && (*p == '\t' || *p == '\n' || *p == '\r'))) ||
-			    *p == 0x7f)
-				return -1;
-			p++;
-			n++;
-			continue;
-		}
-		if ((*p & 0xe0) == 0xc0) {
-			len = 2;
-			cp = *p & 0x1f;
-		} else if ((*p & 0xf0) == 0xe0) {
-			len = 3;
-			cp = *p & 0x0f;
-		} else if ((*p & 0xf8) == 0xf0) {
-			len = 4;
-			cp = *p & 0x07;
-		} else
-			return -1;
-		for (k = 1; k < len; k++) {
-			if ((p[k] & 0xc0) != 0x80)
-				return -1;
-			cp = (cp << 6) | (p[k] & 0x3f);
-		}
-		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-		    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp < 0xa0))
-			return -1;
-		p += len;
-		n++;
-	}
-	return n;
-}
-
 /* 1 if s is a slug: ^[a-z0-9]+(-[a-z0-9]+)*$ */
 static int
 slug_ok(const char *s)
@@ -284,20 +236,6 @@ cap_id(const struct pt_req *req)
 	return strtoll(id, NULL, 10);
 }
 
-/* s if it is one of the site's languages (the catalogue's own string), else NULL. */
-static const char *
-site_lang(const char *s)
-{
-	const char *const *langs;
-	size_t n, i;
-
-	langs = pt_languages(&n);
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(s, langs[i]) == 0)
-			return langs[i];
-	return NULL;
-}
-
 /* ?lang= (or the form's lang), NULL when absent, "" when not a site language. */
 static const char *
 lang_param(struct pt_req *req)
@@ -308,7 +246,7 @@ lang_param(struct pt_req *req)
 		l = pt_form(req, "lang");
 	if (l == NULL)
 		return NULL;
-	l = site_lang(l);
+	l = pt_language(l);
 	return l != NULL ? l : "";
 }
 
@@ -367,15 +305,15 @@ default_lang(struct pt_req *req, long long id, const char **lang)
 	size_t i;
 	int rc;
 
-	*lang = site_lang(req->lang) != NULL ? site_lang(req->lang) : "en";
+	*lang = pt_language(req->lang) != NULL ? pt_language(req->lang) : "en";
 	if ((rc = pt_db_query(req, &sql[SQL_TEXTS], &rows, PT_BINDS(pt_int(id)))) != PT_OK)
 		return rc;
 	for (i = 0; i < rows.nrows; i++)
 		if (strcmp(pt_cell(&rows, i, 0), *lang) == 0)
 			return PT_OK;
 	for (i = 0; i < rows.nrows; i++)
-		if (site_lang(pt_cell(&rows, i, 0)) != NULL) {
-			*lang = site_lang(pt_cell(&rows, i, 0));
+		if (pt_language(pt_cell(&rows, i, 0)) != NULL) {
+			*lang = pt_language(pt_cell(&rows, i, 0));
 			break;
 		}
 	return PT_OK;
@@ -469,7 +407,7 @@ parse_tags(struct pt_req *req, struct input *in, const char **key)
 		if (o == 0)
 			continue;
 		/* One line of plain words: what script/kb-generate and the pages expect. */
-		if (text_chars(t, 0) < 0 || !pt_valid(PT_V_TAG, t, o)) {
+		if (pt_text_chars(t, 0) < 0 || !pt_valid(PT_V_TAG, t, o)) {
 			*key = "kb.editor.tags.invalid";
 			return -1;
 		}
@@ -550,27 +488,6 @@ parse_related(struct pt_req *req, struct input *in, long long self)
 }
 
 /*
- * s with its line ends as LF: browsers send a textarea's lines ended by
- * CRLF, and a Markdown source is kept, compared and shown line by line.
- * In the arena; NULL on OOM.
- */
-static const char *
-lf_lines(struct pt_req *req, const char *s)
-{
-	char *out, *o;
-
-	if (strchr(s, '\r') == NULL)
-		return s;
-	if ((out = pt_alloc(req, strlen(s) + 1)) == NULL)
-		return NULL;
-	for (o = out; *s != '\0'; s++)
-		if (!(s[0] == '\r' && s[1] == '\n'))
-			*o++ = *s;
-	*o = '\0';
-	return out;
-}
-
-/*
  * May body be rendered?  PT_OK, PT_ELIMIT over BODY_MAX_CHARS characters
  * (said first, also of a body that is invalid too), PT_EINVAL for control
  * characters other than tab and line ends, or for malformed UTF-8.
@@ -578,7 +495,7 @@ lf_lines(struct pt_req *req, const char *s)
 static int
 body_check(const char *body)
 {
-	long n = text_chars(body, 1);
+	long n = pt_text_chars(body, 1);
 
 	if (n < 0)
 		return pt_chars(body) > BODY_MAX_CHARS ? PT_ELIMIT : PT_EINVAL;
@@ -623,10 +540,10 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 	    (in->note = pt_form_trim(req, "note")) == NULL)
 		return PT_ENOMEM;
 	in->body = pt_form(req, "body") != NULL ? pt_form(req, "body") : "";
-	if ((in->body = lf_lines(req, in->body)) == NULL)
+	if ((in->body = pt_lf_lines(req, in->body)) == NULL)
 		return PT_ENOMEM;
 	in->audience = one_of(pt_form(req, "audience"), audiences, PT_NELEM(audiences));
-	in->lang = lang != NULL ? lang : site_lang(pt_form(req, "lang"));
+	in->lang = lang != NULL ? lang : pt_language(pt_form(req, "lang"));
 	in->format = pt_form(req, "format") != NULL ?
 	    one_of(pt_form(req, "format"), formats, PT_NELEM(formats)) : format;
 
@@ -654,19 +571,19 @@ read_input(struct pt_req *req, struct input *in, long long self, const char *lan
 		FIELD_ERROR("kb.editor.lang.invalid", "lang");
 	if (in->format == NULL)
 		FIELD_ERROR("kb.editor.format.invalid", "format");
-	n = text_chars(in->title, 0);
+	n = pt_text_chars(in->title, 0);
 	if (*in->title == '\0')
 		FIELD_ERROR("kb.editor.title.required", "title");
 	else if (n < 0)
 		FIELD_ERROR("kb.editor.title.invalid", "title");
 	else if (n > TITLE_MAX_CHARS)
 		FIELD_TOO_LONG("kb.editor.title.too-long", "title", TITLE_MAX_CHARS);
-	n = text_chars(in->summary, 1);
+	n = pt_text_chars(in->summary, 1);
 	if (n < 0)
 		FIELD_ERROR("kb.editor.summary.invalid", "summary");
 	else if (n > SUMMARY_MAX_CHARS)
 		FIELD_TOO_LONG("kb.editor.summary.too-long", "summary", SUMMARY_MAX_CHARS);
-	n = text_chars(in->note, 0);
+	n = pt_text_chars(in->note, 0);
 	if (n < 0 || n > NOTE_MAX_CHARS)
 		FIELD_ERROR("kb.editor.note.invalid", "note");
 	if ((rc = parse_tags(req, in, &key)) == -1)
@@ -963,7 +880,7 @@ titles_find(struct pt_req *req, xmlNodePtr parent, const char *q, long long self
 {
 	struct pt_rows rows;
 	const char *like;
-	long n = text_chars(q, 0);
+	long n = pt_text_chars(q, 0);
 	int rc;
 
 	if (n < 2 || n > PT_FILTER_MAX_CHARS)
@@ -1183,7 +1100,7 @@ static int
 list(struct pt_req *req)
 {
 	const char *status = one_of(pt_query(req, "status"), statuses, PT_NELEM(statuses));
-	const char *lang = site_lang(pt_query(req, "lang"));
+	const char *lang = pt_language(pt_query(req, "lang"));
 	const char *cat = pt_query(req, "category");
 	const char *q = pt_query_trim(req, "q"), *like;
 	long long category = 0, page = pt_query_page(req), total, pages;
@@ -1201,7 +1118,7 @@ list(struct pt_req *req)
 		lang = "";
 	if (cat != NULL && pt_valid(PT_V_ID, cat, strlen(cat)))
 		category = strtoll(cat, NULL, 10);
-	q_chars = text_chars(q, 0);
+	q_chars = pt_text_chars(q, 0);
 	if (q_chars < 0 || q_chars > PT_FILTER_MAX_CHARS)
 		q = "";
 	pt_limit(req, "q", PT_FILTER_MAX_CHARS);
@@ -1263,7 +1180,7 @@ slug_taken(struct pt_req *req, const struct article *a, const char *lang)
 static int
 new_form(struct pt_req *req)
 {
-	return show_form(req, NULL, site_lang(req->lang), 0, NULL, 200);
+	return show_form(req, NULL, pt_language(req->lang), 0, NULL, 200);
 }
 
 /* POST /kb/editor/new: the article as a draft with version 1 of its first text. */
@@ -1276,7 +1193,7 @@ new_post(struct pt_req *req)
 	int rc;
 
 	if (action_is(req, "find"))
-		return show_form(req, NULL, site_lang(pt_form(req, "lang")), 1, NULL, 200);
+		return show_form(req, NULL, pt_language(pt_form(req, "lang")), 1, NULL, 200);
 	if ((rc = read_input(req, &in, 0, NULL, "markdown")) < 0)
 		return rc;
 	if (rc > 0)
@@ -1402,7 +1319,7 @@ preview_post(struct pt_req *req)
 	xmlNodePtr p;
 	int rc = PT_OK;
 
-	if ((body = lf_lines(req, body)) == NULL)
+	if ((body = pt_lf_lines(req, body)) == NULL)
 		return PT_ENOMEM;
 	p = pt_node(req->page, "kb-preview", NULL);
 	req->view = "editor-preview";

@@ -10,12 +10,11 @@
  * with mode 0640; the row and its audit entry are written in one
  * transaction, and the file is removed again when that fails.  The name
  * a person sees is the client's file name reduced to harmless characters.
+ * (pt_file_sniff, pt_file_name and pt_file_store in the runtime.)
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kb.h"
@@ -48,136 +47,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 };
 
 #define FILE_MAX_BYTES	(10L * 1024 * 1024)	/* per file; the request bound is the runtime's */
-#define NAME_MAX_BYTES	100
-
-/* ---- what a file is ------------------------------------------------------- */
-
-/* 1 if d is UTF-8 text: no NUL, no control characters but tab, LF, CR, FF. */
-static int
-is_text(const unsigned char *d, size_t n)
-{
-	size_t i = 0, k, len;
-
-	if (n >= 3 && d[0] == 0xef && d[1] == 0xbb && d[2] == 0xbf)
-		i = 3;
-	while (i < n) {
-		unsigned char c = d[i];
-
-		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f)
-				return 0;
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			len = 2;
-		else if (c >= 0xe0 && c <= 0xef)
-			len = 3;
-		else if (c >= 0xf0 && c <= 0xf4)
-			len = 4;
-		else
-			return 0;
-		if (i + len > n)
-			return 0;
-		for (k = 1; k < len; k++)
-			if ((d[i + k] & 0xc0) != 0x80)
-				return 0;
-		/* Overlong three- and four-byte forms, surrogates, past U+10FFFF. */
-		if ((c == 0xe0 && d[i + 1] < 0xa0) || (c == 0xed && d[i + 1] >= 0xa0) ||
-		    (c == 0xf0 && d[i + 1] < 0x90) || (c == 0xf4 && d[i + 1] >= 0x90))
-			return 0;
-		i += len;
-	}
-	return 1;
-}
-
-struct file_type {
-	const char	*type;
-	const char	*ext;
-	int		 inline_ok;	/* shown in the browser rather than downloaded */
-};
-
-static const struct file_type type_pdf = { "application/pdf", "pdf", 1 };
-static const struct file_type type_png = { "image/png", "png", 1 };
-static const struct file_type type_jpeg = { "image/jpeg", "jpg", 1 };
-static const struct file_type type_gif = { "image/gif", "gif", 1 };
-static const struct file_type type_webp = { "image/webp", "webp", 1 };
-static const struct file_type type_text = { "text/plain; charset=utf-8", "txt", 0 };
-
-/* The type of a file by its first bytes, or NULL when it is none we accept. */
-static const struct file_type *
-sniff(const unsigned char *d, size_t n)
-{
-	if (n >= 5 && memcmp(d, "%PDF-", 5) == 0)
-		return &type_pdf;
-	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return &type_png;
-	if (n >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff)
-		return &type_jpeg;
-	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0))
-		return &type_gif;
-	if (n >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
-		return &type_webp;
-	if (n > 0 && is_text(d, n))
-		return &type_text;
-	return NULL;
-}
-
-/* The inline flag for a stored content type. */
-static int
-type_inline(const char *type)
-{
-	return strncmp(type, "image/", 6) == 0 || strcmp(type, "application/pdf") == 0;
-}
-
-/*
- * The name a person sees: the client's name without any directory part,
- * only ASCII letters, digits, dot, dash and underscore (runs of anything
- * else become one "_"), no leading dots, at most NAME_MAX_BYTES; "file"
- * when nothing is left, with the type's extension when it has none.
- */
-static const char *
-safe_name(struct pt_req *req, const char *name, const struct file_type *ft)
-{
-	const char *p, *base = name != NULL ? name : "";
-	char *out, *o;
-	size_t n = 0;
-
-	for (p = base; *p != '\0'; p++)
-		if (*p == '/' || *p == '\\')
-			base = p + 1;
-	if ((out = pt_alloc(req, NAME_MAX_BYTES + 16)) == NULL)
-		return NULL;
-	o = out;
-	for (p = base; *p != '\0' && n < NAME_MAX_BYTES; p++) {
-		char c = *p;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    c == '-' || c == '_' || c == '.') {
-			if (n == 0 && (c == '.' || c == '-'))
-				continue;
-			if (c == '.' && n > 0 && o[-1] == '.')
-				continue;
-			*o++ = c;
-			n++;
-		} else if (n > 0 && o[-1] != '_') {
-			*o++ = '_';
-			n++;
-		}
-	}
-	while (n > 0 && (o[-1] == '.' || o[-1] == '_')) {
-		o--;
-		n--;
-	}
-	*o = '\0';
-	if (n == 0)
-		strcpy(out, "file");
-	if (strchr(out, '.') == NULL)
-		strcat(strcat(out, "."), ft->ext);
-	return out;
-}
-
-/* ---- storage ----------------------------------------------------------------- */
 
 /* Where the knowledge base's files live: <files dir>/kb (arena). */
 static const char *
@@ -186,63 +55,17 @@ kb_dir(struct pt_req *req)
 	return pt_printf(req, "%s/kb", pt_files_dir());
 }
 
-/* Write len bytes of data to a new file *path (arena) under the kb directory. */
-static int
-store_file(struct pt_req *req, const char *data, size_t len, const char *storage,
-    const char **path)
-{
-	const char *dir = kb_dir(req);
-	size_t off = 0;
-	int fd;
-
-	if (dir == NULL || (*path = pt_printf(req, "%s/%s", dir, storage)) == NULL)
-		return PT_ESYS;
-	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
-		pt_log(req, PT_LOG_ERROR, "mkdir %s: %s", dir, strerror(errno));
-		return PT_ESYS;
-	}
-	if ((fd = open(*path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640)) < 0) {
-		pt_log(req, PT_LOG_ERROR, "open %s: %s", *path, strerror(errno));
-		return PT_ESYS;
-	}
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			pt_log(req, PT_LOG_ERROR, "write %s: %s", *path, strerror(errno));
-			close(fd);
-			unlink(*path);
-			return PT_ESYS;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		pt_log(req, PT_LOG_ERROR, "close %s: %s", *path, strerror(errno));
-		unlink(*path);
-		return PT_ESYS;
-	}
-	return PT_OK;
-}
-
 /* ---- pages -------------------------------------------------------------------- */
 
 /* The lang a form came from (for the way back), or NULL. */
 static const char *
 back_lang(struct pt_req *req)
 {
-	const char *const *langs;
 	const char *l = pt_query(req, "lang");
-	size_t n, i;
 
 	if (l == NULL)
 		l = pt_form(req, "lang");
-	langs = pt_languages(&n);
-	for (i = 0; l != NULL && i < n; i++)
-		if (strcmp(l, langs[i]) == 0)
-			return langs[i];
-	return NULL;
+	return pt_language(l);
 }
 
 static const char *
@@ -288,7 +111,7 @@ upload(struct pt_req *req)
 {
 	long long id = cap_id(req), fid;
 	const struct pt_upload *up;
-	const struct file_type *ft;
+	const struct pt_file_type *ft;
 	struct pt_rows rows;
 	const char *name, *path = NULL;
 	char storage[65];
@@ -305,12 +128,11 @@ upload(struct pt_req *req)
 		return refuse(req, id, "kb.editor.file.required", 422);
 	if (up->len > FILE_MAX_BYTES)
 		return refuse(req, id, "kb.editor.file.too-large", 413);
-	if ((ft = sniff((const unsigned char *)up->data, up->len)) == NULL)
+	if ((ft = pt_file_sniff(up->data, up->len)) == NULL)
 		return refuse(req, id, "kb.editor.file.type", 422);
-	if ((name = safe_name(req, up->filename, ft)) == NULL)
+	if ((name = pt_file_name(req, up->filename, ft)) == NULL)
 		return PT_ENOMEM;
-	if ((rc = pt_random_hex(storage, 32)) != PT_OK ||
-	    (rc = store_file(req, up->data, up->len, storage, &path)) != PT_OK)
+	if ((rc = pt_file_store(req, "kb", up->data, up->len, storage, &path)) != PT_OK)
 		return rc == PT_ESYS ? PT_EDB : rc;
 
 	if ((rc = pt_db_begin(req)) != PT_OK)
@@ -402,7 +224,7 @@ download(struct pt_req *req)
 	if (rows.nrows != 1)
 		return pt_error_page(req, 404, NULL);
 	rc = pt_send_file(req, pt_printf(req, "kb/%s", pt_cell(&rows, 0, 0)), pt_cell(&rows, 0, 1),
-	    pt_cell(&rows, 0, 2), type_inline(pt_cell(&rows, 0, 1)));
+	    pt_cell(&rows, 0, 2), pt_file_inline(pt_cell(&rows, 0, 1)));
 	return rc == PT_OK ? 200 : rc;
 }
 

@@ -7,6 +7,7 @@
  * White space is the C locale's (space, \t, \n, \v, \f, \r) and case is
  * ASCII, whatever locale the process runs in.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,4 +170,69 @@ long long
 pt_pages(long long total, long long per_page)
 {
 	return total <= 0 ? 1 : (total + per_page - 1) / per_page;
+}
+
+/* The characters of s if it is text a person typed (see portico.h), else -1. */
+long
+pt_text_chars(const char *s, int multiline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long n = 0;
+
+	while (*p != '\0') {
+		size_t k, len;
+		uint32_t cp;
+
+		if (*p < 0x80) {
+			if ((*p < 0x20 && !(multiline && (*p == '\t' || *p == '\n' || *p == '\r'))) ||
+			    *p == 0x7f)
+				return -1;
+			p++;
+			n++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0) {
+			len = 2;
+			cp = *p & 0x1f;
+		} else if ((*p & 0xf0) == 0xe0) {
+			len = 3;
+			cp = *p & 0x0f;
+		} else if ((*p & 0xf8) == 0xf0) {
+			len = 4;
+			cp = *p & 0x07;
+		} else
+			return -1;
+		for (k = 1; k < len; k++) {
+			if ((p[k] & 0xc0) != 0x80)
+				return -1;
+			cp = (cp << 6) | (p[k] & 0x3f);
+		}
+		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+		    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp < 0xa0))
+			return -1;
+		p += len;
+		n++;
+	}
+	return n;
+}
+
+
+/*
+ * s with its line ends as LF (see portico.h).
+ */
+const char *
+pt_lf_lines(struct pt_req *req, const char *s)
+{
+	char *out, *o;
+
+	if (strchr(s, '\r') == NULL)
+		return s;
+	if ((out = pt_alloc(req, strlen(s) + 1)) == NULL)
+		return NULL;
+	for (o = out; *s != '\0'; s++)
+		if (!(s[0] == '\r' && s[1] == '\n'))
+			*o++ = *s;
+	*o = '\0';
+	return out;
 }

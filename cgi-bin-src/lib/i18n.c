@@ -344,3 +344,14 @@ pt_languages(size_t *n)
 	*n = ncatalogs;
 	return codes;
 }
+
+const char *
+pt_language(const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < ncatalogs; i++)
+		if (strcmp(code, codes[i]) == 0)
+			return codes[i];
+	return NULL;
+}

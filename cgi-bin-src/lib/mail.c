@@ -8,13 +8,17 @@
 
 #include "extern.h"
 
-enum mail_sql { SQL_OUTBOX_INSERT, SQL__MAX };
+enum mail_sql { SQL_OUTBOX_INSERT, SQL_OUTBOX_INSERT_THREAD, SQL__MAX };
 
 const struct pt_sql pt_mail_sql[SQL__MAX] = {
 	[SQL_OUTBOX_INSERT] = { "outbox_insert",
 	    "INSERT INTO outbox (created_at, to_email, to_name, lang, template, data_xml, status,"
 	    " attempts, next_attempt_at) VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, 'queued', 0,"
 	    " UTC_TIMESTAMP(6))" },
+	[SQL_OUTBOX_INSERT_THREAD] = { "outbox_insert_thread",
+	    "INSERT INTO outbox (created_at, to_email, to_name, lang, template, data_xml, status,"
+	    " attempts, next_attempt_at, message_id, in_reply_to, references_ids)"
+	    " VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, 'queued', 0, UTC_TIMESTAMP(6), ?, ?, ?)" },
 };
 const size_t pt_mail_nsql = SQL__MAX;
 
@@ -43,8 +47,9 @@ pt_base_url(void)
 }
 
 int
-pt_mail_queue(struct pt_req *req, const char *template, const char *to_email,
-    const char *to_name, const char *lang, xmlNodePtr data)
+pt_mail_queue_thread(struct pt_req *req, const char *template, const char *to_email,
+    const char *to_name, const char *lang, xmlNodePtr data, const char *message_id,
+    const char *in_reply_to, const char *references)
 {
 	xmlBufferPtr buf;
 	const char *xml;
@@ -61,10 +66,23 @@ pt_mail_queue(struct pt_req *req, const char *template, const char *to_email,
 		return PT_ENOMEM;
 	}
 	xmlBufferFree(buf);
-	rc = pt_db_exec(req, &pt_mail_sql[SQL_OUTBOX_INSERT],
-	    PT_BINDS(pt_str(to_email), pt_str(to_name != NULL ? to_name : ""), pt_str(lang),
-	    pt_str(template), pt_str(xml)), NULL);
+	if (message_id == NULL && in_reply_to == NULL && references == NULL)
+		rc = pt_db_exec(req, &pt_mail_sql[SQL_OUTBOX_INSERT],
+		    PT_BINDS(pt_str(to_email), pt_str(to_name != NULL ? to_name : ""), pt_str(lang),
+		    pt_str(template), pt_str(xml)), NULL);
+	else
+		rc = pt_db_exec(req, &pt_mail_sql[SQL_OUTBOX_INSERT_THREAD],
+		    PT_BINDS(pt_str(to_email), pt_str(to_name != NULL ? to_name : ""), pt_str(lang),
+		    pt_str(template), pt_str(xml), pt_str(message_id), pt_str(in_reply_to),
+		    pt_str(references)), NULL);
 	if (rc == PT_OK)
 		pt_log(req, PT_LOG_INFO, "mail %s queued for %s", template, to_email);
 	return rc;
+}
+
+int
+pt_mail_queue(struct pt_req *req, const char *template, const char *to_email,
+    const char *to_name, const char *lang, xmlNodePtr data)
+{
+	return pt_mail_queue_thread(req, template, to_email, to_name, lang, data, NULL, NULL, NULL);
 }

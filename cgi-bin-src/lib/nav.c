@@ -18,6 +18,7 @@
 enum pt_nav_section {
 	NAV_START,
 	NAV_KB,
+	NAV_TICKETS,
 	NAV_EDITOR,
 	NAV_ADMIN,
 	NAV_ACCOUNT,
@@ -31,6 +32,7 @@ static const struct nav_section {
 } sections[NAV__MAX] = {
 	[NAV_START] =	{ "start",	"nav.start",	1 },
 	[NAV_KB] =	{ "kb",		"nav.kb",	1 },
+	[NAV_TICKETS] =	{ "tickets",	"nav.tickets",	1 },
 	[NAV_EDITOR] =	{ "editor",	"nav.editor",	1 },
 	[NAV_ADMIN] =	{ "admin",	"nav.admin",	1 },
 	[NAV_ACCOUNT] =	{ "account",	"nav.account",	0 },
@@ -55,6 +57,9 @@ static const struct nav_link {
 } links[] = {
 	{ NAV_START,	"nav.start",	"/",			{ NULL, NULL },		0 },
 	{ NAV_KB,	"nav.kb",	"/kb/",			{ NULL, NULL },		NAV_TILE },
+	{ NAV_TICKETS,	"nav.tickets.mine", "/tickets/mine",	{ "tickets.create", "tickets.read.org" }, NAV_TILE },
+	{ NAV_TICKETS,	"nav.tickets.new", "/tickets/",		{ "tickets.create", NULL }, NAV_TILE },
+	{ NAV_TICKETS,	"nav.tickets.queue", "/tickets/queue",	{ "tickets.work", NULL }, NAV_TILE },
 	{ NAV_EDITOR,	"nav.editor",	"/kb/editor",		{ "kb.edit", NULL },	NAV_TILE },
 	{ NAV_ADMIN,	"nav.users",	"/auth/users",		{ "users.manage.org", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.budgets",	"/auth/budgets",	{ "users.manage.org", NULL }, NAV_TILE },

@@ -342,6 +342,18 @@ char	*pt_email_normalise(struct pt_req *, const char *s);
  * same number in the form's maxlength (see pt_limit) and here.
  */
 size_t	 pt_chars(const char *s);
+/*
+ * The characters of s if it is valid UTF-8 without control characters
+ * (tab, CR and LF allowed with multiline; no C1 controls, surrogates or
+ * overlong forms), else -1: text a person typed, for every field checked.
+ */
+long	 pt_text_chars(const char *s, int multiline);
+/*
+ * s with its CRLF line ends as LF: browsers send a textarea's lines ended
+ * by CRLF, and a text is kept, compared and shown line by line.  s itself
+ * when it has no CR, else a copy in the arena; NULL on OOM.
+ */
+const char *pt_lf_lines(struct pt_req *, const char *s);
 /* 1 if s (may be NULL) equals one of v[0..n-1]. */
 int	 pt_one_of(const char *s, const char *const *v, size_t n);
 /* s as a LIKE pattern matching it anywhere, its own % _ and backslash escaped; arena, NULL on OOM. */
@@ -679,6 +691,8 @@ void	 pt_i18n_free(void);
 /* The catalogue text for key in lang, or NULL. */
 const char *pt_i18n_get(const char *lang, const char *key);
 const char *const *pt_languages(size_t *n);
+/* The site language equal to code (the catalogue's own string), or NULL. */
+const char *pt_language(const char *code);
 
 /* ---- database (db.c) --------------------------------------------------- */
 
@@ -795,6 +809,14 @@ xmlNodePtr pt_mail_data(struct pt_req *);
  */
 int	 pt_mail_queue(struct pt_req *, const char *template, const char *to_email,
 	    const char *to_name, const char *lang, xmlNodePtr data);
+/*
+ * The same for a mail of a conversation: message_id ("<local@domain>") is
+ * its Message-ID (NULL: the mailer makes one), in_reply_to and references
+ * (space-separated Message-IDs) thread it; each may be NULL.
+ */
+int	 pt_mail_queue_thread(struct pt_req *, const char *template, const char *to_email,
+	    const char *to_name, const char *lang, xmlNodePtr data, const char *message_id,
+	    const char *in_reply_to, const char *references);
 /* The site's public base URL for links in mails, without a trailing slash. */
 const char *pt_base_url(void);
 
@@ -891,6 +913,36 @@ const struct pt_upload *pt_upload(const struct pt_req *, const char *field);
  */
 int	 pt_send_file(struct pt_req *, const char *path, const char *content_type,
 	    const char *filename, int inline_disposition);
+/*
+ * What an uploaded file is, by its first bytes, never by what the client
+ * claims (files.c): PDF, PNG, JPEG, GIF, WebP or UTF-8 plain text; NULL
+ * for anything else, which is refused.
+ */
+struct pt_file_type {
+	const char	*type;		/* the content type it is stored and sent with */
+	const char	*ext;		/* the extension a name without one gets */
+	int		 inline_ok;	/* shown in the browser rather than downloaded */
+};
+const struct pt_file_type *pt_file_sniff(const void *data, size_t len);
+/* 1 if a stored content type is shown inline (images, PDF). */
+int	 pt_file_inline(const char *type);
+/*
+ * The name a person sees: the client's name without any directory part,
+ * only ASCII letters, digits, dot, dash and underscore (runs of anything
+ * else become one "_"), no leading dots, at most 100 bytes; "file" when
+ * nothing is left, with the type's extension when it has none.  Arena;
+ * NULL on OOM.
+ */
+const char *pt_file_name(struct pt_req *, const char *name, const struct pt_file_type *);
+/*
+ * Write len bytes to a new file under [paths] files/<subdir>/ (made when
+ * missing) with a random name (64 hex digits, into storage), created
+ * exclusively with mode 0640 and synced; *path (arena) is its path, for
+ * unlink when the transaction that records it fails.  PT_OK, PT_ESYS
+ * (logged), PT_ENOMEM.
+ */
+int	 pt_file_store(struct pt_req *, const char *subdir, const void *data, size_t len,
+	    char storage[65], const char **path);
 /* [paths] files: where uploads live (nginx's /protected/), without a trailing slash. */
 const char *pt_files_dir(void);
 /*

@@ -52,6 +52,8 @@ struct mime_msg {
 	const char	*text;		/* the text/plain part */
 	const char	*html;		/* the text/html part, a whole document */
 	const char	*message_id;	/* "<...@...>" */
+	const char	*in_reply_to;	/* NULL or "<...@...>" */
+	const char	*references;	/* NULL or message ids separated by spaces */
 	time_t		 date;
 	const char	*boundary;	/* NULL: a random one */
 };

@@ -304,6 +304,24 @@ part(struct mime_buf *b, const char *boundary, const char *type, const char *bod
 	mime_qp(b, body, strlen(body));
 }
 
+/* "References:" with one message id a line after the first, folded (RFC 5322 3.6.4). */
+static void
+references(struct mime_buf *b, const char *ids)
+{
+	const char *p = ids;
+
+	mime_buf_str(b, "\r\nReferences:");
+	while (*p != '\0') {
+		size_t len = strcspn(p, " ");
+
+		mime_buf_add(b, p == ids ? " " : "\r\n ", p == ids ? 1 : 3);
+		mime_buf_add(b, p, len);
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+}
+
 int
 mime_build(struct mime_buf *b, const struct mime_msg *m)
 {
@@ -330,6 +348,12 @@ mime_build(struct mime_buf *b, const struct mime_msg *m)
 	mime_header(b, "Subject", m->subject, NULL);
 	mime_buf_str(b, "Message-ID: ");
 	mime_buf_str(b, m->message_id);
+	if (m->in_reply_to != NULL) {
+		mime_buf_str(b, "\r\nIn-Reply-To: ");
+		mime_buf_str(b, m->in_reply_to);
+	}
+	if (m->references != NULL)
+		references(b, m->references);
 	mime_buf_str(b, "\r\nMIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n"
 	    "Content-Type: multipart/alternative;\r\n boundary=\"");
 	mime_buf_str(b, boundary);

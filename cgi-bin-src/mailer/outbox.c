@@ -33,7 +33,8 @@ enum outbox_sql {
 
 static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_CLAIM] = { "outbox_claim",
-	    "SELECT id, to_email, to_name, lang, template, data_xml, attempts FROM outbox"
+	    "SELECT id, to_email, to_name, lang, template, data_xml, attempts, message_id,"
+	    " in_reply_to, references_ids FROM outbox"
 	    " WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)"
 	    " ORDER BY next_attempt_at, id LIMIT 5 FOR UPDATE SKIP LOCKED" },
 	[SQL_LEASE] = { "outbox_lease",
@@ -62,6 +63,9 @@ struct mail {
 	const char	*template;
 	const char	*data_xml;
 	long long	 attempts;
+	const char	*message_id;	/* NULL: one is made */
+	const char	*in_reply_to;	/* may be NULL */
+	const char	*references;	/* may be NULL */
 };
 
 struct rendered {
@@ -291,6 +295,43 @@ domain_of(const char *addr)
 	return at != NULL && at[1] != '\0' ? at + 1 : "portico.invalid";
 }
 
+/* 1 if s is one "<id-left@id-right>" of printable ASCII without spaces (RFC 5322 msg-id). */
+static int
+message_id_ok(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n < 5 || n > 250 || s[0] != '<' || s[n - 1] != '>' || strchr(s, '@') == NULL)
+		return 0;
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] <= 0x20 || s[i] >= 0x7f || s[i] == '<' || s[i] == '>')
+			return 0;
+	return 1;
+}
+
+/* 1 if s is message ids separated by single spaces. */
+static int
+message_ids_ok(const char *s)
+{
+	char one[251];
+	const char *p = s;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, " ");
+
+		if (len == 0 || len >= sizeof(one))
+			return 0;
+		memcpy(one, p, len);
+		one[len] = '\0';
+		if (!message_id_ok(one))
+			return 0;
+		p += len;
+		if (*p == ' ')
+			p++;
+	}
+	return p != s;
+}
+
 static int
 deliver(struct pt_req *req, const struct mail *m)
 {
@@ -324,7 +365,13 @@ deliver(struct pt_req *req, const struct mail *m)
 	msg.subject = r.subject;
 	msg.text = r.text;
 	msg.html = r.html;
-	msg.message_id = pt_printf(req, "<outbox.%lld.%s@%s>", m->id, rnd, domain_of(from_addr));
+	/* A mail of a conversation carries the Message-ID its worker gave it. */
+	msg.message_id = m->message_id != NULL && message_id_ok(m->message_id) ? m->message_id :
+	    pt_printf(req, "<outbox.%lld.%s@%s>", m->id, rnd, domain_of(from_addr));
+	if (m->in_reply_to != NULL && message_id_ok(m->in_reply_to))
+		msg.in_reply_to = m->in_reply_to;
+	if (m->references != NULL && message_ids_ok(m->references))
+		msg.references = m->references;
 	msg.date = time(NULL);
 	if (msg.message_id == NULL || mime_build(&buf, &msg) != PT_OK) {
 		mime_buf_free(&buf);
@@ -379,6 +426,9 @@ outbox_run(struct pt_req *req, int max, const volatile sig_atomic_t *stop)
 		m.template = pt_cell(&rows, i, 4) != NULL ? pt_cell(&rows, i, 4) : "";
 		m.data_xml = pt_cell(&rows, i, 5);
 		m.attempts = pt_cell_int(&rows, i, 6);
+		m.message_id = pt_cell(&rows, i, 7);
+		m.in_reply_to = pt_cell(&rows, i, 8);
+		m.references = pt_cell(&rows, i, 9);
 		if (i >= n || *stop) {
 			/* Not ours to send after all (stopping): due again at once. */
 			(void)pt_db_exec(req, &sql[SQL_RELEASE], PT_BINDS(pt_int(m.id)), NULL);

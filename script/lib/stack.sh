@@ -14,7 +14,7 @@ BUILD=$PORTICO_REPO/build
 JOBS=${PORTICO_JOBS:-2}
 # FastCGI workers the stack runs: name → socket $RUN/<name>.sock, binary
 # $BUILD/cgi-bin-src/<name>/portico-<name>, stderr to $LOGDIR/<name>.log.
-WORKERS=(auth kb hello)
+WORKERS=(auth kb tickets hello)
 WORKER_PROCS=${PORTICO_WORKER_PROCS:-2}
 
 # Debian 12 package names.  nginx (not nginx-light): in Debian 12 the
@@ -418,8 +418,9 @@ mailin.address=support@portico.example" '
 	# portico-admin check wants.
 	chmod 600 "$PORTICO_CONF.tmp"
 	mv "$PORTICO_CONF.tmp" "$PORTICO_CONF"
-	# [paths] files: uploads (kb/ for the knowledge base), served by nginx's /protected/.
-	mkdir -p "$VAR/files/kb"
+	# [paths] files: uploads (kb/ for the knowledge base, tickets/ for tickets),
+	# served by nginx's /protected/.
+	mkdir -p "$VAR/files/kb" "$VAR/files/tickets"
 }
 
 # ------------------------------------------------------------------ workers
@@ -627,7 +628,7 @@ nginx_start() {
 	[ -n "$PORT" ] || die "nginx_start: no port (stack_init VAR PORT)"
 	nginx_stop
 	mkdir -p "$NGINX_DIR"/tmp/client_body "$NGINX_DIR"/tmp/fastcgi "$NGINX_DIR"/tmp/proxy \
-		"$NGINX_DIR"/tmp/scgi "$NGINX_DIR"/tmp/uwsgi "$VAR/files/kb"
+		"$NGINX_DIR"/tmp/scgi "$NGINX_DIR"/tmp/uwsgi "$VAR/files/kb" "$VAR/files/tickets"
 	# As root, nginx's workers would run as nobody and could not read a
 	# checkout under /root; in development they run as the current user.
 	[ "$(id -u)" != 0 ] || user_line='user root;'

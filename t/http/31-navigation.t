@@ -20,15 +20,15 @@ my %PROVIDER = (admin => [qw(/auth/admin/orgs /auth/admin/users /auth/admin/role
     /auth/audit /auth/admin/deletions)]);
 
 my %expect = (
-    'admin@portico.example'   => { sections => [qw(start kb editor admin)], %PROVIDER },
-    'manager@portico.example' => { sections => [qw(start kb admin)], admin => ['/auth/audit'] },
-    'agent@portico.example'   => { sections => [qw(start kb)] },
+    'admin@portico.example'   => { sections => [qw(start kb tickets editor admin)], %PROVIDER },
+    'manager@portico.example' => { sections => [qw(start kb tickets admin)], admin => ['/auth/audit'] },
+    'agent@portico.example'   => { sections => [qw(start kb tickets)] },
     'editor@portico.example'  => { sections => [qw(start kb editor)] },
-    'anna.admin@acme.example' => { sections => [qw(start kb admin)], %ORG_ADMIN },
-    'carl@acme.example'       => { sections => [qw(start kb)] },
-    'olivia@acme.example'     => { sections => [qw(start kb)] },
-    'klaus@bergmann.example'  => { sections => [qw(start kb)] },
-    'paula@northwind.example' => { sections => [qw(start kb)] },
+    'anna.admin@acme.example' => { sections => [qw(start kb tickets admin)], %ORG_ADMIN },
+    'carl@acme.example'       => { sections => [qw(start kb tickets)] },
+    'olivia@acme.example'     => { sections => [qw(start kb tickets)] },
+    'klaus@bergmann.example'  => { sections => [qw(start kb tickets)] },
+    'paula@northwind.example' => { sections => [qw(start kb tickets)] },
 );
 
 sub signed_in {
@@ -59,7 +59,7 @@ for my $u (demo_users()) {
             'the editor is in the navigation exactly for editors');
         is(xp_count($doc, '/page/nav/section[@name="kb"][@href="/kb/"]'), 1, 'knowledge base section');
         my @hrefs = (xp_list($doc, '/page/nav/section/@href'), xp_list($doc, '/page/nav/section/link/@href'));
-        is_deeply([grep { m{^/(tickets|orders|tasks|partner|admin)/} } @hrefs], [],
+        is_deeply([grep { m{^/(orders|tasks|partner|admin)/} } @hrefs], [],
             'no section of a worker that does not exist');
 
         # Every link opens, and on its page it is the current one.
@@ -132,10 +132,10 @@ subtest 'error pages keep the navigation' => sub {
     my $carl = signed_in('carl@acme.example');
     my ($doc, $res) = $carl->get_xml('/auth/admin/orgs');
     is($res->code, 403, 'a customer may not open the provider administration');
-    is_deeply([xp_list($doc, '/page/nav/section/@name')], [qw(start kb)], '403 keeps the navigation');
+    is_deeply([xp_list($doc, '/page/nav/section/@name')], [qw(start kb tickets)], '403 keeps the navigation');
     ($doc, $res) = $carl->get_xml('/kb/no-such-page');
     is($res->code, 404, 'unknown page');
-    is_deeply([xp_list($doc, '/page/nav/section/@name')], [qw(start kb)], '404 keeps the navigation');
+    is_deeply([xp_list($doc, '/page/nav/section/@name')], [qw(start kb tickets)], '404 keeps the navigation');
 };
 
 subtest 'German' => sub {

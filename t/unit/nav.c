@@ -62,13 +62,19 @@ main(void)
 
 	d = page_for(req, "/", customer, PT_NELEM(customer), &user);
 	is_str(xp(d, "concat(/page/nav/section[1]/@name, ' ', /page/nav/section[2]/@name, ' ',"
-	    " count(/page/nav/section))", b, sizeof(b)), "start kb 2", "customer: start and kb");
+	    " /page/nav/section[3]/@name, ' ', count(/page/nav/section))", b, sizeof(b)),
+	    "start kb tickets 3", "customer: start, kb and tickets");
+	is_str(xp(d, "concat(/page/nav/section[@name='tickets']/@href, ' ',"
+	    " count(/page/nav/section[@name='tickets']/link))", b, sizeof(b)), "/tickets/mine 2",
+	    "customer: my tickets and the catalogue, not the queue");
 	is_str(xp(d, "/page/nav/section[@current='1']/@name", b, sizeof(b)), "start", "/ is the start");
 	is_str(xp(d, "count(//*[@current])", b, sizeof(b)), "2", "one section and one page current");
 	is_str(xp(d, "count(/page/nav//*[starts-with(@href, '/auth/')])", b, sizeof(b)), "0",
 	    "customer: no administration, no account in the main navigation");
-	is_str(xp(d, "concat(//area[1]/@key, ' ', //area[2]/@key, ' ', count(//area))", b, sizeof(b)),
-	    "nav.kb nav.account 2", "customer's tiles: knowledge base and account");
+	is_str(xp(d, "concat(//area[1]/@key, ' ', //area[2]/@key, ' ', //area[3]/@key, ' ',"
+	    " //area[4]/@key, ' ', count(//area))", b, sizeof(b)),
+	    "nav.kb nav.tickets.mine nav.tickets.new nav.account 4",
+	    "customer's tiles: knowledge base, tickets and account");
 
 	d = page_for(req, "/auth/budgets", org_admin, PT_NELEM(org_admin), &user);
 	is_str(xp(d, "/page/nav/section[@name='admin']/@href", b, sizeof(b)), "/auth/users",
@@ -110,8 +116,11 @@ main(void)
 	is_str(xp(d, "concat(/page/nav/section[@name='admin']/@href, ' ',"
 	    " count(/page/nav/section[@name='admin']/link))", b, sizeof(b)), "/auth/audit 1",
 	    "admin.audit alone: the audit log is the administration");
-	is_str(xp(d, "count(/page/nav//*[contains(@href, 'tickets')])", b, sizeof(b)), "0",
+	is_str(xp(d, "count(/page/nav//*[contains(@href, 'orders')])", b, sizeof(b)), "0",
 	    "no section of a worker that does not exist");
+	is_str(xp(d, "concat(/page/nav/section[@name='tickets']/@href, ' ',"
+	    " count(/page/nav/section[@name='tickets']/link))", b, sizeof(b)), "/tickets/queue 1",
+	    "tickets.work alone: the queue, not the catalogue");
 
 	pt_req_free(req);
 	return done_testing();

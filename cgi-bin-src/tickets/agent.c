@@ -1,0 +1,253 @@
+/*
+ * The agents' part of a ticket (tickets.work): internal notes, which no
+ * customer ever sees; status changes (pending with its reason: waiting
+ * for the customer or for a third party); assignment to a group and an
+ * agent; and, on the page, the choices for those forms and the ticket's
+ * history.  The agent desk (queue views, bulk actions, canned responses,
+ * merges) builds on these.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tickets.h"
+
+enum agent_sql { SQL_GROUPS, SQL_AGENTS, SQL_HISTORY, SQL_GROUP, SQL_AGENT, SQL_ASSIGN, SQL__MAX };
+
+/* Active people who hold tickets.work through one of their roles. */
+#define AGENTS_FROM \
+	" FROM users u WHERE u.status = 'active' AND EXISTS (SELECT 1 FROM user_roles ur" \
+	"   JOIN role_permissions rp ON rp.role_id = ur.role_id" \
+	"   JOIN permissions p ON p.id = rp.permission_id" \
+	"   WHERE ur.user_id = u.id AND p.name = 'tickets.work')"
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_GROUPS] = { "tk_agent_groups",
+	    "SELECT id, name FROM ticket_groups WHERE active = 1 ORDER BY name, id" },
+	[SQL_AGENTS] = { "tk_agent_agents",
+	    "SELECT u.id, u.name, (SELECT GROUP_CONCAT(m.group_id ORDER BY m.group_id SEPARATOR ' ')"
+	    "   FROM ticket_group_members m WHERE m.user_id = u.id)" AGENTS_FROM
+	    " ORDER BY u.name, u.id LIMIT 500" },
+	[SQL_HISTORY] = { "tk_agent_history",
+	    "SELECT " TK_ISO("h.at") ", u.name, h.field, h.old_value, h.new_value"
+	    " FROM ticket_history h LEFT JOIN users u ON u.id = h.user_id"
+	    " WHERE h.ticket_id = ? ORDER BY h.id DESC LIMIT 200" },
+	[SQL_GROUP] = { "tk_agent_group",
+	    "SELECT id, name FROM ticket_groups WHERE id = ? AND active = 1" },
+	[SQL_AGENT] = { "tk_agent_agent",
+	    "SELECT u.id, u.name" AGENTS_FROM " AND u.id = ?" },
+	[SQL_ASSIGN] = { "tk_agent_assign",
+	    "UPDATE tickets SET group_id = ?, assignee_id = ?, updated_at = UTC_TIMESTAMP(6)"
+	    " WHERE id = ?" },
+};
+
+int
+tk_agent_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t)
+{
+	struct pt_rows groups, agents, hist;
+	xmlNodePtr a, n;
+	size_t i;
+	int rc;
+
+	(void)t;
+	if ((rc = pt_db_query(req, &sql[SQL_GROUPS], &groups, PT_NOBINDS)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_AGENTS], &agents, PT_NOBINDS)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_HISTORY], &hist, PT_BINDS(pt_int(t->id)))) != PT_OK)
+		return rc;
+	a = pt_node(ticket, "agent", NULL);
+	n = pt_node(a, "groups", NULL);
+	for (i = 0; i < groups.nrows; i++)
+		pt_attr(pt_node(n, "group", pt_cell(&groups, i, 1)), "id", pt_cell(&groups, i, 0));
+	n = pt_node(a, "agents", NULL);
+	for (i = 0; i < agents.nrows; i++) {
+		xmlNodePtr p = pt_node(n, "person", pt_cell(&agents, i, 1));
+
+		pt_attr(p, "id", pt_cell(&agents, i, 0));
+		if (pt_cell(&agents, i, 2) != NULL)
+			pt_attr(p, "groups", pt_cell(&agents, i, 2));
+	}
+	n = pt_node(a, "history", NULL);
+	for (i = 0; i < hist.nrows; i++) {
+		xmlNodePtr h = pt_node(n, "change", NULL);
+
+		pt_attr(h, "at", pt_cell(&hist, i, 0));
+		pt_attr(h, "field", pt_cell(&hist, i, 2));
+		if (pt_cell(&hist, i, 1) != NULL)
+			pt_node(h, "by", pt_cell(&hist, i, 1));
+		if (pt_cell(&hist, i, 3) != NULL)
+			pt_node(h, "old", pt_cell(&hist, i, 3));
+		if (pt_cell(&hist, i, 4) != NULL)
+			pt_node(h, "new", pt_cell(&hist, i, 4));
+	}
+	return PT_OK;
+}
+
+/* Begin, and lock the route's ticket for an agent: PT_OK, or the answer to return. */
+static int
+begin(struct pt_req *req, struct tk_ticket *t)
+{
+	int rc;
+
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = tk_ticket_lock(req, t)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	}
+	return PT_OK;
+}
+
+static const char *const note_fields[] = { "note" };
+
+/* POST /tickets/<number>/note: an internal note (note, required) and its files (file). */
+static int
+note(struct pt_req *req)
+{
+	const char *body, *mid = NULL, *files_json;
+	struct tk_files files;
+	struct tk_ticket t;
+	long long msg;
+	int rc, bad;
+
+	if ((bad = tk_body_read(req, "note", 1, &body)) < 0)
+		return bad;
+	bad += tk_files_read(req, "file", &files);
+	if (bad > 0)
+		return tk_refuse(req, NULL, NULL, "note", note_fields, 1);
+	if ((rc = tk_files_save(req, &files)) != PT_OK) {
+		tk_files_forget(req, &files);
+		return rc;
+	}
+	if ((rc = begin(req, &t)) != PT_OK) {
+		tk_files_forget(req, &files);
+		return rc;
+	}
+	if ((rc = tk_message_add(req, t.id, "internal", body, &msg, &mid)) != PT_OK ||
+	    (rc = tk_files_store(req, t.id, msg, 0, &files)) != PT_OK ||
+	    (rc = tk_history(req, t.id, "note", NULL, pt_printf(req, "%lld", msg))) != PT_OK ||
+	    (rc = tk_touch(req, t.id)) != PT_OK)
+		goto fail;
+	if ((files_json = tk_files_json(req, &files)) == NULL) {
+		rc = PT_ENOMEM;
+		goto fail;
+	}
+	if ((rc = tk_audit(req, "ticket.note", t.number, NULL,
+	    pt_printf(req, "{\"message_id\":%lld,\"files\":%s}", msg, files_json))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, tk_ticket_path(req, t.number, pt_printf(req, "?done=note#m%lld",
+	    msg)));
+fail:
+	pt_db_rollback(req);
+	tk_files_forget(req, &files);
+	return rc;
+}
+
+static const char *const status_fields[] = { "status", "reason" };
+
+/* POST /tickets/<number>/status: status, and reason (customer, third_party) for pending. */
+static int
+status_post(struct pt_req *req)
+{
+	const char *status = pt_form(req, "status"), *reason = pt_form(req, "reason");
+	struct tk_ticket t;
+	int rc;
+
+	if ((rc = begin(req, &t)) != PT_OK)
+		return rc;
+	if (!pt_one_of(status, tk_statuses, PT_NELEM(tk_statuses)))
+		return tk_refuse(req, "tickets.status.invalid", "status", "status", status_fields, 2);
+	if (strcmp(status, "pending") == 0 &&
+	    !pt_one_of(reason, tk_pending_reasons, PT_NELEM(tk_pending_reasons)))
+		return tk_refuse(req, "tickets.status.reason", "reason", "status", status_fields, 2);
+	if (strcmp(status, "pending") != 0)
+		reason = NULL;
+	if (strcmp(status, t.status) == 0 && (reason == NULL || (TK_CELL(&t, TK_T_PENDING) != NULL &&
+	    strcmp(reason, TK_CELL(&t, TK_T_PENDING)) == 0)))
+		return tk_refuse(req, "tickets.status.same", "status", "status", status_fields, 2);
+	if ((rc = tk_set_status(req, &t, status, reason)) != PT_OK ||
+	    (rc = tk_audit(req, "ticket.status", t.number,
+	    pt_printf(req, "{\"status\":%s,\"pending_reason\":%s}", pt_json_str(req, t.status),
+	    pt_json_str(req, TK_CELL(&t, TK_T_PENDING))),
+	    pt_printf(req, "{\"status\":%s,\"pending_reason\":%s}", pt_json_str(req, status),
+	    pt_json_str(req, reason)))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, tk_ticket_path(req, t.number, "?done=status"));
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+/* The id of form field name: 0 when empty, -1 when not an id. */
+static long long
+form_id(struct pt_req *req, const char *name)
+{
+	const char *v = pt_form(req, name);
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (strlen(v) > 10 || !pt_valid(PT_V_ID, v, strlen(v)))
+		return -1;
+	return strtoll(v, NULL, 10);
+}
+
+static const char *const assign_fields[] = { "group", "assignee" };
+
+/* POST /tickets/<number>/assign: group and assignee (either may be empty). */
+static int
+assign(struct pt_req *req)
+{
+	long long group = form_id(req, "group"), agent = form_id(req, "assignee");
+	struct pt_rows g = { 0 }, a = { 0 };
+	const char *old_group, *old_agent;
+	struct tk_ticket t;
+	int rc;
+
+	if ((rc = begin(req, &t)) != PT_OK)
+		return rc;
+	if (group > 0 && (rc = pt_db_query(req, &sql[SQL_GROUP], &g, PT_BINDS(pt_int(group)))) != PT_OK)
+		goto fail;
+	if (group < 0 || (group > 0 && g.nrows != 1))
+		return tk_refuse(req, "tickets.assign.group", "group", "assign", assign_fields, 2);
+	if (agent > 0 && (rc = pt_db_query(req, &sql[SQL_AGENT], &a, PT_BINDS(pt_int(agent)))) != PT_OK)
+		goto fail;
+	if (agent < 0 || (agent > 0 && a.nrows != 1))
+		return tk_refuse(req, "tickets.assign.agent", "assignee", "assign", assign_fields, 2);
+	old_group = TK_CELL(&t, TK_T_GROUP);
+	old_agent = TK_CELL(&t, TK_T_ASSIGNEE);
+	if ((rc = pt_db_exec(req, &sql[SQL_ASSIGN], PT_BINDS(group > 0 ? pt_int(group) : pt_str(NULL),
+	    agent > 0 ? pt_int(agent) : pt_str(NULL), pt_int(t.id)), NULL)) != PT_OK)
+		goto fail;
+	if ((old_group == NULL ? 0 : strtoll(old_group, NULL, 10)) != group &&
+	    (rc = tk_history(req, t.id, "group", old_group,
+	    group > 0 ? pt_cell(&g, 0, 0) : NULL)) != PT_OK)
+		goto fail;
+	if ((old_agent == NULL ? 0 : strtoll(old_agent, NULL, 10)) != agent &&
+	    (rc = tk_history(req, t.id, "assignee", old_agent,
+	    agent > 0 ? pt_cell(&a, 0, 0) : NULL)) != PT_OK)
+		goto fail;
+	if ((rc = tk_audit(req, "ticket.assign", t.number,
+	    pt_printf(req, "{\"group_id\":%s,\"assignee_id\":%s}", old_group != NULL ? old_group : "null",
+	    old_agent != NULL ? old_agent : "null"),
+	    pt_printf(req, "{\"group_id\":%s,\"assignee_id\":%s}",
+	    group > 0 ? pt_cell(&g, 0, 0) : "null", agent > 0 ? pt_cell(&a, 0, 0) : "null"))) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, tk_ticket_path(req, t.number, "?done=assign"));
+fail:
+	pt_db_rollback(req);
+	return rc;
+}
+
+#define TICKET "/tickets/(T-\\d{4}-\\d{6,10})"
+#define WORK "tickets.work"
+
+static const struct pt_route routes[] = {
+	{ PT_POST, TICKET "/note",	note,		PT_R_LOGIN, WORK },
+	{ PT_POST, TICKET "/status",	status_post,	PT_R_LOGIN, WORK },
+	{ PT_POST, TICKET "/assign",	assign,		PT_R_LOGIN, WORK },
+};
+
+static const char *const views[] = { "ticket" };
+
+const struct pt_group tk_agent_group = PT_GROUP(routes, sql, views);

@@ -1,0 +1,190 @@
+/*
+ * Mails about tickets, queued in the outbox in the transaction of the
+ * change they tell of (portico-mailer sends them): a new ticket to the
+ * members of its group, an agent's public reply to the requester and the
+ * people in CC, a customer's reply to the assignee (else the group).  Each recipient gets it in their language (their
+ * profile's, else their organisation's), and only when they want mails
+ * about tickets (users.notify_tickets).  The first mail of a ticket has
+ * the ticket's thread id as Message-ID; every later one refers to it
+ * (In-Reply-To, References), so mail programs show one thread.
+ */
+#include <string.h>
+
+#include "tickets.h"
+
+enum mail_sql { SQL_TICKET, SQL_SERVICE_NAMES, SQL_GROUP, SQL_FOLLOWERS, SQL_WORKERS, SQL__MAX };
+
+/* Binds: ticket.  COALESCE: a recipient's language, else the org's. */
+#define RECIPIENT_COLUMNS "u.id, u.email, u.name, COALESCE(u.language, o.language, 'en')"
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_TICKET] = { "tk_mail_ticket",
+	    "SELECT t.number, t.subject, t.priority, t.thread_id, r.name, og.name, t.service_id,"
+	    " (SELECT m.body FROM ticket_messages m WHERE m.ticket_id = t.id AND m.kind = 'public'"
+	    "   ORDER BY m.id LIMIT 1)"
+	    " FROM tickets t JOIN users r ON r.id = t.requester_id JOIN orgs og ON og.id = t.org_id"
+	    " WHERE t.id = ?" },
+	[SQL_SERVICE_NAMES] = { "tk_mail_service_names",
+	    "SELECT lang, name FROM ticket_service_texts WHERE service_id = ?" },
+	[SQL_GROUP] = { "tk_mail_group",
+	    "SELECT " RECIPIENT_COLUMNS " FROM tickets t"
+	    " JOIN ticket_group_members gm ON gm.group_id = t.group_id"
+	    " JOIN users u ON u.id = gm.user_id JOIN orgs o ON o.id = u.org_id"
+	    " WHERE t.id = ? AND u.status = 'active' AND u.notify_tickets = 1 ORDER BY u.id" },
+	/* The requester and the people in CC, but not the author (binds: ticket x2, author). */
+	[SQL_FOLLOWERS] = { "tk_mail_followers",
+	    "SELECT " RECIPIENT_COLUMNS " FROM users u JOIN orgs o ON o.id = u.org_id"
+	    " WHERE u.id IN (SELECT requester_id FROM tickets WHERE id = ?"
+	    "   UNION SELECT user_id FROM ticket_cc WHERE ticket_id = ?)"
+	    " AND u.id <> ? AND u.status = 'active' AND u.notify_tickets = 1 ORDER BY u.id" },
+	/* The assignee, else the group's members, but not the author (binds: ticket x2, author). */
+	[SQL_WORKERS] = { "tk_mail_workers",
+	    "SELECT " RECIPIENT_COLUMNS " FROM tickets t JOIN users u ON u.id = t.assignee_id"
+	    " JOIN orgs o ON o.id = u.org_id WHERE t.id = ? AND u.id <> ? AND u.status = 'active'"
+	    " AND u.notify_tickets = 1"
+	    " UNION SELECT " RECIPIENT_COLUMNS " FROM tickets t"
+	    " JOIN ticket_group_members gm ON gm.group_id = t.group_id"
+	    " JOIN users u ON u.id = gm.user_id JOIN orgs o ON o.id = u.org_id"
+	    " WHERE t.id = ? AND t.assignee_id IS NULL AND u.id <> ? AND u.status = 'active'"
+	    " AND u.notify_tickets = 1" },
+};
+
+enum { T_NUMBER, T_SUBJECT, T_PRIORITY, T_THREAD, T_REQUESTER, T_ORG, T_SERVICE, T_BODY };
+enum { R_ID, R_EMAIL, R_NAME, R_LANG };
+
+#define EXCERPT_MAX_BYTES 4000	/* of a message quoted in a mail */
+
+/* lang if it is a site language, else the first site language. */
+static const char *
+mail_lang(const char *lang)
+{
+	const char *const *langs;
+	size_t n;
+
+	if (pt_language(lang) != NULL)
+		return pt_language(lang);
+	langs = pt_languages(&n);
+	return n > 0 ? langs[0] : "en";
+}
+
+/* The service's name in lang, else English, else any. */
+static const char *
+service_name(const struct pt_rows *names, const char *lang)
+{
+	const char *en = NULL, *any = NULL;
+	size_t i;
+
+	for (i = 0; i < names->nrows; i++) {
+		if (strcmp(pt_cell(names, i, 0), lang) == 0)
+			return pt_cell(names, i, 1);
+		if (strcmp(pt_cell(names, i, 0), "en") == 0)
+			en = pt_cell(names, i, 1);
+		any = pt_cell(names, i, 1);
+	}
+	return en != NULL ? en : any != NULL ? any : "";
+}
+
+/* At most EXCERPT_MAX_BYTES of s, cut before a UTF-8 continuation byte. */
+static const char *
+excerpt(struct pt_req *req, const char *s)
+{
+	size_t n;
+
+	if (s == NULL || strlen(s) <= EXCERPT_MAX_BYTES)
+		return s != NULL ? s : "";
+	n = EXCERPT_MAX_BYTES;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return pt_printf(req, "%.*s…", (int)n, s);
+}
+
+/*
+ * Queue template for every recipient row: data with the ticket's facts,
+ * the service in the recipient's language and text (a message).
+ */
+static int
+queue_all(struct pt_req *req, const char *template, const struct pt_rows *t,
+    const struct pt_rows *names, const struct pt_rows *to, const char *text,
+    const char *message_id, const char *in_reply_to)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < to->nrows; i++) {
+		const char *lang = mail_lang(pt_cell(to, i, R_LANG));
+		xmlNodePtr data = pt_mail_data(req);
+
+		pt_node(data, "number", pt_cell(t, 0, T_NUMBER));
+		pt_node(data, "subject", pt_cell(t, 0, T_SUBJECT));
+		pt_node(data, "priority", pt_cell(t, 0, T_PRIORITY));
+		pt_node(data, "requester", pt_cell(t, 0, T_REQUESTER));
+		pt_node(data, "org", pt_cell(t, 0, T_ORG));
+		pt_node(data, "service", service_name(names, lang));
+		pt_node(data, "author", req->session.user != NULL ? req->session.user->name : "");
+		pt_node(data, "text", excerpt(req, text));
+		pt_node(data, "link", pt_printf(req, "%s/tickets/%s", pt_base_url(),
+		    pt_cell(t, 0, T_NUMBER)));
+		if ((rc = pt_mail_queue_thread(req, template, pt_cell(to, i, R_EMAIL),
+		    pt_cell(to, i, R_NAME), lang, data, message_id, in_reply_to, in_reply_to)) != PT_OK)
+			return rc;
+	}
+	return PT_OK;
+}
+
+static int
+load(struct pt_req *req, long long ticket_id, struct pt_rows *t, struct pt_rows *names)
+{
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_TICKET], t, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
+		return rc;
+	if (t->nrows != 1)
+		return PT_ENOTFOUND;
+	return pt_db_query(req, &sql[SQL_SERVICE_NAMES], names,
+	    PT_BINDS(pt_int(pt_cell_int(t, 0, T_SERVICE))));
+}
+
+int
+tk_mail_new(struct pt_req *req, long long ticket_id)
+{
+	struct pt_rows t, names, to;
+	int rc;
+
+	if ((rc = load(req, ticket_id, &t, &names)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_GROUP], &to, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
+		return rc;
+	return queue_all(req, "ticket-new", &t, &names, &to, pt_cell(&t, 0, T_BODY),
+	    pt_cell(&t, 0, T_THREAD), NULL);
+}
+
+int
+tk_mail_reply(struct pt_req *req, long long ticket_id, const char *message_id, const char *body)
+{
+	struct pt_rows t, names, to;
+	const struct pt_user *u = req->session.user;
+	int rc;
+
+	if ((rc = load(req, ticket_id, &t, &names)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_FOLLOWERS], &to, PT_BINDS(pt_int(ticket_id),
+	    pt_int(ticket_id), pt_int(u != NULL ? u->id : 0)))) != PT_OK)
+		return rc;
+	return queue_all(req, "ticket-reply", &t, &names, &to, body, message_id,
+	    pt_cell(&t, 0, T_THREAD));
+}
+
+int
+tk_mail_update(struct pt_req *req, long long ticket_id, const char *message_id, const char *body)
+{
+	struct pt_rows t, names, to;
+	long long author = req->session.user != NULL ? req->session.user->id : 0;
+	int rc;
+
+	if ((rc = load(req, ticket_id, &t, &names)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_WORKERS], &to, PT_BINDS(pt_int(ticket_id),
+	    pt_int(author), pt_int(ticket_id), pt_int(author)))) != PT_OK)
+		return rc;
+	return queue_all(req, "ticket-update", &t, &names, &to, body, message_id,
+	    pt_cell(&t, 0, T_THREAD));
+}
+
+const struct pt_group tk_mail_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };

@@ -1,0 +1,35 @@
+/*
+ * portico-tickets: the service catalogue and its forms, tickets and their
+ * conversation, and the agents' work on them.
+ */
+#include "tickets.h"
+
+static const char *const common_views[] = { "not-found", "forbidden", "unavailable", "error" };
+static const struct pt_group common_group = {
+	NULL, 0, NULL, 0, common_views, PT_NELEM(common_views)
+};
+
+static const struct pt_group *const groups[] = {
+	&tk_catalogue_group,
+	&tk_raise_group,
+	&tk_list_group,
+	&tk_view_group,
+	&tk_reply_group,
+	&tk_agent_group,
+	&tk_files_group,
+	&tk_ticket_group,
+	&tk_history_group,
+	&tk_mail_group,
+	&tk_fields_group,
+	&common_group,
+};
+
+int
+main(void)
+{
+	static const struct pt_worker tickets = {
+		"tickets", groups, PT_NELEM(groups), NULL, "tickets"
+	};
+
+	return pt_main(&tickets);
+}

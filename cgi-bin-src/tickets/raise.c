@@ -1,0 +1,283 @@
+/*
+ * Raising a ticket through a service's form (GET and POST
+ * /tickets/new/<service>).  Every form has a subject and a description,
+ * then the service's own fields (fields.c).  An invalid form comes back
+ * 422 with every value kept and a message at each field.  A valid one
+ * becomes, in one transaction: the ticket with the next number of the
+ * year (ticket_counters, taken FOR UPDATE first, so numbers are gapless
+ * and in order), its priority from the matrix, the service's group, the
+ * answers and files, the first message, the history row, the audit row
+ * and the mail to the group's members.  Files are written before the
+ * transaction and removed again when it fails.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tickets.h"
+
+enum raise_sql {
+	SQL_SERVICE,
+	SQL_COUNTER_LOCK,
+	SQL_COUNTER_CREATE,
+	SQL_COUNTER_NEXT,
+	SQL_PRIORITY,
+	SQL_INSERT,
+	SQL__MAX
+};
+
+static const struct pt_sql sql[SQL__MAX] = {
+	/* Binds: org, lang x2, slug. */
+	[SQL_SERVICE] = { "tk_raise_service",
+	    "SELECT s.id, s.slug, s.type, s.group_id, s.impact, s.urgency,"
+	    " COALESCE(st.name, se.name, s.slug), COALESCE(st.description, se.description, ''),"
+	    " COALESCE(ct.name, ce.name, c.slug)"
+	    " FROM ticket_services s JOIN ticket_categories c ON c.id = s.category_id"
+	    TK_AUDIENCE_JOIN
+	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"
+	    " LEFT JOIN ticket_service_texts se ON se.service_id = s.id AND se.lang = 'en'"
+	    " LEFT JOIN ticket_category_texts ct ON ct.category_id = c.id AND ct.lang = ?"
+	    " LEFT JOIN ticket_category_texts ce ON ce.category_id = c.id AND ce.lang = 'en'"
+	    " WHERE s.slug = ? AND s.active = 1 AND c.active = 1 AND" TK_AUDIENCE_SQL },
+	[SQL_COUNTER_LOCK] = { "tk_raise_counter_lock",
+	    "SELECT last_no FROM ticket_counters WHERE year = ? FOR UPDATE" },
+	[SQL_COUNTER_CREATE] = { "tk_raise_counter_create",
+	    "INSERT IGNORE INTO ticket_counters (year, last_no) VALUES (?, 0)" },
+	[SQL_COUNTER_NEXT] = { "tk_raise_counter_next",
+	    "UPDATE ticket_counters SET last_no = ? WHERE year = ?" },
+	[SQL_PRIORITY] = { "tk_raise_priority",
+	    "SELECT priority FROM ticket_priority_matrix WHERE impact = ? AND urgency = ?" },
+	[SQL_INSERT] = { "tk_raise_insert",
+	    "INSERT INTO tickets (number, year, seq, org_id, requester_id, service_id, type, subject,"
+	    " status, impact, urgency, priority, group_id, thread_id, created_at, updated_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, UTC_TIMESTAMP(6),"
+	    " UTC_TIMESTAMP(6))" },
+};
+
+enum { S_ID, S_SLUG, S_TYPE, S_GROUP, S_IMPACT, S_URGENCY, S_NAME, S_DESC, S_CATEGORY };
+
+#define PRIORITY_DEFAULT 3	/* when the matrix lacks a cell (logged) */
+
+struct service {
+	struct pt_rows	 rows;
+	long long	 id;
+};
+#define SV(s, col)	pt_cell(&(s)->rows, 0, (col))
+
+/* The service of the route's capture, if the reader's org may use it. */
+static int
+service_load(struct pt_req *req, struct service *s)
+{
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_SERVICE], &s->rows,
+	    PT_BINDS(pt_int(req->session.user->org_id), pt_str(req->lang), pt_str(req->lang),
+	    pt_str(req->caps[1])))) != PT_OK)
+		return rc;
+	if (s->rows.nrows != 1)
+		return PT_ENOTFOUND;
+	s->id = pt_cell_int(&s->rows, 0, S_ID);
+	return PT_OK;
+}
+
+/* The form page (view "new"): the service, its fields, and the values to show. */
+static int
+form_page(struct pt_req *req, const struct service *s, const struct tk_form *form, int status)
+{
+	xmlNodePtr p = pt_node(req->page, "ticket-form", NULL), sv, f;
+	const char *subject = pt_form(req, "subject"), *body = pt_form(req, "description");
+
+	pt_attr(p, "action", pt_printf(req, "/tickets/new/%s", SV(s, S_SLUG)));
+	sv = pt_node(p, "service", NULL);
+	pt_attr(sv, "slug", SV(s, S_SLUG));
+	pt_attr(sv, "type", SV(s, S_TYPE));
+	pt_node(sv, "name", SV(s, S_NAME));
+	pt_node(sv, "description", SV(s, S_DESC));
+	pt_node(sv, "category", SV(s, S_CATEGORY));
+	tk_fields_node(req, p, form);
+	pt_limit(req, "subject", TK_SUBJECT_MAX_CHARS);
+	pt_limit(req, "description", TK_BODY_MAX_CHARS);
+	pt_attr_int(p, "max-bytes", TK_FILE_MAX_BYTES);
+
+	f = pt_node(req->page, "form", NULL);
+	pt_attr(f, "name", "ticket");
+	pt_attr(pt_node(f, "field", subject != NULL ? subject : ""), "name", "subject");
+	pt_attr(pt_node(f, "field", body != NULL ? body : ""), "name", "description");
+	if (req->method == PT_POST)
+		tk_fields_echo(f, form);
+	req->view = "new";
+	return status;
+}
+
+/* GET /tickets/new/<service> */
+static int
+new_form(struct pt_req *req)
+{
+	struct service s;
+	struct tk_form form;
+	int rc;
+
+	if ((rc = service_load(req, &s)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	if ((rc = tk_fields_load(req, s.id, &form)) != PT_OK)
+		return rc;
+	return form_page(req, &s, &form, 200);
+}
+
+/* The subject: one line of at most TK_SUBJECT_MAX_CHARS.  0 fine, 1 a message given. */
+static int
+read_subject(struct pt_req *req, const char **subject)
+{
+	long n;
+
+	if ((*subject = pt_form_trim(req, "subject")) == NULL)
+		return PT_ENOMEM;
+	n = pt_text_chars(*subject, 0);
+	if (**subject == '\0')
+		pt_message(req, "error", "tickets.subject.required", "subject");
+	else if (n > TK_SUBJECT_MAX_CHARS || (n < 0 && (long)pt_chars(*subject) > TK_SUBJECT_MAX_CHARS))
+		pt_message_max(req, "tickets.subject.too-long", "subject", TK_SUBJECT_MAX_CHARS);
+	else if (n < 0)
+		pt_message(req, "error", "tickets.subject.invalid", "subject");
+	else
+		return 0;
+	return 1;
+}
+
+/* The next number of this year's counter, inside the transaction. */
+static int
+next_number(struct pt_req *req, int year, long long *seq)
+{
+	struct pt_rows rows;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_COUNTER_LOCK], &rows, PT_BINDS(pt_int(year)))) != PT_OK)
+		return rc;
+	if (rows.nrows == 0) {
+		/* The year's first ticket: the row is made, then taken as always. */
+		if ((rc = pt_db_exec(req, &sql[SQL_COUNTER_CREATE], PT_BINDS(pt_int(year)),
+		    NULL)) != PT_OK ||
+		    (rc = pt_db_query(req, &sql[SQL_COUNTER_LOCK], &rows,
+		    PT_BINDS(pt_int(year)))) != PT_OK)
+			return rc;
+		if (rows.nrows == 0)
+			return PT_EDB;
+	}
+	*seq = pt_cell_int(&rows, 0, 0) + 1;
+	return pt_db_exec(req, &sql[SQL_COUNTER_NEXT], PT_BINDS(pt_int(*seq), pt_int(year)), NULL);
+}
+
+static int
+priority_of(struct pt_req *req, long long impact, long long urgency, long long *priority)
+{
+	struct pt_rows rows;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_PRIORITY], &rows, PT_BINDS(pt_int(impact),
+	    pt_int(urgency)))) != PT_OK)
+		return rc;
+	if (rows.nrows == 1) {
+		*priority = pt_cell_int(&rows, 0, 0);
+		return PT_OK;
+	}
+	pt_log(req, PT_LOG_WARN, "ticket_priority_matrix has no priority for impact %lld,"
+	    " urgency %lld; P%d", impact, urgency, PRIORITY_DEFAULT);
+	*priority = PRIORITY_DEFAULT;
+	return PT_OK;
+}
+
+/* The ticket and everything it starts with; *number gets its number.  Inside a transaction. */
+static int
+create(struct pt_req *req, const struct service *s, struct tk_form *form,
+    const char *subject, const char *body, const char **number)
+{
+	const struct pt_user *u = req->session.user;
+	long long seq, priority, id, msg;
+	long long impact = pt_cell_int(&s->rows, 0, S_IMPACT);
+	long long urgency = pt_cell_int(&s->rows, 0, S_URGENCY);
+	struct tm tm;
+	time_t now = time(NULL);
+	const char *thread, *answers;
+	char rnd[17];
+	int rc, year;
+
+	gmtime_r(&now, &tm);
+	year = tm.tm_year + 1900;
+	if ((rc = next_number(req, year, &seq)) != PT_OK ||
+	    (rc = priority_of(req, impact, urgency, &priority)) != PT_OK ||
+	    (rc = pt_random_hex(rnd, 8)) != PT_OK)
+		return rc;
+	if ((*number = pt_printf(req, "T-%04d-%06lld", year, seq)) == NULL ||
+	    (thread = tk_message_id(req, pt_printf(req, "ticket.%s.%s", *number, rnd))) == NULL)
+		return PT_ENOMEM;
+	if ((rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_str(*number), pt_int(year),
+	    pt_int(seq), pt_int(u->org_id), pt_int(u->id), pt_int(s->id), pt_str(SV(s, S_TYPE)),
+	    pt_str(subject), pt_int(impact), pt_int(urgency), pt_int(priority),
+	    pt_str(SV(s, S_GROUP)), pt_str(thread)), NULL)) != PT_OK)
+		return rc;
+	id = (long long)pt_db_insert_id();
+	if ((rc = tk_message_add(req, id, "public", body, &msg, &thread)) != PT_OK ||
+	    (rc = tk_fields_store(req, id, msg, form)) != PT_OK ||
+	    (rc = tk_history(req, id, "status", NULL, "new")) != PT_OK)
+		return rc;
+	if ((answers = tk_fields_json(req, form)) == NULL)
+		return PT_ENOMEM;
+	if ((rc = tk_audit(req, "ticket.create", *number, NULL,
+	    pt_printf(req, "{\"service\":%s,\"subject\":%s,\"priority\":%lld,\"group_id\":%s,"
+	    "\"answers\":%s}", pt_json_str(req, SV(s, S_SLUG)), pt_json_str(req, subject), priority,
+	    SV(s, S_GROUP), answers))) != PT_OK)
+		return rc;
+	return tk_mail_new(req, id);
+}
+
+/* POST /tickets/new/<service> (multipart when it has file fields; either is read). */
+static int
+new_post(struct pt_req *req)
+{
+	const char *subject, *body, *number = NULL;
+	struct service s;
+	struct tk_form form;
+	int rc, bad;
+
+	if ((rc = service_load(req, &s)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	if ((rc = tk_fields_load(req, s.id, &form)) != PT_OK)
+		return rc;
+	if ((bad = read_subject(req, &subject)) < 0)
+		return bad;
+	if ((rc = tk_body_read(req, "description", 1, &body)) < 0)
+		return rc;
+	bad += rc;
+	if ((rc = tk_fields_read(req, &form)) < 0)
+		return rc;
+	bad += rc;
+	if (bad > 0)
+		return form_page(req, &s, &form, 422);
+
+	if ((rc = tk_fields_save_files(req, &form)) != PT_OK) {
+		tk_fields_forget_files(req, &form);
+		return rc == PT_ESYS ? PT_EDB : rc;
+	}
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		goto gone;
+	if ((rc = create(req, &s, &form, subject, body, &number)) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
+		goto fail;
+	return pt_redirect(req, pt_printf(req, "/tickets/%s?created=1", number));
+fail:
+	pt_db_rollback(req);
+gone:
+	tk_fields_forget_files(req, &form);
+	return rc;
+}
+
+#define SERVICE "/tickets/new/([a-z0-9]+(?:-[a-z0-9]+)*)"
+
+static const struct pt_route routes[] = {
+	{ PT_GET,  SERVICE, new_form, PT_R_LOGIN, "tickets.create" },
+	{ PT_POST, SERVICE, new_post, PT_R_LOGIN, "tickets.create" },
+};
+
+static const char *const views[] = { "new" };
+
+const struct pt_group tk_raise_group = PT_GROUP(routes, sql, views);

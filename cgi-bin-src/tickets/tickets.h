@@ -1,0 +1,240 @@
+/*
+ * The tickets worker: the service catalogue and its forms, tickets, their
+ * conversation and the agents' work on them.  Each file is one page group
+ * (routes, statements, views) or one concern shared by the groups, listed
+ * in main.c.
+ */
+#ifndef TICKETS_H
+#define TICKETS_H
+
+#include "portico.h"
+
+extern const struct pt_group tk_catalogue_group;	/* catalogue.c: services by category */
+extern const struct pt_group tk_raise_group;		/* raise.c: a service's form, raising a ticket */
+extern const struct pt_group tk_list_group;		/* list.c: my tickets, the org's, the queue */
+extern const struct pt_group tk_view_group;		/* view.c: the ticket page */
+extern const struct pt_group tk_reply_group;		/* reply.c: replies, resolve, CC */
+extern const struct pt_group tk_agent_group;		/* agent.c: notes, status, assignment */
+extern const struct pt_group tk_files_group;		/* files.c: attachments */
+extern const struct pt_group tk_ticket_group;		/* ticket.c: loading a ticket with its access rule */
+extern const struct pt_group tk_history_group;		/* history.c: changes, history, audit, messages */
+extern const struct pt_group tk_mail_group;		/* mail.c: mails about tickets */
+extern const struct pt_group tk_fields_group;		/* fields.c: a service's form fields */
+
+/* Bounds of what people type, in characters. */
+#define TK_SUBJECT_MAX_CHARS	200
+#define TK_BODY_MAX_CHARS	20000	/* a description, reply or note */
+#define TK_TEXT_MAX_CHARS	200	/* a text field without its own max */
+#define TK_LONGTEXT_MAX_CHARS	4000	/* a longtext field without its own max */
+#define TK_VALUE_MAX_CHARS	300	/* what ticket_history keeps of a value */
+
+/* A UTC DATETIME column as the pages' ISO 8601 stamp. */
+#define TK_ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+
+/* ---- the ticket (ticket.c) ------------------------------------------------ */
+
+/* The columns of a loaded ticket (TK_T_*), for pt_cell(&t->rows, 0, col). */
+enum tk_ticket_col {
+	TK_T_ID, TK_T_NUMBER, TK_T_ORG, TK_T_REQUESTER, TK_T_SERVICE, TK_T_TYPE, TK_T_SUBJECT,
+	TK_T_STATUS, TK_T_PENDING, TK_T_IMPACT, TK_T_URGENCY, TK_T_PRIORITY, TK_T_GROUP,
+	TK_T_ASSIGNEE, TK_T_PARENT, TK_T_MERGED, TK_T_THREAD, TK_T_CREATED, TK_T_UPDATED,
+	TK_T_RESOLVED, TK_T_CLOSED, TK_T_RESOLVED_AGO_S,
+	/* only when loaded for the page (tk_ticket_page) */
+	TK_T_ORG_NAME, TK_T_ORG_TIER, TK_T_REQUESTER_NAME, TK_T_REQUESTER_EMAIL, TK_T_SERVICE_SLUG,
+	TK_T_SERVICE_NAME, TK_T_GROUP_NAME, TK_T_ASSIGNEE_NAME, TK_T_PARENT_NUMBER,
+	TK_T_MERGED_NUMBER
+};
+
+struct tk_ticket {
+	struct pt_rows	 rows;
+	long long	 id;
+	long long	 org_id;
+	long long	 requester_id;
+	const char	*number;
+	const char	*status;
+	int		 agent;		/* the reader works the queue (tickets.work) */
+};
+#define TK_CELL(t, col)	pt_cell(&(t)->rows, 0, (col))
+
+/* 1 if s is a ticket number T-YYYY-NNNNNN (six or more digits). */
+int	 tk_number_ok(const char *s);
+/*
+ * The ticket of the route's first capture (its number) as the reader may
+ * see it: an agent (tickets.work) any ticket; anyone else a ticket of
+ * their own org that they raised, are in CC on, or, with tickets.read.org,
+ * any of their org's.  PT_ENOTFOUND for every other case (answer 404).
+ * tk_ticket_lock takes the ticket's row FOR UPDATE (call it inside a
+ * transaction) and has only the columns up to TK_T_RESOLVED_AGO_S.
+ */
+int	 tk_ticket_page(struct pt_req *, struct tk_ticket *);
+int	 tk_ticket_lock(struct pt_req *, struct tk_ticket *);
+/* "/tickets/<number>" and what follows, in the arena. */
+const char *tk_ticket_path(struct pt_req *, const char *number, const char *suffix);
+
+/* ---- the ticket page (view.c, agent.c) ------------------------------------------ */
+
+/*
+ * The ticket page of the route's capture with status (200, or 422 after a
+ * refused form whose messages and echo are already on the page); 404 when
+ * the reader may not see it.
+ */
+int	 tk_page(struct pt_req *, int status);
+/* [tickets] reopen_days: a customer's reply within them reopens a resolved ticket. */
+long	 tk_reopen_days(void);
+/* 1 if the ticket's customers may still reply (not closed, resolved within the window). */
+int	 tk_customer_may_reply(const struct tk_ticket *);
+/* 1 if the reader may add and remove people in CC. */
+int	 tk_may_edit_cc(const struct pt_req *, const struct tk_ticket *);
+/* The agents' part of the page under the ticket node: groups, agents, history. */
+int	 tk_agent_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *);
+/* Show the ticket page again (422) with a message at field and the form's values. */
+int	 tk_refuse(struct pt_req *, const char *key, const char *field, const char *form,
+	    const char *const *fields, size_t nfields);
+
+/* ---- history and audit (history.c) ------------------------------------------ */
+
+/*
+ * One row of the ticket's history: field went from old to new (either may
+ * be NULL), by the session's user.  Call inside the change's transaction.
+ */
+int	 tk_history(struct pt_req *, long long ticket_id, const char *field, const char *old,
+	    const char *new_value);
+/*
+ * The audit row of a change of ticket number: action "ticket.<what>",
+ * object "ticket"; before and after are JSON (may be NULL).
+ */
+int	 tk_audit(struct pt_req *, const char *action, const char *number, const char *before,
+	    const char *after);
+/* Mark the ticket as changed now (updated_at). */
+int	 tk_touch(struct pt_req *, long long ticket_id);
+/* A status change with its history row and the times it sets; reason for pending. */
+int	 tk_set_status(struct pt_req *, const struct tk_ticket *, const char *status,
+	    const char *reason);
+/*
+ * Add a message to the conversation: kind public, internal or system,
+ * written on the web by the session's user.  *id gets its id.
+ * *message_id is the Message-ID its mails carry: when it is NULL, a new
+ * one is made (arena).
+ */
+int	 tk_message_add(struct pt_req *, long long ticket_id, const char *kind, const char *body,
+	    long long *id, const char **message_id);
+
+/* ---- mail (mail.c) -------------------------------------------------------------- */
+
+/* A new ticket to the members of its group, each in their language (Message-ID: its thread's). */
+int	 tk_mail_new(struct pt_req *, long long ticket_id);
+/* A public reply by an agent to the requester and CC, each in their language. */
+int	 tk_mail_reply(struct pt_req *, long long ticket_id, const char *message_id,
+	    const char *body);
+/* A customer's reply to the assignee, else to the group's members. */
+int	 tk_mail_update(struct pt_req *, long long ticket_id, const char *message_id,
+	    const char *body);
+/* A Message-ID "<local@domain>" of the sender's domain, in the arena. */
+const char *tk_message_id(struct pt_req *, const char *local);
+
+/* ---- text (history.c) ------------------------------------------------------------ */
+
+/*
+ * The text field name (a description, reply or note): checked for
+ * TK_BODY_MAX_CHARS and control characters, LF line ends, into *body.
+ * 0 when fine, 1 after a message at the field, or an error.
+ */
+int	 tk_body_read(struct pt_req *, const char *name, int required, const char **body);
+
+/* ---- files (files.c) ------------------------------------------------------------- */
+
+/* A file field or attachment in bytes: the runtime's bound of a whole upload. */
+#define TK_FILE_MAX_BYTES	(10LL * 1024 * 1024)
+#define TK_FILES_MAX		8	/* files of one message: the runtime's bound of a request */
+
+struct tk_file {
+	const struct pt_upload	*up;
+	const struct pt_file_type *type;	/* by its first bytes */
+	const char	*name;		/* the name people see (after tk_files_save) */
+	const char	*path;		/* where it is stored (after tk_files_save) */
+	char		 storage[65];
+	long long	 id;		/* its row (after tk_files_store) */
+};
+
+struct tk_files {
+	struct tk_file	 f[TK_FILES_MAX];
+	size_t		 n;
+};
+
+/*
+ * The files sent in field: each within TK_FILE_MAX_BYTES and of a type
+ * pt_file_sniff knows.  0, or 1 after a message at field.
+ */
+int	 tk_files_read(struct pt_req *, const char *field, struct tk_files *);
+/* Write them under [paths] files/tickets/ (before the transaction). */
+int	 tk_files_save(struct pt_req *, struct tk_files *);
+/* Their rows, of the message (and of a form field when field_id is not 0). */
+int	 tk_files_store(struct pt_req *, long long ticket_id, long long message_id,
+	    long long field_id, struct tk_files *);
+/* Remove what tk_files_save wrote (the transaction failed). */
+void	 tk_files_forget(struct pt_req *, const struct tk_files *);
+/* [{"filename":...,"storage_name":...}] for the audit row; NULL on OOM. */
+const char *tk_files_json(struct pt_req *, const struct tk_files *);
+
+/* ---- a service's form (fields.c) ------------------------------------------------ */
+
+struct tk_option {
+	const char	*value;
+	const char	*label;
+};
+
+struct tk_field {
+	long long	 id;
+	const char	*name;		/* as defined */
+	const char	*param;		/* the form's name for it: "f-<name>" */
+	const char	*kind;		/* text longtext number date select multiselect checkbox file */
+	const char	*label, *help, *pattern;
+	int		 required, has_min, has_max;
+	long long	 min, max;
+	struct tk_option *options;
+	size_t		 noptions;
+	/* what was sent (tk_fields_read) */
+	const char	**values;	/* to store: one, or a multiselect's options */
+	size_t		 nvalues;
+	const char	*echo;		/* to show again: as typed */
+	struct tk_files	 file;		/* a file field's file (at most one) */
+};
+
+struct tk_form {
+	struct tk_field	*f;
+	size_t		 n;
+};
+
+/* The active fields of the service, texts in the page language (else English). */
+int	 tk_fields_load(struct pt_req *, long long service_id, struct tk_form *);
+/* <fields><field name kind required min max ...><label/><help/><option value/></field></fields>. */
+void	 tk_fields_node(struct pt_req *, xmlNodePtr parent, const struct tk_form *);
+/* Read and check every field: the number of fields in error (each with its message), or an error. */
+int	 tk_fields_read(struct pt_req *, struct tk_form *);
+/* <field name="f-x">value</field> under form_node for each value sent (files excepted). */
+void	 tk_fields_echo(xmlNodePtr form_node, const struct tk_form *);
+/* Store the accepted files (before the transaction); tk_fields_forget_files removes them again. */
+int	 tk_fields_save_files(struct pt_req *, struct tk_form *);
+void	 tk_fields_forget_files(struct pt_req *, struct tk_form *);
+/* The answers and file rows of a new ticket, in its transaction. */
+int	 tk_fields_store(struct pt_req *, long long ticket_id, long long message_id,
+	    struct tk_form *);
+/* The answers as a JSON object for the audit row; NULL on OOM. */
+const char *tk_fields_json(struct pt_req *, const struct tk_form *);
+/* "YYYY-MM-DD" of today (UTC) plus days. */
+int	 tk_day_from_today(long long days, char out[11]);
+
+/* The services the reader's organisation may use: binds org id; aliases s (service), o (org). */
+#define TK_AUDIENCE_JOIN " JOIN orgs o ON o.id = ?"
+#define TK_AUDIENCE_SQL \
+	" (o.kind = 'provider' OR FIND_IN_SET(o.kind, s.audience) > 0)" \
+	" AND (NOT EXISTS (SELECT 1 FROM ticket_service_tiers x WHERE x.service_id = s.id)" \
+	"   OR EXISTS (SELECT 1 FROM ticket_service_tiers x WHERE x.service_id = s.id" \
+	"     AND x.tier = o.tier))"
+
+/* ---- impact, urgency, priority, status names ------------------------------------ */
+
+extern const char *const tk_statuses[5];	/* new open pending resolved closed */
+extern const char *const tk_pending_reasons[2];	/* customer third_party */
+
+#endif
