@@ -134,7 +134,7 @@ note(struct pt_req *req)
 	    pt_printf(req, "{\"message_id\":%lld,\"files\":%s}", msg, files_json))) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
-	return pt_redirect(req, tk_ticket_path(req, t.number, pt_printf(req, "?done=note#m%lld",
+	return pt_redirect(req, tk_ticket_path(req, t.number, pt_printf(req, "?done=note&m=%lld",
 	    msg)));
 fail:
 	pt_db_rollback(req);

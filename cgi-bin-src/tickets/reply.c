@@ -126,7 +126,7 @@ reply(struct pt_req *req)
 	rc = t.agent ? tk_mail_reply(req, t.id, mid, body) : tk_mail_update(req, t.id, mid, body);
 	if (rc != PT_OK || (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
-	return pt_redirect(req, tk_ticket_path(req, t.number, pt_printf(req, "?done=%s#m%lld",
+	return pt_redirect(req, tk_ticket_path(req, t.number, pt_printf(req, "?done=%s&m=%lld",
 	    !t.agent && strcmp(t.status, "resolved") == 0 ? "reopened" : "reply", msg)));
 fail:
 	pt_db_rollback(req);
