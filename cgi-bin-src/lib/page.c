@@ -50,7 +50,7 @@ pt_attr_int(xmlNodePtr node, const char *name, long long value)
 }
 
 static void
-add_user(xmlNodePtr session, const struct pt_user *u)
+add_user(const struct pt_req *req, xmlNodePtr session, const struct pt_user *u)
 {
 	xmlNodePtr n = pt_node(session, "user", NULL);
 	size_t i;
@@ -64,8 +64,10 @@ add_user(xmlNodePtr session, const struct pt_user *u)
 	pt_attr(pt_node(n, "org", u->org_name), "kind", u->org_kind);
 	for (i = 0; i < u->nroles; i++)
 		pt_node(n, "role", u->roles[i]);
+	/* The permissions the person holds in effect (pt_can), not every one a role lists. */
 	for (i = 0; i < u->nperms; i++)
-		pt_node(n, "permission", u->perms[i]);
+		if (pt_can(req, u->perms[i]))
+			pt_node(n, "permission", u->perms[i]);
 }
 
 int
@@ -96,7 +98,7 @@ pt_page_init(struct pt_req *req)
 	if (req->session.csrf[0] != '\0')
 		pt_attr(session, "csrf", req->session.csrf);
 	if (req->session.user != NULL)
-		add_user(session, req->session.user);
+		add_user(req, session, req->session.user);
 	if (pt_nav_append(req, req->page) != PT_OK)
 		return PT_ENOMEM;
 	req->messages = pt_node(req->page, "messages", NULL);

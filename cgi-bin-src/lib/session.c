@@ -533,6 +533,26 @@ pt_csrf_ok(const struct pt_req *req)
 	return pt_memeq_ct(sent, req->session.csrf, 64);
 }
 
+/*
+ * Permissions that reach across organisations: every org's tickets, the
+ * internal articles, the editor, the provider's administration.  Only a
+ * person of the provider holds them, whatever role a customer's or
+ * partner's person was given by mistake: a role is data, and one wrong
+ * tick must not open every customer's tickets to another customer.
+ */
+static int
+provider_only(const char *perm)
+{
+	static const char *const prefixes[] = { "tickets.work", "tickets.admin", "kb.read.internal",
+	    "kb.edit", "admin." };
+	size_t i;
+
+	for (i = 0; i < PT_NELEM(prefixes); i++)
+		if (strncmp(perm, prefixes[i], strlen(prefixes[i])) == 0)
+			return 1;
+	return 0;
+}
+
 int
 pt_can(const struct pt_req *req, const char *perm)
 {
@@ -540,6 +560,8 @@ pt_can(const struct pt_req *req, const char *perm)
 	size_t i, len;
 
 	if (u == NULL || perm == NULL)
+		return 0;
+	if (provider_only(perm) && (u->org_kind == NULL || strcmp(u->org_kind, "provider") != 0))
 		return 0;
 	for (i = 0; i < u->nperms; i++) {
 		const char *g = u->perms[i];

@@ -4,6 +4,7 @@
  * nothing for anonymous visitors, and the start page's tiles.
  */
 #include <stdio.h>
+#include <string.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
@@ -35,6 +36,12 @@ page_for(struct pt_req *req, const char *path, const char **perms, size_t nperms
 	req->lang = "en";
 	user->perms = perms;
 	user->nperms = nperms;
+	/* Cross-organisation permissions count only for the provider's people (pt_can). */
+	user->org_kind = "customer";
+	for (size_t i = 0; i < nperms; i++)
+		if (strncmp(perms[i], "admin.", 6) == 0 || strcmp(perms[i], "kb.edit") == 0 ||
+		    strcmp(perms[i], "tickets.work") == 0)
+			user->org_kind = "provider";
 	req->session.user = perms != NULL ? user : NULL;
 	if (pt_page_init(req) != PT_OK)
 		return NULL;

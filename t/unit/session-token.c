@@ -45,6 +45,9 @@ main(void)
 	req->session.user = &user;
 	ok(pt_can(req, "tickets.create"), "granted permission");
 	ok(!pt_can(req, "tickets.work"), "other permission refused");
+	user.org_kind = "customer";
+	ok(!pt_can(req, "admin.users"), "a customer's person never holds the provider's permissions");
+	user.org_kind = "provider";
 	ok(pt_can(req, "admin.users") && pt_can(req, "admin.users.edit"), "wildcard grant");
 	ok(!pt_can(req, "administrator") && !pt_can(req, "admin"), "wildcard needs the dot");
 	pt_req_free(req);
