@@ -7,9 +7,14 @@
  * update, newest or oldest; 25 a page.
  *
  * Each scope and order is its own statement, so that the server can walk
- * the index that fits (tickets_requester, tickets_org_updated,
- * tickets_group_status, ...); a filter left empty folds away, since
- * MariaDB optimises each execution with its values.
+ * the index that fits (tickets_org_updated, tickets_group_status,
+ * tickets_updated, ...); a filter left empty folds away, since MariaDB
+ * optimises each execution with its values.  STRAIGHT_JOIN keeps tickets
+ * first: left alone, the optimiser starts from the small services table
+ * and sorts every ticket (seconds at 100 000 tickets).  One's own tickets
+ * are few: their ids are gathered first (requester and CC indexes) and
+ * only they are sorted.  The total is counted up to COUNT_CAP, so a
+ * large organisation's or the queue's page does not count every row.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +28,11 @@ static const char *const scope_names[SCOPE__MAX] = { "mine", "org", "all" };
 static const char *const sort_names[SORT__MAX] = { "updated", "newest", "oldest" };
 
 #define COLUMNS \
-	"SELECT t.number, t.subject, t.status, t.pending_reason, t.priority, t.type," \
+	"SELECT STRAIGHT_JOIN t.number, t.subject, t.status, t.pending_reason, t.priority, t.type," \
 	" COALESCE(st.name, se.name, s.slug), s.slug, r.id, r.name, " TK_ISO("t.created_at") "," \
 	" " TK_ISO("t.updated_at") ", o.name, g.name, a.name"
 #define JOINS \
-	" FROM tickets t JOIN users r ON r.id = t.requester_id JOIN orgs o ON o.id = t.org_id" \
+	" JOIN users r ON r.id = t.requester_id JOIN orgs o ON o.id = t.org_id" \
 	" JOIN ticket_services s ON s.id = t.service_id" \
 	" LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?" \
 	" LEFT JOIN ticket_service_texts se ON se.service_id = s.id AND se.lang = 'en'" \
@@ -35,14 +40,17 @@ static const char *const sort_names[SORT__MAX] = { "updated", "newest", "oldest"
 /* Binds: status x3, service x2, requester x2, q, pattern, q, group x2, assignee x3. */
 #define FILTERS \
 	" AND (? = '' OR t.status = ? OR (? = 'active' AND t.status IN ('new', 'open', 'pending')))" \
-	" AND (? = '' OR s.slug = ?) AND (? = 0 OR t.requester_id = ?)" \
+	" AND (? = '' OR t.service_id = (SELECT x.id FROM ticket_services x WHERE x.slug = ?))" \
+	" AND (? = 0 OR t.requester_id = ?)" \
 	" AND (? = '' OR t.subject LIKE ? OR t.number = ?) AND (? = 0 OR t.group_id = ?)" \
 	" AND (? = -1 OR (? = 0 AND t.assignee_id IS NULL) OR t.assignee_id = ?)"
 #define NFILTER_BINDS 15
-/* Binds: user x2 / org / none. */
-#define WHERE_MINE \
-	" WHERE t.id IN (SELECT id FROM tickets WHERE requester_id = ?" \
-	"   UNION SELECT ticket_id FROM ticket_cc WHERE user_id = ?)"
+/* The tickets of the scope (binds: user x2 / none / none), then WHERE_* (org / none). */
+#define FROM_MINE \
+	" FROM (SELECT id FROM tickets WHERE requester_id = ?" \
+	"   UNION SELECT ticket_id FROM ticket_cc WHERE user_id = ?) m JOIN tickets t ON t.id = m.id"
+#define FROM_ALL " FROM tickets t"
+#define WHERE_MINE " WHERE 1 = 1"
 #define WHERE_ORG " WHERE t.org_id = ?"
 #define WHERE_ALL " WHERE 1 = 1"
 #define BY_UPDATED " ORDER BY t.updated_at DESC, t.id DESC LIMIT ? OFFSET ?"
@@ -58,29 +66,26 @@ enum list_sql {
 	SQL__MAX
 };
 
-#define LIST(scope, where, sort, by) \
+#define LIST(scope, from, where, sort, by) \
 	[SQL_LIST + (scope) * SORT__MAX + (sort)] = { "tk_list_" #scope "_" #sort, \
-	    COLUMNS JOINS where FILTERS by }
+	    COLUMNS from JOINS where FILTERS by }
+#define COUNT(scope, from, where) \
+	[SQL_COUNT + (scope)] = { "tk_list_count_" #scope, \
+	    "SELECT COUNT(*) FROM (SELECT 1" from where FILTERS " LIMIT ?) c" }
 
 static const struct pt_sql sql[SQL__MAX] = {
-	LIST(SCOPE_MINE, WHERE_MINE, SORT_UPDATED, BY_UPDATED),
-	LIST(SCOPE_MINE, WHERE_MINE, SORT_NEWEST, BY_NEWEST),
-	LIST(SCOPE_MINE, WHERE_MINE, SORT_OLDEST, BY_OLDEST),
-	LIST(SCOPE_ORG, WHERE_ORG, SORT_UPDATED, BY_UPDATED),
-	LIST(SCOPE_ORG, WHERE_ORG, SORT_NEWEST, BY_NEWEST),
-	LIST(SCOPE_ORG, WHERE_ORG, SORT_OLDEST, BY_OLDEST),
-	LIST(SCOPE_ALL, WHERE_ALL, SORT_UPDATED, BY_UPDATED),
-	LIST(SCOPE_ALL, WHERE_ALL, SORT_NEWEST, BY_NEWEST),
-	LIST(SCOPE_ALL, WHERE_ALL, SORT_OLDEST, BY_OLDEST),
-	[SQL_COUNT + SCOPE_MINE] = { "tk_list_count_mine",
-	    "SELECT COUNT(*) FROM tickets t JOIN ticket_services s ON s.id = t.service_id"
-	    WHERE_MINE FILTERS },
-	[SQL_COUNT + SCOPE_ORG] = { "tk_list_count_org",
-	    "SELECT COUNT(*) FROM tickets t JOIN ticket_services s ON s.id = t.service_id"
-	    WHERE_ORG FILTERS },
-	[SQL_COUNT + SCOPE_ALL] = { "tk_list_count_all",
-	    "SELECT COUNT(*) FROM tickets t JOIN ticket_services s ON s.id = t.service_id"
-	    WHERE_ALL FILTERS },
+	LIST(SCOPE_MINE, FROM_MINE, WHERE_MINE, SORT_UPDATED, BY_UPDATED),
+	LIST(SCOPE_MINE, FROM_MINE, WHERE_MINE, SORT_NEWEST, BY_NEWEST),
+	LIST(SCOPE_MINE, FROM_MINE, WHERE_MINE, SORT_OLDEST, BY_OLDEST),
+	LIST(SCOPE_ORG, FROM_ALL, WHERE_ORG, SORT_UPDATED, BY_UPDATED),
+	LIST(SCOPE_ORG, FROM_ALL, WHERE_ORG, SORT_NEWEST, BY_NEWEST),
+	LIST(SCOPE_ORG, FROM_ALL, WHERE_ORG, SORT_OLDEST, BY_OLDEST),
+	LIST(SCOPE_ALL, FROM_ALL, WHERE_ALL, SORT_UPDATED, BY_UPDATED),
+	LIST(SCOPE_ALL, FROM_ALL, WHERE_ALL, SORT_NEWEST, BY_NEWEST),
+	LIST(SCOPE_ALL, FROM_ALL, WHERE_ALL, SORT_OLDEST, BY_OLDEST),
+	COUNT(SCOPE_MINE, FROM_MINE, WHERE_MINE),
+	COUNT(SCOPE_ORG, FROM_ALL, WHERE_ORG),
+	COUNT(SCOPE_ALL, FROM_ALL, WHERE_ALL),
 	/* The services to filter by: the reader's org's, or all (binds: org, lang, all). */
 	[SQL_SERVICES] = { "tk_list_services",
 	    "SELECT s.slug, COALESCE(st.name, se.name, s.slug) FROM ticket_services s"
@@ -100,6 +105,7 @@ enum { L_NUMBER, L_SUBJECT, L_STATUS, L_PENDING, L_PRIORITY, L_TYPE, L_SERVICE, 
 	L_REQUESTER_ID, L_REQUESTER, L_CREATED, L_UPDATED, L_ORG, L_GROUP, L_ASSIGNEE };
 
 #define PAGE_SIZE 25
+#define COUNT_CAP 1000	/* rows counted for the pager; more is "more than" */
 
 struct filter {
 	enum scope	 scope;
@@ -173,9 +179,13 @@ read_filter(struct pt_req *req, enum scope scope, struct filter *f)
 	return PT_OK;
 }
 
-/* The scope's binds then the filters' into b; the number of binds, or -1 on OOM. */
+/*
+ * The binds of a statement into b, in the order of its text: the scope's
+ * tickets, the language of the joins (with_lang: the list, not the
+ * count), the org, the filters.  The number of binds, or -1 on OOM.
+ */
 static long
-binds(struct pt_req *req, const struct filter *f, struct pt_bind *b)
+binds(struct pt_req *req, const struct filter *f, int with_lang, struct pt_bind *b)
 {
 	const struct pt_user *u = req->session.user;
 	const char *like = pt_sql_like(req, f->q);
@@ -186,7 +196,10 @@ binds(struct pt_req *req, const struct filter *f, struct pt_bind *b)
 	if (f->scope == SCOPE_MINE) {
 		b[n++] = pt_int(u->id);
 		b[n++] = pt_int(u->id);
-	} else if (f->scope == SCOPE_ORG)
+	}
+	if (with_lang)
+		b[n++] = pt_str(req->lang);
+	if (f->scope == SCOPE_ORG)
 		b[n++] = pt_int(u->org_id);
 	b[n++] = pt_str(f->status);
 	b[n++] = pt_str(f->status);
@@ -254,23 +267,24 @@ list(struct pt_req *req, enum scope scope, const char *base)
 	struct pt_bind b[NFILTER_BINDS + 5];	/* scope (2), language, limit, offset */
 	struct pt_rows rows, count, choices;
 	struct filter f;
-	xmlNodePtr l;
+	xmlNodePtr l, pager;
+	long long total;
 	long n;
 	int rc;
 
 	if ((rc = read_filter(req, scope, &f)) != PT_OK)
 		return rc;
-	if ((n = binds(req, &f, b)) < 0)
+	if ((n = binds(req, &f, 0, b)) < 0)
 		return PT_ENOMEM;
-	if ((rc = pt_db_query(req, &sql[SQL_COUNT + scope], &count, b, (size_t)n)) != PT_OK)
+	b[n] = pt_int(COUNT_CAP + 1);
+	if ((rc = pt_db_query(req, &sql[SQL_COUNT + scope], &count, b, (size_t)n + 1)) != PT_OK)
 		return rc;
-	/* The list's statement takes the language first, then the same binds and the page. */
-	memmove(b + 1, b, (size_t)n * sizeof(*b));
-	b[0] = pt_str(req->lang);
-	b[n + 1] = pt_int(PAGE_SIZE);
-	b[n + 2] = pt_int((f.page - 1) * PAGE_SIZE);
+	if ((n = binds(req, &f, 1, b)) < 0)
+		return PT_ENOMEM;
+	b[n] = pt_int(PAGE_SIZE);
+	b[n + 1] = pt_int((f.page - 1) * PAGE_SIZE);
 	if ((rc = pt_db_query(req, &sql[SQL_LIST + scope * SORT__MAX + f.sort], &rows, b,
-	    (size_t)n + 3)) != PT_OK)
+	    (size_t)n + 2)) != PT_OK)
 		return rc;
 
 	l = pt_node(req->page, "tickets", NULL);
@@ -303,7 +317,10 @@ list(struct pt_req *req, enum scope scope, const char *base)
 			return rc;
 		choice_nodes(l, "groups", "group", "id", &choices);
 	}
-	pt_pager(l, f.page, pt_cell_int(&count, 0, 0), PAGE_SIZE);
+	total = pt_cell_int(&count, 0, 0);
+	pager = pt_pager(l, f.page, total > COUNT_CAP ? COUNT_CAP : total, PAGE_SIZE);
+	if (total > COUNT_CAP)
+		pt_attr(pager, "more", "1");
 	req->view = "list";
 	return 200;
 }

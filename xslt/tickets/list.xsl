@@ -157,8 +157,10 @@
                   <td>
                     <xsl:call-template name="tk-status">
                       <xsl:with-param name="status" select="string(@status)"/>
-                      <xsl:with-param name="reason" select="string(@pending-reason)"/>
                     </xsl:call-template>
+                    <xsl:if test="string(@pending-reason) != ''">
+                      <span class="tk-reason"><xsl:value-of select="pt:t(concat('tickets.pending.', @pending-reason))"/></span>
+                    </xsl:if>
                   </td>
                   <td>
                     <xsl:call-template name="tk-priority"><xsl:with-param name="priority" select="string(@priority)"/></xsl:call-template>
@@ -215,7 +217,12 @@
             <xsl:call-template name="pt-replace">
               <xsl:with-param name="text">
                 <xsl:call-template name="tk-fill">
-                  <xsl:with-param name="key" select="'tickets.pager.status'"/>
+                  <xsl:with-param name="key">
+                    <xsl:choose>
+                      <xsl:when test="@more = '1'">tickets.pager.status-more</xsl:when>
+                      <xsl:otherwise>tickets.pager.status</xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:with-param>
                   <xsl:with-param name="name" select="'page'"/>
                   <xsl:with-param name="value" select="string(@page)"/>
                 </xsl:call-template>
@@ -228,12 +235,12 @@
           <xsl:with-param name="value" select="string(@total)"/>
         </xsl:call-template>
       </p>
-      <xsl:if test="@pages &gt; 1">
+      <xsl:if test="@pages &gt; 1 or @more = '1'">
         <ul class="pager-links">
           <xsl:if test="@page &gt; 1">
             <li><a rel="prev" href="{$l/@base}{$query}{@page - 1}"><xsl:value-of select="pt:t('tickets.pager.prev')"/></a></li>
           </xsl:if>
-          <xsl:if test="@page &lt; @pages">
+          <xsl:if test="@page &lt; @pages or (@more = '1' and ../ticket)">
             <li><a rel="next" href="{$l/@base}{$query}{@page + 1}"><xsl:value-of select="pt:t('tickets.pager.next')"/></a></li>
           </xsl:if>
         </ul>
