@@ -584,7 +584,9 @@ pt_audit_as(struct pt_req *req, int64_t user_id, int64_t org_id, const char *act
 	return pt_db_exec(req, &pt_core_sql[SQL_AUDIT_INSERT],
 	    PT_BINDS(user_id != 0 ? pt_int(user_id) : pt_str(NULL),
 	    org_id != 0 ? pt_int(org_id) : pt_str(NULL), pt_str(action), pt_str(object_type),
-	    pt_str(object_id), pt_str(before_json), pt_str(after_json), pt_str(req->remote_addr)),
+	    pt_str(object_id), pt_str(before_json), pt_str(after_json),
+	    /* Housekeeping outside a request has no client address. */
+	    pt_str(req->remote_addr != NULL ? req->remote_addr : "")),
 	    NULL);
 }
 

@@ -21,14 +21,22 @@ static const struct pt_group *const groups[] = {
 	&tk_history_group,
 	&tk_mail_group,
 	&tk_fields_group,
+	&tk_close_group,
 	&common_group,
 };
+
+/* Outside requests: close the tickets whose reopen window has passed. */
+static int
+housekeeping(struct pt_req *req, enum pt_housekeeping when)
+{
+	return tk_close_housekeeping(req, when);
+}
 
 int
 main(void)
 {
 	static const struct pt_worker tickets = {
-		"tickets", groups, PT_NELEM(groups), NULL, "tickets"
+		"tickets", groups, PT_NELEM(groups), housekeeping, "tickets"
 	};
 
 	return pt_main(&tickets);

@@ -20,6 +20,10 @@ extern const struct pt_group tk_ticket_group;		/* ticket.c: loading a ticket wit
 extern const struct pt_group tk_history_group;		/* history.c: changes, history, audit, messages */
 extern const struct pt_group tk_mail_group;		/* mail.c: mails about tickets */
 extern const struct pt_group tk_fields_group;		/* fields.c: a service's form fields */
+extern const struct pt_group tk_close_group;		/* close.c: resolved tickets close */
+
+/* Close tickets resolved longer than [tickets] reopen_days ago; 1 if more wait. */
+int	 tk_close_housekeeping(struct pt_req *, enum pt_housekeeping);
 
 /* Bounds of what people type, in characters. */
 #define TK_SUBJECT_MAX_CHARS	200
