@@ -170,6 +170,7 @@ status_post(struct pt_req *req)
 	    pt_json_str(req, TK_CELL(&t, TK_T_PENDING))),
 	    pt_printf(req, "{\"status\":%s,\"pending_reason\":%s}", pt_json_str(req, status),
 	    pt_json_str(req, reason)))) != PT_OK ||
+	    (rc = tk_mail_status(req, t.id, status, reason)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	return pt_redirect(req, tk_ticket_path(req, t.number, "?done=status"));

@@ -2,7 +2,8 @@
  * Mails about tickets, queued in the outbox in the transaction of the
  * change they tell of (portico-mailer sends them): a new ticket to the
  * members of its group, an agent's public reply to the requester and the
- * people in CC, a customer's reply to the assignee (else the group).  Each recipient gets it in their language (their
+ * people in CC, a customer's reply to the assignee (else the group), and
+ * an agent's change of status to the requester and the people in CC.  Each recipient gets it in their language (their
  * profile's, else their organisation's), and only when they want mails
  * about tickets (users.notify_tickets).  The first mail of a ticket has
  * the ticket's thread id as Message-ID; every later one refers to it
@@ -100,12 +101,13 @@ excerpt(struct pt_req *req, const char *s)
 
 /*
  * Queue template for every recipient row: data with the ticket's facts,
- * the service in the recipient's language and text (a message).
+ * the service in the recipient's language, text (a message) and, for a
+ * change of status, status and reason (NULL otherwise).
  */
 static int
 queue_all(struct pt_req *req, const char *template, const struct pt_rows *t,
     const struct pt_rows *names, const struct pt_rows *to, const char *text,
-    const char *message_id, const char *in_reply_to)
+    const char *message_id, const char *in_reply_to, const char *status, const char *reason)
 {
 	size_t i;
 	int rc;
@@ -122,6 +124,10 @@ queue_all(struct pt_req *req, const char *template, const struct pt_rows *t,
 		pt_node(data, "service", service_name(names, lang));
 		pt_node(data, "author", req->session.user != NULL ? req->session.user->name : "");
 		pt_node(data, "text", excerpt(req, text));
+		if (status != NULL)
+			pt_node(data, "status", status);
+		if (reason != NULL)
+			pt_node(data, "reason", reason);
 		pt_node(data, "link", pt_printf(req, "%s/tickets/%s", pt_base_url(),
 		    pt_cell(t, 0, T_NUMBER)));
 		if ((rc = pt_mail_queue_thread(req, template, pt_cell(to, i, R_EMAIL),
@@ -154,7 +160,7 @@ tk_mail_new(struct pt_req *req, long long ticket_id)
 	    (rc = pt_db_query(req, &sql[SQL_GROUP], &to, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
 		return rc;
 	return queue_all(req, "ticket-new", &t, &names, &to, pt_cell(&t, 0, T_BODY),
-	    pt_cell(&t, 0, T_THREAD), NULL);
+	    pt_cell(&t, 0, T_THREAD), NULL, NULL, NULL);
 }
 
 int
@@ -169,7 +175,7 @@ tk_mail_reply(struct pt_req *req, long long ticket_id, const char *message_id, c
 	    pt_int(ticket_id), pt_int(u != NULL ? u->id : 0)))) != PT_OK)
 		return rc;
 	return queue_all(req, "ticket-reply", &t, &names, &to, body, message_id,
-	    pt_cell(&t, 0, T_THREAD));
+	    pt_cell(&t, 0, T_THREAD), NULL, NULL);
 }
 
 int
@@ -184,7 +190,27 @@ tk_mail_update(struct pt_req *req, long long ticket_id, const char *message_id, 
 	    pt_int(author), pt_int(ticket_id), pt_int(author)))) != PT_OK)
 		return rc;
 	return queue_all(req, "ticket-update", &t, &names, &to, body, message_id,
-	    pt_cell(&t, 0, T_THREAD));
+	    pt_cell(&t, 0, T_THREAD), NULL, NULL);
+}
+
+int
+tk_mail_status(struct pt_req *req, long long ticket_id, const char *status, const char *reason)
+{
+	struct pt_rows t, names, to;
+	const struct pt_user *u = req->session.user;
+	const char *mid;
+	char rnd[17];
+	int rc;
+
+	if ((rc = load(req, ticket_id, &t, &names)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_FOLLOWERS], &to, PT_BINDS(pt_int(ticket_id),
+	    pt_int(ticket_id), pt_int(u != NULL ? u->id : 0)))) != PT_OK ||
+	    (rc = pt_random_hex(rnd, 8)) != PT_OK)
+		return rc;
+	if ((mid = tk_message_id(req, pt_printf(req, "ticket.%lld.status.%s", ticket_id, rnd))) == NULL)
+		return PT_ENOMEM;
+	return queue_all(req, "ticket-status", &t, &names, &to, "", mid, pt_cell(&t, 0, T_THREAD),
+	    status, reason);
 }
 
 const struct pt_group tk_mail_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };

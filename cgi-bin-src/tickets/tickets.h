@@ -130,6 +130,9 @@ int	 tk_mail_new(struct pt_req *, long long ticket_id);
 /* A public reply by an agent to the requester and CC, each in their language. */
 int	 tk_mail_reply(struct pt_req *, long long ticket_id, const char *message_id,
 	    const char *body);
+/* A change of status by an agent to the requester and CC (reason for pending, else NULL). */
+int	 tk_mail_status(struct pt_req *, long long ticket_id, const char *status,
+	    const char *reason);
 /* A customer's reply to the assignee, else to the group's members. */
 int	 tk_mail_update(struct pt_req *, long long ticket_id, const char *message_id,
 	    const char *body);

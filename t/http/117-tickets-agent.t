@@ -11,6 +11,7 @@ use lib "$FindBin::Bin/lib";
 use Test::More;
 use Portico::Test;
 use Portico::Tickets;
+use Portico::Mail ();
 
 my $carl = tk_client('carl@acme.example');
 my $agent = tk_client('agent@portico.example');
@@ -59,6 +60,15 @@ subtest 'status' => sub {
         ['status:>new', 'status:new>pending', 'pending_reason:>third_party'], 'history');
     my @a = audit_for('ticket.status', $n);
     like($a[-1]{after}, qr/"status":"pending","pending_reason":"third_party"/, 'audit');
+    my @mails = outbox_for('ticket-status', $n);
+    is_deeply([map { "$_->{to}/$_->{lang}" } @mails], ['klaus@bergmann.example/de'],
+        'the requester is told, in German');
+    like($mails[0]{data}, qr{<status>pending</status><reason>third_party</reason>}, 'what changed');
+    is($mails[0]{in_reply_to}, ticket_row($n)->{thread_id}, 'in the ticket\'s thread');
+    my $m = Portico::Mail::wait_for(to => 'klaus@bergmann.example', subject => qr/\Q$n\E/, timeout => 30);
+    ok($m, 'delivered');
+    like($m->{subject} // '', qr/Status geändert/, 'German subject');
+    like($m->{text} // '', qr/Sie wartet auf Dritte\./, 'the status in words');
     ($doc, $res) = tk_post($agent, "/tickets/$n/status", [status => 'pending', reason => 'third_party']);
     is($res->code, 422, 'the same again: 422');
     ($doc, $res) = tk_post($agent, "/tickets/$n/status", [status => 'frozen']);

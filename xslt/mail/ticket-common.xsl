@@ -3,7 +3,8 @@
   What the ticket mails share (included by ticket-new, ticket-reply,
   ticket-update).  data: <number/> <subject/> <priority/> <requester/>
   <org/> <service/> <author/> <text/> (a message, plain text)
-  <link/> (the ticket page).  Each mail sets $kind: new | reply | update.
+  <link/> (the ticket page).  <status/> and <reason/> (ticket-status).  Each mail sets $kind: new |
+  reply | update | status.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,8 +17,25 @@
   <xsl:variable name="tsubject">
     <xsl:call-template name="mail-value"><xsl:with-param name="name" select="'subject'"/></xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="status">
+    <xsl:call-template name="mail-value"><xsl:with-param name="name" select="'status'"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="reason">
+    <xsl:call-template name="mail-value"><xsl:with-param name="name" select="'reason'"/></xsl:call-template>
+  </xsl:variable>
+  <!-- A change of status says the new one in words; other mails quote a message. -->
   <xsl:variable name="text">
-    <xsl:call-template name="mail-value"><xsl:with-param name="name" select="'text'"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="string($status) != ''">
+        <xsl:value-of select="pt:t(concat('mail.ticket.status.', $status))"/>
+        <xsl:if test="string($reason) != ''">
+          <xsl:value-of select="concat(' ', pt:t(concat('mail.ticket.reason.', $reason)))"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="mail-value"><xsl:with-param name="name" select="'text'"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:variable>
   <xsl:variable name="url">
     <xsl:call-template name="mail-url">
