@@ -27,6 +27,20 @@ function M.ids(file, fallback)
    return ids
 end
 
+-- lines(): one string a line (e.g. ticket numbers), or the fallback list.
+function M.lines(file, fallback)
+   local out = {}
+   local f = file and io.open(file, "r")
+   if f then
+      for line in f:lines() do
+         if line ~= "" then out[#out + 1] = line end
+      end
+      f:close()
+   end
+   if #out == 0 then out = fallback end
+   return out
+end
+
 function M.pick(list)
    return list[math.random(#list)]
 end
