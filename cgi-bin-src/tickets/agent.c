@@ -48,7 +48,6 @@ tk_agent_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t)
 	size_t i;
 	int rc;
 
-	(void)t;
 	if ((rc = pt_db_query(req, &sql[SQL_GROUPS], &groups, PT_NOBINDS)) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_AGENTS], &agents, PT_NOBINDS)) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_HISTORY], &hist, PT_BINDS(pt_int(t->id)))) != PT_OK)
@@ -65,6 +64,8 @@ tk_agent_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t)
 		if (pt_cell(&agents, i, 2) != NULL)
 			pt_attr(p, "groups", pt_cell(&agents, i, 2));
 	}
+	if ((rc = tk_links_node(req, a, t)) != PT_OK)
+		return rc;
 	n = pt_node(a, "history", NULL);
 	for (i = 0; i < hist.nrows; i++) {
 		xmlNodePtr h = pt_node(n, "change", NULL);
@@ -77,21 +78,6 @@ tk_agent_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t)
 			pt_node(h, "old", pt_cell(&hist, i, 3));
 		if (pt_cell(&hist, i, 4) != NULL)
 			pt_node(h, "new", pt_cell(&hist, i, 4));
-	}
-	return PT_OK;
-}
-
-/* Begin, and lock the route's ticket for an agent: PT_OK, or the answer to return. */
-static int
-begin(struct pt_req *req, struct tk_ticket *t)
-{
-	int rc;
-
-	if ((rc = pt_db_begin(req)) != PT_OK)
-		return rc;
-	if ((rc = tk_ticket_lock(req, t)) != PT_OK) {
-		pt_db_rollback(req);
-		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
 	}
 	return PT_OK;
 }
@@ -117,7 +103,7 @@ note(struct pt_req *req)
 		tk_files_forget(req, &files);
 		return rc;
 	}
-	if ((rc = begin(req, &t)) != PT_OK) {
+	if ((rc = tk_begin_lock(req, &t)) != PT_OK) {
 		tk_files_forget(req, &files);
 		return rc;
 	}
@@ -152,7 +138,7 @@ status_post(struct pt_req *req)
 	struct tk_ticket t;
 	int rc;
 
-	if ((rc = begin(req, &t)) != PT_OK)
+	if ((rc = tk_begin_lock(req, &t)) != PT_OK)
 		return rc;
 	if (!pt_one_of(status, tk_statuses, PT_NELEM(tk_statuses)))
 		return tk_refuse(req, "tickets.status.invalid", "status", "status", status_fields, 2);
@@ -204,7 +190,7 @@ assign(struct pt_req *req)
 	struct tk_ticket t;
 	int rc;
 
-	if ((rc = begin(req, &t)) != PT_OK)
+	if ((rc = tk_begin_lock(req, &t)) != PT_OK)
 		return rc;
 	if (group > 0 && (rc = pt_db_query(req, &sql[SQL_GROUP], &g, PT_BINDS(pt_int(group)))) != PT_OK)
 		goto fail;
@@ -240,13 +226,12 @@ fail:
 	return rc;
 }
 
-#define TICKET "/tickets/(T-\\d{4}-\\d{6,10})"
 #define WORK "tickets.work"
 
 static const struct pt_route routes[] = {
-	{ PT_POST, TICKET "/note",	note,		PT_R_LOGIN, WORK },
-	{ PT_POST, TICKET "/status",	status_post,	PT_R_LOGIN, WORK },
-	{ PT_POST, TICKET "/assign",	assign,		PT_R_LOGIN, WORK },
+	{ PT_POST, TK_ROUTE "/note",	note,		PT_R_LOGIN, WORK },
+	{ PT_POST, TK_ROUTE "/status",	status_post,	PT_R_LOGIN, WORK },
+	{ PT_POST, TK_ROUTE "/assign",	assign,		PT_R_LOGIN, WORK },
 };
 
 static const char *const views[] = { "ticket" };

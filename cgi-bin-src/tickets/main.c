@@ -22,6 +22,7 @@ static const struct pt_group *const groups[] = {
 	&tk_mail_group,
 	&tk_fields_group,
 	&tk_close_group,
+	&tk_links_group,
 	&common_group,
 };
 

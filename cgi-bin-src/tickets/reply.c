@@ -86,12 +86,9 @@ reply(struct pt_req *req)
 		tk_files_forget(req, &files);
 		return rc;
 	}
-	if ((rc = pt_db_begin(req)) != PT_OK)
-		goto gone;
-	if ((rc = tk_ticket_lock(req, &t)) != PT_OK) {
-		pt_db_rollback(req);
+	if ((rc = tk_begin_lock(req, &t)) != PT_OK) {
 		tk_files_forget(req, &files);
-		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+		return rc;
 	}
 	if (!t.agent && !tk_customer_may_reply(&t)) {
 		tk_files_forget(req, &files);
@@ -130,7 +127,6 @@ reply(struct pt_req *req)
 	    !t.agent && strcmp(t.status, "resolved") == 0 ? "reopened" : "reply", msg)));
 fail:
 	pt_db_rollback(req);
-gone:
 	tk_files_forget(req, &files);
 	return rc;
 }
@@ -142,12 +138,8 @@ resolve(struct pt_req *req)
 	struct tk_ticket t;
 	int rc;
 
-	if ((rc = pt_db_begin(req)) != PT_OK)
+	if ((rc = tk_begin_lock(req, &t)) != PT_OK)
 		return rc;
-	if ((rc = tk_ticket_lock(req, &t)) != PT_OK) {
-		pt_db_rollback(req);
-		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	}
 	if (!pt_one_of(t.status, tk_statuses, 3))
 		return tk_refuse(req, "tickets.resolve.invalid", NULL, "resolve", NULL, 0);
 	if ((rc = tk_set_status(req, &t, "resolved", NULL)) != PT_OK ||
@@ -176,12 +168,8 @@ cc_add(struct pt_req *req)
 
 	if (email == NULL)
 		return PT_ENOMEM;
-	if ((rc = pt_db_begin(req)) != PT_OK)
+	if ((rc = tk_begin_lock(req, &t)) != PT_OK)
 		return rc;
-	if ((rc = tk_ticket_lock(req, &t)) != PT_OK) {
-		pt_db_rollback(req);
-		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	}
 	if (!tk_may_edit_cc(req, &t)) {
 		pt_db_rollback(req);
 		return pt_error_page(req, 403, NULL);
@@ -228,12 +216,8 @@ cc_remove(struct pt_req *req)
 	if (v == NULL || strlen(v) > 10 || !pt_valid(PT_V_ID, v, strlen(v)))
 		return pt_error_page(req, 404, NULL);
 	user = strtoll(v, NULL, 10);
-	if ((rc = pt_db_begin(req)) != PT_OK)
+	if ((rc = tk_begin_lock(req, &t)) != PT_OK)
 		return rc;
-	if ((rc = tk_ticket_lock(req, &t)) != PT_OK) {
-		pt_db_rollback(req);
-		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	}
 	if (!tk_may_edit_cc(req, &t) && user != req->session.user->id) {
 		pt_db_rollback(req);
 		return pt_error_page(req, 403, NULL);
@@ -264,13 +248,12 @@ fail:
 	return rc;
 }
 
-#define TICKET "/tickets/(T-\\d{4}-\\d{6,10})"
 
 static const struct pt_route routes[] = {
-	{ PT_POST, TICKET "/reply",	reply,		PT_R_LOGIN, NULL },
-	{ PT_POST, TICKET "/resolve",	resolve,	PT_R_LOGIN, NULL },
-	{ PT_POST, TICKET "/cc",	cc_add,		PT_R_LOGIN, NULL },
-	{ PT_POST, TICKET "/cc/remove",	cc_remove,	PT_R_LOGIN, NULL },
+	{ PT_POST, TK_ROUTE "/reply",	reply,		PT_R_LOGIN, NULL },
+	{ PT_POST, TK_ROUTE "/resolve",	resolve,	PT_R_LOGIN, NULL },
+	{ PT_POST, TK_ROUTE "/cc",	cc_add,		PT_R_LOGIN, NULL },
+	{ PT_POST, TK_ROUTE "/cc/remove",	cc_remove,	PT_R_LOGIN, NULL },
 };
 
 static const char *const views[] = { "ticket" };

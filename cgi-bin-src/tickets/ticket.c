@@ -24,7 +24,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: lang, number, agent, org, user, may read the org's, user. */
 	[SQL_PAGE] = { "tk_ticket_page",
 	    TICKET_COLUMNS ", o.name, o.tier, r.name, r.email, s.slug,"
-	    " COALESCE(st.name, se.name, s.slug), g.name, a.name, p.number, m.number"
+	    " COALESCE(st.name, se.name, s.slug), g.name, a.name, p.number, m.number, p.org_id"
 	    " FROM tickets t JOIN orgs o ON o.id = t.org_id JOIN users r ON r.id = t.requester_id"
 	    " JOIN ticket_services s ON s.id = t.service_id"
 	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"
@@ -125,6 +125,20 @@ tk_ticket_lock(struct pt_req *req, struct tk_ticket *t)
 	    pt_int(u->id)))) != PT_OK)
 		return rc;
 	return cc.nrows == 1 ? PT_OK : PT_ENOTFOUND;
+}
+
+int
+tk_begin_lock(struct pt_req *req, struct tk_ticket *t)
+{
+	int rc;
+
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = tk_ticket_lock(req, t)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	}
+	return PT_OK;
 }
 
 const char *

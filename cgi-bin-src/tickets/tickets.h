@@ -21,6 +21,8 @@ extern const struct pt_group tk_history_group;		/* history.c: changes, history, 
 extern const struct pt_group tk_mail_group;		/* mail.c: mails about tickets */
 extern const struct pt_group tk_fields_group;		/* fields.c: a service's form fields */
 extern const struct pt_group tk_close_group;		/* close.c: resolved tickets close */
+extern const struct pt_group tk_links_group;		/* links.c: parent and related tickets */
+
 
 /* Close tickets resolved longer than [tickets] reopen_days ago; 1 if more wait. */
 int	 tk_close_housekeeping(struct pt_req *, enum pt_housekeeping);
@@ -46,7 +48,7 @@ enum tk_ticket_col {
 	/* only when loaded for the page (tk_ticket_page) */
 	TK_T_ORG_NAME, TK_T_ORG_TIER, TK_T_REQUESTER_NAME, TK_T_REQUESTER_EMAIL, TK_T_SERVICE_SLUG,
 	TK_T_SERVICE_NAME, TK_T_GROUP_NAME, TK_T_ASSIGNEE_NAME, TK_T_PARENT_NUMBER,
-	TK_T_MERGED_NUMBER
+	TK_T_MERGED_NUMBER, TK_T_PARENT_ORG
 };
 
 struct tk_ticket {
@@ -72,6 +74,14 @@ int	 tk_number_ok(const char *s);
  */
 int	 tk_ticket_page(struct pt_req *, struct tk_ticket *);
 int	 tk_ticket_lock(struct pt_req *, struct tk_ticket *);
+/*
+ * Begin a transaction and lock the route's ticket (tk_ticket_lock):
+ * PT_OK, or what the handler returns (404 page, or an error), the
+ * transaction then rolled back.
+ */
+int	 tk_begin_lock(struct pt_req *, struct tk_ticket *);
+/* A route of a ticket page: TK_ROUTE "/reply"; the number is the first capture. */
+#define TK_ROUTE "/tickets/(T-\\d{4}-\\d{6,10})"
 /* "/tickets/<number>" and what follows, in the arena. */
 const char *tk_ticket_path(struct pt_req *, const char *number, const char *suffix);
 
@@ -89,6 +99,8 @@ long	 tk_reopen_days(void);
 int	 tk_customer_may_reply(const struct tk_ticket *);
 /* 1 if the reader may add and remove people in CC. */
 int	 tk_may_edit_cc(const struct pt_req *, const struct tk_ticket *);
+/* <links><child|related number status><subject/></…></links> under parent (agents, links.c). */
+int	 tk_links_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *);
 /* The agents' part of the page under the ticket node: groups, agents, history. */
 int	 tk_agent_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *);
 /* Show the ticket page again (422) with a message at field and the form's values. */

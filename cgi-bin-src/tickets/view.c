@@ -209,7 +209,9 @@ tk_page(struct pt_req *req, int status)
 	if (TK_CELL(&t, TK_T_ASSIGNEE) != NULL)
 		pt_attr(pt_node(n, "assignee", TK_CELL(&t, TK_T_ASSIGNEE_NAME)), "id",
 		    TK_CELL(&t, TK_T_ASSIGNEE));
-	if (TK_CELL(&t, TK_T_PARENT_NUMBER) != NULL)
+	/* A customer sees a parent of their own organisation only. */
+	if (TK_CELL(&t, TK_T_PARENT_NUMBER) != NULL &&
+	    (t.agent || pt_cell_int(&t.rows, 0, TK_T_PARENT_ORG) == t.org_id))
 		pt_attr(pt_node(n, "parent", NULL), "number", TK_CELL(&t, TK_T_PARENT_NUMBER));
 	if (TK_CELL(&t, TK_T_MERGED_NUMBER) != NULL)
 		pt_attr(pt_node(n, "merged-into", NULL), "number", TK_CELL(&t, TK_T_MERGED_NUMBER));
@@ -245,7 +247,7 @@ tk_page(struct pt_req *req, int status)
 	else if (pt_query(req, "done") != NULL && req->method == PT_GET) {
 		const char *d = pt_query(req, "done");
 		static const char *const done[] = { "reply", "note", "status", "assign", "resolve",
-		    "cc-add", "cc-remove", "reopened" };
+		    "cc-add", "cc-remove", "reopened", "parent", "related" };
 
 		if (pt_one_of(d, done, PT_NELEM(done)))
 			pt_message(req, "success", pt_printf(req, "tickets.done.%s", d), NULL);
@@ -273,7 +275,7 @@ show(struct pt_req *req)
 }
 
 static const struct pt_route routes[] = {
-	{ PT_GET, "/tickets/(T-\\d{4}-\\d{6,10})", show, PT_R_LOGIN, NULL },
+	{ PT_GET, TK_ROUTE, show, PT_R_LOGIN, NULL },
 };
 
 static const char *const views[] = { "ticket" };

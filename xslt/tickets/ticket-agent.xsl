@@ -142,6 +142,76 @@
       </form>
     </section>
 
+    <xsl:variable name="parent-form" select="/page/form[@name = 'parent']"/>
+    <xsl:variable name="related-form" select="/page/form[@name = 'related']"/>
+    <section class="card tk-agent" aria-labelledby="links-title">
+      <h2 id="links-title"><xsl:value-of select="pt:t('tickets.links.title')"/></h2>
+      <xsl:if test="links/child">
+        <h3><xsl:value-of select="pt:t('tickets.links.children')"/></h3>
+        <ul class="tk-links">
+          <xsl:for-each select="links/child">
+            <li><a href="/tickets/{@number}"><xsl:value-of select="@number"/></a><xsl:text> </xsl:text><xsl:value-of select="subject"/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+      <xsl:if test="links/related">
+        <h3><xsl:value-of select="pt:t('tickets.links.related')"/></h3>
+        <ul class="tk-people tk-links">
+          <xsl:for-each select="links/related">
+            <li>
+              <span><a href="/tickets/{@number}"><xsl:value-of select="@number"/></a><xsl:text> </xsl:text><xsl:value-of select="subject"/></span>
+              <form class="inline-form" method="post" action="{$t/@href}/related/remove">
+                <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+                <input type="hidden" name="number" value="{@number}"/>
+                <button type="submit" class="btn btn-secondary btn-small">
+                  <xsl:attribute name="aria-label">
+                    <xsl:call-template name="tk-fill">
+                      <xsl:with-param name="key" select="'tickets.links.related.remove'"/>
+                      <xsl:with-param name="name" select="'number'"/>
+                      <xsl:with-param name="value" select="string(@number)"/>
+                    </xsl:call-template>
+                  </xsl:attribute>
+                  <xsl:value-of select="pt:t('tickets.cc.remove-short')"/>
+                </button>
+              </form>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+      <form class="form" method="post" action="{$t/@href}/parent" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+        <div class="field">
+          <xsl:if test="$parent-form and /page/messages/message[@field = 'number' and @kind = 'error']"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+          <label for="parent-number"><xsl:value-of select="pt:t('tickets.links.parent.label')"/></label>
+          <p class="hint" id="parent-number-help"><xsl:value-of select="pt:t('tickets.links.parent.help')"/></p>
+          <xsl:if test="$parent-form">
+            <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="'number'"/></xsl:call-template>
+          </xsl:if>
+          <input type="text" id="parent-number" name="number" aria-describedby="parent-number-help" autocomplete="off">
+            <xsl:attribute name="value">
+              <xsl:choose>
+                <xsl:when test="$parent-form"><xsl:value-of select="$parent-form/field[@name = 'number']"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$t/parent/@number"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </input>
+        </div>
+        <button type="submit" class="btn btn-secondary"><xsl:value-of select="pt:t('tickets.links.parent.submit')"/></button>
+      </form>
+      <form class="form" method="post" action="{$t/@href}/related" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+        <div class="field">
+          <xsl:if test="$related-form and /page/messages/message[@field = 'number' and @kind = 'error']"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+          <label for="related-number"><xsl:value-of select="pt:t('tickets.links.related.label')"/></label>
+          <xsl:if test="$related-form">
+            <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="'number'"/></xsl:call-template>
+          </xsl:if>
+          <input type="text" id="related-number" name="number" value="{$related-form/field[@name = 'number']}" autocomplete="off"/>
+        </div>
+        <button type="submit" class="btn btn-secondary"><xsl:value-of select="pt:t('tickets.links.related.add')"/></button>
+      </form>
+    </section>
+
     <section class="card tk-agent tk-history" aria-labelledby="history-title">
       <h2 id="history-title"><xsl:value-of select="pt:t('tickets.agent.history')"/></h2>
       <xsl:choose>
@@ -155,7 +225,7 @@
                 </xsl:call-template>
                 <xsl:text> </xsl:text>
                 <strong><xsl:value-of select="pt:t(concat('tickets.history.', @field))"/></strong>
-                <xsl:if test="@field != 'reply' and @field != 'note'">
+                <xsl:if test="@field != 'reply' and @field != 'note' and @field != 'child'">
                   <xsl:text>: </xsl:text>
                   <xsl:call-template name="tk-history-value"><xsl:with-param name="change" select="."/><xsl:with-param name="v" select="old"/></xsl:call-template>
                   <xsl:text> → </xsl:text>

@@ -107,7 +107,7 @@ sub ticket_id { return sql_value('SELECT id FROM tickets WHERE number = ' . sql_
 sub ticket_row {
     my ($number) = @_;
     my @cols = qw(id number year seq org_id requester_id service_id type subject status pending_reason
-        impact urgency priority group_id assignee_id thread_id created_at updated_at resolved_at closed_at);
+        impact urgency priority group_id assignee_id parent_id merged_into_id thread_id created_at updated_at resolved_at closed_at);
     my $r = sql_rows('SELECT ' . join(',', @cols) . ' FROM tickets WHERE number = ' . sql_quote($number));
     return undef unless @$r;
     my %h;
