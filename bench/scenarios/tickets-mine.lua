@@ -1,6 +1,6 @@
 -- tickets-mine: a customer's ticket list, signed in as carl@acme.example:
 -- GET /tickets/mine, his own tickets and those he follows in CC, sorted by
--- the last update (or by age), all of them or those of one status, pages
+-- the last update (or newest or oldest first), all of them or those of one status, pages
 -- 1 to 3.  script/bench generates 100 000 tickets first
 -- (script/tickets-generate), about a thousand of them carl's.
 -- Target: at least 0.15 of hello's requests per second, p99 at most 25 ms.
@@ -8,7 +8,7 @@
 local dir = os.getenv("PORTICO_BENCH_DIR") or "bench"
 local pool = dofile(dir .. "/lib/pool.lua")
 local statuses = { "", "", "", "open", "pending", "resolved", "closed" }
-local sorts = { "updated", "updated", "created" }
+local sorts = { "updated", "updated", "newest", "oldest" }
 
 wrk.method = "GET"
 wrk.path = "/tickets/mine"
