@@ -17,8 +17,8 @@ const struct pt_sql pt_mail_sql[SQL__MAX] = {
 	    " UTC_TIMESTAMP(6))" },
 	[SQL_OUTBOX_INSERT_THREAD] = { "outbox_insert_thread",
 	    "INSERT INTO outbox (created_at, to_email, to_name, lang, template, data_xml, status,"
-	    " attempts, next_attempt_at, message_id, in_reply_to, references_ids)"
-	    " VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, 'queued', 0, UTC_TIMESTAMP(6), ?, ?, ?)" },
+	    " attempts, next_attempt_at, message_id, in_reply_to, references_ids, reply_to)"
+	    " VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, 'queued', 0, UTC_TIMESTAMP(6), ?, ?, ?, ?)" },
 };
 const size_t pt_mail_nsql = SQL__MAX;
 
@@ -48,8 +48,7 @@ pt_base_url(void)
 
 int
 pt_mail_queue_thread(struct pt_req *req, const char *template, const char *to_email,
-    const char *to_name, const char *lang, xmlNodePtr data, const char *message_id,
-    const char *in_reply_to, const char *references)
+    const char *to_name, const char *lang, xmlNodePtr data, const struct pt_mail_thread *th)
 {
 	xmlBufferPtr buf;
 	const char *xml;
@@ -66,15 +65,15 @@ pt_mail_queue_thread(struct pt_req *req, const char *template, const char *to_em
 		return PT_ENOMEM;
 	}
 	xmlBufferFree(buf);
-	if (message_id == NULL && in_reply_to == NULL && references == NULL)
+	if (th == NULL)
 		rc = pt_db_exec(req, &pt_mail_sql[SQL_OUTBOX_INSERT],
 		    PT_BINDS(pt_str(to_email), pt_str(to_name != NULL ? to_name : ""), pt_str(lang),
 		    pt_str(template), pt_str(xml)), NULL);
 	else
 		rc = pt_db_exec(req, &pt_mail_sql[SQL_OUTBOX_INSERT_THREAD],
 		    PT_BINDS(pt_str(to_email), pt_str(to_name != NULL ? to_name : ""), pt_str(lang),
-		    pt_str(template), pt_str(xml), pt_str(message_id), pt_str(in_reply_to),
-		    pt_str(references)), NULL);
+		    pt_str(template), pt_str(xml), pt_str(th->message_id), pt_str(th->in_reply_to),
+		    pt_str(th->references), pt_str(th->reply_to)), NULL);
 	if (rc == PT_OK)
 		pt_log(req, PT_LOG_INFO, "mail %s queued for %s", template, to_email);
 	return rc;
@@ -84,5 +83,5 @@ int
 pt_mail_queue(struct pt_req *req, const char *template, const char *to_email,
     const char *to_name, const char *lang, xmlNodePtr data)
 {
-	return pt_mail_queue_thread(req, template, to_email, to_name, lang, data, NULL, NULL, NULL);
+	return pt_mail_queue_thread(req, template, to_email, to_name, lang, data, NULL);
 }

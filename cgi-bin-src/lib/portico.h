@@ -810,15 +810,146 @@ xmlNodePtr pt_mail_data(struct pt_req *);
 int	 pt_mail_queue(struct pt_req *, const char *template, const char *to_email,
 	    const char *to_name, const char *lang, xmlNodePtr data);
 /*
- * The same for a mail of a conversation: message_id ("<local@domain>") is
- * its Message-ID (NULL: the mailer makes one), in_reply_to and references
- * (space-separated Message-IDs) thread it; each may be NULL.
+ * What threads a mail of a conversation and where its answers go; each
+ * member may be NULL.  message_id ("<local@domain>") is its Message-ID
+ * (NULL: the mailer makes one), in_reply_to and references
+ * (space-separated Message-IDs) thread it, reply_to is the address its
+ * Reply-To names (a ticket's reply address, see pt_reply_address).
  */
+struct pt_mail_thread {
+	const char	*message_id;
+	const char	*in_reply_to;
+	const char	*references;
+	const char	*reply_to;
+};
+/* pt_mail_queue for a mail of a conversation (th NULL: as pt_mail_queue). */
 int	 pt_mail_queue_thread(struct pt_req *, const char *template, const char *to_email,
-	    const char *to_name, const char *lang, xmlNodePtr data, const char *message_id,
-	    const char *in_reply_to, const char *references);
+	    const char *to_name, const char *lang, xmlNodePtr data, const struct pt_mail_thread *th);
 /* The site's public base URL for links in mails, without a trailing slash. */
 const char *pt_base_url(void);
+
+/* ---- tickets (ticket.c, ticket-mail.c) ----------------------------------- */
+
+/*
+ * What changes a ticket, for every program that changes one (the tickets
+ * worker, portico-mailin).  The actor is req->session.user; every write
+ * belongs inside the caller's transaction, after the ticket's row was
+ * locked.  The statements are the groups pt_ticket_group and
+ * pt_ticket_mail_group: list them among the worker's groups (or
+ * pt_db_register them).
+ */
+extern const struct pt_group pt_ticket_group;
+extern const struct pt_group pt_ticket_mail_group;
+
+/* The services an organisation may use: binds its id; aliases s (service), o (org). */
+#define PT_TICKET_AUDIENCE_JOIN " JOIN orgs o ON o.id = ?"
+#define PT_TICKET_AUDIENCE_SQL \
+	" (o.kind = 'provider' OR FIND_IN_SET(o.kind, s.audience) > 0)" \
+	" AND (NOT EXISTS (SELECT 1 FROM ticket_service_tiers x WHERE x.service_id = s.id)" \
+	"   OR EXISTS (SELECT 1 FROM ticket_service_tiers x WHERE x.service_id = s.id" \
+	"     AND x.tier = o.tier))"
+
+/* A ticket's subject and a message's text in characters, however they come in. */
+#define PT_TICKET_SUBJECT_MAX_CHARS	200
+#define PT_TICKET_BODY_MAX_CHARS	20000
+
+/* One row of the ticket's history: field went from old to new (either may be NULL). */
+int	 pt_ticket_history(struct pt_req *, long long ticket_id, const char *field,
+	    const char *old, const char *new_value);
+/* Mark the ticket as changed now (updated_at). */
+int	 pt_ticket_touch(struct pt_req *, long long ticket_id);
+/*
+ * A status change with its history rows and the times it sets (resolved,
+ * closed); reason only for pending (customer, third_party).
+ */
+int	 pt_ticket_set_status(struct pt_req *, long long ticket_id, const char *old_status,
+	    const char *old_reason, const char *status, const char *reason);
+/* [tickets] reopen_days: a customer's reply within them reopens a resolved ticket. */
+long	 pt_ticket_reopen_days(void);
+/*
+ * 1 if the ticket's customers may still reply: not closed, and not
+ * resolved longer ago than the reopen window (resolved_ago_s: seconds
+ * since resolved_at as text, NULL when unknown).
+ */
+int	 pt_ticket_customer_may_reply(const char *status, const char *resolved_ago_s);
+/* The status a customer's reply leaves: pending and resolved become open. */
+const char *pt_ticket_status_after_customer_reply(const char *status);
+/* A Message-ID "<local@domain>" of the sender's domain ([smtp] from), in the arena. */
+const char *pt_ticket_message_id(struct pt_req *, const char *local);
+/*
+ * Add a message to the conversation: kind public, internal or system, via
+ * web or mail.  *id gets its id.  *message_id is its Message-ID (of the
+ * mail it came in, or that its mails carry): when NULL, a new one is made.
+ */
+int	 pt_ticket_message_add(struct pt_req *, long long ticket_id, const char *kind,
+	    const char *via, const char *body, long long *id, const char **message_id);
+
+/* Files of a message: at most PT_TICKET_FILES_MAX of PT_TICKET_FILE_MAX_BYTES each. */
+#define PT_TICKET_FILE_MAX_BYTES	(10LL * 1024 * 1024)
+#define PT_TICKET_FILES_MAX		8
+struct pt_ticket_file {
+	const struct pt_upload	*up;		/* the bytes and the name as sent */
+	const struct pt_file_type *type;	/* by its first bytes (pt_file_sniff) */
+	const char	*name;		/* the name people see (after pt_ticket_files_save) */
+	const char	*path;		/* where it is stored (after pt_ticket_files_save) */
+	char		 storage[65];
+	long long	 id;		/* its row (after pt_ticket_files_store) */
+};
+struct pt_ticket_files {
+	struct pt_ticket_file	 f[PT_TICKET_FILES_MAX];
+	size_t			 n;
+};
+/* Write them under [paths] files/tickets/ (before the transaction). */
+int	 pt_ticket_files_save(struct pt_req *, struct pt_ticket_files *);
+/* Their rows, of the message (and of a form field when field_id is not 0). */
+int	 pt_ticket_files_store(struct pt_req *, long long ticket_id, long long message_id,
+	    long long field_id, struct pt_ticket_files *);
+/* Remove what pt_ticket_files_save wrote (the transaction failed). */
+void	 pt_ticket_files_forget(struct pt_req *, const struct pt_ticket_files *);
+/* [{"filename":...,"storage_name":...}] for the audit row; NULL on OOM. */
+const char *pt_ticket_files_json(struct pt_req *, const struct pt_ticket_files *);
+
+/* A new ticket of the actor's organisation, the actor its requester. */
+struct pt_ticket_new {
+	long long	 service_id;
+	const char	*type;		/* incident, request, question: the service's */
+	const char	*group_id;	/* the service's group, NULL for none */
+	long long	 impact, urgency;
+	const char	*subject;
+	const char	*body;		/* the first message */
+	const char	*via;		/* web or mail */
+	const char	*message_id;	/* of the first message; NULL: the thread's */
+};
+struct pt_ticket_made {
+	long long	 id;
+	const char	*number;	/* T-<year>-<seq> */
+	const char	*thread;	/* the Message-ID its mails refer to */
+	long long	 priority;
+	long long	 message;	/* the first message's id */
+	const char	*message_id;
+};
+/*
+ * Create it with its number, priority, first message and history row.  The
+ * caller adds answers and files, the audit row and pt_ticket_mail_new.
+ */
+int	 pt_ticket_create(struct pt_req *, const struct pt_ticket_new *, struct pt_ticket_made *);
+
+/*
+ * Mails about a ticket (ticket-mail.c), each recipient in their language,
+ * threaded on the ticket's thread: a new ticket to its group's members;
+ * an agent's public reply and change of status to the requester and CC,
+ * with the ticket's reply address as Reply-To; a customer's reply to the
+ * assignee, else the group.  message_id is the Message-ID the mails carry (NULL: the
+ * mailer makes one).  Never to the actor.
+ */
+int	 pt_ticket_mail_new(struct pt_req *, long long ticket_id);
+int	 pt_ticket_mail_reply(struct pt_req *, long long ticket_id, const char *message_id,
+	    const char *body);
+int	 pt_ticket_mail_update(struct pt_req *, long long ticket_id, const char *message_id,
+	    const char *body);
+/* An agent's change of status to the requester and CC (reason for pending, else NULL). */
+int	 pt_ticket_mail_status(struct pt_req *, long long ticket_id, const char *status,
+	    const char *reason);
 
 /* ---- budgets (budget.c) -------------------------------------------------- */
 

@@ -54,6 +54,7 @@ struct mime_msg {
 	const char	*message_id;	/* "<...@...>" */
 	const char	*in_reply_to;	/* NULL or "<...@...>" */
 	const char	*references;	/* NULL or message ids separated by spaces */
+	const char	*reply_to;	/* NULL or an address (Reply-To) */
 	time_t		 date;
 	const char	*boundary;	/* NULL: a random one */
 };

@@ -345,6 +345,11 @@ mime_build(struct mime_buf *b, const struct mime_msg *m)
 	mime_buf_str(b, "\r\n");
 	mime_header(b, "From", m->from_name, m->from_addr);
 	mime_header(b, "To", m->to_name, m->to_addr);
+	if (m->reply_to != NULL) {
+		mime_buf_str(b, "Reply-To: ");
+		mime_buf_str(b, m->reply_to);
+		mime_buf_str(b, "\r\n");
+	}
 	mime_header(b, "Subject", m->subject, NULL);
 	mime_buf_str(b, "Message-ID: ");
 	mime_buf_str(b, m->message_id);

@@ -34,7 +34,7 @@ enum outbox_sql {
 static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_CLAIM] = { "outbox_claim",
 	    "SELECT id, to_email, to_name, lang, template, data_xml, attempts, message_id,"
-	    " in_reply_to, references_ids FROM outbox"
+	    " in_reply_to, references_ids, reply_to FROM outbox"
 	    " WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)"
 	    " ORDER BY next_attempt_at, id LIMIT 5 FOR UPDATE SKIP LOCKED" },
 	[SQL_LEASE] = { "outbox_lease",
@@ -66,6 +66,7 @@ struct mail {
 	const char	*message_id;	/* NULL: one is made */
 	const char	*in_reply_to;	/* may be NULL */
 	const char	*references;	/* may be NULL */
+	const char	*reply_to;	/* may be NULL */
 };
 
 struct rendered {
@@ -372,6 +373,9 @@ deliver(struct pt_req *req, const struct mail *m)
 		msg.in_reply_to = m->in_reply_to;
 	if (m->references != NULL && message_ids_ok(m->references))
 		msg.references = m->references;
+	/* An address as the validator takes it: nothing else goes into the header. */
+	if (m->reply_to != NULL && pt_valid(PT_V_EMAIL, m->reply_to, strlen(m->reply_to)))
+		msg.reply_to = m->reply_to;
 	msg.date = time(NULL);
 	if (msg.message_id == NULL || mime_build(&buf, &msg) != PT_OK) {
 		mime_buf_free(&buf);
@@ -429,6 +433,7 @@ outbox_run(struct pt_req *req, int max, const volatile sig_atomic_t *stop)
 		m.message_id = pt_cell(&rows, i, 7);
 		m.in_reply_to = pt_cell(&rows, i, 8);
 		m.references = pt_cell(&rows, i, 9);
+		m.reply_to = pt_cell(&rows, i, 10);
 		if (i >= n || *stop) {
 			/* Not ours to send after all (stopping): due again at once. */
 			(void)pt_db_exec(req, &sql[SQL_RELEASE], PT_BINDS(pt_int(m.id)), NULL);

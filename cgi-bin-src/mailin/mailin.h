@@ -41,10 +41,11 @@ void	 mailin_limits_default(struct mailin_limits *);
 
 /*
  * Our own Message-IDs: <outbox.N.R@domain> as portico-mailer writes them,
- * and <portico.*@domain>.  A message whose own Message-ID is one of these
- * came from us and is never taken in again.
+ * <ticket.*@domain> as the tickets' mails carry them, and
+ * <portico.*@domain>.  A message whose own Message-ID is one of these came
+ * from us and is never taken in again.
  */
-#define MAILIN_OWN_ID_PREFIXES	{ "outbox.", "portico." }
+#define MAILIN_OWN_ID_PREFIXES	{ "outbox.", "ticket.", "portico." }
 
 struct mailin_opts {
 	struct mailin_limits limits;
@@ -152,5 +153,20 @@ int	 mailin_forwarded(const char *subject, const char *text);
  * bytes, cut at a character (*cut set when it was).  In the arena.
  */
 char	*mailin_clean_text(struct pt_arena *, const char *s, size_t len, size_t max, int *cut);
+
+/* ---- deliver.c: the database side ---- */
+
+/* Register the statements; before the first delivery. */
+int	 mailin_deliver_init(void);
+/*
+ * The mail as a public reply on ticket_id, from the person it is from.
+ * PT_OK with *done saying what was done; PT_ENOTFOUND when it is ignored
+ * on purpose, *done saying why; PT_EDB and the rest when it should be
+ * tried again.
+ */
+int	 mailin_deliver_reply(struct pt_req *, const struct mailin_msg *, int64_t ticket_id,
+	    const char **done);
+/* The mail as a new ticket, the same way. */
+int	 mailin_deliver_new(struct pt_req *, const struct mailin_msg *, const char **done);
 
 #endif

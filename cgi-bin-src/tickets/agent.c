@@ -89,7 +89,7 @@ static int
 note(struct pt_req *req)
 {
 	const char *body, *mid = NULL, *files_json;
-	struct tk_files files;
+	struct pt_ticket_files files;
 	struct tk_ticket t;
 	long long msg;
 	int rc, bad;
@@ -99,20 +99,20 @@ note(struct pt_req *req)
 	bad += tk_files_read(req, "file", &files);
 	if (bad > 0)
 		return tk_refuse(req, NULL, NULL, "note", note_fields, 1);
-	if ((rc = tk_files_save(req, &files)) != PT_OK) {
-		tk_files_forget(req, &files);
+	if ((rc = pt_ticket_files_save(req, &files)) != PT_OK) {
+		pt_ticket_files_forget(req, &files);
 		return rc;
 	}
 	if ((rc = tk_begin_lock(req, &t)) != PT_OK) {
-		tk_files_forget(req, &files);
+		pt_ticket_files_forget(req, &files);
 		return rc;
 	}
-	if ((rc = tk_message_add(req, t.id, "internal", body, &msg, &mid)) != PT_OK ||
-	    (rc = tk_files_store(req, t.id, msg, 0, &files)) != PT_OK ||
-	    (rc = tk_history(req, t.id, "note", NULL, pt_printf(req, "%lld", msg))) != PT_OK ||
-	    (rc = tk_touch(req, t.id)) != PT_OK)
+	if ((rc = pt_ticket_message_add(req, t.id, "internal", "web", body, &msg, &mid)) != PT_OK ||
+	    (rc = pt_ticket_files_store(req, t.id, msg, 0, &files)) != PT_OK ||
+	    (rc = pt_ticket_history(req, t.id, "note", NULL, pt_printf(req, "%lld", msg))) != PT_OK ||
+	    (rc = pt_ticket_touch(req, t.id)) != PT_OK)
 		goto fail;
-	if ((files_json = tk_files_json(req, &files)) == NULL) {
+	if ((files_json = pt_ticket_files_json(req, &files)) == NULL) {
 		rc = PT_ENOMEM;
 		goto fail;
 	}
@@ -124,7 +124,7 @@ note(struct pt_req *req)
 	    msg)));
 fail:
 	pt_db_rollback(req);
-	tk_files_forget(req, &files);
+	pt_ticket_files_forget(req, &files);
 	return rc;
 }
 
@@ -156,7 +156,7 @@ status_post(struct pt_req *req)
 	    pt_json_str(req, TK_CELL(&t, TK_T_PENDING))),
 	    pt_printf(req, "{\"status\":%s,\"pending_reason\":%s}", pt_json_str(req, status),
 	    pt_json_str(req, reason)))) != PT_OK ||
-	    (rc = tk_mail_status(req, t.id, status, reason)) != PT_OK ||
+	    (rc = pt_ticket_mail_status(req, t.id, status, reason)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	return pt_redirect(req, tk_ticket_path(req, t.number, "?done=status"));
@@ -206,11 +206,11 @@ assign(struct pt_req *req)
 	    agent > 0 ? pt_int(agent) : pt_str(NULL), pt_int(t.id)), NULL)) != PT_OK)
 		goto fail;
 	if ((old_group == NULL ? 0 : strtoll(old_group, NULL, 10)) != group &&
-	    (rc = tk_history(req, t.id, "group", old_group,
+	    (rc = pt_ticket_history(req, t.id, "group", old_group,
 	    group > 0 ? pt_cell(&g, 0, 0) : NULL)) != PT_OK)
 		goto fail;
 	if ((old_agent == NULL ? 0 : strtoll(old_agent, NULL, 10)) != agent &&
-	    (rc = tk_history(req, t.id, "assignee", old_agent,
+	    (rc = pt_ticket_history(req, t.id, "assignee", old_agent,
 	    agent > 0 ? pt_cell(&a, 0, 0) : NULL)) != PT_OK)
 		goto fail;
 	if ((rc = tk_audit(req, "ticket.assign", t.number,

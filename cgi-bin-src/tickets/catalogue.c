@@ -18,12 +18,12 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " COALESCE(ct.description, ce.description, ''), s.slug, s.type,"
 	    " COALESCE(st.name, se.name, s.slug), COALESCE(st.description, se.description, '')"
 	    " FROM ticket_categories c JOIN ticket_services s ON s.category_id = c.id"
-	    TK_AUDIENCE_JOIN
+	    PT_TICKET_AUDIENCE_JOIN
 	    " LEFT JOIN ticket_category_texts ct ON ct.category_id = c.id AND ct.lang = ?"
 	    " LEFT JOIN ticket_category_texts ce ON ce.category_id = c.id AND ce.lang = 'en'"
 	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"
 	    " LEFT JOIN ticket_service_texts se ON se.service_id = s.id AND se.lang = 'en'"
-	    " WHERE c.active = 1 AND s.active = 1 AND" TK_AUDIENCE_SQL
+	    " WHERE c.active = 1 AND s.active = 1 AND" PT_TICKET_AUDIENCE_SQL
 	    " ORDER BY c.position, c.id, s.position, s.id" },
 };
 

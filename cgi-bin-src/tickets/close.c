@@ -38,14 +38,14 @@ close_batch(struct pt_req *req, size_t *n)
 	*n = 0;
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	if ((rc = pt_db_query(req, &sql[SQL_DUE], &rows, PT_BINDS(pt_int(tk_reopen_days()),
+	if ((rc = pt_db_query(req, &sql[SQL_DUE], &rows, PT_BINDS(pt_int(pt_ticket_reopen_days()),
 	    pt_int(BATCH)))) != PT_OK)
 		goto fail;
 	for (i = 0; i < rows.nrows; i++) {
 		long long id = pt_cell_int(&rows, i, 0);
 
 		if ((rc = pt_db_exec(req, &sql[SQL_CLOSE], PT_BINDS(pt_int(id)), NULL)) != PT_OK ||
-		    (rc = tk_history(req, id, "status", "resolved", "closed")) != PT_OK ||
+		    (rc = pt_ticket_history(req, id, "status", "resolved", "closed")) != PT_OK ||
 		    (rc = tk_audit(req, "ticket.close", pt_cell(&rows, i, 1),
 		    "{\"status\":\"resolved\"}", "{\"status\":\"closed\"}")) != PT_OK)
 			goto fail;

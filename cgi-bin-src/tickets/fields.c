@@ -594,7 +594,7 @@ tk_fields_store(struct pt_req *req, long long ticket_id, long long message_id,
 		struct tk_field *f = &form->f[i];
 
 		if (f->file.n == 1) {
-			if ((rc = tk_files_store(req, ticket_id, message_id, f->id, &f->file)) != PT_OK ||
+			if ((rc = pt_ticket_files_store(req, ticket_id, message_id, f->id, &f->file)) != PT_OK ||
 			    (rc = pt_db_exec(req, &sql[SQL_ANSWER], PT_BINDS(pt_int(ticket_id),
 			    pt_int(f->id), pt_int(0), pt_str(f->file.f[0].name),
 			    pt_int(f->file.f[0].id)), NULL)) != PT_OK)
@@ -617,7 +617,7 @@ tk_fields_save_files(struct pt_req *req, struct tk_form *form)
 	int rc;
 
 	for (i = 0; i < form->n; i++)
-		if ((rc = tk_files_save(req, &form->f[i].file)) != PT_OK)
+		if ((rc = pt_ticket_files_save(req, &form->f[i].file)) != PT_OK)
 			return rc;
 	return PT_OK;
 }
@@ -628,7 +628,7 @@ tk_fields_forget_files(struct pt_req *req, struct tk_form *form)
 	size_t i;
 
 	for (i = 0; i < form->n; i++)
-		tk_files_forget(req, &form->f[i].file);
+		pt_ticket_files_forget(req, &form->f[i].file);
 }
 
 /* A JSON object of the answers for the audit row. */

@@ -13,13 +13,9 @@
 
 #include "tickets.h"
 
-enum files_sql { SQL_INSERT, SQL_DOWNLOAD, SQL__MAX };
+enum files_sql { SQL_DOWNLOAD, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
-	[SQL_INSERT] = { "tk_files_insert",
-	    "INSERT INTO ticket_attachments (ticket_id, message_id, field_id, filename, content_type,"
-	    " size_bytes, storage_name, created_by, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))" },
 	/* Binds: id, agent, agent, org, user, may read the org's, user. */
 	[SQL_DOWNLOAD] = { "tk_files_download",
 	    "SELECT f.storage_name, f.content_type, f.filename"
@@ -31,14 +27,14 @@ static const struct pt_sql sql[SQL__MAX] = {
 };
 
 int
-tk_files_read(struct pt_req *req, const char *field, struct tk_files *out)
+tk_files_read(struct pt_req *req, const char *field, struct pt_ticket_files *out)
 {
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < req->nuploads; i++) {
 		const struct pt_upload *up = &req->uploads[i];
-		struct tk_file *f;
+		struct pt_ticket_file *f;
 
 		if (strcmp(up->field, field) != 0 || up->len == 0)
 			continue;
@@ -59,66 +55,6 @@ tk_files_read(struct pt_req *req, const char *field, struct tk_files *out)
 		}
 	}
 	return 0;
-}
-
-int
-tk_files_save(struct pt_req *req, struct tk_files *files)
-{
-	size_t i;
-	int rc;
-
-	for (i = 0; i < files->n; i++) {
-		struct tk_file *f = &files->f[i];
-
-		if ((f->name = pt_file_name(req, f->up->filename, f->type)) == NULL)
-			return PT_ENOMEM;
-		if ((rc = pt_file_store(req, "tickets", f->up->data, f->up->len, f->storage,
-		    &f->path)) != PT_OK)
-			return rc == PT_ESYS ? PT_EDB : rc;
-	}
-	return PT_OK;
-}
-
-int
-tk_files_store(struct pt_req *req, long long ticket_id, long long message_id,
-    long long field_id, struct tk_files *files)
-{
-	size_t i;
-	int rc;
-
-	for (i = 0; i < files->n; i++) {
-		struct tk_file *f = &files->f[i];
-
-		if ((rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_int(ticket_id),
-		    pt_int(message_id), field_id != 0 ? pt_int(field_id) : pt_str(NULL),
-		    pt_str(f->name), pt_str(f->type->type), pt_int((long long)f->up->len),
-		    pt_str(f->storage), pt_int(req->session.user->id)), NULL)) != PT_OK)
-			return rc;
-		f->id = (long long)pt_db_insert_id();
-	}
-	return PT_OK;
-}
-
-void
-tk_files_forget(struct pt_req *req, const struct tk_files *files)
-{
-	size_t i;
-
-	for (i = 0; i < files->n; i++)
-		if (files->f[i].path != NULL && unlink(files->f[i].path) != 0)
-			pt_log(req, PT_LOG_WARN, "unlink %s: %s", files->f[i].path, strerror(errno));
-}
-
-const char *
-tk_files_json(struct pt_req *req, const struct tk_files *files)
-{
-	const char *s = "[";
-	size_t i;
-
-	for (i = 0; i < files->n && s != NULL; i++)
-		s = pt_printf(req, "%s%s{\"filename\":%s,\"storage_name\":\"%s\"}", s, i ? "," : "",
-		    pt_json_str(req, files->f[i].name), files->f[i].storage);
-	return s != NULL ? pt_printf(req, "%s]", s) : NULL;
 }
 
 /* GET /tickets/files/<id>/<name>: the name is for the browser only. */

@@ -178,8 +178,8 @@ parent_post(struct pt_req *req)
 	}
 	if ((rc = pt_db_exec(req, &sql[SQL_SET_PARENT], PT_BINDS(pid != 0 ? pt_int(pid) : pt_str(NULL),
 	    pt_int(t.id)), NULL)) != PT_OK ||
-	    (rc = tk_history(req, t.id, "parent", old_number, new_number)) != PT_OK ||
-	    (pid != 0 && (rc = tk_history(req, pid, "child", NULL, t.number)) != PT_OK) ||
+	    (rc = pt_ticket_history(req, t.id, "parent", old_number, new_number)) != PT_OK ||
+	    (pid != 0 && (rc = pt_ticket_history(req, pid, "child", NULL, t.number)) != PT_OK) ||
 	    (rc = tk_audit(req, "ticket.parent", t.number,
 	    pt_printf(req, "{\"parent\":%s}", pt_json_str(req, old_number)),
 	    pt_printf(req, "{\"parent\":%s}", pt_json_str(req, new_number)))) != PT_OK ||
@@ -218,9 +218,9 @@ related(struct pt_req *req, int remove)
 		pt_db_rollback(req);
 		return pt_redirect(req, tk_ticket_path(req, t.number, "?done=related"));
 	}
-	if ((rc = tk_history(req, t.id, "related", remove ? pt_cell(&other, 0, 1) : NULL,
+	if ((rc = pt_ticket_history(req, t.id, "related", remove ? pt_cell(&other, 0, 1) : NULL,
 	    remove ? NULL : pt_cell(&other, 0, 1))) != PT_OK ||
-	    (rc = tk_history(req, oid, "related", remove ? t.number : NULL,
+	    (rc = pt_ticket_history(req, oid, "related", remove ? t.number : NULL,
 	    remove ? NULL : t.number)) != PT_OK ||
 	    (rc = tk_audit(req, remove ? "ticket.related.remove" : "ticket.related.add", t.number,
 	    NULL, pt_printf(req, "{\"related\":%s}", pt_json_str(req, pt_cell(&other, 0, 1))))) != PT_OK ||

@@ -89,10 +89,10 @@ static const struct pt_sql sql[SQL__MAX] = {
 	/* The services to filter by: the reader's org's, or all (binds: org, lang, all). */
 	[SQL_SERVICES] = { "tk_list_services",
 	    "SELECT s.slug, COALESCE(st.name, se.name, s.slug) FROM ticket_services s"
-	    TK_AUDIENCE_JOIN
+	    PT_TICKET_AUDIENCE_JOIN
 	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"
 	    " LEFT JOIN ticket_service_texts se ON se.service_id = s.id AND se.lang = 'en'"
-	    " WHERE ? OR (s.active = 1 AND" TK_AUDIENCE_SQL ")"
+	    " WHERE ? OR (s.active = 1 AND" PT_TICKET_AUDIENCE_SQL ")"
 	    " ORDER BY 2, s.id" },
 	[SQL_REQUESTERS] = { "tk_list_requesters",
 	    "SELECT id, name FROM users WHERE org_id = ? AND status IN ('active', 'inactive')"

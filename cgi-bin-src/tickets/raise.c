@@ -16,15 +16,7 @@
 
 #include "tickets.h"
 
-enum raise_sql {
-	SQL_SERVICE,
-	SQL_COUNTER_LOCK,
-	SQL_COUNTER_CREATE,
-	SQL_COUNTER_NEXT,
-	SQL_PRIORITY,
-	SQL_INSERT,
-	SQL__MAX
-};
+enum raise_sql { SQL_SERVICE, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: org, lang x2, slug. */
@@ -33,30 +25,15 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " COALESCE(st.name, se.name, s.slug), COALESCE(st.description, se.description, ''),"
 	    " COALESCE(ct.name, ce.name, c.slug)"
 	    " FROM ticket_services s JOIN ticket_categories c ON c.id = s.category_id"
-	    TK_AUDIENCE_JOIN
+	    PT_TICKET_AUDIENCE_JOIN
 	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"
 	    " LEFT JOIN ticket_service_texts se ON se.service_id = s.id AND se.lang = 'en'"
 	    " LEFT JOIN ticket_category_texts ct ON ct.category_id = c.id AND ct.lang = ?"
 	    " LEFT JOIN ticket_category_texts ce ON ce.category_id = c.id AND ce.lang = 'en'"
-	    " WHERE s.slug = ? AND s.active = 1 AND c.active = 1 AND" TK_AUDIENCE_SQL },
-	[SQL_COUNTER_LOCK] = { "tk_raise_counter_lock",
-	    "SELECT last_no FROM ticket_counters WHERE year = ? FOR UPDATE" },
-	[SQL_COUNTER_CREATE] = { "tk_raise_counter_create",
-	    "INSERT IGNORE INTO ticket_counters (year, last_no) VALUES (?, 0)" },
-	[SQL_COUNTER_NEXT] = { "tk_raise_counter_next",
-	    "UPDATE ticket_counters SET last_no = ? WHERE year = ?" },
-	[SQL_PRIORITY] = { "tk_raise_priority",
-	    "SELECT priority FROM ticket_priority_matrix WHERE impact = ? AND urgency = ?" },
-	[SQL_INSERT] = { "tk_raise_insert",
-	    "INSERT INTO tickets (number, year, seq, org_id, requester_id, service_id, type, subject,"
-	    " status, impact, urgency, priority, group_id, thread_id, created_at, updated_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, UTC_TIMESTAMP(6),"
-	    " UTC_TIMESTAMP(6))" },
+	    " WHERE s.slug = ? AND s.active = 1 AND c.active = 1 AND" PT_TICKET_AUDIENCE_SQL },
 };
 
 enum { S_ID, S_SLUG, S_TYPE, S_GROUP, S_IMPACT, S_URGENCY, S_NAME, S_DESC, S_CATEGORY };
-
-#define PRIORITY_DEFAULT 3	/* when the matrix lacks a cell (logged) */
 
 struct service {
 	struct pt_rows	 rows;
@@ -144,90 +121,30 @@ read_subject(struct pt_req *req, const char **subject)
 	return 1;
 }
 
-/* The next number of this year's counter, inside the transaction. */
-static int
-next_number(struct pt_req *req, int year, long long *seq)
-{
-	struct pt_rows rows;
-	int rc;
-
-	if ((rc = pt_db_query(req, &sql[SQL_COUNTER_LOCK], &rows, PT_BINDS(pt_int(year)))) != PT_OK)
-		return rc;
-	if (rows.nrows == 0) {
-		/* The year's first ticket: the row is made, then taken as always. */
-		if ((rc = pt_db_exec(req, &sql[SQL_COUNTER_CREATE], PT_BINDS(pt_int(year)),
-		    NULL)) != PT_OK ||
-		    (rc = pt_db_query(req, &sql[SQL_COUNTER_LOCK], &rows,
-		    PT_BINDS(pt_int(year)))) != PT_OK)
-			return rc;
-		if (rows.nrows == 0)
-			return PT_EDB;
-	}
-	*seq = pt_cell_int(&rows, 0, 0) + 1;
-	return pt_db_exec(req, &sql[SQL_COUNTER_NEXT], PT_BINDS(pt_int(*seq), pt_int(year)), NULL);
-}
-
-static int
-priority_of(struct pt_req *req, long long impact, long long urgency, long long *priority)
-{
-	struct pt_rows rows;
-	int rc;
-
-	if ((rc = pt_db_query(req, &sql[SQL_PRIORITY], &rows, PT_BINDS(pt_int(impact),
-	    pt_int(urgency)))) != PT_OK)
-		return rc;
-	if (rows.nrows == 1) {
-		*priority = pt_cell_int(&rows, 0, 0);
-		return PT_OK;
-	}
-	pt_log(req, PT_LOG_WARN, "ticket_priority_matrix has no priority for impact %lld,"
-	    " urgency %lld; P%d", impact, urgency, PRIORITY_DEFAULT);
-	*priority = PRIORITY_DEFAULT;
-	return PT_OK;
-}
-
 /* The ticket and everything it starts with; *number gets its number.  Inside a transaction. */
 static int
 create(struct pt_req *req, const struct service *s, struct tk_form *form,
     const char *subject, const char *body, const char **number)
 {
-	const struct pt_user *u = req->session.user;
-	long long seq, priority, id, msg;
-	long long impact = pt_cell_int(&s->rows, 0, S_IMPACT);
-	long long urgency = pt_cell_int(&s->rows, 0, S_URGENCY);
-	struct tm tm;
-	time_t now = time(NULL);
-	const char *thread, *answers;
-	char rnd[17];
-	int rc, year;
+	struct pt_ticket_new n = { s->id, SV(s, S_TYPE), SV(s, S_GROUP),
+	    pt_cell_int(&s->rows, 0, S_IMPACT), pt_cell_int(&s->rows, 0, S_URGENCY), subject, body,
+	    "web", NULL };
+	struct pt_ticket_made t;
+	const char *answers;
+	int rc;
 
-	gmtime_r(&now, &tm);
-	year = tm.tm_year + 1900;
-	if ((rc = next_number(req, year, &seq)) != PT_OK ||
-	    (rc = priority_of(req, impact, urgency, &priority)) != PT_OK ||
-	    (rc = pt_random_hex(rnd, 8)) != PT_OK)
+	if ((rc = pt_ticket_create(req, &n, &t)) != PT_OK ||
+	    (rc = tk_fields_store(req, t.id, t.message, form)) != PT_OK)
 		return rc;
-	if ((*number = pt_printf(req, "T-%04d-%06lld", year, seq)) == NULL ||
-	    (thread = tk_message_id(req, pt_printf(req, "ticket.%s.%s", *number, rnd))) == NULL)
-		return PT_ENOMEM;
-	if ((rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_str(*number), pt_int(year),
-	    pt_int(seq), pt_int(u->org_id), pt_int(u->id), pt_int(s->id), pt_str(SV(s, S_TYPE)),
-	    pt_str(subject), pt_int(impact), pt_int(urgency), pt_int(priority),
-	    pt_str(SV(s, S_GROUP)), pt_str(thread)), NULL)) != PT_OK)
-		return rc;
-	id = (long long)pt_db_insert_id();
-	if ((rc = tk_message_add(req, id, "public", body, &msg, &thread)) != PT_OK ||
-	    (rc = tk_fields_store(req, id, msg, form)) != PT_OK ||
-	    (rc = tk_history(req, id, "status", NULL, "new")) != PT_OK)
-		return rc;
+	*number = t.number;
 	if ((answers = tk_fields_json(req, form)) == NULL)
 		return PT_ENOMEM;
-	if ((rc = tk_audit(req, "ticket.create", *number, NULL,
+	if ((rc = tk_audit(req, "ticket.create", t.number, NULL,
 	    pt_printf(req, "{\"service\":%s,\"subject\":%s,\"priority\":%lld,\"group_id\":%s,"
-	    "\"answers\":%s}", pt_json_str(req, SV(s, S_SLUG)), pt_json_str(req, subject), priority,
+	    "\"answers\":%s}", pt_json_str(req, SV(s, S_SLUG)), pt_json_str(req, subject), t.priority,
 	    SV(s, S_GROUP), answers))) != PT_OK)
 		return rc;
-	return tk_mail_new(req, id);
+	return pt_ticket_mail_new(req, t.id);
 }
 
 /* POST /tickets/new/<service> (multipart when it has file fields; either is read). */

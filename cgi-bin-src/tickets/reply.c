@@ -61,9 +61,7 @@ status_after_reply(const struct tk_ticket *t, const char *after)
 		return after;
 	if (t->agent)
 		return strcmp(t->status, "new") == 0 ? "open" : t->status;
-	if (strcmp(t->status, "pending") == 0 || strcmp(t->status, "resolved") == 0)
-		return "open";
-	return t->status;
+	return pt_ticket_status_after_customer_reply(t->status);
 }
 
 /* POST /tickets/<number>/reply: body (required), files (file), for agents also after. */
@@ -71,7 +69,7 @@ static int
 reply(struct pt_req *req)
 {
 	const char *body, *after, *reason, *status, *mid = NULL, *files_json;
-	struct tk_files files;
+	struct pt_ticket_files files;
 	struct tk_ticket t;
 	long long msg;
 	int rc, bad;
@@ -82,36 +80,36 @@ reply(struct pt_req *req)
 	bad += tk_files_read(req, "file", &files);
 	if (bad > 0)
 		return tk_refuse(req, NULL, NULL, "reply", reply_fields, PT_NELEM(reply_fields));
-	if ((rc = tk_files_save(req, &files)) != PT_OK) {
-		tk_files_forget(req, &files);
+	if ((rc = pt_ticket_files_save(req, &files)) != PT_OK) {
+		pt_ticket_files_forget(req, &files);
 		return rc;
 	}
 	if ((rc = tk_begin_lock(req, &t)) != PT_OK) {
-		tk_files_forget(req, &files);
+		pt_ticket_files_forget(req, &files);
 		return rc;
 	}
 	if (!t.agent && !tk_customer_may_reply(&t)) {
-		tk_files_forget(req, &files);
+		pt_ticket_files_forget(req, &files);
 		return tk_refuse(req, strcmp(t.status, "closed") == 0 ? "tickets.reply.closed" :
 		    "tickets.reply.too-late", "body", "reply", reply_fields, PT_NELEM(reply_fields));
 	}
 	if (read_after(t.agent ? pt_form(req, "after") : NULL, &after, &reason) != PT_OK) {
-		tk_files_forget(req, &files);
+		pt_ticket_files_forget(req, &files);
 		return tk_refuse(req, "tickets.status.invalid", "after", "reply", reply_fields,
 		    PT_NELEM(reply_fields));
 	}
 	status = status_after_reply(&t, after);
-	if ((rc = tk_message_add(req, t.id, "public", body, &msg, &mid)) != PT_OK ||
-	    (rc = tk_files_store(req, t.id, msg, 0, &files)) != PT_OK ||
-	    (rc = tk_history(req, t.id, "reply", NULL, pt_printf(req, "%lld", msg))) != PT_OK)
+	if ((rc = pt_ticket_message_add(req, t.id, "public", "web", body, &msg, &mid)) != PT_OK ||
+	    (rc = pt_ticket_files_store(req, t.id, msg, 0, &files)) != PT_OK ||
+	    (rc = pt_ticket_history(req, t.id, "reply", NULL, pt_printf(req, "%lld", msg))) != PT_OK)
 		goto fail;
 	if (strcmp(status, t.status) != 0 || reason != NULL)
 		rc = tk_set_status(req, &t, status, reason);
 	else
-		rc = tk_touch(req, t.id);
+		rc = pt_ticket_touch(req, t.id);
 	if (rc != PT_OK)
 		goto fail;
-	if ((files_json = tk_files_json(req, &files)) == NULL) {
+	if ((files_json = pt_ticket_files_json(req, &files)) == NULL) {
 		rc = PT_ENOMEM;
 		goto fail;
 	}
@@ -120,14 +118,15 @@ reply(struct pt_req *req)
 	    pt_printf(req, "{\"message_id\":%lld,\"status\":%s,\"files\":%s}", msg,
 	    pt_json_str(req, status), files_json))) != PT_OK)
 		goto fail;
-	rc = t.agent ? tk_mail_reply(req, t.id, mid, body) : tk_mail_update(req, t.id, mid, body);
+	rc = t.agent ? pt_ticket_mail_reply(req, t.id, mid, body) :
+	    pt_ticket_mail_update(req, t.id, mid, body);
 	if (rc != PT_OK || (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	return pt_redirect(req, tk_ticket_path(req, t.number, pt_printf(req, "?done=%s&m=%lld",
 	    !t.agent && strcmp(t.status, "resolved") == 0 ? "reopened" : "reply", msg)));
 fail:
 	pt_db_rollback(req);
-	tk_files_forget(req, &files);
+	pt_ticket_files_forget(req, &files);
 	return rc;
 }
 
@@ -190,8 +189,8 @@ cc_add(struct pt_req *req)
 		goto fail;
 	if (n == 0)
 		return tk_refuse(req, "tickets.cc.already", "email", "cc", cc_fields, 1);
-	if ((rc = tk_history(req, t.id, "cc", NULL, pt_cell(&u, 0, 2))) != PT_OK ||
-	    (rc = tk_touch(req, t.id)) != PT_OK ||
+	if ((rc = pt_ticket_history(req, t.id, "cc", NULL, pt_cell(&u, 0, 2))) != PT_OK ||
+	    (rc = pt_ticket_touch(req, t.id)) != PT_OK ||
 	    (rc = tk_audit(req, "ticket.cc.add", t.number, NULL,
 	    pt_printf(req, "{\"user_id\":%s,\"email\":%s}", pt_cell(&u, 0, 0),
 	    pt_json_str(req, pt_cell(&u, 0, 2))))) != PT_OK ||
@@ -231,8 +230,8 @@ cc_remove(struct pt_req *req)
 	}
 	if ((rc = pt_db_exec(req, &sql[SQL_CC_REMOVE], PT_BINDS(pt_int(t.id), pt_int(user)),
 	    NULL)) != PT_OK ||
-	    (rc = tk_history(req, t.id, "cc", pt_cell(&p, 0, 1), NULL)) != PT_OK ||
-	    (rc = tk_touch(req, t.id)) != PT_OK ||
+	    (rc = pt_ticket_history(req, t.id, "cc", pt_cell(&p, 0, 1), NULL)) != PT_OK ||
+	    (rc = pt_ticket_touch(req, t.id)) != PT_OK ||
 	    (rc = tk_audit(req, "ticket.cc.remove", t.number,
 	    pt_printf(req, "{\"user_id\":%lld,\"email\":%s}", user,
 	    pt_json_str(req, pt_cell(&p, 0, 1))), NULL)) != PT_OK ||

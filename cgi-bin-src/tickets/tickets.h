@@ -17,8 +17,6 @@ extern const struct pt_group tk_reply_group;		/* reply.c: replies, resolve, CC *
 extern const struct pt_group tk_agent_group;		/* agent.c: notes, status, assignment */
 extern const struct pt_group tk_files_group;		/* files.c: attachments */
 extern const struct pt_group tk_ticket_group;		/* ticket.c: loading a ticket with its access rule */
-extern const struct pt_group tk_history_group;		/* history.c: changes, history, audit, messages */
-extern const struct pt_group tk_mail_group;		/* mail.c: mails about tickets */
 extern const struct pt_group tk_fields_group;		/* fields.c: a service's form fields */
 extern const struct pt_group tk_close_group;		/* close.c: resolved tickets close */
 extern const struct pt_group tk_links_group;		/* links.c: parent and related tickets */
@@ -28,8 +26,8 @@ extern const struct pt_group tk_links_group;		/* links.c: parent and related tic
 int	 tk_close_housekeeping(struct pt_req *, enum pt_housekeeping);
 
 /* Bounds of what people type, in characters. */
-#define TK_SUBJECT_MAX_CHARS	200
-#define TK_BODY_MAX_CHARS	20000	/* a description, reply or note */
+#define TK_SUBJECT_MAX_CHARS	PT_TICKET_SUBJECT_MAX_CHARS
+#define TK_BODY_MAX_CHARS	PT_TICKET_BODY_MAX_CHARS	/* a description, reply or note */
 #define TK_TEXT_MAX_CHARS	200	/* a text field without its own max */
 #define TK_LONGTEXT_MAX_CHARS	4000	/* a longtext field without its own max */
 #define TK_VALUE_MAX_CHARS	300	/* what ticket_history keeps of a value */
@@ -93,10 +91,6 @@ const char *tk_ticket_path(struct pt_req *, const char *number, const char *suff
  * the reader may not see it.
  */
 int	 tk_page(struct pt_req *, int status);
-/* [tickets] reopen_days: a customer's reply within them reopens a resolved ticket. */
-long	 tk_reopen_days(void);
-/* 1 if the ticket's customers may still reply (not closed, resolved within the window). */
-int	 tk_customer_may_reply(const struct tk_ticket *);
 /* 1 if the reader may add and remove people in CC. */
 int	 tk_may_edit_cc(const struct pt_req *, const struct tk_ticket *);
 /* <links><child|related number status><subject/></…></links> under parent (agents, links.c). */
@@ -107,49 +101,19 @@ int	 tk_agent_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *)
 int	 tk_refuse(struct pt_req *, const char *key, const char *field, const char *form,
 	    const char *const *fields, size_t nfields);
 
-/* ---- history and audit (history.c) ------------------------------------------ */
+/* ---- history and audit (history.c): the worker's side of lib/ticket.c ---------- */
 
-/*
- * One row of the ticket's history: field went from old to new (either may
- * be NULL), by the session's user.  Call inside the change's transaction.
- */
-int	 tk_history(struct pt_req *, long long ticket_id, const char *field, const char *old,
-	    const char *new_value);
 /*
  * The audit row of a change of ticket number: action "ticket.<what>",
  * object "ticket"; before and after are JSON (may be NULL).
  */
 int	 tk_audit(struct pt_req *, const char *action, const char *number, const char *before,
 	    const char *after);
-/* Mark the ticket as changed now (updated_at). */
-int	 tk_touch(struct pt_req *, long long ticket_id);
-/* A status change with its history row and the times it sets; reason for pending. */
+/* pt_ticket_set_status for a loaded ticket. */
 int	 tk_set_status(struct pt_req *, const struct tk_ticket *, const char *status,
 	    const char *reason);
-/*
- * Add a message to the conversation: kind public, internal or system,
- * written on the web by the session's user.  *id gets its id.
- * *message_id is the Message-ID its mails carry: when it is NULL, a new
- * one is made (arena).
- */
-int	 tk_message_add(struct pt_req *, long long ticket_id, const char *kind, const char *body,
-	    long long *id, const char **message_id);
-
-/* ---- mail (mail.c) -------------------------------------------------------------- */
-
-/* A new ticket to the members of its group, each in their language (Message-ID: its thread's). */
-int	 tk_mail_new(struct pt_req *, long long ticket_id);
-/* A public reply by an agent to the requester and CC, each in their language. */
-int	 tk_mail_reply(struct pt_req *, long long ticket_id, const char *message_id,
-	    const char *body);
-/* A change of status by an agent to the requester and CC (reason for pending, else NULL). */
-int	 tk_mail_status(struct pt_req *, long long ticket_id, const char *status,
-	    const char *reason);
-/* A customer's reply to the assignee, else to the group's members. */
-int	 tk_mail_update(struct pt_req *, long long ticket_id, const char *message_id,
-	    const char *body);
-/* A Message-ID "<local@domain>" of the sender's domain, in the arena. */
-const char *tk_message_id(struct pt_req *, const char *local);
+/* pt_ticket_customer_may_reply for a loaded ticket (not closed, resolved within the window). */
+int	 tk_customer_may_reply(const struct tk_ticket *);
 
 /* ---- text (history.c) ------------------------------------------------------------ */
 
@@ -162,38 +126,16 @@ int	 tk_body_read(struct pt_req *, const char *name, int required, const char **
 
 /* ---- files (files.c) ------------------------------------------------------------- */
 
-/* A file field or attachment in bytes: the runtime's bound of a whole upload. */
-#define TK_FILE_MAX_BYTES	(10LL * 1024 * 1024)
-#define TK_FILES_MAX		8	/* files of one message: the runtime's bound of a request */
-
-struct tk_file {
-	const struct pt_upload	*up;
-	const struct pt_file_type *type;	/* by its first bytes */
-	const char	*name;		/* the name people see (after tk_files_save) */
-	const char	*path;		/* where it is stored (after tk_files_save) */
-	char		 storage[65];
-	long long	 id;		/* its row (after tk_files_store) */
-};
-
-struct tk_files {
-	struct tk_file	 f[TK_FILES_MAX];
-	size_t		 n;
-};
+/* A file field or attachment in bytes, and the files of one message: the runtime's bounds. */
+#define TK_FILE_MAX_BYTES	PT_TICKET_FILE_MAX_BYTES
+#define TK_FILES_MAX		PT_TICKET_FILES_MAX
 
 /*
  * The files sent in field: each within TK_FILE_MAX_BYTES and of a type
- * pt_file_sniff knows.  0, or 1 after a message at field.
+ * pt_file_sniff knows.  0, or 1 after a message at field.  The runtime
+ * saves and stores them (pt_ticket_files_save, _store, _forget, _json).
  */
-int	 tk_files_read(struct pt_req *, const char *field, struct tk_files *);
-/* Write them under [paths] files/tickets/ (before the transaction). */
-int	 tk_files_save(struct pt_req *, struct tk_files *);
-/* Their rows, of the message (and of a form field when field_id is not 0). */
-int	 tk_files_store(struct pt_req *, long long ticket_id, long long message_id,
-	    long long field_id, struct tk_files *);
-/* Remove what tk_files_save wrote (the transaction failed). */
-void	 tk_files_forget(struct pt_req *, const struct tk_files *);
-/* [{"filename":...,"storage_name":...}] for the audit row; NULL on OOM. */
-const char *tk_files_json(struct pt_req *, const struct tk_files *);
+int	 tk_files_read(struct pt_req *, const char *field, struct pt_ticket_files *);
 
 /* ---- a service's form (fields.c) ------------------------------------------------ */
 
@@ -216,7 +158,7 @@ struct tk_field {
 	const char	**values;	/* to store: one, or a multiselect's options */
 	size_t		 nvalues;
 	const char	*echo;		/* to show again: as typed */
-	struct tk_files	 file;		/* a file field's file (at most one) */
+	struct pt_ticket_files file;		/* a file field's file (at most one) */
 };
 
 struct tk_form {
@@ -242,14 +184,6 @@ int	 tk_fields_store(struct pt_req *, long long ticket_id, long long message_id,
 const char *tk_fields_json(struct pt_req *, const struct tk_form *);
 /* "YYYY-MM-DD" of today (UTC) plus days. */
 int	 tk_day_from_today(long long days, char out[11]);
-
-/* The services the reader's organisation may use: binds org id; aliases s (service), o (org). */
-#define TK_AUDIENCE_JOIN " JOIN orgs o ON o.id = ?"
-#define TK_AUDIENCE_SQL \
-	" (o.kind = 'provider' OR FIND_IN_SET(o.kind, s.audience) > 0)" \
-	" AND (NOT EXISTS (SELECT 1 FROM ticket_service_tiers x WHERE x.service_id = s.id)" \
-	"   OR EXISTS (SELECT 1 FROM ticket_service_tiers x WHERE x.service_id = s.id" \
-	"     AND x.tier = o.tier))"
 
 /* ---- impact, urgency, priority, status names ------------------------------------ */
 

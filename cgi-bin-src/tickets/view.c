@@ -47,29 +47,6 @@ enum { A_NAME, A_KIND, A_LABEL, A_VALUE, A_OPTION, A_ATTACHMENT };
 enum { M_ID, M_KIND, M_VIA, M_AUTHOR_ID, M_AUTHOR, M_STAFF, M_BODY, M_CREATED };
 enum { F_ID, F_MESSAGE, F_FIELD, F_NAME, F_TYPE, F_SIZE };
 
-/* The reopen window: a reply within it reopens a resolved ticket. */
-long
-tk_reopen_days(void)
-{
-	long d = pt_conf_int("tickets", "reopen_days", 7);
-
-	return d >= 0 ? d : 7;
-}
-
-/* 1 if a customer may still reply to t: not closed, and resolved within the window. */
-int
-tk_customer_may_reply(const struct tk_ticket *t)
-{
-	const char *ago = TK_CELL(t, TK_T_RESOLVED_AGO_S);
-
-	if (strcmp(t->status, "closed") == 0)
-		return 0;
-	if (strcmp(t->status, "resolved") == 0)
-		return ago == NULL || pt_cell_int(&t->rows, 0, TK_T_RESOLVED_AGO_S) <=
-		    tk_reopen_days() * 86400;
-	return 1;
-}
-
 /* 1 if the reader may add and remove people in CC. */
 int
 tk_may_edit_cc(const struct pt_req *req, const struct tk_ticket *t)
@@ -230,7 +207,7 @@ tk_page(struct pt_req *req, int status)
 	messages_node(req, n, &msgs, &files);
 
 	actions = pt_node(n, "actions", NULL);
-	pt_attr_int(actions, "reopen-days", tk_reopen_days());
+	pt_attr_int(actions, "reopen-days", pt_ticket_reopen_days());
 	if (t.agent || tk_customer_may_reply(&t))
 		pt_attr(actions, "reply", "1");
 	if (!t.agent && pt_one_of(t.status, tk_statuses, 3))

@@ -386,7 +386,8 @@ site.secure_cookies=${PORTICO_SECURE_COOKIES:-false}
 smtp.url=smtp://127.0.0.1:$(smtp_port)
 smtp.from=Portico <portal@portico.example>
 secrets.hmac_key=$(hmac_key)
-mailin.address=support@portico.example" '
+mailin.address=support@portico.example
+mailin.service=other-question" '
 		BEGIN {
 			n = split(overrides, lines, "\n")
 			for (i = 1; i <= n; i++) {

@@ -256,6 +256,8 @@ test_message(void)
 	ok(strstr(b.p, "\r\nFrom: Portico <portal@example.com>\r\n") != NULL, "From");
 	ok(strstr(b.p, "\r\nMessage-ID: <outbox.1.abc@example.com>\r\n") != NULL, "Message-ID");
 	ok(strstr(b.p, "\r\nSubject: =?UTF-8?Q?") != NULL, "Subject encoded");
+	ok(strstr(b.p, "Reply-To:") == NULL && strstr(b.p, "In-Reply-To:") == NULL,
+	    "no Reply-To or In-Reply-To unless given");
 	boundary_at = strstr(b.p, "boundary=\"");
 	ok(boundary_at != NULL, "multipart boundary declared");
 	if (boundary_at == NULL)
@@ -281,6 +283,19 @@ test_message(void)
 	ok(b.len >= 4 && strcmp(b.p + b.len - strlen(boundary) - 6, "--") > 0 &&
 	    strstr(b.p + b.len - strlen(boundary) - 8, "--\r\n") != NULL, "closing delimiter at the end");
 out:
+	mime_buf_free(&b);
+	/* A mail of a ticket: threaded, and its answers go to the ticket's reply address. */
+	b = (struct mime_buf){ 0 };
+	m.in_reply_to = "<ticket.T-2026-000042.ab@example.com>";
+	m.references = "<ticket.T-2026-000042.ab@example.com>";
+	m.reply_to = "support+t42-abcdefghijklmnop@example.com";
+	ok(mime_build(&b, &m) == PT_OK, "threaded message built");
+	ok(strstr(b.p, "\r\nReply-To: support+t42-abcdefghijklmnop@example.com\r\n") != NULL,
+	    "Reply-To: the reply address");
+	ok(strstr(b.p, "\r\nIn-Reply-To: <ticket.T-2026-000042.ab@example.com>\r\n") != NULL,
+	    "In-Reply-To");
+	ok(strstr(b.p, "\r\nReferences: <ticket.T-2026-000042.ab@example.com>\r\n") != NULL,
+	    "References");
 	mime_buf_free(&b);
 }
 

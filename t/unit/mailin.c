@@ -319,6 +319,8 @@ flags_and_envelope(void)
 	is_int(m.flags, MAILIN_LIST, "List-Id");
 	parse_text(HDR "Message-ID: <portico.t1.m2.x@PORTICO.example>\n\nhi\n", &m);
 	is_int(m.flags, MAILIN_OWN_MESSAGE, "our portico.* Message-ID, domain in any case");
+	parse_text(HDR "Message-ID: <ticket.T-2026-000042.ab12@portico.example>\n\nhi\n", &m);
+	is_int(m.flags, MAILIN_OWN_MESSAGE, "a ticket's Message-ID");
 	parse_text(HDR "Message-ID: <portico.t1.m2.x@acme.example>\n\nhi\n", &m);
 	is_int(m.flags, 0, "the prefix at another domain is not ours");
 	opts.envelope_sender = "";

@@ -2,16 +2,20 @@
  * Mails about tickets, queued in the outbox in the transaction of the
  * change they tell of (portico-mailer sends them): a new ticket to the
  * members of its group, an agent's public reply to the requester and the
- * people in CC, a customer's reply to the assignee (else the group), and
- * an agent's change of status to the requester and the people in CC.  Each recipient gets it in their language (their
+ * people in CC, a customer's reply (on the web or by mail) to the assignee
+ * (else the group), and an agent's change of status to the requester and
+ * the people in CC.  Each recipient gets it in their language (their
  * profile's, else their organisation's), and only when they want mails
  * about tickets (users.notify_tickets).  The first mail of a ticket has
  * the ticket's thread id as Message-ID; every later one refers to it
- * (In-Reply-To, References), so mail programs show one thread.
+ * (In-Reply-To, References), so mail programs show one thread.  Mails to
+ * the customers name the ticket's reply address as Reply-To, so their
+ * answer by mail reaches the ticket (portico-mailin); the agents answer
+ * on the ticket's page.
  */
 #include <string.h>
 
-#include "tickets.h"
+#include "portico.h"
 
 enum mail_sql { SQL_TICKET, SQL_SERVICE_NAMES, SQL_GROUP, SQL_FOLLOWERS, SQL_WORKERS, SQL__MAX };
 
@@ -19,27 +23,27 @@ enum mail_sql { SQL_TICKET, SQL_SERVICE_NAMES, SQL_GROUP, SQL_FOLLOWERS, SQL_WOR
 #define RECIPIENT_COLUMNS "u.id, u.email, u.name, COALESCE(u.language, o.language, 'en')"
 
 static const struct pt_sql sql[SQL__MAX] = {
-	[SQL_TICKET] = { "tk_mail_ticket",
+	[SQL_TICKET] = { "pt_ticket_mail_ticket",
 	    "SELECT t.number, t.subject, t.priority, t.thread_id, r.name, og.name, t.service_id,"
 	    " (SELECT m.body FROM ticket_messages m WHERE m.ticket_id = t.id AND m.kind = 'public'"
 	    "   ORDER BY m.id LIMIT 1)"
 	    " FROM tickets t JOIN users r ON r.id = t.requester_id JOIN orgs og ON og.id = t.org_id"
 	    " WHERE t.id = ?" },
-	[SQL_SERVICE_NAMES] = { "tk_mail_service_names",
+	[SQL_SERVICE_NAMES] = { "pt_ticket_mail_service_names",
 	    "SELECT lang, name FROM ticket_service_texts WHERE service_id = ?" },
-	[SQL_GROUP] = { "tk_mail_group",
+	[SQL_GROUP] = { "pt_ticket_mail_group",
 	    "SELECT " RECIPIENT_COLUMNS " FROM tickets t"
 	    " JOIN ticket_group_members gm ON gm.group_id = t.group_id"
 	    " JOIN users u ON u.id = gm.user_id JOIN orgs o ON o.id = u.org_id"
 	    " WHERE t.id = ? AND u.status = 'active' AND u.notify_tickets = 1 ORDER BY u.id" },
 	/* The requester and the people in CC, but not the author (binds: ticket x2, author). */
-	[SQL_FOLLOWERS] = { "tk_mail_followers",
+	[SQL_FOLLOWERS] = { "pt_ticket_mail_followers",
 	    "SELECT " RECIPIENT_COLUMNS " FROM users u JOIN orgs o ON o.id = u.org_id"
 	    " WHERE u.id IN (SELECT requester_id FROM tickets WHERE id = ?"
 	    "   UNION SELECT user_id FROM ticket_cc WHERE ticket_id = ?)"
 	    " AND u.id <> ? AND u.status = 'active' AND u.notify_tickets = 1 ORDER BY u.id" },
 	/* The assignee, else the group's members, but not the author (binds: ticket x2, author). */
-	[SQL_WORKERS] = { "tk_mail_workers",
+	[SQL_WORKERS] = { "pt_ticket_mail_workers",
 	    "SELECT " RECIPIENT_COLUMNS " FROM tickets t JOIN users u ON u.id = t.assignee_id"
 	    " JOIN orgs o ON o.id = u.org_id WHERE t.id = ? AND u.id <> ? AND u.status = 'active'"
 	    " AND u.notify_tickets = 1"
@@ -107,8 +111,10 @@ excerpt(struct pt_req *req, const char *s)
 static int
 queue_all(struct pt_req *req, const char *template, const struct pt_rows *t,
     const struct pt_rows *names, const struct pt_rows *to, const char *text,
-    const char *message_id, const char *in_reply_to, const char *status, const char *reason)
+    const char *message_id, const char *in_reply_to, const char *reply_to, const char *status,
+    const char *reason)
 {
+	struct pt_mail_thread th = { message_id, in_reply_to, in_reply_to, reply_to };
 	size_t i;
 	int rc;
 
@@ -131,7 +137,7 @@ queue_all(struct pt_req *req, const char *template, const struct pt_rows *t,
 		pt_node(data, "link", pt_printf(req, "%s/tickets/%s", pt_base_url(),
 		    pt_cell(t, 0, T_NUMBER)));
 		if ((rc = pt_mail_queue_thread(req, template, pt_cell(to, i, R_EMAIL),
-		    pt_cell(to, i, R_NAME), lang, data, message_id, in_reply_to, in_reply_to)) != PT_OK)
+		    pt_cell(to, i, R_NAME), lang, data, &th)) != PT_OK)
 			return rc;
 	}
 	return PT_OK;
@@ -150,8 +156,25 @@ load(struct pt_req *req, long long ticket_id, struct pt_rows *t, struct pt_rows 
 	    PT_BINDS(pt_int(pt_cell_int(t, 0, T_SERVICE))));
 }
 
+/*
+ * The ticket's reply address for the Reply-To of mails to its customers,
+ * or NULL (logged) when none can be made: the mail then goes without.
+ */
+static const char *
+reply_to(struct pt_req *req, long long ticket_id)
+{
+	char addr[PT_REPLY_ADDRESS_MAX];
+
+	if (pt_reply_address(ticket_id, addr, sizeof(addr)) != PT_OK) {
+		pt_log(req, PT_LOG_WARN, "no reply address for ticket %lld (see [secrets] hmac_key"
+		    " and [mailin] address); its mails go without Reply-To", ticket_id);
+		return NULL;
+	}
+	return pt_strdup(req, addr);
+}
+
 int
-tk_mail_new(struct pt_req *req, long long ticket_id)
+pt_ticket_mail_new(struct pt_req *req, long long ticket_id)
 {
 	struct pt_rows t, names, to;
 	int rc;
@@ -160,11 +183,12 @@ tk_mail_new(struct pt_req *req, long long ticket_id)
 	    (rc = pt_db_query(req, &sql[SQL_GROUP], &to, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
 		return rc;
 	return queue_all(req, "ticket-new", &t, &names, &to, pt_cell(&t, 0, T_BODY),
-	    pt_cell(&t, 0, T_THREAD), NULL, NULL, NULL);
+	    pt_cell(&t, 0, T_THREAD), NULL, NULL, NULL, NULL);
 }
 
 int
-tk_mail_reply(struct pt_req *req, long long ticket_id, const char *message_id, const char *body)
+pt_ticket_mail_reply(struct pt_req *req, long long ticket_id, const char *message_id,
+    const char *body)
 {
 	struct pt_rows t, names, to;
 	const struct pt_user *u = req->session.user;
@@ -174,12 +198,14 @@ tk_mail_reply(struct pt_req *req, long long ticket_id, const char *message_id, c
 	    (rc = pt_db_query(req, &sql[SQL_FOLLOWERS], &to, PT_BINDS(pt_int(ticket_id),
 	    pt_int(ticket_id), pt_int(u != NULL ? u->id : 0)))) != PT_OK)
 		return rc;
+	/* The requester and CC answer by mail: to the ticket's reply address. */
 	return queue_all(req, "ticket-reply", &t, &names, &to, body, message_id,
-	    pt_cell(&t, 0, T_THREAD), NULL, NULL);
+	    pt_cell(&t, 0, T_THREAD), reply_to(req, ticket_id), NULL, NULL);
 }
 
 int
-tk_mail_update(struct pt_req *req, long long ticket_id, const char *message_id, const char *body)
+pt_ticket_mail_update(struct pt_req *req, long long ticket_id, const char *message_id,
+    const char *body)
 {
 	struct pt_rows t, names, to;
 	long long author = req->session.user != NULL ? req->session.user->id : 0;
@@ -190,11 +216,12 @@ tk_mail_update(struct pt_req *req, long long ticket_id, const char *message_id, 
 	    pt_int(author), pt_int(ticket_id), pt_int(author)))) != PT_OK)
 		return rc;
 	return queue_all(req, "ticket-update", &t, &names, &to, body, message_id,
-	    pt_cell(&t, 0, T_THREAD), NULL, NULL);
+	    pt_cell(&t, 0, T_THREAD), NULL, NULL, NULL);
 }
 
 int
-tk_mail_status(struct pt_req *req, long long ticket_id, const char *status, const char *reason)
+pt_ticket_mail_status(struct pt_req *req, long long ticket_id, const char *status,
+    const char *reason)
 {
 	struct pt_rows t, names, to;
 	const struct pt_user *u = req->session.user;
@@ -207,10 +234,11 @@ tk_mail_status(struct pt_req *req, long long ticket_id, const char *status, cons
 	    pt_int(ticket_id), pt_int(u != NULL ? u->id : 0)))) != PT_OK ||
 	    (rc = pt_random_hex(rnd, 8)) != PT_OK)
 		return rc;
-	if ((mid = tk_message_id(req, pt_printf(req, "ticket.%lld.status.%s", ticket_id, rnd))) == NULL)
+	if ((mid = pt_ticket_message_id(req, pt_printf(req, "ticket.%lld.status.%s", ticket_id,
+	    rnd))) == NULL)
 		return PT_ENOMEM;
 	return queue_all(req, "ticket-status", &t, &names, &to, "", mid, pt_cell(&t, 0, T_THREAD),
-	    status, reason);
+	    reply_to(req, ticket_id), status, reason);
 }
 
-const struct pt_group tk_mail_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
+const struct pt_group pt_ticket_mail_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
