@@ -511,6 +511,26 @@ check_theme(const char *xslt_dir)
 	    is_file(xsl) ? css : xsl, known[0] != '\0' ? known : " none");
 }
 
+/*
+ * [secrets] hmac_key signs reply addresses and links that work without
+ * signing in: without one, replies by mail wait at the MTA (portico-mailin
+ * exits 75) and ticket mails go without Reply-To.
+ */
+static void
+check_secrets(void)
+{
+	const char *k = pt_conf_str("secrets", "hmac_key", NULL);
+
+	if (k == NULL)
+		say("FAIL", "secrets", "[secrets] hmac_key is not set (set 32 or more random characters,"
+		    " e.g. openssl rand -hex 32)");
+	else if (strlen(k) < 32)
+		say("FAIL", "secrets", "[secrets] hmac_key is shorter than 32 characters (set 32 or"
+		    " more random characters, e.g. openssl rand -hex 32)");
+	else
+		say("ok", "secrets", "[secrets] hmac_key set (%zu characters)", strlen(k));
+}
+
 static void
 check_paths(const char *xslt_dir, const char *sql_dir, const struct who *nginx)
 {
@@ -532,6 +552,7 @@ check_paths(const char *xslt_dir, const char *sql_dir, const struct who *nginx)
 	check_cache(pt_conf_str("paths", "cache", "/var/cache/portico"));
 	check_theme(xslt_dir);
 	check_log();
+	check_secrets();
 }
 
 int

@@ -32,6 +32,7 @@ like($out, qr/^ok    files: \S+ \(writable by \Q$me\E, who ran this check; nginx
     'files line says who ran the check');
 like($out, qr/^ok    theme: default /m, 'theme line');
 like($out, qr/^ok    (xslt|sql|cache|log): /m, 'paths lines');
+like($out, qr/^ok    secrets: \[secrets\] hmac_key set \(64 characters\)$/m, 'the HMAC key is there');
 my @lines = split /\n/, $out;
 is(scalar(grep { !/^(ok|warn|FAIL)  +[a-z ]+: / } @lines), 0, 'every line is "status what: detail"');
 
@@ -80,6 +81,10 @@ fails('missing cache directory', conf_variant('paths.cache' => "$tmp/nocache"),
 fails('a log file in a missing directory', conf_variant('log.file' => "$tmp/nolog/portico.log"),
     qr{^FAIL  log: \Q$tmp\E/nolog/portico\.log is not writable by \S+ \(install -d }m);
 
+fails('short HMAC key', conf_variant('secrets.hmac_key' => 'short'),
+    qr{^FAIL  secrets: \[secrets\] hmac_key is shorter than 32 characters \(set 32 or more}m);
+fails('no HMAC key', conf_variant('secrets.hmac_key' => ''),
+    qr{^FAIL  secrets: \[secrets\] hmac_key is not set}m);
 fails('missing theme', conf_variant('site.theme' => 'nosuch'),
     qr{^FAIL  theme: \[site\] theme nosuch: \S+/themes/nosuch/theme\.xsl is missing \(themes here: default}m);
 
