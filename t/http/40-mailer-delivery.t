@@ -4,6 +4,8 @@
 # 'sent' with sent_at only then. Every template renders in English and
 # German. A mail that can never go (bad address) is given up after five
 # attempts and kept.
+# Waits are long (60 s, left as soon as the row changes): earlier tests
+# may leave hundreds of ticket mails queued ahead of these rows.
 use strict;
 use warnings;
 use utf8;
@@ -63,7 +65,7 @@ subtest 'password-changed in English: multipart/alternative, recorded as sent' =
     my $url = Portico::Mail::link_in($m, qr{/auth/password/forgot});
     like($url // '', qr{^https?://[^/\s]+/auth/password/forgot$}, 'absolute link in the text part');
     like($m->{html}, qr{href="\Q$url\E"}, 'the same link in the HTML part') if $url;
-    ok(wait_until(10, sub { row($id)->{status} eq 'sent' }), 'row status sent');
+    ok(wait_until(60, sub { row($id)->{status} eq 'sent' }), 'row status sent');
     my $r = row($id);
     ok(defined $r->{sent_at}, "sent_at $r->{sent_at}");
     is($r->{attempts}, 1, 'one attempt');
@@ -81,7 +83,7 @@ subtest 'German when the row says de' => sub {
     like($m->{text}, qr/Mit freundlichen Grüßen/, 'German signature');
     like($m->{html}, qr/<html[^>]* lang="de"/, 'HTML lang="de"');
     like($m->{html}, qr/Passwort zurücksetzen/, 'German HTML');
-    ok(wait_until(10, sub { row($id)->{status} eq 'sent' }), 'sent');
+    ok(wait_until(60, sub { row($id)->{status} eq 'sent' }), 'sent');
 };
 
 subtest 'invite: data filled in and escaped, links made absolute' => sub {
@@ -100,7 +102,7 @@ subtest 'invite: data filled in and escaped, links made absolute' => sub {
     my $url = Portico::Mail::link_in($m, qr{/auth/invite\?token=});
     like($url // '', qr{^https?://[^/\s]+/auth/invite\?token=(?:ab){32}$}, "path made absolute: $url");
     like($m->{html}, qr{href="\Q$url\E"}, 'button links there') if $url;
-    ok(wait_until(10, sub { row($id)->{status} eq 'sent' }), 'sent');
+    ok(wait_until(60, sub { row($id)->{status} eq 'sent' }), 'sent');
 };
 
 subtest 'a link that is not http(s) is left out' => sub {
@@ -162,14 +164,14 @@ subtest 'every template in English and German' => sub {
 subtest 'an address that can never work: given up after five attempts, kept' => sub {
     my $id = queue("bad address\r\nBcc: x\@mailtest.example", '', 'en', 'password-changed');
     sql("UPDATE outbox SET attempts = 4 WHERE id = $id");
-    ok(wait_until(10, sub { row($id)->{status} eq 'failed' }), 'status failed');
+    ok(wait_until(60, sub { row($id)->{status} eq 'failed' }), 'status failed');
     my $r = row($id);
     is($r->{attempts}, 5, 'five attempts');
     like($r->{last_error} // '', qr/invalid recipient/, "last_error: $r->{last_error}");
     ok(!defined $r->{sent_at}, 'never sent');
     is(sql_value("SELECT COUNT(*) FROM outbox WHERE id = $id"), 1, 'the row is kept');
     $id = queue('fine@mailtest.example', '', 'en', 'no-such-template');
-    ok(wait_until(10, sub { (row($id)->{attempts} // 0) >= 1 }), 'unknown template: an attempt');
+    ok(wait_until(60, sub { (row($id)->{attempts} // 0) >= 1 }), 'unknown template: an attempt');
     $r = row($id);
     is($r->{status}, 'queued', 'still queued after one attempt (a fixed template can send it)');
     like($r->{last_error} // '', qr/cannot render mail\/no-such-template\.xsl/, 'last_error says why');
