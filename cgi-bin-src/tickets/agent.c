@@ -9,23 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tickets.h"
+#include "desk.h"
 
 enum agent_sql { SQL_GROUPS, SQL_AGENTS, SQL_HISTORY, SQL_GROUP, SQL_AGENT, SQL_ASSIGN, SQL__MAX };
-
-/* Active people who hold tickets.work through one of their roles. */
-#define AGENTS_FROM \
-	" FROM users u WHERE u.status = 'active' AND EXISTS (SELECT 1 FROM user_roles ur" \
-	"   JOIN role_permissions rp ON rp.role_id = ur.role_id" \
-	"   JOIN permissions p ON p.id = rp.permission_id" \
-	"   WHERE ur.user_id = u.id AND p.name = 'tickets.work')"
 
 static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_GROUPS] = { "tk_agent_groups",
 	    "SELECT id, name FROM ticket_groups WHERE active = 1 ORDER BY name, id" },
 	[SQL_AGENTS] = { "tk_agent_agents",
 	    "SELECT u.id, u.name, (SELECT GROUP_CONCAT(m.group_id ORDER BY m.group_id SEPARATOR ' ')"
-	    "   FROM ticket_group_members m WHERE m.user_id = u.id)" AGENTS_FROM
+	    "   FROM ticket_group_members m WHERE m.user_id = u.id)" TK_AGENTS_FROM
 	    " ORDER BY u.name, u.id LIMIT 500" },
 	[SQL_HISTORY] = { "tk_agent_history",
 	    "SELECT " TK_ISO("h.at") ", u.name, h.field, h.old_value, h.new_value"
@@ -34,7 +27,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_GROUP] = { "tk_agent_group",
 	    "SELECT id, name FROM ticket_groups WHERE id = ? AND active = 1" },
 	[SQL_AGENT] = { "tk_agent_agent",
-	    "SELECT u.id, u.name" AGENTS_FROM " AND u.id = ?" },
+	    "SELECT u.id, u.name" TK_AGENTS_FROM " AND u.id = ?" },
 	[SQL_ASSIGN] = { "tk_agent_assign",
 	    "UPDATE tickets SET group_id = ?, assignee_id = ?, updated_at = UTC_TIMESTAMP(6)"
 	    " WHERE id = ?" },
@@ -79,7 +72,7 @@ tk_agent_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t)
 		if (pt_cell(&hist, i, 4) != NULL)
 			pt_node(h, "new", pt_cell(&hist, i, 4));
 	}
-	return PT_OK;
+	return tk_desk_node(req, a, t);
 }
 
 static const char *const note_fields[] = { "note" };
@@ -128,6 +121,24 @@ fail:
 	return rc;
 }
 
+int
+tk_status_change(struct pt_req *req, const struct tk_ticket *t, const char *status,
+    const char *reason)
+{
+	int rc;
+
+	if (strcmp(status, "pending") != 0)
+		reason = NULL;
+	if ((rc = tk_set_status(req, t, status, reason)) != PT_OK ||
+	    (rc = tk_audit(req, "ticket.status", t->number,
+	    pt_printf(req, "{\"status\":%s,\"pending_reason\":%s}", pt_json_str(req, t->status),
+	    pt_json_str(req, TK_CELL(t, TK_T_PENDING))),
+	    pt_printf(req, "{\"status\":%s,\"pending_reason\":%s}", pt_json_str(req, status),
+	    pt_json_str(req, reason)))) != PT_OK)
+		return rc;
+	return pt_ticket_mail_status(req, t->id, status, reason);
+}
+
 static const char *const status_fields[] = { "status", "reason" };
 
 /* POST /tickets/<number>/status: status, and reason (customer, third_party) for pending. */
@@ -150,13 +161,7 @@ status_post(struct pt_req *req)
 	if (strcmp(status, t.status) == 0 && (reason == NULL || (TK_CELL(&t, TK_T_PENDING) != NULL &&
 	    strcmp(reason, TK_CELL(&t, TK_T_PENDING)) == 0)))
 		return tk_refuse(req, "tickets.status.same", "status", "status", status_fields, 2);
-	if ((rc = tk_set_status(req, &t, status, reason)) != PT_OK ||
-	    (rc = tk_audit(req, "ticket.status", t.number,
-	    pt_printf(req, "{\"status\":%s,\"pending_reason\":%s}", pt_json_str(req, t.status),
-	    pt_json_str(req, TK_CELL(&t, TK_T_PENDING))),
-	    pt_printf(req, "{\"status\":%s,\"pending_reason\":%s}", pt_json_str(req, status),
-	    pt_json_str(req, reason)))) != PT_OK ||
-	    (rc = pt_ticket_mail_status(req, t.id, status, reason)) != PT_OK ||
+	if ((rc = tk_status_change(req, &t, status, reason)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	return pt_redirect(req, tk_ticket_path(req, t.number, "?done=status"));
@@ -178,6 +183,30 @@ form_id(struct pt_req *req, const char *name)
 	return strtoll(v, NULL, 10);
 }
 
+int
+tk_assign(struct pt_req *req, const struct tk_ticket *t, long long group, long long agent)
+{
+	const char *old_group = TK_CELL(t, TK_T_GROUP), *old_agent = TK_CELL(t, TK_T_ASSIGNEE);
+	const char *new_group = group > 0 ? pt_printf(req, "%lld", group) : NULL;
+	const char *new_agent = agent > 0 ? pt_printf(req, "%lld", agent) : NULL;
+	int rc;
+
+	if ((rc = pt_db_exec(req, &sql[SQL_ASSIGN], PT_BINDS(pt_str(new_group), pt_str(new_agent),
+	    pt_int(t->id)), NULL)) != PT_OK)
+		return rc;
+	if ((old_group == NULL ? 0 : strtoll(old_group, NULL, 10)) != group &&
+	    (rc = pt_ticket_history(req, t->id, "group", old_group, new_group)) != PT_OK)
+		return rc;
+	if ((old_agent == NULL ? 0 : strtoll(old_agent, NULL, 10)) != agent &&
+	    (rc = pt_ticket_history(req, t->id, "assignee", old_agent, new_agent)) != PT_OK)
+		return rc;
+	return tk_audit(req, "ticket.assign", t->number,
+	    pt_printf(req, "{\"group_id\":%s,\"assignee_id\":%s}", old_group != NULL ? old_group : "null",
+	    old_agent != NULL ? old_agent : "null"),
+	    pt_printf(req, "{\"group_id\":%s,\"assignee_id\":%s}",
+	    new_group != NULL ? new_group : "null", new_agent != NULL ? new_agent : "null"));
+}
+
 static const char *const assign_fields[] = { "group", "assignee" };
 
 /* POST /tickets/<number>/assign: group and assignee (either may be empty). */
@@ -186,7 +215,6 @@ assign(struct pt_req *req)
 {
 	long long group = form_id(req, "group"), agent = form_id(req, "assignee");
 	struct pt_rows g = { 0 }, a = { 0 };
-	const char *old_group, *old_agent;
 	struct tk_ticket t;
 	int rc;
 
@@ -200,24 +228,7 @@ assign(struct pt_req *req)
 		goto fail;
 	if (agent < 0 || (agent > 0 && a.nrows != 1))
 		return tk_refuse(req, "tickets.assign.agent", "assignee", "assign", assign_fields, 2);
-	old_group = TK_CELL(&t, TK_T_GROUP);
-	old_agent = TK_CELL(&t, TK_T_ASSIGNEE);
-	if ((rc = pt_db_exec(req, &sql[SQL_ASSIGN], PT_BINDS(group > 0 ? pt_int(group) : pt_str(NULL),
-	    agent > 0 ? pt_int(agent) : pt_str(NULL), pt_int(t.id)), NULL)) != PT_OK)
-		goto fail;
-	if ((old_group == NULL ? 0 : strtoll(old_group, NULL, 10)) != group &&
-	    (rc = pt_ticket_history(req, t.id, "group", old_group,
-	    group > 0 ? pt_cell(&g, 0, 0) : NULL)) != PT_OK)
-		goto fail;
-	if ((old_agent == NULL ? 0 : strtoll(old_agent, NULL, 10)) != agent &&
-	    (rc = pt_ticket_history(req, t.id, "assignee", old_agent,
-	    agent > 0 ? pt_cell(&a, 0, 0) : NULL)) != PT_OK)
-		goto fail;
-	if ((rc = tk_audit(req, "ticket.assign", t.number,
-	    pt_printf(req, "{\"group_id\":%s,\"assignee_id\":%s}", old_group != NULL ? old_group : "null",
-	    old_agent != NULL ? old_agent : "null"),
-	    pt_printf(req, "{\"group_id\":%s,\"assignee_id\":%s}",
-	    group > 0 ? pt_cell(&g, 0, 0) : "null", agent > 0 ? pt_cell(&a, 0, 0) : "null"))) != PT_OK ||
+	if ((rc = tk_assign(req, &t, group, agent)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	return pt_redirect(req, tk_ticket_path(req, t.number, "?done=assign"));

@@ -2,7 +2,7 @@
  * portico-tickets: the service catalogue and its forms, tickets and their
  * conversation, and the agents' work on them.
  */
-#include "tickets.h"
+#include "desk.h"
 
 static const char *const common_views[] = { "not-found", "forbidden", "unavailable", "error" };
 static const struct pt_group common_group = {
@@ -23,6 +23,8 @@ static const struct pt_group *const groups[] = {
 	&tk_fields_group,
 	&tk_close_group,
 	&tk_links_group,
+	&tk_desk_ticket_group, &tk_canned_group, &tk_merge_group,
+	&tk_time_group, &tk_kbdraft_group, &tk_presence_group,
 	&common_group,
 };
 

@@ -102,13 +102,18 @@ tk_ticket_page(struct pt_req *req, struct tk_ticket *t)
 int
 tk_ticket_lock(struct pt_req *req, struct tk_ticket *t)
 {
+	return tk_ticket_lock_number(req, cap_number(req), t);
+}
+
+int
+tk_ticket_lock_number(struct pt_req *req, const char *number, struct tk_ticket *t)
+{
 	const struct pt_user *u = req->session.user;
-	const char *number = cap_number(req);
 	struct pt_rows cc;
 	int rc;
 
 	memset(t, 0, sizeof(*t));
-	if (number == NULL || u == NULL)
+	if (!tk_number_ok(number) || u == NULL)
 		return PT_ENOTFOUND;
 	if ((rc = pt_db_query(req, &sql[SQL_LOCK], &t->rows, PT_BINDS(pt_str(number)))) != PT_OK)
 		return rc;

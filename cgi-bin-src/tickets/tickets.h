@@ -80,6 +80,8 @@ int	 tk_ticket_lock(struct pt_req *, struct tk_ticket *);
 int	 tk_begin_lock(struct pt_req *, struct tk_ticket *);
 /* A route of a ticket page: TK_ROUTE "/reply"; the number is the first capture. */
 #define TK_ROUTE "/tickets/(T-\\d{4}-\\d{6,10})"
+/* tk_ticket_lock of the ticket number (NULL or malformed: PT_ENOTFOUND), e.g. one of many. */
+int	 tk_ticket_lock_number(struct pt_req *, const char *number, struct tk_ticket *);
 /* "/tickets/<number>" and what follows, in the arena. */
 const char *tk_ticket_path(struct pt_req *, const char *number, const char *suffix);
 
@@ -97,6 +99,24 @@ int	 tk_may_edit_cc(const struct pt_req *, const struct tk_ticket *);
 int	 tk_links_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *);
 /* The agents' part of the page under the ticket node: groups, agents, history. */
 int	 tk_agent_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *);
+/*
+ * A status change of t with its history (tk_set_status), audit row
+ * ("ticket.status") and the mail to the requester and CC (pt_ticket_mail_status);
+ * reason only for pending.  Inside the transaction.
+ */
+int	 tk_status_change(struct pt_req *, const struct tk_ticket *, const char *status,
+	    const char *reason);
+/*
+ * Give t to group and agent (0: none; both checked by the caller) with
+ * history and audit ("ticket.assign").  Inside the transaction.
+ */
+int	 tk_assign(struct pt_req *, const struct tk_ticket *, long long group, long long agent);
+/* Active people who hold tickets.work through one of their roles (alias u). */
+#define TK_AGENTS_FROM \
+	" FROM users u WHERE u.status = 'active' AND EXISTS (SELECT 1 FROM user_roles ur" \
+	"   JOIN role_permissions rp ON rp.role_id = ur.role_id" \
+	"   JOIN permissions p ON p.id = rp.permission_id" \
+	"   WHERE ur.user_id = u.id AND p.name = 'tickets.work')"
 /* Show the ticket page again (422) with a message at field and the form's values. */
 int	 tk_refuse(struct pt_req *, const char *key, const char *field, const char *form,
 	    const char *const *fields, size_t nfields);

@@ -8,9 +8,12 @@
     xmlns:str="http://exslt.org/strings"
     exclude-result-prefixes="pt str">
 
+  <xsl:include href="ticket-desk.xsl"/>
+
   <!-- The "then set the ticket to" choice under an agent's reply. -->
   <xsl:template name="tk-reply-after">
     <xsl:param name="value"/>
+    <xsl:call-template name="tk-canned-select"/>
     <div class="field">
       <label for="after"><xsl:value-of select="pt:t('tickets.reply.after')"/></label>
       <select id="after" name="after">
@@ -211,6 +214,8 @@
         <button type="submit" class="btn btn-secondary"><xsl:value-of select="pt:t('tickets.links.related.add')"/></button>
       </form>
     </section>
+
+    <xsl:apply-templates select="." mode="tk-desk"/>
 
     <section class="card tk-agent tk-history" aria-labelledby="history-title">
       <h2 id="history-title"><xsl:value-of select="pt:t('tickets.agent.history')"/></h2>

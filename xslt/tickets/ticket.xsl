@@ -40,6 +40,7 @@
 
     <div class="tk-layout">
       <div class="tk-main">
+        <xsl:apply-templates select="$t/agent/viewers"/>
         <xsl:if test="$t/answers/answer">
           <section class="card tk-answers" aria-labelledby="answers-title">
             <h2 id="answers-title"><xsl:value-of select="pt:t('tickets.answers')"/></h2>
@@ -101,7 +102,7 @@
                     <xsl:text> </xsl:text><span class="tk-via"><xsl:value-of select="pt:t('tickets.message.via-mail')"/></span>
                   </xsl:if>
                 </p>
-                <div class="tk-body"><xsl:value-of select="body"/></div>
+                <xsl:apply-templates select="body" mode="tk-body"/>
                 <xsl:if test="file">
                   <ul class="tk-files" aria-label="{pt:t('tickets.message.files')}">
                     <xsl:for-each select="file">
@@ -109,6 +110,7 @@
                     </xsl:for-each>
                   </ul>
                 </xsl:if>
+                <xsl:apply-templates select="." mode="tk-desk-message"/>
               </li>
             </xsl:for-each>
           </ol>
@@ -168,6 +170,7 @@
           </dl>
         </section>
 
+        <xsl:apply-templates select="$t/agent/context"/>
         <xsl:if test="$t/actions/@resolve = '1'">
           <section class="card tk-resolve" aria-labelledby="resolve-title">
             <h2 id="resolve-title"><xsl:value-of select="pt:t('tickets.resolve.title')"/></h2>

@@ -10,6 +10,8 @@
   <xsl:template match="page" mode="head">
     <link rel="stylesheet" href="/static/css/admin.css"/>
     <link rel="stylesheet" href="/static/css/tickets.css"/>
+    <link rel="stylesheet" href="/static/css/tickets-desk.css"/>
+    <script src="/static/js/tickets-desk.js" defer="defer"></script>
   </xsl:template>
 
   <!-- The status as a badge; pending says what it waits for. -->

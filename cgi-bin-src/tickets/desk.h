@@ -1,0 +1,74 @@
+/*
+ * The agent desk (tickets.work): on the ticket page the requester's and
+ * organisation's context, canned responses, merging, time spent,
+ * knowledge base drafts from answers and who else has the ticket open.  Each file is a page group, listed in
+ * main.c; this header is what they share.
+ */
+#ifndef TICKETS_DESK_H
+#define TICKETS_DESK_H
+
+#include "tickets.h"
+
+extern const struct pt_group tk_desk_ticket_group;	/* desk-ticket.c: the desk's part of the ticket page */
+extern const struct pt_group tk_canned_group;		/* canned.c: canned responses */
+extern const struct pt_group tk_merge_group;		/* merge.c: a duplicate into another ticket */
+extern const struct pt_group tk_time_group;		/* timespent.c: time spent */
+extern const struct pt_group tk_kbdraft_group;		/* kbdraft.c: an answer as a KB draft */
+extern const struct pt_group tk_presence_group;		/* presence.c: who has a ticket open */
+
+#define TK_WORK	"tickets.work"
+
+/* ---- the ticket page (desk-ticket.c) ------------------------------------------ */
+
+/*
+ * The desk's part of an agent's ticket page, under the agent node: the
+ * context (requester, organisation), canned responses, time spent,
+ * drafts, the merge form, and who else has it open (which also
+ * records that the reader has).
+ */
+int	 tk_desk_node(struct pt_req *, xmlNodePtr agent, const struct tk_ticket *);
+
+/* ---- canned responses (canned.c) ------------------------------------------------ */
+
+/*
+ * <canned><response id name lang>filled body</response>...</canned> under
+ * parent: one variant per name, in lang (the requester's), else the
+ * reader's, else English, else any; placeholders filled for t, which was
+ * loaded for the page (tk_ticket_page).
+ */
+int	 tk_canned_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *,
+	    const char *lang);
+/*
+ * body with its placeholders filled for t (loaded for the page) and the
+ * reader as the agent; in the arena, NULL on OOM.
+ */
+const char *tk_canned_fill(struct pt_req *, const char *body, const struct tk_ticket *);
+
+/* ---- presence (presence.c) -------------------------------------------------------- */
+
+/* How long a viewer counts as having the ticket open, in seconds. */
+#define TK_VIEWER_S	120
+/*
+ * Record that the reader has t open now (outside any transaction), and
+ * <viewers href within-s><person id seen>name</person>...</viewers> under
+ * parent: the other agents who had it open within TK_VIEWER_S seconds.
+ */
+int	 tk_presence_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *);
+
+/* ---- shared by the desk's forms ---------------------------------------------------- */
+
+/* The positive id in s (at most 10 digits); 0 for "", -1 for anything else. */
+long long tk_id_of(const char *s);
+/*
+ * Check text v of field: required (unless it may be empty or white
+ * space), at most max_chars characters, printable (tab and line ends
+ * allowed when multiline).  0 when fine, else 1 after the message
+ * <prefix>.required, .too-long (with the bound) or .invalid at field.
+ */
+int	 tk_desk_text(struct pt_req *, const char *v, const char *field, int multiline,
+	    long max_chars, int required, const char *prefix);
+/* The bounds of one entry of time spent. */
+#define TK_TIME_MAX_MINUTES	1440
+#define TK_TIME_NOTE_MAX_CHARS	500
+
+#endif
