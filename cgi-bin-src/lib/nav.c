@@ -60,6 +60,8 @@ static const struct nav_link {
 	{ NAV_TICKETS,	"nav.tickets.mine", "/tickets/mine",	{ "tickets.create", "tickets.read.org" }, NAV_TILE },
 	{ NAV_TICKETS,	"nav.tickets.new", "/tickets/",		{ "tickets.create", NULL }, NAV_TILE },
 	{ NAV_TICKETS,	"nav.tickets.queue", "/tickets/queue",	{ "tickets.work", NULL }, NAV_TILE },
+	{ NAV_TICKETS,	"nav.tickets.surveys", "/tickets/surveys", { "tickets.work", "admin.dashboard" }, 0 },
+	{ NAV_TICKETS,	"nav.tickets.deflection", "/tickets/deflection", { "tickets.work", "admin.dashboard" }, 0 },
 	{ NAV_EDITOR,	"nav.editor",	"/kb/editor",		{ "kb.edit", NULL },	NAV_TILE },
 	{ NAV_ADMIN,	"nav.users",	"/auth/users",		{ "users.manage.org", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.budgets",	"/auth/budgets",	{ "users.manage.org", NULL }, NAV_TILE },

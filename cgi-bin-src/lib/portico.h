@@ -827,6 +827,8 @@ int	 pt_mail_queue_thread(struct pt_req *, const char *template, const char *to_
 	    const char *to_name, const char *lang, xmlNodePtr data, const struct pt_mail_thread *th);
 /* The site's public base URL for links in mails, without a trailing slash. */
 const char *pt_base_url(void);
+/* A mail's language: lang if it is a site language, else the first site language. */
+const char *pt_mail_lang(const char *lang);
 
 /* ---- tickets (ticket.c, ticket-mail.c) ----------------------------------- */
 

@@ -59,9 +59,8 @@ enum { R_ID, R_EMAIL, R_NAME, R_LANG };
 
 #define EXCERPT_MAX_BYTES 4000	/* of a message quoted in a mail */
 
-/* lang if it is a site language, else the first site language. */
-static const char *
-mail_lang(const char *lang)
+const char *
+pt_mail_lang(const char *lang)
 {
 	const char *const *langs;
 	size_t n;
@@ -119,7 +118,7 @@ queue_all(struct pt_req *req, const char *template, const struct pt_rows *t,
 	int rc;
 
 	for (i = 0; i < to->nrows; i++) {
-		const char *lang = mail_lang(pt_cell(to, i, R_LANG));
+		const char *lang = pt_mail_lang(pt_cell(to, i, R_LANG));
 		xmlNodePtr data = pt_mail_data(req);
 
 		pt_node(data, "number", pt_cell(t, 0, T_NUMBER));

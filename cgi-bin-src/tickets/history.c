@@ -23,7 +23,19 @@ int
 tk_set_status(struct pt_req *req, const struct tk_ticket *t, const char *status,
     const char *reason)
 {
-	return pt_ticket_set_status(req, t->id, t->status, TK_CELL(t, TK_T_PENDING), status, reason);
+	int rc;
+
+	if ((rc = pt_ticket_set_status(req, t->id, t->status, TK_CELL(t, TK_T_PENDING), status,
+	    reason)) != PT_OK)
+		return rc;
+	/*
+	 * Resolved from an open state: the requester is asked how it went
+	 * (survey.c).  Tickets are resolved only here: portico-mailin reopens
+	 * them, close.c closes resolved ones.
+	 */
+	if (strcmp(status, "resolved") == 0 && pt_one_of(t->status, tk_statuses, 3))
+		return tk_survey_resolved(req, t);
+	return PT_OK;
 }
 
 int

@@ -154,6 +154,7 @@ new_post(struct pt_req *req)
 	const char *subject, *body, *number = NULL;
 	struct service s;
 	struct tk_form form;
+	long long filing;
 	int rc, bad;
 
 	if ((rc = service_load(req, &s)) != PT_OK)
@@ -170,6 +171,10 @@ new_post(struct pt_req *req)
 	bad += rc;
 	if (bad > 0)
 		return form_page(req, &s, &form, 422);
+	/* The first submit may show articles that answer it instead (deflect.c). */
+	if ((rc = tk_deflect_offer(req, s.id, SV(&s, S_SLUG), SV(&s, S_NAME), &form, subject, body,
+	    &filing)) != 0)
+		return rc;
 
 	if ((rc = tk_fields_save_files(req, &form)) != PT_OK) {
 		tk_fields_forget_files(req, &form);
@@ -178,6 +183,7 @@ new_post(struct pt_req *req)
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		goto gone;
 	if ((rc = create(req, &s, &form, subject, body, &number)) != PT_OK ||
+	    (rc = tk_deflect_raised(req, filing, s.id, number)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	return pt_redirect(req, pt_printf(req, "/tickets/%s?created=1", number));

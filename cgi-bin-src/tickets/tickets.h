@@ -20,6 +20,8 @@ extern const struct pt_group tk_ticket_group;		/* ticket.c: loading a ticket wit
 extern const struct pt_group tk_fields_group;		/* fields.c: a service's form fields */
 extern const struct pt_group tk_close_group;		/* close.c: resolved tickets close */
 extern const struct pt_group tk_links_group;		/* links.c: parent and related tickets */
+extern const struct pt_group tk_deflect_group;		/* deflect.c: articles offered while filing */
+extern const struct pt_group tk_survey_group;		/* survey.c: the satisfaction survey */
 
 
 /* Close tickets resolved longer than [tickets] reopen_days ago; 1 if more wait. */
@@ -31,6 +33,10 @@ int	 tk_close_housekeeping(struct pt_req *, enum pt_housekeeping);
 #define TK_TEXT_MAX_CHARS	200	/* a text field without its own max */
 #define TK_LONGTEXT_MAX_CHARS	4000	/* a longtext field without its own max */
 #define TK_VALUE_MAX_CHARS	300	/* what ticket_history keeps of a value */
+
+/* A number macro's value as a string, for SQL text. */
+#define TK_STR(x)	#x
+#define TK_XSTR(x)	TK_STR(x)
 
 /* A UTC DATETIME column as the pages' ISO 8601 stamp. */
 #define TK_ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
@@ -204,6 +210,37 @@ int	 tk_fields_store(struct pt_req *, long long ticket_id, long long message_id,
 const char *tk_fields_json(struct pt_req *, const struct tk_form *);
 /* "YYYY-MM-DD" of today (UTC) plus days. */
 int	 tk_day_from_today(long long days, char out[11]);
+
+/* ---- deflection while filing (deflect.c) ---------------------------------------- */
+
+/*
+ * Before a valid form becomes a ticket (raise.c): 0 to raise it, with
+ * *filing the filing it comes from (0: none yet); else the status of the
+ * page of articles shown instead (the first submit without the form's
+ * script, when articles match), or an error.
+ */
+int	 tk_deflect_offer(struct pt_req *, long long service_id, const char *slug,
+	    const char *service_name, const struct tk_form *, const char *subject,
+	    const char *body, long long *filing);
+/* The ticket number was raised from filing (0: make one); in the ticket's transaction. */
+int	 tk_deflect_raised(struct pt_req *, long long filing, long long service_id,
+	    const char *number);
+/* The figures pages' period: ?days= of the offered ones (default 30), and their choice. */
+const char *tk_period(struct pt_req *);
+void	 tk_periods_node(xmlNodePtr parent, const char *current);
+/* 1 if the reader may see the service desk's figures: tickets.work or admin.dashboard. */
+int	 tk_may_see_figures(const struct pt_req *);
+
+/* ---- the satisfaction survey (survey.c) ------------------------------------------ */
+
+/*
+ * The ticket t (locked) becomes resolved: a new survey round, whose mail
+ * with a signed link goes to the requester.  Called by tk_set_status, in
+ * the change's transaction.
+ */
+int	 tk_survey_resolved(struct pt_req *, const struct tk_ticket *);
+/* The survey under the ticket page's node: the form for the requester, the answer for agents. */
+int	 tk_survey_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *);
 
 /* ---- impact, urgency, priority, status names ------------------------------------ */
 

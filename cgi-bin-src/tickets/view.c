@@ -218,6 +218,8 @@ tk_page(struct pt_req *req, int status)
 	pt_attr_int(actions, "max-bytes", TK_FILE_MAX_BYTES);
 	if (t.agent && (rc = tk_agent_node(req, n, &t)) != PT_OK)
 		return rc;
+	if ((rc = tk_survey_node(req, n, &t)) != PT_OK)
+		return rc;
 
 	if (pt_query(req, "created") != NULL)
 		pt_message(req, "success", "tickets.created", NULL);

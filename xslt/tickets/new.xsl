@@ -9,6 +9,7 @@
 
   <xsl:import href="../layout.xsl"/>
   <xsl:include href="tickets-common.xsl"/>
+  <xsl:include href="deflect-live.xsl"/>
 
   <xsl:variable name="tf" select="/page/ticket-form"/>
   <xsl:variable name="values" select="/page/form[@name = 'ticket']"/>
@@ -42,6 +43,7 @@
           <xsl:with-param name="kind" select="'longtext'"/>
           <xsl:with-param name="required" select="true()"/>
         </xsl:call-template>
+        <xsl:call-template name="tk-deflect-live"/>
         <xsl:for-each select="$tf/fields/field">
           <xsl:call-template name="tk-input">
             <xsl:with-param name="name" select="string(@name)"/>

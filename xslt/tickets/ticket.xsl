@@ -11,6 +11,7 @@
   <xsl:import href="../layout.xsl"/>
   <xsl:include href="tickets-common.xsl"/>
   <xsl:include href="ticket-agent.xsl"/>
+  <xsl:include href="survey-form.xsl"/>
 
   <xsl:variable name="t" select="/page/ticket"/>
 
@@ -41,6 +42,7 @@
     <div class="tk-layout">
       <div class="tk-main">
         <xsl:apply-templates select="$t/agent/viewers"/>
+        <xsl:apply-templates select="$t/survey"/>
         <xsl:if test="$t/answers/answer">
           <section class="card tk-answers" aria-labelledby="answers-title">
             <h2 id="answers-title"><xsl:value-of select="pt:t('tickets.answers')"/></h2>

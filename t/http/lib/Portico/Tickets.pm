@@ -83,9 +83,16 @@ sub tk_printer_form {
 }
 
 # Raise a ticket through /tickets/new/<slug>; returns its number (dies unless 303).
+# When the first submit offers knowledge base articles instead (a form sent
+# without its script, cgi-bin-src/tickets/deflect.c), it raises the ticket
+# anyway, as a person would: the same form again with the filing's id.
 sub tk_raise {
     my ($c, $slug, $pairs, %o) = @_;
     my ($doc, $res) = tk_post($c, "/tickets/new/$slug", $pairs, %o);
+    if ($res->code == 200 && xp($doc, '/page/deflect/@state') eq 'offer') {
+        ($doc, $res) = tk_post($c, "/tickets/new/$slug",
+            [@{ $pairs // [] }, deflection => xp($doc, '/page/deflect/@id')], %o);
+    }
     croak "raising $slug: " . $res->code . ' ' . join(',', message_keys($doc)) unless $res->code == 303;
     my ($number) = location_path($res) =~ m{^/tickets/(T-\d{4}-\d{6,})\?created=1$}
         or croak 'unexpected Location ' . location_path($res);
@@ -173,6 +180,7 @@ END {
                 . " WHERE t.number IN ($list)");
         } // [];
         eval {
+            sql("DELETE d FROM ticket_deflections d JOIN tickets t ON t.id = d.ticket_id WHERE t.number IN ($list)");
             sql("UPDATE tickets SET parent_id = NULL, merged_into_id = NULL WHERE number IN ($list)");
             sql("DELETE a FROM ticket_answers a JOIN tickets t ON t.id = a.ticket_id WHERE t.number IN ($list)");
             sql("DELETE FROM tickets WHERE number IN ($list)");
