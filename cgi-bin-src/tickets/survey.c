@@ -466,7 +466,7 @@ page_post(struct pt_req *req)
 		return tk_page(req, 409);
 	}
 	if ((rc = answer(req, &s, "page")) == PT_OK)
-		return pt_redirect(req, tk_ticket_path(req, t.number, "?done=survey#survey"));
+		return pt_redirect(req, tk_ticket_path(req, t.number, "?done=survey"));
 	if (rc < 0)
 		return rc;
 	pt_form_echo(req, "survey", answer_fields, PT_NELEM(answer_fields));
