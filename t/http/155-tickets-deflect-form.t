@@ -93,7 +93,7 @@ subtest 'first submit: the articles, nothing raised' => sub {
 
 subtest 'the page in HTML: hidden fields hold every value' => sub {
     my $res = post_html($carl, '/tickets/new/new-user', [@new_user]);
-    is($res->code, 200, '200');
+    is($res->code, 200, 'status 200');
     my $html = $res->decoded_content;
     like($html, qr{<h1>These articles may answer your question</h1>}, 'heading');
     like($html, qr{<button type="submit" class="btn btn-primary">My question is answered</button>}, 'answered button');
@@ -136,7 +136,7 @@ subtest 'the page in HTML: hidden fields hold every value' => sub {
 
 subtest 'opening an article' => sub {
     my $res = $carl->get("/tickets/deflect/$filing/open/$public[1]");
-    is($res->code, 303, '303');
+    is($res->code, 303, 'status 303');
     is(location_path($res), "/kb/articles/$public[1]", 'to the article');
     my $f = deflection_row($filing);
     is($f->{opened_count}, 1, 'recorded');
@@ -165,7 +165,7 @@ subtest 'my question is answered' => sub {
     ($d2, $res) = tk_post(tk_client('olivia@acme.example'), "/tickets/deflect/$id/answered", []);
     is($res->code, 404, 'a colleague\'s: 404');
     ($d2, $res) = tk_post($carl, "/tickets/deflect/$id/answered", []);
-    is($res->code, 303, '303');
+    is($res->code, 303, 'status 303');
     is(location_path($res), "/tickets/deflect/$id?done=answered", 'to the filing');
     ok(defined deflection_row($id)->{answered_at}, 'recorded');
     is($tickets->(), $before, 'nothing raised');
@@ -217,7 +217,7 @@ subtest 'an invalid form is refused as before' => sub {
     my @bad = @new_user;
     $bad[11] = 'nonsense';	# f-role
     my ($doc, $res) = tk_post($carl, '/tickets/new/new-user', \@bad);
-    is($res->code, 422, '422');
+    is($res->code, 422, 'status 422');
     is(xp($doc, '/page/@view'), 'new', 'the form');
     is(scalar(deflection_rows('carl@acme.example', $since)), 0, 'no filing');
     ($doc, $res) = tk_post($carl, '/tickets/new/new-user', [@new_user], no_csrf => 1);

@@ -53,7 +53,7 @@ subtest 'the script reports what it shows' => sub {
     is_deeply([sort { $a <=> $b } @ids], [sort { $a <=> $b } @public], '/kb/suggest finds the word\'s articles');
 
     my ($doc, $res) = shown($carl, service => 'other-question', map { (article => $_) } @public[0, 1]);
-    is($res->code, 200, '200');
+    is($res->code, 200, 'status 200');
     $filing = xp($doc, '/page/deflection/@id');
     like($filing, qr/^\d+$/, 'the filing\'s id');
     is(xp($doc, '/page/deflection/@href-prefix'), "/tickets/deflect/$filing/open/", 'its links');

@@ -41,7 +41,7 @@ my ($tid, $expires, $mac) = split /\./, $token;
 subtest 'without signing in: the survey of that ticket' => sub {
     my $anon = tk_client(undef);
     my ($doc, $res) = $anon->get_xml($link);
-    is($res->code, 200, '200');
+    is($res->code, 200, 'status 200');
     is(xp($doc, '/page/@view'), 'survey', 'the survey page');
     is(xp($doc, '/page/survey-page/@number'), $n, 'the ticket');
     like(xp($doc, '/page/survey-page/subject'), qr/^Rate me /, 'its subject');
