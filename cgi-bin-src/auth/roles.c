@@ -367,6 +367,11 @@ role_update(struct pt_req *req)
 			pt_message(req, "error", "roles.permission.invalid", "permissions");
 			return show_edit(req, 422, &role, &perms, v, 1);
 		}
+		/* Reaching across organisations is the provider's alone (pt_can). */
+		if (strcmp(v[F_KIND], "provider") != 0 && pt_perm_provider_only(req->form.v[i].value)) {
+			pt_message(req, "error", "roles.permission.provider-only", "permissions");
+			return show_edit(req, 422, &role, &perms, v, 1);
+		}
 	}
 	was = pt_alloc(req, (perms.nrows + 1) * sizeof(*was));
 	now = pt_alloc(req, (perms.nrows + 1) * sizeof(*now));

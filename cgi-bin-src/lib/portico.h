@@ -1109,6 +1109,8 @@ int	 pt_session_end(struct pt_req *);
 int	 pt_csrf_ok(const struct pt_req *);
 /* 1 if the logged-in user holds perm ("a.b" or a granted "a.*"). */
 int	 pt_can(const struct pt_req *, const char *perm);
+/* 1 if perm reaches across organisations: it counts for the provider's people only. */
+int	 pt_perm_provider_only(const char *perm);
 /* Write an audit row; call inside the transaction of the change. */
 int	 pt_audit(struct pt_req *, const char *action, const char *object_type,
 	    const char *object_id, const char *before_json, const char *after_json);

@@ -540,8 +540,8 @@ pt_csrf_ok(const struct pt_req *req)
  * partner's person was given by mistake: a role is data, and one wrong
  * tick must not open every customer's tickets to another customer.
  */
-static int
-provider_only(const char *perm)
+int
+pt_perm_provider_only(const char *perm)
 {
 	static const char *const prefixes[] = { "tickets.work", "tickets.admin", "kb.read.internal",
 	    "kb.edit", "admin." };
@@ -561,7 +561,7 @@ pt_can(const struct pt_req *req, const char *perm)
 
 	if (u == NULL || perm == NULL)
 		return 0;
-	if (provider_only(perm) && (u->org_kind == NULL || strcmp(u->org_kind, "provider") != 0))
+	if (pt_perm_provider_only(perm) && (u->org_kind == NULL || strcmp(u->org_kind, "provider") != 0))
 		return 0;
 	for (i = 0; i < u->nperms; i++) {
 		const char *g = u->perms[i];

@@ -91,28 +91,28 @@ subtest 'permissions reach the holders on their next request' => sub {
     sql("INSERT INTO user_roles (user_id, role_id) VALUES ($uid, $role_id)");	# assignment is the org admin's page
     my $u = login_as($email);
     my ($doc) = $u->get_xml('/');
-    ok(!grep({ $_ eq 'kb.edit' } xp_list($doc, '/page/session/user/permission')), 'no kb.edit yet');
+    ok(!grep({ $_ eq 'users.manage.org' } xp_list($doc, '/page/session/user/permission')), 'no users.manage.org yet');
     ok(grep({ $_ eq $rname } xp_list($doc, '/page/session/user/role')), 'holds the new role');
 
     my $res = $c->post("/auth/admin/roles/$role_id", [csrf => $c->csrf, name => $rname, home => 'customer',
-        priority => '15', perm => 'kb.edit', perm => 'tickets.read.org']);
+        priority => '15', perm => 'users.manage.org', perm => 'tickets.read.org']);
     is($res->code, 303, 'grant: 303');
     is_deeply([map { $_->[0] } @{ sql_rows("SELECT p.name FROM role_permissions rp JOIN permissions p"
         . " ON p.id = rp.permission_id WHERE rp.role_id = $role_id ORDER BY p.name") }],
-        ['kb.edit', 'tickets.read.org'], 'granted in the DB');
+        ['tickets.read.org', 'users.manage.org'], 'granted in the DB');
     ($doc) = $u->get_xml('/');
-    ok(grep({ $_ eq 'kb.edit' } xp_list($doc, '/page/session/user/permission')), 'the holder has kb.edit on the next request');
+    ok(grep({ $_ eq 'users.manage.org' } xp_list($doc, '/page/session/user/permission')), 'the holder has users.manage.org on the next request');
     ok(grep({ $_ eq 'tickets.read.org' } xp_list($doc, '/page/session/user/permission')), 'and tickets.read.org');
     my $a = last_audit('role', $role_id);
     is($a->[0], 'role.update', 'audit role.update');
     is_deeply($json->decode($a->[3])->{permissions}, [], 'before: none');
-    is_deeply($json->decode($a->[4])->{permissions}, ['kb.edit', 'tickets.read.org'], 'after: both');
+    is_deeply($json->decode($a->[4])->{permissions}, ['tickets.read.org', 'users.manage.org'], 'after: both');
 
     $res = $c->post("/auth/admin/roles/$role_id", [csrf => $c->csrf, name => $rname, home => 'customer',
         priority => '15', perm => 'tickets.read.org']);
     is($res->code, 303, 'revoke: 303');
     ($doc) = $u->get_xml('/');
-    ok(!grep({ $_ eq 'kb.edit' } xp_list($doc, '/page/session/user/permission')), 'kb.edit gone on the next request');
+    ok(!grep({ $_ eq 'users.manage.org' } xp_list($doc, '/page/session/user/permission')), 'users.manage.org gone on the next request');
 
     # Rename, new home and priority of a role that is not built in.
     my $renamed = $rname . 'x';
@@ -127,6 +127,12 @@ subtest 'permissions reach the holders on their next request' => sub {
         home => 'customer', priority => '99', perm => 'root.everything']);
     is($r2->code, 422, 'unknown permission: 422');
     is(xp($d2, '/page/messages/message/@key'), 'roles.permission.invalid', 'roles.permission.invalid');
+    # Reaching across organisations is for the provider's roles only.
+    ($d2, $r2) = $c->post_xml("/auth/admin/roles/$role_id", [csrf => $c->csrf, name => $renamed,
+        home => 'customer', priority => '99', perm => 'tickets.read.org', perm => 'tickets.work']);
+    is($r2->code, 422, 'tickets.work for a customer role: 422');
+    is(xp($d2, '/page/messages/message/@key'), 'roles.permission.provider-only', 'roles.permission.provider-only');
+    is(sql_value("SELECT COUNT(*) FROM role_permissions WHERE role_id = $role_id"), 1, 'not granted');
     # A home that does not fit the role's kind.
     ($d2, $r2) = $c->post_xml("/auth/admin/roles/$role_id", [csrf => $c->csrf, name => $renamed,
         home => 'partner', priority => '99', perm => 'kb.edit']);
