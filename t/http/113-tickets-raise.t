@@ -60,9 +60,8 @@ subtest 'a valid form raises a ticket' => sub {
     like($audit[0]{after}, qr/"serial":"PX-20418"/, 'audit: answers');
 
     my @mails = outbox_for('ticket-new', $number);
-    is_deeply([sort map { $_->{to} } @mails],
-        ['admin@portico.example', 'agent@portico.example', 'manager@portico.example'],
-        'a mail to each member of the service desk');
+    is_deeply([sort map { $_->{to} } @mails], [group_emails(1)], 'a mail to each member of the service desk');
+    ok(grep({ $_->{to} eq 'agent@portico.example' } @mails), 'Alex of the service desk among them');
     is($mails[0]{message_id}, $t->{thread_id}, 'mail carries the thread id as Message-ID');
     like($mails[0]{data}, qr{<subject>Printer prints blank pages</subject>}, 'mail data: subject');
     like($mails[0]{data}, qr{<link>http[^<]*/tickets/\Q$number\E</link>}, 'mail data: link');

@@ -22,7 +22,7 @@ use Portico::Test;
 our @EXPORT = qw(
     tk_client tk_csrf tk_post tk_get tk_raise tk_printer_form forget_ticket demo_ticket
     ticket_row ticket_id history_rows audit_for outbox_for message_rows files_dir
-    set_ticket
+    set_ticket group_emails
 );
 
 my @tickets;
@@ -106,6 +106,14 @@ sub forget_ticket { push @tickets, @_ }
 sub demo_ticket {
     my ($n) = @_;
     return sql_value("SELECT number FROM tickets WHERE id = $n");
+}
+
+# The addresses a group's mails go to: its active members who want ticket
+# mail (the demo has more agents than the three of 0001), sorted.
+sub group_emails {
+    my ($group) = @_;
+    return sort map { $_->[0] } @{ sql_rows('SELECT u.email FROM ticket_group_members m JOIN users u ON u.id = m.user_id'
+        . " WHERE m.group_id = $group AND u.status = 'active' AND u.notify_tickets = 1") };
 }
 
 sub ticket_id { return sql_value('SELECT id FROM tickets WHERE number = ' . sql_quote($_[0])) }
