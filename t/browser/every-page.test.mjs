@@ -60,9 +60,12 @@ const SKIP = [/^\/auth\/logout\b/, /^\/kb\/go\//, /^\/kb\/files\//, /\/download/
 // find from there yet (they show their forbidden page to the others).
 const START = ['/', '/kb/', '/kb/editor', '/kb/editor/feedback', '/kb/search?q=gateway'];
 
-// A route's shape: digit runs as N, and a category's slug as S (every
-// category is the same view, and there are many).
-const shapeOf = (pathname) => pathname.replace(/\d+/g, 'N').replace(/^\/kb\/categories\/[^/]+/, '/kb/categories/S');
+// A route's shape: digit runs as N, and a category's or a service's slug
+// as S (every category is the same view, every service form too, and
+// there are many).
+const shapeOf = (pathname) => pathname.replace(/\d+/g, 'N')
+  .replace(/^\/kb\/categories\/[^/]+/, '/kb/categories/S')
+  .replace(/^\/tickets\/new\/[^/]+/, '/tickets/new/S');
 
 let browser;
 before(async () => { browser = await launch(); });
