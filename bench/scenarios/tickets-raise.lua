@@ -1,8 +1,8 @@
 -- tickets-raise: raising a ticket, signed in as carl@acme.example: POST
 -- /tickets/new/other-question with a subject, a description and the CSRF
 -- token of his session ($BENCH_CSRF, read by bench/run.sh from his start
--- page), as after the suggestions were shown ($BENCH_RAISE_EXTRA: the
--- fields that say "raise it anyway").  Each answer is the 303 to the new
+-- page), as a browser with script sends it after the suggestions were
+-- shown while typing ($BENCH_RAISE_EXTRA, default suggested=script).  Each answer is the 303 to the new
 -- ticket, which was written in one transaction with its number, answers,
 -- history, audit row and the mails to its group in the outbox.
 -- Target: at least 500 tickets per second (absolute, not a ratio).
