@@ -521,15 +521,16 @@ filing_page(struct pt_req *req)
 	return 200;
 }
 
-/* The periods the figures may cover, in days; the first is the default. */
-static const char *const periods[] = { "30", "7", "90", "365" };
+/* The periods the figures may cover, in days, and the one shown first. */
+static const char *const periods[] = { "7", "30", "90", "365" };
+#define PERIOD_DEFAULT "30"
 
 const char *
 tk_period(struct pt_req *req)
 {
 	const char *d = pt_query(req, "days");
 
-	return pt_one_of(d, periods, PT_NELEM(periods)) ? d : periods[0];
+	return pt_one_of(d, periods, PT_NELEM(periods)) ? d : PERIOD_DEFAULT;
 }
 
 void
