@@ -33,7 +33,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " FROM ticket_fields f JOIN ticket_field_options o ON o.field_id = f.id"
 	    " LEFT JOIN ticket_field_option_texts t ON t.option_id = o.id AND t.lang = ?"
 	    " LEFT JOIN ticket_field_option_texts e ON e.option_id = o.id AND e.lang = 'en'"
-	    " WHERE f.service_id = ? AND f.active = 1 ORDER BY o.field_id, o.position, o.id" },
+	    " WHERE f.service_id = ? AND f.active = 1 AND o.active = 1"
+	    " ORDER BY o.field_id, o.position, o.id" },
 	[SQL_ANSWER] = { "tk_fields_answer",
 	    "INSERT INTO ticket_answers (ticket_id, field_id, position, value, attachment_id)"
 	    " VALUES (?, ?, ?, ?, ?)" },

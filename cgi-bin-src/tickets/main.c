@@ -3,6 +3,7 @@
  * conversation, and the agents' work on them.
  */
 #include "desk.h"
+#include "admin.h"
 
 static const char *const common_views[] = { "not-found", "forbidden", "unavailable", "error" };
 static const struct pt_group common_group = {
@@ -27,6 +28,8 @@ static const struct pt_group *const groups[] = {
 	&tk_time_group, &tk_kbdraft_group, &tk_presence_group,
 	&tk_deflect_group,
 	&tk_survey_group,
+	&tka_categories_group, &tka_services_group, &tka_fields_group, &tka_groups_group,
+	&tka_priorities_group,
 	&common_group,
 };
 

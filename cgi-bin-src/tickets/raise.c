@@ -57,20 +57,20 @@ service_load(struct pt_req *req, struct service *s)
 	return PT_OK;
 }
 
-/* The form page (view "new"): the service, its fields, and the values to show. */
-static int
-form_page(struct pt_req *req, const struct service *s, const struct tk_form *form, int status)
+xmlNodePtr
+tk_form_tree(struct pt_req *req, const char *action, const char *const service[5],
+    const struct tk_form *form)
 {
 	xmlNodePtr p = pt_node(req->page, "ticket-form", NULL), sv, f;
 	const char *subject = pt_form(req, "subject"), *body = pt_form(req, "description");
 
-	pt_attr(p, "action", pt_printf(req, "/tickets/new/%s", SV(s, S_SLUG)));
+	pt_attr(p, "action", action);
 	sv = pt_node(p, "service", NULL);
-	pt_attr(sv, "slug", SV(s, S_SLUG));
-	pt_attr(sv, "type", SV(s, S_TYPE));
-	pt_node(sv, "name", SV(s, S_NAME));
-	pt_node(sv, "description", SV(s, S_DESC));
-	pt_node(sv, "category", SV(s, S_CATEGORY));
+	pt_attr(sv, "slug", service[0]);
+	pt_attr(sv, "type", service[1]);
+	pt_node(sv, "name", service[2]);
+	pt_node(sv, "description", service[3]);
+	pt_node(sv, "category", service[4]);
 	tk_fields_node(req, p, form);
 	pt_limit(req, "subject", TK_SUBJECT_MAX_CHARS);
 	pt_limit(req, "description", TK_BODY_MAX_CHARS);
@@ -82,6 +82,18 @@ form_page(struct pt_req *req, const struct service *s, const struct tk_form *for
 	pt_attr(pt_node(f, "field", body != NULL ? body : ""), "name", "description");
 	if (req->method == PT_POST)
 		tk_fields_echo(f, form);
+	return p;
+}
+
+/* The form page (view "new"): the service, its fields, and the values to show. */
+static int
+form_page(struct pt_req *req, const struct service *s, const struct tk_form *form, int status)
+{
+	const char *service[5] = {
+		SV(s, S_SLUG), SV(s, S_TYPE), SV(s, S_NAME), SV(s, S_DESC), SV(s, S_CATEGORY)
+	};
+
+	tk_form_tree(req, pt_printf(req, "/tickets/new/%s", SV(s, S_SLUG)), service, form);
 	req->view = "new";
 	return status;
 }

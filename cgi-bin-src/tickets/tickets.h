@@ -192,6 +192,14 @@ struct tk_form {
 	size_t		 n;
 };
 
+/*
+ * The data of the form view "new" (raise.c): <ticket-form action> with
+ * <service slug type> (service: slug, type, name, description, category),
+ * the fields and the limits, and <form name="ticket"> with the values sent
+ * after a POST.  Returns the ticket-form node; its first child is the service.
+ */
+xmlNodePtr tk_form_tree(struct pt_req *, const char *action, const char *const service[5],
+	    const struct tk_form *);
 /* The active fields of the service, texts in the page language (else English). */
 int	 tk_fields_load(struct pt_req *, long long service_id, struct tk_form *);
 /* <fields><field name kind required min max ...><label/><help/><option value/></field></fields>. */
