@@ -55,7 +55,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT s.id, s.slug, s.category_id, e.name, d.name, e.description, d.description,"
 	    " s.audience, s.type, s.group_id, s.impact, s.urgency, s.active, s.position,"
 	    " (SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id),"
-	    " (SELECT COUNT(*) FROM ticket_fields f WHERE f.service_id = s.id AND f.active = 1)"
+	    " (SELECT COUNT(*) FROM ticket_fields f WHERE f.service_id = s.id AND f.active = 1),"
+	    " DATE_FORMAT(s.updated_at, '%Y-%m-%dT%H:%i:%sZ')"
 	    " FROM ticket_services s" SERVICE_TEXTS("e", "en") SERVICE_TEXTS("d", "de")
 	    " WHERE s.id = ?" },
 	[SQL_TIERS] = { "tka_services_tiers",
@@ -100,7 +101,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 enum { L_CAT_ID, L_CAT_SLUG, L_CAT_EN, L_CAT_DE, L_ID, L_SLUG, L_ACTIVE, L_TYPE, L_AUDIENCE,
 	L_GROUP, L_NAME_EN, L_NAME_DE, L_FIELDS, L_TICKETS, L_TIERS };
 enum { G_ID, G_SLUG, G_CATEGORY, G_NAME_EN, G_NAME_DE, G_DESC_EN, G_DESC_DE, G_AUDIENCE,
-	G_TYPE, G_GROUP, G_IMPACT, G_URGENCY, G_ACTIVE, G_POSITION, G_TICKETS, G_FIELDS };
+	G_TYPE, G_GROUP, G_IMPACT, G_URGENCY, G_ACTIVE, G_POSITION, G_TICKETS, G_FIELDS, G_UPDATED };
 
 #define DESC_MAX_CHARS 2000	/* ticket_service_texts.description */
 
@@ -237,6 +238,7 @@ show_form(struct pt_req *req, int status, const struct pt_rows *s, const struct 
 		pt_attr(n, "active", pt_cell(s, 0, G_ACTIVE));
 		pt_attr(n, "tickets", pt_cell(s, 0, G_TICKETS));
 		pt_attr(n, "fields", pt_cell(s, 0, G_FIELDS));
+		pt_attr(n, "updated", pt_cell(s, 0, G_UPDATED));
 		pt_attr(pt_node(n, "name", pt_cell(s, 0, G_NAME_EN)), "lang", "en");
 		pt_attr(pt_node(n, "name", pt_cell(s, 0, G_NAME_DE)), "lang", "de");
 	}

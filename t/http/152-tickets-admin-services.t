@@ -62,6 +62,8 @@ subtest 'create' => sub {
     my @a = tka_audit('ticket_service.create', 'ticket_service', $id);
     is(scalar @a, 1, 'one audit row');
     like($a[0]{after}, qr/"audience":"customer".*"tiers":"bronze,gold"/, 'with audience and tiers');
+    ($doc) = $admin->get_xml("/tickets/admin/services/$id");
+    like(xp($doc, '/page/tka-service/@updated'), qr/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/, 'when it last changed');
     ($doc) = $admin->get_xml("/tickets/admin/services/$id/form?created=1");
     is(xp($doc, "/page/messages/message[\@kind='success']/\@key"), 'tickets.admin.service.created', 'said so');
 };

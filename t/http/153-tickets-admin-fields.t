@@ -249,6 +249,7 @@ subtest 'the preview' => sub {
     my $html = $admin->get("$base/preview")->decoded_content;
     like($html, qr{<select id="f-device" name="f-device"}, 'HTML: drawn by the customers\' view');
     like($html, qr{raises no ticket}, 'HTML: says it raises nothing');
+    unlike($html, qr{tickets-deflect\.js}, 'HTML: no articles offered, so no filing counted');
 
     ($doc, $res) = tka_post($admin, "$base/preview", [subject => '', description => 'x', 'f-device' => 'laptop',
         'f-asset-tag' => 'AT-1']);

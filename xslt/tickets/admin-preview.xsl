@@ -11,6 +11,11 @@
   <xsl:import href="new.xsl"/>
   <xsl:include href="admin-common.xsl"/>
 
+  <!-- No knowledge base articles while an admin tries the form: the
+       customers' form reports the articles it shows as a filing, and a
+       preview is none. -->
+  <xsl:template name="tk-deflect-live"/>
+
   <xsl:template match="page" mode="content">
     <xsl:variable name="s" select="ticket-form/service"/>
     <div class="tka-preview-note">

@@ -39,6 +39,17 @@
               <xsl:with-param name="name" select="'n'"/>
               <xsl:with-param name="value" select="string($s/@tickets)"/>
             </xsl:call-template>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="pt-replace">
+              <xsl:with-param name="text" select="pt:t('tickets.admin.service.updated')"/>
+              <xsl:with-param name="name" select="'when'"/>
+              <xsl:with-param name="value">
+                <xsl:call-template name="pt-datetime">
+                  <xsl:with-param name="iso" select="string($s/@updated)"/>
+                  <xsl:with-param name="style" select="'relative'"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
           </p>
         </xsl:if>
       </div>
