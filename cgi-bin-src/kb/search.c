@@ -1502,12 +1502,11 @@ search_page(struct pt_req *req)
 	if (total == 0 && (rc = nothing_node(req, sx, &s)) != PT_OK)
 		return rc;
 	/*
-	 * Keep a page when its search is made again: most are made once, and
-	 * a page file written and evicted for each costs more than the search.
-	 * Only an anonymous one-word search is kept at once: the kind
-	 * everybody repeats, under the one persona all visitors share.
+	 * Keep a one-word search's page at once (the kind people repeat),
+	 * a longer one's when it is made again: most are made once, and a
+	 * page file written and evicted for each costs more than the search.
 	 */
-	if (s.remembered || (s.terms.n <= 1 && req->session.user == NULL))
+	if (s.terms.n <= 1 || s.remembered)
 		pt_pagecache_keep(req, total);
 	return 200;
 }
