@@ -79,6 +79,9 @@ INSERT INTO ticket_messages (id, ticket_id, kind, via, author_id, body, message_
     NULL, @now - INTERVAL '20 06:00' DAY_MINUTE),
   (54, 8, 'public', 'web', 2, CONCAT('Hello Liam,\n\nyou were right: the maintenance part is invoiced from our Irish entity under reverse charge. We have cancelled INV-', @y, '-00049 with credit note CN-', @y, '-00011 and sent you a corrected invoice. I apologise for how long this took.\n\nBest regards\nMax Manager'),
     NULL, @now - INTERVAL '20 05:30' DAY_MINUTE);
+INSERT INTO ticket_time_entries (ticket_id, user_id, minutes, note, created_at) VALUES
+  (8, 12, 20, '', @now - INTERVAL '26 02:58' DAY_MINUTE),
+  (8, 2, 45, 'Reverse charge check with the tax team', @now - INTERVAL '20 05:59' DAY_MINUTE);
 INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value) VALUES
   (8, @now - INTERVAL '34 03:00' DAY_MINUTE, 25, 'status', NULL, 'new'),
   (8, @now - INTERVAL '33 02:00' DAY_MINUTE, 2, 'assignee', NULL, '12'),
@@ -86,9 +89,11 @@ INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value)
   (8, @now - INTERVAL '33 01:00' DAY_MINUTE, 12, 'status', 'new', 'open'),
   (8, @now - INTERVAL '26 04:00' DAY_MINUTE, 25, 'reply', NULL, '34'),
   (8, @now - INTERVAL '26 03:00' DAY_MINUTE, 12, 'note', NULL, '35'),
+  (8, @now - INTERVAL '26 02:58' DAY_MINUTE, 12, 'time', NULL, '20'),
   (8, @now - INTERVAL '26 02:50' DAY_MINUTE, 12, 'reply', NULL, '36'),
   (8, @now - INTERVAL '21 05:00' DAY_MINUTE, 25, 'reply', NULL, '50'),
   (8, @now - INTERVAL '20 06:00' DAY_MINUTE, 2, 'note', NULL, '53'),
+  (8, @now - INTERVAL '20 05:59' DAY_MINUTE, 2, 'time', NULL, '45'),
   (8, @now - INTERVAL '20 05:30' DAY_MINUTE, 2, 'reply', NULL, '54'),
   (8, @now - INTERVAL '20 05:30' DAY_MINUTE, 2, 'status', 'open', 'resolved'),
   (8, @now - INTERVAL '13 05:30' DAY_MINUTE, NULL, 'status', 'resolved', 'closed');
@@ -245,6 +250,8 @@ INSERT INTO ticket_messages (id, ticket_id, kind, via, author_id, body, message_
     NULL, @now - INTERVAL '22 04:00' DAY_MINUTE),
   (45, 14, 'public', 'web', 10, 'Guten Tag Herr Weber,\n\nwir konnten die lokalen Daten retten; sie sind verschlüsselt auf einem USB-Stick per Einschreiben zu Ihnen unterwegs. Das Kennwort erhalten Sie telefonisch.\n\nMit freundlichen Grüßen\nLena Fischer',
     NULL, @now - INTERVAL '22 03:50' DAY_MINUTE);
+INSERT INTO ticket_time_entries (ticket_id, user_id, minutes, note, created_at) VALUES
+  (14, 10, 75, 'Datenrettung von der beschädigten Festplatte', @now - INTERVAL '22 03:55' DAY_MINUTE);
 INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value) VALUES
   (14, @now - INTERVAL '27 05:00' DAY_MINUTE, 16, 'status', NULL, 'new'),
   (14, @now - INTERVAL '27 04:00' DAY_MINUTE, 10, 'assignee', NULL, '10'),
@@ -252,6 +259,7 @@ INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value)
   (14, @now - INTERVAL '27 03:00' DAY_MINUTE, 10, 'status', 'new', 'open'),
   (14, @now - INTERVAL '25 02:00' DAY_MINUTE, 16, 'reply', NULL, '37'),
   (14, @now - INTERVAL '22 04:00' DAY_MINUTE, 10, 'note', NULL, '44'),
+  (14, @now - INTERVAL '22 03:55' DAY_MINUTE, 10, 'time', NULL, '75'),
   (14, @now - INTERVAL '22 03:50' DAY_MINUTE, 10, 'reply', NULL, '45'),
   (14, @now - INTERVAL '22 03:50' DAY_MINUTE, 10, 'status', 'open', 'resolved'),
   (14, @now - INTERVAL '15 03:50' DAY_MINUTE, NULL, 'status', 'resolved', 'closed');
@@ -284,6 +292,9 @@ INSERT INTO ticket_messages (id, ticket_id, kind, via, author_id, body, message_
     NULL, @now - INTERVAL '21 02:00' DAY_MINUTE),
   (52, 15, 'public', 'web', 3, 'Hello Ben,\n\nthe new roller is in and the copier ran 200 test pages from every tray without a jam. Tray 2 can be used again.\n\nBest regards\nAlex Agent',
     NULL, @now - INTERVAL '21 01:55' DAY_MINUTE);
+INSERT INTO ticket_time_entries (ticket_id, user_id, minutes, note, created_at) VALUES
+  (15, 3, 90, 'Visit: sensor cleaned, rollers checked', @now - INTERVAL '23 00:50' DAY_MINUTE),
+  (15, 3, 60, 'Visit: pick-up roller replaced, test prints', @now - INTERVAL '21 01:58' DAY_MINUTE);
 INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value) VALUES
   (15, @now - INTERVAL '24 04:00' DAY_MINUTE, 13, 'status', NULL, 'new'),
   (15, @now - INTERVAL '24 03:00' DAY_MINUTE, 3, 'assignee', NULL, '3'),
@@ -292,7 +303,9 @@ INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value)
   (15, @now - INTERVAL '23 03:00' DAY_MINUTE, 3, 'note', NULL, '41'),
   (15, @now - INTERVAL '23 02:50' DAY_MINUTE, 3, 'reply', NULL, '42'),
   (15, @now - INTERVAL '23 01:00' DAY_MINUTE, 13, 'reply', NULL, '43'),
+  (15, @now - INTERVAL '23 00:50' DAY_MINUTE, 3, 'time', NULL, '90'),
   (15, @now - INTERVAL '21 02:00' DAY_MINUTE, 3, 'note', NULL, '51'),
+  (15, @now - INTERVAL '21 01:58' DAY_MINUTE, 3, 'time', NULL, '60'),
   (15, @now - INTERVAL '21 01:55' DAY_MINUTE, 3, 'reply', NULL, '52'),
   (15, @now - INTERVAL '21 01:55' DAY_MINUTE, 3, 'status', 'open', 'resolved'),
   (15, @now - INTERVAL '14 01:55' DAY_MINUTE, NULL, 'status', 'resolved', 'closed');
@@ -446,6 +459,8 @@ INSERT INTO ticket_messages (id, ticket_id, kind, via, author_id, body, message_
     NULL, @now - INTERVAL '12 02:30' DAY_MINUTE),
   (70, 21, 'public', 'web', 13, 'That worked, I am connected again. Thanks for the quick help!',
     NULL, @now - INTERVAL '12 01:50' DAY_MINUTE);
+INSERT INTO ticket_time_entries (ticket_id, user_id, minutes, note, created_at) VALUES
+  (21, 11, 15, 'MFA enrolment reset', @now - INTERVAL '12 01:44' DAY_MINUTE);
 INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value) VALUES
   (21, @now - INTERVAL '12 03:00' DAY_MINUTE, 13, 'status', NULL, 'new'),
   (21, @now - INTERVAL '12 02:45' DAY_MINUTE, 11, 'assignee', NULL, '11'),
@@ -454,6 +469,7 @@ INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value)
   (21, @now - INTERVAL '12 02:30' DAY_MINUTE, 11, 'status', 'new', 'open'),
   (21, @now - INTERVAL '12 01:50' DAY_MINUTE, 13, 'reply', NULL, '70'),
   (21, @now - INTERVAL '12 01:45' DAY_MINUTE, 11, 'status', 'open', 'resolved'),
+  (21, @now - INTERVAL '12 01:44' DAY_MINUTE, 11, 'time', NULL, '15'),
   (21, @now - INTERVAL '5 01:45' DAY_MINUTE, NULL, 'status', 'resolved', 'closed');
 
 -- 000022  Clearwater, Sophie van den Berg: Review of our label printer fleet before the new plant opens
@@ -845,6 +861,8 @@ INSERT INTO ticket_messages (id, ticket_id, kind, via, author_id, body, message_
     NULL, @now - INTERVAL '3 20:00' DAY_MINUTE),
   (112, 37, 'public', 'web', 10, 'Guten Tag Herr Hoffmann,\n\ndanke für den Test. Dann ist vermutlich der Sensor verschmutzt oder die Andruckwalze abgenutzt. Unser Techniker kommt am Donnerstag gegen 10 Uhr vorbei und bringt eine neue Walze mit. Bis dahin kann Linie 3 die Etiketten für Linie 4 mitdrucken.\n\nMit freundlichen Grüßen\nLena Fischer',
     NULL, @now - INTERVAL '3 19:30' DAY_MINUTE);
+INSERT INTO ticket_time_entries (ticket_id, user_id, minutes, note, created_at) VALUES
+  (37, 10, 20, 'Ferndiagnose mit Herrn Hoffmann', @now - INTERVAL '3 19:58' DAY_MINUTE);
 INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value) VALUES
   (37, @now - INTERVAL '4 03:00' DAY_MINUTE, 18, 'status', NULL, 'new'),
   (37, @now - INTERVAL '4 02:00' DAY_MINUTE, 10, 'assignee', NULL, '10'),
@@ -852,6 +870,7 @@ INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value)
   (37, @now - INTERVAL '4 01:45' DAY_MINUTE, 10, 'status', 'new', 'open'),
   (37, @now - INTERVAL '3 22:00' DAY_MINUTE, 18, 'reply', NULL, '110'),
   (37, @now - INTERVAL '3 20:00' DAY_MINUTE, 10, 'note', NULL, '111'),
+  (37, @now - INTERVAL '3 19:58' DAY_MINUTE, 10, 'time', NULL, '20'),
   (37, @now - INTERVAL '3 19:30' DAY_MINUTE, 10, 'reply', NULL, '112');
 
 -- 000038  Acme, Anna Admin: New invoice address from the 1st of next month
@@ -1186,6 +1205,8 @@ INSERT INTO ticket_messages (id, ticket_id, kind, via, author_id, body, message_
     '<AM0PR02MB5521.mark@clearwater.example>', @now - INTERVAL '1 23:00' DAY_MINUTE),
   (146, 50, 'internal', 'web', 11, 'Darkness 12 confirms it. Pushing the site profile to all 14 Clearwater printers tonight.',
     NULL, @now - INTERVAL '1 22:00' DAY_MINUTE);
+INSERT INTO ticket_time_entries (ticket_id, user_id, minutes, note, created_at) VALUES
+  (50, 11, 30, 'Configuration checked, site profile prepared', @now - INTERVAL '1 21:58' DAY_MINUTE);
 INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value) VALUES
   (50, @now - INTERVAL '2 02:00' DAY_MINUTE, 29, 'status', NULL, 'new'),
   (50, @now - INTERVAL '2 01:40' DAY_MINUTE, 3, 'assignee', NULL, '11'),
@@ -1193,7 +1214,8 @@ INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value)
   (50, @now - INTERVAL '2 01:30' DAY_MINUTE, 11, 'reply', NULL, '143'),
   (50, @now - INTERVAL '2 01:30' DAY_MINUTE, 11, 'status', 'new', 'open'),
   (50, @now - INTERVAL '1 23:00' DAY_MINUTE, 29, 'reply', NULL, '145'),
-  (50, @now - INTERVAL '1 22:00' DAY_MINUTE, 11, 'note', NULL, '146');
+  (50, @now - INTERVAL '1 22:00' DAY_MINUTE, 11, 'note', NULL, '146'),
+  (50, @now - INTERVAL '1 21:58' DAY_MINUTE, 11, 'time', NULL, '30');
 
 -- 000051  Harbourside, Gareth Evans: Warehouse gateway offline: handheld scanners cannot sync
 --         pending on a third party, Alex Agent
@@ -1227,6 +1249,9 @@ INSERT INTO ticket_messages (id, ticket_id, kind, via, author_id, body, message_
     NULL, @now - INTERVAL '1 03:30' DAY_MINUTE),
   (160, 51, 'public', 'web', 3, 'Hello Gareth,\n\nthe line provider''s engineer found damage to the fibre in the street and needs a second visit with a splicing team tomorrow morning. The scanners stay on the backup line until then. We will update this ticket as soon as we hear from them.\n\nBest regards\nAlex Agent',
     NULL, @now - INTERVAL '1 01:00' DAY_MINUTE);
+INSERT INTO ticket_time_entries (ticket_id, user_id, minutes, note, created_at) VALUES
+  (51, 3, 40, 'Diagnosis, LTE fallback, fault raised with the line provider', @now - INTERVAL '1 04:29' DAY_MINUTE),
+  (51, 3, 25, 'Calls with the line provider', @now - INTERVAL '1 00:59' DAY_MINUTE);
 INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value) VALUES
   (51, @now - INTERVAL '1 05:00' DAY_MINUTE, 24, 'status', NULL, 'new'),
   (51, @now - INTERVAL '1 05:00' DAY_MINUTE, 24, 'cc', NULL, 'hannah.clarke@harbourside.example'),
@@ -1235,13 +1260,15 @@ INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value)
   (51, @now - INTERVAL '1 04:40' DAY_MINUTE, 3, 'reply', NULL, '150'),
   (51, @now - INTERVAL '1 04:40' DAY_MINUTE, 3, 'status', 'new', 'open'),
   (51, @now - INTERVAL '1 04:30' DAY_MINUTE, 3, 'note', NULL, '152'),
+  (51, @now - INTERVAL '1 04:29' DAY_MINUTE, 3, 'time', NULL, '40'),
   (51, @now - INTERVAL '1 04:10' DAY_MINUTE, 3, 'cc', NULL, 'dev.patel@harbourside.example'),
   (51, @now - INTERVAL '1 04:10' DAY_MINUTE, 3, 'merged', NULL, CONCAT('T-', @y, '-000053')),
   (51, @now - INTERVAL '1 04:00' DAY_MINUTE, 24, 'cc', NULL, 'rachel.moore@harbourside.example'),
   (51, @now - INTERVAL '1 03:30' DAY_MINUTE, 24, 'reply', NULL, '156'),
   (51, @now - INTERVAL '1 01:00' DAY_MINUTE, 3, 'reply', NULL, '160'),
   (51, @now - INTERVAL '1 01:00' DAY_MINUTE, 3, 'status', 'open', 'pending'),
-  (51, @now - INTERVAL '1 01:00' DAY_MINUTE, 3, 'pending_reason', NULL, 'third_party');
+  (51, @now - INTERVAL '1 01:00' DAY_MINUTE, 3, 'pending_reason', NULL, 'third_party'),
+  (51, @now - INTERVAL '1 00:59' DAY_MINUTE, 3, 'time', NULL, '25');
 
 -- 000052  Harbourside, Hannah Clarke: Handheld scanners at goods-in show "no connection"
 --         open, Alex Agent
