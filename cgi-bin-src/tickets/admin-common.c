@@ -10,10 +10,13 @@
 
 #include "admin.h"
 
-const char *const tka_langs[TKA_NLANGS] = { "en", "de" };
+/* The languages every name and description is kept in. */
+#define NLANGS 2
+static const char *const langs[NLANGS] = { "en", "de" };
 
-int
-tka_slug_ok(const char *s, size_t max)
+/* 1 if s is a slug of at most max characters: [a-z0-9]+(-[a-z0-9]+)*. */
+static int
+slug_ok(const char *s, size_t max)
 {
 	size_t i, n = strlen(s);
 
@@ -126,7 +129,7 @@ read_text(struct pt_req *req, const struct tka_input *in, const char **v)
 		pt_message_max(req, "tickets.admin.too-long", in->name, (long)in->max);
 		return 1;
 	}
-	if (in->kind == TKA_SLUG && !tka_slug_ok(*v, (size_t)in->max)) {
+	if (in->kind == TKA_SLUG && !slug_ok(*v, (size_t)in->max)) {
 		pt_message_max(req, "tickets.admin.slug.invalid", in->name, (long)in->max);
 		return 1;
 	}
@@ -247,8 +250,9 @@ tka_flash(struct pt_req *req, const char *const *params, const char *const *keys
 			pt_message(req, "success", keys[i], NULL);
 }
 
-int
-tka_direction(struct pt_req *req)
+/* -1 for "up", 1 for "down", 0 for anything else: the move form's direction. */
+static int
+direction(struct pt_req *req)
 {
 	const char *d = pt_form(req, "direction");
 
@@ -257,8 +261,13 @@ tka_direction(struct pt_req *req)
 	return strcmp(d, "up") == 0 ? -1 : strcmp(d, "down") == 0 ? 1 : 0;
 }
 
-int
-tka_move(struct pt_req *req, const struct pt_sql *list, const struct pt_bind *lbinds,
+/*
+ * Move the row id one place up (dir < 0) or down (dir > 0) among the rows
+ * of list and number them all 10, 20, 30 ... with set.  PT_OK (also at
+ * either end, where nothing moves), PT_ENOTFOUND when id is not in the list.
+ */
+static int
+move(struct pt_req *req, const struct pt_sql *list, const struct pt_bind *lbinds,
     size_t nlbinds, const struct pt_sql *set, long long id, int dir)
 {
 	struct pt_rows rows;
@@ -311,8 +320,8 @@ tka_texts(struct pt_req *req, const struct pt_sql *text, long long id, const cha
 	size_t i;
 	int rc;
 
-	for (i = 0; i < TKA_NLANGS; i++)
-		if ((rc = pt_db_exec(req, text, PT_BINDS(pt_int(id), pt_str(tka_langs[i]),
+	for (i = 0; i < NLANGS; i++)
+		if ((rc = pt_db_exec(req, text, PT_BINDS(pt_int(id), pt_str(langs[i]),
 		    pt_str(a[i]), pt_str(b[i])), NULL)) != PT_OK)
 			return rc;
 	return PT_OK;
@@ -344,29 +353,18 @@ tka_move_done(struct pt_req *req, const struct pt_sql *list, const struct pt_bin
     size_t nlbinds, const struct pt_sql *set, long long id, const char *action,
     const char *type, const char *location)
 {
-	int dir = tka_direction(req), rc;
+	int dir = direction(req), rc;
 
 	if (dir == 0) {
 		pt_db_rollback(req);
 		return pt_error_page(req, 400, NULL);
 	}
-	if ((rc = tka_move(req, list, lbinds, nlbinds, set, id, dir)) == PT_ENOTFOUND) {
+	if ((rc = move(req, list, lbinds, nlbinds, set, id, dir)) == PT_ENOTFOUND) {
 		pt_db_rollback(req);
 		return tka_not_found(req);
 	}
 	return tka_done(req, rc, action, type, id, NULL,
 	    pt_printf(req, "{\"direction\":\"%s\"}", dir < 0 ? "up" : "down"), location);
-}
-
-const char *
-tka_json_list(struct pt_req *req, const char *const *v, size_t n)
-{
-	const char *s = "[";
-	size_t i;
-
-	for (i = 0; i < n && s != NULL; i++)
-		s = pt_printf(req, "%s%s%s", s, i > 0 ? "," : "", pt_json_str(req, v[i]));
-	return s != NULL ? pt_printf(req, "%s]", s) : NULL;
 }
 
 const char *

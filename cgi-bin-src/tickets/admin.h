@@ -25,10 +25,6 @@ extern const struct pt_group tka_priorities_group;	/* admin-priorities.c: the ma
 #define TKA_PERM	"tickets.admin"
 #define TKA_ROOT	"/tickets/admin/"
 
-/* The languages every name and description is kept in. */
-#define TKA_NLANGS 2
-extern const char *const tka_langs[TKA_NLANGS];	/* en de */
-
 #define TKA_SLUG_MAX_CHARS	60	/* categories, services, groups: VARCHAR(60) */
 #define TKA_NAME_MAX_CHARS	200
 #define TKA_POSITION_MAX	1000000
@@ -65,8 +61,6 @@ void	 tka_limits(struct pt_req *, const struct tka_input *, size_t n);
 void	 tka_values(const struct pt_rows *, const int *cols, size_t n, const char **v);
 /* The number in a checked TKA_INT value ("" gives dflt). */
 long long tka_int(const char *v, long long dflt);
-/* 1 if s is a slug of at most max characters. */
-int	 tka_slug_ok(const char *s, size_t max);
 /* An error message at field with {min} and {max} filled in. */
 void	 tka_message_range(struct pt_req *, const char *key, const char *field, long long min,
 	    long long max);
@@ -91,15 +85,6 @@ int	 tka_form_all(struct pt_req *, const char *name, const char ***values, size_
 void	 tka_flash(struct pt_req *, const char *const *params, const char *const *keys, size_t n);
 
 /*
- * Move the row id one place up (dir < 0) or down (dir > 0) among the rows
- * that list (an ordered query returning id, position; binds lbinds)
- * gives, and number them all 10, 20, 30 ... with set (binds position,
- * id).  Inside a transaction.  PT_OK (also at either end, where nothing
- * moves), PT_ENOTFOUND when id is not in the list.
- */
-int	 tka_move(struct pt_req *, const struct pt_sql *list, const struct pt_bind *lbinds,
-	    size_t nlbinds, const struct pt_sql *set, long long id, int dir);
-/*
  * The end of a write inside its transaction: when rc (the status of the
  * writes so far) is PT_OK, the audit row (action on object type and id,
  * none when id < 0; JSON before and after, either may be NULL), the commit
@@ -111,17 +96,18 @@ int	 tka_done(struct pt_req *, int rc, const char *action, const char *type, lon
 /* Roll the open transaction back and return rc (a handler's early way out). */
 int	 tka_undo(struct pt_req *, int rc);
 /*
- * A move form's whole work inside the open transaction: tka_move in the
- * direction the form says, its audit row ({"direction":...}) and 303 to
- * location; 400 without a direction, 404 when id is not in the list.
+ * A move form's whole work inside the open transaction: the row id one
+ * place up or down (the form's direction) among the rows that list (an
+ * ordered query returning id, position; binds lbinds) gives, all of them
+ * numbered 10, 20, 30 ... with set (binds position, id); its audit row
+ * ({"direction":...}) and 303 to location.  At either end nothing moves.
+ * 400 without a direction, 404 when id is not in the list.
  */
 int	 tka_move_done(struct pt_req *, const struct pt_sql *list, const struct pt_bind *lbinds,
 	    size_t nlbinds, const struct pt_sql *set, long long id, const char *action,
 	    const char *type, const char *location);
-/* -1 for "up", 1 for "down", 0 for anything else: the move form's direction. */
-int	 tka_direction(struct pt_req *);
 
-/* ---- texts per language ------------------------------------------------------ */
+/* ---- texts per language and audit rows ------------------------------------------ */
 
 /*
  * The English and German texts of row id with text (binds id, lang, a, b:
@@ -129,8 +115,6 @@ int	 tka_direction(struct pt_req *);
  */
 int	 tka_texts(struct pt_req *, const struct pt_sql *text, long long id, const char *const a[2],
 	    const char *const b[2]);
-/* JSON of a string array, e.g. ["en","de"], for audit rows; NULL on OOM. */
-const char *tka_json_list(struct pt_req *, const char *const *v, size_t n);
 /* A JSON object of names[i]: values[i] (strings), for audit rows; NULL on OOM. */
 const char *tka_json_object(struct pt_req *, const char *const *names,
 	    const char *const *values, size_t n);

@@ -43,6 +43,10 @@ subtest 'create' => sub {
     is($a[0]{user}, $admin_id, 'by the admin');
     like($a[0]{after}, qr/"name_de":"Hardware und Geräte"/, 'with what was saved');
 
+    my $html = $admin->get('/auth/audit?action=ticket_category.create')->decoded_content;
+    like($html, qr{<p class="audit-sentence"><strong>Ada Admin</strong> created service category \Q$id\E</p>},
+        'the audit log says it as a sentence');
+
     ($doc) = $admin->get_xml('/tickets/admin/categories?saved=1');
     is(xp($doc, "/page/messages/message[\@kind='success']/\@key"), 'tickets.admin.saved', 'said so');
     is(xp($doc, "/page/tka-categories/category[\@id='$id']/name[\@lang='de']"), 'Hardware und Geräte', 'listed');
