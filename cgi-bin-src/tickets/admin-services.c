@@ -370,6 +370,7 @@ static int
 read_form(struct pt_req *req, const struct choices *ch, const char **v, struct sets *sets)
 {
 	struct tka_input in[F__INPUTS];
+	size_t i;
 	int bad, rc;
 
 	memcpy(in, inputs, sizeof(in));
@@ -390,7 +391,15 @@ read_form(struct pt_req *req, const struct choices *ch, const char **v, struct s
 	if ((rc = read_set(req, "tiers", tiers, PT_NELEM(tiers), &sets->tiers,
 	    &sets->ntiers)) < 0)
 		return rc;
-	return bad + rc;
+	bad += rc;
+	/* An active service sends its tickets to a group that takes them. */
+	for (i = 0; i < ch->groups.nrows; i++)
+		if (strcmp(v[F_GROUP], ch->group_ids[i]) == 0 && strcmp(v[F_ACTIVE], "1") == 0 &&
+		    pt_cell_int(&ch->groups, i, 2) == 0) {
+			pt_message(req, "error", "tickets.admin.service.group-inactive", "group");
+			bad++;
+		}
+	return bad;
 }
 
 /* "customer,partner": the SET column's value. */

@@ -102,6 +102,15 @@ subtest '422 keeps every value' => sub {
     is($e->{tiers}, 'tickets.admin.choice', 'an unknown tier');
     is(xp($doc, "/page/form[\@name='service']/field[\@name='slug']"), "$p-bad", 'slug kept');
     is(sql_value('SELECT COUNT(*) FROM ticket_services'), $count, 'nothing written');
+
+    sql('UPDATE ticket_groups SET active = 0 WHERE id = 2');
+    ($doc, $res) = tka_post($admin, '/tickets/admin/services/new', [slug => "$p-idle", category => 1,
+        name_en => 'Idle', name_de => 'Untätig', type => 'request', group => 2, impact => 2, urgency => 2,
+        audience => 'customer', active => 1]);
+    sql('UPDATE ticket_groups SET active = 1 WHERE id = 2');
+    is($res->code, 422, 'an active service for an inactive group: 422');
+    is(tka_errors($doc)->{group}, 'tickets.admin.service.group-inactive', 'at the group');
+    is(sql_value('SELECT COUNT(*) FROM ticket_services'), $count, 'nothing written');
 };
 
 subtest 'the catalogue follows audience, tiers and active' => sub {
