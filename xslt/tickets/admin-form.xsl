@@ -78,7 +78,7 @@
                     <form class="tka-inline" method="post" action="{$base}/fields/{@id}/remove">
                       <input type="hidden" name="csrf" value="{$pt-csrf}"/>
                       <button type="submit" class="btn btn-danger btn-small">
-                        <xsl:value-of select="pt:t('tickets.admin.field.remove')"/>
+                        <xsl:value-of select="pt:t('tickets.admin.field.remove-short')"/>
                         <span class="visually-hidden"><xsl:value-of select="concat(' ', $label)"/></span>
                       </button>
                     </form>
