@@ -112,10 +112,13 @@ subtest 'resolved, reopened, closed' => sub {
     tk_post($carl, "/tickets/$n/resolve", []);
     set_ticket($n, resolved_at => 'UTC_TIMESTAMP(6) - INTERVAL 8 DAY');
     ($doc, $res) = tk_post($carl, "/tickets/$n/reply", [body => 'Still broken.']);
+    # Past the window the worker's housekeeping (close.c) may close the
+    # ticket at any moment: the reply is refused either way.
     is($res->code, 422, 'after reopen_days: 422');
-    is(xp($doc, "/page/messages/message[\@field='body']/\@key"), 'tickets.reply.too-late', 'says so');
+    like(xp($doc, "/page/messages/message[\@field='body']/\@key"), qr/^tickets\.reply\.(too-late|closed)$/,
+        'says it is too late (or closed by now)');
     is(xp($doc, "/page/form[\@name='reply']/field[\@name='body']"), 'Still broken.', 'text kept');
-    is(ticket_row($n)->{status}, 'resolved', 'still resolved');
+    like(ticket_row($n)->{status}, qr/^(resolved|closed)$/, 'not reopened');
 
     set_ticket($n, status => "'closed'", closed_at => 'UTC_TIMESTAMP(6)');
     ($doc, $res) = tk_post($carl, "/tickets/$n/reply", [body => 'Hello?']);
