@@ -132,4 +132,15 @@ int	 pt_files_watch(const char *subdir);
 /* For /<worker>/health: 1 the files directory is usable now, 0 not, -1 not used. */
 int	 pt_files_health(void);
 
+/* Tickets: a new ticket's SLA clocks start: its policy, one clock per target (ticket-sla.c). */
+int	 pt_ticket_sla_raised(struct pt_req *, long long ticket_id);
+/*
+ * The ticket's status went from old (with its pending reason, may be
+ * NULL) to new: pending on the customer pauses every clock and leaving
+ * that resumes them, resolved or closed stops them, reopening runs
+ * resolution on and the update clock anew.
+ */
+int	 pt_ticket_sla_status(struct pt_req *, long long ticket_id, const char *old_status,
+	    const char *old_reason, const char *status, const char *reason);
+
 #endif

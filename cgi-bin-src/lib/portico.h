@@ -953,6 +953,32 @@ int	 pt_ticket_mail_update(struct pt_req *, long long ticket_id, const char *mes
 int	 pt_ticket_mail_status(struct pt_req *, long long ticket_id, const char *status,
 	    const char *reason);
 
+/*
+ * SLA clocks (ticket-sla.c).  pt_ticket_create starts a new ticket's
+ * clocks and pt_ticket_set_status pauses, resumes, stops and reopens
+ * them; their statements are the group pt_ticket_sla_group, which every
+ * program that changes tickets lists or registers with the other two.
+ */
+extern const struct pt_group pt_ticket_sla_group;
+/* An agent's public reply: first response stops, the update clock starts again. */
+int	 pt_ticket_sla_replied(struct pt_req *, long long ticket_id);
+/*
+ * Record the warnings and breaches the ticket's clocks reached by now,
+ * each once, in a transaction of its own (call outside one).
+ */
+int	 pt_ticket_sla_check(struct pt_req *, long long ticket_id);
+/* pt_ticket_sla_housekeeping: below, after enum pt_housekeeping. */
+/*
+ * What a customer is told of the clocks, as two columns of a query of the
+ * ticket aliased t: the due of the next answer they are promised (ISO
+ * 8601, NULL when none runs in time) and 1 while the clocks wait for them.
+ */
+#define PT_TICKET_SLA_COLUMNS \
+	"(SELECT DATE_FORMAT(MIN(c.due_at), '%Y-%m-%dT%H:%i:%sZ') FROM ticket_sla_clocks c" \
+	"   WHERE c.ticket_id = t.id AND c.kind IN ('first_response', 'update')" \
+	"   AND c.state = 'running' AND c.due_at >= UTC_TIMESTAMP(6))," \
+	" EXISTS (SELECT 1 FROM ticket_sla_clocks c WHERE c.ticket_id = t.id AND c.state = 'paused')"
+
 /* ---- budgets (budget.c) -------------------------------------------------- */
 
 /* Limits in the org's currency, minor units; -1 means no limit. */
@@ -1183,6 +1209,12 @@ struct pt_group {
  * last call said work is left, and once before the process exits.
  */
 enum pt_housekeeping { PT_HK_AFTER, PT_HK_IDLE, PT_HK_STOP };
+/*
+ * pt_ticket_sla_check for every ticket with a mark due, every [tickets]
+ * sla_check_s seconds in an idle second (it asks for every one): the
+ * housekeeping of the worker that changes tickets.  (ticket-sla.c)
+ */
+int	 pt_ticket_sla_housekeeping(struct pt_req *, enum pt_housekeeping);
 
 struct pt_worker {
 	const char			*name;	/* "auth": logs, xslt/<name>/ views */

@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "portico.h"
+#include "extern.h"
 
 enum ticket_sql {
 	SQL_HISTORY,
@@ -112,7 +112,9 @@ pt_ticket_set_status(struct pt_req *req, long long ticket_id, const char *old_st
 	if (strcmp(status, "pending") != 0)
 		reason = NULL;
 	if ((rc = pt_db_exec(req, &sql[SQL_STATUS], PT_BINDS(pt_str(reason), pt_str(status),
-	    pt_str(status), pt_str(status), pt_str(status), pt_int(ticket_id)), NULL)) != PT_OK)
+	    pt_str(status), pt_str(status), pt_str(status), pt_int(ticket_id)), NULL)) != PT_OK ||
+	    (rc = pt_ticket_sla_status(req, ticket_id, old_status, old_reason, status,
+	    reason)) != PT_OK)
 		return rc;
 	if (strcmp(old_status, status) != 0 &&
 	    (rc = pt_ticket_history(req, ticket_id, "status", old_status, status)) != PT_OK)
@@ -327,7 +329,8 @@ pt_ticket_create(struct pt_req *req, const struct pt_ticket_new *n, struct pt_ti
 	out->id = (long long)pt_db_insert_id();
 	out->message_id = n->message_id != NULL ? n->message_id : out->thread;
 	if ((rc = pt_ticket_message_add(req, out->id, "public", n->via, n->body, &out->message,
-	    &out->message_id)) != PT_OK)
+	    &out->message_id)) != PT_OK ||
+	    (rc = pt_ticket_history(req, out->id, "status", NULL, "new")) != PT_OK)
 		return rc;
-	return pt_ticket_history(req, out->id, "status", NULL, "new");
+	return pt_ticket_sla_raised(req, out->id);
 }

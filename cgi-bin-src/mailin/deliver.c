@@ -73,7 +73,8 @@ int
 mailin_deliver_init(void)
 {
 	if (pt_db_register(pt_ticket_group.sql, pt_ticket_group.nsql) != PT_OK ||
-	    pt_db_register(pt_ticket_mail_group.sql, pt_ticket_mail_group.nsql) != PT_OK)
+	    pt_db_register(pt_ticket_mail_group.sql, pt_ticket_mail_group.nsql) != PT_OK ||
+	    pt_db_register(pt_ticket_sla_group.sql, pt_ticket_sla_group.nsql) != PT_OK)
 		return PT_ENOMEM;
 	return pt_db_register(sql, SQL__MAX);
 }

@@ -21,6 +21,7 @@ static const struct pt_group *const groups[] = {
 	&tk_ticket_group,
 	&pt_ticket_group,
 	&pt_ticket_mail_group,
+	&pt_ticket_sla_group,
 	&tk_fields_group,
 	&tk_close_group,
 	&tk_links_group,
@@ -30,14 +31,23 @@ static const struct pt_group *const groups[] = {
 	&tk_survey_group,
 	&tka_categories_group, &tka_services_group, &tka_fields_group, &tka_groups_group,
 	&tka_priorities_group,
+	&tk_sla_group,
 	&common_group,
 };
 
-/* Outside requests: close the tickets whose reopen window has passed. */
+/*
+ * Outside requests: close the tickets whose reopen window has passed
+ * (after a request, and in idle seconds only while it has a backlog), and
+ * record the SLA marks that are due (it asks for every idle second).
+ */
 static int
 housekeeping(struct pt_req *req, enum pt_housekeeping when)
 {
-	return tk_close_housekeeping(req, when);
+	static int close_left;
+
+	if (when != PT_HK_IDLE || close_left)
+		close_left = tk_close_housekeeping(req, when);
+	return pt_ticket_sla_housekeeping(req, when) | close_left;
 }
 
 int

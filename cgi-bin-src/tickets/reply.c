@@ -101,7 +101,8 @@ reply(struct pt_req *req)
 	status = status_after_reply(&t, after);
 	if ((rc = pt_ticket_message_add(req, t.id, "public", "web", body, &msg, &mid)) != PT_OK ||
 	    (rc = pt_ticket_files_store(req, t.id, msg, 0, &files)) != PT_OK ||
-	    (rc = pt_ticket_history(req, t.id, "reply", NULL, pt_printf(req, "%lld", msg))) != PT_OK)
+	    (rc = pt_ticket_history(req, t.id, "reply", NULL, pt_printf(req, "%lld", msg))) != PT_OK ||
+	    (t.agent && (rc = pt_ticket_sla_replied(req, t.id)) != PT_OK))
 		goto fail;
 	if (strcmp(status, t.status) != 0 || reason != NULL)
 		rc = tk_set_status(req, &t, status, reason);

@@ -24,7 +24,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: lang, number, agent, org, user, may read the org's, user. */
 	[SQL_PAGE] = { "tk_ticket_page",
 	    TICKET_COLUMNS ", o.name, o.tier, r.name, r.email, s.slug,"
-	    " COALESCE(st.name, se.name, s.slug), g.name, a.name, p.number, m.number, p.org_id"
+	    " COALESCE(st.name, se.name, s.slug), g.name, a.name, p.number, m.number, p.org_id, "
+	    PT_TICKET_SLA_COLUMNS
 	    " FROM tickets t JOIN orgs o ON o.id = t.org_id JOIN users r ON r.id = t.requester_id"
 	    " JOIN ticket_services s ON s.id = t.service_id"
 	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"

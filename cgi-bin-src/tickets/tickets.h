@@ -22,6 +22,7 @@ extern const struct pt_group tk_close_group;		/* close.c: resolved tickets close
 extern const struct pt_group tk_links_group;		/* links.c: parent and related tickets */
 extern const struct pt_group tk_deflect_group;		/* deflect.c: articles offered while filing */
 extern const struct pt_group tk_survey_group;		/* survey.c: the satisfaction survey */
+extern const struct pt_group tk_sla_group;		/* sla.c: the service level on the ticket page */
 
 
 /* Close tickets resolved longer than [tickets] reopen_days ago; 1 if more wait. */
@@ -52,7 +53,7 @@ enum tk_ticket_col {
 	/* only when loaded for the page (tk_ticket_page) */
 	TK_T_ORG_NAME, TK_T_ORG_TIER, TK_T_REQUESTER_NAME, TK_T_REQUESTER_EMAIL, TK_T_SERVICE_SLUG,
 	TK_T_SERVICE_NAME, TK_T_GROUP_NAME, TK_T_ASSIGNEE_NAME, TK_T_PARENT_NUMBER,
-	TK_T_MERGED_NUMBER, TK_T_PARENT_ORG
+	TK_T_MERGED_NUMBER, TK_T_PARENT_ORG, TK_T_SLA_ANSWER_BY, TK_T_SLA_WAITING
 };
 
 struct tk_ticket {
@@ -254,5 +255,16 @@ int	 tk_survey_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *
 
 extern const char *const tk_statuses[5];	/* new open pending resolved closed */
 extern const char *const tk_pending_reasons[2];	/* customer third_party */
+
+/* ---- the service level (sla.c) ---------------------------------------------------- */
+
+/*
+ * <sla> under parent for the ticket page: for an agent every clock with
+ * its due and marks (one query; marks not yet recorded are recorded
+ * first), for a customer the due of the next answer (<answer-by>) or
+ * @waiting while the ticket waits for them (from the ticket's columns
+ * TK_T_SLA_*, no query).
+ */
+int	 tk_sla_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *);
 
 #endif

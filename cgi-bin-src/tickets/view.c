@@ -216,7 +216,8 @@ tk_page(struct pt_req *req, int status)
 		pt_attr(actions, "cc", "1");
 	pt_limit(req, "body", TK_BODY_MAX_CHARS);
 	pt_attr_int(actions, "max-bytes", TK_FILE_MAX_BYTES);
-	if (t.agent && (rc = tk_agent_node(req, n, &t)) != PT_OK)
+	if ((t.agent && (rc = tk_agent_node(req, n, &t)) != PT_OK) ||
+	    (rc = tk_sla_node(req, n, &t)) != PT_OK)
 		return rc;
 	if ((rc = tk_survey_node(req, n, &t)) != PT_OK)
 		return rc;

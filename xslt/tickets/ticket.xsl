@@ -12,6 +12,7 @@
   <xsl:include href="tickets-common.xsl"/>
   <xsl:include href="ticket-agent.xsl"/>
   <xsl:include href="survey-form.xsl"/>
+  <xsl:include href="sla.xsl"/>
 
   <xsl:variable name="t" select="/page/ticket"/>
 
@@ -37,6 +38,7 @@
         <xsl:text> </xsl:text>
         <xsl:call-template name="tk-priority"><xsl:with-param name="priority" select="string($t/@priority)"/></xsl:call-template>
       </p>
+      <xsl:apply-templates select="$t/sla[not(clock)]"/>
     </header>
 
     <div class="tk-layout">
@@ -129,6 +131,7 @@
       </div>
 
       <aside class="tk-aside">
+        <xsl:apply-templates select="$t/sla[clock]"/>
         <section class="card tk-facts" aria-labelledby="facts-title">
           <h2 id="facts-title"><xsl:value-of select="pt:t('tickets.ticket.facts')"/></h2>
           <dl class="facts facts-stacked">

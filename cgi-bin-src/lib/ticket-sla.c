@@ -1,0 +1,764 @@
+/*
+ * SLA clocks of tickets (issue 12 §4), for every program that changes a
+ * ticket (the tickets worker, portico-mailin).  A ticket gets the policy
+ * of the most specific rule for its service and its organisation's tier,
+ * and one clock per target the policy has for its priority: first
+ * response, update and resolution, in the business time of the policy's
+ * calendar (businesstime.c does the arithmetic).  What happens to the
+ * ticket moves them, inside the transaction of the change, after the
+ * ticket's row is locked:
+ *
+ *   raised                       every clock starts (pt_ticket_create)
+ *   public reply by an agent     first response stops (met or late), the
+ *                                update clock starts again
+ *   pending on the customer      every running clock pauses
+ *   back from that               every paused clock resumes
+ *   resolved or closed           every clock stops
+ *   reopened                     resolution runs on from where it stood,
+ *                                the update clock starts again
+ *
+ * (the status changes through pt_ticket_set_status).  A ticket pending on
+ * a third party keeps its clocks running: waiting for our own suppliers is
+ * our time, not the customer's.
+ *
+ * Warnings (at the policy's share of a target) and breaches are recorded
+ * by pt_ticket_sla_housekeeping, which every process of the tickets worker
+ * runs every [tickets] sla_check_s seconds (default 30) in an idle second:
+ * it finds the clocks past their mark from an index and records each one
+ * in a transaction that locks the ticket first, as every change does.  An
+ * agent who opens the ticket before that records its marks the same way
+ * (pt_ticket_sla_check).  "UPDATE ... WHERE breached_at IS NULL" lets
+ * exactly one process, on whichever host, record a breach, write its row
+ * and queue the group lead's mail.  A clock that stops or pauses after its
+ * due records its breach then.
+ *
+ * Calendars change rarely and only in SQL: each process keeps the
+ * calendars it loaded for CAL_MAX_AGE_S seconds.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "extern.h"
+
+enum sla_sql {
+	SQL_POLICY, SQL_CALENDAR, SQL_CLOCKS, SQL_CLOCK_INSERT, SQL_CLOCK_UPDATE, SQL_TICKET_DUE,
+	SQL_TICKET_LOCK, SQL_BREACH_MARK, SQL_BREACH_INSERT, SQL_WARN_MARK, SQL_ALERT_TICKET,
+	SQL_LEADS, SQL_DUE, SQL__MAX
+};
+
+#define NOW "UTC_TIMESTAMP(6)"
+
+static const struct pt_sql sql[SQL__MAX] = {
+	/*
+	 * The policy of the most specific matching rule (service beats tier
+	 * beats the default), with its targets for the ticket's priority:
+	 * one row per target, the first rule's first (its id last).  Binds:
+	 * ticket.
+	 */
+	[SQL_POLICY] = { "pt_sla_policy",
+	    "SELECT p.id, p.warn_percent, g.kind, g.minutes, r.id"
+	    " FROM tickets k JOIN orgs o ON o.id = k.org_id"
+	    " JOIN sla_policy_rules r ON (r.service_id IS NULL OR r.service_id = k.service_id)"
+	    "   AND (r.tier IS NULL OR r.tier = o.tier)"
+	    " JOIN sla_policies p ON p.id = r.policy_id AND p.active = 1"
+	    " LEFT JOIN sla_targets g ON g.policy_id = p.id AND g.priority = k.priority"
+	    " WHERE k.id = ?"
+	    " ORDER BY r.service_id IS NULL, r.tier IS NULL, r.id, g.kind" },
+	/*
+	 * A policy's calendar in one query: its zone ('z'), hours ('h':
+	 * weekday, seconds), holidays ('d': days since 1970) and closures
+	 * ('c': local seconds since 1970).  Binds: policy x4.
+	 */
+	[SQL_CALENDAR] = { "pt_sla_calendar",
+	    "SELECT 'z', c.time_zone, NULL, NULL FROM sla_policies p"
+	    " JOIN sla_calendars c ON c.id = p.calendar_id WHERE p.id = ?"
+	    " UNION ALL SELECT 'h', h.weekday, TIME_TO_SEC(h.opens), TIME_TO_SEC(h.closes)"
+	    " FROM sla_policies p JOIN sla_calendar_hours h ON h.calendar_id = p.calendar_id"
+	    " WHERE p.id = ?"
+	    " UNION ALL SELECT 'd', DATEDIFF(d.day, '1970-01-01'), NULL, NULL"
+	    " FROM sla_policies p JOIN sla_holidays d ON d.calendar_id = p.calendar_id"
+	    " WHERE p.id = ?"
+	    " UNION ALL SELECT 'c', TIMESTAMPDIFF(SECOND, '1970-01-01', s.starts_at),"
+	    " TIMESTAMPDIFF(SECOND, '1970-01-01', s.ends_at), NULL"
+	    " FROM sla_policies p JOIN sla_closures s ON s.calendar_id = p.calendar_id"
+	    " WHERE p.id = ?" },
+	/* The ticket's clocks, locked for the change.  Binds: ticket. */
+	[SQL_CLOCKS] = { "pt_sla_clocks",
+	    "SELECT c.kind, c.policy_id, c.state, c.target_s, c.consumed_s, c.since, c.due_at,"
+	    " c.warned_at IS NOT NULL, c.breached_at IS NOT NULL, p.warn_percent"
+	    " FROM ticket_sla_clocks c JOIN sla_policies p ON p.id = c.policy_id"
+	    " WHERE c.ticket_id = ? ORDER BY c.kind FOR UPDATE" },
+	[SQL_CLOCK_INSERT] = { "pt_sla_clock_insert",
+	    "INSERT INTO ticket_sla_clocks (ticket_id, kind, policy_id, state, target_s, consumed_s,"
+	    " since, due_at, warn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	/*
+	 * Binds: policy, state, target, consumed, since, due, warn, fresh x2,
+	 * stopped, ticket, kind.  A fresh period (a restart) may warn and
+	 * breach again.
+	 */
+	[SQL_CLOCK_UPDATE] = { "pt_sla_clock_update",
+	    "UPDATE ticket_sla_clocks SET policy_id = ?, state = ?, target_s = ?, consumed_s = ?,"
+	    " since = ?, due_at = ?, warn_at = ?, warned_at = IF(?, NULL, warned_at),"
+	    " breached_at = IF(?, NULL, breached_at), stopped_at = ?"
+	    " WHERE ticket_id = ? AND kind = ?" },
+	/* The ticket's next due for the lists.  Binds: ticket x2. */
+	[SQL_TICKET_DUE] = { "pt_sla_ticket_due",
+	    "UPDATE tickets SET sla_due_at = (SELECT MIN(due_at) FROM ticket_sla_clocks"
+	    " WHERE ticket_id = ? AND state = 'running') WHERE id = ?" },
+	[SQL_TICKET_LOCK] = { "pt_sla_ticket_lock",
+	    "SELECT id FROM tickets WHERE id = ? FOR UPDATE" },
+	/* Set once, by whoever gets there first.  Binds: ticket, kind. */
+	[SQL_BREACH_MARK] = { "pt_sla_breach_mark",
+	    "UPDATE ticket_sla_clocks SET breached_at = " NOW ","
+	    " warned_at = COALESCE(warned_at, " NOW ")"
+	    " WHERE ticket_id = ? AND kind = ? AND breached_at IS NULL" },
+	/* Binds: ticket, kind, policy, due. */
+	[SQL_BREACH_INSERT] = { "pt_sla_breach_insert",
+	    "INSERT INTO ticket_sla_breaches (ticket_id, kind, policy_id, due_at, breached_at)"
+	    " VALUES (?, ?, ?, ?, " NOW ")" },
+	[SQL_WARN_MARK] = { "pt_sla_warn_mark",
+	    "UPDATE ticket_sla_clocks SET warned_at = " NOW
+	    " WHERE ticket_id = ? AND kind = ? AND warned_at IS NULL" },
+	/* What a lead's mail says of the ticket.  Binds: ticket. */
+	[SQL_ALERT_TICKET] = { "pt_sla_alert_ticket",
+	    "SELECT number, subject, priority, group_id, thread_id FROM tickets WHERE id = ?" },
+	/*
+	 * The active leads of a group who take ticket mails, each with their
+	 * language, else their org's.  Binds: group.
+	 */
+	[SQL_LEADS] = { "pt_sla_leads",
+	    "SELECT u.email, u.name, COALESCE(u.language, o.language, 'en')"
+	    " FROM ticket_group_members m JOIN users u ON u.id = m.user_id AND u.status = 'active'"
+	    "   AND u.notify_tickets = 1"
+	    " JOIN orgs o ON o.id = u.org_id"
+	    " WHERE m.group_id = ? AND m.is_lead = 1 ORDER BY u.id" },
+	/* Tickets with a clock past its due or its warning and not yet recorded. */
+	[SQL_DUE] = { "pt_sla_due",
+	    "SELECT ticket_id FROM ticket_sla_clocks WHERE state = 'running'"
+	    " AND breached_at IS NULL AND due_at < " NOW
+	    " UNION SELECT ticket_id FROM ticket_sla_clocks WHERE state = 'running'"
+	    " AND warned_at IS NULL AND warn_at <= " NOW " LIMIT 50" },
+};
+
+/* ---- the calendars of policies, kept for a while per process ---------------- */
+
+#define CAL_CACHE	8
+#define CAL_MAX_AGE_S	60
+
+struct cal_entry {
+	long long		 policy_id;	/* 0: free */
+	time_t			 loaded;
+	char			 zone[64];
+	struct pt_bt_calendar	 cal;
+};
+
+static struct cal_entry cals[CAL_CACHE];
+
+static void
+cal_clear(struct cal_entry *e)
+{
+	free(e->cal.hours);
+	free(e->cal.holidays);
+	free(e->cal.closures);
+	memset(e, 0, sizeof(*e));
+}
+
+/* Fill e from the rows of SQL_CALENDAR; PT_EINVAL for a calendar the library refuses. */
+static int
+cal_fill(struct cal_entry *e, const struct pt_rows *rows)
+{
+	size_t i, nh = 0, nd = 0, nc = 0;
+
+	for (i = 0; i < rows->nrows; i++) {
+		const char *k = pt_cell(rows, i, 0);
+
+		nh += k[0] == 'h';
+		nd += k[0] == 'd';
+		nc += k[0] == 'c';
+		if (k[0] == 'z')
+			snprintf(e->zone, sizeof(e->zone), "%s", pt_cell(rows, i, 1));
+	}
+	e->cal.zone = e->zone;
+	if ((nh > 0 && (e->cal.hours = calloc(nh, sizeof(*e->cal.hours))) == NULL) ||
+	    (nd > 0 && (e->cal.holidays = calloc(nd, sizeof(*e->cal.holidays))) == NULL) ||
+	    (nc > 0 && (e->cal.closures = calloc(nc, sizeof(*e->cal.closures))) == NULL))
+		return PT_ENOMEM;
+	for (i = 0; i < rows->nrows; i++) {
+		const char *k = pt_cell(rows, i, 0);
+
+		if (k[0] == 'h') {
+			struct pt_bt_hours *h = &e->cal.hours[e->cal.nhours++];
+
+			h->weekday = (int)pt_cell_int(rows, i, 1);
+			h->from_s = (long)pt_cell_int(rows, i, 2);
+			h->to_s = (long)pt_cell_int(rows, i, 3);
+		} else if (k[0] == 'd')
+			e->cal.holidays[e->cal.nholidays++] = (long)pt_cell_int(rows, i, 1);
+		else if (k[0] == 'c') {
+			struct pt_bt_closure *c = &e->cal.closures[e->cal.nclosures++];
+
+			c->from_local = pt_cell_int(rows, i, 1);
+			c->to_local = pt_cell_int(rows, i, 2);
+		}
+	}
+	return pt_bt_prepare(&e->cal);
+}
+
+/* The calendar of policy_id: kept, or loaded now (one query).  Valid until the next call. */
+static int
+calendar_of(struct pt_req *req, long long policy_id, const struct pt_bt_calendar **cal)
+{
+	struct cal_entry *e = NULL;
+	struct pt_rows rows;
+	time_t now = time(NULL);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < CAL_CACHE && e == NULL; i++)
+		if (cals[i].policy_id == policy_id) {
+			if (now - cals[i].loaded < CAL_MAX_AGE_S) {
+				*cal = &cals[i].cal;
+				return PT_OK;
+			}
+			e = &cals[i];
+		}
+	/* Else a free slot, else the one loaded longest ago. */
+	for (i = 0; i < CAL_CACHE && e == NULL; i++)
+		if (cals[i].policy_id == 0)
+			e = &cals[i];
+	if (e == NULL)
+		for (e = &cals[0], i = 1; i < CAL_CACHE; i++)
+			if (cals[i].loaded < e->loaded)
+				e = &cals[i];
+	if ((rc = pt_db_query(req, &sql[SQL_CALENDAR], &rows, PT_BINDS(pt_int(policy_id),
+	    pt_int(policy_id), pt_int(policy_id), pt_int(policy_id)))) != PT_OK)
+		return rc;
+	cal_clear(e);
+	if (rows.nrows == 0 || (rc = cal_fill(e, &rows)) != PT_OK) {
+		pt_log(req, PT_LOG_ERROR, "SLA policy %lld: its calendar is %s", policy_id,
+		    rows.nrows == 0 ? "missing" : "invalid (unknown time zone or hours)");
+		cal_clear(e);
+		return rows.nrows == 0 ? PT_ENOTFOUND : PT_EINVAL;
+	}
+	e->policy_id = policy_id;
+	e->loaded = now;
+	*cal = &e->cal;
+	return PT_OK;
+}
+
+/* ---- a ticket's clocks ------------------------------------------------------- */
+
+enum kind { FIRST_RESPONSE, UPDATE, RESOLUTION, KIND__MAX };
+static const char *const kinds[KIND__MAX] = { "first_response", "update", "resolution" };
+static const char *const states[] = { "running", "paused", "stopped" };
+
+struct tclock {
+	int		 present;
+	long long	 policy_id;
+	struct pt_clock	 c;
+	int		 warned;		/* warned_at set */
+	int		 breach_recorded;	/* breached_at set */
+	int		 changed;
+	int		 fresh;			/* restarted: warn and breach anew */
+};
+
+struct tclocks {
+	long long		 ticket_id;
+	struct tclock		 v[KIND__MAX];
+	long long		 policy_id;
+	int			 warn_percent;
+	const struct pt_bt_calendar *cal;
+	time_t			 now;
+};
+
+static int
+kind_index(const char *s)
+{
+	int i;
+
+	for (i = 0; i < KIND__MAX; i++)
+		if (strcmp(s, kinds[i]) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * The instant of what happens in this request: a reply that also changes
+ * the status is one event for the clocks, not two a second apart.
+ * Housekeeping (no request id) takes the time of each call.
+ */
+static time_t
+now_of(const struct pt_req *req)
+{
+	static char id[sizeof(req->id)];
+	static time_t at;
+
+	if (req->id[0] == '\0' || strcmp(id, req->id) != 0) {
+		at = time(NULL);
+		memcpy(id, req->id, sizeof(id));
+	}
+	return at;
+}
+
+/* "YYYY-MM-DD hh:mm:ss" of t in the arena, or NULL (SQL NULL) when !set. */
+static const char *
+stamp(struct pt_req *req, int set, time_t t)
+{
+	char buf[20];
+
+	if (!set)
+		return NULL;
+	pt_utc_format(t, buf);
+	return pt_strdup(req, buf);
+}
+
+/*
+ * The ticket's clocks, locked, and their calendar.  PT_ENOTFOUND when it
+ * has none (raised while no policy matched): nothing to do.
+ */
+static int
+load(struct pt_req *req, long long ticket_id, struct tclocks *k)
+{
+	struct pt_rows rows;
+	size_t i;
+	int rc;
+
+	memset(k, 0, sizeof(*k));
+	k->ticket_id = ticket_id;
+	k->now = now_of(req);
+	if ((rc = pt_db_query(req, &sql[SQL_CLOCKS], &rows, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
+		return rc;
+	if (rows.nrows == 0)
+		return PT_ENOTFOUND;
+	for (i = 0; i < rows.nrows; i++) {
+		int x = kind_index(pt_cell(&rows, i, 0));
+		struct tclock *t;
+		const char *st = pt_cell(&rows, i, 2);
+
+		if (x < 0)
+			continue;
+		t = &k->v[x];
+		t->present = 1;
+		t->policy_id = pt_cell_int(&rows, i, 1);
+		t->c.state = strcmp(st, "running") == 0 ? PT_CLOCK_RUNNING :
+		    strcmp(st, "paused") == 0 ? PT_CLOCK_PAUSED : PT_CLOCK_STOPPED;
+		t->c.target_s = pt_cell_int(&rows, i, 3);
+		t->c.consumed_s = pt_cell_int(&rows, i, 4);
+		if (pt_utc_parse(pt_cell(&rows, i, 5), &t->c.since) != PT_OK)
+			return PT_EDB;
+		t->c.has_due = pt_cell(&rows, i, 6) != NULL &&
+		    pt_utc_parse(pt_cell(&rows, i, 6), &t->c.due) == PT_OK;
+		t->warned = pt_cell_int(&rows, i, 7) != 0;
+		t->breach_recorded = pt_cell_int(&rows, i, 8) != 0;
+		k->policy_id = t->policy_id;
+		k->warn_percent = (int)pt_cell_int(&rows, i, 9);
+	}
+	if ((rc = calendar_of(req, k->policy_id, &k->cal)) != PT_OK)
+		return rc;
+	/*
+	 * A running clock without a due was written by hand (the demo data,
+	 * an administrator): its due is what resuming it at its since gives.
+	 */
+	for (i = 0; i < KIND__MAX; i++) {
+		struct tclock *t = &k->v[i];
+
+		if (!t->present || t->c.state != PT_CLOCK_RUNNING || t->c.has_due)
+			continue;
+		t->c.state = PT_CLOCK_PAUSED;
+		if ((rc = pt_clock_resume(&t->c, k->cal, t->c.since)) != PT_OK && rc != PT_ENOTFOUND)
+			return rc;
+		t->changed = 1;
+	}
+	return PT_OK;
+}
+
+/* When a running clock reaches the policy's share: NULL when it does not run. */
+static const char *
+warn_stamp(struct pt_req *req, const struct tclocks *k, const struct tclock *t)
+{
+	time_t at;
+
+	if (pt_clock_warn_at(&t->c, k->cal, k->warn_percent, &at) != PT_OK)
+		return NULL;
+	return stamp(req, 1, at);
+}
+
+/* Write the changed clocks and the ticket's next due. */
+static int
+save(struct pt_req *req, struct tclocks *k)
+{
+	int i, rc, any = 0;
+
+	for (i = 0; i < KIND__MAX; i++) {
+		struct tclock *t = &k->v[i];
+
+		if (!t->present || !t->changed)
+			continue;
+		any = 1;
+		if ((rc = pt_db_exec(req, &sql[SQL_CLOCK_UPDATE], PT_BINDS(pt_int(t->policy_id),
+		    pt_str(states[t->c.state]), pt_int(t->c.target_s), pt_int(t->c.consumed_s),
+		    pt_str(stamp(req, 1, t->c.since)), pt_str(stamp(req, t->c.has_due, t->c.due)),
+		    pt_str(warn_stamp(req, k, t)), pt_int(t->fresh), pt_int(t->fresh),
+		    pt_str(stamp(req, t->c.state == PT_CLOCK_STOPPED, t->c.since)),
+		    pt_int(k->ticket_id), pt_str(kinds[i])), NULL)) != PT_OK)
+			return rc;
+	}
+	if (!any)
+		return PT_OK;
+	return pt_db_exec(req, &sql[SQL_TICKET_DUE], PT_BINDS(pt_int(k->ticket_id),
+	    pt_int(k->ticket_id)), NULL);
+}
+
+/*
+ * Mail the leads of the ticket's group, each in their language and in the
+ * ticket's mail thread: template sla-alert with what happened ("warning"
+ * or "breach") to which clock.
+ */
+static int
+alert(struct pt_req *req, const struct tclocks *k, int kind, const char *what)
+{
+	const struct tclock *t = &k->v[kind];
+	struct pt_mail_thread th = { NULL, NULL, NULL, NULL };
+	struct pt_rows tk, leads;
+	long long percent = 0;
+	xmlNodePtr d;
+	size_t i;
+	int rc, p;
+
+	if ((rc = pt_db_query(req, &sql[SQL_ALERT_TICKET], &tk,
+	    PT_BINDS(pt_int(k->ticket_id)))) != PT_OK)
+		return rc;
+	if (tk.nrows == 0 || pt_cell(&tk, 0, 3) == NULL)
+		return PT_OK;	/* no group: nobody to tell */
+	if ((rc = pt_db_query(req, &sql[SQL_LEADS], &leads,
+	    PT_BINDS(pt_int(pt_cell_int(&tk, 0, 3))))) != PT_OK)
+		return rc;
+	if (leads.nrows == 0) {
+		pt_log(req, PT_LOG_WARN, "SLA %s of %s (%s): group %s has no lead to tell", what,
+		    pt_cell(&tk, 0, 0), kinds[kind], pt_cell(&tk, 0, 3));
+		return PT_OK;
+	}
+	if (pt_clock_percent(&t->c, k->cal, k->now, &p) == PT_OK)
+		percent = p;
+	/* In the ticket's thread, under the mails about it. */
+	th.in_reply_to = th.references = pt_cell(&tk, 0, 4);
+	for (i = 0; i < leads.nrows; i++) {
+		if ((d = pt_mail_data(req)) == NULL)
+			return PT_ENOMEM;
+		pt_attr(d, "what", what);
+		pt_attr(d, "clock", kinds[kind]);
+		pt_node(d, "number", pt_cell(&tk, 0, 0));
+		pt_node(d, "subject", pt_cell(&tk, 0, 1));
+		pt_node(d, "priority", pt_cell(&tk, 0, 2));
+		pt_node(d, "percent", pt_printf(req, "%lld", percent));
+		if (t->c.has_due) {
+			char due[24];
+			struct tm tm;
+
+			gmtime_r(&t->c.due, &tm);
+			strftime(due, sizeof(due), "%Y-%m-%dT%H:%M:%SZ", &tm);
+			pt_node(d, "due", due);
+		}
+		pt_node(d, "link", pt_printf(req, "%s/tickets/%s", pt_base_url(), pt_cell(&tk, 0, 0)));
+		if ((rc = pt_mail_queue_thread(req, "sla-alert", pt_cell(&leads, i, 0),
+		    pt_cell(&leads, i, 1), pt_mail_lang(pt_cell(&leads, i, 2)), d,
+		    &th)) != PT_OK)
+			return rc;
+	}
+	return PT_OK;
+}
+
+/*
+ * Set a clock's once-only mark (SQL_BREACH_MARK or SQL_WARN_MARK): *mine
+ * is 1 when this call set it, 0 when another process had.
+ */
+static int
+mark(struct pt_req *req, const struct tclocks *k, int kind, enum sla_sql which, int *mine)
+{
+	unsigned long long n = 0;
+	int rc;
+
+	*mine = 0;
+	if ((rc = pt_db_exec(req, &sql[which], PT_BINDS(pt_int(k->ticket_id),
+	    pt_str(kinds[kind])), &n)) != PT_OK)
+		return rc;
+	*mine = n == 1;
+	return PT_OK;
+}
+
+/* Record the breach of clock kind unless someone did: its row, the history, the leads' mail. */
+static int
+record_breach(struct pt_req *req, struct tclocks *k, int kind)
+{
+	struct tclock *t = &k->v[kind];
+	int rc, mine;
+
+	if (t->breach_recorded)
+		return PT_OK;
+	if ((rc = mark(req, k, kind, SQL_BREACH_MARK, &mine)) != PT_OK)
+		return rc;
+	t->breach_recorded = t->warned = 1;
+	if (!mine)
+		return PT_OK;
+	if ((rc = pt_db_exec(req, &sql[SQL_BREACH_INSERT], PT_BINDS(pt_int(k->ticket_id),
+	    pt_str(kinds[kind]), pt_int(t->policy_id), pt_str(stamp(req, 1, t->c.due))),
+	    NULL)) != PT_OK ||
+	    (rc = pt_ticket_history(req, k->ticket_id, pt_printf(req, "sla_%s", kinds[kind]), NULL,
+	    "breached")) != PT_OK)
+		return rc;
+	return alert(req, k, kind, "breach");
+}
+
+/* Record that clock kind reached the policy's share, unless someone did; mail the leads. */
+static int
+record_warning(struct pt_req *req, struct tclocks *k, int kind)
+{
+	int rc, mine;
+
+	if (k->v[kind].warned)
+		return PT_OK;
+	if ((rc = mark(req, k, kind, SQL_WARN_MARK, &mine)) != PT_OK)
+		return rc;
+	k->v[kind].warned = 1;
+	return mine ? alert(req, k, kind, "warning") : PT_OK;
+}
+
+/* Record what the clocks reached by now: breaches, else warnings. */
+static int
+record_due(struct pt_req *req, struct tclocks *k)
+{
+	time_t at;
+	int i, rc, p;
+
+	for (i = 0; i < KIND__MAX; i++) {
+		struct tclock *t = &k->v[i];
+
+		if (!t->present)
+			continue;
+		if (pt_clock_breached(&t->c, k->now, &at)) {
+			if ((rc = record_breach(req, k, i)) != PT_OK)
+				return rc;
+		} else if (t->c.state == PT_CLOCK_RUNNING && !t->warned &&
+		    pt_clock_percent(&t->c, k->cal, k->now, &p) == PT_OK && p >= k->warn_percent &&
+		    (rc = record_warning(req, k, i)) != PT_OK)
+			return rc;
+	}
+	return PT_OK;
+}
+
+/* What an event does to one clock. */
+enum op { OP_PAUSE, OP_RESUME, OP_STOP, OP_RESTART, OP_RENEW, OP_REOPEN };
+
+static int
+apply(struct tclocks *k, int kind, enum op op)
+{
+	struct tclock *t = &k->v[kind];
+	int rc = PT_OK;
+
+	if (!t->present)
+		return PT_OK;
+	switch (op) {
+	case OP_PAUSE:
+		rc = pt_clock_pause(&t->c, k->cal, k->now);
+		break;
+	case OP_RESUME:
+		rc = pt_clock_resume(&t->c, k->cal, k->now);
+		break;
+	case OP_STOP:
+		rc = pt_clock_stop(&t->c, k->cal, k->now);
+		break;
+	case OP_RESTART:
+		if (t->c.state == PT_CLOCK_STOPPED)
+			return PT_OK;	/* a reply to a resolved ticket promises nothing new */
+		rc = pt_clock_restart(&t->c, k->cal, k->now);
+		t->fresh = 1;
+		break;
+	case OP_RENEW:
+		/* Reopened: the next update is due as for a new ticket. */
+		rc = pt_clock_start(&t->c, k->cal, t->c.target_s, k->now);
+		t->fresh = 1;
+		break;
+	case OP_REOPEN:
+		rc = pt_clock_reopen(&t->c, k->cal, k->now);
+		break;
+	}
+	if (t->fresh)
+		t->warned = t->breach_recorded = 0;
+	t->changed = 1;
+	/* A calendar without business time ahead: the clock runs without a due. */
+	return rc == PT_ENOTFOUND ? PT_OK : rc;
+}
+
+/*
+ * Load the ticket's clocks, record what they reached, apply ops[kind] to
+ * each (-1: none), record breaches the change reveals, save.  With no op
+ * at all (the periodic check) the running clocks' marks are written again
+ * from the calendar as it is now, so a mark that an edited calendar moved
+ * is not found again and again.
+ */
+static int
+event(struct pt_req *req, long long ticket_id, const int ops[KIND__MAX])
+{
+	struct tclocks k;
+	int i, rc, any = 0;
+
+	if ((rc = load(req, ticket_id, &k)) != PT_OK)
+		return rc == PT_ENOTFOUND || rc == PT_EINVAL ? PT_OK : rc;
+	if ((rc = record_due(req, &k)) != PT_OK)
+		return rc;
+	for (i = 0; i < KIND__MAX; i++) {
+		if (ops[i] < 0)
+			continue;
+		any = 1;
+		if ((rc = apply(&k, i, (enum op)ops[i])) != PT_OK)
+			return rc;
+	}
+	for (i = 0; i < KIND__MAX && !any; i++)
+		if (k.v[i].present && k.v[i].c.state == PT_CLOCK_RUNNING && !k.v[i].warned)
+			k.v[i].changed = 1;
+	if ((rc = save(req, &k)) != PT_OK)
+		return rc;
+	/* A clock stopped or paused past its due is recorded now: nobody looks later. */
+	return record_due(req, &k);
+}
+
+int
+pt_ticket_sla_raised(struct pt_req *req, long long ticket_id)
+{
+	struct tclocks k;
+	struct pt_rows rows;
+	size_t i;
+	int rc, x;
+
+	memset(&k, 0, sizeof(k));
+	k.ticket_id = ticket_id;
+	k.now = now_of(req);
+	if ((rc = pt_db_query(req, &sql[SQL_POLICY], &rows, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
+		return rc;
+	if (rows.nrows == 0)
+		return PT_OK;	/* no rule matches: no clocks */
+	k.policy_id = pt_cell_int(&rows, 0, 0);
+	k.warn_percent = (int)pt_cell_int(&rows, 0, 1);
+	if ((rc = calendar_of(req, k.policy_id, &k.cal)) != PT_OK)
+		return rc == PT_EINVAL || rc == PT_ENOTFOUND ? PT_OK : rc;
+	for (i = 0; i < rows.nrows && pt_cell_int(&rows, i, 4) == pt_cell_int(&rows, 0, 4); i++) {
+		struct tclock *t;
+
+		if (pt_cell(&rows, i, 2) == NULL || (x = kind_index(pt_cell(&rows, i, 2))) < 0)
+			continue;
+		t = &k.v[x];
+		rc = pt_clock_start(&t->c, k.cal, pt_cell_int(&rows, i, 3) * 60, k.now);
+		if (rc != PT_OK && rc != PT_ENOTFOUND)
+			return rc;
+		if ((rc = pt_db_exec(req, &sql[SQL_CLOCK_INSERT], PT_BINDS(pt_int(ticket_id),
+		    pt_str(kinds[x]), pt_int(k.policy_id), pt_str("running"),
+		    pt_int(t->c.target_s), pt_int(0), pt_str(stamp(req, 1, k.now)),
+		    pt_str(stamp(req, t->c.has_due, t->c.due)),
+		    pt_str(warn_stamp(req, &k, t))), NULL)) != PT_OK)
+			return rc;
+	}
+	return pt_db_exec(req, &sql[SQL_TICKET_DUE], PT_BINDS(pt_int(ticket_id),
+	    pt_int(ticket_id)), NULL);
+}
+
+int
+pt_ticket_sla_replied(struct pt_req *req, long long ticket_id)
+{
+	static const int ops[KIND__MAX] = { OP_STOP, OP_RESTART, -1 };
+
+	return event(req, ticket_id, ops);
+}
+
+int
+pt_ticket_sla_status(struct pt_req *req, long long ticket_id, const char *old_status,
+    const char *old_reason, const char *status, const char *reason)
+{
+	static const int pause[KIND__MAX] = { OP_PAUSE, OP_PAUSE, OP_PAUSE };
+	static const int resume[KIND__MAX] = { OP_RESUME, OP_RESUME, OP_RESUME };
+	static const int stop[KIND__MAX] = { OP_STOP, OP_STOP, OP_STOP };
+	static const int reopen[KIND__MAX] = { -1, OP_RENEW, OP_REOPEN };
+	int was_waiting = strcmp(old_status, "pending") == 0 && old_reason != NULL &&
+	    strcmp(old_reason, "customer") == 0;
+	int waiting = strcmp(status, "pending") == 0 && reason != NULL &&
+	    strcmp(reason, "customer") == 0;
+	int was_done = strcmp(old_status, "resolved") == 0 || strcmp(old_status, "closed") == 0;
+	int done = strcmp(status, "resolved") == 0 || strcmp(status, "closed") == 0;
+
+	if (done && !was_done)
+		return event(req, ticket_id, stop);
+	if (was_done && !done) {
+		int rc = event(req, ticket_id, reopen);
+
+		/* Reopened straight into waiting for the customer. */
+		return rc == PT_OK && waiting ? event(req, ticket_id, pause) : rc;
+	}
+	if (waiting && !was_waiting)
+		return event(req, ticket_id, pause);
+	if (was_waiting && !waiting)
+		return event(req, ticket_id, resume);
+	return PT_OK;
+}
+
+/* ---- warnings and breaches nobody caused ------------------------------------------ */
+
+static long long next_check_ms;
+
+int
+pt_ticket_sla_check(struct pt_req *req, long long ticket_id)
+{
+	static const int none[KIND__MAX] = { -1, -1, -1 };
+	struct pt_rows rows;
+	int rc;
+
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_query(req, &sql[SQL_TICKET_LOCK], &rows,
+	    PT_BINDS(pt_int(ticket_id)))) != PT_OK ||
+	    (rows.nrows == 1 && (rc = event(req, ticket_id, none)) != PT_OK) ||
+	    (rc = pt_db_commit(req)) != PT_OK) {
+		pt_db_rollback(req);
+		return rc;
+	}
+	return PT_OK;
+}
+
+int
+pt_ticket_sla_housekeeping(struct pt_req *req, enum pt_housekeeping when)
+{
+	long every_s = pt_conf_int("tickets", "sla_check_s", 30);
+	long long every_ms = 1000LL * (every_s > 0 ? every_s : 30), now_ms = pt_clock_ms();
+	struct pt_rows rows;
+	size_t i;
+	int rc;
+
+	if (when == PT_HK_STOP) {
+		for (i = 0; i < CAL_CACHE; i++)
+			cal_clear(&cals[i]);
+		return 0;
+	}
+	/*
+	 * Not before it is time, and in an idle second of the process (the
+	 * loop wakes it every second while this returns 1); right after a
+	 * response only when the process has had no idle second for three
+	 * rounds, and never while a request waits.
+	 */
+	if (now_ms < next_check_ms || (when == PT_HK_AFTER &&
+	    (now_ms < next_check_ms + 2 * every_ms || pt_requests_waiting())))
+		return 1;
+	next_check_ms = now_ms + every_ms;
+	if ((rc = pt_db_query(req, &sql[SQL_DUE], &rows, PT_NOBINDS)) != PT_OK)
+		return 1;
+	for (i = 0; i < rows.nrows; i++)
+		if ((rc = pt_ticket_sla_check(req, pt_cell_int(&rows, i, 0))) != PT_OK) {
+			pt_log(req, PT_LOG_ERROR, "SLA check of ticket %s failed (%d)",
+			    pt_cell(&rows, i, 0), rc);
+			break;
+		}
+	/* A full batch: more may be due, look again in a second. */
+	if (rows.nrows == 50)
+		next_check_ms = now_ms + 1000;
+	return 1;
+}
+
+const struct pt_group pt_ticket_sla_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
