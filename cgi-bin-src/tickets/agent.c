@@ -11,19 +11,25 @@
 
 #include "desk.h"
 
-enum agent_sql { SQL_GROUPS, SQL_AGENTS, SQL_HISTORY, SQL_GROUP, SQL_AGENT, SQL_ASSIGN, SQL__MAX };
+enum agent_sql { SQL_PAGE, SQL_GROUP, SQL_AGENT, SQL_ASSIGN, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
-	[SQL_GROUPS] = { "tk_agent_groups",
-	    "SELECT id, name FROM ticket_groups WHERE active = 1 ORDER BY name, id" },
-	[SQL_AGENTS] = { "tk_agent_agents",
-	    "SELECT u.id, u.name, (SELECT GROUP_CONCAT(m.group_id ORDER BY m.group_id SEPARATOR ' ')"
-	    "   FROM ticket_group_members m WHERE m.user_id = u.id)" TK_AGENTS_FROM
-	    " ORDER BY u.name, u.id LIMIT 500" },
-	[SQL_HISTORY] = { "tk_agent_history",
-	    "SELECT " TK_ISO("h.at") ", u.name, h.field, h.old_value, h.new_value"
-	    " FROM ticket_history h LEFT JOIN users u ON u.id = h.user_id"
-	    " WHERE h.ticket_id = ? ORDER BY h.id DESC LIMIT 200" },
+	/*
+	 * The agents' part of the page in one statement (binds: ticket): rows
+	 * tagged 'a', the agents (id, name, their groups), 'g' the groups (id,
+	 * name), 'h' the ticket's history, newest first (at, by, field, old,
+	 * new); columns 7 and 8 sort.
+	 */
+	[SQL_PAGE] = { "tk_agent_page",
+	    "(SELECT 'a', u.id, u.name, (SELECT GROUP_CONCAT(m.group_id ORDER BY m.group_id"
+	    "   SEPARATOR ' ') FROM ticket_group_members m WHERE m.user_id = u.id), NULL, NULL,"
+	    " u.name, u.id" TK_AGENTS_FROM " ORDER BY u.name, u.id LIMIT 500)"
+	    " UNION ALL (SELECT 'g', id, name, NULL, NULL, NULL, name, id FROM ticket_groups"
+	    " WHERE active = 1)"
+	    " UNION ALL (SELECT 'h', " TK_ISO("h.at") ", u.name, h.field, h.old_value, h.new_value,"
+	    " '', 0 - CAST(h.id AS SIGNED) FROM ticket_history h LEFT JOIN users u ON u.id = h.user_id"
+	    " WHERE h.ticket_id = ? ORDER BY h.id DESC LIMIT 200)"
+	    " ORDER BY 1, 7, 8" },
 	[SQL_GROUP] = { "tk_agent_group",
 	    "SELECT id, name FROM ticket_groups WHERE id = ? AND active = 1" },
 	[SQL_AGENT] = { "tk_agent_agent",
@@ -36,42 +42,42 @@ static const struct pt_sql sql[SQL__MAX] = {
 int
 tk_agent_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t)
 {
-	struct pt_rows groups, agents, hist;
-	xmlNodePtr a, n;
+	struct pt_rows rows;
+	xmlNodePtr a, groups, agents, hist, n;
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_GROUPS], &groups, PT_NOBINDS)) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_AGENTS], &agents, PT_NOBINDS)) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_HISTORY], &hist, PT_BINDS(pt_int(t->id)))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_PAGE], &rows, PT_BINDS(pt_int(t->id)))) != PT_OK)
 		return rc;
 	a = pt_node(ticket, "agent", NULL);
-	n = pt_node(a, "groups", NULL);
-	for (i = 0; i < groups.nrows; i++)
-		pt_attr(pt_node(n, "group", pt_cell(&groups, i, 1)), "id", pt_cell(&groups, i, 0));
-	n = pt_node(a, "agents", NULL);
-	for (i = 0; i < agents.nrows; i++) {
-		xmlNodePtr p = pt_node(n, "person", pt_cell(&agents, i, 1));
-
-		pt_attr(p, "id", pt_cell(&agents, i, 0));
-		if (pt_cell(&agents, i, 2) != NULL)
-			pt_attr(p, "groups", pt_cell(&agents, i, 2));
-	}
+	groups = pt_node(a, "groups", NULL);
+	agents = pt_node(a, "agents", NULL);
 	if ((rc = tk_links_node(req, a, t)) != PT_OK)
 		return rc;
-	n = pt_node(a, "history", NULL);
-	for (i = 0; i < hist.nrows; i++) {
-		xmlNodePtr h = pt_node(n, "change", NULL);
-
-		pt_attr(h, "at", pt_cell(&hist, i, 0));
-		pt_attr(h, "field", pt_cell(&hist, i, 2));
-		if (pt_cell(&hist, i, 1) != NULL)
-			pt_node(h, "by", pt_cell(&hist, i, 1));
-		if (pt_cell(&hist, i, 3) != NULL)
-			pt_node(h, "old", pt_cell(&hist, i, 3));
-		if (pt_cell(&hist, i, 4) != NULL)
-			pt_node(h, "new", pt_cell(&hist, i, 4));
-	}
+	hist = pt_node(a, "history", NULL);
+	for (i = 0; i < rows.nrows; i++)
+		switch (pt_cell(&rows, i, 0)[0]) {
+		case 'a':
+			n = pt_node(agents, "person", pt_cell(&rows, i, 2));
+			pt_attr(n, "id", pt_cell(&rows, i, 1));
+			if (pt_cell(&rows, i, 3) != NULL)
+				pt_attr(n, "groups", pt_cell(&rows, i, 3));
+			break;
+		case 'g':
+			pt_attr(pt_node(groups, "group", pt_cell(&rows, i, 2)), "id",
+			    pt_cell(&rows, i, 1));
+			break;
+		default:
+			n = pt_node(hist, "change", NULL);
+			pt_attr(n, "at", pt_cell(&rows, i, 1));
+			pt_attr(n, "field", pt_cell(&rows, i, 3));
+			if (pt_cell(&rows, i, 2) != NULL)
+				pt_node(n, "by", pt_cell(&rows, i, 2));
+			if (pt_cell(&rows, i, 4) != NULL)
+				pt_node(n, "old", pt_cell(&rows, i, 4));
+			if (pt_cell(&rows, i, 5) != NULL)
+				pt_node(n, "new", pt_cell(&rows, i, 5));
+		}
 	return tk_desk_node(req, a, t);
 }
 

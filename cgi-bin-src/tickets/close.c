@@ -13,6 +13,7 @@
 enum close_sql { SQL_DUE, SQL_CLOSE, SQL__MAX };
 
 #define BATCH 50
+#define MORE_AFTER_MS 1000	/* after a full batch, the next one: more may wait */
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: days, batch. */
@@ -25,7 +26,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ? AND status = 'resolved'" },
 };
 
-static long long last_ms;	/* when this process last looked */
+static long long next_ms;	/* when this process looks next (0: at once) */
+static int more;		/* the last batch was full: more may wait */
 
 /* Close one batch; *n gets how many.  A transaction of its own. */
 static int
@@ -68,21 +70,25 @@ tk_close_housekeeping(struct pt_req *req, enum pt_housekeeping when)
 	long check_s = pt_conf_int("tickets", "close_check_s", 60);
 	size_t n = 0;
 
-	if (when == PT_HK_STOP || pt_requests_waiting())
+	if (when == PT_HK_STOP)
 		return 0;
-	if (last_ms != 0 && now - last_ms < (check_s > 0 ? check_s : 60) * 1000LL)
-		return 0;
-	last_ms = now;
+	if (pt_requests_waiting() || now < next_ms)
+		return more;
+	next_ms = now + (check_s > 0 ? check_s : 60) * 1000LL;
+	more = 0;
 	if (close_batch(req, &n) != PT_OK) {
 		pt_log(req, PT_LOG_WARN, "closing resolved tickets failed; trying again later");
 		return 0;
 	}
-	/* A full batch: there may be more, which an idle second takes on. */
+	/*
+	 * A full batch: there may be more, taken a second later (an idle
+	 * process wakes for it), not after every request of a busy one.
+	 */
 	if (n == BATCH) {
-		last_ms = 0;
-		return 1;
+		next_ms = now + MORE_AFTER_MS;
+		more = 1;
 	}
-	return 0;
+	return more;
 }
 
 const struct pt_group tk_close_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };

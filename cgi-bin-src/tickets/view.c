@@ -10,13 +10,21 @@
 
 #include "tickets.h"
 
-enum view_sql { SQL_ANSWERS, SQL_MESSAGES, SQL_FILES, SQL_CC, SQL__MAX };
+enum view_sql { SQL_LISTS, SQL__MAX };
 
+/*
+ * Everything the page lists about the ticket, in one statement: rows
+ * tagged 'a' (the answers to the form, a file field's file joined), 'c'
+ * (the people in CC), 'f' (the files of the messages) and 'm' (the
+ * messages), each part in its order (columns 11-14 sort).  Customers get
+ * no internal note and no file of one.  Binds: lang x2, ticket; ticket;
+ * ticket, agent; ticket, agent.
+ */
 static const struct pt_sql sql[SQL__MAX] = {
-	/* Binds: lang x2, ticket.  A choice shows its label. */
-	[SQL_ANSWERS] = { "tk_view_answers",
-	    "SELECT f.name, f.kind, COALESCE(ft.label, fe.label, f.name), a.value,"
-	    " COALESCE(ot.label, oe.label), a.attachment_id"
+	[SQL_LISTS] = { "tk_view_lists",
+	    "(SELECT 'a', f.name, f.kind, COALESCE(ft.label, fe.label, f.name), a.value,"
+	    " COALESCE(ot.label, oe.label), a.attachment_id, fa.filename, fa.content_type,"
+	    " fa.size_bytes, '', f.position, f.id, a.position"
 	    " FROM ticket_answers a JOIN ticket_fields f ON f.id = a.field_id"
 	    " LEFT JOIN ticket_field_texts ft ON ft.field_id = f.id AND ft.lang = ?"
 	    " LEFT JOIN ticket_field_texts fe ON fe.field_id = f.id AND fe.lang = 'en'"
@@ -24,28 +32,30 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "   AND f.kind IN ('select', 'multiselect')"
 	    " LEFT JOIN ticket_field_option_texts ot ON ot.option_id = o.id AND ot.lang = ?"
 	    " LEFT JOIN ticket_field_option_texts oe ON oe.option_id = o.id AND oe.lang = 'en'"
-	    " WHERE a.ticket_id = ? ORDER BY f.position, f.id, a.position" },
-	/* Binds: ticket, agent.  Internal notes only for agents. */
-	[SQL_MESSAGES] = { "tk_view_messages",
-	    "SELECT m.id, m.kind, m.via, m.author_id, u.name, o.kind = 'provider', m.body,"
-	    " " TK_ISO("m.created_at")
+	    " LEFT JOIN ticket_attachments fa ON fa.id = a.attachment_id"
+	    " WHERE a.ticket_id = ?)"
+	    " UNION ALL (SELECT 'c', u.id, u.name, u.email, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    " u.name, u.id, 0, 0 FROM ticket_cc c JOIN users u ON u.id = c.user_id"
+	    " WHERE c.ticket_id = ?)"
+	    " UNION ALL (SELECT 'f', f.id, f.message_id, f.filename, f.content_type, f.size_bytes,"
+	    " NULL, NULL, NULL, NULL, '', f.id, 0, 0"
+	    " FROM ticket_attachments f JOIN ticket_messages m ON m.id = f.message_id"
+	    " WHERE f.ticket_id = ? AND f.field_id IS NULL AND (m.kind <> 'internal' OR ?)"
+	    " ORDER BY f.id LIMIT 1000)"
+	    " UNION ALL (SELECT 'm', m.id, m.kind, m.via, m.author_id, u.name, o.kind = 'provider',"
+	    " m.body, " TK_ISO("m.created_at") ", NULL, '', m.id, 0, 0"
 	    " FROM ticket_messages m LEFT JOIN users u ON u.id = m.author_id"
 	    " LEFT JOIN orgs o ON o.id = u.org_id"
-	    " WHERE m.ticket_id = ? AND (m.kind <> 'internal' OR ?) ORDER BY m.id LIMIT 1000" },
-	/* Binds: ticket, agent.  The files of notes only for agents. */
-	[SQL_FILES] = { "tk_view_files",
-	    "SELECT f.id, f.message_id, f.field_id, f.filename, f.content_type, f.size_bytes"
-	    " FROM ticket_attachments f LEFT JOIN ticket_messages m ON m.id = f.message_id"
-	    " WHERE f.ticket_id = ? AND (m.kind IS NULL OR m.kind <> 'internal' OR ?)"
-	    " ORDER BY f.id LIMIT 1000" },
-	[SQL_CC] = { "tk_view_cc",
-	    "SELECT u.id, u.name, u.email FROM ticket_cc c JOIN users u ON u.id = c.user_id"
-	    " WHERE c.ticket_id = ? ORDER BY u.name, u.id" },
+	    " WHERE m.ticket_id = ? AND (m.kind <> 'internal' OR ?) ORDER BY m.id LIMIT 1000)"
+	    " ORDER BY 1, 11, 12, 13, 14" },
 };
 
-enum { A_NAME, A_KIND, A_LABEL, A_VALUE, A_OPTION, A_ATTACHMENT };
-enum { M_ID, M_KIND, M_VIA, M_AUTHOR_ID, M_AUTHOR, M_STAFF, M_BODY, M_CREATED };
-enum { F_ID, F_MESSAGE, F_FIELD, F_NAME, F_TYPE, F_SIZE };
+/* The columns of each kind of row, after the tag. */
+enum { A_NAME = 1, A_KIND, A_LABEL, A_VALUE, A_OPTION, A_FILE_ID, A_FILE_NAME, A_FILE_TYPE,
+	A_FILE_SIZE };
+enum { C_ID = 1, C_NAME, C_EMAIL };
+enum { F_ID = 1, F_MESSAGE, F_NAME, F_TYPE, F_SIZE };
+enum { M_ID = 1, M_KIND, M_VIA, M_AUTHOR_ID, M_AUTHOR, M_STAFF, M_BODY, M_CREATED };
 
 /* 1 if the reader may add and remove people in CC. */
 int
@@ -55,84 +65,98 @@ tk_may_edit_cc(const struct pt_req *req, const struct tk_ticket *t)
 	    (pt_can(req, "tickets.read.org") && t->org_id == req->session.user->org_id);
 }
 
-static xmlNodePtr
-file_node(struct pt_req *req, xmlNodePtr parent, const struct pt_rows *files, size_t i)
-{
-	xmlNodePtr f = pt_node(parent, "file", pt_cell(files, i, F_NAME));
-
-	pt_attr(f, "id", pt_cell(files, i, F_ID));
-	pt_attr(f, "href", pt_printf(req, "/tickets/files/%s/%s", pt_cell(files, i, F_ID),
-	    pt_cell(files, i, F_NAME)));
-	pt_attr(f, "type", pt_cell(files, i, F_TYPE));
-	pt_attr(f, "size", pt_cell(files, i, F_SIZE));
-	return f;
-}
-
-static int
-answers_node(struct pt_req *req, xmlNodePtr parent, const struct tk_ticket *t,
-    const struct pt_rows *files)
-{
-	xmlNodePtr as = pt_node(parent, "answers", NULL), a = NULL;
-	const char *prev = NULL;
-	struct pt_rows rows;
-	size_t i, j;
-	int rc;
-
-	if ((rc = pt_db_query(req, &sql[SQL_ANSWERS], &rows, PT_BINDS(pt_str(req->lang),
-	    pt_str(req->lang), pt_int(t->id)))) != PT_OK)
-		return rc;
-	for (i = 0; i < rows.nrows; i++) {
-		const char *att = pt_cell(&rows, i, A_ATTACHMENT);
-		xmlNodePtr v;
-
-		if (prev == NULL || strcmp(prev, pt_cell(&rows, i, A_NAME)) != 0) {
-			prev = pt_cell(&rows, i, A_NAME);
-			a = pt_node(as, "answer", NULL);
-			pt_attr(a, "field", prev);
-			pt_attr(a, "kind", pt_cell(&rows, i, A_KIND));
-			pt_node(a, "label", pt_cell(&rows, i, A_LABEL));
-		}
-		if (att != NULL) {
-			for (j = 0; j < files->nrows; j++)
-				if (strcmp(pt_cell(files, j, F_ID), att) == 0)
-					file_node(req, a, files, j);
-			continue;
-		}
-		v = pt_node(a, "value", pt_cell(&rows, i, A_OPTION) != NULL ?
-		    pt_cell(&rows, i, A_OPTION) : pt_cell(&rows, i, A_VALUE));
-		pt_attr(v, "raw", pt_cell(&rows, i, A_VALUE));
-	}
-	return PT_OK;
-}
-
+/* <file id href type size>name</file> of row i, its columns from col (id, name, type, size). */
 static void
-messages_node(struct pt_req *req, xmlNodePtr parent, const struct pt_rows *rows,
-    const struct pt_rows *files)
+file_node(struct pt_req *req, xmlNodePtr parent, const struct pt_rows *rows, size_t i,
+    size_t id, size_t name, size_t type, size_t size)
 {
-	xmlNodePtr ms = pt_node(parent, "messages", NULL);
-	size_t i, j;
+	xmlNodePtr f = pt_node(parent, "file", pt_cell(rows, i, name));
 
-	for (i = 0; i < rows->nrows; i++) {
-		xmlNodePtr m = pt_node(ms, "message", NULL);
+	pt_attr(f, "id", pt_cell(rows, i, id));
+	pt_attr(f, "href", pt_printf(req, "/tickets/files/%s/%s", pt_cell(rows, i, id),
+	    pt_cell(rows, i, name)));
+	pt_attr(f, "type", pt_cell(rows, i, type));
+	pt_attr(f, "size", pt_cell(rows, i, size));
+}
 
-		pt_attr(m, "id", pt_cell(rows, i, M_ID));
-		pt_attr(m, "kind", pt_cell(rows, i, M_KIND));
-		pt_attr(m, "via", pt_cell(rows, i, M_VIA));
-		pt_attr(m, "created", pt_cell(rows, i, M_CREATED));
-		if (pt_cell(rows, i, M_AUTHOR_ID) != NULL) {
-			xmlNodePtr a = pt_node(m, "author", pt_cell(rows, i, M_AUTHOR));
+/* <answer field kind><label/><value raw/>|<file/>...</answer> of the 'a' row i. */
+static xmlNodePtr
+answer_node(struct pt_req *req, xmlNodePtr answers, xmlNodePtr a, const struct pt_rows *rows,
+    size_t i)
+{
+	const char *name = pt_cell(rows, i, A_NAME);
+	xmlNodePtr v;
 
-			pt_attr(a, "id", pt_cell(rows, i, M_AUTHOR_ID));
-			if (pt_cell(rows, i, M_STAFF) != NULL && strcmp(pt_cell(rows, i, M_STAFF), "1") == 0)
-				pt_attr(a, "staff", "1");
-		}
-		pt_node(m, "body", pt_cell(rows, i, M_BODY));
-		for (j = 0; j < files->nrows; j++)
-			if (pt_cell(files, j, F_MESSAGE) != NULL && pt_cell(files, j, F_FIELD) == NULL &&
-			    strcmp(pt_cell(files, j, F_MESSAGE), pt_cell(rows, i, M_ID)) == 0)
-				file_node(req, m, files, j);
+	if (a == NULL || i == 0 || strcmp(pt_cell(rows, i - 1, A_NAME), name) != 0) {
+		a = pt_node(answers, "answer", NULL);
+		pt_attr(a, "field", name);
+		pt_attr(a, "kind", pt_cell(rows, i, A_KIND));
+		pt_node(a, "label", pt_cell(rows, i, A_LABEL));
 	}
-	(void)req;
+	if (pt_cell(rows, i, A_FILE_ID) != NULL) {
+		if (pt_cell(rows, i, A_FILE_NAME) != NULL)
+			file_node(req, a, rows, i, A_FILE_ID, A_FILE_NAME, A_FILE_TYPE, A_FILE_SIZE);
+		return a;
+	}
+	v = pt_node(a, "value", pt_cell(rows, i, A_OPTION) != NULL ?
+	    pt_cell(rows, i, A_OPTION) : pt_cell(rows, i, A_VALUE));
+	pt_attr(v, "raw", pt_cell(rows, i, A_VALUE));
+	return a;
+}
+
+/* <message id kind via created><author id staff/><body/><file/>...</message> of the 'm' row i. */
+static void
+message_node(struct pt_req *req, xmlNodePtr messages, const struct pt_rows *rows, size_t i,
+    size_t files, size_t nfiles)
+{
+	xmlNodePtr m = pt_node(messages, "message", NULL);
+	size_t j;
+
+	pt_attr(m, "id", pt_cell(rows, i, M_ID));
+	pt_attr(m, "kind", pt_cell(rows, i, M_KIND));
+	pt_attr(m, "via", pt_cell(rows, i, M_VIA));
+	pt_attr(m, "created", pt_cell(rows, i, M_CREATED));
+	if (pt_cell(rows, i, M_AUTHOR_ID) != NULL) {
+		xmlNodePtr a = pt_node(m, "author", pt_cell(rows, i, M_AUTHOR));
+
+		pt_attr(a, "id", pt_cell(rows, i, M_AUTHOR_ID));
+		if (pt_cell(rows, i, M_STAFF) != NULL && strcmp(pt_cell(rows, i, M_STAFF), "1") == 0)
+			pt_attr(a, "staff", "1");
+	}
+	pt_node(m, "body", pt_cell(rows, i, M_BODY));
+	for (j = files; j < files + nfiles; j++)
+		if (strcmp(pt_cell(rows, j, F_MESSAGE), pt_cell(rows, i, M_ID)) == 0)
+			file_node(req, m, rows, j, F_ID, F_NAME, F_TYPE, F_SIZE);
+}
+
+/* The answers, CC and messages under the ticket's node n, from the lists' rows. */
+static void
+lists_nodes(struct pt_req *req, xmlNodePtr n, const struct pt_rows *rows)
+{
+	xmlNodePtr answers = pt_node(n, "answers", NULL), cc = pt_node(n, "cc", NULL);
+	xmlNodePtr messages = pt_node(n, "messages", NULL), a = NULL, p;
+	size_t i, files = 0, nfiles = 0;
+
+	for (i = 0; i < rows->nrows; i++)
+		switch (pt_cell(rows, i, 0)[0]) {
+		case 'a':
+			a = answer_node(req, answers, a, rows, i);
+			break;
+		case 'c':
+			p = pt_node(cc, "person", pt_cell(rows, i, C_NAME));
+			pt_attr(p, "id", pt_cell(rows, i, C_ID));
+			pt_attr(p, "email", pt_cell(rows, i, C_EMAIL));
+			if (pt_cell_int(rows, i, C_ID) == req->session.user->id)
+				pt_attr(p, "me", "1");
+			break;
+		case 'f':
+			/* Sorted before the messages they belong to. */
+			if (nfiles++ == 0)
+				files = i;
+			break;
+		default:
+			message_node(req, messages, rows, i, files, nfiles);
+		}
 }
 
 static void
@@ -157,19 +181,16 @@ ticket_attrs(struct pt_req *req, xmlNodePtr n, const struct tk_ticket *t)
 int
 tk_page(struct pt_req *req, int status)
 {
-	struct pt_rows msgs, files, cc;
+	struct pt_rows lists;
 	struct tk_ticket t;
 	xmlNodePtr n, c, actions;
-	size_t i;
 	int rc;
 
 	if ((rc = tk_ticket_page(req, &t)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	if ((rc = pt_db_query(req, &sql[SQL_FILES], &files, PT_BINDS(pt_int(t.id),
-	    pt_int(t.agent)))) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_MESSAGES], &msgs, PT_BINDS(pt_int(t.id),
-	    pt_int(t.agent)))) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_CC], &cc, PT_BINDS(pt_int(t.id)))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_LISTS], &lists, PT_BINDS(pt_str(req->lang),
+	    pt_str(req->lang), pt_int(t.id), pt_int(t.id), pt_int(t.id), pt_int(t.agent),
+	    pt_int(t.id), pt_int(t.agent)))) != PT_OK)
 		return rc;
 
 	n = pt_node(req->page, "ticket", NULL);
@@ -192,19 +213,7 @@ tk_page(struct pt_req *req, int status)
 		pt_attr(pt_node(n, "parent", NULL), "number", TK_CELL(&t, TK_T_PARENT_NUMBER));
 	if (TK_CELL(&t, TK_T_MERGED_NUMBER) != NULL)
 		pt_attr(pt_node(n, "merged-into", NULL), "number", TK_CELL(&t, TK_T_MERGED_NUMBER));
-	if ((rc = answers_node(req, n, &t, &files)) != PT_OK)
-		return rc;
-
-	c = pt_node(n, "cc", NULL);
-	for (i = 0; i < cc.nrows; i++) {
-		xmlNodePtr p = pt_node(c, "person", pt_cell(&cc, i, 1));
-
-		pt_attr(p, "id", pt_cell(&cc, i, 0));
-		pt_attr(p, "email", pt_cell(&cc, i, 2));
-		if (pt_cell_int(&cc, i, 0) == req->session.user->id)
-			pt_attr(p, "me", "1");
-	}
-	messages_node(req, n, &msgs, &files);
+	lists_nodes(req, n, &lists);
 
 	actions = pt_node(n, "actions", NULL);
 	pt_attr_int(actions, "reopen-days", pt_ticket_reopen_days());

@@ -1,18 +1,19 @@
 # Lists at scale: with 30 000 tickets in one organisation, its admin's list
-# (tickets.read.org), a customer's own list and the agents' queue answer
-# quickly, read at most 5 statements, and count no further than the
-# pager needs (the page says "more than 1000"); the ticket page of a
-# customer reads at most 5 statements too.
+# (tickets.read.org), a customer's own list and the agents' queue read a
+# few thousand rows at most (no scan of the table: the count stops at
+# 1001, the page at 25; speed itself is measured by script/bench, not
+# here), read at most 5 statements, and count no further than the pager
+# needs (the page says "more than 1000"); the ticket page of a customer
+# reads at most 5 statements too.
 use strict;
 use warnings;
 use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
-use Time::HiRes qw(time);
 use Portico::Test;
 use Portico::Tickets;
 use Portico::Provider qw(make_org make_user login_as);
-use Portico::KB qw(statements_for);
+use Portico::KB qw(statements_for rows_read_for);
 
 my $N = 30000;
 my $org = make_org(tier => 'silver');
@@ -22,26 +23,13 @@ my $email = sql_value("SELECT email FROM users WHERE id = $admin");
 my $uemail = sql_value("SELECT email FROM users WHERE id = $user");
 
 # 30 000 tickets of the admin, 3 of the user, in an old year of their own.
-sql("INSERT INTO tickets (number, year, seq, org_id, requester_id, service_id, type, subject, status,"
-    . " impact, urgency, priority, group_id, assignee_id, thread_id, created_at, updated_at)"
-    . " SELECT CONCAT('T-1999-', LPAD(seq, 6, '0')), 1999, seq, $org, IF(seq <= 3, $user, $admin),"
-    . " 1 + seq % 16, 'request', CONCAT('Scale ticket ', seq), ELT(1 + seq % 5, 'new', 'open', 'pending',"
-    . " 'resolved', 'closed'), 3, 3, 5, 1 + seq % 2, IF(seq % 3 = 0, NULL, 3), CONCAT('<s', seq, '\@x>'),"
-    . " UTC_TIMESTAMP(6) - INTERVAL seq MINUTE, UTC_TIMESTAMP(6) - INTERVAL seq MINUTE FROM seq_1_to_$N");
-sql('ANALYZE TABLE tickets');
+bulk_tickets(n => $N, year => 1999, org => $org, requester => $admin, first => 3,
+    first_requester => $user, subject => 'Scale ticket', assignee => 3);
 
-sub timed {
-    my ($c, $path) = @_;
-    my $best;
-    for (1 .. 3) {
-        my $t0 = time;
-        my $res = $c->get($path);
-        die "$path: " . $res->code unless $res->code == 200;
-        my $d = time - $t0;
-        $best = $d if !defined $best || $d < $best;
-    }
-    return $best;
-}
+# Rows read for a page: the pager's count (at most 1 001 rows, and as many
+# again to count them) and the page's walk of an index (t/http/160 tries
+# every order and filter); a scan of the 30 000 would be ten times more.
+my $ROWS_MAX = 3000;
 
 my $a = login_as($email);
 my $u = login_as($uemail);
@@ -53,8 +41,8 @@ subtest 'the organisation\'s list' => sub {
     is(xp($doc, '/page/tickets/pager/@more'), '1', 'more than the count cap');
     is(xp($doc, '/page/tickets/pager/@total'), '1000', 'counted up to 1000');
     like(xp($doc, '/page/tickets/ticket[1]/@number'), qr/^T-1999-000001$/, 'newest update first');
-    cmp_ok(timed($a, '/tickets/mine'), '<', 0.25, 'quick');
-    cmp_ok(timed($a, '/tickets/mine?status=pending&sort=oldest'), '<', 0.25, 'quick with a filter, oldest first');
+    cmp_ok(rows_read_for($a, '/tickets/mine'), '<=', $ROWS_MAX, 'no scan');
+    cmp_ok(rows_read_for($a, '/tickets/mine?status=pending&sort=oldest'), '<=', $ROWS_MAX, 'no scan with a filter, oldest first');
     cmp_ok(statements_for($a, '/tickets/mine'), '<=', 5, 'at most 5 statements');
     ($doc) = $a->get_xml('/tickets/mine?page=40');
     is(xp_count($doc, '/page/tickets/ticket'), 25, 'page 40');
@@ -65,15 +53,15 @@ subtest 'a customer\'s own list' => sub {
     my ($doc) = $u->get_xml('/tickets/mine');
     is(xp_count($doc, '/page/tickets/ticket'), 3, 'their three');
     is(xp($doc, '/page/tickets/pager/@total'), '3', 'counted');
-    cmp_ok(timed($u, '/tickets/mine'), '<', 0.1, 'quick');
+    cmp_ok(rows_read_for($u, '/tickets/mine'), '<=', $ROWS_MAX, 'no scan');
     cmp_ok(statements_for($u, '/tickets/mine'), '<=', 5, 'at most 5 statements');
     cmp_ok(statements_for($u, '/tickets/T-1999-000002'), '<=', 5, 'the ticket page: at most 5 statements');
 };
 
 subtest 'the queue' => sub {
-    cmp_ok(timed($agent, '/tickets/queue'), '<', 0.25, 'quick');
-    cmp_ok(timed($agent, '/tickets/queue?assignee=none&group=2'), '<', 0.25, 'unassigned of a group');
-    cmp_ok(timed($agent, '/tickets/queue?status=closed&sort=oldest'), '<', 0.25, 'closed, oldest first');
+    cmp_ok(rows_read_for($agent, '/tickets/queue'), '<=', $ROWS_MAX, 'no scan');
+    cmp_ok(rows_read_for($agent, '/tickets/queue?assignee=none&group=2'), '<=', $ROWS_MAX, 'unassigned of a group');
+    cmp_ok(rows_read_for($agent, '/tickets/queue?status=closed&sort=oldest'), '<=', $ROWS_MAX, 'closed, oldest first');
     cmp_ok(statements_for($agent, '/tickets/queue'), '<=', 5, 'at most 5 statements');
 };
 

@@ -38,9 +38,16 @@
     <form class="filter-bar" method="get" action="{$l/@base}" role="search" aria-label="{pt:t('tickets.list.filter')}">
       <div class="field">
         <label for="q"><xsl:value-of select="pt:t('tickets.list.q')"/></label>
-        <input type="search" id="q" name="q" value="{$l/@q}">
+        <input type="search" id="q" name="q" value="{$l/@q}" aria-describedby="q-help">
           <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="'q'"/></xsl:call-template>
         </input>
+        <p class="hint" id="q-help">
+          <xsl:call-template name="tk-fill">
+            <xsl:with-param name="key" select="'tickets.list.q.help'"/>
+            <xsl:with-param name="name" select="'n'"/>
+            <xsl:with-param name="value" select="string($l/@text-recent)"/>
+          </xsl:call-template>
+        </p>
       </div>
       <div class="field">
         <label for="status"><xsl:value-of select="pt:t('tickets.list.status')"/></label>

@@ -22,7 +22,7 @@ use Portico::Test;
 our @EXPORT = qw(
     tk_client tk_csrf tk_post tk_get tk_raise tk_printer_form forget_ticket demo_ticket
     ticket_row ticket_id history_rows audit_for outbox_for message_rows files_dir
-    set_ticket group_emails
+    set_ticket group_emails bulk_tickets
 );
 
 my @tickets;
@@ -128,6 +128,28 @@ sub ticket_row {
     my %h;
     @h{@cols} = @{ $r->[0] };
     return \%h;
+}
+
+# n tickets of org made with SQL, for tests at scale: numbers T-<year>-<seq>
+# for seq 1..n, subject "<subject> <seq>", requester (the first `first` of
+# them first_requester's); statuses new, open, pending, resolved, closed by
+# seq % 5, service 1 + seq % 16, group 1 + seq % 2, every third unassigned
+# and the others assignee's; created and updated seq minutes ago.  The
+# caller deletes them (DELETE FROM tickets WHERE org_id = ...).
+sub bulk_tickets {
+    my (%o) = @_;
+    my ($n, $year, $org) = @o{qw(n year org)};
+    my $first = $o{first} // 0;
+    my $first_req = $o{first_requester} // $o{requester};
+    sql("INSERT INTO tickets (number, year, seq, org_id, requester_id, service_id, type, subject, status,"
+        . " impact, urgency, priority, group_id, assignee_id, thread_id, created_at, updated_at)"
+        . " SELECT CONCAT('T-$year-', LPAD(seq, 6, '0')), $year, seq, $org,"
+        . " IF(seq <= $first, $first_req, $o{requester}), 1 + seq % 16, 'request',"
+        . " CONCAT(" . sql_quote("$o{subject} ") . ", seq), ELT(1 + seq % 5, 'new', 'open', 'pending',"
+        . " 'resolved', 'closed'), 3, 3, 5, 1 + seq % 2, IF(seq % 3 = 0, NULL, $o{assignee}),"
+        . " CONCAT('<bulk', seq, '.$year\@x>'), UTC_TIMESTAMP(6) - INTERVAL seq MINUTE,"
+        . " UTC_TIMESTAMP(6) - INTERVAL seq MINUTE FROM seq_1_to_$n");
+    sql('ANALYZE TABLE tickets');
 }
 
 # Update a ticket's columns directly (to set up a state); values are SQL.
