@@ -1,4 +1,4 @@
--- Tickets demo data (issue 12), part 5: what the customers said.
+-- Tickets demo data (issue 12), part 5: what the customers said, and the SLA clocks.
 --   Surveys: every resolved and closed demo ticket (the merged duplicate
 --   aside) got its survey when it was resolved (round 1, valid 30 days,
 --   the ticket's service, group and agent); about two in three were
@@ -8,6 +8,8 @@
 --   the knowledge base articles its form offered (0011-0016, those the
 --   person may read) and sometimes one opened; other filings ended without
 --   a ticket, most of them with "my question is answered".
+--   SLA clocks: those of tickets 7-60, worked out in business time when
+--   the demo is loaded, breaches included (the last section).
 -- Times are relative to when the demo is loaded, as in 0031 and 0051.
 
 SET @now = UTC_TIMESTAMP(6);
@@ -342,3 +344,576 @@ INSERT INTO ticket_deflection_articles (deflection_id, article_id, position, sho
   (80, 2, 2, @now - INTERVAL '0 00:54' DAY_MINUTE, NULL),
   (81, 4, 0, @now - INTERVAL '0 00:44' DAY_MINUTE, @now - INTERVAL '0 00:43' DAY_MINUTE),
   (81, 3, 1, @now - INTERVAL '0 00:44' DAY_MINUTE, NULL);
+
+-- ---------------------------------------------------------------- SLA clocks
+-- The clocks of tickets 7-60 (those of 1-6 are in 0041), as the tickets
+-- worker would have left them: what happened to each ticket (raised,
+-- answered by an agent, pending on the customer and back, resolved or
+-- closed) is written below as the spans in which each clock ran
+-- (demo_sla_segments: a period is a clock's run from its start or restart,
+-- a segment one stretch of it between pauses); the statements after them
+-- count those spans in the business time of the ticket's policy, chosen
+-- as the worker chooses it (the most specific rule of 0040 for its service
+-- and its organisation's tier), and write the clocks with their dues and
+-- warnings, each breach with its history row, and the tickets' next due.
+-- So the dues are right whenever the demo is loaded: a clock that ran past
+-- its due has its breach recorded, one still running is due where the
+-- calendar says, and the worker's periodic check finds nothing to catch up.
+--
+-- Business time comes from the calendars themselves: demo_sla_spans holds
+-- each calendar's business hours as UTC spans, from six weeks back to five
+-- months ahead, each with the business seconds of the spans before it
+-- (cum_before), so the business seconds up to an instant, and the instant
+-- at which they reach a count, are one lookup each.  The demo calendars are
+-- in Europe/Berlin: local times become UTC by the EU summer time rule (last
+-- Sunday of March 02:00 to last Sunday of October 03:00 local), spelled out
+-- here because MariaDB's time zone tables need not be loaded.  A closure
+-- takes its part out of the day's hours (one closure a day at most).
+
+CREATE TABLE demo_sla_spans (
+  calendar_id  INT UNSIGNED NOT NULL,
+  opens        DATETIME(6) NOT NULL,
+  closes       DATETIME(6) NOT NULL,
+  len          BIGINT NOT NULL,
+  cum_before   BIGINT NOT NULL,
+  KEY demo_sla_spans_opens (calendar_id, opens)
+) ENGINE=InnoDB;
+
+INSERT INTO demo_sla_spans (calendar_id, opens, closes, len, cum_before)
+SELECT calendar_id, opens, closes, TIMESTAMPDIFF(SECOND, opens, closes),
+  SUM(TIMESTAMPDIFF(SECOND, opens, closes)) OVER (PARTITION BY calendar_id ORDER BY opens)
+    - TIMESTAMPDIFF(SECOND, opens, closes)
+FROM (
+  SELECT calendar_id,
+    lo - INTERVAL IF(lo >= DATE(CONCAT(YEAR(lo), '-03-31')) - INTERVAL (DAYOFWEEK(CONCAT(YEAR(lo), '-03-31')) - 1) DAY
+      + INTERVAL 2 HOUR AND lo < DATE(CONCAT(YEAR(lo), '-10-31'))
+      - INTERVAL (DAYOFWEEK(CONCAT(YEAR(lo), '-10-31')) - 1) DAY + INTERVAL 3 HOUR, 2, 1) HOUR AS opens,
+    hi - INTERVAL IF(hi >= DATE(CONCAT(YEAR(hi), '-03-31')) - INTERVAL (DAYOFWEEK(CONCAT(YEAR(hi), '-03-31')) - 1) DAY
+      + INTERVAL 2 HOUR AND hi < DATE(CONCAT(YEAR(hi), '-10-31'))
+      - INTERVAL (DAYOFWEEK(CONCAT(YEAR(hi), '-10-31')) - 1) DAY + INTERVAL 3 HOUR, 2, 1) HOUR AS closes
+  FROM (
+    -- The local hours of each day that is no holiday: up to a closure,
+    SELECT h.calendar_id, TIMESTAMP(d.day, h.opens) AS lo,
+      LEAST(TIMESTAMP(d.day) + INTERVAL TIME_TO_SEC(h.closes) SECOND, COALESCE(x.starts_at, '9999-12-31')) AS hi
+    FROM (SELECT DATE(@now) - INTERVAL 45 DAY + INTERVAL seq DAY AS day FROM seq_0_to_200) d
+    JOIN sla_calendar_hours h ON h.weekday = WEEKDAY(d.day) + 1
+    LEFT JOIN sla_holidays o ON o.calendar_id = h.calendar_id AND o.day = d.day
+    LEFT JOIN sla_closures x ON x.calendar_id = h.calendar_id AND x.starts_at < TIMESTAMP(d.day)
+      + INTERVAL TIME_TO_SEC(h.closes) SECOND AND x.ends_at > TIMESTAMP(d.day, h.opens)
+    WHERE o.day IS NULL
+    UNION ALL
+    -- and after it.
+    SELECT h.calendar_id, GREATEST(TIMESTAMP(d.day, h.opens), x.ends_at),
+      TIMESTAMP(d.day) + INTERVAL TIME_TO_SEC(h.closes) SECOND
+    FROM (SELECT DATE(@now) - INTERVAL 45 DAY + INTERVAL seq DAY AS day FROM seq_0_to_200) d
+    JOIN sla_calendar_hours h ON h.weekday = WEEKDAY(d.day) + 1
+    LEFT JOIN sla_holidays o ON o.calendar_id = h.calendar_id AND o.day = d.day
+    JOIN sla_closures x ON x.calendar_id = h.calendar_id AND x.starts_at < TIMESTAMP(d.day)
+      + INTERVAL TIME_TO_SEC(h.closes) SECOND AND x.ends_at > TIMESTAMP(d.day, h.opens)
+    WHERE o.day IS NULL
+  ) l WHERE hi > lo
+) u;
+
+-- The spans in which each clock ran.  end_by: what ended the span (pause,
+-- stop, or restart, which starts the next period); NULL: still running.
+CREATE TABLE demo_sla_segments (
+  ticket_id    BIGINT UNSIGNED NOT NULL,
+  kind         VARCHAR(20) NOT NULL,
+  period       SMALLINT NOT NULL,
+  seg          SMALLINT NOT NULL,
+  starts_at    DATETIME(6) NOT NULL,
+  ends_at      DATETIME(6) NULL,
+  end_by       VARCHAR(10) NULL,
+  calendar_id  INT UNSIGNED NULL,
+  target_s     BIGINT NULL,
+  mark_s       BIGINT NULL,
+  c_start      BIGINT NULL,
+  used         BIGINT NULL,
+  before_s     BIGINT NULL,
+  due_at       DATETIME(6) NULL,
+  warn_at      DATETIME(6) NULL,
+  PRIMARY KEY (ticket_id, kind, period, seg)
+) ENGINE=InnoDB;
+
+-- Each clock's state now.
+CREATE TABLE demo_sla_final (
+  ticket_id  BIGINT UNSIGNED NOT NULL,
+  kind       VARCHAR(20) NOT NULL,
+  state      VARCHAR(10) NOT NULL,
+  PRIMARY KEY (ticket_id, kind)
+) ENGINE=InnoDB;
+
+INSERT INTO demo_sla_segments (ticket_id, kind, period, seg, starts_at, ends_at, end_by) VALUES
+  (7, 'first_response', 1, 1, @now - INTERVAL '35 02:00' DAY_MINUTE, @now - INTERVAL '35 00:00' DAY_MINUTE, 'stop'),
+  (7, 'update', 1, 1, @now - INTERVAL '35 02:00' DAY_MINUTE, @now - INTERVAL '35 00:00' DAY_MINUTE, 'restart'),
+  (7, 'update', 2, 1, @now - INTERVAL '35 00:00' DAY_MINUTE, @now - INTERVAL '31 01:55' DAY_MINUTE, 'stop'),
+  (7, 'resolution', 1, 1, @now - INTERVAL '35 02:00' DAY_MINUTE, @now - INTERVAL '31 01:55' DAY_MINUTE, 'stop'),
+  (8, 'first_response', 1, 1, @now - INTERVAL '34 03:00' DAY_MINUTE, @now - INTERVAL '33 01:00' DAY_MINUTE, 'stop'),
+  (8, 'update', 1, 1, @now - INTERVAL '34 03:00' DAY_MINUTE, @now - INTERVAL '33 01:00' DAY_MINUTE, 'restart'),
+  (8, 'update', 2, 1, @now - INTERVAL '33 01:00' DAY_MINUTE, @now - INTERVAL '26 02:50' DAY_MINUTE, 'restart'),
+  (8, 'update', 3, 1, @now - INTERVAL '26 02:50' DAY_MINUTE, @now - INTERVAL '20 05:30' DAY_MINUTE, 'restart'),
+  (8, 'update', 4, 1, @now - INTERVAL '20 05:30' DAY_MINUTE, @now - INTERVAL '20 05:30' DAY_MINUTE, 'stop'),
+  (8, 'resolution', 1, 1, @now - INTERVAL '34 03:00' DAY_MINUTE, @now - INTERVAL '20 05:30' DAY_MINUTE, 'stop'),
+  (9, 'first_response', 1, 1, @now - INTERVAL '33 02:00' DAY_MINUTE, @now - INTERVAL '33 00:40' DAY_MINUTE, 'stop'),
+  (9, 'update', 1, 1, @now - INTERVAL '33 02:00' DAY_MINUTE, @now - INTERVAL '33 00:40' DAY_MINUTE, 'restart'),
+  (9, 'update', 2, 1, @now - INTERVAL '33 00:40' DAY_MINUTE, @now - INTERVAL '33 00:40' DAY_MINUTE, 'stop'),
+  (9, 'resolution', 1, 1, @now - INTERVAL '33 02:00' DAY_MINUTE, @now - INTERVAL '33 00:40' DAY_MINUTE, 'stop'),
+  (10, 'first_response', 1, 1, @now - INTERVAL '31 06:00' DAY_MINUTE, @now - INTERVAL '31 03:30' DAY_MINUTE, 'stop'),
+  (10, 'update', 1, 1, @now - INTERVAL '31 06:00' DAY_MINUTE, @now - INTERVAL '31 03:30' DAY_MINUTE, 'restart'),
+  (10, 'update', 2, 1, @now - INTERVAL '31 03:30' DAY_MINUTE, @now - INTERVAL '29 04:00' DAY_MINUTE, 'restart'),
+  (10, 'update', 3, 1, @now - INTERVAL '29 04:00' DAY_MINUTE, @now - INTERVAL '29 04:00' DAY_MINUTE, 'stop'),
+  (10, 'resolution', 1, 1, @now - INTERVAL '31 06:00' DAY_MINUTE, @now - INTERVAL '29 04:00' DAY_MINUTE, 'stop'),
+  (11, 'first_response', 1, 1, @now - INTERVAL '30 01:00' DAY_MINUTE, @now - INTERVAL '29 23:00' DAY_MINUTE, 'stop'),
+  (11, 'update', 1, 1, @now - INTERVAL '30 01:00' DAY_MINUTE, @now - INTERVAL '29 23:00' DAY_MINUTE, 'restart'),
+  (11, 'update', 2, 1, @now - INTERVAL '29 23:00' DAY_MINUTE, @now - INTERVAL '29 23:00' DAY_MINUTE, 'stop'),
+  (11, 'resolution', 1, 1, @now - INTERVAL '30 01:00' DAY_MINUTE, @now - INTERVAL '29 23:00' DAY_MINUTE, 'stop'),
+  (12, 'first_response', 1, 1, @now - INTERVAL '29 02:00' DAY_MINUTE, @now - INTERVAL '29 01:40' DAY_MINUTE, 'stop'),
+  (12, 'update', 1, 1, @now - INTERVAL '29 02:00' DAY_MINUTE, @now - INTERVAL '29 01:40' DAY_MINUTE, 'restart'),
+  (12, 'update', 2, 1, @now - INTERVAL '29 01:40' DAY_MINUTE, @now - INTERVAL '29 01:05' DAY_MINUTE, 'stop'),
+  (12, 'resolution', 1, 1, @now - INTERVAL '29 02:00' DAY_MINUTE, @now - INTERVAL '29 01:05' DAY_MINUTE, 'stop'),
+  (13, 'first_response', 1, 1, @now - INTERVAL '27 06:00' DAY_MINUTE, @now - INTERVAL '27 04:00' DAY_MINUTE, 'stop'),
+  (13, 'update', 1, 1, @now - INTERVAL '27 06:00' DAY_MINUTE, @now - INTERVAL '27 04:00' DAY_MINUTE, 'restart'),
+  (13, 'update', 2, 1, @now - INTERVAL '27 04:00' DAY_MINUTE, @now - INTERVAL '25 01:00' DAY_MINUTE, 'stop'),
+  (13, 'resolution', 1, 1, @now - INTERVAL '27 06:00' DAY_MINUTE, @now - INTERVAL '25 01:00' DAY_MINUTE, 'stop'),
+  (14, 'first_response', 1, 1, @now - INTERVAL '27 05:00' DAY_MINUTE, @now - INTERVAL '27 03:00' DAY_MINUTE, 'stop'),
+  (14, 'update', 1, 1, @now - INTERVAL '27 05:00' DAY_MINUTE, @now - INTERVAL '27 03:00' DAY_MINUTE, 'restart'),
+  (14, 'update', 2, 1, @now - INTERVAL '27 03:00' DAY_MINUTE, @now - INTERVAL '22 03:50' DAY_MINUTE, 'restart'),
+  (14, 'update', 3, 1, @now - INTERVAL '22 03:50' DAY_MINUTE, @now - INTERVAL '22 03:50' DAY_MINUTE, 'stop'),
+  (14, 'resolution', 1, 1, @now - INTERVAL '27 05:00' DAY_MINUTE, @now - INTERVAL '22 03:50' DAY_MINUTE, 'stop'),
+  (15, 'first_response', 1, 1, @now - INTERVAL '24 04:00' DAY_MINUTE, @now - INTERVAL '24 02:45' DAY_MINUTE, 'stop'),
+  (15, 'update', 1, 1, @now - INTERVAL '24 04:00' DAY_MINUTE, @now - INTERVAL '24 02:45' DAY_MINUTE, 'restart'),
+  (15, 'update', 2, 1, @now - INTERVAL '24 02:45' DAY_MINUTE, @now - INTERVAL '23 02:50' DAY_MINUTE, 'restart'),
+  (15, 'update', 3, 1, @now - INTERVAL '23 02:50' DAY_MINUTE, @now - INTERVAL '21 01:55' DAY_MINUTE, 'restart'),
+  (15, 'update', 4, 1, @now - INTERVAL '21 01:55' DAY_MINUTE, @now - INTERVAL '21 01:55' DAY_MINUTE, 'stop'),
+  (15, 'resolution', 1, 1, @now - INTERVAL '24 04:00' DAY_MINUTE, @now - INTERVAL '21 01:55' DAY_MINUTE, 'stop'),
+  (16, 'first_response', 1, 1, @now - INTERVAL '22 03:00' DAY_MINUTE, @now - INTERVAL '22 02:20' DAY_MINUTE, 'stop'),
+  (16, 'update', 1, 1, @now - INTERVAL '22 03:00' DAY_MINUTE, @now - INTERVAL '22 02:20' DAY_MINUTE, 'restart'),
+  (16, 'update', 2, 1, @now - INTERVAL '22 02:20' DAY_MINUTE, @now - INTERVAL '22 01:45' DAY_MINUTE, 'stop'),
+  (16, 'resolution', 1, 1, @now - INTERVAL '22 03:00' DAY_MINUTE, @now - INTERVAL '22 01:45' DAY_MINUTE, 'stop'),
+  (17, 'first_response', 1, 1, @now - INTERVAL '19 06:00' DAY_MINUTE, @now - INTERVAL '19 03:00' DAY_MINUTE, 'stop'),
+  (17, 'update', 1, 1, @now - INTERVAL '19 06:00' DAY_MINUTE, @now - INTERVAL '19 03:00' DAY_MINUTE, 'restart'),
+  (17, 'update', 2, 1, @now - INTERVAL '19 03:00' DAY_MINUTE, @now - INTERVAL '13 03:00' DAY_MINUTE, 'stop'),
+  (17, 'resolution', 1, 1, @now - INTERVAL '19 06:00' DAY_MINUTE, @now - INTERVAL '13 03:00' DAY_MINUTE, 'stop'),
+  (18, 'first_response', 1, 1, @now - INTERVAL '18 04:00' DAY_MINUTE, @now - INTERVAL '18 01:00' DAY_MINUTE, 'stop'),
+  (18, 'update', 1, 1, @now - INTERVAL '18 04:00' DAY_MINUTE, @now - INTERVAL '18 01:00' DAY_MINUTE, 'restart'),
+  (18, 'update', 2, 1, @now - INTERVAL '18 01:00' DAY_MINUTE, @now - INTERVAL '17 22:00' DAY_MINUTE, 'stop'),
+  (18, 'resolution', 1, 1, @now - INTERVAL '18 04:00' DAY_MINUTE, @now - INTERVAL '17 22:00' DAY_MINUTE, 'stop'),
+  (19, 'first_response', 1, 1, @now - INTERVAL '17 02:00' DAY_MINUTE, @now - INTERVAL '16 06:00' DAY_MINUTE, 'stop'),
+  (19, 'update', 1, 1, @now - INTERVAL '17 02:00' DAY_MINUTE, @now - INTERVAL '16 06:00' DAY_MINUTE, 'restart'),
+  (19, 'update', 2, 1, @now - INTERVAL '16 06:00' DAY_MINUTE, @now - INTERVAL '16 06:00' DAY_MINUTE, 'stop'),
+  (19, 'resolution', 1, 1, @now - INTERVAL '17 02:00' DAY_MINUTE, @now - INTERVAL '16 06:00' DAY_MINUTE, 'stop'),
+  (20, 'first_response', 1, 1, @now - INTERVAL '15 03:00' DAY_MINUTE, @now - INTERVAL '15 00:30' DAY_MINUTE, 'stop'),
+  (20, 'update', 1, 1, @now - INTERVAL '15 03:00' DAY_MINUTE, @now - INTERVAL '15 00:30' DAY_MINUTE, 'restart'),
+  (20, 'update', 2, 1, @now - INTERVAL '15 00:30' DAY_MINUTE, @now - INTERVAL '13 04:00' DAY_MINUTE, 'restart'),
+  (20, 'update', 3, 1, @now - INTERVAL '13 04:00' DAY_MINUTE, @now - INTERVAL '12 02:00' DAY_MINUTE, 'stop'),
+  (20, 'resolution', 1, 1, @now - INTERVAL '15 03:00' DAY_MINUTE, @now - INTERVAL '12 02:00' DAY_MINUTE, 'stop'),
+  (21, 'first_response', 1, 1, @now - INTERVAL '12 03:00' DAY_MINUTE, @now - INTERVAL '12 02:30' DAY_MINUTE, 'stop'),
+  (21, 'update', 1, 1, @now - INTERVAL '12 03:00' DAY_MINUTE, @now - INTERVAL '12 02:30' DAY_MINUTE, 'restart'),
+  (21, 'update', 2, 1, @now - INTERVAL '12 02:30' DAY_MINUTE, @now - INTERVAL '12 01:45' DAY_MINUTE, 'stop'),
+  (21, 'resolution', 1, 1, @now - INTERVAL '12 03:00' DAY_MINUTE, @now - INTERVAL '12 01:45' DAY_MINUTE, 'stop'),
+  (22, 'first_response', 1, 1, @now - INTERVAL '9 03:00' DAY_MINUTE, @now - INTERVAL '8 04:00' DAY_MINUTE, 'stop'),
+  (22, 'update', 1, 1, @now - INTERVAL '9 03:00' DAY_MINUTE, @now - INTERVAL '8 04:00' DAY_MINUTE, 'restart'),
+  (22, 'update', 2, 1, @now - INTERVAL '8 04:00' DAY_MINUTE, @now - INTERVAL '8 04:00' DAY_MINUTE, 'pause'),
+  (22, 'resolution', 1, 1, @now - INTERVAL '9 03:00' DAY_MINUTE, @now - INTERVAL '8 04:00' DAY_MINUTE, 'pause'),
+  (23, 'first_response', 1, 1, @now - INTERVAL '8 03:00' DAY_MINUTE, @now - INTERVAL '7 05:00' DAY_MINUTE, 'stop'),
+  (23, 'update', 1, 1, @now - INTERVAL '8 03:00' DAY_MINUTE, @now - INTERVAL '7 05:00' DAY_MINUTE, 'restart'),
+  (23, 'update', 2, 1, @now - INTERVAL '7 05:00' DAY_MINUTE, NULL, NULL),
+  (23, 'resolution', 1, 1, @now - INTERVAL '8 03:00' DAY_MINUTE, NULL, NULL),
+  (24, 'first_response', 1, 1, @now - INTERVAL '7 05:00' DAY_MINUTE, @now - INTERVAL '7 00:50' DAY_MINUTE, 'stop'),
+  (24, 'update', 1, 1, @now - INTERVAL '7 05:00' DAY_MINUTE, @now - INTERVAL '7 00:50' DAY_MINUTE, 'restart'),
+  (24, 'update', 2, 1, @now - INTERVAL '7 00:50' DAY_MINUTE, @now - INTERVAL '7 00:50' DAY_MINUTE, 'pause'),
+  (24, 'resolution', 1, 1, @now - INTERVAL '7 05:00' DAY_MINUTE, @now - INTERVAL '7 00:50' DAY_MINUTE, 'pause'),
+  (25, 'first_response', 1, 1, @now - INTERVAL '7 04:00' DAY_MINUTE, @now - INTERVAL '7 01:00' DAY_MINUTE, 'stop'),
+  (25, 'update', 1, 1, @now - INTERVAL '7 04:00' DAY_MINUTE, @now - INTERVAL '7 01:00' DAY_MINUTE, 'restart'),
+  (25, 'update', 2, 1, @now - INTERVAL '7 01:00' DAY_MINUTE, NULL, NULL),
+  (25, 'resolution', 1, 1, @now - INTERVAL '7 04:00' DAY_MINUTE, NULL, NULL),
+  (26, 'first_response', 1, 1, @now - INTERVAL '6 05:00' DAY_MINUTE, @now - INTERVAL '6 02:30' DAY_MINUTE, 'stop'),
+  (26, 'update', 1, 1, @now - INTERVAL '6 05:00' DAY_MINUTE, @now - INTERVAL '6 02:30' DAY_MINUTE, 'restart'),
+  (26, 'update', 2, 1, @now - INTERVAL '6 02:30' DAY_MINUTE, @now - INTERVAL '3 06:00' DAY_MINUTE, 'stop'),
+  (26, 'resolution', 1, 1, @now - INTERVAL '6 05:00' DAY_MINUTE, @now - INTERVAL '3 06:00' DAY_MINUTE, 'stop'),
+  (27, 'first_response', 1, 1, @now - INTERVAL '6 04:00' DAY_MINUTE, @now - INTERVAL '6 01:30' DAY_MINUTE, 'stop'),
+  (27, 'update', 1, 1, @now - INTERVAL '6 04:00' DAY_MINUTE, @now - INTERVAL '6 01:30' DAY_MINUTE, 'restart'),
+  (27, 'update', 2, 1, @now - INTERVAL '6 01:30' DAY_MINUTE, NULL, NULL),
+  (27, 'resolution', 1, 1, @now - INTERVAL '6 04:00' DAY_MINUTE, NULL, NULL),
+  (28, 'first_response', 1, 1, @now - INTERVAL '6 02:00' DAY_MINUTE, @now - INTERVAL '5 22:45' DAY_MINUTE, 'stop'),
+  (28, 'update', 1, 1, @now - INTERVAL '6 02:00' DAY_MINUTE, @now - INTERVAL '5 22:45' DAY_MINUTE, 'restart'),
+  (28, 'update', 2, 1, @now - INTERVAL '5 22:45' DAY_MINUTE, NULL, NULL),
+  (28, 'resolution', 1, 1, @now - INTERVAL '6 02:00' DAY_MINUTE, NULL, NULL),
+  (29, 'first_response', 1, 1, @now - INTERVAL '6 02:00' DAY_MINUTE, @now - INTERVAL '5 05:00' DAY_MINUTE, 'stop'),
+  (29, 'update', 1, 1, @now - INTERVAL '6 02:00' DAY_MINUTE, @now - INTERVAL '5 05:00' DAY_MINUTE, 'restart'),
+  (29, 'update', 2, 1, @now - INTERVAL '5 05:00' DAY_MINUTE, @now - INTERVAL '5 05:00' DAY_MINUTE, 'stop'),
+  (29, 'resolution', 1, 1, @now - INTERVAL '6 02:00' DAY_MINUTE, @now - INTERVAL '5 05:00' DAY_MINUTE, 'stop'),
+  (30, 'first_response', 1, 1, @now - INTERVAL '6 01:00' DAY_MINUTE, @now - INTERVAL '5 22:30' DAY_MINUTE, 'stop'),
+  (30, 'update', 1, 1, @now - INTERVAL '6 01:00' DAY_MINUTE, @now - INTERVAL '5 22:30' DAY_MINUTE, 'restart'),
+  (30, 'update', 2, 1, @now - INTERVAL '5 22:30' DAY_MINUTE, @now - INTERVAL '5 22:30' DAY_MINUTE, 'pause'),
+  (30, 'resolution', 1, 1, @now - INTERVAL '6 01:00' DAY_MINUTE, @now - INTERVAL '5 22:30' DAY_MINUTE, 'pause'),
+  (31, 'first_response', 1, 1, @now - INTERVAL '5 20:00' DAY_MINUTE, @now - INTERVAL '5 18:00' DAY_MINUTE, 'stop'),
+  (31, 'update', 1, 1, @now - INTERVAL '5 20:00' DAY_MINUTE, @now - INTERVAL '5 18:00' DAY_MINUTE, 'restart'),
+  (31, 'update', 2, 1, @now - INTERVAL '5 18:00' DAY_MINUTE, @now - INTERVAL '5 18:00' DAY_MINUTE, 'pause'),
+  (31, 'resolution', 1, 1, @now - INTERVAL '5 20:00' DAY_MINUTE, @now - INTERVAL '5 18:00' DAY_MINUTE, 'pause'),
+  (32, 'first_response', 1, 1, @now - INTERVAL '5 06:00' DAY_MINUTE, @now - INTERVAL '5 03:40' DAY_MINUTE, 'stop'),
+  (32, 'update', 1, 1, @now - INTERVAL '5 06:00' DAY_MINUTE, @now - INTERVAL '5 03:40' DAY_MINUTE, 'restart'),
+  (32, 'update', 2, 1, @now - INTERVAL '5 03:40' DAY_MINUTE, NULL, NULL),
+  (32, 'resolution', 1, 1, @now - INTERVAL '5 06:00' DAY_MINUTE, NULL, NULL),
+  (33, 'first_response', 1, 1, @now - INTERVAL '5 04:00' DAY_MINUTE, @now - INTERVAL '5 02:40' DAY_MINUTE, 'stop'),
+  (33, 'update', 1, 1, @now - INTERVAL '5 04:00' DAY_MINUTE, @now - INTERVAL '5 02:40' DAY_MINUTE, 'restart'),
+  (33, 'update', 2, 1, @now - INTERVAL '5 02:40' DAY_MINUTE, NULL, NULL),
+  (33, 'resolution', 1, 1, @now - INTERVAL '5 04:00' DAY_MINUTE, NULL, NULL),
+  (34, 'first_response', 1, 1, @now - INTERVAL '5 03:30' DAY_MINUTE, NULL, NULL),
+  (34, 'update', 1, 1, @now - INTERVAL '5 03:30' DAY_MINUTE, NULL, NULL),
+  (34, 'resolution', 1, 1, @now - INTERVAL '5 03:30' DAY_MINUTE, NULL, NULL),
+  (35, 'first_response', 1, 1, @now - INTERVAL '4 05:00' DAY_MINUTE, @now - INTERVAL '1 06:00' DAY_MINUTE, 'stop'),
+  (35, 'update', 1, 1, @now - INTERVAL '4 05:00' DAY_MINUTE, @now - INTERVAL '1 06:00' DAY_MINUTE, 'restart'),
+  (35, 'update', 2, 1, @now - INTERVAL '1 06:00' DAY_MINUTE, @now - INTERVAL '1 06:00' DAY_MINUTE, 'stop'),
+  (35, 'resolution', 1, 1, @now - INTERVAL '4 05:00' DAY_MINUTE, @now - INTERVAL '1 06:00' DAY_MINUTE, 'stop'),
+  (36, 'first_response', 1, 1, @now - INTERVAL '4 04:00' DAY_MINUTE, @now - INTERVAL '4 01:30' DAY_MINUTE, 'stop'),
+  (36, 'update', 1, 1, @now - INTERVAL '4 04:00' DAY_MINUTE, @now - INTERVAL '4 01:30' DAY_MINUTE, 'restart'),
+  (36, 'update', 2, 1, @now - INTERVAL '4 01:30' DAY_MINUTE, @now - INTERVAL '4 01:30' DAY_MINUTE, 'stop'),
+  (36, 'resolution', 1, 1, @now - INTERVAL '4 04:00' DAY_MINUTE, @now - INTERVAL '4 01:30' DAY_MINUTE, 'stop'),
+  (37, 'first_response', 1, 1, @now - INTERVAL '4 03:00' DAY_MINUTE, @now - INTERVAL '4 01:45' DAY_MINUTE, 'stop'),
+  (37, 'update', 1, 1, @now - INTERVAL '4 03:00' DAY_MINUTE, @now - INTERVAL '4 01:45' DAY_MINUTE, 'restart'),
+  (37, 'update', 2, 1, @now - INTERVAL '4 01:45' DAY_MINUTE, @now - INTERVAL '3 19:30' DAY_MINUTE, 'restart'),
+  (37, 'update', 3, 1, @now - INTERVAL '3 19:30' DAY_MINUTE, NULL, NULL),
+  (37, 'resolution', 1, 1, @now - INTERVAL '4 03:00' DAY_MINUTE, NULL, NULL),
+  (38, 'first_response', 1, 1, @now - INTERVAL '4 02:00' DAY_MINUTE, @now - INTERVAL '3 05:40' DAY_MINUTE, 'stop'),
+  (38, 'update', 1, 1, @now - INTERVAL '4 02:00' DAY_MINUTE, @now - INTERVAL '3 05:40' DAY_MINUTE, 'restart'),
+  (38, 'update', 2, 1, @now - INTERVAL '3 05:40' DAY_MINUTE, @now - INTERVAL '3 05:40' DAY_MINUTE, 'stop'),
+  (38, 'resolution', 1, 1, @now - INTERVAL '4 02:00' DAY_MINUTE, @now - INTERVAL '3 05:40' DAY_MINUTE, 'stop'),
+  (39, 'first_response', 1, 1, @now - INTERVAL '4 01:00' DAY_MINUTE, @now - INTERVAL '3 22:00' DAY_MINUTE, 'stop'),
+  (39, 'update', 1, 1, @now - INTERVAL '4 01:00' DAY_MINUTE, @now - INTERVAL '3 22:00' DAY_MINUTE, 'restart'),
+  (39, 'update', 2, 1, @now - INTERVAL '3 22:00' DAY_MINUTE, @now - INTERVAL '2 20:00' DAY_MINUTE, 'stop'),
+  (39, 'resolution', 1, 1, @now - INTERVAL '4 01:00' DAY_MINUTE, @now - INTERVAL '2 20:00' DAY_MINUTE, 'stop'),
+  (40, 'first_response', 1, 1, @now - INTERVAL '3 07:00' DAY_MINUTE, @now - INTERVAL '3 04:30' DAY_MINUTE, 'stop'),
+  (40, 'update', 1, 1, @now - INTERVAL '3 07:00' DAY_MINUTE, @now - INTERVAL '3 04:30' DAY_MINUTE, 'restart'),
+  (40, 'update', 2, 1, @now - INTERVAL '3 04:30' DAY_MINUTE, NULL, NULL),
+  (40, 'resolution', 1, 1, @now - INTERVAL '3 07:00' DAY_MINUTE, NULL, NULL),
+  (41, 'first_response', 1, 1, @now - INTERVAL '3 06:00' DAY_MINUTE, @now - INTERVAL '3 03:30' DAY_MINUTE, 'stop'),
+  (41, 'update', 1, 1, @now - INTERVAL '3 06:00' DAY_MINUTE, @now - INTERVAL '3 03:30' DAY_MINUTE, 'restart'),
+  (41, 'update', 2, 1, @now - INTERVAL '3 03:30' DAY_MINUTE, @now - INTERVAL '3 03:30' DAY_MINUTE, 'pause'),
+  (41, 'resolution', 1, 1, @now - INTERVAL '3 06:00' DAY_MINUTE, @now - INTERVAL '3 03:30' DAY_MINUTE, 'pause'),
+  (42, 'first_response', 1, 1, @now - INTERVAL '3 05:00' DAY_MINUTE, @now - INTERVAL '3 02:50' DAY_MINUTE, 'stop'),
+  (42, 'update', 1, 1, @now - INTERVAL '3 05:00' DAY_MINUTE, @now - INTERVAL '3 02:50' DAY_MINUTE, 'restart'),
+  (42, 'update', 2, 1, @now - INTERVAL '3 02:50' DAY_MINUTE, NULL, NULL),
+  (42, 'resolution', 1, 1, @now - INTERVAL '3 05:00' DAY_MINUTE, NULL, NULL),
+  (43, 'first_response', 1, 1, @now - INTERVAL '3 04:00' DAY_MINUTE, @now - INTERVAL '3 00:50' DAY_MINUTE, 'stop'),
+  (43, 'update', 1, 1, @now - INTERVAL '3 04:00' DAY_MINUTE, @now - INTERVAL '3 00:50' DAY_MINUTE, 'restart'),
+  (43, 'update', 2, 1, @now - INTERVAL '3 00:50' DAY_MINUTE, NULL, NULL),
+  (43, 'resolution', 1, 1, @now - INTERVAL '3 04:00' DAY_MINUTE, NULL, NULL),
+  (44, 'first_response', 1, 1, @now - INTERVAL '3 03:00' DAY_MINUTE, @now - INTERVAL '2 07:00' DAY_MINUTE, 'stop'),
+  (44, 'update', 1, 1, @now - INTERVAL '3 03:00' DAY_MINUTE, @now - INTERVAL '2 07:00' DAY_MINUTE, 'restart'),
+  (44, 'update', 2, 1, @now - INTERVAL '2 07:00' DAY_MINUTE, @now - INTERVAL '2 07:00' DAY_MINUTE, 'stop'),
+  (44, 'resolution', 1, 1, @now - INTERVAL '3 03:00' DAY_MINUTE, @now - INTERVAL '2 07:00' DAY_MINUTE, 'stop'),
+  (45, 'first_response', 1, 1, @now - INTERVAL '3 02:00' DAY_MINUTE, @now - INTERVAL '2 05:30' DAY_MINUTE, 'stop'),
+  (45, 'update', 1, 1, @now - INTERVAL '3 02:00' DAY_MINUTE, @now - INTERVAL '2 05:30' DAY_MINUTE, 'restart'),
+  (45, 'update', 2, 1, @now - INTERVAL '2 05:30' DAY_MINUTE, NULL, NULL),
+  (45, 'resolution', 1, 1, @now - INTERVAL '3 02:00' DAY_MINUTE, NULL, NULL),
+  (46, 'first_response', 1, 1, @now - INTERVAL '3 01:00' DAY_MINUTE, @now - INTERVAL '2 22:00' DAY_MINUTE, 'stop'),
+  (46, 'update', 1, 1, @now - INTERVAL '3 01:00' DAY_MINUTE, @now - INTERVAL '2 22:00' DAY_MINUTE, 'restart'),
+  (46, 'update', 2, 1, @now - INTERVAL '2 22:00' DAY_MINUTE, NULL, NULL),
+  (46, 'resolution', 1, 1, @now - INTERVAL '3 01:00' DAY_MINUTE, NULL, NULL),
+  (47, 'first_response', 1, 1, @now - INTERVAL '2 06:00' DAY_MINUTE, @now - INTERVAL '2 04:50' DAY_MINUTE, 'stop'),
+  (47, 'update', 1, 1, @now - INTERVAL '2 06:00' DAY_MINUTE, @now - INTERVAL '2 04:50' DAY_MINUTE, 'restart'),
+  (47, 'update', 2, 1, @now - INTERVAL '2 04:50' DAY_MINUTE, NULL, NULL),
+  (47, 'resolution', 1, 1, @now - INTERVAL '2 06:00' DAY_MINUTE, NULL, NULL),
+  (48, 'first_response', 1, 1, @now - INTERVAL '2 05:00' DAY_MINUTE, @now - INTERVAL '2 04:30' DAY_MINUTE, 'stop'),
+  (48, 'update', 1, 1, @now - INTERVAL '2 05:00' DAY_MINUTE, @now - INTERVAL '2 04:30' DAY_MINUTE, 'restart'),
+  (48, 'update', 2, 1, @now - INTERVAL '2 04:30' DAY_MINUTE, @now - INTERVAL '2 02:55' DAY_MINUTE, 'stop'),
+  (48, 'resolution', 1, 1, @now - INTERVAL '2 05:00' DAY_MINUTE, @now - INTERVAL '2 02:55' DAY_MINUTE, 'stop'),
+  (49, 'first_response', 1, 1, @now - INTERVAL '2 03:00' DAY_MINUTE, @now - INTERVAL '2 00:30' DAY_MINUTE, 'stop'),
+  (49, 'update', 1, 1, @now - INTERVAL '2 03:00' DAY_MINUTE, @now - INTERVAL '2 00:30' DAY_MINUTE, 'restart'),
+  (49, 'update', 2, 1, @now - INTERVAL '2 00:30' DAY_MINUTE, @now - INTERVAL '2 00:30' DAY_MINUTE, 'pause'),
+  (49, 'resolution', 1, 1, @now - INTERVAL '2 03:00' DAY_MINUTE, @now - INTERVAL '2 00:30' DAY_MINUTE, 'pause'),
+  (50, 'first_response', 1, 1, @now - INTERVAL '2 02:00' DAY_MINUTE, @now - INTERVAL '2 01:30' DAY_MINUTE, 'stop'),
+  (50, 'update', 1, 1, @now - INTERVAL '2 02:00' DAY_MINUTE, @now - INTERVAL '2 01:30' DAY_MINUTE, 'restart'),
+  (50, 'update', 2, 1, @now - INTERVAL '2 01:30' DAY_MINUTE, NULL, NULL),
+  (50, 'resolution', 1, 1, @now - INTERVAL '2 02:00' DAY_MINUTE, NULL, NULL),
+  (51, 'first_response', 1, 1, @now - INTERVAL '1 05:00' DAY_MINUTE, @now - INTERVAL '1 04:40' DAY_MINUTE, 'stop'),
+  (51, 'update', 1, 1, @now - INTERVAL '1 05:00' DAY_MINUTE, @now - INTERVAL '1 04:40' DAY_MINUTE, 'restart'),
+  (51, 'update', 2, 1, @now - INTERVAL '1 04:40' DAY_MINUTE, @now - INTERVAL '1 01:00' DAY_MINUTE, 'restart'),
+  (51, 'update', 3, 1, @now - INTERVAL '1 01:00' DAY_MINUTE, NULL, NULL),
+  (51, 'resolution', 1, 1, @now - INTERVAL '1 05:00' DAY_MINUTE, NULL, NULL),
+  (52, 'first_response', 1, 1, @now - INTERVAL '1 04:55' DAY_MINUTE, @now - INTERVAL '1 04:35' DAY_MINUTE, 'stop'),
+  (52, 'update', 1, 1, @now - INTERVAL '1 04:55' DAY_MINUTE, @now - INTERVAL '1 04:35' DAY_MINUTE, 'restart'),
+  (52, 'update', 2, 1, @now - INTERVAL '1 04:35' DAY_MINUTE, NULL, NULL),
+  (52, 'resolution', 1, 1, @now - INTERVAL '1 04:55' DAY_MINUTE, NULL, NULL),
+  (53, 'first_response', 1, 1, @now - INTERVAL '1 04:20' DAY_MINUTE, @now - INTERVAL '1 04:10' DAY_MINUTE, 'stop'),
+  (53, 'update', 1, 1, @now - INTERVAL '1 04:20' DAY_MINUTE, @now - INTERVAL '1 04:10' DAY_MINUTE, 'stop'),
+  (53, 'resolution', 1, 1, @now - INTERVAL '1 04:20' DAY_MINUTE, @now - INTERVAL '1 04:10' DAY_MINUTE, 'stop'),
+  (54, 'first_response', 1, 1, @now - INTERVAL '1 02:00' DAY_MINUTE, @now - INTERVAL '1 01:30' DAY_MINUTE, 'stop'),
+  (54, 'update', 1, 1, @now - INTERVAL '1 02:00' DAY_MINUTE, @now - INTERVAL '1 01:30' DAY_MINUTE, 'restart'),
+  (54, 'update', 2, 1, @now - INTERVAL '1 01:30' DAY_MINUTE, NULL, NULL),
+  (54, 'resolution', 1, 1, @now - INTERVAL '1 02:00' DAY_MINUTE, NULL, NULL),
+  (55, 'first_response', 1, 1, @now - INTERVAL '0 20:00' DAY_MINUTE, NULL, NULL),
+  (55, 'update', 1, 1, @now - INTERVAL '0 20:00' DAY_MINUTE, NULL, NULL),
+  (55, 'resolution', 1, 1, @now - INTERVAL '0 20:00' DAY_MINUTE, NULL, NULL),
+  (56, 'first_response', 1, 1, @now - INTERVAL '0 05:10' DAY_MINUTE, NULL, NULL),
+  (56, 'update', 1, 1, @now - INTERVAL '0 05:10' DAY_MINUTE, NULL, NULL),
+  (56, 'resolution', 1, 1, @now - INTERVAL '0 05:10' DAY_MINUTE, NULL, NULL),
+  (57, 'first_response', 1, 1, @now - INTERVAL '0 02:50' DAY_MINUTE, NULL, NULL),
+  (57, 'update', 1, 1, @now - INTERVAL '0 02:50' DAY_MINUTE, NULL, NULL),
+  (57, 'resolution', 1, 1, @now - INTERVAL '0 02:50' DAY_MINUTE, NULL, NULL),
+  (58, 'first_response', 1, 1, @now - INTERVAL '0 02:15' DAY_MINUTE, NULL, NULL),
+  (58, 'update', 1, 1, @now - INTERVAL '0 02:15' DAY_MINUTE, NULL, NULL),
+  (58, 'resolution', 1, 1, @now - INTERVAL '0 02:15' DAY_MINUTE, NULL, NULL),
+  (59, 'first_response', 1, 1, @now - INTERVAL '0 01:35' DAY_MINUTE, NULL, NULL),
+  (59, 'update', 1, 1, @now - INTERVAL '0 01:35' DAY_MINUTE, NULL, NULL),
+  (59, 'resolution', 1, 1, @now - INTERVAL '0 01:35' DAY_MINUTE, NULL, NULL),
+  (60, 'first_response', 1, 1, @now - INTERVAL '0 00:40' DAY_MINUTE, NULL, NULL),
+  (60, 'update', 1, 1, @now - INTERVAL '0 00:40' DAY_MINUTE, NULL, NULL),
+  (60, 'resolution', 1, 1, @now - INTERVAL '0 00:40' DAY_MINUTE, NULL, NULL);
+
+INSERT INTO demo_sla_final (ticket_id, kind, state) VALUES
+  (7, 'first_response', 'stopped'),
+  (7, 'update', 'stopped'),
+  (7, 'resolution', 'stopped'),
+  (8, 'first_response', 'stopped'),
+  (8, 'update', 'stopped'),
+  (8, 'resolution', 'stopped'),
+  (9, 'first_response', 'stopped'),
+  (9, 'update', 'stopped'),
+  (9, 'resolution', 'stopped'),
+  (10, 'first_response', 'stopped'),
+  (10, 'update', 'stopped'),
+  (10, 'resolution', 'stopped'),
+  (11, 'first_response', 'stopped'),
+  (11, 'update', 'stopped'),
+  (11, 'resolution', 'stopped'),
+  (12, 'first_response', 'stopped'),
+  (12, 'update', 'stopped'),
+  (12, 'resolution', 'stopped'),
+  (13, 'first_response', 'stopped'),
+  (13, 'update', 'stopped'),
+  (13, 'resolution', 'stopped'),
+  (14, 'first_response', 'stopped'),
+  (14, 'update', 'stopped'),
+  (14, 'resolution', 'stopped'),
+  (15, 'first_response', 'stopped'),
+  (15, 'update', 'stopped'),
+  (15, 'resolution', 'stopped'),
+  (16, 'first_response', 'stopped'),
+  (16, 'update', 'stopped'),
+  (16, 'resolution', 'stopped'),
+  (17, 'first_response', 'stopped'),
+  (17, 'update', 'stopped'),
+  (17, 'resolution', 'stopped'),
+  (18, 'first_response', 'stopped'),
+  (18, 'update', 'stopped'),
+  (18, 'resolution', 'stopped'),
+  (19, 'first_response', 'stopped'),
+  (19, 'update', 'stopped'),
+  (19, 'resolution', 'stopped'),
+  (20, 'first_response', 'stopped'),
+  (20, 'update', 'stopped'),
+  (20, 'resolution', 'stopped'),
+  (21, 'first_response', 'stopped'),
+  (21, 'update', 'stopped'),
+  (21, 'resolution', 'stopped'),
+  (22, 'first_response', 'stopped'),
+  (22, 'update', 'paused'),
+  (22, 'resolution', 'paused'),
+  (23, 'first_response', 'stopped'),
+  (23, 'update', 'running'),
+  (23, 'resolution', 'running'),
+  (24, 'first_response', 'stopped'),
+  (24, 'update', 'paused'),
+  (24, 'resolution', 'paused'),
+  (25, 'first_response', 'stopped'),
+  (25, 'update', 'running'),
+  (25, 'resolution', 'running'),
+  (26, 'first_response', 'stopped'),
+  (26, 'update', 'stopped'),
+  (26, 'resolution', 'stopped'),
+  (27, 'first_response', 'stopped'),
+  (27, 'update', 'running'),
+  (27, 'resolution', 'running'),
+  (28, 'first_response', 'stopped'),
+  (28, 'update', 'running'),
+  (28, 'resolution', 'running'),
+  (29, 'first_response', 'stopped'),
+  (29, 'update', 'stopped'),
+  (29, 'resolution', 'stopped'),
+  (30, 'first_response', 'stopped'),
+  (30, 'update', 'paused'),
+  (30, 'resolution', 'paused'),
+  (31, 'first_response', 'stopped'),
+  (31, 'update', 'paused'),
+  (31, 'resolution', 'paused'),
+  (32, 'first_response', 'stopped'),
+  (32, 'update', 'running'),
+  (32, 'resolution', 'running'),
+  (33, 'first_response', 'stopped'),
+  (33, 'update', 'running'),
+  (33, 'resolution', 'running'),
+  (34, 'first_response', 'running'),
+  (34, 'update', 'running'),
+  (34, 'resolution', 'running'),
+  (35, 'first_response', 'stopped'),
+  (35, 'update', 'stopped'),
+  (35, 'resolution', 'stopped'),
+  (36, 'first_response', 'stopped'),
+  (36, 'update', 'stopped'),
+  (36, 'resolution', 'stopped'),
+  (37, 'first_response', 'stopped'),
+  (37, 'update', 'running'),
+  (37, 'resolution', 'running'),
+  (38, 'first_response', 'stopped'),
+  (38, 'update', 'stopped'),
+  (38, 'resolution', 'stopped'),
+  (39, 'first_response', 'stopped'),
+  (39, 'update', 'stopped'),
+  (39, 'resolution', 'stopped'),
+  (40, 'first_response', 'stopped'),
+  (40, 'update', 'running'),
+  (40, 'resolution', 'running'),
+  (41, 'first_response', 'stopped'),
+  (41, 'update', 'paused'),
+  (41, 'resolution', 'paused'),
+  (42, 'first_response', 'stopped'),
+  (42, 'update', 'running'),
+  (42, 'resolution', 'running'),
+  (43, 'first_response', 'stopped'),
+  (43, 'update', 'running'),
+  (43, 'resolution', 'running'),
+  (44, 'first_response', 'stopped'),
+  (44, 'update', 'stopped'),
+  (44, 'resolution', 'stopped'),
+  (45, 'first_response', 'stopped'),
+  (45, 'update', 'running'),
+  (45, 'resolution', 'running'),
+  (46, 'first_response', 'stopped'),
+  (46, 'update', 'running'),
+  (46, 'resolution', 'running'),
+  (47, 'first_response', 'stopped'),
+  (47, 'update', 'running'),
+  (47, 'resolution', 'running'),
+  (48, 'first_response', 'stopped'),
+  (48, 'update', 'stopped'),
+  (48, 'resolution', 'stopped'),
+  (49, 'first_response', 'stopped'),
+  (49, 'update', 'paused'),
+  (49, 'resolution', 'paused'),
+  (50, 'first_response', 'stopped'),
+  (50, 'update', 'running'),
+  (50, 'resolution', 'running'),
+  (51, 'first_response', 'stopped'),
+  (51, 'update', 'running'),
+  (51, 'resolution', 'running'),
+  (52, 'first_response', 'stopped'),
+  (52, 'update', 'running'),
+  (52, 'resolution', 'running'),
+  (53, 'first_response', 'stopped'),
+  (53, 'update', 'stopped'),
+  (53, 'resolution', 'stopped'),
+  (54, 'first_response', 'stopped'),
+  (54, 'update', 'running'),
+  (54, 'resolution', 'running'),
+  (55, 'first_response', 'running'),
+  (55, 'update', 'running'),
+  (55, 'resolution', 'running'),
+  (56, 'first_response', 'running'),
+  (56, 'update', 'running'),
+  (56, 'resolution', 'running'),
+  (57, 'first_response', 'running'),
+  (57, 'update', 'running'),
+  (57, 'resolution', 'running'),
+  (58, 'first_response', 'running'),
+  (58, 'update', 'running'),
+  (58, 'resolution', 'running'),
+  (59, 'first_response', 'running'),
+  (59, 'update', 'running'),
+  (59, 'resolution', 'running'),
+  (60, 'first_response', 'running'),
+  (60, 'update', 'running'),
+  (60, 'resolution', 'running');
+
+-- Each ticket's policy, and each clock's target and warning mark (the
+-- first whole second at the policy's share); a clock the policy has no
+-- target for does not run.
+CREATE TABLE demo_sla_policy (
+  ticket_id  BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  policy_id  INT UNSIGNED NULL
+) ENGINE=InnoDB;
+
+INSERT INTO demo_sla_policy (ticket_id, policy_id)
+SELECT k.id, (SELECT r.policy_id FROM sla_policy_rules r JOIN sla_policies p ON p.id = r.policy_id AND p.active = 1
+    WHERE (r.service_id IS NULL OR r.service_id = k.service_id) AND (r.tier IS NULL OR r.tier = o.tier)
+    ORDER BY r.service_id IS NULL, r.tier IS NULL, r.id LIMIT 1)
+FROM tickets k JOIN orgs o ON o.id = k.org_id
+WHERE k.id IN (SELECT ticket_id FROM demo_sla_final);
+
+UPDATE demo_sla_segments s
+  JOIN demo_sla_policy p ON p.ticket_id = s.ticket_id
+  JOIN tickets k ON k.id = s.ticket_id
+  JOIN sla_policies y ON y.id = p.policy_id
+  JOIN sla_targets g ON g.policy_id = p.policy_id AND g.priority = k.priority AND g.kind = s.kind
+SET s.calendar_id = y.calendar_id, s.target_s = g.minutes * 60,
+  s.mark_s = (g.minutes * 60 * y.warn_percent + 99) DIV 100;
+
+DELETE FROM demo_sla_segments WHERE target_s IS NULL;
+
+-- The business seconds each span used, and those its period used before it.
+UPDATE demo_sla_segments s SET
+  s.c_start = COALESCE((SELECT b.cum_before + LEAST(TIMESTAMPDIFF(SECOND, b.opens, s.starts_at), b.len)
+    FROM demo_sla_spans b WHERE b.calendar_id = s.calendar_id AND b.opens <= s.starts_at
+    ORDER BY b.opens DESC LIMIT 1), 0),
+  s.used = COALESCE((SELECT b.cum_before + LEAST(TIMESTAMPDIFF(SECOND, b.opens, COALESCE(s.ends_at, @now)), b.len)
+    FROM demo_sla_spans b WHERE b.calendar_id = s.calendar_id AND b.opens <= COALESCE(s.ends_at, @now)
+    ORDER BY b.opens DESC LIMIT 1), 0) - s.c_start;
+
+UPDATE demo_sla_segments s SET s.before_s = (SELECT COALESCE(SUM(x.used), 0) FROM demo_sla_segments x
+  WHERE x.ticket_id = s.ticket_id AND x.kind = s.kind AND x.period = s.period AND x.seg < s.seg);
+
+-- Where each span would reach the target and the warning mark: the due
+-- set when it started (none when the target was used up before it).
+UPDATE demo_sla_segments s SET
+  s.due_at = IF(s.before_s < s.target_s, (SELECT b.opens + INTERVAL (s.c_start + s.target_s - s.before_s - b.cum_before) SECOND
+    FROM demo_sla_spans b WHERE b.calendar_id = s.calendar_id AND b.cum_before + b.len >= s.c_start + s.target_s - s.before_s
+    ORDER BY b.opens LIMIT 1), NULL),
+  s.warn_at = IF(s.before_s < s.mark_s, (SELECT b.opens + INTERVAL (s.c_start + s.mark_s - s.before_s - b.cum_before) SECOND
+    FROM demo_sla_spans b WHERE b.calendar_id = s.calendar_id AND b.cum_before + b.len >= s.c_start + s.mark_s - s.before_s
+    ORDER BY b.opens LIMIT 1), s.starts_at);
+
+-- A span that ran past its due is a breach, recorded by the periodic check
+-- half a minute later (or when the span ended, if sooner).
+INSERT INTO ticket_sla_breaches (ticket_id, kind, policy_id, due_at, breached_at)
+SELECT s.ticket_id, s.kind, p.policy_id, s.due_at, LEAST(s.due_at + INTERVAL 30 SECOND, COALESCE(s.ends_at, @now))
+FROM demo_sla_segments s JOIN demo_sla_policy p ON p.ticket_id = s.ticket_id
+WHERE s.due_at < COALESCE(s.ends_at, @now)
+ORDER BY 5, 1;
+
+INSERT INTO ticket_history (ticket_id, at, user_id, field, old_value, new_value)
+SELECT s.ticket_id, LEAST(s.due_at + INTERVAL 30 SECOND, COALESCE(s.ends_at, @now)), NULL,
+  CONCAT('sla_', s.kind), NULL, 'breached'
+FROM demo_sla_segments s WHERE s.due_at < COALESCE(s.ends_at, @now)
+ORDER BY 2, 1;
+
+-- The clocks as their last period left them: consumed up to the last
+-- span's start (running) or end; the due kept by a breach, else that of the
+-- last span unless a pause took it; marks of the last period only.
+INSERT INTO ticket_sla_clocks (ticket_id, kind, policy_id, state, target_s, consumed_s, since, due_at,
+    warn_at, warned_at, breached_at, stopped_at)
+SELECT l.ticket_id, l.kind, p.policy_id, f.state, l.target_s,
+  l.before_s + IF(f.state = 'running', 0, l.used),
+  IF(f.state = 'running', l.starts_at, l.ends_at),
+  COALESCE(b.due_at, IF(f.state = 'running' OR l.end_by = 'stop', l.due_at, NULL)),
+  IF(f.state = 'running', l.warn_at, NULL),
+  COALESCE((SELECT MIN(LEAST(w.warn_at + INTERVAL 30 SECOND, COALESCE(w.ends_at, @now))) FROM demo_sla_segments w
+    WHERE w.ticket_id = l.ticket_id AND w.kind = l.kind AND w.period = l.period AND w.before_s < w.mark_s
+    AND w.warn_at < COALESCE(w.ends_at, @now)),
+    LEAST(b.due_at + INTERVAL 30 SECOND, COALESCE(b.ends_at, @now))),
+  LEAST(b.due_at + INTERVAL 30 SECOND, COALESCE(b.ends_at, @now)),
+  IF(f.state = 'stopped', l.ends_at, NULL)
+FROM demo_sla_final f
+JOIN demo_sla_policy p ON p.ticket_id = f.ticket_id
+JOIN demo_sla_segments l ON l.ticket_id = f.ticket_id AND l.kind = f.kind
+  AND (l.period, l.seg) = (SELECT x.period, x.seg FROM demo_sla_segments x WHERE x.ticket_id = f.ticket_id
+    AND x.kind = f.kind ORDER BY x.period DESC, x.seg DESC LIMIT 1)
+LEFT JOIN demo_sla_segments b ON b.ticket_id = l.ticket_id AND b.kind = l.kind AND b.period = l.period
+  AND b.due_at < COALESCE(b.ends_at, @now);
+
+UPDATE tickets t SET t.sla_due_at = (SELECT MIN(c.due_at) FROM ticket_sla_clocks c
+  WHERE c.ticket_id = t.id AND c.state = 'running')
+WHERE t.id IN (SELECT ticket_id FROM demo_sla_final);
+
+DROP TABLE demo_sla_policy, demo_sla_final, demo_sla_segments, demo_sla_spans;
+
