@@ -17,7 +17,8 @@
 
 #include "extern.h"
 
-#define MAX_TABLES 32
+/* Statement tables: the runtime's few and one per page group of a worker. */
+#define MAX_TABLES 64
 #define CELL_BYTES 256
 
 struct table {

@@ -118,8 +118,12 @@ startup(const struct pt_worker *w, struct pt_router **router, struct pt_route **
 	for (g = 0; g < w->ngroups; g++) {
 		const struct pt_group *grp = w->groups[g];
 
-		if (grp->nsql > 0 && pt_db_register(grp->sql, grp->nsql) != PT_OK)
+		if (grp->nsql > 0 && pt_db_register(grp->sql, grp->nsql) != PT_OK) {
+			pt_log(NULL, PT_LOG_ERROR, "cannot register the statements of %s's page"
+			    " group %zu (out of memory, or more groups than the database layer keeps)",
+			    w->name, g);
 			return PT_ENOMEM;
+		}
 		if (pt_render_preload(w->name, grp->views, grp->nviews) != PT_OK)
 			styles_ok = 0;
 	}

@@ -979,6 +979,38 @@ int	 pt_ticket_sla_check(struct pt_req *, long long ticket_id);
 	"   AND c.state = 'running' AND c.due_at >= UTC_TIMESTAMP(6))," \
 	" EXISTS (SELECT 1 FROM ticket_sla_clocks c WHERE c.ticket_id = t.id AND c.state = 'paused')"
 
+/*
+ * What the agent desk counts (the tickets worker's /tickets/desk and the
+ * start page's box in the auth worker, which reads the tickets tables
+ * with its own statement): columns of a SELECT, each the tickets still
+ * being worked on (new, open, pending) of one view, counted up to
+ * PT_DESK_COUNT_CAP, so that a count reads at most that many rows of an
+ * index (migration 0030).
+ *   mine         assigned to the agent (binds: agent)
+ *   unassigned   nobody's, of the agent's groups or of no group; all of
+ *                them for an agent in no group (binds: agent x2; up to
+ *                twice the cap: the groups' and the group-less ones)
+ *   breaching    a running clock at its warning share or past its due
+ *                (tickets.sla_warn_at); paused clocks do not count
+ */
+#define PT_DESK_COUNT_CAP	100
+#define PT_DESK_COUNT_LIMIT	" LIMIT 100"	/* PT_DESK_COUNT_CAP in SQL */
+#define PT_DESK_COUNT_MINE \
+	"(SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE t.assignee_id = ? AND t.desk_active = 1" \
+	PT_DESK_COUNT_LIMIT ") x)"
+#define PT_DESK_COUNT_UNASSIGNED \
+	"IF(EXISTS (SELECT 1 FROM ticket_group_members m WHERE m.user_id = ?)," \
+	" (SELECT COUNT(*) FROM ((SELECT STRAIGHT_JOIN t.id FROM ticket_group_members m" \
+	"   JOIN tickets t ON t.group_id = m.group_id AND t.assignee_id IS NULL AND t.desk_active = 1" \
+	"   WHERE m.user_id = ?" PT_DESK_COUNT_LIMIT ")" \
+	"   UNION ALL (SELECT t.id FROM tickets t WHERE t.group_id IS NULL AND t.assignee_id IS NULL" \
+	"   AND t.desk_active = 1" PT_DESK_COUNT_LIMIT ")) x)," \
+	" (SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE t.assignee_id IS NULL" \
+	"   AND t.desk_active = 1" PT_DESK_COUNT_LIMIT ") x))"
+#define PT_DESK_COUNT_BREACHING \
+	"(SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE t.desk_active = 1" \
+	" AND t.sla_warn_at <= UTC_TIMESTAMP(6)" PT_DESK_COUNT_LIMIT ") x)"
+
 /* ---- budgets (budget.c) -------------------------------------------------- */
 
 /* Limits in the org's currency, minor units; -1 means no limit. */

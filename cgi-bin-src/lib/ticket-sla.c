@@ -102,10 +102,15 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " since = ?, due_at = ?, warn_at = ?, warned_at = IF(?, NULL, warned_at),"
 	    " breached_at = IF(?, NULL, breached_at), stopped_at = ?"
 	    " WHERE ticket_id = ? AND kind = ?" },
-	/* The ticket's next due for the lists.  Binds: ticket x2. */
+	/*
+	 * The ticket's next due for the lists, and when its first running
+	 * clock reaches the warning share (its due, for a clock without a
+	 * warning) for the desk's "breaching".  Binds: ticket x2.
+	 */
 	[SQL_TICKET_DUE] = { "pt_sla_ticket_due",
-	    "UPDATE tickets SET sla_due_at = (SELECT MIN(due_at) FROM ticket_sla_clocks"
-	    " WHERE ticket_id = ? AND state = 'running') WHERE id = ?" },
+	    "UPDATE tickets t JOIN (SELECT MIN(due_at) d, MIN(COALESCE(warn_at, due_at)) w"
+	    " FROM ticket_sla_clocks WHERE ticket_id = ? AND state = 'running') c"
+	    " SET t.sla_due_at = c.d, t.sla_warn_at = c.w WHERE t.id = ?" },
 	[SQL_TICKET_LOCK] = { "pt_sla_ticket_lock",
 	    "SELECT id FROM tickets WHERE id = ? FOR UPDATE" },
 	/* Set once, by whoever gets there first.  Binds: ticket, kind. */

@@ -1,7 +1,8 @@
 /*
- * The agent desk (tickets.work): on the ticket page the requester's and
- * organisation's context, canned responses, merging, time spent,
- * knowledge base drafts from answers and who else has the ticket open.  Each file is a page group, listed in
+ * The agent desk (tickets.work): its views of the tickets, and on the
+ * ticket page the requester's and organisation's context, canned
+ * responses, merging, time spent, knowledge base drafts from answers and
+ * who else has the ticket open.  Each file is a page group, listed in
  * main.c; this header is what they share.
  */
 #ifndef TICKETS_DESK_H
@@ -9,6 +10,7 @@
 
 #include "tickets.h"
 
+extern const struct pt_group tk_desk_group;		/* desk.c: the desk's views */
 extern const struct pt_group tk_desk_ticket_group;	/* desk-ticket.c: the desk's part of the ticket page */
 extern const struct pt_group tk_canned_group;		/* canned.c: canned responses */
 extern const struct pt_group tk_merge_group;		/* merge.c: a duplicate into another ticket */
@@ -17,6 +19,19 @@ extern const struct pt_group tk_kbdraft_group;		/* kbdraft.c: an answer as a KB 
 extern const struct pt_group tk_presence_group;		/* presence.c: who has a ticket open */
 
 #define TK_WORK	"tickets.work"
+
+/* ---- the desk's views (desk.c) ---------------------------------------------------- */
+
+/* The views, in the order of their tabs (and of the desk's counts). */
+enum tk_desk_view {
+	TK_DESK_V_MINE, TK_DESK_V_UNASSIGNED, TK_DESK_V_GROUPS, TK_DESK_V_BREACHING,
+	TK_DESK_V_PENDING, TK_DESK_V_ALL, TK_DESK_V__MAX
+};
+/*
+ * The desk of the query's view and filters with status (200, or 422 after
+ * a refused bulk change whose messages are already on the page).
+ */
+int	 tk_desk_page(struct pt_req *, int status);
 
 /* ---- the ticket page (desk-ticket.c) ------------------------------------------ */
 

@@ -289,92 +289,86 @@ read_filter(struct pt_req *req, enum scope scope, struct filter *f)
 	return PT_OK;
 }
 
-/* The binds of a statement, added in the order of its text. */
-struct binds {
-	struct pt_bind	 b[80];
-	size_t		 n;
-};
-
-static void
-bind(struct binds *b, struct pt_bind v)
+void
+tk_bind(struct tk_binds *b, struct pt_bind v)
 {
 	if (b->n < PT_NELEM(b->b))
 		b->b[b->n] = v;
-	b->n++;	/* past the array: the statement refuses the count */
+	b->n++;
 }
 
 static void
-bind_filters(struct binds *b, const struct filter *f)
+bind_filters(struct tk_binds *b, const struct filter *f)
 {
-	bind(b, pt_str(f->service));
-	bind(b, pt_str(f->service));
-	bind(b, pt_int(f->requester));
-	bind(b, pt_int(f->requester));
-	bind(b, pt_str(f->number));
-	bind(b, pt_str(f->number));
-	bind(b, pt_int(f->group));
-	bind(b, pt_int(f->group));
-	bind(b, pt_int(f->assignee));
-	bind(b, pt_int(f->assignee));
-	bind(b, pt_int(f->assignee));
-	bind(b, pt_int(f->assignee));
+	tk_bind(b, pt_str(f->service));
+	tk_bind(b, pt_str(f->service));
+	tk_bind(b, pt_int(f->requester));
+	tk_bind(b, pt_int(f->requester));
+	tk_bind(b, pt_str(f->number));
+	tk_bind(b, pt_str(f->number));
+	tk_bind(b, pt_int(f->group));
+	tk_bind(b, pt_int(f->group));
+	tk_bind(b, pt_int(f->assignee));
+	tk_bind(b, pt_int(f->assignee));
+	tk_bind(b, pt_int(f->assignee));
+	tk_bind(b, pt_int(f->assignee));
 }
 
 static void
-bind_status_in(struct binds *b, const struct filter *f)
+bind_status_in(struct tk_binds *b, const struct filter *f)
 {
-	bind(b, pt_int(f->status[0] == '\0'));
-	bind(b, pt_str(f->set[0]));
-	bind(b, pt_str(f->set[1]));
-	bind(b, pt_str(f->set[2]));
+	tk_bind(b, pt_int(f->status[0] == '\0'));
+	tk_bind(b, pt_str(f->set[0]));
+	tk_bind(b, pt_str(f->set[1]));
+	tk_bind(b, pt_str(f->set[2]));
 }
 
 /* The scope's key of OWN, CC or ORG; nothing for ALL. */
 static void
-bind_scope(struct binds *b, const struct pt_req *req, enum scope scope)
+bind_scope(struct tk_binds *b, const struct pt_req *req, enum scope scope)
 {
 	if (scope == SCOPE_MINE)
-		bind(b, pt_int(req->session.user->id));
+		tk_bind(b, pt_int(req->session.user->id));
 	else if (scope == SCOPE_ORG)
-		bind(b, pt_int(req->session.user->org_id));
+		tk_bind(b, pt_int(req->session.user->org_id));
 }
 
 /* One BRANCH: scope, status (set i, or none when i < 0), filters, rows. */
 static void
-bind_branch(struct binds *b, const struct pt_req *req, const struct filter *f, int i,
+bind_branch(struct tk_binds *b, const struct pt_req *req, const struct filter *f, int i,
     long long rows)
 {
 	bind_scope(b, req, f->scope);
 	if (i >= 0)
-		bind(b, pt_str(f->set[i]));
+		tk_bind(b, pt_str(f->set[i]));
 	bind_filters(b, f);
-	bind(b, pt_int(rows));
+	tk_bind(b, pt_int(rows));
 }
 
 static void
-bind_recent(struct binds *b, const struct pt_req *req, const struct filter *f)
+bind_recent(struct tk_binds *b, const struct pt_req *req, const struct filter *f)
 {
 	bind_scope(b, req, f->scope);
-	bind(b, pt_int(TEXT_RECENT));
+	tk_bind(b, pt_int(TEXT_RECENT));
 	if (f->scope == SCOPE_MINE) {
-		bind(b, pt_int(req->session.user->id));
-		bind(b, pt_int(TEXT_RECENT));
-		bind(b, pt_int(TEXT_RECENT));
+		tk_bind(b, pt_int(req->session.user->id));
+		tk_bind(b, pt_int(TEXT_RECENT));
+		tk_bind(b, pt_int(TEXT_RECENT));
 	}
 }
 
 static void
-bind_text(struct binds *b, const struct pt_req *req, const struct filter *f)
+bind_text(struct tk_binds *b, const struct pt_req *req, const struct filter *f)
 {
 	bind_recent(b, req, f);
-	bind(b, pt_str(f->like));
+	tk_bind(b, pt_str(f->like));
 	bind_status_in(b, f);
 	bind_filters(b, f);
 }
 
 /* The binds of the page's statement. */
 static void
-bind_page(struct binds *b, const struct pt_req *req, const struct filter *f)
+bind_page(struct tk_binds *b, const struct pt_req *req, const struct filter *f)
 {
 	long long offset = (f->page - 1) * PAGE_SIZE;
 	int i;
@@ -388,20 +382,20 @@ bind_page(struct binds *b, const struct pt_req *req, const struct filter *f)
 			bind_branch(b, req, f, i, offset + PAGE_SIZE);
 	if (f->mode != MODE_TEXT && f->scope == SCOPE_MINE) {
 		/* The CC walk: all statuses, or the set. */
-		bind(b, pt_int(req->session.user->id));
+		tk_bind(b, pt_int(req->session.user->id));
 		if (f->mode == MODE_SET)
 			bind_status_in(b, f);
 		bind_filters(b, f);
-		bind(b, pt_int(offset + PAGE_SIZE));
+		tk_bind(b, pt_int(offset + PAGE_SIZE));
 	}
-	bind(b, pt_int(PAGE_SIZE));
-	bind(b, pt_int(offset));
-	bind(b, pt_str(req->lang));
+	tk_bind(b, pt_int(PAGE_SIZE));
+	tk_bind(b, pt_int(offset));
+	tk_bind(b, pt_str(req->lang));
 }
 
 /* The binds of the count's statement. */
 static void
-bind_count(struct binds *b, const struct pt_req *req, const struct filter *f)
+bind_count(struct tk_binds *b, const struct pt_req *req, const struct filter *f)
 {
 	if (f->mode == MODE_TEXT) {
 		bind_text(b, req, f);
@@ -410,13 +404,13 @@ bind_count(struct binds *b, const struct pt_req *req, const struct filter *f)
 	bind_scope(b, req, f->scope);
 	bind_status_in(b, f);
 	bind_filters(b, f);
-	bind(b, pt_int(COUNT_CAP + 1));
+	tk_bind(b, pt_int(COUNT_CAP + 1));
 	if (f->scope == SCOPE_MINE) {
-		bind(b, pt_int(req->session.user->id));
+		tk_bind(b, pt_int(req->session.user->id));
 		bind_status_in(b, f);
 		bind_filters(b, f);
-		bind(b, pt_int(COUNT_CAP + 1));
-		bind(b, pt_int(COUNT_CAP + 1));
+		tk_bind(b, pt_int(COUNT_CAP + 1));
+		tk_bind(b, pt_int(COUNT_CAP + 1));
 	}
 }
 
@@ -479,7 +473,7 @@ choice_nodes(xmlNodePtr parent, enum scope scope, const struct pt_rows *rows)
 static int
 list(struct pt_req *req, enum scope scope, const char *base)
 {
-	struct binds b = { .n = 0 };
+	struct tk_binds b = { .n = 0 };
 	struct pt_rows rows, count, choices;
 	struct filter f;
 	xmlNodePtr l, pager;
@@ -504,11 +498,11 @@ list(struct pt_req *req, enum scope scope, const char *base)
 		total = pt_cell_int(&count, 0, 0);
 	}
 	b.n = 0;
-	bind(&b, pt_int(req->session.user->org_id));
-	bind(&b, pt_str(req->lang));
-	bind(&b, pt_int(scope == SCOPE_ALL));
+	tk_bind(&b, pt_int(req->session.user->org_id));
+	tk_bind(&b, pt_str(req->lang));
+	tk_bind(&b, pt_int(scope == SCOPE_ALL));
 	if (scope == SCOPE_ORG)
-		bind(&b, pt_int(req->session.user->org_id));
+		tk_bind(&b, pt_int(req->session.user->org_id));
 	if ((rc = pt_db_query(req, &sql[SQL_CHOICES + scope], &choices, b.b, b.n)) != PT_OK)
 		return rc;
 

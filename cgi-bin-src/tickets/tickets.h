@@ -42,6 +42,19 @@ int	 tk_close_housekeeping(struct pt_req *, enum pt_housekeeping);
 /* A UTC DATETIME column as the pages' ISO 8601 stamp. */
 #define TK_ISO(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 
+/*
+ * The binds of a statement built from parts (the lists' walks), added in
+ * the order of its text by tk_bind (list.c).  One past the array is
+ * still counted, so that the statement refuses the count instead of
+ * running with binds missing.
+ */
+#define TK_BINDS_MAX	96
+struct tk_binds {
+	struct pt_bind	 b[TK_BINDS_MAX];
+	size_t		 n;
+};
+void	 tk_bind(struct tk_binds *, struct pt_bind);
+
 /* ---- the ticket (ticket.c) ------------------------------------------------ */
 
 /* The columns of a loaded ticket (TK_T_*), for pt_cell(&t->rows, 0, col). */
@@ -118,12 +131,17 @@ int	 tk_status_change(struct pt_req *, const struct tk_ticket *, const char *sta
  * history and audit ("ticket.assign").  Inside the transaction.
  */
 int	 tk_assign(struct pt_req *, const struct tk_ticket *, long long group, long long agent);
-/* Active people who hold tickets.work through one of their roles (alias u). */
-#define TK_AGENTS_FROM \
-	" FROM users u WHERE u.status = 'active' AND EXISTS (SELECT 1 FROM user_roles ur" \
-	"   JOIN role_permissions rp ON rp.role_id = ur.role_id" \
+/*
+ * User u is an agent: active, of the provider (the permission counts for
+ * nobody else, pt_perm_provider_only), and holding tickets.work through
+ * one of their roles.  TK_AGENTS_FROM: all of them (alias u).
+ */
+#define TK_IS_AGENT \
+	" u.status = 'active' AND (SELECT xo.kind FROM orgs xo WHERE xo.id = u.org_id) = 'provider'" \
+	" AND EXISTS (SELECT 1 FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id" \
 	"   JOIN permissions p ON p.id = rp.permission_id" \
 	"   WHERE ur.user_id = u.id AND p.name = 'tickets.work')"
+#define TK_AGENTS_FROM " FROM users u WHERE" TK_IS_AGENT
 /* Show the ticket page again (422) with a message at field and the form's values. */
 int	 tk_refuse(struct pt_req *, const char *key, const char *field, const char *form,
 	    const char *const *fields, size_t nfields);

@@ -54,4 +54,6 @@ FROM tickets t JOIN sla_targets g ON g.policy_id = @premium AND g.priority = t.p
 WHERE t.id IN (3, 6);
 
 UPDATE tickets t SET t.sla_due_at = (SELECT MIN(c.due_at) FROM ticket_sla_clocks c
+  WHERE c.ticket_id = t.id AND c.state = 'running'),
+  t.sla_warn_at = (SELECT MIN(COALESCE(c.warn_at, c.due_at)) FROM ticket_sla_clocks c
   WHERE c.ticket_id = t.id AND c.state = 'running') WHERE t.id IN (1, 3, 4, 6);

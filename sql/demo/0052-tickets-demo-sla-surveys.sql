@@ -912,6 +912,8 @@ LEFT JOIN demo_sla_segments b ON b.ticket_id = l.ticket_id AND b.kind = l.kind A
   AND b.due_at < COALESCE(b.ends_at, @now);
 
 UPDATE tickets t SET t.sla_due_at = (SELECT MIN(c.due_at) FROM ticket_sla_clocks c
+  WHERE c.ticket_id = t.id AND c.state = 'running'),
+  t.sla_warn_at = (SELECT MIN(COALESCE(c.warn_at, c.due_at)) FROM ticket_sla_clocks c
   WHERE c.ticket_id = t.id AND c.state = 'running')
 WHERE t.id IN (SELECT ticket_id FROM demo_sla_final);
 

@@ -126,8 +126,8 @@ main(void)
 	is_str(xp(d, "count(/page/nav//*[contains(@href, 'orders')])", b, sizeof(b)), "0",
 	    "no section of a worker that does not exist");
 	is_str(xp(d, "concat(/page/nav/section[@name='tickets']/@href, ' ',"
-	    " count(/page/nav/section[@name='tickets']/link))", b, sizeof(b)), "/tickets/queue 3",
-	    "tickets.work alone: the queue and the figures, not the catalogue");
+	    " count(/page/nav/section[@name='tickets']/link))", b, sizeof(b)), "/tickets/desk 4",
+	    "tickets.work alone: the desk, all tickets and the figures, not the catalogue");
 
 	pt_req_free(req);
 	return done_testing();

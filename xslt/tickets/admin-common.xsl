@@ -31,7 +31,7 @@
   <!-- The parts of the catalogue's administration; current names the one shown. -->
   <xsl:template name="tka-tabs">
     <xsl:param name="current"/>
-    <nav class="tka-tabs" aria-label="{pt:t('tickets.admin.tabs')}">
+    <nav class="tk-tabs tka-tabs" aria-label="{pt:t('tickets.admin.tabs')}">
       <ul>
         <xsl:call-template name="tka-tab">
           <xsl:with-param name="href" select="'/tickets/admin/'"/>

@@ -23,7 +23,7 @@
   <xsl:template match="page" mode="content">
     <p class="back-link">
       <xsl:choose>
-        <xsl:when test="$t/agent"><a href="/tickets/queue"><xsl:value-of select="pt:t('tickets.ticket.back-queue')"/></a></xsl:when>
+        <xsl:when test="$t/agent"><a href="/tickets/desk"><xsl:value-of select="pt:t('tickets.ticket.back-queue')"/></a></xsl:when>
         <xsl:otherwise><a href="/tickets/mine"><xsl:value-of select="pt:t('tickets.ticket.back')"/></a></xsl:otherwise>
       </xsl:choose>
     </p>

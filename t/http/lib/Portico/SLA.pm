@@ -47,6 +47,8 @@ sub shift_clocks {
         . " c.since = c.since - INTERVAL $s SECOND, c.due_at = c.due_at - INTERVAL $s SECOND,"
         . " c.warn_at = c.warn_at - INTERVAL $s SECOND WHERE t.number = $q$only");
     sql("UPDATE tickets t SET t.sla_due_at = (SELECT MIN(c.due_at) FROM ticket_sla_clocks c"
+        . " WHERE c.ticket_id = t.id AND c.state = 'running'),"
+        . " t.sla_warn_at = (SELECT MIN(COALESCE(c.warn_at, c.due_at)) FROM ticket_sla_clocks c"
         . " WHERE c.ticket_id = t.id AND c.state = 'running') WHERE t.number = $q");
     return;
 }
