@@ -25,7 +25,7 @@ struct table {
 	const struct pt_sql	*sql;
 	size_t			 n;
 	MYSQL_STMT		**stmts;
-	unsigned char		*auth;	/* per statement: a write that may change a kept session */
+	unsigned char		*auth;	/* per statement: may change a kept session or list */
 };
 
 static struct table tables[MAX_TABLES];
@@ -35,12 +35,18 @@ static int in_tx;
 static MYSQL_STMT *last_stmt;
 static char dup_key[65];	/* the unique key of the last PT_EDUP */
 
-/* 1 if the word w of length n is one of the tables a session is read from. */
-static int
-auth_table(const char *w, size_t n)
+/*
+ * The tables a signed-in session is read from, and those of the rarely
+ * changing lists processes keep (kept.c: the agents' groups, their
+ * members, canned responses).  A list to keep from another table joins
+ * here.
+ */
+int
+pt_db_kept_table(const char *w, size_t n)
 {
 	static const char *const names[] = { "sessions", "users", "orgs", "roles", "user_roles",
-	    "role_permissions", "permissions" };
+	    "role_permissions", "permissions", "ticket_groups", "ticket_group_members",
+	    "ticket_canned" };
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -57,8 +63,9 @@ word_char(char c)
 
 /*
  * 1 if q writes (INSERT, UPDATE, DELETE, REPLACE) and names a table a
- * session is read from anywhere in its text: the rough test errs on the
- * side of outdating kept sessions once too often.
+ * session or a kept list is read from anywhere in its text: the rough
+ * test errs on the side of outdating kept sessions and rows once too
+ * often.
  */
 static int
 writes_auth(const struct pt_sql *q)
@@ -77,7 +84,7 @@ writes_auth(const struct pt_sql *q)
 			p++;
 		for (w = p; word_char(*w); w++)
 			;
-		if (w > p && auth_table(p, (size_t)(w - p)))
+		if (w > p && pt_db_kept_table(p, (size_t)(w - p)))
 			return 1;
 	}
 	return 0;
@@ -256,7 +263,7 @@ stmt_of(const struct pt_sql *q)
 	return NULL;
 }
 
-/* Tell the kept sessions when q, just executed, may have changed one. */
+/* Tell the kept sessions and lists when q, just executed, may have changed one. */
 static void
 note_write(const struct pt_sql *q)
 {

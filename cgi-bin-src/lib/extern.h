@@ -46,6 +46,23 @@ void	 pt_session_changed(void);
 int	 pt_session_sql_safe(const struct pt_sql *);
 void	 pt_session_publish(struct pt_req *);
 void	 pt_session_cache_free(void);
+/*
+ * 1 if what the process keeps is current for this request: the counters
+ * were compared (the database's when due) and nothing it may hold was
+ * written by this request yet; 0 when the counters cannot be read.  Kept
+ * rows (kept.c) are used only then; kept sessions and kept rows are
+ * forgotten together (pt_kept_forget).
+ */
+int	 pt_session_current(struct pt_req *);
+void	 pt_kept_forget(void);
+/*
+ * 1 if the word w of length n names a table whose writes outdate what
+ * processes keep: the tables a session is read from and those of the
+ * kept lists (db.c).
+ */
+int	 pt_db_kept_table(const char *w, size_t n);
+/* 1 if every table text names after FROM or JOIN is one of those (kept.c, for tests). */
+int	 pt_kept_sql_ok(const char *text);
 /* A 64-bit counter in the file <[paths] cache>/name, mapped shared by every process of the host; NULL when it cannot be. */
 uint64_t *pt_shared_counter(const char *name);
 /* Development: re-read catalogues whose file changed (and outdate kept pages). */

@@ -740,6 +740,17 @@ int	 pt_db_init(void);
 void	 pt_db_close(void);
 int	 pt_db_query(struct pt_req *, const struct pt_sql *, struct pt_rows *,
 	    const struct pt_bind *, size_t nbinds);
+/*
+ * pt_db_query for a statement that reads rarely changing lists (the
+ * agents, ticket groups, canned responses): its rows for the same binds
+ * are kept by the process and used again, copied into the arena, until a
+ * write to any table they may be read from, by any process, outdates them
+ * (kept.c; on this host at the next request, on others within half a
+ * second, as kept sessions).  The statement may read only tables named in
+ * the runtime's list of those (db.c); any other is refused, PT_EINVAL.
+ */
+int	 pt_kept_query(struct pt_req *, const struct pt_sql *, struct pt_rows *,
+	    const struct pt_bind *, size_t nbinds);
 /* Execute; *affected (may be NULL) gets the affected rows, insert id via pt_db_insert_id. */
 int	 pt_db_exec(struct pt_req *, const struct pt_sql *, const struct pt_bind *,
 	    size_t nbinds, unsigned long long *affected);

@@ -27,7 +27,10 @@
  * db.c), in any worker, raises both counters once the request is done
  * (pt_session_publish): logout, revoked sessions, roles, permissions,
  * status, names, languages, organisations.  The touch of last_seen_at
- * tells whether the session is still there, too.
+ * tells whether the session is still there, too.  The rows of rarely
+ * changing lists a process keeps (kept.c) follow the same counters: they
+ * are forgotten with the kept sessions, and writes to the tables they are
+ * read from raise the counters as well.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -143,6 +146,7 @@ kept_flush(void)
 {
 	while (kept.n > 0)
 		kept_drop(&kept.e[kept.n - 1]);
+	pt_kept_forget();
 }
 
 void
@@ -195,6 +199,12 @@ kept_sync(struct pt_req *req)
 	kept.db_gen = g;
 	kept.checked_ms = now;
 	return 1;
+}
+
+int
+pt_session_current(struct pt_req *req)
+{
+	return !kept.dirty && kept_sync(req);
 }
 
 static struct kept *

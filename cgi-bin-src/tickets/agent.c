@@ -11,25 +11,70 @@
 
 #include "desk.h"
 
-enum agent_sql { SQL_PAGE, SQL_GROUP, SQL_AGENT, SQL_ASSIGN, SQL__MAX };
+enum agent_sql { SQL_PAGE, SQL_CHOICES, SQL_GROUP, SQL_AGENT, SQL_ASSIGN, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/*
-	 * The agents' part of the page in one statement (binds: ticket): rows
-	 * tagged 'a', the agents (id, name, their groups), 'g' the groups (id,
-	 * name), 'h' the ticket's history, newest first (at, by, field, old,
-	 * new); columns 7 and 8 sort.
+	 * Everything an agent's page lists about the ticket in one statement:
+	 * TK_L_PARTS with the internal notes, then the agents' parts (all
+	 * tagged rows of TK_L_COLS columns): 'd' the knowledge base drafts made
+	 * from its answers (message, article, status, title), 'h' its
+	 * history, newest first (at, by, field, old, new), the links
+	 * (TK_LINKS_PART), the clocks (TK_SLA_PART), 't' the time spent
+	 * (id, by, minutes, note, at), the other agents who have it open
+	 * (TK_VIEWERS_PART) and 'x' the context: the open tickets of the
+	 * organisation and of the requester, each counted up to
+	 * TK_OPEN_COUNT_CAP + 1 (an index walk of that many rows at most),
+	 * and the minutes spent.  Binds: see tk_agent_rows.
 	 */
 	[SQL_PAGE] = { "tk_agent_page",
-	    "(SELECT 'a', u.id, u.name, (SELECT GROUP_CONCAT(m.group_id ORDER BY m.group_id"
-	    "   SEPARATOR ' ') FROM ticket_group_members m WHERE m.user_id = u.id), NULL, NULL,"
-	    " u.name, u.id" TK_AGENTS_FROM " ORDER BY u.name, u.id LIMIT 500)"
-	    " UNION ALL (SELECT 'g', id, name, NULL, NULL, NULL, name, id FROM ticket_groups"
-	    " WHERE active = 1)"
+	    TK_L_PARTS
+	    " UNION ALL (SELECT 'd', d.message_id, d.article_id, a.status,"
+	    " (SELECT s.title FROM kb_article_texts s WHERE s.article_id = a.id"
+	    "   ORDER BY s.version_no DESC LIMIT 1), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    " '', d.message_id, 0, 0"
+	    " FROM ticket_kb_drafts d JOIN kb_articles a ON a.id = d.article_id WHERE d.ticket_id = ?"
+	    " ORDER BY d.message_id LIMIT 1000)"
 	    " UNION ALL (SELECT 'h', " TK_ISO("h.at") ", u.name, h.field, h.old_value, h.new_value,"
-	    " '', 0 - CAST(h.id AS SIGNED) FROM ticket_history h LEFT JOIN users u ON u.id = h.user_id"
+	    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, '', 0 - CAST(h.id AS SIGNED), 0, 0"
+	    " FROM ticket_history h LEFT JOIN users u ON u.id = h.user_id"
 	    " WHERE h.ticket_id = ? ORDER BY h.id DESC LIMIT 200)"
-	    " ORDER BY 1, 7, 8" },
+	    " UNION ALL " TK_LINKS_PART
+	    " UNION ALL " TK_SLA_PART
+	    " UNION ALL (SELECT 't', e.id, u.name, e.minutes, e.note, " TK_ISO("e.created_at") ","
+	    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, '', e.id, 0, 0"
+	    " FROM ticket_time_entries e JOIN users u ON u.id = e.user_id WHERE e.ticket_id = ?"
+	    " ORDER BY e.id LIMIT 1000)"
+	    " UNION ALL " TK_VIEWERS_PART
+	    " UNION ALL (SELECT 'x',"
+	    " (SELECT COUNT(*) FROM (SELECT 1 FROM tickets o WHERE o.org_id = ?"
+	    "   AND o.status IN ('new', 'open', 'pending')"
+	    "   LIMIT ?) n),"
+	    " (SELECT COUNT(*) FROM (SELECT 1 FROM tickets r WHERE r.requester_id = ?"
+	    "   AND r.status IN ('new', 'open', 'pending')"
+	    "   LIMIT ?) n),"
+	    " (SELECT COALESCE(SUM(e.minutes), 0) FROM ticket_time_entries e WHERE e.ticket_id = ?),"
+	    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '', 0, 0, 0)"
+	    TK_L_ORDER },
+	/*
+	 * The lists the page offers to choose from, which change rarely and
+	 * are kept (pt_kept_query): 'a' the agents (id, name, their groups),
+	 * 'g' the active groups (id, name) and 'k' one canned response per
+	 * name (id, name, lang, body) in the requester's language, else the
+	 * reader's, else English, else any; columns 5 and 6 sort.  Binds:
+	 * the requester's language, the reader's.
+	 */
+	[SQL_CHOICES] = { "tk_agent_choices",
+	    "(SELECT 'a', u.id, u.name, (SELECT GROUP_CONCAT(m.group_id ORDER BY m.group_id"
+	    "   SEPARATOR ' ') FROM ticket_group_members m WHERE m.user_id = u.id), NULL,"
+	    " u.name, u.id" TK_AGENTS_FROM " ORDER BY u.name, u.id LIMIT 500)"
+	    " UNION ALL (SELECT 'g', id, name, NULL, NULL, name, id FROM ticket_groups"
+	    " WHERE active = 1)"
+	    " UNION ALL (SELECT 'k', c.id, c.name, c.lang, c.body, c.name, c.id FROM ticket_canned c"
+	    " WHERE c.id = (SELECT v.id FROM ticket_canned v WHERE v.name = c.name"
+	    "   ORDER BY v.lang = ? DESC, v.lang = ? DESC, v.lang = 'en' DESC, v.lang, v.id LIMIT 1)"
+	    " ORDER BY c.name, c.id LIMIT 500)"
+	    " ORDER BY 1, 6, 7" },
 	[SQL_GROUP] = { "tk_agent_group",
 	    "SELECT id, name FROM ticket_groups WHERE id = ? AND active = 1" },
 	[SQL_AGENT] = { "tk_agent_agent",
@@ -40,45 +85,66 @@ static const struct pt_sql sql[SQL__MAX] = {
 };
 
 int
-tk_agent_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t)
+tk_agent_rows(struct pt_req *req, const struct tk_ticket *t, struct pt_rows *rows)
 {
-	struct pt_rows rows;
+	struct pt_bind id = pt_int(t->id);
+
+	return pt_db_query(req, &sql[SQL_PAGE], rows, PT_BINDS(
+	    /* TK_L_PARTS */
+	    pt_str(req->lang), pt_str(req->lang), id, id, id, pt_int(1), id, pt_int(1),
+	    /* drafts, history, links, clocks, time */
+	    id, id, id, id, id, id, id,
+	    /* viewers */
+	    id, pt_int(req->session.user->id), pt_int(TK_VIEWER_S),
+	    /* context */
+	    pt_int(t->org_id), pt_int(TK_OPEN_COUNT_CAP + 1), pt_int(t->requester_id),
+	    pt_int(TK_OPEN_COUNT_CAP + 1), id));
+}
+
+int
+tk_agent_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t,
+    const struct pt_rows *rows)
+{
+	struct pt_rows choices;
 	xmlNodePtr a, groups, agents, hist, n;
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_PAGE], &rows, PT_BINDS(pt_int(t->id)))) != PT_OK)
+	if ((rc = pt_kept_query(req, &sql[SQL_CHOICES], &choices,
+	    PT_BINDS(pt_str(TK_CELL(t, TK_T_REQUESTER_LANG)), pt_str(req->lang)))) != PT_OK)
 		return rc;
 	a = pt_node(ticket, "agent", NULL);
 	groups = pt_node(a, "groups", NULL);
 	agents = pt_node(a, "agents", NULL);
-	if ((rc = tk_links_node(req, a, t)) != PT_OK)
-		return rc;
-	hist = pt_node(a, "history", NULL);
-	for (i = 0; i < rows.nrows; i++)
-		switch (pt_cell(&rows, i, 0)[0]) {
+	for (i = 0; i < choices.nrows; i++)
+		switch (TK_TAG(&choices, i)) {
 		case 'a':
-			n = pt_node(agents, "person", pt_cell(&rows, i, 2));
-			pt_attr(n, "id", pt_cell(&rows, i, 1));
-			if (pt_cell(&rows, i, 3) != NULL)
-				pt_attr(n, "groups", pt_cell(&rows, i, 3));
+			n = pt_node(agents, "person", pt_cell(&choices, i, 2));
+			pt_attr(n, "id", pt_cell(&choices, i, 1));
+			if (pt_cell(&choices, i, 3) != NULL)
+				pt_attr(n, "groups", pt_cell(&choices, i, 3));
 			break;
 		case 'g':
-			pt_attr(pt_node(groups, "group", pt_cell(&rows, i, 2)), "id",
-			    pt_cell(&rows, i, 1));
+			pt_attr(pt_node(groups, "group", pt_cell(&choices, i, 2)), "id",
+			    pt_cell(&choices, i, 1));
 			break;
-		default:
-			n = pt_node(hist, "change", NULL);
-			pt_attr(n, "at", pt_cell(&rows, i, 1));
-			pt_attr(n, "field", pt_cell(&rows, i, 3));
-			if (pt_cell(&rows, i, 2) != NULL)
-				pt_node(n, "by", pt_cell(&rows, i, 2));
-			if (pt_cell(&rows, i, 4) != NULL)
-				pt_node(n, "old", pt_cell(&rows, i, 4));
-			if (pt_cell(&rows, i, 5) != NULL)
-				pt_node(n, "new", pt_cell(&rows, i, 5));
 		}
-	return tk_desk_node(req, a, t);
+	tk_links_node(a, rows);
+	hist = pt_node(a, "history", NULL);
+	for (i = 0; i < rows->nrows; i++) {
+		if (TK_TAG(rows, i) != 'h')
+			continue;
+		n = pt_node(hist, "change", NULL);
+		pt_attr(n, "at", pt_cell(rows, i, 1));
+		pt_attr(n, "field", pt_cell(rows, i, 3));
+		if (pt_cell(rows, i, 2) != NULL)
+			pt_node(n, "by", pt_cell(rows, i, 2));
+		if (pt_cell(rows, i, 4) != NULL)
+			pt_node(n, "old", pt_cell(rows, i, 4));
+		if (pt_cell(rows, i, 5) != NULL)
+			pt_node(n, "new", pt_cell(rows, i, 5));
+	}
+	return tk_desk_node(req, a, t, rows, &choices);
 }
 
 static const char *const note_fields[] = { "note" };

@@ -22,19 +22,13 @@
 #include "desk.h"
 
 enum canned_sql {
-	SQL_PICK, SQL_ONE, SQL_LIST, SQL_COUNT, SQL_INSERT, SQL_UPDATE, SQL_DELETE, SQL_LOCK,
+	SQL_ONE, SQL_LIST, SQL_COUNT, SQL_INSERT, SQL_UPDATE, SQL_DELETE, SQL_LOCK,
 	SQL__MAX
 };
 
 #define LIST_WHERE " WHERE (? = '' OR c.name LIKE ?) AND (? = '' OR c.lang = ?)"
 
 static const struct pt_sql sql[SQL__MAX] = {
-	/* One variant per name: the requester's language, the reader's, English, any.  Binds: lang x2. */
-	[SQL_PICK] = { "tk_canned_pick",
-	    "SELECT c.id, c.name, c.lang, c.body FROM ticket_canned c"
-	    " WHERE c.id = (SELECT v.id FROM ticket_canned v WHERE v.name = c.name"
-	    "   ORDER BY v.lang = ? DESC, v.lang = ? DESC, v.lang = 'en' DESC, v.lang, v.id LIMIT 1)"
-	    " ORDER BY c.name, c.id LIMIT 500" },
 	[SQL_ONE] = { "tk_canned_one",
 	    "SELECT c.id, c.name, c.lang, c.body, " TK_ISO("c.updated_at") ", u.name"
 	    " FROM ticket_canned c LEFT JOIN users u ON u.id = c.updated_by WHERE c.id = ?" },
@@ -130,28 +124,24 @@ tk_canned_fill(struct pt_req *req, const char *body, const struct tk_ticket *t)
 
 int
 tk_canned_node(struct pt_req *req, xmlNodePtr parent, const struct tk_ticket *t,
-    const char *lang)
+    const char *lang, const struct pt_rows *choices)
 {
-	struct pt_rows rows;
-	xmlNodePtr c;
+	xmlNodePtr c = pt_node(parent, "canned", NULL);
 	size_t i;
-	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_PICK], &rows, PT_BINDS(pt_str(lang),
-	    pt_str(req->lang)))) != PT_OK)
-		return rc;
-	c = pt_node(parent, "canned", NULL);
 	pt_attr(c, "lang", lang);
-	for (i = 0; i < rows.nrows; i++) {
-		const char *body = tk_canned_fill(req, pt_cell(&rows, i, 3), t);
+	for (i = 0; i < choices->nrows; i++) {
+		const char *body;
 		xmlNodePtr r;
 
-		if (body == NULL)
+		if (TK_TAG(choices, i) != 'k')
+			continue;
+		if ((body = tk_canned_fill(req, pt_cell(choices, i, 4), t)) == NULL)
 			return PT_ENOMEM;
 		r = pt_node(c, "response", body);
-		pt_attr(r, "id", pt_cell(&rows, i, 0));
-		pt_attr(r, "name", pt_cell(&rows, i, 1));
-		pt_attr(r, "lang", pt_cell(&rows, i, 2));
+		pt_attr(r, "id", pt_cell(choices, i, 1));
+		pt_attr(r, "name", pt_cell(choices, i, 2));
+		pt_attr(r, "lang", pt_cell(choices, i, 3));
 	}
 	return PT_OK;
 }

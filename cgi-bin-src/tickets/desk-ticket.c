@@ -7,67 +7,52 @@
  * answers, the merge form's limits and who else has it open.  (Links
  * between tickets are links.c's.)
  *
- * Five queries: the context, one UNION of the lists (time entries and
- * drafts), the canned responses, and the two of presence.
+ * All of it comes with the page's statement (tk_agent_rows) and the
+ * ticket's own (the people, the organisation), the canned responses with
+ * the kept choices (agent.c); only the record that the reader has the
+ * ticket open is a statement of its own.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "desk.h"
 
-enum desk_ticket_sql { SQL_CONTEXT, SQL_SIDE, SQL__MAX };
+/* The context row 'x' of the page's statement. */
+enum { X_ORG_OPEN = 1, X_REQ_OPEN, X_MINUTES };
 
-static const struct pt_sql sql[SQL__MAX] = {
-	/*
-	 * Binds: ticket.  Open counts by status (tickets_org_status and
-	 * tickets_requester), the time spent by the entries of the ticket.
-	 */
-	[SQL_CONTEXT] = { "tk_desk_context",
-	    "SELECT r.id, r.name, r.email, COALESCE(r.language, o.language), o.id, o.name, o.tier,"
-	    " o.kind,"
-	    " (SELECT COUNT(*) FROM tickets x WHERE x.org_id = o.id"
-	    "   AND x.status IN ('new', 'open', 'pending')),"
-	    " (SELECT COUNT(*) FROM tickets x WHERE x.requester_id = r.id"
-	    "   AND x.status IN ('new', 'open', 'pending')),"
-	    " (SELECT COALESCE(SUM(e.minutes), 0) FROM ticket_time_entries e WHERE e.ticket_id = t.id)"
-	    " FROM tickets t JOIN users r ON r.id = t.requester_id JOIN orgs o ON o.id = t.org_id"
-	    " WHERE t.id = ?" },
-	/*
-	 * Binds: ticket x2.  Tagged rows: 't' time entries (id, who, minutes,
-	 * note, when), 'd' drafts (message, article, status, title).
-	 */
-	[SQL_SIDE] = { "tk_desk_side",
-	    "SELECT 't', e.id, u.name, e.minutes, e.note, " TK_ISO("e.created_at")
-	    " FROM ticket_time_entries e JOIN users u ON u.id = e.user_id WHERE e.ticket_id = ?"
-	    " UNION ALL SELECT 'd', d.message_id, d.article_id, a.status,"
-	    " (SELECT s.title FROM kb_article_texts s WHERE s.article_id = a.id"
-	    "   ORDER BY s.version_no DESC LIMIT 1), NULL"
-	    " FROM ticket_kb_drafts d JOIN kb_articles a ON a.id = d.article_id WHERE d.ticket_id = ?"
-	    " ORDER BY 1, 2 LIMIT 2000" },
-};
-
-enum { C_REQ_ID, C_REQ_NAME, C_REQ_EMAIL, C_REQ_LANG, C_ORG_ID, C_ORG_NAME, C_ORG_TIER,
-	C_ORG_KIND, C_ORG_OPEN, C_REQ_OPEN, C_MINUTES };
+/* @open of n, a count up to TK_OPEN_COUNT_CAP + 1: the cap and @open-more when more. */
+static void
+open_attrs(xmlNodePtr n, long long open)
+{
+	pt_attr_int(n, "open", open > TK_OPEN_COUNT_CAP ? TK_OPEN_COUNT_CAP : open);
+	if (open > TK_OPEN_COUNT_CAP)
+		pt_attr(n, "open-more", "1");
+}
 
 static void
-context_node(struct pt_req *req, xmlNodePtr agent, const struct pt_rows *c)
+context_node(struct pt_req *req, xmlNodePtr agent, const struct tk_ticket *t,
+    const struct pt_rows *rows, size_t x)
 {
 	xmlNodePtr ctx = pt_node(agent, "context", NULL), n;
 
-	n = pt_node(ctx, "requester", pt_cell(c, 0, C_REQ_NAME));
-	pt_attr(n, "id", pt_cell(c, 0, C_REQ_ID));
-	pt_attr(n, "email", pt_cell(c, 0, C_REQ_EMAIL));
-	pt_attr(n, "lang", pt_cell(c, 0, C_REQ_LANG));
-	pt_attr(n, "open", pt_cell(c, 0, C_REQ_OPEN));
-	n = pt_node(ctx, "org", pt_cell(c, 0, C_ORG_NAME));
-	pt_attr(n, "id", pt_cell(c, 0, C_ORG_ID));
-	pt_attr(n, "kind", pt_cell(c, 0, C_ORG_KIND));
-	if (pt_cell(c, 0, C_ORG_TIER) != NULL)
-		pt_attr(n, "tier", pt_cell(c, 0, C_ORG_TIER));
-	pt_attr(n, "open", pt_cell(c, 0, C_ORG_OPEN));
-	pt_attr(n, "href", pt_printf(req, "/tickets/desk?view=all&org=%s", pt_cell(c, 0, C_ORG_ID)));
+	n = pt_node(ctx, "requester", TK_CELL(t, TK_T_REQUESTER_NAME));
+	pt_attr(n, "id", TK_CELL(t, TK_T_REQUESTER));
+	pt_attr(n, "email", TK_CELL(t, TK_T_REQUESTER_EMAIL));
+	pt_attr(n, "lang", TK_CELL(t, TK_T_REQUESTER_LANG));
+	open_attrs(n, pt_cell_int(rows, x, X_REQ_OPEN));
+	n = pt_node(ctx, "org", TK_CELL(t, TK_T_ORG_NAME));
+	pt_attr(n, "id", TK_CELL(t, TK_T_ORG));
+	pt_attr(n, "kind", TK_CELL(t, TK_T_ORG_KIND));
+	if (TK_CELL(t, TK_T_ORG_TIER) != NULL)
+		pt_attr(n, "tier", TK_CELL(t, TK_T_ORG_TIER));
+	open_attrs(n, pt_cell_int(rows, x, X_ORG_OPEN));
+	pt_attr(n, "href", pt_printf(req, "/tickets/desk?view=all&org=%lld", t->org_id));
 }
 
+/*
+ * The time entries ('t': id, by, minutes, note, at) and the drafts ('d':
+ * message, article, status, title).
+ */
 static void
 side_nodes(struct pt_req *req, xmlNodePtr agent, const struct pt_rows *rows, const char *minutes)
 {
@@ -76,14 +61,14 @@ side_nodes(struct pt_req *req, xmlNodePtr agent, const struct pt_rows *rows, con
 
 	pt_attr(time, "total", minutes);
 	for (i = 0; i < rows->nrows; i++) {
-		if (pt_cell(rows, i, 0)[0] == 't') {
+		if (TK_TAG(rows, i) == 't') {
 			n = pt_node(time, "entry", NULL);
 			pt_attr(n, "id", pt_cell(rows, i, 1));
 			pt_attr(n, "minutes", pt_cell(rows, i, 3));
 			pt_attr(n, "at", pt_cell(rows, i, 5));
 			pt_node(n, "by", pt_cell(rows, i, 2));
 			pt_node(n, "note", pt_cell(rows, i, 4));
-		} else {
+		} else if (TK_TAG(rows, i) == 'd') {
 			n = pt_node(drafts, "draft", pt_cell(rows, i, 4));
 			pt_attr(n, "message", pt_cell(rows, i, 1));
 			pt_attr(n, "article", pt_cell(rows, i, 2));
@@ -136,27 +121,25 @@ done_message(struct pt_req *req)
 }
 
 int
-tk_desk_node(struct pt_req *req, xmlNodePtr agent, const struct tk_ticket *t)
+tk_desk_node(struct pt_req *req, xmlNodePtr agent, const struct tk_ticket *t,
+    const struct pt_rows *rows, const struct pt_rows *choices)
 {
-	struct pt_rows ctx, side;
+	size_t x;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_CONTEXT], &ctx, PT_BINDS(pt_int(t->id)))) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_SIDE], &side, PT_BINDS(pt_int(t->id),
-	    pt_int(t->id)))) != PT_OK)
-		return rc;
-	if (ctx.nrows != 1)
-		return PT_ENOTFOUND;
-	context_node(req, agent, &ctx);
-	side_nodes(req, agent, &side, pt_cell(&ctx, 0, C_MINUTES));
+	for (x = 0; x < rows->nrows && TK_TAG(rows, x) != 'x'; x++)
+		;
+	if (x == rows->nrows)
+		return PT_EDB;	/* the statement always has it */
+	context_node(req, agent, t, rows, x);
+	side_nodes(req, agent, rows, pt_cell(rows, x, X_MINUTES));
 	pt_limit(req, "minutes", 5);
 	pt_limit(req, "time-note", TK_TIME_NOTE_MAX_CHARS);
 	pt_limit(req, "number", 20);
-	if ((rc = tk_canned_node(req, agent, t, pt_cell(&ctx, 0, C_REQ_LANG))) != PT_OK ||
-	    (rc = tk_presence_node(req, agent, t)) != PT_OK)
+	if ((rc = tk_canned_node(req, agent, t, TK_CELL(t, TK_T_REQUESTER_LANG),
+	    choices)) != PT_OK ||
+	    (rc = tk_presence_node(req, agent, t, rows)) != PT_OK)
 		return rc;
 	done_message(req);
 	return PT_OK;
 }
-
-const struct pt_group tk_desk_ticket_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };

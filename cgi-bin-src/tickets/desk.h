@@ -11,7 +11,6 @@
 #include "tickets.h"
 
 extern const struct pt_group tk_desk_group;		/* desk.c: the desk's views */
-extern const struct pt_group tk_desk_ticket_group;	/* desk-ticket.c: the desk's part of the ticket page */
 extern const struct pt_group tk_canned_group;		/* canned.c: canned responses */
 extern const struct pt_group tk_merge_group;		/* merge.c: a duplicate into another ticket */
 extern const struct pt_group tk_time_group;		/* timespent.c: time spent */
@@ -39,20 +38,25 @@ int	 tk_desk_page(struct pt_req *, int status);
  * The desk's part of an agent's ticket page, under the agent node: the
  * context (requester, organisation), canned responses, time spent,
  * drafts, the merge form, and who else has it open (which also
- * records that the reader has).
+ * records that the reader has).  From the page's rows (tk_agent_rows)
+ * and the kept choices (agent.c: 'k' the canned responses).
  */
-int	 tk_desk_node(struct pt_req *, xmlNodePtr agent, const struct tk_ticket *);
+int	 tk_desk_node(struct pt_req *, xmlNodePtr agent, const struct tk_ticket *,
+	    const struct pt_rows *rows, const struct pt_rows *choices);
+/* Open tickets are counted up to this and one more ("more than 1000"). */
+#define TK_OPEN_COUNT_CAP	1000
 
 /* ---- canned responses (canned.c) ------------------------------------------------ */
 
 /*
- * <canned><response id name lang>filled body</response>...</canned> under
- * parent: one variant per name, in lang (the requester's), else the
- * reader's, else English, else any; placeholders filled for t, which was
- * loaded for the page (tk_ticket_page).
+ * <canned lang><response id name lang>filled body</response>...</canned>
+ * under parent from the 'k' rows of choices (id, name, lang, body: one
+ * variant per name, in lang, the requester's, where there is one);
+ * placeholders filled for t, which was loaded for the page
+ * (tk_ticket_page).
  */
 int	 tk_canned_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *,
-	    const char *lang);
+	    const char *lang, const struct pt_rows *choices);
 /*
  * body with its placeholders filled for t (loaded for the page) and the
  * reader as the agent; in the arena, NULL on OOM.
@@ -66,9 +70,23 @@ const char *tk_canned_fill(struct pt_req *, const char *body, const struct tk_ti
 /*
  * Record that the reader has t open now (outside any transaction), and
  * <viewers href within-s><person id seen>name</person>...</viewers> under
- * parent: the other agents who had it open within TK_VIEWER_S seconds.
+ * parent from the 'v' rows (TK_VIEWERS_PART): the other agents who had
+ * it open within TK_VIEWER_S seconds.
  */
-int	 tk_presence_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *);
+int	 tk_presence_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *,
+	    const struct pt_rows *rows);
+/*
+ * The other agents who had a ticket open lately, newest first, a part of
+ * the page's statement ('v': id, name, seen).  Binds: ticket, reader,
+ * seconds.
+ */
+#define TK_VIEWERS_PART \
+	"(SELECT 'v', u.id, u.name, " TK_ISO("v.seen_at") ", NULL, NULL, NULL, NULL, NULL, NULL," \
+	" NULL, NULL, NULL, '', TIMESTAMPDIFF(MICROSECOND, v.seen_at, UTC_TIMESTAMP(6)), u.id, 0" \
+	" FROM ticket_viewers v JOIN users u ON u.id = v.user_id" \
+	" WHERE v.ticket_id = ? AND v.user_id <> ?" \
+	" AND v.seen_at >= UTC_TIMESTAMP(6) - INTERVAL ? SECOND" \
+	" ORDER BY v.seen_at DESC LIMIT 10)"
 
 /* ---- shared by the desk's forms ---------------------------------------------------- */
 

@@ -15,7 +15,7 @@
 
 enum links_sql {
 	SQL_OTHER, SQL_LOCK, SQL_PARENT_OF, SQL_SET_PARENT, SQL_RELATED_ADD, SQL_RELATED_REMOVE,
-	SQL_LINKED, SQL_NUMBER, SQL__MAX
+	SQL_NUMBER, SQL__MAX
 };
 
 static const struct pt_sql sql[SQL__MAX] = {
@@ -32,38 +32,28 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " VALUES (LEAST(?, ?), GREATEST(?, ?), ?, UTC_TIMESTAMP(6))" },
 	[SQL_RELATED_REMOVE] = { "tk_links_related_remove",
 	    "DELETE FROM ticket_links WHERE ticket_id = LEAST(?, ?) AND related_id = GREATEST(?, ?)" },
-	/* Binds: id x3.  The children, then the related tickets. */
-	[SQL_LINKED] = { "tk_links_linked",
-	    "SELECT 'child', c.number, c.subject, c.status FROM tickets c WHERE c.parent_id = ?"
-	    " UNION ALL SELECT 'related', r.number, r.subject, r.status FROM ticket_links l"
-	    " JOIN tickets r ON r.id = IF(l.ticket_id = ?, l.related_id, l.ticket_id)"
-	    " WHERE ? IN (l.ticket_id, l.related_id) ORDER BY 1, 2 LIMIT 200" },
 	[SQL_NUMBER] = { "tk_links_number",
 	    "SELECT number FROM tickets WHERE id = ?" },
 };
 
 #define PARENT_DEPTH_MAX 32	/* a chain of parents longer than this is refused */
 
-int
-tk_links_node(struct pt_req *req, xmlNodePtr parent, const struct tk_ticket *t)
+void
+tk_links_node(xmlNodePtr parent, const struct pt_rows *rows)
 {
-	struct pt_rows rows;
-	xmlNodePtr l;
-	size_t i;
-	int rc;
+	xmlNodePtr l = pt_node(parent, "links", NULL), n;
+	size_t i, shown = 0;
 
-	if ((rc = pt_db_query(req, &sql[SQL_LINKED], &rows, PT_BINDS(pt_int(t->id), pt_int(t->id),
-	    pt_int(t->id)))) != PT_OK)
-		return rc;
-	l = pt_node(parent, "links", NULL);
-	for (i = 0; i < rows.nrows; i++) {
-		xmlNodePtr n = pt_node(l, pt_cell(&rows, i, 0), NULL);
-
-		pt_attr(n, "number", pt_cell(&rows, i, 1));
-		pt_attr(n, "status", pt_cell(&rows, i, 3));
-		pt_node(n, "subject", pt_cell(&rows, i, 2));
+	/* The children first, then the related tickets, each by number. */
+	for (i = 0; i < rows->nrows && shown < TK_LINKS_MAX; i++) {
+		if (TK_TAG(rows, i) != 'l')
+			continue;
+		n = pt_node(l, pt_cell(rows, i, 1), NULL);
+		pt_attr(n, "number", pt_cell(rows, i, 2));
+		pt_attr(n, "status", pt_cell(rows, i, 4));
+		pt_node(n, "subject", pt_cell(rows, i, 3));
+		shown++;
 	}
-	return PT_OK;
 }
 
 static const char *const link_fields[] = { "number" };

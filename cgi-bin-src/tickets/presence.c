@@ -20,36 +20,32 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_SEEN] = { "tk_presence_seen",
 	    "INSERT INTO ticket_viewers (ticket_id, user_id, seen_at) VALUES (?, ?, UTC_TIMESTAMP(6))"
 	    " ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)" },
-	/* Binds: ticket, reader, seconds. */
-	[SQL_OTHERS] = { "tk_presence_others",
-	    "SELECT u.id, u.name, " TK_ISO("v.seen_at")
-	    " FROM ticket_viewers v JOIN users u ON u.id = v.user_id"
-	    " WHERE v.ticket_id = ? AND v.user_id <> ?"
-	    " AND v.seen_at >= UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
-	    " ORDER BY v.seen_at DESC LIMIT 10" },
+	/* The notice alone (binds: ticket, reader, seconds); the page reads it with the rest. */
+	[SQL_OTHERS] = { "tk_presence_others", TK_VIEWERS_PART },
 };
 
 int
-tk_presence_node(struct pt_req *req, xmlNodePtr parent, const struct tk_ticket *t)
+tk_presence_node(struct pt_req *req, xmlNodePtr parent, const struct tk_ticket *t,
+    const struct pt_rows *rows)
 {
-	struct pt_rows rows;
 	xmlNodePtr v;
 	size_t i;
 	int rc;
 
 	if ((rc = pt_db_exec(req, &sql[SQL_SEEN], PT_BINDS(pt_int(t->id),
-	    pt_int(req->session.user->id)), NULL)) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_OTHERS], &rows, PT_BINDS(pt_int(t->id),
-	    pt_int(req->session.user->id), pt_int(TK_VIEWER_S)))) != PT_OK)
+	    pt_int(req->session.user->id)), NULL)) != PT_OK)
 		return rc;
 	v = pt_node(parent, "viewers", NULL);
 	pt_attr(v, "href", tk_ticket_path(req, t->number, "/viewers"));
 	pt_attr_int(v, "within-s", TK_VIEWER_S);
-	for (i = 0; i < rows.nrows; i++) {
-		xmlNodePtr p = pt_node(v, "person", pt_cell(&rows, i, 1));
+	for (i = 0; i < rows->nrows; i++) {
+		xmlNodePtr p;
 
-		pt_attr(p, "id", pt_cell(&rows, i, 0));
-		pt_attr(p, "seen", pt_cell(&rows, i, 2));
+		if (TK_TAG(rows, i) != 'v')
+			continue;
+		p = pt_node(v, "person", pt_cell(rows, i, 2));
+		pt_attr(p, "id", pt_cell(rows, i, 1));
+		pt_attr(p, "seen", pt_cell(rows, i, 3));
 	}
 	return PT_OK;
 }
@@ -58,12 +54,15 @@ tk_presence_node(struct pt_req *req, xmlNodePtr parent, const struct tk_ticket *
 static int
 viewers(struct pt_req *req)
 {
+	struct pt_rows others;
 	struct tk_ticket t;
 	int rc;
 
 	if ((rc = tk_ticket_page(req, &t)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	if ((rc = tk_presence_node(req, req->page, &t)) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_OTHERS], &others, PT_BINDS(pt_int(t.id),
+	    pt_int(req->session.user->id), pt_int(TK_VIEWER_S)))) != PT_OK ||
+	    (rc = tk_presence_node(req, req->page, &t, &others)) != PT_OK)
 		return rc;
 	req->view = "viewers";
 	return 200;

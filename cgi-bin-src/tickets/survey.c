@@ -17,7 +17,7 @@
  *
  * The requester also finds the survey on the ticket page.  An answer is a
  * rating of 1 to 5 and an optional comment (SURVEY_COMMENT_MAX_CHARS),
- * one per ticket: it may be changed for SURVEY_CHANGE_DAYS after it was
+ * one per ticket: it may be changed for TK_SURVEY_CHANGE_DAYS after it was
  * first given in its round, then it is read-only.  The answer of an
  * earlier round stays until the new round's is given.  Each answer is in
  * the audit log, by the requester (also through the link).  The row keeps
@@ -32,7 +32,6 @@
 #include "tickets.h"
 
 #define SURVEY_COMMENT_MAX_CHARS	2000	/* the column's VARCHAR(2000) */
-#define SURVEY_CHANGE_DAYS		7
 #define SURVEY_DAYS_DEFAULT		30
 #define SURVEY_ROUNDS_BACK		20	/* older rounds whose links say "replaced" */
 #define SURVEY_PURPOSE			"survey"
@@ -46,7 +45,6 @@ enum survey_sql {
 	SQL_RECIPIENT,
 	SQL_SERVICE_NAME,
 	SQL_BY_NUMBER,
-	SQL_BY_TICKET,
 	SQL_LOCK,
 	SQL_ANSWER_FIRST,
 	SQL_ANSWER_CHANGE,
@@ -58,14 +56,11 @@ enum survey_sql {
 	SQL__MAX
 };
 
-/* A ticket's survey (aliases t, s; binds lang for the service's name). */
+/* A ticket's survey (aliases t, sv; binds lang for the service's name). */
 #define SURVEY_COLUMNS \
-	"SELECT t.id, t.number, t.subject, t.status, t.requester_id, t.org_id, s.round," \
-	" s.rating, s.comment, COALESCE(s.answered_round, 0), " TK_ISO("s.answered_at") "," \
-	" TIMESTAMPDIFF(SECOND, s.answered_at, " NOW "), " TK_ISO("s.expires_at") "," \
-	" s.expires_at <= " NOW ", COALESCE(st.name, se.name, v.slug)," \
-	" " TK_ISO("s.answered_at + INTERVAL " TK_XSTR(SURVEY_CHANGE_DAYS) " DAY") ", " TK_ISO("s.changed_at") \
-	" FROM tickets t JOIN ticket_surveys s ON s.ticket_id = t.id" \
+	"SELECT t.id, t.number, t.subject, t.status, t.requester_id, t.org_id," \
+	" COALESCE(st.name, se.name, v.slug), " TK_SURVEY_COLUMNS \
+	" FROM tickets t JOIN ticket_surveys sv ON sv.ticket_id = t.id" \
 	" JOIN ticket_services v ON v.id = t.service_id" \
 	" LEFT JOIN ticket_service_texts st ON st.service_id = v.id AND st.lang = ?" \
 	" LEFT JOIN ticket_service_texts se ON se.service_id = v.id AND se.lang = 'en'"
@@ -97,8 +92,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE v.id = ?" },
 	/* Binds: lang, number. */
 	[SQL_BY_NUMBER] = { "tk_survey_by_number", SURVEY_COLUMNS " WHERE t.number = ?" },
-	/* Binds: lang, ticket. */
-	[SQL_BY_TICKET] = { "tk_survey_by_ticket", SURVEY_COLUMNS " WHERE t.id = ?" },
 	[SQL_LOCK] = { "tk_survey_lock",
 	    "SELECT round, COALESCE(answered_round, 0), TIMESTAMPDIFF(SECOND, answered_at, " NOW "),"
 	    " expires_at <= " NOW ", rating, comment FROM ticket_surveys WHERE ticket_id = ? FOR UPDATE" },
@@ -144,26 +137,29 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " ORDER BY s.answered_at DESC, s.ticket_id DESC LIMIT " TK_XSTR(COMMENTS_MAX) },
 };
 
-enum {
-	S_TICKET, S_NUMBER, S_SUBJECT, S_STATUS, S_REQUESTER, S_ORG, S_ROUND, S_RATING, S_COMMENT,
-	S_ANSWERED_ROUND, S_ANSWERED, S_ANSWERED_AGO_S, S_EXPIRES, S_EXPIRED, S_SERVICE,
-	S_CHANGE_UNTIL, S_CHANGED
-};
+/* SURVEY_COLUMNS: the ticket's, then from S_SURVEY the survey's own (TK_SV_*). */
+enum { S_TICKET, S_NUMBER, S_SUBJECT, S_STATUS, S_REQUESTER, S_ORG, S_SERVICE, S_SURVEY };
 enum { K_ROUND, K_ANSWERED_ROUND, K_ANSWERED_AGO_S, K_EXPIRED, K_RATING, K_COMMENT };
 
-/* A ticket's survey as loaded (SURVEY_COLUMNS) and what may be done with it now. */
+/*
+ * A ticket's survey as loaded, by SURVEY_COLUMNS or with the ticket page
+ * (TK_T_SURVEY), and what may be done with it now.
+ */
 struct survey {
-	struct pt_rows	 rows;
+	struct pt_rows	 rows;		/* SURVEY_COLUMNS, when read here */
+	const struct pt_rows *of;	/* the row the survey is in: rows or the ticket page's */
+	size_t		 at;		/* where its own columns (TK_SV_*) begin in it */
 	long long	 ticket_id;
 	long long	 requester_id;
 	long long	 org_id;
 	long long	 round;
-	const char	*number;
+	const char	*number, *subject, *service;
 	int		 open;		/* the ticket is resolved or closed */
 	int		 answered;	/* this round has its answer */
 	int		 may_answer;	/* an answer may be given or changed now */
 };
-#define SV(s, col)	pt_cell(&(s)->rows, 0, (col))
+#define SV(s, col)	pt_cell((s)->of, 0, (s)->at + (col))
+#define SV_INT(s, col)	pt_cell_int((s)->of, 0, (s)->at + (col))
 
 static const char *const rating_values[] = { "1", "2", "3", "4", "5" };
 static const char *const answer_fields[] = { "rating", "comment" };
@@ -186,7 +182,7 @@ round_bind(struct pt_req *req, long long round)
 
 /*
  * What may be done with an answer: given while the round has none and
- * has not expired, changed for SURVEY_CHANGE_DAYS after it was given.
+ * has not expired, changed for TK_SURVEY_CHANGE_DAYS after it was given.
  * Both only while the ticket is resolved or closed.
  */
 static int
@@ -195,27 +191,57 @@ may_answer(int open, int answered, long long answered_ago_s, int expired)
 	if (!open)
 		return 0;
 	if (answered)
-		return answered_ago_s <= SURVEY_CHANGE_DAYS * 86400LL;
+		return answered_ago_s <= TK_SURVEY_CHANGE_DAYS * 86400LL;
 	return !expired;
 }
 
+/* The round and what may be done with it, the ticket's status being status. */
+static void
+survey_state(struct survey *s, const char *status)
+{
+	s->round = SV_INT(s, TK_SV_ROUND);
+	s->open = strcmp(status, "resolved") == 0 || strcmp(status, "closed") == 0;
+	s->answered = SV_INT(s, TK_SV_ANSWERED_ROUND) == s->round;
+	s->may_answer = may_answer(s->open, s->answered, SV_INT(s, TK_SV_ANSWERED_AGO_S),
+	    SV_INT(s, TK_SV_EXPIRED) != 0);
+}
+
+/* The survey read by SURVEY_COLUMNS into s->rows; PT_ENOTFOUND when there is none. */
 static int
 survey_fill(struct survey *s)
 {
-	const char *status;
+	const struct pt_rows *r = &s->rows;
 
-	if (s->rows.nrows != 1)
+	if (r->nrows != 1)
 		return PT_ENOTFOUND;
-	status = SV(s, S_STATUS);
-	s->ticket_id = pt_cell_int(&s->rows, 0, S_TICKET);
-	s->requester_id = pt_cell_int(&s->rows, 0, S_REQUESTER);
-	s->org_id = pt_cell_int(&s->rows, 0, S_ORG);
-	s->round = pt_cell_int(&s->rows, 0, S_ROUND);
-	s->number = SV(s, S_NUMBER);
-	s->open = strcmp(status, "resolved") == 0 || strcmp(status, "closed") == 0;
-	s->answered = pt_cell_int(&s->rows, 0, S_ANSWERED_ROUND) == s->round;
-	s->may_answer = may_answer(s->open, s->answered,
-	    pt_cell_int(&s->rows, 0, S_ANSWERED_AGO_S), pt_cell_int(&s->rows, 0, S_EXPIRED) != 0);
+	s->of = r;
+	s->at = S_SURVEY;
+	s->ticket_id = pt_cell_int(r, 0, S_TICKET);
+	s->requester_id = pt_cell_int(r, 0, S_REQUESTER);
+	s->org_id = pt_cell_int(r, 0, S_ORG);
+	s->number = pt_cell(r, 0, S_NUMBER);
+	s->subject = pt_cell(r, 0, S_SUBJECT);
+	s->service = pt_cell(r, 0, S_SERVICE);
+	survey_state(s, pt_cell(r, 0, S_STATUS));
+	return PT_OK;
+}
+
+/* The survey of t, loaded for the page (tk_ticket_page); PT_ENOTFOUND if never resolved. */
+static int
+survey_of_ticket(struct survey *s, const struct tk_ticket *t)
+{
+	memset(s, 0, sizeof(*s));
+	if (TK_CELL(t, TK_T_SURVEY + TK_SV_ROUND) == NULL)
+		return PT_ENOTFOUND;
+	s->of = &t->rows;
+	s->at = TK_T_SURVEY;
+	s->ticket_id = t->id;
+	s->requester_id = t->requester_id;
+	s->org_id = t->org_id;
+	s->number = t->number;
+	s->subject = TK_CELL(t, TK_T_SUBJECT);
+	s->service = TK_CELL(t, TK_T_SERVICE_NAME);
+	survey_state(s, t->status);
 	return PT_OK;
 }
 
@@ -263,7 +289,7 @@ tk_survey_resolved(struct pt_req *req, const struct tk_ticket *t)
 	pt_node(data, "service", name.nrows == 1 ? pt_cell(&name, 0, 0) : "");
 	pt_node(data, "link", link);
 	pt_node(data, "days", pt_printf(req, "%lld", days));
-	pt_node(data, "change-days", pt_printf(req, "%d", SURVEY_CHANGE_DAYS));
+	pt_node(data, "change-days", pt_printf(req, "%d", TK_SURVEY_CHANGE_DAYS));
 	/*
 	 * In the ticket's thread but without its reply address (no Reply-To,
 	 * as the footer asks for no reply): the survey is answered on its
@@ -296,21 +322,21 @@ survey_node(struct pt_req *req, xmlNodePtr parent, const struct survey *s, const
 		state = s->may_answer ? "open" : "expired";
 	pt_attr(n, "state", state);
 	pt_attr_int(n, "round", s->round);
-	pt_attr(n, "expires", SV(s, S_EXPIRES));
-	pt_attr_int(n, "change-days", SURVEY_CHANGE_DAYS);
-	if (SV(s, S_RATING) != NULL) {
+	pt_attr(n, "expires", SV(s, TK_SV_EXPIRES));
+	pt_attr_int(n, "change-days", TK_SURVEY_CHANGE_DAYS);
+	if (SV(s, TK_SV_RATING) != NULL) {
 		xmlNodePtr a = pt_node(n, "answer", NULL);
 
-		pt_attr(a, "rating", SV(s, S_RATING));
-		pt_attr(a, "answered", SV(s, S_ANSWERED));
-		if (SV(s, S_CHANGED) != NULL)
-			pt_attr(a, "changed", SV(s, S_CHANGED));
+		pt_attr(a, "rating", SV(s, TK_SV_RATING));
+		pt_attr(a, "answered", SV(s, TK_SV_ANSWERED));
+		if (SV(s, TK_SV_CHANGED) != NULL)
+			pt_attr(a, "changed", SV(s, TK_SV_CHANGED));
 		if (s->answered)
-			pt_attr(a, "change-until", SV(s, S_CHANGE_UNTIL));
+			pt_attr(a, "change-until", SV(s, TK_SV_CHANGE_UNTIL));
 		else
 			pt_attr(a, "earlier", "1");	/* of a round before this one */
-		if (SV(s, S_COMMENT) != NULL && *SV(s, S_COMMENT) != '\0')
-			pt_node(a, "comment", SV(s, S_COMMENT));
+		if (SV(s, TK_SV_COMMENT) != NULL && *SV(s, TK_SV_COMMENT) != '\0')
+			pt_node(a, "comment", SV(s, TK_SV_COMMENT));
 	}
 	if (action != NULL && s->may_answer) {
 		pt_attr(n, "action", action);
@@ -319,28 +345,22 @@ survey_node(struct pt_req *req, xmlNodePtr parent, const struct survey *s, const
 	return n;
 }
 
-int
+void
 tk_survey_node(struct pt_req *req, xmlNodePtr ticket, const struct tk_ticket *t)
 {
 	int requester = t->requester_id == req->session.user->id;
 	struct survey s;
-	int rc;
 
-	/* No query for anyone else, nor before the ticket is resolved. */
+	/* Nothing for anyone else, nor before the ticket is resolved. */
 	if (!t->agent && !(requester && (strcmp(t->status, "resolved") == 0 ||
 	    strcmp(t->status, "closed") == 0)))
-		return PT_OK;
-	memset(&s, 0, sizeof(s));
-	if ((rc = pt_db_query(req, &sql[SQL_BY_TICKET], &s.rows, PT_BINDS(pt_str(req->lang),
-	    pt_int(t->id)))) != PT_OK)
-		return rc;
-	if (survey_fill(&s) != PT_OK)
-		return PT_OK;	/* never resolved */
+		return;
+	if (survey_of_ticket(&s, t) != PT_OK)
+		return;	/* never resolved */
 	survey_node(req, ticket, &s, requester ? tk_ticket_path(req, t->number, "/survey") : NULL);
 	if (requester && req->method == PT_GET && pt_query(req, "done") != NULL &&
 	    strcmp(pt_query(req, "done"), "survey") == 0)
 		pt_message(req, "success", "tickets.survey.done", NULL);
-	return PT_OK;
 }
 
 /* ---- answering -------------------------------------------------------------------- */
@@ -453,15 +473,11 @@ page_post(struct pt_req *req)
 	struct survey s;
 	int rc;
 
-	memset(&s, 0, sizeof(s));
 	if ((rc = tk_ticket_page(req, &t)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
 	if (t.requester_id != req->session.user->id)
 		return pt_error_page(req, 403, "tickets.survey.requester-only");
-	if ((rc = pt_db_query(req, &sql[SQL_BY_TICKET], &s.rows, PT_BINDS(pt_str(req->lang),
-	    pt_int(t.id)))) != PT_OK)
-		return rc;
-	if (survey_fill(&s) != PT_OK) {
+	if (survey_of_ticket(&s, &t) != PT_OK) {
 		pt_message(req, "error", "tickets.survey.none", NULL);
 		return tk_page(req, 409);
 	}
@@ -538,8 +554,8 @@ link_page(struct pt_req *req, const struct survey *s, const char *why, int statu
 		return status;
 	}
 	pt_attr(p, "number", s->number);
-	pt_node(p, "subject", SV(s, S_SUBJECT));
-	pt_node(p, "service", SV(s, S_SERVICE));
+	pt_node(p, "subject", s->subject);
+	pt_node(p, "service", s->service);
 	/* The requester signed in may also go to the ticket page. */
 	if (req->session.user != NULL && req->session.user->id == s->requester_id)
 		pt_attr(p, "ticket-href", tk_ticket_path(req, s->number, NULL));

@@ -21,11 +21,14 @@ enum ticket_sql { SQL_PAGE, SQL_LOCK, SQL_CC_HAS, SQL__MAX };
 	" TIMESTAMPDIFF(SECOND, t.resolved_at, UTC_TIMESTAMP(6))"
 
 static const struct pt_sql sql[SQL__MAX] = {
-	/* Binds: lang, number, agent, org, user, may read the org's, user. */
+	/*
+	 * Binds: lang, number, agent, org, user, may read the org's, user.
+	 * With the people, the organisation and the survey the page shows.
+	 */
 	[SQL_PAGE] = { "tk_ticket_page",
 	    TICKET_COLUMNS ", o.name, o.tier, r.name, r.email, s.slug,"
 	    " COALESCE(st.name, se.name, s.slug), g.name, a.name, p.number, m.number, p.org_id, "
-	    PT_TICKET_SLA_COLUMNS
+	    PT_TICKET_SLA_COLUMNS ", COALESCE(r.language, o.language), o.kind, " TK_SURVEY_COLUMNS
 	    " FROM tickets t JOIN orgs o ON o.id = t.org_id JOIN users r ON r.id = t.requester_id"
 	    " JOIN ticket_services s ON s.id = t.service_id"
 	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"
@@ -34,6 +37,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " LEFT JOIN users a ON a.id = t.assignee_id"
 	    " LEFT JOIN tickets p ON p.id = t.parent_id"
 	    " LEFT JOIN tickets m ON m.id = t.merged_into_id"
+	    " LEFT JOIN ticket_surveys sv ON sv.ticket_id = t.id"
 	    " WHERE t.number = ? AND (? OR (t.org_id = ? AND (t.requester_id = ? OR ?"
 	    "   OR EXISTS (SELECT 1 FROM ticket_cc c WHERE c.ticket_id = t.id AND c.user_id = ?))))" },
 	/* Only the ticket's row is locked: the access rule is checked in C. */

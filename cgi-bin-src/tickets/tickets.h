@@ -66,7 +66,10 @@ enum tk_ticket_col {
 	/* only when loaded for the page (tk_ticket_page) */
 	TK_T_ORG_NAME, TK_T_ORG_TIER, TK_T_REQUESTER_NAME, TK_T_REQUESTER_EMAIL, TK_T_SERVICE_SLUG,
 	TK_T_SERVICE_NAME, TK_T_GROUP_NAME, TK_T_ASSIGNEE_NAME, TK_T_PARENT_NUMBER,
-	TK_T_MERGED_NUMBER, TK_T_PARENT_ORG, TK_T_SLA_ANSWER_BY, TK_T_SLA_WAITING
+	TK_T_MERGED_NUMBER, TK_T_PARENT_ORG, TK_T_SLA_ANSWER_BY, TK_T_SLA_WAITING,
+	TK_T_REQUESTER_LANG,	/* theirs, else their organisation's */
+	TK_T_ORG_KIND,
+	TK_T_SURVEY		/* the survey's own columns (TK_SV_*) begin here; NULL: none */
 };
 
 struct tk_ticket {
@@ -108,6 +111,49 @@ const char *tk_ticket_path(struct pt_req *, const char *number, const char *suff
 /* ---- the ticket page (view.c, agent.c) ------------------------------------------ */
 
 /*
+ * The page's lists come in one statement of tagged rows (UNION ALL), each
+ * part of TK_L_COLS columns: the tag, up to 12 values (columns 1 to 12),
+ * then what the statement sorts by (TK_L_ORDER): a text (column
+ * TK_L_SORT) and three numbers.  TK_L_PARTS are what everyone's page
+ * lists: 'a' the answers to the form (a file field's file joined), 'c'
+ * the people in CC, 'f' the files of the messages and 'm' the messages;
+ * internal notes and their files only when the agent bind is 1.  Binds:
+ * lang x2, ticket; ticket; ticket, agent; ticket, agent.  An agent's page
+ * adds its own parts (agent.c).
+ */
+#define TK_L_COLS	17
+#define TK_L_SORT	13
+#define TK_L_ORDER	" ORDER BY 1, 14, 15, 16, 17"
+#define TK_L_PARTS \
+	"(SELECT 'a', f.name, f.kind, COALESCE(ft.label, fe.label, f.name), a.value," \
+	" COALESCE(ot.label, oe.label), a.attachment_id, fa.filename, fa.content_type," \
+	" fa.size_bytes, NULL, NULL, NULL, '', f.position, f.id, a.position" \
+	" FROM ticket_answers a JOIN ticket_fields f ON f.id = a.field_id" \
+	" LEFT JOIN ticket_field_texts ft ON ft.field_id = f.id AND ft.lang = ?" \
+	" LEFT JOIN ticket_field_texts fe ON fe.field_id = f.id AND fe.lang = 'en'" \
+	" LEFT JOIN ticket_field_options o ON o.field_id = f.id AND o.value = a.value" \
+	"   AND f.kind IN ('select', 'multiselect')" \
+	" LEFT JOIN ticket_field_option_texts ot ON ot.option_id = o.id AND ot.lang = ?" \
+	" LEFT JOIN ticket_field_option_texts oe ON oe.option_id = o.id AND oe.lang = 'en'" \
+	" LEFT JOIN ticket_attachments fa ON fa.id = a.attachment_id" \
+	" WHERE a.ticket_id = ?)" \
+	" UNION ALL (SELECT 'c', u.id, u.name, u.email, NULL, NULL, NULL, NULL, NULL, NULL, NULL," \
+	" NULL, NULL, u.name, u.id, 0, 0 FROM ticket_cc c JOIN users u ON u.id = c.user_id" \
+	" WHERE c.ticket_id = ?)" \
+	" UNION ALL (SELECT 'f', f.id, f.message_id, f.filename, f.content_type, f.size_bytes," \
+	" NULL, NULL, NULL, NULL, NULL, NULL, NULL, '', f.id, 0, 0" \
+	" FROM ticket_attachments f JOIN ticket_messages m ON m.id = f.message_id" \
+	" WHERE f.ticket_id = ? AND f.field_id IS NULL AND (m.kind <> 'internal' OR ?)" \
+	" ORDER BY f.id LIMIT 1000)" \
+	" UNION ALL (SELECT 'm', m.id, m.kind, m.via, m.author_id, u.name, o.kind = 'provider'," \
+	" m.body, " TK_ISO("m.created_at") ", NULL, NULL, NULL, NULL, '', m.id, 0, 0" \
+	" FROM ticket_messages m LEFT JOIN users u ON u.id = m.author_id" \
+	" LEFT JOIN orgs o ON o.id = u.org_id" \
+	" WHERE m.ticket_id = ? AND (m.kind <> 'internal' OR ?) ORDER BY m.id LIMIT 1000)"
+/* The tag of row i of such a statement. */
+#define TK_TAG(rows, i)	(pt_cell((rows), (i), 0)[0])
+
+/*
  * The ticket page of the route's capture with status (200, or 422 after a
  * refused form whose messages and echo are already on the page); 404 when
  * the reader may not see it.
@@ -115,10 +161,39 @@ const char *tk_ticket_path(struct pt_req *, const char *number, const char *suff
 int	 tk_page(struct pt_req *, int status);
 /* 1 if the reader may add and remove people in CC. */
 int	 tk_may_edit_cc(const struct pt_req *, const struct tk_ticket *);
-/* <links><child|related number status><subject/></…></links> under parent (agents, links.c). */
-int	 tk_links_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *);
-/* The agents' part of the page under the ticket node: groups, agents, history. */
-int	 tk_agent_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *);
+/*
+ * The lists of an agent's page (TK_L_PARTS and the agents' parts) into
+ * *rows: one statement (agent.c).
+ */
+int	 tk_agent_rows(struct pt_req *, const struct tk_ticket *, struct pt_rows *rows);
+/*
+ * The agents' links part of that statement ('l': kind, number, subject,
+ * status); binds: ticket x3.
+ */
+#define TK_LINKS_PART \
+	"(SELECT 'l', 'child', c.number, c.subject, c.status, NULL, NULL, NULL, NULL, NULL, NULL," \
+	" NULL, NULL, CONCAT('child ', c.number), 0, 0, 0 FROM tickets c WHERE c.parent_id = ?" \
+	" ORDER BY c.number LIMIT " TK_XSTR(TK_LINKS_MAX) ")" \
+	" UNION ALL (SELECT 'l', 'related', r.number, r.subject, r.status, NULL, NULL, NULL, NULL," \
+	" NULL, NULL, NULL, NULL, CONCAT('related ', r.number), 0, 0, 0 FROM ticket_links l" \
+	" JOIN tickets r ON r.id = l.related_id WHERE l.ticket_id = ?" \
+	" ORDER BY r.number LIMIT " TK_XSTR(TK_LINKS_MAX) ")" \
+	" UNION ALL (SELECT 'l', 'related', r.number, r.subject, r.status, NULL, NULL, NULL, NULL," \
+	" NULL, NULL, NULL, NULL, CONCAT('related ', r.number), 0, 0, 0 FROM ticket_links l" \
+	" JOIN tickets r ON r.id = l.ticket_id WHERE l.related_id = ?" \
+	" ORDER BY r.number LIMIT " TK_XSTR(TK_LINKS_MAX) ")"
+#define TK_LINKS_MAX	200	/* links shown on the page */
+/*
+ * <links><child|related number status><subject/></…></links> under
+ * parent from the 'l' rows of the page's (links.c).
+ */
+void	 tk_links_node(xmlNodePtr parent, const struct pt_rows *rows);
+/*
+ * The agents' part of the page under the ticket node from the page's rows
+ * (tk_agent_rows): groups, agents, links, history and the desk's part.
+ */
+int	 tk_agent_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *,
+	    const struct pt_rows *rows);
 /*
  * A status change of t with its history (tk_set_status), audit row
  * ("ticket.status") and the mail to the requester and CC (pt_ticket_mail_status);
@@ -266,8 +341,25 @@ int	 tk_may_see_figures(const struct pt_req *);
  * the change's transaction.
  */
 int	 tk_survey_resolved(struct pt_req *, const struct tk_ticket *);
-/* The survey under the ticket page's node: the form for the requester, the answer for agents. */
-int	 tk_survey_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *);
+/*
+ * The survey under the ticket page's node: the form for the requester,
+ * the answer for agents; from the ticket's columns (TK_T_SURVEY), no query.
+ */
+void	 tk_survey_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *);
+/* How long an answer may be changed after it was given. */
+#define TK_SURVEY_CHANGE_DAYS	7
+/* A survey's own columns (ticket_surveys aliased sv), in the order of enum tk_survey_col. */
+#define TK_SURVEY_COLUMNS \
+	"sv.round, sv.rating, sv.comment, COALESCE(sv.answered_round, 0)," \
+	" " TK_ISO("sv.answered_at") "," \
+	" TIMESTAMPDIFF(SECOND, sv.answered_at, UTC_TIMESTAMP(6)), " TK_ISO("sv.expires_at") "," \
+	" sv.expires_at <= UTC_TIMESTAMP(6)," \
+	" " TK_ISO("sv.answered_at + INTERVAL " TK_XSTR(TK_SURVEY_CHANGE_DAYS) " DAY") "," \
+	" " TK_ISO("sv.changed_at")
+enum tk_survey_col {
+	TK_SV_ROUND, TK_SV_RATING, TK_SV_COMMENT, TK_SV_ANSWERED_ROUND, TK_SV_ANSWERED,
+	TK_SV_ANSWERED_AGO_S, TK_SV_EXPIRES, TK_SV_EXPIRED, TK_SV_CHANGE_UNTIL, TK_SV_CHANGED
+};
 
 /* ---- impact, urgency, priority, status names ------------------------------------ */
 
@@ -278,11 +370,31 @@ extern const char *const tk_pending_reasons[2];	/* customer third_party */
 
 /*
  * <sla> under parent for the ticket page: for an agent every clock with
- * its due and marks (one query; marks not yet recorded are recorded
- * first), for a customer the due of the next answer (<answer-by>) or
- * @waiting while the ticket waits for them (from the ticket's columns
- * TK_T_SLA_*, no query).
+ * its due and marks, from the 's' rows of the page (TK_SLA_PART; marks
+ * not yet recorded are recorded first, and the clocks read again), for a
+ * customer the due of the next answer (<answer-by>) or @waiting while the
+ * ticket waits for them (from the ticket's columns TK_T_SLA_*, no query;
+ * rows may be NULL).
  */
-int	 tk_sla_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *);
+int	 tk_sla_node(struct pt_req *, xmlNodePtr parent, const struct tk_ticket *,
+	    const struct pt_rows *rows);
+/*
+ * The clocks of a ticket as the page shows them, a part of the page's
+ * statement ('s': kind, state, target_s, consumed_s, due, at risk,
+ * overdue, breached, stopped, policy, breaches, a mark due to be
+ * recorded), by kind (a statement of its own, too).  Binds: ticket.
+ */
+#define TK_SLA_PART \
+	"(SELECT 's', c.kind, c.state, c.target_s, c.consumed_s, " TK_ISO("c.due_at") "," \
+	" c.state = 'running' AND (c.warned_at IS NOT NULL OR c.warn_at <= UTC_TIMESTAMP(6))," \
+	" c.state = 'running' AND c.due_at < UTC_TIMESTAMP(6), " TK_ISO("c.breached_at") "," \
+	" " TK_ISO("c.stopped_at") ", p.name," \
+	" (SELECT COUNT(*) FROM ticket_sla_breaches b WHERE b.ticket_id = c.ticket_id" \
+	"   AND b.kind = c.kind)," \
+	" c.state = 'running' AND ((c.breached_at IS NULL AND c.due_at < UTC_TIMESTAMP(6))" \
+	"   OR (c.warned_at IS NULL AND c.warn_at <= UTC_TIMESTAMP(6)))," \
+	" c.kind, 0, 0, 0" \
+	" FROM ticket_sla_clocks c JOIN sla_policies p ON p.id = c.policy_id" \
+	" WHERE c.ticket_id = ? ORDER BY c.kind)"
 
 #endif

@@ -13,41 +13,13 @@
 enum view_sql { SQL_LISTS, SQL__MAX };
 
 /*
- * Everything the page lists about the ticket, in one statement: rows
- * tagged 'a' (the answers to the form, a file field's file joined), 'c'
- * (the people in CC), 'f' (the files of the messages) and 'm' (the
- * messages), each part in its order (columns 11-14 sort).  Customers get
- * no internal note and no file of one.  Binds: lang x2, ticket; ticket;
- * ticket, agent; ticket, agent.
+ * What a customer's page lists about the ticket, in one statement
+ * (TK_L_PARTS, never an internal note nor a file of one: the agent bind
+ * is 0).  An agent's page reads these and the agents' parts in one
+ * statement of its own (tk_agent_rows).
  */
 static const struct pt_sql sql[SQL__MAX] = {
-	[SQL_LISTS] = { "tk_view_lists",
-	    "(SELECT 'a', f.name, f.kind, COALESCE(ft.label, fe.label, f.name), a.value,"
-	    " COALESCE(ot.label, oe.label), a.attachment_id, fa.filename, fa.content_type,"
-	    " fa.size_bytes, '', f.position, f.id, a.position"
-	    " FROM ticket_answers a JOIN ticket_fields f ON f.id = a.field_id"
-	    " LEFT JOIN ticket_field_texts ft ON ft.field_id = f.id AND ft.lang = ?"
-	    " LEFT JOIN ticket_field_texts fe ON fe.field_id = f.id AND fe.lang = 'en'"
-	    " LEFT JOIN ticket_field_options o ON o.field_id = f.id AND o.value = a.value"
-	    "   AND f.kind IN ('select', 'multiselect')"
-	    " LEFT JOIN ticket_field_option_texts ot ON ot.option_id = o.id AND ot.lang = ?"
-	    " LEFT JOIN ticket_field_option_texts oe ON oe.option_id = o.id AND oe.lang = 'en'"
-	    " LEFT JOIN ticket_attachments fa ON fa.id = a.attachment_id"
-	    " WHERE a.ticket_id = ?)"
-	    " UNION ALL (SELECT 'c', u.id, u.name, u.email, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    " u.name, u.id, 0, 0 FROM ticket_cc c JOIN users u ON u.id = c.user_id"
-	    " WHERE c.ticket_id = ?)"
-	    " UNION ALL (SELECT 'f', f.id, f.message_id, f.filename, f.content_type, f.size_bytes,"
-	    " NULL, NULL, NULL, NULL, '', f.id, 0, 0"
-	    " FROM ticket_attachments f JOIN ticket_messages m ON m.id = f.message_id"
-	    " WHERE f.ticket_id = ? AND f.field_id IS NULL AND (m.kind <> 'internal' OR ?)"
-	    " ORDER BY f.id LIMIT 1000)"
-	    " UNION ALL (SELECT 'm', m.id, m.kind, m.via, m.author_id, u.name, o.kind = 'provider',"
-	    " m.body, " TK_ISO("m.created_at") ", NULL, '', m.id, 0, 0"
-	    " FROM ticket_messages m LEFT JOIN users u ON u.id = m.author_id"
-	    " LEFT JOIN orgs o ON o.id = u.org_id"
-	    " WHERE m.ticket_id = ? AND (m.kind <> 'internal' OR ?) ORDER BY m.id LIMIT 1000)"
-	    " ORDER BY 1, 11, 12, 13, 14" },
+	[SQL_LISTS] = { "tk_view_lists", TK_L_PARTS TK_L_ORDER },
 };
 
 /* The columns of each kind of row, after the tag. */
@@ -129,7 +101,7 @@ message_node(struct pt_req *req, xmlNodePtr messages, const struct pt_rows *rows
 			file_node(req, m, rows, j, F_ID, F_NAME, F_TYPE, F_SIZE);
 }
 
-/* The answers, CC and messages under the ticket's node n, from the lists' rows. */
+/* The answers, CC and messages under the ticket's node n from the lists' rows (others: the agents'). */
 static void
 lists_nodes(struct pt_req *req, xmlNodePtr n, const struct pt_rows *rows)
 {
@@ -138,7 +110,7 @@ lists_nodes(struct pt_req *req, xmlNodePtr n, const struct pt_rows *rows)
 	size_t i, files = 0, nfiles = 0;
 
 	for (i = 0; i < rows->nrows; i++)
-		switch (pt_cell(rows, i, 0)[0]) {
+		switch (TK_TAG(rows, i)) {
 		case 'a':
 			a = answer_node(req, answers, a, rows, i);
 			break;
@@ -154,8 +126,9 @@ lists_nodes(struct pt_req *req, xmlNodePtr n, const struct pt_rows *rows)
 			if (nfiles++ == 0)
 				files = i;
 			break;
-		default:
+		case 'm':
 			message_node(req, messages, rows, i, files, nfiles);
+			break;
 		}
 }
 
@@ -188,9 +161,13 @@ tk_page(struct pt_req *req, int status)
 
 	if ((rc = tk_ticket_page(req, &t)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	if ((rc = pt_db_query(req, &sql[SQL_LISTS], &lists, PT_BINDS(pt_str(req->lang),
-	    pt_str(req->lang), pt_int(t.id), pt_int(t.id), pt_int(t.id), pt_int(t.agent),
-	    pt_int(t.id), pt_int(t.agent)))) != PT_OK)
+	if (t.agent)
+		rc = tk_agent_rows(req, &t, &lists);
+	else
+		rc = pt_db_query(req, &sql[SQL_LISTS], &lists, PT_BINDS(pt_str(req->lang),
+		    pt_str(req->lang), pt_int(t.id), pt_int(t.id), pt_int(t.id), pt_int(0),
+		    pt_int(t.id), pt_int(0)));
+	if (rc != PT_OK)
 		return rc;
 
 	n = pt_node(req->page, "ticket", NULL);
@@ -225,11 +202,10 @@ tk_page(struct pt_req *req, int status)
 		pt_attr(actions, "cc", "1");
 	pt_limit(req, "body", TK_BODY_MAX_CHARS);
 	pt_attr_int(actions, "max-bytes", TK_FILE_MAX_BYTES);
-	if ((t.agent && (rc = tk_agent_node(req, n, &t)) != PT_OK) ||
-	    (rc = tk_sla_node(req, n, &t)) != PT_OK)
+	if ((t.agent && (rc = tk_agent_node(req, n, &t, &lists)) != PT_OK) ||
+	    (rc = tk_sla_node(req, n, &t, &lists)) != PT_OK)
 		return rc;
-	if ((rc = tk_survey_node(req, n, &t)) != PT_OK)
-		return rc;
+	tk_survey_node(req, n, &t);
 
 	if (pt_query(req, "created") != NULL)
 		pt_message(req, "success", "tickets.created", NULL);

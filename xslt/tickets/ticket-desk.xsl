@@ -79,8 +79,8 @@
     </div>
   </xsl:template>
 
-  <!-- Who asks, for which organisation: tier, open tickets and the list
-       of them. -->
+  <!-- Who asks, for which organisation: tier, open tickets (counted up
+       to a cap: @open-more says there are more) and the list of them. -->
   <xsl:template match="agent/context">
     <section class="card tk-context" aria-labelledby="context-title">
       <h2 id="context-title"><xsl:value-of select="pt:t('tickets.context.title')"/></h2>
@@ -94,7 +94,12 @@
               <xsl:value-of select="pt:t(concat('lang.', requester/@lang))"/>
               <xsl:text> · </xsl:text>
               <xsl:call-template name="tk-fill">
-                <xsl:with-param name="key" select="'tickets.context.open'"/>
+                <xsl:with-param name="key">
+                  <xsl:choose>
+                    <xsl:when test="requester/@open-more = '1'">tickets.context.open-more</xsl:when>
+                    <xsl:otherwise>tickets.context.open</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
                 <xsl:with-param name="name" select="'n'"/>
                 <xsl:with-param name="value" select="string(requester/@open)"/>
               </xsl:call-template>
@@ -118,7 +123,12 @@
             <br/>
             <a href="{org/@href}">
               <xsl:call-template name="tk-fill">
-                <xsl:with-param name="key" select="'tickets.context.org-open'"/>
+                <xsl:with-param name="key">
+                  <xsl:choose>
+                    <xsl:when test="org/@open-more = '1'">tickets.context.org-open-more</xsl:when>
+                    <xsl:otherwise>tickets.context.org-open</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
                 <xsl:with-param name="name" select="'n'"/>
                 <xsl:with-param name="value" select="string(org/@open)"/>
               </xsl:call-template>

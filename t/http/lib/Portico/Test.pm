@@ -146,12 +146,12 @@ our $FORGET_ON_WRITE = 1;
 # array refs of strings (NULL becomes undef). Dies with the client's error.
 sub sql_rows {
     my ($query) = @_;
-    # A write of what a signed-in session is read from outdates the
-    # sessions the worker processes keep (session.c), as the workers' own
-    # writes do: the database's counter for every host, the file for this
-    # one's next request.
+    # A write of what a signed-in session or a kept list is read from
+    # outdates the sessions and lists the worker processes keep (session.c,
+    # kept.c), as the workers' own writes do: the database's counter for
+    # every host, the file for this one's next request.
     my $auth = $FORGET_ON_WRITE && $query !~ /\A\s*(?:SELECT|SHOW)\b[^;]*;?\s*\z/si
-        && $query =~ /\b(?:sessions|users|orgs|roles|user_roles|role_permissions|permissions)\b/i;
+        && $query =~ /\b(?:sessions|users|orgs|roles|user_roles|role_permissions|permissions|ticket_groups|ticket_group_members|ticket_canned)\b/i;
     $query =~ s/;?\s*\z/;\nUPDATE auth_generation SET n = n + 1 WHERE id = 1/ if $auth;
     my $sock = File::Spec->catfile(var_dir(), 'run', 'mysqld.sock');
     my @cmd = ('mariadb', "--socket=$sock", '--user=portico',
