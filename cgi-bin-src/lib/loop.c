@@ -274,11 +274,12 @@ on_alarm(int sig)
 static int
 housekeeping(const struct pt_worker *w, struct pt_req *req, enum pt_housekeeping when)
 {
-	int left;
+	/* Kept personal pages are removed from the disk once they are too old to be used. */
+	int left = pt_pagecache_sweep();
 
 	if (w->housekeeping == NULL)
-		return 0;
-	left = w->housekeeping(req, when);
+		return left;
+	left |= w->housekeeping(req, when);
 	pt_req_reset(req);
 	return left;
 }

@@ -29,6 +29,20 @@
  * style, and each is filled with the time formatted for this reader, "3
  * hours ago" included.
  *
+ * A reader's own pages (pt_pagecache_personal: a ticket, a list of
+ * tickets) are kept per person: the user id is in the key beside the
+ * persona, the reader's name may stand anywhere on the page, and the entry
+ * carries a digest of the handler's stamp (what the page was made of: its
+ * rows' change times and counts, read in one indexed statement before
+ * anything else), so a change to any of them outdates it at once, on every
+ * host.  Such an entry lives PT_PAGECACHE_PERSONAL_S seconds at most, which
+ * bounds what no stamp covers (a renamed service, a window that closes
+ * with time).  Each person's page of a path and variant has one file,
+ * written over when it changes, and the process that wrote it removes it
+ * when it is too old to be used (pt_pagecache_sweep, from the idle loop),
+ * or at exit: a person's pages stay on the disk a minute at most, not until
+ * the next restart (an anonymised person's name, say).
+ *
  * A search results page has a query string: its handler names a variant
  * (the search's parameters) with pt_pagecache_find(), keeps a number with
  * the page (the result count, for the log), and has a second kind of hole
@@ -200,6 +214,50 @@ memo_offer(const char *name, const char *buf, size_t len, const struct stat *st)
 	snprintf(memo.slot[i].name, sizeof(memo.slot[i].name), "%s", name);
 }
 
+/*
+ * The personal entries this process wrote, oldest first, to remove once
+ * they are too old (pt_pagecache_sweep).  When the ring is full, the oldest
+ * goes at once: a miss for its reader, never a page left behind.
+ */
+#define PERSONAL_MAX	4096
+static struct {
+	struct {
+		char	 name[48];
+		time_t	 at;
+	} e[PERSONAL_MAX];
+	size_t		 head, n;
+} personal;
+
+static void
+personal_remove_oldest(void)
+{
+	(void)unlinkat(pc.dirfd, personal.e[personal.head].name, 0);
+	personal.head = (personal.head + 1) % PERSONAL_MAX;
+	personal.n--;
+}
+
+static void
+personal_remember(const char *name)
+{
+	size_t i;
+
+	if (personal.n == PERSONAL_MAX)
+		personal_remove_oldest();
+	i = (personal.head + personal.n++) % PERSONAL_MAX;
+	snprintf(personal.e[i].name, sizeof(personal.e[i].name), "%s", name);
+	personal.e[i].at = time(NULL);
+}
+
+int
+pt_pagecache_sweep(void)
+{
+	time_t now = time(NULL);
+
+	while (personal.n > 0 && now - personal.e[personal.head].at > PT_PAGECACHE_PERSONAL_S)
+		personal_remove_oldest();
+	return personal.n > 0;
+}
+
 /* One warning a minute at most: a full disk must not flood the log. */
 static void
 warn_once(const char *what, const char *name)
@@ -332,6 +390,9 @@ pt_pagecache_init(const char *worker)
 void
 pt_pagecache_free(void)
 {
+	while (personal.n > 0 && pc.dirfd > 0)
+		personal_remove_oldest();
+	personal.n = 0;
 	if (pc.generation != NULL)
 		munmap(pc.generation, sizeof(uint64_t));
 	if (pc.dirfd > 0)
@@ -399,7 +460,8 @@ persona(struct pt_req *req)
 		return NULL;
 	memcpy(perms, u->perms, u->nperms * sizeof(*perms));
 	qsort(perms, u->nperms, sizeof(*perms), compare_strings);
-	head = pt_printf(req, "%s\n%s\n%s\n%c%c%c%c\n", or_empty(u->home), or_empty(u->time_zone),
+	head = pt_printf(req, "%s%s\n%s\n%s\n%c%c%c%c\n", req->cache_personal ?
+	    pt_printf(req, "user %lld\n", (long long)u->id) : "", or_empty(u->home), or_empty(u->time_zone),
 	    or_empty(u->org_kind), *or_empty(u->name) ? 'N' : 'n', *or_empty(u->org_name) ? 'O' : 'o',
 	    *or_empty(u->email) ? 'E' : 'e', *or_empty(u->last_login) ? 'L' : 'l');
 	if (head == NULL)
@@ -483,17 +545,25 @@ read_entry(struct pt_req *req, const char *name, size_t *len, struct stat *st)
 
 /* The holes, when the entry is whole and current; NULL otherwise. */
 static const uint32_t *
-entry_check(const char *buf, size_t len, const struct entry_head *h)
+entry_check(const struct pt_req *req, const char *buf, size_t len, const struct entry_head *h)
 {
 	const uint32_t *holes = (const uint32_t *)(buf + sizeof(*h));
 	time_t now = time(NULL);
+	long ttl = pc.ttl_s;
 	uint32_t i;
+
+	if (req->cache_personal) {
+		if (h->number != req->cache_stamp)
+			return NULL;
+		if (ttl > PT_PAGECACHE_PERSONAL_S)
+			ttl = PT_PAGECACHE_PERSONAL_S;
+	}
 
 	if (memcmp(h->magic, ENTRY_MAGIC, sizeof(h->magic)) != 0 || h->nholes > HOLES_MAX ||
 	    len != sizeof(*h) + h->nholes * sizeof(uint32_t) + h->body_len ||
 	    memchr(h->view, '\0', sizeof(h->view)) == NULL)
 		return NULL;
-	if (h->generation != generation() || h->created > now + 5 || now - h->created >= pc.ttl_s)
+	if (h->generation != generation() || h->created > now + 5 || now - h->created >= ttl)
 		return NULL;
 	for (i = 0; i < h->nholes; i++)
 		if (HOLE_AT(holes[i]) > h->body_len || (i > 0 && HOLE_AT(holes[i]) <
@@ -638,7 +708,7 @@ pt_pagecache_find(struct pt_req *req, const char *variant, long long *number)
 	/* Development: a changed stylesheet or catalogue is reloaded, and outdates the entry. */
 	if (pt_site.development && memchr(h.view, '\0', sizeof(h.view)) != NULL)
 		pt_render_refresh(req->worker, h.view);
-	if (entry_check(buf, len, &h) == NULL)
+	if (entry_check(req, buf, len, &h) == NULL)
 		return 0;
 	if (from_file)
 		memo_offer(name, buf, len, &st);
@@ -705,6 +775,19 @@ void
 pt_pagecache_everyone(struct pt_req *req)
 {
 	req->cache_everyone = 1;
+}
+
+void
+pt_pagecache_personal(struct pt_req *req, const char *stamp)
+{
+	unsigned char digest[32];
+
+	if (req->session.user == NULL || stamp == NULL)
+		return;
+	pt_sha256(stamp, strlen(stamp), digest);
+	memcpy(&req->cache_stamp, digest, sizeof(req->cache_stamp));
+	req->cache_everyone = 1;
+	req->cache_personal = 1;
 }
 
 const char *
@@ -821,7 +904,8 @@ holds_own(struct pt_req *req, const char *body, size_t len)
 
 	if (memmem(body, len, req->session.csrf, TOKEN_LEN) != NULL)
 		return 1;
-	if (u == NULL)
+	/* A personal page is the reader's: their name may stand anywhere on it. */
+	if (u == NULL || req->cache_personal)
 		return 0;
 	own[0] = html_escape(req, u->name);
 	own[1] = html_escape(req, u->org_name);
@@ -877,11 +961,13 @@ pt_pagecache_store(struct pt_req *req)
 	memcpy(h.magic, ENTRY_MAGIC, sizeof(h.magic));
 	h.generation = req->cache_generation;
 	h.created = (int64_t)time(NULL);
-	h.number = req->cache_number;
+	h.number = req->cache_personal ? req->cache_stamp : req->cache_number;
 	h.body_len = (uint32_t)len;
 	h.nholes = (uint32_t)nholes;
 	snprintf(h.view, sizeof(h.view), "%s", req->view);
 	write_entry(name, &h, holes, body);
+	if (req->cache_personal)
+		personal_remember(name);
 	pt_header_add(req, "X-Portico-Cache", "miss");
 	return PT_OK;
 }

@@ -294,6 +294,8 @@ struct pt_req {
 	int		 cache_checked;	/* pt_pagecache_find() looked */
 	int		 cache_keep;	/* pt_pagecache_keep(): render with holes and keep */
 	int		 cache_everyone;	/* pt_pagecache_everyone(): signed-in readers too */
+	int		 cache_personal;	/* pt_pagecache_personal(): one reader's own */
+	long long	 cache_stamp;	/* and the digest of what their page was made of */
 	unsigned long long cache_generation;	/* the generation when it looked */
 	const char	*cache_variant;
 	const char	*cache_found;	/* the entry found, for pt_pagecache_send() */
@@ -495,6 +497,17 @@ int	 pt_pagecache_send(struct pt_req *, const char *value);
 void	 pt_pagecache_keep(struct pt_req *, long long number);
 const char *pt_pagecache_value(struct pt_req *, const char *value);
 void	 pt_pagecache_everyone(struct pt_req *);
+/*
+ * A page of the signed-in reader's own (their ticket, their list) is kept
+ * for them alone: the key holds their user id as well as their persona,
+ * and the entry is used only while stamp (what the page was built from, as
+ * the handler reads it in one cheap statement) is the same, and for at most
+ * PT_PAGECACHE_PERSONAL_S seconds.  Call before serve or find.
+ */
+#define PT_PAGECACHE_PERSONAL_S 30
+void	 pt_pagecache_personal(struct pt_req *, const char *stamp);
+/* Remove this process's personal entries that are too old to be used; 1 if some remain. */
+int	 pt_pagecache_sweep(void);
 /* The signed-in reader's last sign-in for the tree: a placeholder when the page is kept. */
 const char *pt_pagecache_last_login(struct pt_req *);
 void	 pt_pagecache_invalidate(void);

@@ -533,11 +533,16 @@ list(struct pt_req *req, enum scope scope, const char *base)
 static int
 mine(struct pt_req *req)
 {
-	if (pt_can(req, "tickets.read.org"))
-		return list(req, SCOPE_ORG, "/tickets/mine");
-	if (!pt_can(req, "tickets.create"))
+	int org = pt_can(req, "tickets.read.org"), rc;
+
+	if (!org && !pt_can(req, "tickets.create"))
 		return pt_error_page(req, 403, NULL);
-	return list(req, SCOPE_MINE, "/tickets/mine");
+	/* Kept for the reader while none of the tickets changed (personal.c). */
+	if (tk_personal_list(req, org))
+		return 200;
+	if ((rc = list(req, org ? SCOPE_ORG : SCOPE_MINE, "/tickets/mine")) == 200)
+		tk_personal_keep(req);
+	return rc;
 }
 
 /* GET /tickets/queue: every organisation's tickets, for agents. */

@@ -32,6 +32,7 @@ static const struct pt_group *const groups[] = {
 	&tka_categories_group, &tka_services_group, &tka_fields_group, &tka_groups_group,
 	&tka_priorities_group,
 	&tk_sla_group,
+	&tk_personal_group,
 	&common_group,
 };
 

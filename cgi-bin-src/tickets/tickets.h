@@ -23,7 +23,18 @@ extern const struct pt_group tk_links_group;		/* links.c: parent and related tic
 extern const struct pt_group tk_deflect_group;		/* deflect.c: articles offered while filing */
 extern const struct pt_group tk_survey_group;		/* survey.c: the satisfaction survey */
 extern const struct pt_group tk_sla_group;		/* sla.c: the service level on the ticket page */
+extern const struct pt_group tk_personal_group;		/* personal.c: a customer's pages kept for them */
 
+
+/*
+ * A customer's ticket page (number) or list of tickets (org: the org's,
+ * else their own and CC's) kept for them: 1 when the kept page was sent.
+ * Otherwise the handler builds the page and, when it is a 200, calls
+ * tk_personal_keep() to keep it.
+ */
+int	 tk_personal_ticket(struct pt_req *, const char *number);
+int	 tk_personal_list(struct pt_req *, int org);
+void	 tk_personal_keep(struct pt_req *);
 
 /* Close tickets resolved longer than [tickets] reopen_days ago; 1 if more wait. */
 int	 tk_close_housekeeping(struct pt_req *, enum pt_housekeeping);

@@ -236,7 +236,13 @@ tk_refuse(struct pt_req *req, const char *key, const char *field, const char *fo
 static int
 show(struct pt_req *req)
 {
-	return tk_page(req, 200);
+	int rc;
+
+	if (tk_personal_ticket(req, req->ncaps > 1 && tk_number_ok(req->caps[1]) ? req->caps[1] : NULL))
+		return 200;
+	if ((rc = tk_page(req, 200)) == 200)
+		tk_personal_keep(req);
+	return rc;
 }
 
 static const struct pt_route routes[] = {

@@ -1,0 +1,134 @@
+/*
+ * A customer's own ticket pages, kept for them (pagecache.c,
+ * pt_pagecache_personal): the page of a ticket and the list of their
+ * tickets.  Building either costs three or four statements and a
+ * transform of twenty messages; a kept one costs the stamp below, one
+ * indexed statement, and a file read.
+ *
+ * The stamp is what the page was made of: for a ticket, its row's change
+ * time and state, the newest history row (every change writes one), the
+ * count and newest id of messages, files, CC and links, the survey and the
+ * SLA deadline shown, and the two things that change with time alone (the
+ * reopen window and the survey's).  For a list, the newest change time of
+ * the tickets in its scope (raising, replying and every status or field
+ * change move it) and, for one's own list, the tickets one is in CC on.
+ * The statement is also the access rule: a ticket the reader may not see
+ * has no stamp, and its page is built (and refused) as always.
+ *
+ * Agents' pages are never kept: who else has the ticket open, the SLA
+ * clocks and the queue change by the second.  Names of people and
+ * services are in no stamp; an entry lives PT_PAGECACHE_PERSONAL_S seconds
+ * at most.  Times on kept pages are absolute, as on every kept page.
+ */
+#include <string.h>
+
+#include "tickets.h"
+
+enum { SQL_TICKET, SQL_MINE, SQL_ORG, SQL__MAX };
+
+#define STAMP_TIME(col)	"IFNULL(DATE_FORMAT(" col ", '%Y%m%d%H%i%s%f'), '-')"
+#define NOW "UTC_TIMESTAMP(6)"
+
+static const struct pt_sql sql[SQL__MAX] = {
+	/* Binds: reopen days, number, org, reader x2, tickets.read.org. */
+	[SQL_TICKET] = { "tk_personal_ticket",
+	    "SELECT CONCAT_WS('/', t.id, " STAMP_TIME("t.updated_at") ", t.status,"
+	    " IFNULL(t.pending_reason, '-'), t.priority, IFNULL(t.group_id, 0),"
+	    " IFNULL(t.assignee_id, 0), IFNULL(t.parent_id, 0), IFNULL(t.merged_into_id, 0),"
+	    " " STAMP_TIME("t.resolved_at") ", " STAMP_TIME("t.closed_at") ","
+	    " IFNULL(TIMESTAMPDIFF(SECOND, t.resolved_at, " NOW ") >= ? * 86400, '-'),"
+	    " (SELECT IFNULL(MAX(h.id), 0) FROM ticket_history h WHERE h.ticket_id = t.id),"
+	    " (SELECT CONCAT(COUNT(*), ',', IFNULL(MAX(m.id), 0)) FROM ticket_messages m"
+	    "   WHERE m.ticket_id = t.id),"
+	    " (SELECT CONCAT(COUNT(*), ',', IFNULL(MAX(f.id), 0)) FROM ticket_attachments f"
+	    "   WHERE f.ticket_id = t.id),"
+	    " (SELECT CONCAT(COUNT(*), ',', BIT_XOR(c.user_id)) FROM ticket_cc c"
+	    "   WHERE c.ticket_id = t.id),"
+	    " (SELECT CONCAT(COUNT(*), ',', BIT_XOR(l.related_id)) FROM ticket_links l"
+	    "   WHERE l.ticket_id = t.id),"
+	    " (SELECT CONCAT(COUNT(*), ',', BIT_XOR(l.ticket_id)) FROM ticket_links l"
+	    "   WHERE l.related_id = t.id),"
+	    " IFNULL((SELECT CONCAT_WS(',', s.round, IFNULL(s.rating, '-'),"
+	    "   " STAMP_TIME("s.answered_at") ", " STAMP_TIME("s.changed_at") ","
+	    "   s.expires_at <= " NOW ", IFNULL(s.answered_at + INTERVAL 7 DAY <= " NOW ", '-'))"
+	    "   FROM ticket_surveys s WHERE s.ticket_id = t.id), '-'),"
+	    " IFNULL((SELECT " STAMP_TIME("MIN(c.due_at)") " FROM ticket_sla_clocks c"
+	    "   WHERE c.ticket_id = t.id AND c.kind IN ('first_response', 'update')"
+	    "   AND c.state = 'running' AND c.due_at >= " NOW "), '-'),"
+	    " EXISTS (SELECT 1 FROM ticket_sla_clocks c WHERE c.ticket_id = t.id"
+	    "   AND c.state = 'paused'))"
+	    " FROM tickets t WHERE t.number = ? AND t.org_id = ? AND (t.requester_id = ? OR"
+	    "  EXISTS (SELECT 1 FROM ticket_cc c WHERE c.ticket_id = t.id AND c.user_id = ?) OR ?)" },
+	/* Binds: reader x2. */
+	[SQL_MINE] = { "tk_kept_mine",
+	    "SELECT CONCAT_WS('/',"
+	    " (SELECT " STAMP_TIME("MAX(t.updated_at)") " FROM tickets t WHERE t.requester_id = ?),"
+	    " (SELECT CONCAT(COUNT(*), ',', " STAMP_TIME("MAX(t.updated_at)") ", ',', BIT_XOR(t.id))"
+	    "   FROM ticket_cc c JOIN tickets t ON t.id = c.ticket_id WHERE c.user_id = ?))" },
+	/* Binds: org. */
+	[SQL_ORG] = { "tk_kept_org",
+	    "SELECT " STAMP_TIME("MAX(t.updated_at)") " FROM tickets t WHERE t.org_id = ?" },
+};
+
+const struct pt_group tk_personal_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
+
+/* Customers only, and only a plain GET of the page (no message to show, no XML). */
+static int
+keepable(struct pt_req *req)
+{
+	return req->session.user != NULL && req->method == PT_GET && !req->want_xml &&
+	    !pt_can(req, "tickets.work");
+}
+
+/* Look the stamp up with statement s and mark the page personal; 1 if a kept page was sent. */
+static int
+serve(struct pt_req *req, const struct pt_sql *s, const struct pt_bind *binds, size_t n,
+    const char *variant)
+{
+	struct pt_rows rows;
+
+	if (pt_db_query(req, s, &rows, binds, n) != PT_OK || rows.nrows != 1 ||
+	    pt_cell(&rows, 0, 0) == NULL)
+		return 0;
+	pt_pagecache_personal(req, pt_cell(&rows, 0, 0));
+	return pt_pagecache_find(req, variant, NULL) && pt_pagecache_send(req, NULL) == PT_OK;
+}
+
+int
+tk_personal_ticket(struct pt_req *req, const char *number)
+{
+	const struct pt_user *u = req->session.user;
+
+	if (!keepable(req) || number == NULL || req->query.n > 0)
+		return 0;
+	return serve(req, &sql[SQL_TICKET], PT_BINDS(pt_int(pt_ticket_reopen_days()),
+	    pt_str(number), pt_int(u->org_id), pt_int(u->id), pt_int(u->id),
+	    pt_int(pt_can(req, "tickets.read.org"))), NULL);
+}
+
+int
+tk_personal_list(struct pt_req *req, int org)
+{
+	const struct pt_user *u = req->session.user;
+	const char *variant = "";
+	size_t i;
+
+	if (!keepable(req))
+		return 0;
+	/* The filters and the page, as they came, each with its length: one entry per way of asking. */
+	for (i = 0; i < req->query.n && variant != NULL; i++)
+		variant = pt_printf(req, "%s%zu:%s%zu:%s", variant, strlen(req->query.v[i].name),
+		    req->query.v[i].name, strlen(req->query.v[i].value), req->query.v[i].value);
+	if (variant == NULL)
+		return 0;
+	if (org)
+		return serve(req, &sql[SQL_ORG], PT_BINDS(pt_int(u->org_id)), variant);
+	return serve(req, &sql[SQL_MINE], PT_BINDS(pt_int(u->id), pt_int(u->id)), variant);
+}
+
+void
+tk_personal_keep(struct pt_req *req)
+{
+	if (req->cache_personal)
+		pt_pagecache_keep(req, 0);
+}
