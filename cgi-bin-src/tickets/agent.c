@@ -55,7 +55,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "   LIMIT ?) n),"
 	    " (SELECT COALESCE(SUM(e.minutes), 0) FROM ticket_time_entries e WHERE e.ticket_id = ?),"
 	    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '', 0, 0, 0)"
-	    TK_L_ORDER },
+ },
 	/*
 	 * The lists the page offers to choose from, which change rarely and
 	 * are kept (pt_kept_query): 'a' the agents (id, name, their groups),

@@ -124,8 +124,10 @@ const char *tk_ticket_path(struct pt_req *, const char *number, const char *suff
 /*
  * The page's lists come in one statement of tagged rows (UNION ALL), each
  * part of TK_L_COLS columns: the tag, up to 12 values (columns 1 to 12),
- * then what the statement sorts by (TK_L_ORDER): a text (column
- * TK_L_SORT) and three numbers.  TK_L_PARTS are what everyone's page
+ * then what the rows are sorted by after the tag: a text (column
+ * TK_L_SORT) and three numbers.  tk_lists_sort() sorts them in C: an
+ * ORDER BY over the whole UNION would copy every row (the messages' bodies
+ * are TEXT) into an on-disk temporary table for each page.  TK_L_PARTS are what everyone's page
  * lists: 'a' the answers to the form (a file field's file joined), 'c'
  * the people in CC, 'f' the files of the messages and 'm' the messages;
  * internal notes and their files only when the agent bind is 1.  Binds:
@@ -134,7 +136,6 @@ const char *tk_ticket_path(struct pt_req *, const char *number, const char *suff
  */
 #define TK_L_COLS	17
 #define TK_L_SORT	13
-#define TK_L_ORDER	" ORDER BY 1, 14, 15, 16, 17"
 #define TK_L_PARTS \
 	"(SELECT 'a', f.name, f.kind, COALESCE(ft.label, fe.label, f.name), a.value," \
 	" COALESCE(ot.label, oe.label), a.attachment_id, fa.filename, fa.content_type," \
@@ -161,6 +162,8 @@ const char *tk_ticket_path(struct pt_req *, const char *number, const char *suff
 	" FROM ticket_messages m LEFT JOIN users u ON u.id = m.author_id" \
 	" LEFT JOIN orgs o ON o.id = u.org_id" \
 	" WHERE m.ticket_id = ? AND (m.kind <> 'internal' OR ?) ORDER BY m.id LIMIT 1000)"
+/* Sort the rows of such a statement by tag, then TK_L_SORT and the three numbers after it. */
+void	 tk_lists_sort(struct pt_req *, struct pt_rows *);
 /* The tag of row i of such a statement. */
 #define TK_TAG(rows, i)	(pt_cell((rows), (i), 0)[0])
 

@@ -6,7 +6,9 @@
  * Agents get their part as well (agent.c).  Signed-in and per person, so
  * never kept in the page cache.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tickets.h"
 
@@ -19,7 +21,7 @@ enum view_sql { SQL_LISTS, SQL__MAX };
  * statement of its own (tk_agent_rows).
  */
 static const struct pt_sql sql[SQL__MAX] = {
-	[SQL_LISTS] = { "tk_view_lists", TK_L_PARTS TK_L_ORDER },
+	[SQL_LISTS] = { "tk_view_lists", TK_L_PARTS },
 };
 
 /* The columns of each kind of row, after the tag. */
@@ -101,6 +103,52 @@ message_node(struct pt_req *req, xmlNodePtr messages, const struct pt_rows *rows
 			file_node(req, m, rows, j, F_ID, F_NAME, F_TYPE, F_SIZE);
 }
 
+static const struct pt_rows *sorting;	/* the rows row_cmp compares (qsort has no context) */
+
+static int
+row_cmp(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb, c;
+	const char *x, *y;
+	int d;
+
+	if ((d = strcmp(pt_cell(sorting, a, 0), pt_cell(sorting, b, 0))) != 0)
+		return d;
+	x = pt_cell(sorting, a, TK_L_SORT);
+	y = pt_cell(sorting, b, TK_L_SORT);
+	if ((d = strcasecmp(x != NULL ? x : "", y != NULL ? y : "")) != 0)
+		return d;
+	for (c = TK_L_SORT + 1; c < TK_L_COLS; c++) {
+		long long i = pt_cell_int(sorting, a, c), j = pt_cell_int(sorting, b, c);
+
+		if (i != j)
+			return i < j ? -1 : 1;
+	}
+	return a < b ? -1 : a > b;
+}
+
+void
+tk_lists_sort(struct pt_req *req, struct pt_rows *rows)
+{
+	size_t n = rows->nrows, w = rows->ncols, i;
+	size_t *order = pt_alloc(req, (n + 1) * sizeof(*order));
+	char **cell = pt_alloc(req, (n * w + 1) * sizeof(*cell));
+	size_t *len = pt_alloc(req, (n * w + 1) * sizeof(*len));
+
+	if (order == NULL || cell == NULL || len == NULL || w < TK_L_COLS)
+		return;
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	sorting = rows;
+	qsort(order, n, sizeof(*order), row_cmp);
+	for (i = 0; i < n; i++) {
+		memcpy(cell + i * w, rows->cell + order[i] * w, w * sizeof(*cell));
+		memcpy(len + i * w, rows->len + order[i] * w, w * sizeof(*len));
+	}
+	memcpy(rows->cell, cell, n * w * sizeof(*cell));
+	memcpy(rows->len, len, n * w * sizeof(*len));
+}
+
 /* The answers, CC and messages under the ticket's node n from the lists' rows (others: the agents'). */
 static void
 lists_nodes(struct pt_req *req, xmlNodePtr n, const struct pt_rows *rows)
@@ -169,6 +217,7 @@ tk_page(struct pt_req *req, int status)
 		    pt_int(t.id), pt_int(0)));
 	if (rc != PT_OK)
 		return rc;
+	tk_lists_sort(req, &lists);
 
 	n = pt_node(req->page, "ticket", NULL);
 	ticket_attrs(req, n, &t);
