@@ -360,6 +360,10 @@ probe_of() {
 	# A search nobody made (a second word no text has): never kept.
 	kb-search-new) echo "/kb/search?q=$(head_topic_word)+probe$RANDOM$RANDOM en" ;;
 	kb-search*) echo "/kb/search?q=$(head_topic_word) en" ;;
+	tickets-mine) echo "/tickets/mine?sort=updated en" ;;
+	tickets-mine-built) echo "/tickets/mine?built=1&sort=updated en" ;;
+	tickets-view*) id=$(head -n 1 "$OUT_DIR/tickets-numbers.txt" 2>/dev/null || true)
+		[ -z "$id" ] || echo "/tickets/$id$([ "$1" = tickets-view ] || echo '?built=1') en" ;;
 	esac
 }
 
@@ -451,7 +455,8 @@ command -v curl >/dev/null 2>&1 || die "curl is not installed"
 scenarios=(hello)
 if [ $# -eq 0 ]; then
 	set -- login-page login-page-built start-page start-page-built kb-article kb-article-signed-in kb-faq kb-search \
-		kb-search-signed-in kb-search-new tickets-mine tickets-view tickets-raise
+		kb-search-signed-in kb-search-new tickets-mine tickets-mine-built tickets-view \
+		tickets-view-built tickets-desk-unassigned tickets-raise
 fi
 for s in "$@"; do
 	[ -f "$BENCH_DIR/scenarios/$s.lua" ] ||

@@ -106,6 +106,11 @@ tk_personal_ticket(struct pt_req *req, const char *number)
 	    pt_int(pt_can(req, "tickets.read.org"))), NULL);
 }
 
+/* What the list reads from its query string (list.c). */
+static const char *const list_params[] = {
+	"status", "service", "q", "sort", "page", "requester", "group", "assignee"
+};
+
 int
 tk_personal_list(struct pt_req *req, int org)
 {
@@ -116,6 +121,9 @@ tk_personal_list(struct pt_req *req, int org)
 	if (!keepable(req))
 		return 0;
 	/* The filters and the page, as they came, each with its length: one entry per way of asking. */
+	for (i = 0; i < req->query.n; i++)
+		if (!pt_one_of(req->query.v[i].name, list_params, PT_NELEM(list_params)))
+			return 0;	/* a parameter the list does not know is not worth an entry */
 	for (i = 0; i < req->query.n && variant != NULL; i++)
 		variant = pt_printf(req, "%s%zu:%s%zu:%s", variant, strlen(req->query.v[i].name),
 		    req->query.v[i].name, strlen(req->query.v[i].value), req->query.v[i].value);

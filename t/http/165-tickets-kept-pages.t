@@ -76,6 +76,9 @@ subtest 'the list of one\'s tickets' => sub {
     is(cache_of($carl->get('/tickets/mine')), 'hit', 'asked again: kept');
     is(cache_of($carl->get('/tickets/mine?sort=newest')), 'miss', 'another order: its own page, built and kept');
     is(cache_of($carl->get('/tickets/mine?sort=newest')), 'hit', 'kept in turn');
+    $carl->get('/tickets/mine?sort=newest&utm=x') for 1 .. 2;
+    is(cache_of($carl->get('/tickets/mine?sort=newest&utm=x')), 'none',
+        'a parameter the list does not know: never kept');
 
     my $m = tk_raise($carl, 'printer-fault', tk_printer_form(subject => 'Kept list check: new ticket'));
     my $list = $carl->get('/tickets/mine');
