@@ -3,8 +3,9 @@
  * service and the form's answers, the people in CC and the conversation
  * with its files.  Customers never get internal notes or their files: not
  * on the page and not in ?format=xml, since they are not read for them.
- * Agents get their part as well (agent.c).  Signed-in and per person, so
- * never kept in the page cache.
+ * Agents get their part as well (agent.c).  A customer's page is kept
+ * for them alone while nothing on it changes (personal.c); an agent's
+ * never is.
  */
 #include <stdlib.h>
 #include <string.h>
