@@ -104,6 +104,30 @@ pt_sql_like(struct pt_req *req, const char *s)
 	return out;
 }
 
+const char *
+pt_url_encode(struct pt_req *req, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = pt_alloc(req, 3 * strlen(s) + 1), *p = out;
+
+	if (out == NULL)
+		return NULL;
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~')
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
 /*
  * Digits, then optionally "." or "," and one or two decimals; spaces
  * around are ignored.  A minus sign in front of an otherwise good amount

@@ -358,6 +358,11 @@ long	 pt_text_chars(const char *s, int multiline);
 const char *pt_lf_lines(struct pt_req *, const char *s);
 /* 1 if s (may be NULL) equals one of v[0..n-1]. */
 int	 pt_one_of(const char *s, const char *const *v, size_t n);
+/*
+ * s for a query string: every byte but letters, digits and - _ . ~ as %XX
+ * (RFC 3986); in the arena, NULL on OOM.
+ */
+const char *pt_url_encode(struct pt_req *, const char *s);
 /* s as a LIKE pattern matching it anywhere, its own % _ and backslash escaped; arena, NULL on OOM. */
 const char *pt_sql_like(struct pt_req *, const char *s);
 /*
@@ -890,6 +895,13 @@ int	 pt_ticket_touch(struct pt_req *, long long ticket_id);
  */
 int	 pt_ticket_set_status(struct pt_req *, long long ticket_id, const char *old_status,
 	    const char *old_reason, const char *status, const char *reason);
+/*
+ * A new priority (1..5) with its history row; the SLA clocks get the
+ * policy's targets for it (pt_ticket_sla_priority).  Nothing when it is
+ * the old one.
+ */
+int	 pt_ticket_set_priority(struct pt_req *, long long ticket_id, long long old_priority,
+	    long long priority);
 /* [tickets] reopen_days: a customer's reply within them reopens a resolved ticket. */
 long	 pt_ticket_reopen_days(void);
 /*
@@ -986,6 +998,11 @@ int	 pt_ticket_mail_status(struct pt_req *, long long ticket_id, const char *sta
 extern const struct pt_group pt_ticket_sla_group;
 /* An agent's public reply: first response stops, the update clock starts again. */
 int	 pt_ticket_sla_replied(struct pt_req *, long long ticket_id);
+/*
+ * A new priority: each clock not yet stopped gets its policy's target for
+ * it, the business time used kept (pt_ticket_set_priority calls it).
+ */
+int	 pt_ticket_sla_priority(struct pt_req *, long long ticket_id, long long priority);
 /*
  * Record the warnings and breaches the ticket's clocks reached by now,
  * each once, in a transaction of its own (call outside one).

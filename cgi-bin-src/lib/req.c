@@ -27,7 +27,7 @@ pt_limits_default(struct pt_limits *l)
 	 */
 	l->query_bytes = 3 * 12 * PT_SEARCH_MAX_CHARS;
 	l->cookie_bytes = 8192;
-	l->fields = 64;
+	l->fields = 128;	/* the agent desk's bulk form: up to 100 tickets and its own */
 	l->name_bytes = 64;
 	l->value_bytes = 16 * 1024;
 	l->rich_value_bytes = 1024 * 1024;	/* 200 000 characters of an article body, up to 4 bytes each */

@@ -16,6 +16,10 @@
  *   resolved or closed           every clock stops
  *   reopened                     resolution runs on from where it stood,
  *                                the update clock starts again
+ *   a new priority               each clock not yet stopped gets the
+ *                                policy's target for it (a clock whose
+ *                                priority has no target keeps its own),
+ *                                the business time used so far kept
  *
  * (the status changes through pt_ticket_set_status).  A ticket pending on
  * a third party keeps its clocks running: waiting for our own suppliers is
@@ -44,7 +48,7 @@
 enum sla_sql {
 	SQL_POLICY, SQL_CALENDAR, SQL_CLOCKS, SQL_CLOCK_INSERT, SQL_CLOCK_UPDATE, SQL_TICKET_DUE,
 	SQL_TICKET_LOCK, SQL_BREACH_MARK, SQL_BREACH_INSERT, SQL_WARN_MARK, SQL_ALERT_TICKET,
-	SQL_LEADS, SQL_DUE, SQL__MAX
+	SQL_LEADS, SQL_DUE, SQL_TARGETS, SQL__MAX
 };
 
 #define NOW "UTC_TIMESTAMP(6)"
@@ -138,6 +142,14 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "   AND u.notify_tickets = 1"
 	    " JOIN orgs o ON o.id = u.org_id"
 	    " WHERE m.group_id = ? AND m.is_lead = 1 ORDER BY u.id" },
+	/*
+	 * The targets of a ticket's clocks' policy for a priority, in seconds:
+	 * kind, seconds.  Binds: priority, ticket.
+	 */
+	[SQL_TARGETS] = { "pt_sla_targets",
+	    "SELECT c.kind, g.minutes * 60 FROM ticket_sla_clocks c JOIN sla_targets g"
+	    " ON g.policy_id = c.policy_id AND g.kind = c.kind AND g.priority = ?"
+	    " WHERE c.ticket_id = ?" },
 	/* Tickets with a clock past its due or its warning and not yet recorded. */
 	[SQL_DUE] = { "pt_sla_due",
 	    "SELECT ticket_id FROM ticket_sla_clocks WHERE state = 'running'"
@@ -271,6 +283,7 @@ struct tclock {
 struct tclocks {
 	long long		 ticket_id;
 	struct tclock		 v[KIND__MAX];
+	long long		 retarget_s[KIND__MAX];	/* OP_RETARGET's new targets */
 	long long		 policy_id;
 	int			 warn_percent;
 	const struct pt_bt_calendar *cal;
@@ -553,7 +566,32 @@ record_due(struct pt_req *req, struct tclocks *k)
 }
 
 /* What an event does to one clock. */
-enum op { OP_PAUSE, OP_RESUME, OP_STOP, OP_RESTART, OP_RENEW, OP_REOPEN };
+enum op { OP_PAUSE, OP_RESUME, OP_STOP, OP_RESTART, OP_RENEW, OP_REOPEN, OP_RETARGET };
+
+/*
+ * A new target (k->retarget_s[kind]) for a clock not yet stopped, the
+ * business time it used kept: running, its due is worked out again from
+ * now; paused, it has none until it runs.  Its marks start afresh unless
+ * it is past its due now as before, whose breach was recorded already.
+ */
+static int
+retarget(struct tclocks *k, struct tclock *t, int kind)
+{
+	int rc, was_running = t->c.state == PT_CLOCK_RUNNING, was_late;
+	time_t at;
+
+	if (t->c.state == PT_CLOCK_STOPPED)
+		return PT_OK;
+	was_late = pt_clock_breached(&t->c, k->now, &at);
+	if (was_running && (rc = pt_clock_pause(&t->c, k->cal, k->now)) != PT_OK)
+		return rc;
+	t->c.target_s = k->retarget_s[kind];
+	t->c.has_due = 0;
+	if (was_running && (rc = pt_clock_resume(&t->c, k->cal, k->now)) != PT_OK)
+		return rc;
+	t->fresh = !(was_late && pt_clock_breached(&t->c, k->now, &at));
+	return PT_OK;
+}
 
 static int
 apply(struct tclocks *k, int kind, enum op op)
@@ -587,6 +625,9 @@ apply(struct tclocks *k, int kind, enum op op)
 	case OP_REOPEN:
 		rc = pt_clock_reopen(&t->c, k->cal, k->now);
 		break;
+	case OP_RETARGET:
+		rc = retarget(k, t, kind);
+		break;
 	}
 	if (t->fresh)
 		t->warned = t->breach_recorded = 0;
@@ -597,19 +638,22 @@ apply(struct tclocks *k, int kind, enum op op)
 
 /*
  * Load the ticket's clocks, record what they reached, apply ops[kind] to
- * each (-1: none), record breaches the change reveals, save.  With no op
- * at all (the periodic check) the running clocks' marks are written again
- * from the calendar as it is now, so a mark that an edited calendar moved
- * is not found again and again.
+ * each (-1: none; OP_RETARGET with targets_s[kind]), record breaches the
+ * change reveals, save.  With no op at all (the periodic check) the
+ * running clocks' marks are written again from the calendar as it is now,
+ * so a mark that an edited calendar moved is not found again and again.
  */
 static int
-event(struct pt_req *req, long long ticket_id, const int ops[KIND__MAX])
+event(struct pt_req *req, long long ticket_id, const int ops[KIND__MAX],
+    const long long *targets_s)
 {
 	struct tclocks k;
 	int i, rc, any = 0;
 
 	if ((rc = load(req, ticket_id, &k)) != PT_OK)
 		return rc == PT_ENOTFOUND || rc == PT_EINVAL ? PT_OK : rc;
+	if (targets_s != NULL)
+		memcpy(k.retarget_s, targets_s, sizeof(k.retarget_s));
 	if ((rc = record_due(req, &k)) != PT_OK)
 		return rc;
 	for (i = 0; i < KIND__MAX; i++) {
@@ -672,7 +716,7 @@ pt_ticket_sla_replied(struct pt_req *req, long long ticket_id)
 {
 	static const int ops[KIND__MAX] = { OP_STOP, OP_RESTART, -1 };
 
-	return event(req, ticket_id, ops);
+	return event(req, ticket_id, ops, NULL);
 }
 
 int
@@ -691,18 +735,39 @@ pt_ticket_sla_status(struct pt_req *req, long long ticket_id, const char *old_st
 	int done = strcmp(status, "resolved") == 0 || strcmp(status, "closed") == 0;
 
 	if (done && !was_done)
-		return event(req, ticket_id, stop);
+		return event(req, ticket_id, stop, NULL);
 	if (was_done && !done) {
-		int rc = event(req, ticket_id, reopen);
+		int rc = event(req, ticket_id, reopen, NULL);
 
 		/* Reopened straight into waiting for the customer. */
-		return rc == PT_OK && waiting ? event(req, ticket_id, pause) : rc;
+		return rc == PT_OK && waiting ? event(req, ticket_id, pause, NULL) : rc;
 	}
 	if (waiting && !was_waiting)
-		return event(req, ticket_id, pause);
+		return event(req, ticket_id, pause, NULL);
 	if (was_waiting && !waiting)
-		return event(req, ticket_id, resume);
+		return event(req, ticket_id, resume, NULL);
 	return PT_OK;
+}
+
+int
+pt_ticket_sla_priority(struct pt_req *req, long long ticket_id, long long priority)
+{
+	int ops[KIND__MAX] = { -1, -1, -1 }, x, rc;
+	long long targets_s[KIND__MAX] = { 0, 0, 0 };
+	struct pt_rows rows;
+	size_t i;
+
+	if ((rc = pt_db_query(req, &sql[SQL_TARGETS], &rows, PT_BINDS(pt_int(priority),
+	    pt_int(ticket_id)))) != PT_OK)
+		return rc;
+	for (i = 0; i < rows.nrows; i++)
+		if ((x = kind_index(pt_cell(&rows, i, 0))) >= 0) {
+			ops[x] = OP_RETARGET;
+			targets_s[x] = pt_cell_int(&rows, i, 1);
+		}
+	if (rows.nrows == 0)
+		return PT_OK;
+	return event(req, ticket_id, ops, targets_s);
 }
 
 /* ---- warnings and breaches nobody caused ------------------------------------------ */
@@ -720,7 +785,7 @@ pt_ticket_sla_check(struct pt_req *req, long long ticket_id)
 		return rc;
 	if ((rc = pt_db_query(req, &sql[SQL_TICKET_LOCK], &rows,
 	    PT_BINDS(pt_int(ticket_id)))) != PT_OK ||
-	    (rows.nrows == 1 && (rc = event(req, ticket_id, none)) != PT_OK) ||
+	    (rows.nrows == 1 && (rc = event(req, ticket_id, none, NULL)) != PT_OK) ||
 	    (rc = pt_db_commit(req)) != PT_OK) {
 		pt_db_rollback(req);
 		return rc;

@@ -11,7 +11,8 @@
  *     [paths] files/tickets/ before the transaction, removed again when
  *     it fails);
  *   - a history row per field that changed, the ticket's updated_at, a
- *     status change with the times it sets;
+ *     status change with the times it sets, a new priority with the SLA
+ *     clocks' targets for it;
  *   - the reopen rule of a customer's reply.
  * The audit row and the mails (ticket-mail.c) are the caller's, since
  * what they say depends on the change.
@@ -28,6 +29,7 @@ enum ticket_sql {
 	SQL_HISTORY,
 	SQL_TOUCH,
 	SQL_STATUS,
+	SQL_PRIORITY_SET,
 	SQL_MESSAGE,
 	SQL_FILE,
 	SQL_COUNTER_LOCK,
@@ -55,6 +57,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " resolved_at = CASE WHEN ? = 'resolved' THEN " NOW
 	    "   WHEN ? IN ('new', 'open', 'pending') THEN NULL ELSE resolved_at END,"
 	    " closed_at = IF(? = 'closed', " NOW ", NULL), status = ? WHERE id = ?" },
+	[SQL_PRIORITY_SET] = { "pt_ticket_priority_set",
+	    "UPDATE tickets SET priority = ?, updated_at = " NOW " WHERE id = ?" },
 	[SQL_MESSAGE] = { "pt_ticket_message",
 	    "INSERT INTO ticket_messages (ticket_id, kind, via, author_id, body, message_id, created_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, " NOW ")" },
@@ -123,6 +127,22 @@ pt_ticket_set_status(struct pt_req *req, long long ticket_id, const char *old_st
 	    (old_reason != NULL && reason != NULL && strcmp(old_reason, reason) != 0))
 		return pt_ticket_history(req, ticket_id, "pending_reason", old_reason, reason);
 	return PT_OK;
+}
+
+int
+pt_ticket_set_priority(struct pt_req *req, long long ticket_id, long long old_priority,
+    long long priority)
+{
+	int rc;
+
+	if (priority == old_priority)
+		return PT_OK;
+	if ((rc = pt_db_exec(req, &sql[SQL_PRIORITY_SET], PT_BINDS(pt_int(priority),
+	    pt_int(ticket_id)), NULL)) != PT_OK ||
+	    (rc = pt_ticket_history(req, ticket_id, "priority", pt_printf(req, "%lld", old_priority),
+	    pt_printf(req, "%lld", priority))) != PT_OK)
+		return rc;
+	return pt_ticket_sla_priority(req, ticket_id, priority);
 }
 
 long

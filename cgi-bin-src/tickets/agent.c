@@ -211,27 +211,47 @@ tk_status_change(struct pt_req *req, const struct tk_ticket *t, const char *stat
 	return pt_ticket_mail_status(req, t->id, status, reason);
 }
 
+const char *
+tk_status_input(const char *status, const char **reason, int *at_reason)
+{
+	*at_reason = 0;
+	if (!pt_one_of(status, tk_statuses, PT_NELEM(tk_statuses)))
+		return "tickets.status.invalid";
+	if (strcmp(status, "pending") != 0) {
+		*reason = NULL;
+		return NULL;
+	}
+	if (!pt_one_of(*reason, tk_pending_reasons, PT_NELEM(tk_pending_reasons))) {
+		*at_reason = 1;
+		return "tickets.status.reason";
+	}
+	return NULL;
+}
+
+int
+tk_status_unchanged(const struct tk_ticket *t, const char *status, const char *reason)
+{
+	const char *pending = TK_CELL(t, TK_T_PENDING);
+
+	return strcmp(status, t->status) == 0 &&
+	    (reason == NULL || (pending != NULL && strcmp(reason, pending) == 0));
+}
+
 static const char *const status_fields[] = { "status", "reason" };
 
 /* POST /tickets/<number>/status: status, and reason (customer, third_party) for pending. */
 static int
 status_post(struct pt_req *req)
 {
-	const char *status = pt_form(req, "status"), *reason = pt_form(req, "reason");
+	const char *status = pt_form(req, "status"), *reason = pt_form(req, "reason"), *key;
 	struct tk_ticket t;
-	int rc;
+	int rc, at_reason;
 
 	if ((rc = tk_begin_lock(req, &t)) != PT_OK)
 		return rc;
-	if (!pt_one_of(status, tk_statuses, PT_NELEM(tk_statuses)))
-		return tk_refuse(req, "tickets.status.invalid", "status", "status", status_fields, 2);
-	if (strcmp(status, "pending") == 0 &&
-	    !pt_one_of(reason, tk_pending_reasons, PT_NELEM(tk_pending_reasons)))
-		return tk_refuse(req, "tickets.status.reason", "reason", "status", status_fields, 2);
-	if (strcmp(status, "pending") != 0)
-		reason = NULL;
-	if (strcmp(status, t.status) == 0 && (reason == NULL || (TK_CELL(&t, TK_T_PENDING) != NULL &&
-	    strcmp(reason, TK_CELL(&t, TK_T_PENDING)) == 0)))
+	if ((key = tk_status_input(status, &reason, &at_reason)) != NULL)
+		return tk_refuse(req, key, at_reason ? "reason" : "status", "status", status_fields, 2);
+	if (tk_status_unchanged(&t, status, reason))
 		return tk_refuse(req, "tickets.status.same", "status", "status", status_fields, 2);
 	if ((rc = tk_status_change(req, &t, status, reason)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
@@ -240,6 +260,20 @@ status_post(struct pt_req *req)
 fail:
 	pt_db_rollback(req);
 	return rc;
+}
+
+int
+tk_priority_change(struct pt_req *req, const struct tk_ticket *t, long long priority)
+{
+	const char *old = TK_CELL(t, TK_T_PRIORITY);
+	int rc;
+
+	if (strtoll(old, NULL, 10) == priority)
+		return PT_OK;
+	if ((rc = pt_ticket_set_priority(req, t->id, strtoll(old, NULL, 10), priority)) != PT_OK)
+		return rc;
+	return tk_audit(req, "ticket.priority", t->number, pt_printf(req, "{\"priority\":%s}", old),
+	    pt_printf(req, "{\"priority\":%lld}", priority));
 }
 
 /* The id of form field name: 0 when empty, -1 when not an id. */

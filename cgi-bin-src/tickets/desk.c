@@ -20,6 +20,7 @@
  * age, and filters by organisation, service, priority, status and text
  * (a ticket number, or words of the subject).  25, 50 or 100 a page; the
  * tabs say how many tickets each view holds, up to PT_DESK_COUNT_CAP.
+ * POST /tickets/desk changes the tickets ticked on it (desk-bulk.c).
  *
  * A page reads rows in proportion to its size, not to the tickets there
  * are (t/http/147): each view is a walk of an index in the desk's order
@@ -470,7 +471,10 @@ ticket_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *rows)
 	}
 }
 
-/* The desk's query as it came: the base of the tabs' and pager's links, and of the bulk form. */
+/*
+ * The view and the filters that hold, page aside: the base of the
+ * pager's links and of the bulk form's action.  NULL on OOM.
+ */
 static const char *
 query_of(struct pt_req *req, const struct desk *d)
 {
@@ -478,11 +482,27 @@ query_of(struct pt_req *req, const struct desk *d)
 
 	if (q != NULL && d->org != 0)
 		q = pt_printf(req, "%s&org=%lld", q, d->org);
+	if (q != NULL && d->service[0] != '\0')
+		q = pt_printf(req, "%s&service=%s", q, pt_url_encode(req, d->service));
 	if (q != NULL && d->priority != 0)
 		q = pt_printf(req, "%s&priority=%lld", q, d->priority);
+	if (q != NULL && d->status[0] != '\0')
+		q = pt_printf(req, "%s&status=%s", q, d->status);
+	if (q != NULL && d->q[0] != '\0')
+		q = pt_printf(req, "%s&q=%s", q, pt_url_encode(req, d->q));
 	if (q != NULL && d->per != per_pages[0])
 		q = pt_printf(req, "%s&per=%lld", q, d->per);
 	return q;
+}
+
+const char *
+tk_desk_query(struct pt_req *req)
+{
+	struct desk d;
+
+	if (read_query(req, &d) != PT_OK)
+		return NULL;
+	return query_of(req, &d);
 }
 
 int
@@ -555,12 +575,15 @@ tk_desk_page(struct pt_req *req, int status)
 	pt_attr(desk, "q", d.q);
 	pt_attr_int(desk, "per", d.per);
 	pt_attr_int(desk, "groups", (long long)d.ngroups);
+	pt_attr_int(desk, "bulk-max", TK_DESK_BULK_MAX);
 	pt_limit(req, "q", PT_FILTER_MAX_CHARS);
 	view_nodes(req, desk, &d);
 	ticket_nodes(req, desk, &rows);
 	pager = pt_pager(desk, d.page, total, d.per);
 	if (more)
 		pt_attr(pager, "more", "1");
+	if ((rc = tk_desk_bulk_result(req)) != PT_OK)
+		return rc;
 	req->view = "desk";
 	return status;
 }

@@ -11,6 +11,7 @@
 #include "tickets.h"
 
 extern const struct pt_group tk_desk_group;		/* desk.c: the desk's views */
+extern const struct pt_group tk_desk_bulk_group;	/* desk-bulk.c: bulk changes */
 extern const struct pt_group tk_canned_group;		/* canned.c: canned responses */
 extern const struct pt_group tk_merge_group;		/* merge.c: a duplicate into another ticket */
 extern const struct pt_group tk_time_group;		/* timespent.c: time spent */
@@ -31,6 +32,15 @@ enum tk_desk_view {
  * a refused bulk change whose messages are already on the page).
  */
 int	 tk_desk_page(struct pt_req *, int status);
+/* The query's view and filters as a query string (view=...&...), page aside; NULL on OOM. */
+const char *tk_desk_query(struct pt_req *);
+
+/* ---- bulk changes (desk-bulk.c) --------------------------------------------------- */
+
+/* The most tickets one bulk change takes (a desk page shows at most as many). */
+#define TK_DESK_BULK_MAX	100
+/* After a bulk change (GET ?done=bulk&...): its outcome under the page. */
+int	 tk_desk_bulk_result(struct pt_req *);
 
 /* ---- the ticket page (desk-ticket.c) ------------------------------------------ */
 

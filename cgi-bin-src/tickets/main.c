@@ -25,7 +25,7 @@ static const struct pt_group *const groups[] = {
 	&tk_fields_group,
 	&tk_close_group,
 	&tk_links_group,
-	&tk_desk_group, &tk_canned_group, &tk_merge_group,
+	&tk_desk_group, &tk_desk_bulk_group, &tk_canned_group, &tk_merge_group,
 	&tk_time_group, &tk_kbdraft_group, &tk_presence_group,
 	&tk_deflect_group,
 	&tk_survey_group,

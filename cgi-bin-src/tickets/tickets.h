@@ -216,6 +216,20 @@ int	 tk_agent_node(struct pt_req *, xmlNodePtr ticket, const struct tk_ticket *,
 int	 tk_status_change(struct pt_req *, const struct tk_ticket *, const char *status,
 	    const char *reason);
 /*
+ * A status change asked for: the catalogue key of what is wrong with it
+ * (an unknown status, pending without its reason: *at_reason), else NULL
+ * with *reason made NULL unless pending.  Then tk_status_unchanged: 1 if
+ * t has that status (and reason) already, which is refused as well.
+ */
+const char *tk_status_input(const char *status, const char **reason, int *at_reason);
+int	 tk_status_unchanged(const struct tk_ticket *, const char *status, const char *reason);
+/*
+ * Give t priority (1..5, checked by the caller; nothing when it has it)
+ * with history, the SLA clocks' new targets (pt_ticket_set_priority) and
+ * audit ("ticket.priority").  Inside the transaction.
+ */
+int	 tk_priority_change(struct pt_req *, const struct tk_ticket *, long long priority);
+/*
  * Give t to group and agent (0: none; both checked by the caller) with
  * history and audit ("ticket.assign").  Inside the transaction.
  */

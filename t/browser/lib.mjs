@@ -4,6 +4,7 @@
 // (screenshots go to $PORTICO_VAR/screenshots), PORTICO_CHROMIUM (default
 // /usr/bin/chromium, Debian's build; playwright-core downloads no browser).
 
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -95,6 +96,14 @@ export async function axeViolations(page) {
       nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
     }));
   }, AXE_TAGS);
+}
+
+// The page passes the axe-core scan and does not scroll sideways; label
+// names the page in the messages.
+export async function assertAccessible(page, label) {
+  const v = await axeViolations(page);
+  assert.equal(v.length, 0, `${label}: axe violations:\n${formatViolations(v)}`);
+  assert.equal(await horizontalOverflow(page), 0, `${label} scrolls sideways`);
 }
 
 export function formatViolations(violations) {

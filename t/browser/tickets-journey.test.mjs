@@ -8,8 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, VIEWPORTS, launch, openPage, axeViolations, formatViolations, screenshot,
-  horizontalOverflow, sql, signIn,
+  BASE, VIEWPORTS, launch, openPage, assertAccessible, screenshot, sql, signIn,
 } from './lib.mjs';
 
 const TAG = `${process.pid}-${Date.now() % 100000000}`;
@@ -24,9 +23,7 @@ after(async () => {
 
 // The page passes axe and fits its width; a screenshot named name-<width>.
 async function check(page, name, width) {
-  const v = await axeViolations(page);
-  assert.equal(v.length, 0, `${name} at ${width}px: axe violations:\n${formatViolations(v)}`);
-  assert.equal(await horizontalOverflow(page), 0, `${name} at ${width}px scrolls sideways`);
+  await assertAccessible(page, `${name} at ${width}px`);
   await screenshot(page, `tickets-${name}-${width}`);
 }
 

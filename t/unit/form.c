@@ -65,6 +65,9 @@ main(void)
 	ok(!pt_one_of("EUR", allowed, 0), "one_of: nothing is in an empty list");
 
 	/* LIKE patterns */
+	is_str(pt_url_encode(req, ""), "", "url: empty");
+	is_str(pt_url_encode(req, "Abc-1_2.3~"), "Abc-1_2.3~", "url: unreserved as they are");
+	is_str(pt_url_encode(req, "a b&c=d/ü%"), "a%20b%26c%3Dd%2F%C3%BC%25", "url: the rest as %XX, bytewise");
 	is_str(pt_sql_like(req, ""), "%%", "like: empty matches everything");
 	is_str(pt_sql_like(req, "anna"), "%anna%", "like: anywhere");
 	is_str(pt_sql_like(req, "50%_off\\"), "%50\\%\\_off\\\\%", "like: % _ and \\ escaped");

@@ -1,7 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The agent desk (view "desk"): the views as tabs with their counts,
      the filters, the table of tickets in the desk's order (next due,
-     priority, age) and the pager. Data: /page/desk (cgi-bin-src/tickets/desk.c). -->
+     priority, age) with a box to tick in each row, the bulk change of the
+     tickets ticked (assign, status, priority: one form, a button each),
+     the outcome of the last one, and the pager. Data: /page/desk
+     (cgi-bin-src/tickets/desk.c), /page/bulk-result and, after a refused
+     change, /page/form[@name='bulk'] (desk-bulk.c). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
@@ -13,6 +17,8 @@
   <xsl:include href="desk-common.xsl"/>
 
   <xsl:variable name="d" select="/page/desk"/>
+  <xsl:variable name="bulk" select="/page/form[@name = 'bulk']"/>
+  <xsl:variable name="result" select="/page/bulk-result"/>
 
   <xsl:template match="page" mode="title">
     <xsl:value-of select="pt:t('tickets.desk.title')"/>
@@ -56,10 +62,16 @@
     </xsl:if>
 
     <xsl:call-template name="desk-filters"/>
+    <xsl:apply-templates select="$result"/>
 
     <xsl:choose>
       <xsl:when test="$d/ticket">
-        <xsl:call-template name="desk-table"/>
+        <form class="tk-bulk-form" method="post" novalidate="novalidate"
+            action="/tickets/desk?{$d/@query}&amp;page={$d/pager/@page}">
+          <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+          <xsl:call-template name="desk-bulk"/>
+          <xsl:call-template name="desk-table"/>
+        </form>
       </xsl:when>
       <xsl:otherwise>
         <p class="empty-state"><xsl:value-of select="pt:t(concat('tickets.desk.none.', $d/@view))"/></p>
@@ -67,19 +79,11 @@
     </xsl:choose>
     <xsl:for-each select="$d/pager">
       <xsl:call-template name="tk-desk-pager">
-        <xsl:with-param name="href" select="concat('/tickets/desk?', $d/@query, '&amp;', $filters, 'page=')"/>
+        <xsl:with-param name="href" select="concat('/tickets/desk?', $d/@query, '&amp;page=')"/>
         <xsl:with-param name="has-rows" select="boolean($d/ticket)"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
-
-  <!-- The filters of the query besides view, org, priority and per (which
-       @query holds), each followed by '&' (for the pager's links). -->
-  <xsl:variable name="filters">
-    <xsl:if test="string($d/@q) != ''">q=<xsl:value-of select="str:encode-uri(string($d/@q), true())"/>&amp;</xsl:if>
-    <xsl:if test="string($d/@service) != ''">service=<xsl:value-of select="str:encode-uri(string($d/@service), true())"/>&amp;</xsl:if>
-    <xsl:if test="string($d/@status) != ''">status=<xsl:value-of select="$d/@status"/>&amp;</xsl:if>
-  </xsl:variable>
 
   <xsl:template name="desk-filters">
     <form class="filter-bar" method="get" action="/tickets/desk" role="search" aria-label="{pt:t('tickets.desk.filter')}">
@@ -154,6 +158,184 @@
     </form>
   </xsl:template>
 
+  <!-- The outcome of a bulk change: how many changed, and which were not, why. -->
+  <xsl:template match="bulk-result">
+    <xsl:variable name="kind">
+      <xsl:choose>
+        <xsl:when test="@state = 'done' and @changed &gt; 0">success</xsl:when>
+        <xsl:when test="@state = 'done'">info</xsl:when>
+        <xsl:otherwise>error</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <div class="alert alert-{$kind} tk-bulk-result" role="status">
+      <xsl:if test="@state = 'done'">
+        <p>
+          <xsl:call-template name="tk-fill">
+            <xsl:with-param name="key" select="'tickets.bulk.changed'"/>
+            <xsl:with-param name="name" select="'n'"/>
+            <xsl:with-param name="value" select="string(@changed)"/>
+          </xsl:call-template>
+          <xsl:if test="@unchanged &gt; 0">
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="tk-fill">
+              <xsl:with-param name="key" select="'tickets.bulk.unchanged'"/>
+              <xsl:with-param name="name" select="'n'"/>
+              <xsl:with-param name="value" select="string(@unchanged)"/>
+            </xsl:call-template>
+          </xsl:if>
+        </p>
+      </xsl:if>
+      <xsl:if test="ticket">
+        <p><xsl:value-of select="pt:t('tickets.bulk.not-changed')"/></p>
+        <ul class="tk-bulk-refused">
+          <xsl:for-each select="ticket">
+            <li>
+              <a href="/tickets/{@number}"><xsl:value-of select="@number"/></a>
+              <xsl:text>: </xsl:text>
+              <xsl:value-of select="pt:t(concat('tickets.bulk.why.', @why))"/>
+            </li>
+          </xsl:for-each>
+          <xsl:if test="@more">
+            <li>
+              <xsl:call-template name="tk-fill">
+                <xsl:with-param name="key" select="'tickets.bulk.more'"/>
+                <xsl:with-param name="name" select="'n'"/>
+                <xsl:with-param name="value" select="string(@more)"/>
+              </xsl:call-template>
+            </li>
+          </xsl:if>
+        </ul>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- The bulk change: one select and button for each kind of change. -->
+  <xsl:template name="desk-bulk">
+    <fieldset class="tk-bulk" id="bulk">
+      <legend><xsl:value-of select="pt:t('tickets.bulk.title')"/></legend>
+      <p class="hint" id="bulk-help">
+        <xsl:call-template name="tk-fill">
+          <xsl:with-param name="key" select="'tickets.bulk.help'"/>
+          <xsl:with-param name="name" select="'max'"/>
+          <xsl:with-param name="value" select="string($d/@bulk-max)"/>
+        </xsl:call-template>
+      </p>
+      <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="'bulk'"/></xsl:call-template>
+      <div class="tk-bulk-actions">
+        <div class="tk-bulk-action">
+          <xsl:call-template name="bulk-field">
+            <xsl:with-param name="name" select="'bulk-to'"/>
+            <xsl:with-param name="label" select="'tickets.bulk.to.label'"/>
+            <xsl:with-param name="options">
+              <option value=""><xsl:value-of select="pt:t('tickets.bulk.choose')"/></option>
+              <option value="me">
+                <xsl:if test="$bulk/field[@name = 'bulk-to'] = 'me'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:value-of select="pt:t('tickets.bulk.to.me')"/>
+              </option>
+              <xsl:for-each select="$d/groups/group">
+                <xsl:variable name="g" select="@id"/>
+                <optgroup label="{.}">
+                  <xsl:call-template name="bulk-option">
+                    <xsl:with-param name="value" select="concat('g', @id)"/>
+                    <xsl:with-param name="text">
+                      <xsl:call-template name="tk-fill">
+                        <xsl:with-param name="key" select="'tickets.bulk.to.group'"/>
+                        <xsl:with-param name="name" select="'group'"/>
+                        <xsl:with-param name="value" select="string(.)"/>
+                      </xsl:call-template>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                  <xsl:for-each select="$d/agents/person[@group = $g]">
+                    <xsl:call-template name="bulk-option">
+                      <xsl:with-param name="value" select="concat('a', $g, '-', @id)"/>
+                      <xsl:with-param name="text" select="string(.)"/>
+                    </xsl:call-template>
+                  </xsl:for-each>
+                </optgroup>
+              </xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+          <button type="submit" name="action" value="assign" class="btn btn-secondary"><xsl:value-of select="pt:t('tickets.bulk.assign')"/></button>
+        </div>
+        <div class="tk-bulk-action">
+          <xsl:call-template name="bulk-field">
+            <xsl:with-param name="name" select="'bulk-status'"/>
+            <xsl:with-param name="label" select="'tickets.bulk.status.label'"/>
+            <xsl:with-param name="options">
+              <option value=""><xsl:value-of select="pt:t('tickets.bulk.choose')"/></option>
+              <xsl:for-each select="str:split('new open pending resolved closed', ' ')">
+                <xsl:call-template name="bulk-option">
+                  <xsl:with-param name="value" select="string(.)"/>
+                  <xsl:with-param name="field" select="'bulk-status'"/>
+                  <xsl:with-param name="text" select="pt:t(concat('tickets.status.', .))"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="bulk-field">
+            <xsl:with-param name="name" select="'bulk-reason'"/>
+            <xsl:with-param name="label" select="'tickets.agent.status.reason'"/>
+            <xsl:with-param name="options">
+              <option value=""><xsl:value-of select="pt:t('tickets.agent.status.reason.none')"/></option>
+              <xsl:for-each select="str:split('customer third_party', ' ')">
+                <xsl:call-template name="bulk-option">
+                  <xsl:with-param name="value" select="string(.)"/>
+                  <xsl:with-param name="field" select="'bulk-reason'"/>
+                  <xsl:with-param name="text" select="pt:t(concat('tickets.pending.', .))"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+          <button type="submit" name="action" value="status" class="btn btn-secondary"><xsl:value-of select="pt:t('tickets.bulk.set-status')"/></button>
+        </div>
+        <div class="tk-bulk-action">
+          <xsl:call-template name="bulk-field">
+            <xsl:with-param name="name" select="'bulk-priority'"/>
+            <xsl:with-param name="label" select="'tickets.bulk.priority.label'"/>
+            <xsl:with-param name="options">
+              <option value=""><xsl:value-of select="pt:t('tickets.bulk.choose')"/></option>
+              <xsl:for-each select="str:split('1 2 3 4 5', ' ')">
+                <xsl:call-template name="bulk-option">
+                  <xsl:with-param name="value" select="string(.)"/>
+                  <xsl:with-param name="field" select="'bulk-priority'"/>
+                  <xsl:with-param name="text" select="pt:t(concat('tickets.priority.', .))"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+          <button type="submit" name="action" value="priority" class="btn btn-secondary"><xsl:value-of select="pt:t('tickets.bulk.set-priority')"/></button>
+        </div>
+      </div>
+    </fieldset>
+  </xsl:template>
+
+  <!-- A select of the bulk form with its label and messages. -->
+  <xsl:template name="bulk-field">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="options"/>
+    <div class="field">
+      <xsl:if test="/page/messages/message[@field = $name and @kind = 'error']"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="{$name}"><xsl:value-of select="pt:t($label)"/></label>
+      <xsl:call-template name="pt-field-errors"><xsl:with-param name="field" select="$name"/></xsl:call-template>
+      <select id="{$name}" name="{$name}">
+        <xsl:call-template name="pt-field-aria"><xsl:with-param name="field" select="$name"/></xsl:call-template>
+        <xsl:copy-of select="$options"/>
+      </select>
+    </div>
+  </xsl:template>
+
+  <!-- An option of the bulk form, chosen again after a refused change. -->
+  <xsl:template name="bulk-option">
+    <xsl:param name="value"/>
+    <xsl:param name="text"/>
+    <xsl:param name="field" select="'bulk-to'"/>
+    <option value="{$value}">
+      <xsl:if test="$bulk/field[@name = $field] = $value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+      <xsl:value-of select="$text"/>
+    </option>
+  </xsl:template>
+
   <xsl:template name="desk-table">
     <div class="table-scroll" role="region" tabindex="0" aria-labelledby="desk-caption">
       <table class="data-table tk-table tk-desk-table">
@@ -162,6 +344,13 @@
         </caption>
         <thead>
           <tr>
+            <th scope="col" class="tk-pick">
+              <span class="visually-hidden"><xsl:value-of select="pt:t('tickets.bulk.col')"/></span>
+              <label class="tk-select-all" for="select-all">
+                <input type="checkbox" id="select-all" hidden="hidden"/>
+                <span class="visually-hidden"><xsl:value-of select="pt:t('tickets.bulk.all')"/></span>
+              </label>
+            </th>
             <th scope="col"><xsl:value-of select="pt:t('tickets.desk.col.number')"/></th>
             <th scope="col"><xsl:value-of select="pt:t('tickets.col.subject')"/></th>
             <th scope="col"><xsl:value-of select="pt:t('tickets.desk.col.due')"/></th>
@@ -179,9 +368,26 @@
   </xsl:template>
 
   <xsl:template match="desk/ticket">
+    <xsl:variable name="n" select="string(@number)"/>
+    <xsl:variable name="refused" select="$result/ticket[@number = $n]"/>
     <tr>
+      <td class="tk-pick">
+        <input type="checkbox" name="ticket" value="{@number}" id="pick-{@number}">
+          <xsl:if test="$bulk/field[@name = 'ticket'] = $n"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <label class="visually-hidden" for="pick-{@number}">
+          <xsl:call-template name="tk-fill">
+            <xsl:with-param name="key" select="'tickets.bulk.pick'"/>
+            <xsl:with-param name="name" select="'number'"/>
+            <xsl:with-param name="value" select="$n"/>
+          </xsl:call-template>
+        </label>
+      </td>
       <th scope="row">
         <a class="nowrap" href="{@href}"><xsl:value-of select="@number"/></a>
+        <xsl:if test="$refused">
+          <span class="tk-due-mark"><span class="status-badge sla-breached"><xsl:value-of select="pt:t('tickets.bulk.row-not-changed')"/></span></span>
+        </xsl:if>
         <span class="tk-reason">
           <xsl:call-template name="pt-datetime">
             <xsl:with-param name="iso" select="string(@created)"/>

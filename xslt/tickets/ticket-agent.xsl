@@ -264,6 +264,7 @@
       <xsl:when test="not($v)"><xsl:value-of select="pt:t('tickets.history.empty')"/></xsl:when>
       <xsl:when test="$change/@field = 'status'"><xsl:value-of select="pt:t(concat('tickets.status.', $v))"/></xsl:when>
       <xsl:when test="$change/@field = 'pending_reason'"><xsl:value-of select="pt:t(concat('tickets.pending.', $v))"/></xsl:when>
+      <xsl:when test="$change/@field = 'priority'"><xsl:value-of select="pt:t(concat('tickets.priority.', $v))"/></xsl:when>
       <xsl:when test="starts-with($change/@field, 'sla_')"><xsl:value-of select="pt:t(concat('sla.history.', $v))"/></xsl:when>
       <xsl:when test="$change/@field = 'group' and $agent/groups/group[@id = $v]"><xsl:value-of select="$agent/groups/group[@id = $v]"/></xsl:when>
       <xsl:when test="$change/@field = 'assignee' and $agent/agents/person[@id = $v]"><xsl:value-of select="$agent/agents/person[@id = $v]"/></xsl:when>

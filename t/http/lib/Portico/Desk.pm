@@ -138,7 +138,8 @@ sub explain_rows {
 END {
     my $status = $?;
     for my $o (@orgs) {
-        eval { sql("DELETE FROM tickets WHERE org_id = $o"); 1 } or warn "desk cleanup: $@";
+        eval { sql("UPDATE tickets SET merged_into_id = NULL, parent_id = NULL WHERE org_id = $o;"
+            . " DELETE FROM tickets WHERE org_id = $o"); 1 } or warn "desk cleanup: $@";
     }
     for my $g (@groups) {
         eval { sql("UPDATE tickets SET group_id = NULL WHERE group_id = $g; DELETE FROM ticket_groups WHERE id = $g"); 1 }
