@@ -2,22 +2,90 @@
  * The start page: what this person can do here.  The tiles come from the
  * runtime's navigation table (nav.c), so the start page offers exactly the
  * pages the navigation offers, and only pages that exist.
+ *
+ * An agent (tickets.work) also gets the desk's box: how many tickets are
+ * theirs, unassigned (of their groups) and breaching their service level,
+ * each a link to that view of the desk (/tickets/desk, the tickets
+ * worker's).  Workers do not link each other's code: the box reads the
+ * tickets tables with a statement of its own, whose counts are the
+ * runtime's (PT_DESK_COUNT_*), so the box and the desk's tabs agree.  It
+ * is the one statement more, for agents only; the page stays kept per
+ * persona, the counts being holes filled for each reader.
  */
 #include "auth.h"
+
+enum start_sql { SQL_DESK, SQL__MAX };
+
+static const struct pt_sql sql[SQL__MAX] = {
+	/* Binds: the agent x3. */
+	[SQL_DESK] = { "auth_start_desk",
+	    "SELECT " PT_DESK_COUNT_MINE ", " PT_DESK_COUNT_UNASSIGNED ", " PT_DESK_COUNT_BREACHING },
+};
+
+/* The desk's views the box counts, in the order of SQL_DESK's columns. */
+static const char *const desk_views[] = { "mine", "unassigned", "breaching" };
+
+/*
+ * The reader's counts as the box shows them ("7", or "99+" at the cap)
+ * into counts[]: PT_OK, or an error.
+ */
+static int
+desk_counts(struct pt_req *req, const char *counts[PT_NELEM(desk_views)])
+{
+	long long me = req->session.user->id, n;
+	struct pt_rows rows;
+	size_t i;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_DESK], &rows, PT_BINDS(pt_int(me), pt_int(me),
+	    pt_int(me)))) != PT_OK)
+		return rc;
+	for (i = 0; i < PT_NELEM(desk_views); i++) {
+		n = rows.nrows == 1 ? pt_cell_int(&rows, 0, i) : 0;
+		counts[i] = n >= PT_DESK_COUNT_CAP ? pt_printf(req, "%d+", PT_DESK_COUNT_CAP - 1) :
+		    pt_printf(req, "%lld", n);
+		if (counts[i] == NULL)
+			return PT_ENOMEM;
+	}
+	return PT_OK;
+}
+
+/* <desk><view name href count/>...</desk> under start, each count a hole of the kept page. */
+static void
+desk_node(struct pt_req *req, xmlNodePtr start, const char *const *counts)
+{
+	xmlNodePtr desk = pt_node(start, "desk", NULL), v;
+	size_t i;
+
+	pt_attr(desk, "href", "/tickets/desk");
+	for (i = 0; i < PT_NELEM(desk_views); i++) {
+		v = pt_node(desk, "view", NULL);
+		pt_attr(v, "name", desk_views[i]);
+		pt_attr(v, "href", pt_printf(req, "/tickets/desk?view=%s", desk_views[i]));
+		pt_attr(v, "count", pt_pagecache_value_at(req, i, counts[i]));
+	}
+}
 
 static int
 start(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
+	const char *counts[PT_NELEM(desk_views)] = { NULL };
+	int agent = pt_can(req, "tickets.work"), kept, rc;
 	xmlNodePtr start;
 
-	/* Kept per persona: name, organisation and last sign-in are the reader's holes. */
+	/* Kept per persona: name, organisation, last sign-in and the desk's counts are holes. */
 	pt_pagecache_everyone(req);
-	if (pt_pagecache_serve(req))
+	kept = pt_pagecache_find(req, NULL, NULL);
+	if (agent && (rc = desk_counts(req, counts)) != PT_OK)
+		return rc;
+	if (kept && pt_pagecache_send_values(req, counts, agent ? PT_NELEM(counts) : 0) == PT_OK)
 		return 200;
 	start = pt_node(req->page, "start", NULL);
 	pt_attr(start, "home", u->home);
 	pt_attr(start, "last-login", pt_pagecache_last_login(req));
+	if (agent)
+		desk_node(req, start, counts);
 	if (pt_nav_tiles(req, start, "area") != PT_OK)
 		return PT_ENOMEM;
 	pt_pagecache_keep(req, 0);
@@ -31,4 +99,4 @@ static const struct pt_route routes[] = {
 
 static const char *const views[] = { "start" };
 
-const struct pt_group auth_start_group = PT_GROUP_NOSQL(routes, views);
+const struct pt_group auth_start_group = PT_GROUP(routes, sql, views);

@@ -46,8 +46,10 @@
  * A search results page has a query string: its handler names a variant
  * (the search's parameters) with pt_pagecache_find(), keeps a number with
  * the page (the result count, for the log), and has a second kind of hole
- * for one value that differs per request (the search's log id), filled by
- * pt_pagecache_send().
+ * for a value that differs per request (the search's log id), filled by
+ * pt_pagecache_send().  A page may have up to PT_PAGECACHE_VALUES such
+ * values (the start page's counts of an agent's tickets), each a hole of
+ * its own, filled escaped like the reader's name.
  *
  * An entry is used only when all of these hold:
  *   - the request is a GET for HTML, by a visitor who is not logged in or
@@ -103,6 +105,9 @@ enum hole {
 	HOLE_LAST_DATE,
 	HOLE_LAST_TIME,
 	HOLE_LAST_RELATIVE,
+	HOLE_VALUE1,	/* the handler's further values */
+	HOLE_VALUE2,
+	HOLE_VALUE3,
 	HOLE__MAX
 };
 #define HOLE_SHIFT	28
@@ -621,21 +626,31 @@ last_login_text(struct pt_req *req, enum hole k)
 	return html_escape(req, buf);
 }
 
+/* The hole of the handler's value i (< PT_PAGECACHE_VALUES). */
+static enum hole
+value_hole(size_t i)
+{
+	return i == 0 ? HOLE_VALUE : (enum hole)(HOLE_VALUE1 + i - 1);
+}
+
 /*
- * What goes into a hole of kind k for this request: the token, the value,
+ * What goes into a hole of kind k for this request: the token, one of the
+ * handler's values (values: PT_PAGECACHE_VALUES of them, NULL for none),
  * or the signed-in reader's name, organisation, e-mail or last sign-in,
  * escaped.  NULL when out of memory.
  */
 static const char *
-hole_text(struct pt_req *req, enum hole k, const char *value)
+hole_text(struct pt_req *req, enum hole k, const char *const *values)
 {
 	const struct pt_user *u = req->session.user;
+	size_t i;
 
+	for (i = 0; i < PT_PAGECACHE_VALUES; i++)
+		if (k == value_hole(i))
+			return html_escape(req, values != NULL ? values[i] : NULL);
 	switch (k) {
 	case HOLE_TOKEN:
 		return req->session.csrf;
-	case HOLE_VALUE:
-		return or_empty(value);
 	case HOLE_NAME:
 		return html_escape(req, u != NULL ? u->name : NULL);
 	case HOLE_ORG:
@@ -650,7 +665,7 @@ hole_text(struct pt_req *req, enum hole k, const char *value)
 /* The page with each hole filled, into the arena; each kind's text is made once, when needed. */
 static char *
 fill_holes(struct pt_req *req, const char *body, uint32_t body_len, const uint32_t *holes,
-    uint32_t nholes, const char *value, size_t *out_len)
+    uint32_t nholes, const char *const *values, size_t *out_len)
 {
 	const char *text[HOLE__MAX] = { NULL };
 	size_t tlen[HOLE__MAX], len = body_len, at = 0, from = 0;
@@ -661,7 +676,7 @@ fill_holes(struct pt_req *req, const char *body, uint32_t body_len, const uint32
 		if ((k = HOLE_KIND(holes[i])) >= HOLE__MAX)
 			return NULL;
 		if (text[k] == NULL) {
-			if ((text[k] = hole_text(req, (enum hole)k, value)) == NULL)
+			if ((text[k] = hole_text(req, (enum hole)k, values)) == NULL)
 				return NULL;
 			tlen[k] = strlen(text[k]);
 		}
@@ -721,17 +736,26 @@ pt_pagecache_find(struct pt_req *req, const char *variant, long long *number)
 int
 pt_pagecache_send(struct pt_req *req, const char *value)
 {
+	return pt_pagecache_send_values(req, &value, 1);
+}
+
+int
+pt_pagecache_send_values(struct pt_req *req, const char *const *values, size_t n)
+{
+	const char *all[PT_PAGECACHE_VALUES] = { NULL };
 	struct entry_head h;
 	const uint32_t *holes;
 	char *page;
 	size_t page_len;
 
-	if (req->cache_found == NULL)
+	if (req->cache_found == NULL || n > PT_PAGECACHE_VALUES)
 		return PT_EINVAL;
+	if (n > 0)
+		memcpy(all, values, n * sizeof(*values));
 	memcpy(&h, req->cache_found, sizeof(h));
 	holes = (const uint32_t *)(req->cache_found + sizeof(h));
 	page = fill_holes(req, req->cache_found + sizeof(h) + h.nholes * sizeof(uint32_t),
-	    h.body_len, holes, h.nholes, value, &page_len);
+	    h.body_len, holes, h.nholes, all, &page_len);
 	if (page == NULL)
 		return PT_ENOMEM;
 	req->body = page;
@@ -759,10 +783,29 @@ pt_pagecache_keep(struct pt_req *req, long long number)
 const char *
 pt_pagecache_value(struct pt_req *req, const char *value)
 {
-	if (!req->cache_checked || !eligible(req, req->cache_variant) || value == NULL ||
-	    (req->cache_value = pt_strdup(req, value)) == NULL)
+	return pt_pagecache_value_at(req, 0, value);
+}
+
+const char *
+pt_pagecache_value_at(struct pt_req *req, size_t i, const char *value)
+{
+	if (i >= PT_PAGECACHE_VALUES || !req->cache_checked ||
+	    !eligible(req, req->cache_variant) || value == NULL ||
+	    (req->cache_values[i] = pt_strdup(req, value)) == NULL)
 		return value;
-	return pc.mark[HOLE_VALUE];
+	return pc.mark[value_hole(i)];
+}
+
+/* 1 if the handler put a value into the page (pt_pagecache_value_at). */
+static int
+has_values(const struct pt_req *req)
+{
+	size_t i;
+
+	for (i = 0; i < PT_PAGECACHE_VALUES; i++)
+		if (req->cache_values[i] != NULL)
+			return 1;
+	return 0;
 }
 
 const char *
@@ -931,7 +974,7 @@ pt_pagecache_store(struct pt_req *req)
 	const char *p, *from, *end;
 	size_t len = 0, nholes = 0, page_len;
 
-	if (!req->cache_keep && req->cache_value == NULL)
+	if (!req->cache_keep && !has_values(req))
 		return PT_OK;
 	body = pt_alloc(req, req->body_len + 1);
 	holes = pt_alloc(req, (req->body_len / MARK_LEN + 1) * sizeof(*holes));
@@ -947,7 +990,7 @@ pt_pagecache_store(struct pt_req *req)
 	}
 	memcpy(body + len, from, (size_t)(end - from));
 	len += (size_t)(end - from);
-	if ((page = fill_holes(req, body, (uint32_t)len, holes, (uint32_t)nholes, req->cache_value,
+	if ((page = fill_holes(req, body, (uint32_t)len, holes, (uint32_t)nholes, req->cache_values,
 	    &page_len)) == NULL)
 		return PT_ENOMEM;
 	req->body = page;

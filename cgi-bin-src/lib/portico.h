@@ -254,6 +254,9 @@ struct pt_upload {
 #define PT_MAX_CAPS 8
 #define PT_MAX_HEADERS 24
 
+/* The values a kept page may carry that differ per request (pagecache.c). */
+#define PT_PAGECACHE_VALUES	4
+
 struct pt_req {
 	struct pt_arena	*arena;
 	char		 id[33];	/* request id: nginx's $request_id, in logs and X-Request-Id */
@@ -299,7 +302,7 @@ struct pt_req {
 	unsigned long long cache_generation;	/* the generation when it looked */
 	const char	*cache_variant;
 	const char	*cache_found;	/* the entry found, for pt_pagecache_send() */
-	const char	*cache_value;	/* what pt_pagecache_value() stands in for */
+	const char	*cache_values[PT_PAGECACHE_VALUES];	/* pt_pagecache_value_at()s */
 	long long	 cache_number;
 };
 
@@ -486,7 +489,9 @@ int	 pt_nav_tiles(struct pt_req *, xmlNodePtr parent, const char *element);
  * also carry one value that differs per request (the search's log id):
  * the handler puts pt_pagecache_value(req, v) where v goes, keeps a number
  * with the page (the result count), and on a later find sends the kept page
- * with its own value.
+ * with its own value.  A page may carry up to PT_PAGECACHE_VALUES values
+ * (pt_pagecache_value_at, pt_pagecache_send_values): short texts such as
+ * counts, put in escaped.
  *
  * A handler whose page shows signed-in readers nothing of their own but
  * the header (name, organisation, e-mail, token), and nothing that does
@@ -501,6 +506,8 @@ int	 pt_pagecache_find(struct pt_req *, const char *variant, long long *number);
 int	 pt_pagecache_send(struct pt_req *, const char *value);
 void	 pt_pagecache_keep(struct pt_req *, long long number);
 const char *pt_pagecache_value(struct pt_req *, const char *value);
+const char *pt_pagecache_value_at(struct pt_req *, size_t i, const char *value);
+int	 pt_pagecache_send_values(struct pt_req *, const char *const *values, size_t n);
 void	 pt_pagecache_everyone(struct pt_req *);
 /*
  * A page of the signed-in reader's own (their ticket, their list) is kept

@@ -320,6 +320,36 @@ main(void)
 	ok(!entry_file(path, sizeof(path)), "old entries removed");
 	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "nothing served");
 
+	/* Several values of a kept page (the start page's counts), each escaped. */
+	req = visit("/counts", "en", TOKEN_A);
+	ok(!pt_pagecache_find(req, NULL, NULL), "a page with values: a miss");
+	{
+		const char *v0 = pt_pagecache_value_at(req, 0, "5");
+		const char *v2 = pt_pagecache_value_at(req, 2, "99+");
+
+		ok(strcmp(v0, "5") != 0 && strcmp(v2, "99+") != 0 && strcmp(v0, v2) != 0,
+		    "each value its own placeholder");
+		is_str(pt_pagecache_value_at(req, PT_PAGECACHE_VALUES, "x"), "x",
+		    "past the last value: the value itself");
+		pt_pagecache_keep(req, 0);
+		req->body = pt_printf(req, "<b>%s</b><i>%s</i><u>%s</u>", v0, v2, v0);
+		req->body_len = strlen(req->body);
+		is_int(pt_pagecache_store(req), PT_OK, "stored");
+		is_str(req->body, "<b>5</b><i>99+</i><u>5</u>", "this request's values filled in");
+	}
+	pt_req_free(req);
+	req = visit("/counts", "en", TOKEN_B);
+	ok(pt_pagecache_find(req, NULL, NULL), "found");
+	{
+		const char *values[3] = { "7", NULL, "<x>" };
+
+		is_int(pt_pagecache_send_values(req, values, 3), PT_OK, "sent with other values");
+		is_str(req->body, "<b>7</b><i>&lt;x&gt;</i><u>7</u>", "each in its holes, escaped");
+		is_int(pt_pagecache_send_values(req, values, PT_PAGECACHE_VALUES + 1), PT_EINVAL,
+		    "more values than a page holds: refused");
+	}
+	pt_req_free(req);
+
 	/* A cache directory that cannot be made: off, with a warning, and pages still built. */
 	{
 		char text[128];

@@ -8,9 +8,11 @@
        theme-start-customer, theme-start-partner, theme-start-agent,
        theme-start-admin
      Each defaults to pt-start-page, i.e. pt-start-welcome (the welcome
-     card with the h1) followed by pt-start-areas (the grid of areas);
-     a theme calls these two in the order it wants, and adds its own
-     elements around them.  The context node is /page. -->
+     card with the h1), pt-start-desk (an agent's counts of the desk's
+     tickets, /page/start/desk: nothing for anyone else) and
+     pt-start-areas (the grid of areas); a theme calls these in the order
+     it wants, and adds its own elements around them.  The context node is
+     /page. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
@@ -37,7 +39,28 @@
 
   <xsl:template name="pt-start-page">
     <xsl:call-template name="pt-start-welcome"/>
+    <xsl:call-template name="pt-start-desk"/>
     <xsl:call-template name="pt-start-areas"/>
+  </xsl:template>
+
+  <!-- An agent's desk in numbers: theirs, the unassigned of their groups,
+       those breaching their service level; each links to that view. -->
+  <xsl:template name="pt-start-desk">
+    <xsl:if test="start/desk">
+      <section class="card start-section desk-box" aria-labelledby="desk-title">
+        <h2 id="desk-title"><a href="{start/desk/@href}"><xsl:value-of select="pt:t('start.desk.title')"/></a></h2>
+        <ul class="desk-counts">
+          <xsl:for-each select="start/desk/view">
+            <li class="desk-count-{@name}">
+              <a href="{@href}">
+                <span class="desk-count"><xsl:value-of select="@count"/></span>
+                <span class="desk-count-label"><xsl:value-of select="pt:t(concat('start.desk.', @name))"/></span>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- The welcome card: the page's h1, organisation, roles, last sign-in. -->
@@ -135,7 +158,7 @@
           <path d="M4 4.5h16v11.5H10l-6 4.5z"/>
           <path d="M8 8.5h8M8 12h5"/>
         </xsl:when>
-        <xsl:when test="$key = 'nav.queue'">
+        <xsl:when test="$key = 'nav.queue' or $key = 'nav.tickets.desk'">
           <path d="M3 13.5 6 5h12l3 8.5V19H3z"/>
           <path d="M3 13.5h5l1.5 2.5h5l1.5-2.5h5"/>
         </xsl:when>
