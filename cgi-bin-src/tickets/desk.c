@@ -31,9 +31,10 @@
  * empty one folds away: MariaDB optimises each execution with its
  * values), and a ticket number is looked up by its own index.
  *
- * Statements: the side (the filters' choices, the groups I am in, the
- * agents to assign to, the tabs' counts), the page, and the pager's count
- * when the page does not tell it (t/http/147 counts them).
+ * Statements: the groups and their agents (kept by the process until one
+ * changes, pt_kept_query), the side (the services, the organisation
+ * filtered by, the tabs' counts), the page, and the pager's count when
+ * the page does not tell it (t/http/147 counts them).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,7 @@ enum walk {
 	PT_DESK_COUNT_LIMIT ") x)"
 
 enum desk_sql {
+	SQL_CHOICES,
 	SQL_SIDE,
 	SQL_PAGE,			/* + walk */
 	SQL_COUNT = SQL_PAGE + W__MAX,	/* + walk */
@@ -149,24 +151,28 @@ enum desk_sql {
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/*
-	 * Tagged rows (binds: language, agent, org, then the counts' agent x4):
-	 * 's' the services to filter by (slug, name); 'g' the active groups
-	 * (id, name, 1 if the agent is in it); 'a' the agents of each group
-	 * (id, name, group); 'o' the organisation filtered by (id, name); 'n'
-	 * the counts of the views in the order of enum tk_desk_view.  Columns 9
-	 * and 10 sort.
+	 * The groups and their agents, which change rarely and are kept
+	 * (pt_kept_query; no binds, so one copy serves every agent): 'g' the
+	 * active groups (id, name), 'a' their members who are agents (id,
+	 * name, group).  Columns 5 and 6 sort.
+	 */
+	[SQL_CHOICES] = { "tk_desk_choices",
+	    "(SELECT 'g', g.id, g.name, NULL, g.name, g.id FROM ticket_groups g WHERE g.active = 1)"
+	    " UNION ALL (SELECT STRAIGHT_JOIN 'a', u.id, u.name, m.group_id, u.name, u.id"
+	    " FROM ticket_groups g JOIN ticket_group_members m ON m.group_id = g.id"
+	    " JOIN users u ON u.id = m.user_id WHERE g.active = 1 AND" TK_IS_AGENT " LIMIT 2000)"
+	    " ORDER BY 1, 5, 6" },
+	/*
+	 * Tagged rows (binds: language, org, then the counts' agent x4): 's'
+	 * the services to filter by (slug, name); 'o' the organisation
+	 * filtered by (id, name); 'n' the counts of the views in the order of
+	 * enum tk_desk_view.  Columns 9 and 10 sort.
 	 */
 	[SQL_SIDE] = { "tk_desk_side",
 	    "(SELECT 's', s.slug, COALESCE(st.name, se.name, s.slug), NULL, NULL, NULL, NULL, NULL,"
 	    " COALESCE(st.name, se.name, s.slug), s.id FROM ticket_services s"
 	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"
 	    " LEFT JOIN ticket_service_texts se ON se.service_id = s.id AND se.lang = 'en')"
-	    " UNION ALL (SELECT 'g', g.id, g.name, EXISTS (SELECT 1 FROM ticket_group_members m"
-	    "   WHERE m.group_id = g.id AND m.user_id = ?), NULL, NULL, NULL, NULL, g.name, g.id"
-	    " FROM ticket_groups g WHERE g.active = 1)"
-	    " UNION ALL (SELECT STRAIGHT_JOIN 'a', u.id, u.name, m.group_id, NULL, NULL, NULL, NULL,"
-	    " u.name, u.id FROM ticket_groups g JOIN ticket_group_members m ON m.group_id = g.id"
-	    " JOIN users u ON u.id = m.user_id WHERE g.active = 1 AND" TK_IS_AGENT " LIMIT 2000)"
 	    " UNION ALL (SELECT 'o', o.id, o.name, NULL, NULL, NULL, NULL, NULL, o.name, o.id"
 	    " FROM orgs o WHERE o.id = ?)"
 	    " UNION ALL (SELECT 'n', " PT_DESK_COUNT_MINE ", " PT_DESK_COUNT_UNASSIGNED ","
@@ -361,39 +367,63 @@ bind_walks(struct tk_binds *b, const struct pt_req *req, const struct desk *d, e
 	}
 }
 
-/* The side's rows: the agent's groups into d (in id order), the counts, the rest as nodes. */
+/* 1 if the choices (SQL_CHOICES) have user among the agents of group. */
 static int
-side_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *rows, struct desk *d)
+member_of(const struct pt_rows *choices, const char *user, const char *group)
+{
+	size_t i;
+
+	for (i = 0; i < choices->nrows; i++)
+		if (pt_cell(choices, i, S_KIND)[0] == 'a' && strcmp(pt_cell(choices, i, S_A), user) == 0 &&
+		    strcmp(pt_cell(choices, i, S_C), group) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The groups (those of the reader into d, by name) and their agents from
+ * the choices, then the services, the organisation and the counts from
+ * the side's rows, as nodes.
+ */
+static int
+side_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *choices,
+    const struct pt_rows *rows, struct desk *d)
 {
 	xmlNodePtr services = pt_node(desk, "services", NULL), groups = pt_node(desk, "groups", NULL);
 	xmlNodePtr agents = pt_node(desk, "agents", NULL), n;
-	const char *set = "";
+	const char *set = "", *me = pt_printf(req, "%lld", (long long)req->session.user->id);
 	size_t i;
 	int v;
 
+	if (me == NULL)
+		return PT_ENOMEM;
+	for (i = 0; i < choices->nrows; i++) {
+		const char *a = pt_cell(choices, i, S_A), *b = pt_cell(choices, i, S_B);
+
+		if (pt_cell(choices, i, S_KIND)[0] == 'a') {
+			n = pt_node(agents, "person", b);
+			pt_attr(n, "id", a);
+			pt_attr(n, "group", pt_cell(choices, i, S_C));
+			continue;
+		}
+		n = pt_node(groups, "group", b);
+		pt_attr(n, "id", a);
+		if (!member_of(choices, me, a))
+			continue;
+		pt_attr(n, "member", "1");
+		if (d->ngroups < FEW_GROUPS)
+			d->groups[d->ngroups] = strtoll(a, NULL, 10);
+		d->ngroups++;
+		if ((set = pt_printf(req, "%s%s%s", set, *set ? "," : "", a)) == NULL)
+			return PT_ENOMEM;
+	}
+	d->group_set = set;
 	for (i = 0; i < rows->nrows; i++) {
 		const char *a = pt_cell(rows, i, S_A), *b = pt_cell(rows, i, S_B);
 
 		switch (pt_cell(rows, i, S_KIND)[0]) {
 		case 's':
 			pt_attr(pt_node(services, "service", b), "slug", a);
-			break;
-		case 'g':
-			n = pt_node(groups, "group", b);
-			pt_attr(n, "id", a);
-			if (pt_cell_int(rows, i, S_C) != 1)
-				break;
-			pt_attr(n, "member", "1");
-			if (d->ngroups < FEW_GROUPS)
-				d->groups[d->ngroups] = strtoll(a, NULL, 10);
-			d->ngroups++;
-			if ((set = pt_printf(req, "%s%s%s", set, *set ? "," : "", a)) == NULL)
-				return PT_ENOMEM;
-			break;
-		case 'a':
-			n = pt_node(agents, "person", b);
-			pt_attr(n, "id", a);
-			pt_attr(n, "group", pt_cell(rows, i, S_C));
 			break;
 		case 'o':
 			pt_attr(pt_node(desk, "org", b), "id", a);
@@ -404,7 +434,6 @@ side_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *rows, stru
 			break;
 		}
 	}
-	d->group_set = set;
 	return PT_OK;
 }
 
@@ -509,7 +538,7 @@ int
 tk_desk_page(struct pt_req *req, int status)
 {
 	struct tk_binds b = { .n = 0 };
-	struct pt_rows side, rows = { 0 }, count;
+	struct pt_rows choices, side, rows = { 0 }, count;
 	struct desk d;
 	xmlNodePtr desk, pager;
 	enum walk w;
@@ -518,13 +547,13 @@ tk_desk_page(struct pt_req *req, int status)
 
 	if ((rc = read_query(req, &d)) != PT_OK)
 		return rc;
-	if ((rc = pt_db_query(req, &sql[SQL_SIDE], &side, PT_BINDS(pt_str(req->lang),
-	    pt_int(req->session.user->id), pt_int(d.org), pt_int(req->session.user->id),
+	if ((rc = pt_kept_query(req, &sql[SQL_CHOICES], &choices, PT_NOBINDS)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_SIDE], &side, PT_BINDS(pt_str(req->lang), pt_int(d.org),
 	    pt_int(req->session.user->id), pt_int(req->session.user->id),
-	    pt_int(req->session.user->id)))) != PT_OK)
+	    pt_int(req->session.user->id), pt_int(req->session.user->id)))) != PT_OK)
 		return rc;
 	desk = pt_node(req->page, "desk", NULL);
-	if ((rc = side_nodes(req, desk, &side, &d)) != PT_OK)
+	if ((rc = side_nodes(req, desk, &choices, &side, &d)) != PT_OK)
 		return rc;
 	if (!d.chosen)
 		d.view = d.counts[TK_DESK_V_MINE] > 0 ? TK_DESK_V_MINE : TK_DESK_V_UNASSIGNED;
@@ -541,15 +570,20 @@ tk_desk_page(struct pt_req *req, int status)
 	}
 	/*
 	 * The pager: a first page that is not full, or an unfiltered view the
-	 * tab counted whole, says how many there are; else they are counted
-	 * up to PAGES_AHEAD pages past this one.
+	 * tab counted (whole, or up to its cap while this page is within it),
+	 * says how many there are; else they are counted up to PAGES_AHEAD
+	 * pages past this one.
 	 */
 	if (d.page == 1 && rows.nrows < (size_t)d.per)
 		total = (long long)rows.nrows;
-	else if (d.page == 1 && !filtered(&d) && d.counts[d.view] < PT_DESK_COUNT_CAP &&
-	    !(d.view == TK_DESK_V_GROUPS && d.ngroups == 0))
+	else if (d.view == TK_DESK_V_GROUPS && d.ngroups == 0)
+		total = 0;
+	else if (!filtered(&d) && d.counts[d.view] < PT_DESK_COUNT_CAP)
 		total = d.counts[d.view];
-	else {
+	else if (!filtered(&d) && offset + d.per < PT_DESK_COUNT_CAP) {
+		total = PT_DESK_COUNT_CAP;
+		more = 1;
+	} else {
 		cap = offset + (PAGES_AHEAD + 1) * d.per;
 		b.n = 0;
 		bind_walks(&b, req, &d, w, cap + 1);
