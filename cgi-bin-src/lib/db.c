@@ -38,7 +38,7 @@ static char dup_key[65];	/* the unique key of the last PT_EDUP */
 /*
  * The tables a signed-in session is read from, and those of the rarely
  * changing lists processes keep (kept.c: the agents' groups, their
- * members, canned responses).  A list to keep from another table joins
+ * members, canned responses, the service catalogue and its forms).  A list to keep from another table joins
  * here.
  */
 int
@@ -46,7 +46,9 @@ pt_db_kept_table(const char *w, size_t n)
 {
 	static const char *const names[] = { "sessions", "users", "orgs", "roles", "user_roles",
 	    "role_permissions", "permissions", "ticket_groups", "ticket_group_members",
-	    "ticket_canned" };
+	    "ticket_canned", "ticket_categories", "ticket_category_texts", "ticket_services",
+	    "ticket_service_texts", "ticket_service_tiers", "ticket_fields", "ticket_field_texts",
+	    "ticket_field_options", "ticket_field_option_texts" };
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)

@@ -1,6 +1,7 @@
 /*
  * Kept rows: what a statement that reads rarely changing lists returned
- * (the agents, the groups, canned responses), kept by each process and
+ * (the agents, the groups, canned responses, a service and its form), kept
+ * by each process and
  * used again, so that a page listing them does not pay their query.
  *
  * The rows of a statement and its binds are used again only while the
@@ -27,7 +28,7 @@
 
 #include "extern.h"
 
-#define KEPT_MAX	16
+#define KEPT_MAX	64
 #define KEPT_BYTES_MAX	(256 * 1024)
 #define NULL_CELL	SIZE_MAX	/* the length of an SQL NULL */
 

@@ -56,9 +56,10 @@ tk_fields_load(struct pt_req *req, long long service_id, struct tk_form *form)
 	int rc;
 
 	memset(form, 0, sizeof(*form));
-	if ((rc = pt_db_query(req, &sql[SQL_FIELDS], &rows, PT_BINDS(pt_str(req->lang),
+	/* A form changes rarely: kept rows (pt_kept_query), outdated by any change to it. */
+	if ((rc = pt_kept_query(req, &sql[SQL_FIELDS], &rows, PT_BINDS(pt_str(req->lang),
 	    pt_int(service_id)))) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_OPTIONS], &opts, PT_BINDS(pt_str(req->lang),
+	    (rc = pt_kept_query(req, &sql[SQL_OPTIONS], &opts, PT_BINDS(pt_str(req->lang),
 	    pt_int(service_id)))) != PT_OK)
 		return rc;
 	if (rows.nrows == 0)

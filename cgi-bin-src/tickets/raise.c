@@ -47,7 +47,8 @@ service_load(struct pt_req *req, struct service *s)
 {
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_SERVICE], &s->rows,
+	/* The catalogue changes rarely: kept rows (pt_kept_query), outdated by any change to it. */
+	if ((rc = pt_kept_query(req, &sql[SQL_SERVICE], &s->rows,
 	    PT_BINDS(pt_int(req->session.user->org_id), pt_str(req->lang), pt_str(req->lang),
 	    pt_str(req->caps[1])))) != PT_OK)
 		return rc;
