@@ -10,8 +10,11 @@ local dir = os.getenv("PORTICO_BENCH_DIR") or "bench"
 local pool = dofile(dir .. "/lib/pool.lua")
 local numbers = pool.lines(os.getenv("BENCH_TICKETS_NUMBERS"), { "T-2026-000001" })
 
+-- tickets-view-built sets TICKETS_BUILT: a query string, so never kept.
+local suffix = TICKETS_BUILT and "?built=1" or ""
+
 wrk.method = "GET"
-wrk.path = "/tickets/" .. numbers[1]
-pool.serve(function() return "/tickets/" .. pool.pick(numbers) end)
+wrk.path = "/tickets/" .. numbers[1] .. suffix
+pool.serve(function() return "/tickets/" .. pool.pick(numbers) .. suffix end)
 
 dofile(dir .. "/report.lua")
