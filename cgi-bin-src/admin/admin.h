@@ -22,6 +22,8 @@ void	 admin_sql_files_free(struct dirent **names, int n);
  * before it, from *start to *end; quotes and comments may hold a ';'.
  * 1 if there is one, 0 at the end.
  */
-int	 admin_sql_next(const char *sql, size_t len, size_t *pos, size_t *start, size_t *end);
+#define ADMIN_DELIM_MAX	16	/* a DELIMITER line's string, with its NUL */
+int	 admin_sql_next(const char *sql, size_t len, size_t *pos, size_t *start, size_t *end,
+	    char delim[ADMIN_DELIM_MAX]);
 
 #endif

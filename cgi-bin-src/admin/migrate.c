@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "admin.h"
 
@@ -134,14 +135,52 @@ admin_sql_files_free(struct dirent **names, int n)
 }
 
 /*
+ * A line "DELIMITER <string>" before a statement makes <string> end the
+ * statements after it, as in the mariadb client, so that a trigger or
+ * routine whose body holds ';' (IF ... THEN ...; END IF) is one statement:
+ *
+ *	DELIMITER //
+ *	CREATE TRIGGER t AFTER UPDATE ON a FOR EACH ROW
+ *	IF NEW.x <> OLD.x THEN INSERT INTO b VALUES (NEW.id); END IF //
+ *	DELIMITER ;
+ *
+ * 1 if the line at sql[*i] was one (*i is then past it), 0 if not.
+ */
+static int
+delimiter_line(const char *sql, size_t len, size_t *i, char delim[ADMIN_DELIM_MAX])
+{
+	static const char word[] = "DELIMITER";
+	size_t a = *i + sizeof(word) - 1, b;
+
+	if (a >= len || strncasecmp(sql + *i, word, sizeof(word) - 1) != 0 ||
+	    (sql[a] != ' ' && sql[a] != '\t'))
+		return 0;
+	while (a < len && (sql[a] == ' ' || sql[a] == '\t'))
+		a++;
+	for (b = a; b < len && strchr(" \t\r\n", sql[b]) == NULL; b++)
+		;
+	if (b == a || b - a >= ADMIN_DELIM_MAX)
+		return 0;
+	memcpy(delim, sql + a, b - a);
+	delim[b - a] = '\0';
+	while (b < len && sql[b] != '\n')
+		b++;
+	*i = b;
+	return 1;
+}
+
+/*
  * The next statement of sql[*pos..len): *start and *end delimit it without
- * the ';' and the comments and white space before it.  Quotes (' " `) and
- * comments (-- , #, / * * /) may hold a ';'.  1 if there is one, 0 at the end.
+ * its delimiter (';' until a DELIMITER line names another) and the comments
+ * and white space before it.  Quotes (' " `) and comments (-- , #, / * * /)
+ * may hold the delimiter.  delim starts as ";" and carries a DELIMITER
+ * line's string to the next call.  1 if there is one, 0 at the end.
  */
 int
-admin_sql_next(const char *sql, size_t len, size_t *pos, size_t *start, size_t *end)
+admin_sql_next(const char *sql, size_t len, size_t *pos, size_t *start, size_t *end,
+    char delim[ADMIN_DELIM_MAX])
 {
-	size_t i;
+	size_t i, dlen;
 	int any = 0;
 
 again:
@@ -162,11 +201,12 @@ again:
 			for (i += 2; i + 1 < len && !(sql[i] == '*' && sql[i + 1] == '/'); i++)
 				;
 			i = i + 2 < len ? i + 2 : len;
-		} else
+		} else if (!delimiter_line(sql, len, &i, delim))
 			break;
 	}
 	*start = i;
-	while (i < len && sql[i] != ';') {
+	dlen = strlen(delim);
+	while (i < len && strncmp(sql + i, delim, dlen) != 0) {
 		char c = sql[i];
 
 		any = 1;
@@ -192,7 +232,7 @@ again:
 	*end = i < len ? i : len;
 	while (*end > *start && strchr(" \t\r\n", sql[*end - 1]) != NULL)
 		(*end)--;
-	*pos = i < len ? i + 1 : len;
+	*pos = i < len ? i + dlen : len;
 	if (!any && *pos < len)
 		goto again;	/* an empty statement: ";;" */
 	return any;
@@ -225,12 +265,13 @@ apply_file(MYSQL *m, const char *version, const char *sql, size_t len, long long
 	    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, UTC_TIMESTAMP(6))";
 	static const char q_unstep[] = "DELETE FROM schema_migration_steps WHERE version = ?";
 	size_t pos = 0, start, end;
+	char delim[ADMIN_DELIM_MAX] = ";";
 	long long k = 0;
 
 	if (done > 0)
 		printf("%s: statements 1-%lld ran before; continuing with statement %lld\n",
 		    version, done, done + 1);
-	while (admin_sql_next(sql, len, &pos, &start, &end)) {
+	while (admin_sql_next(sql, len, &pos, &start, &end, delim)) {
 		if (++k <= done)
 			continue;
 		if (run(m, sql + start, end - start) != 0) {

@@ -147,7 +147,7 @@ extern const struct pt_group kb_search_index_group;
 /* Lower-case ASCII and Latin-1 capitals in place (search.c); byte lengths stay. */
 void	 kb_lower_utf8(char *s, size_t len);
 
-/* Count a view of article id (views.c); written within about a second. */
+/* Count a view of article id (views.c); written within [kb] views_write_s and a little. */
 int	 kb_view_count(struct pt_req *, long long id);
 /* The views of article id this process counted and has not written yet. */
 unsigned kb_views_waiting(long long id);

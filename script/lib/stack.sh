@@ -379,6 +379,7 @@ paths.files=$VAR/files
 paths.cache=$VAR/cache
 site.theme=$theme
 kb.search_index=${PORTICO_KB_SEARCH_INDEX:-on}
+kb.views_write_s=${PORTICO_KB_VIEWS_WRITE_S:-1}
 tickets.close_check_s=${PORTICO_TICKETS_CLOSE_CHECK_S:-2}
 site.base_url=http://localhost:${PORT:-8080}
 site.development=${PORTICO_DEVELOPMENT:-true}
