@@ -54,7 +54,8 @@ subtest 'one person\'s kept page is never another\'s' => sub {
         or diag 'she must get 404 built, not carl\'s page';
     is($olivia->get("/tickets/$n")->code, 404, 'and no page at all: 404');
 
-    sql("INSERT INTO ticket_cc (ticket_id, user_id, added_by, added_at) VALUES ($id, 7, 6, UTC_TIMESTAMP(6))");
+    my (undef, $res) = tk_post($carl, "/tickets/$n/cc", [email => 'olivia@acme.example']);
+    is($res->code, 303, 'carl puts her in CC');
     my $p = $olivia->get("/tickets/$n");
     is($p->code, 200, 'in CC: she sees it');
     isnt(cache_of($p), 'hit', 'built for her');
@@ -63,11 +64,35 @@ subtest 'one person\'s kept page is never another\'s' => sub {
     is(xp($doc, "/page/ticket/cc/person[\@me='1']"), 'Olivia Approver', 'her page marks her in CC');
     isnt(cache_of($carl->get("/tickets/$n")), 'hit', 'carl\'s kept page is outdated by the CC change');
 
-    sql("DELETE FROM ticket_cc WHERE ticket_id = $id AND user_id = 7");
+    is(cache_of($carl->get("/tickets/$n")), 'hit', 'kept for carl again');
+    (undef, $res) = tk_post($carl, "/tickets/$n/cc/remove", [user => 7]);
+    is($res->code, 303, 'and takes her out');
     is($olivia->get("/tickets/$n")->code, 404, 'out of CC: 404 at once, no kept page');
+    my $c = $carl->get("/tickets/$n");
+    isnt(cache_of($c), 'hit', 'carl\'s kept page is outdated by it too');
+    unlike($c->decoded_content, qr/Olivia Approver/, 'and no longer names her');
 
     is(cache_of($agent->get("/tickets/$n")), 'none', 'an agent\'s page is not kept');
     is(cache_of($agent->get("/tickets/$n")), 'none', 'not even the second time');
+};
+
+subtest 'what an agent does shows on the next request' => sub {
+    is(cache_of($carl->get("/tickets/$n")) , 'hit', 'carl\'s page is kept') for 1 .. 2;
+    my (undef, $res) = tk_post($agent, "/tickets/$n/reply", [body => 'Kept page check: the agent answers.']);
+    is($res->code, 303, 'an agent replies');
+    my $p = $carl->get("/tickets/$n");
+    isnt(cache_of($p), 'hit', 'carl\'s next page is built anew');
+    like($p->decoded_content, qr/Kept page check: the agent answers\./, 'with the answer');
+
+    is(cache_of($carl->get("/tickets/$n")), 'hit', 'kept again');
+    my $other = tk_raise($carl, 'printer-fault', tk_printer_form(subject => 'Kept page check: the parent'));
+    (undef, $res) = tk_post($agent, "/tickets/$n/parent", [number => $other]);
+    is($res->code, 303, 'the agent gives it a parent');
+    isnt(cache_of($carl->get("/tickets/$n")), 'hit', 'a new link: built anew');
+    is(cache_of($carl->get("/tickets/$n")), 'hit', 'kept again');
+    (undef, $res) = tk_post($agent, "/tickets/$n/related", [number => $other]);
+    is($res->code, 303, 'and relates the two');
+    isnt(cache_of($carl->get("/tickets/$n")), 'hit', 'built anew again');
 };
 
 subtest 'the list of one\'s tickets' => sub {
