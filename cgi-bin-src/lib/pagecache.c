@@ -253,14 +253,75 @@ personal_remember(const char *name)
 	personal.e[i].at = time(NULL);
 }
 
+/*
+ * An entry is written over when its page is kept again, but one that is
+ * not asked for again (a search nobody repeats, a page of an older
+ * generation) would stay on the disk until the next start.  So every
+ * [cache] pages_s each process walks the directory, SWEEP_STEP names after
+ * each request, and removes the entries too old to be used by anyone.
+ */
+#define SWEEP_STEP	64
+static struct {
+	DIR	*d;		/* a walk in progress */
+	time_t	 next;		/* when the next walk starts */
+} sweep;
+
+static void
+sweep_stop(void)
+{
+	if (sweep.d != NULL)
+		closedir(sweep.d);
+	sweep.d = NULL;
+}
+
+/* 1 while a walk is in progress. */
+static int
+sweep_step(time_t now)
+{
+	long too_old = pc.ttl_s > PT_PAGECACHE_PERSONAL_S ? pc.ttl_s : PT_PAGECACHE_PERSONAL_S;
+	struct dirent *de;
+	struct stat st;
+	size_t n;
+	int k, fd;
+
+	if (pc.dirfd <= 0)
+		return 0;
+	if (sweep.d == NULL) {
+		if (now < sweep.next)
+			return 0;
+		sweep.next = now + too_old;
+		if ((fd = openat(pc.dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+			return 0;
+		if ((sweep.d = fdopendir(fd)) == NULL) {
+			close(fd);
+			return 0;
+		}
+	}
+	for (k = 0; k < SWEEP_STEP; k++) {
+		if ((de = readdir(sweep.d)) == NULL) {
+			sweep_stop();
+			return 0;
+		}
+		n = strlen(de->d_name);
+		if (n > 4 && (strcmp(de->d_name + n - 5, ".page") == 0 ||
+		    strcmp(de->d_name + n - 4, ".tmp") == 0) &&
+		    fstatat(pc.dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    now - st.st_mtime > too_old)
+			(void)unlinkat(pc.dirfd, de->d_name, 0);
+	}
+	return 1;
+}
+
 int
 pt_pagecache_sweep(void)
 {
 	time_t now = time(NULL);
+	int walking;
 
 	while (personal.n > 0 && now - personal.e[personal.head].at > PT_PAGECACHE_PERSONAL_S)
 		personal_remove_oldest();
-	return personal.n > 0;
+	walking = sweep_step(now);
+	return personal.n > 0 || walking;
 }
 
 /* One warning a minute at most: a full disk must not flood the log. */
@@ -398,6 +459,8 @@ pt_pagecache_free(void)
 	while (personal.n > 0 && pc.dirfd > 0)
 		personal_remove_oldest();
 	personal.n = 0;
+	sweep_stop();
+	sweep.next = 0;
 	if (pc.generation != NULL)
 		munmap(pc.generation, sizeof(uint64_t));
 	if (pc.dirfd > 0)

@@ -518,7 +518,11 @@ void	 pt_pagecache_everyone(struct pt_req *);
  */
 #define PT_PAGECACHE_PERSONAL_S 30
 void	 pt_pagecache_personal(struct pt_req *, const char *stamp);
-/* Remove this process's personal entries that are too old to be used; 1 if some remain. */
+/*
+ * Remove this process's personal entries that are too old to be used, and
+ * walk a few more names of the directory for any entry too old (every
+ * [cache] pages_s); 1 while some remain or a walk goes on.  After each request.
+ */
 int	 pt_pagecache_sweep(void);
 /* The signed-in reader's last sign-in for the tree: a placeholder when the page is kept. */
 const char *pt_pagecache_last_login(struct pt_req *);

@@ -350,6 +350,55 @@ main(void)
 	}
 	pt_req_free(req);
 
+	/* Entries nobody asks for again leave the disk once they are too old to be used. */
+	{
+		struct timespec old_times[2] = { { .tv_sec = 0, .tv_nsec = UTIME_OMIT }, { 0, 0 } };
+		char fresh[512], stale[512], tmp[512];
+		int i, walking = 1;
+
+		set_conf(300);
+		is_int(pt_pagecache_init("kb"), PT_OK, "starts again");
+		req = visit("/kb/search/fresh", "en", TOKEN_A);
+		pt_pagecache_serve(req);
+		pt_pagecache_keep(req, 0);
+		is_int(render_kept(req, 1), PT_OK, "a page kept");
+		pt_req_free(req);
+		ok(entry_file(fresh, sizeof(fresh)), "its file");
+		snprintf(stale, sizeof(stale), "%s/kb/stale.page", dir);
+		snprintf(tmp, sizeof(tmp), "%s/kb/writing.tmp", dir);
+		for (i = 0; i < 200; i++) {
+			char more[512];
+
+			snprintf(more, sizeof(more), "%s/kb/old-%d.page", dir, i);
+			if ((fd = open(more, O_WRONLY | O_CREAT, 0640)) >= 0)
+				close(fd);
+			old_times[1].tv_sec = time(NULL) - 301;
+			utimensat(AT_FDCWD, more, old_times, 0);
+		}
+		if ((fd = open(stale, O_WRONLY | O_CREAT, 0640)) >= 0)
+			close(fd);
+		if ((fd = open(tmp, O_WRONLY | O_CREAT, 0640)) >= 0)
+			close(fd);
+		old_times[1].tv_sec = time(NULL) - 301;
+		ok(utimensat(AT_FDCWD, stale, old_times, 0) == 0, "one entry older than pages_s");
+		old_times[1].tv_sec = time(NULL) - 10;
+		ok(utimensat(AT_FDCWD, tmp, old_times, 0) == 0, "and a file being written");
+		is_int(pt_pagecache_sweep(), 1, "a walk starts, a few names at a time");
+		for (i = 0; i < 10 && walking; i++)
+			walking = pt_pagecache_sweep();
+		is_int(walking, 0, "and ends");
+		ok(access(stale, F_OK) != 0, "the old entry is gone");
+		snprintf(cmd, sizeof(cmd), "test $(ls '%s'/kb | grep -c '^old-') -eq 0", dir);
+		ok(system(cmd) == 0, "so are the 200 more, every old one");
+		ok(access(fresh, F_OK) == 0, "the fresh one stays");
+		ok(access(tmp, F_OK) == 0, "so does the file being written");
+		page = served("/kb/search/fresh", "en", TOKEN_B);
+		ok(page != NULL, "and is still served");
+		free(page);
+		is_int(pt_pagecache_sweep(), 0, "no walk again before pages_s");
+		unlink(tmp);
+	}
+
 	/* A cache directory that cannot be made: off, with a warning, and pages still built. */
 	{
 		char text[128];
