@@ -35,7 +35,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_ATTEMPTS_CLEAR] = { "attempts_clear",
 	    "DELETE FROM login_attempts WHERE email = ? AND success = 0" },
 	[SQL_LOGIN_STAMP] = { "login_stamp",
-	    "UPDATE users SET previous_login_at = last_login_at,"
+	    PT_SQL_KEEPS_SESSIONS "UPDATE users SET previous_login_at = last_login_at,"
 	    " last_login_at = UTC_TIMESTAMP(6) WHERE id = ?" },
 };
 

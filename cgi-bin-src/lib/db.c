@@ -74,6 +74,8 @@ writes_auth(const struct pt_sql *q)
 {
 	const char *p = q->text, *w;
 
+	if (strncmp(p, PT_SQL_KEEPS_SESSIONS, sizeof(PT_SQL_KEEPS_SESSIONS) - 1) == 0)
+		return 0;
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '(')
 		p++;
 	if (strncasecmp(p, "INSERT", 6) != 0 && strncasecmp(p, "UPDATE", 6) != 0 &&

@@ -732,8 +732,13 @@ const char *pt_language(const char *code);
  * signed-in session is read from (sessions, users, orgs, roles,
  * user_roles, role_permissions, permissions) outdates every session the
  * worker processes keep once the request is done (session.c): nothing
- * else needs to be done by a handler that changes them.
+ * else needs to be done by a handler that changes them.  A write that
+ * changes nothing a session already kept must show starts its text with
+ * PT_SQL_KEEPS_SESSIONS (the sign-in's stamp of last_login_at: the sessions
+ * already open keep the "last sign-in" they showed, and every sign-in would
+ * otherwise empty every process's kept sessions and lists).
  */
+#define PT_SQL_KEEPS_SESSIONS "/* keeps sessions */ "
 struct pt_sql {
 	const char	*name;
 	const char	*text;

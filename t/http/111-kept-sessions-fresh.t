@@ -149,5 +149,19 @@ subtest 'a session ended in the database by hand ends within a second' => sub {
     is($start, all_are(303), 'after a second: signed out on every process');
 };
 
+subtest 'a sign-in empties nobody\'s kept sessions, a sign-out does' => sub {
+    my $gen = sub { sql_value('SELECT n FROM auth_generation WHERE id = 1') };
+    my $c = Portico::Test->client(accept_language => 'en');
+    my $before = $gen->();
+    my $res = $c->login('carl@acme.example');
+    is($res->code, 303, 'carl signs in');
+    ok(defined sql_value("SELECT 1 FROM users WHERE email = 'carl\@acme.example'"
+        . " AND last_login_at > UTC_TIMESTAMP(6) - INTERVAL 10 SECOND"), 'his sign-in is stamped');
+    is($gen->(), $before, 'the counter that empties every process\'s kept sessions stays');
+    $res = $c->logout;
+    is($res->code, 303, 'he signs out');
+    cmp_ok($gen->(), '>', $before, 'and that moves it: the session must end everywhere');
+};
+
 cleanup();
 done_testing;
