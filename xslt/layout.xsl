@@ -522,9 +522,10 @@
                 "YYYY-MM-DD" (a due date: shown as that day, not moved)
          style  datetime (default) | date | time | relative: "3 hours ago",
                 "yesterday, 14:05", absolute when older; relative text is
-                given only to a signed-in reader (pages for anonymous ones
-                are kept by the page cache) and carries the absolute date
-                and time in its title.
+                given only to a signed-in reader whose page is not kept for
+                others (pages for anonymous readers and per persona are kept
+                by the page cache) and carries the absolute date and time in
+                its title.
        Nothing is written for an empty iso. -->
   <xsl:template name="pt-datetime">
     <xsl:param name="iso"/>

@@ -404,27 +404,35 @@ local_tm(const struct pt_reader *r, time_t t, struct tm *tm)
 	gmtime_r(&t, tm);
 }
 
+/*
+ * The UTC instant of local time local (seconds since 1970 on the local
+ * wall clock) in zone: local minus the offset in force then; if that
+ * instant lies across a change of offset, the offset on its side is the
+ * right one.
+ */
+static time_t
+local_to_utc(const char *zone, time_t local)
+{
+	long off = zone_offset(zone, local);
+	time_t t = local - off;
+
+	if (zone_offset(zone, t) != off)
+		t = local - zone_offset(zone, t);
+	return t;
+}
+
 int
 pt_day_start_utc(const struct pt_req *req, const char *day, int days_later, char out[20])
 {
 	const char *zone = req->session.user != NULL ? req->session.user->time_zone : NULL;
 	struct tm tm;
 	time_t local, t;
-	long off;
 	int date_only;
 
 	out[0] = '\0';
 	if (pt_time_parse(day, &local, &date_only) != PT_OK || !date_only)
 		return PT_EINVAL;
-	local += (time_t)days_later * 86400;
-	/*
-	 * Local midnight minus the offset in force then; if that instant lies
-	 * across a change of offset, the offset on its side is the right one.
-	 */
-	off = zone_offset(zone, local);
-	t = local - off;
-	if (zone_offset(zone, t) != off)
-		t = local - zone_offset(zone, t);
+	t = local_to_utc(zone, local + (time_t)days_later * 86400);
 	gmtime_r(&t, &tm);
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 	return PT_OK;
@@ -445,10 +453,20 @@ day_number(const struct tm *tm)
 #define PATTERN_DATE		"{year}-{month2}-{day2}"
 #define PATTERN_TIME		"{hour2}:{minute}"
 
+/* The text for the reader turns at instant at: note it when it is the first. */
+static void
+turns_at(const struct pt_reader *r, time_t at)
+{
+	if (r->turns != NULL && (*r->turns == 0 || at < *r->turns))
+		*r->turns = at;
+}
+
 /*
  * The relative text for t seen at r->now, or 0 when an absolute one reads
  * better: just now, minutes and hours ago (up to RELATIVE_HOURS), today
  * and yesterday with the time.  Future instants are never relative.
+ * Either way, the instant the text turns is noted (turns_at): an absolute
+ * text of the past never does.
  */
 #define RELATIVE_HOURS 6
 static int
@@ -460,18 +478,23 @@ relative(struct out *o, const struct pt_reader *r, time_t t, const struct tm *tm
 	long ago = (long)(r->now - t), days;
 
 	time_text[0] = '\0';
-	if (ago < -60)
+	if (ago < -60) {
+		turns_at(r, t - 60);
 		return 0;
+	}
 	if (ago < 60) {
+		turns_at(r, t + 60);
 		expand(o, r->lang, msg(r->lang, "date.rel.now", "just now"), tm, NULL, 0);
 		return 1;
 	}
 	if (ago < 3600) {
+		turns_at(r, t + (ago / 60 + 1) * 60);
 		expand(o, r->lang, ago < 120 ? msg(r->lang, "date.rel.minute", "1 minute ago") :
 		    msg(r->lang, "date.rel.minutes", "{n} minutes ago"), tm, NULL, ago / 60);
 		return 1;
 	}
 	if (ago < RELATIVE_HOURS * 3600L) {
+		turns_at(r, t + (ago / 3600 + 1) * 3600);
 		expand(o, r->lang, ago < 7200 ? msg(r->lang, "date.rel.hour", "1 hour ago") :
 		    msg(r->lang, "date.rel.hours", "{n} hours ago"), tm, NULL, ago / 3600);
 		return 1;
@@ -480,6 +503,8 @@ relative(struct out *o, const struct pt_reader *r, time_t t, const struct tm *tm
 	days = day_number(&now_tm) - day_number(tm);
 	if (days != 0 && days != 1)
 		return 0;
+	/* Today becomes yesterday, and yesterday a date, at the reader's next midnight. */
+	turns_at(r, local_to_utc(r->zone, (time_t)(day_number(&now_tm) + 1) * 86400));
 	expand(&tt, r->lang, msg(r->lang, "date.pattern.time", PATTERN_TIME), tm, NULL, 0);
 	expand(o, r->lang, days == 0 ? msg(r->lang, "date.rel.today", "today, {time}") :
 	    msg(r->lang, "date.rel.yesterday", "yesterday, {time}"), tm, time_text, 0);
@@ -535,14 +560,14 @@ pt_time_format(char *buf, size_t size, const struct pt_reader *r, const char *is
 /*
  * pt:time(iso, style): the UTC stamp iso ("YYYY-MM-DDThh:mm:ssZ", or a
  * date "YYYY-MM-DD") for the reader of the page being rendered.  style is
- * "datetime", "date", "time", "relative" (only for a signed-in reader,
- * whose page no cache keeps; else as "datetime") or "iso" (the
+ * "datetime", "date", "time", "relative" (only for a signed-in reader
+ * whose page is not kept for others; else as "datetime") or "iso" (the
  * normalised stamp for a datetime attribute).
  */
 static void
 xpath_time(xmlXPathParserContextPtr ctxt, int nargs)
 {
-	static const struct pt_reader nobody = { "en", NULL, 0, 0 };
+	static const struct pt_reader nobody = { "en", NULL, 0, 0, NULL };
 	xsltTransformContextPtr tctxt;
 	const struct pt_reader *r = &nobody;
 	char text[TEXT_MAX];

@@ -94,8 +94,9 @@ void	 pt_dispatch_refused(struct pt_req *, int status);
 struct pt_reader {
 	const char	*lang;
 	const char	*zone;		/* IANA name; unknown or NULL: the site's, then UTC */
-	int		 relative;	/* "3 hours ago" allowed: a page no cache keeps */
+	int		 relative;	/* "3 hours ago" allowed: a page no cache keeps, or one kept until it turns */
 	time_t		 now;		/* relative to this instant */
+	time_t		*turns;		/* NULL, or lowered to the first instant a relative text turns */
 };
 /* 1 if name has the shape of an IANA zone name (so never a path out of the tz dir). */
 int	 pt_tz_valid_name(const char *name);
@@ -119,7 +120,11 @@ int	 pt_time_parse(const char *s, time_t *t, int *date_only);
  * iso for reader r in style "datetime", "date", "time", "relative" (when
  * r->relative, else as "datetime") or "iso" (the normalised stamp), into
  * buf (always terminated, cut to fit).  Text that is not a stamp is
- * copied as it is.  Returns the length written.
+ * copied as it is.  Returns the length written.  In style "relative" it
+ * lowers *r->turns (when r->turns is not NULL) to the instant from which
+ * the same call would write another text ("2 minutes ago" after "1
+ * minute ago", "yesterday" after "today"), and an absolute text of an
+ * instant less than a minute ahead to the instant it turns "just now".
  */
 size_t	 pt_time_format(char *buf, size_t size, const struct pt_reader *r, const char *iso,
 	    const char *style);

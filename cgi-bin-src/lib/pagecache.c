@@ -37,7 +37,10 @@
  * anything else), so a change to any of them outdates it at once, on every
  * host.  Such an entry lives PT_PAGECACHE_PERSONAL_S seconds at most, which
  * bounds what no stamp covers (a renamed service, a window that closes
- * with time).  Each person's page of a path and variant has one file,
+ * with time), and no longer than the page reads the same: a personal page
+ * may say "3 minutes ago" (the renderer notes when the first such text
+ * turns), and a handler names the instants its page computed with
+ * (pt_pagecache_until: a deadline on it that passes).  Each person's page of a path and variant has one file,
  * written over when it changes, and the process that wrote it removes it
  * when it is too old to be used (pt_pagecache_sweep, from the idle loop),
  * or at exit: a person's pages stay on the disk a minute at most, not until
@@ -86,7 +89,7 @@
 
 #include "extern.h"
 
-#define ENTRY_MAGIC	"PTPAGE3"
+#define ENTRY_MAGIC	"PTPAGE4"
 #define ENTRY_MAX	(512 * 1024)	/* bigger pages are not kept */
 #define HOLES_MAX	32
 #define TOKEN_LEN	64		/* a CSRF token: 32 bytes in hex */
@@ -120,6 +123,7 @@ struct entry_head {
 	uint64_t	 generation;
 	int64_t		 created;	/* time(2) */
 	int64_t		 number;	/* the handler's, from pt_pagecache_keep() */
+	int64_t		 until;		/* time(2) it turns (pt_pagecache_until), 0: never */
 	uint32_t	 body_len;	/* the page without its holes */
 	uint32_t	 nholes;	/* offsets into that body follow the head */
 	char		 view[48];	/* the stylesheet, for development mode */
@@ -631,7 +635,8 @@ entry_check(const struct pt_req *req, const char *buf, size_t len, const struct 
 	    len != sizeof(*h) + h->nholes * sizeof(uint32_t) + h->body_len ||
 	    memchr(h->view, '\0', sizeof(h->view)) == NULL)
 		return NULL;
-	if (h->generation != generation() || h->created > now + 5 || now - h->created >= ttl)
+	if (h->generation != generation() || h->created > now + 5 || now - h->created >= ttl ||
+	    (h->until != 0 && now >= h->until))
 		return NULL;
 	for (i = 0; i < h->nholes; i++)
 		if (HOLE_AT(holes[i]) > h->body_len || (i > 0 && HOLE_AT(holes[i]) <
@@ -685,6 +690,7 @@ last_login_text(struct pt_req *req, enum hole k)
 	r.zone = u->time_zone;
 	r.relative = 1;
 	r.now = time(NULL);
+	r.turns = NULL;
 	pt_time_format(buf, sizeof(buf), &r, u->last_login, time_styles[k - HOLE_LAST_ISO]);
 	return html_escape(req, buf);
 }
@@ -878,6 +884,13 @@ pt_pagecache_placeholder(const struct pt_req *req)
 }
 
 void
+pt_pagecache_until(struct pt_req *req, time_t at)
+{
+	if (req->cache_until == 0 || at < req->cache_until)
+		req->cache_until = at;
+}
+
+void
 pt_pagecache_everyone(struct pt_req *req)
 {
 	req->cache_everyone = 1;
@@ -1059,6 +1072,7 @@ pt_pagecache_store(struct pt_req *req)
 	req->body = page;
 	req->body_len = page_len;
 	if (!req->cache_keep || req->status != 200 || nholes > HOLES_MAX || len > ENTRY_MAX / 2 ||
+	    (req->cache_until != 0 && req->cache_until <= time(NULL)) ||
 	    strlen(req->view) >= sizeof(h.view) || holds_own(req, body, len) ||
 	    entry_name(req, req->cache_variant, name, sizeof(name)) != PT_OK)
 		return PT_OK;
@@ -1068,6 +1082,7 @@ pt_pagecache_store(struct pt_req *req)
 	h.generation = req->cache_generation;
 	h.created = (int64_t)time(NULL);
 	h.number = req->cache_personal ? req->cache_stamp : req->cache_number;
+	h.until = (int64_t)req->cache_until;
 	h.body_len = (uint32_t)len;
 	h.nholes = (uint32_t)nholes;
 	snprintf(h.view, sizeof(h.view), "%s", req->view);

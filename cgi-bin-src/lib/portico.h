@@ -304,6 +304,7 @@ struct pt_req {
 	const char	*cache_found;	/* the entry found, for pt_pagecache_send() */
 	const char	*cache_values[PT_PAGECACHE_VALUES];	/* pt_pagecache_value_at()s */
 	long long	 cache_number;
+	time_t		 cache_until;	/* pt_pagecache_until(): 0, or when the page turns */
 };
 
 /* A request with its own arena, not yet parsed.  For the loop and for tests. */
@@ -518,6 +519,14 @@ void	 pt_pagecache_everyone(struct pt_req *);
  */
 #define PT_PAGECACHE_PERSONAL_S 30
 void	 pt_pagecache_personal(struct pt_req *, const char *stamp);
+/*
+ * The page being kept reads differently from instant at on (a deadline on
+ * it passes, "today" turns "yesterday"): its entry is not used from then.
+ * The earliest of several calls counts.  Relative times on a personal
+ * page say so themselves (the renderer calls it); a handler calls it for
+ * what its page computed from the time.
+ */
+void	 pt_pagecache_until(struct pt_req *, time_t at);
 /*
  * Remove this process's personal entries that are too old to be used, and
  * walk a few more names of the directory for any entry too old (every

@@ -439,6 +439,7 @@ reader_of(const struct pt_req *req, struct pt_reader *r)
 	r->zone = req->session.user != NULL ? req->session.user->time_zone : pt_site.time_zone;
 	r->relative = 0;
 	r->now = time(NULL);
+	r->turns = NULL;
 }
 
 static int
@@ -449,16 +450,25 @@ render_html(struct pt_req *req, struct view *v)
 	int rc = PT_EINVAL;
 
 	struct pt_reader reader;
+	time_t turns = 0;
 
 	reader_of(req, &reader);
-	/* Only a signed-in reader's page is never kept: only it may say "3 hours ago". */
-	reader.relative = req->session.user != NULL && !req->cache_keep;
+	/*
+	 * Only a signed-in reader's page may say "3 hours ago": one that is
+	 * not kept, or kept for them alone until the first such text turns.
+	 * A page kept for many says when it was, absolutely.
+	 */
+	reader.relative = req->session.user != NULL && (!req->cache_keep || req->cache_personal);
+	if (req->cache_keep)
+		reader.turns = &turns;
 	if ((ctxt = xsltNewTransformContext(v->style, req->doc)) == NULL)
 		return PT_ENOMEM;
 	ctxt->_private = &reader;
 	result = xsltApplyStylesheetUser(v->style, req->doc, NULL, NULL, NULL, ctxt);
 	if (result != NULL && ctxt->state == XSLT_STATE_OK)
 		rc = serialise(req, result);
+	if (turns != 0)
+		pt_pagecache_until(req, turns);
 	if (rc != PT_OK)
 		pt_log(req, PT_LOG_ERROR, "transform of %s failed", v->key);
 	xmlFreeDoc(result);

@@ -4,6 +4,7 @@
  * patterns from the real catalogues, and the relative thresholds.
  */
 #include <stdlib.h>
+#include <time.h>
 
 #include "extern.h"
 #include "tap.h"
@@ -13,10 +14,30 @@ static char out[256];
 static const char *
 fmt(const char *lang, const char *zone, const char *iso, const char *style, time_t now)
 {
-	struct pt_reader r = { lang, zone, now != 0, now };
+	struct pt_reader r = { lang, zone, now != 0, now, NULL };
 
 	pt_time_format(out, sizeof(out), &r, iso, style);
 	return out;
+}
+
+/*
+ * The instant the relative text of iso seen at now turns, as a UTC stamp;
+ * "never" when it does not.
+ */
+static const char *
+turns(const char *zone, const char *iso, time_t now)
+{
+	static char stamp[32];
+	time_t first = 0;
+	struct pt_reader r = { "en", zone, 1, now, &first };
+	struct tm tm;
+
+	pt_time_format(out, sizeof(out), &r, iso, "relative");
+	if (first == 0)
+		return "never";
+	gmtime_r(&first, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return stamp;
 }
 
 static time_t
@@ -156,6 +177,54 @@ main(void)
 	is_str(fmt("en", "UTC", "2026-12-04T14:59:30Z", "relative", 0), "4 Dec 2026, 14:59",
 	    "relative not allowed (a kept page): absolute");
 
+	/* When each relative text turns (a kept page is used until the first of them). */
+	{
+		static const struct {
+			const char *zone, *iso, *now, *turns, *what;
+		} cases[] = {
+			{ "UTC", "2026-12-04T14:59:30Z", NULL, "2026-12-04T15:00:30Z",
+			    "just now: a minute after the instant" },
+			{ "UTC", "2026-12-04T15:00:20Z", NULL, "2026-12-04T15:01:20Z",
+			    "just now, a little ahead: a minute after it" },
+			{ "UTC", "2026-12-04T15:05:00Z", NULL, "2026-12-04T15:04:00Z",
+			    "5 minutes ahead (absolute): a minute before, when it is just now" },
+			{ "UTC", "2026-12-04T14:57:30Z", NULL, "2026-12-04T15:00:30Z",
+			    "2 minutes ago: at 3 minutes" },
+			{ "UTC", "2026-12-04T14:01:00Z", NULL, "2026-12-04T15:01:00Z",
+			    "59 minutes ago: at an hour" },
+			{ "UTC", "2026-12-04T11:49:00Z", NULL, "2026-12-04T15:49:00Z",
+			    "3 hours ago: at 4 hours" },
+			{ "UTC", "2026-12-04T09:00:01Z", NULL, "2026-12-04T15:00:01Z",
+			    "5 hours ago: at 6, when it is today" },
+			{ "UTC", "2026-12-04T08:30:00Z", NULL, "2026-12-05T00:00:00Z",
+			    "today: at the reader's midnight" },
+			{ "UTC", "2026-12-03T14:05:00Z", NULL, "2026-12-05T00:00:00Z",
+			    "yesterday: at the same midnight" },
+			{ "America/New_York", "2026-12-04T04:00:00Z", NULL, "2026-12-05T05:00:00Z",
+			    "... New York's midnight" },
+			{ "Europe/Berlin", "2026-03-28T10:00:00Z", "2026-03-28T20:00:00Z",
+			    "2026-03-28T23:00:00Z", "... Berlin's, the night the clocks go forward" },
+			{ "Europe/Berlin", "2026-03-29T08:00:00Z", "2026-03-29T20:00:00Z",
+			    "2026-03-29T22:00:00Z", "... and the night after, an hour earlier in UTC" },
+			{ "UTC", "2026-12-02T23:59:00Z", NULL, "never", "a date in the past: never" },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+			is_str(turns(cases[i].zone, cases[i].iso, cases[i].now != NULL ?
+			    at(cases[i].now) : now), cases[i].turns, cases[i].what);
+	}
+	{
+		time_t first = 0;
+		struct pt_reader r = { "en", "UTC", 1, now, &first };
+
+		pt_time_format(out, sizeof(out), &r, "2026-12-04T14:57:30Z", "relative");
+		pt_time_format(out, sizeof(out), &r, "2026-12-04T08:30:00Z", "relative");
+		pt_time_format(out, sizeof(out), &r, "2026-12-04T14:59:30Z", "datetime");
+		ok(first == at("2026-12-04T15:00:30Z"), "several texts: the first that turns counts,"
+		    " and only relative ones");
+	}
+
 	/* The UTC bounds of a reader's day (filters by date), across DST. */
 	{
 		struct pt_req *req = pt_req_new("test");
@@ -176,7 +245,7 @@ main(void)
 		pt_req_free(req);
 	}
 
-	ok(pt_time_format(out, 8, &(struct pt_reader){ "en", "UTC", 0, 0 },
+	ok(pt_time_format(out, 8, &(struct pt_reader){ "en", "UTC", 0, 0, NULL },
 	    "2026-12-04T11:49:00Z", "datetime") == 7 && strlen(out) == 7, "cut to fit");
 
 	pt_tz_free();

@@ -1,7 +1,8 @@
 /*
  * The page cache: which requests it answers, the visitor's token put into
  * the holes, no token kept on disk, the generation shared through the
- * mapped file, the age limit, and entries that are cut short or damaged.
+ * mapped file, the age limit, the instant a page turns, and entries that
+ * are cut short or damaged.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -291,6 +292,30 @@ main(void)
 	old = (int64_t)time(NULL) - 301;
 	ok(fd >= 0 && pwrite(fd, &old, sizeof(old), 16) == sizeof(old), "made 301 s old");
 	ok(served("/kb/articles/1", "en", TOKEN_B) == NULL, "too old: not used");
+
+	/* A page that turns (a deadline on it passes) is used until then, not after. */
+	req = visit("/kb/articles/6", "en", TOKEN_A);
+	(void)pt_pagecache_serve(req);
+	pt_pagecache_keep(req, 0);
+	pt_pagecache_until(req, time(NULL) + 100);
+	pt_pagecache_until(req, time(NULL) + 1);
+	pt_pagecache_until(req, time(NULL) + 50);
+	render_kept(req, 1);
+	pt_req_free(req);
+	page = served("/kb/articles/6", "en", TOKEN_B);
+	ok(page != NULL, "kept until it turns: used before");
+	free(page);
+	sleep(2);
+	ok(served("/kb/articles/6", "en", TOKEN_B) == NULL, "... and not after: the earliest instant counts");
+	req = visit("/kb/articles/7", "en", TOKEN_A);
+	(void)pt_pagecache_serve(req);
+	pt_pagecache_keep(req, 0);
+	pt_pagecache_until(req, time(NULL) - 1);
+	render_kept(req, 1);
+	ok(header(req, "X-Portico-Cache") == NULL || strcmp(header(req, "X-Portico-Cache"), "miss") != 0,
+	    "a page that turned while it was built is not kept");
+	pt_req_free(req);
+	ok(served("/kb/articles/7", "en", TOKEN_B) == NULL, "... nor served");
 
 	/* Damaged entries are not used, and nothing crashes. */
 	old = (int64_t)time(NULL);
