@@ -35,6 +35,12 @@
  * changes, pt_kept_query), the side (the services, the organisation
  * filtered by, the tabs' counts), the page, and the pager's count when
  * the page does not tell it (t/http/147 counts them).
+ *
+ * The page is kept for its agent (personal.c, tk_personal_desk: the next
+ * desk with the same view, filters and page costs one statement and a
+ * file) until any ticket changes, and not past the instant it would read
+ * differently: a deadline on it that passes, a ticket that reaches its
+ * warning (the breaching tab), a relative time that turns (t/http/170).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +67,7 @@ enum walk {
 	"SELECT STRAIGHT_JOIN t.number, t.subject, t.status, t.pending_reason, t.priority, o.id," \
 	" o.name, r.id, r.name, COALESCE(st.name, se.name, s.slug), s.slug, g.id, g.name, a.id," \
 	" a.name, " TK_ISO("t.sla_due_at") ", t.sla_due_at <= UTC_TIMESTAMP(6)," \
-	" t.sla_warn_at <= UTC_TIMESTAMP(6), " TK_ISO("t.created_at")
+	" t.sla_warn_at <= UTC_TIMESTAMP(6), " TK_ISO("t.created_at") ", " TK_ISO("t.sla_warn_at")
 #define JOINS \
 	" JOIN users r ON r.id = t.requester_id JOIN orgs o ON o.id = t.org_id" \
 	" JOIN ticket_services s ON s.id = t.service_id" \
@@ -166,7 +172,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	 * Tagged rows (binds: language, org, then the counts' agent x4): 's'
 	 * the services to filter by (slug, name); 'o' the organisation
 	 * filtered by (id, name); 'n' the counts of the views in the order of
-	 * enum tk_desk_view.  Columns 9 and 10 sort.
+	 * enum tk_desk_view, then the next instant a ticket being worked on
+	 * reaches its warning (the breaching tab counts it from then).
+	 * Columns 9 and 10 sort.
 	 */
 	[SQL_SIDE] = { "tk_desk_side",
 	    "(SELECT 's', s.slug, COALESCE(st.name, se.name, s.slug), NULL, NULL, NULL, NULL, NULL,"
@@ -177,7 +185,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " FROM orgs o WHERE o.id = ?)"
 	    " UNION ALL (SELECT 'n', " PT_DESK_COUNT_MINE ", " PT_DESK_COUNT_UNASSIGNED ","
 	    " " COUNT_GROUPS ", " PT_DESK_COUNT_BREACHING ", " COUNT_OF(C_PENDING) ","
-	    " " COUNT_OF("t.desk_active = 1") ", NULL, '', 0)"
+	    " " COUNT_OF("t.desk_active = 1") ","
+	    " (SELECT " TK_ISO("MIN(t.sla_warn_at)") " FROM tickets t WHERE t.desk_active = 1"
+	    "   AND t.sla_warn_at > UTC_TIMESTAMP(6)), '', 0)"
 	    " ORDER BY 1, 9, 10" },
 	WALKS(W_MINE, "mine", WALK_IN("tickets_desk_assignee", C_MINE)),
 	WALKS(W_UNASSIGNED_FEW, "unassigned_few", WALKS_UNASSIGNED_FEW),
@@ -192,9 +202,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 /* The page's columns. */
 enum { P_NUMBER, P_SUBJECT, P_STATUS, P_PENDING, P_PRIORITY, P_ORG_ID, P_ORG, P_REQUESTER_ID,
 	P_REQUESTER, P_SERVICE, P_SLUG, P_GROUP_ID, P_GROUP, P_ASSIGNEE_ID, P_ASSIGNEE, P_DUE,
-	P_BREACHED, P_AT_RISK, P_CREATED };
-/* The side's columns. */
-enum { S_KIND, S_A, S_B, S_C };
+	P_BREACHED, P_AT_RISK, P_CREATED, P_WARN };
+/* The side's columns; the counts' row has the next warning after them. */
+enum { S_KIND, S_A, S_B, S_C, S_NEXT_WARN = S_A + TK_DESK_V__MAX };
 
 static const long long per_pages[] = { 25, 50, 100 };
 
@@ -380,6 +390,16 @@ member_of(const struct pt_rows *choices, const char *user, const char *group)
 	return 0;
 }
 
+/* A kept desk is not used from instant iso (NULL: none) on: the page reads differently then. */
+static void
+until(struct pt_req *req, const char *iso)
+{
+	time_t t;
+
+	if (iso != NULL && pt_utc_parse(iso, &t) == PT_OK)
+		pt_pagecache_until(req, t);
+}
+
 /*
  * The groups (those of the reader into d, by name) and their agents from
  * the choices, then the services, the organisation and the counts from
@@ -431,6 +451,8 @@ side_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *choices,
 		case 'n':
 			for (v = 0; v < TK_DESK_V__MAX; v++)
 				d->counts[v] = pt_cell_int(rows, i, S_A + v);
+			/* The breaching tab counts one more then. */
+			until(req, pt_cell(rows, i, S_NEXT_WARN));
 			break;
 		}
 	}
@@ -482,6 +504,11 @@ ticket_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *rows)
 				pt_attr(t, "breached", "1");
 			else if (pt_cell_int(rows, i, P_AT_RISK) == 1)
 				pt_attr(t, "at-risk", "1");
+			/* A mark not shown yet is from its instant on (the seconds cut: never later). */
+			if (pt_cell_int(rows, i, P_BREACHED) != 1)
+				until(req, pt_cell(rows, i, P_DUE));
+			if (pt_cell_int(rows, i, P_AT_RISK) != 1)
+				until(req, pt_cell(rows, i, P_WARN));
 		}
 		pt_node(t, "subject", pt_cell(rows, i, P_SUBJECT));
 		pt_attr(pt_node(t, "org", pt_cell(rows, i, P_ORG)), "id", pt_cell(rows, i, P_ORG_ID));
@@ -622,11 +649,17 @@ tk_desk_page(struct pt_req *req, int status)
 	return status;
 }
 
-/* GET /tickets/desk */
+/* GET /tickets/desk: kept for the agent while no ticket changed (personal.c). */
 static int
 show(struct pt_req *req)
 {
-	return tk_desk_page(req, 200);
+	int rc;
+
+	if (tk_personal_desk(req))
+		return 200;
+	if ((rc = tk_desk_page(req, 200)) == 200)
+		tk_personal_keep(req);
+	return rc;
 }
 
 static const struct pt_route routes[] = {

@@ -1,9 +1,9 @@
 /*
- * A customer's own ticket pages, kept for them (pagecache.c,
- * pt_pagecache_personal): the page of a ticket and the list of their
- * tickets.  Building either costs three or four statements and a
- * transform of twenty messages; a kept one costs the stamp below, one
- * indexed statement, and a file read.
+ * A reader's own ticket pages, kept for them (pagecache.c,
+ * pt_pagecache_personal): a customer's page of a ticket and list of their
+ * tickets, and an agent's desk.  Building any of them costs three or four
+ * statements and a transform of twenty messages or rows; a kept one costs
+ * the stamp below, one indexed statement, and a file read.
  *
  * The stamp is what the page was made of: for a ticket, its row's change
  * time and state, the newest history row (every change writes one), the
@@ -22,16 +22,30 @@
  * The statement is also the access rule: a ticket the reader may not see
  * has no stamp, and its page is built (and refused) as always.
  *
- * Agents' pages are never kept: who else has the ticket open, the SLA
- * clocks and the queue change by the second.  Names of people and
- * services are in no stamp; an entry lives PT_PAGECACHE_PERSONAL_S seconds
- * at most.  Times on kept pages are absolute, as on every kept page.
+ * An agent's ticket page is never kept: who else has it open changes by
+ * the second.  Their desk is (desk.c), per agent, since it counts what is
+ * theirs and their groups': its stamp is the newest change time and the
+ * newest id of all tickets, which every change to a ticket moves (raised,
+ * assigned, answered, its status or priority set, on the web, by mail or
+ * in bulk: each writes updated_at, and its SLA deadlines move with it),
+ * so any change shows on the next desk, whoever made it; and the
+ * database's auth_generation, which every change to the people,
+ * organisations, groups and services it names raises (session.c).  What
+ * changes with time alone (a deadline that passes, the breaching tab, "3
+ * minutes ago") the desk names with pt_pagecache_until.  Deadlines that
+ * an edited calendar moves (the SLA check writes them without a change to
+ * the ticket) show within PT_PAGECACHE_PERSONAL_S.
+ *
+ * Names of people and services are in no customer's stamp; an entry lives
+ * PT_PAGECACHE_PERSONAL_S seconds at most.  Times on kept pages may be
+ * relative ("3 minutes ago"): the entry is not used once one of them
+ * turns (render.c).
  */
 #include <string.h>
 
 #include "tickets.h"
 
-enum { SQL_TICKET, SQL_MINE, SQL_ORG, SQL__MAX };
+enum { SQL_TICKET, SQL_MINE, SQL_ORG, SQL_DESK, SQL__MAX };
 
 #define STAMP_TIME(col)	"IFNULL(DATE_FORMAT(" col ", '%Y%m%d%H%i%s%f'), '-')"
 #define NOW "UTC_TIMESTAMP(6)"
@@ -64,16 +78,47 @@ static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: org. */
 	[SQL_ORG] = { "tk_kept_org",
 	    "SELECT " STAMP_TIME("MAX(t.updated_at)") " FROM tickets t WHERE t.org_id = ?" },
+	/* No binds: the ends of two indexes and a row by its key. */
+	[SQL_DESK] = { "tk_kept_desk",
+	    "SELECT CONCAT_WS('/', (SELECT " STAMP_TIME("MAX(t.updated_at)") " FROM tickets t),"
+	    " (SELECT IFNULL(MAX(t.id), 0) FROM tickets t),"
+	    " (SELECT g.n FROM auth_generation g WHERE g.id = 1))" },
 };
 
 const struct pt_group tk_personal_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
 
-/* Customers only, and only a plain GET of the page (no message to show, no XML). */
+/* Only a plain GET of the page (no message to show, no XML). */
 static int
 keepable(struct pt_req *req)
 {
-	return req->session.user != NULL && req->method == PT_GET && !req->want_xml &&
-	    !pt_can(req, "tickets.work");
+	return req->session.user != NULL && req->method == PT_GET && !req->want_xml;
+}
+
+/* Customers only: an agent's ticket page and lists are never kept. */
+static int
+customer(struct pt_req *req)
+{
+	return keepable(req) && !pt_can(req, "tickets.work");
+}
+
+/*
+ * The query's parameters, as they came, each with its length: one entry
+ * per way of asking.  NULL when one is not among params (not worth an
+ * entry: the page does not read it) or out of memory.
+ */
+static const char *
+variant_of(struct pt_req *req, const char *const *params, size_t nparams)
+{
+	const char *variant = "";
+	size_t i;
+
+	for (i = 0; i < req->query.n; i++)
+		if (!pt_one_of(req->query.v[i].name, params, nparams))
+			return NULL;
+	for (i = 0; i < req->query.n && variant != NULL; i++)
+		variant = pt_printf(req, "%s%zu:%s%zu:%s", variant, strlen(req->query.v[i].name),
+		    req->query.v[i].name, strlen(req->query.v[i].value), req->query.v[i].value);
+	return variant;
 }
 
 /* Look the stamp up with statement s and mark the page personal; 1 if a kept page was sent. */
@@ -95,7 +140,7 @@ tk_personal_ticket(struct pt_req *req, const char *number)
 {
 	const struct pt_user *u = req->session.user;
 
-	if (!keepable(req) || number == NULL || req->query.n > 0)
+	if (!customer(req) || number == NULL || req->query.n > 0)
 		return 0;
 	return serve(req, &sql[SQL_TICKET], PT_BINDS(pt_int(pt_ticket_reopen_days()),
 	    pt_int(u->id), pt_str(number), pt_int(u->org_id), pt_int(u->id),
@@ -111,23 +156,28 @@ int
 tk_personal_list(struct pt_req *req, int org)
 {
 	const struct pt_user *u = req->session.user;
-	const char *variant = "";
-	size_t i;
+	const char *variant;
 
-	if (!keepable(req))
-		return 0;
-	/* The filters and the page, as they came, each with its length: one entry per way of asking. */
-	for (i = 0; i < req->query.n; i++)
-		if (!pt_one_of(req->query.v[i].name, list_params, PT_NELEM(list_params)))
-			return 0;	/* a parameter the list does not know is not worth an entry */
-	for (i = 0; i < req->query.n && variant != NULL; i++)
-		variant = pt_printf(req, "%s%zu:%s%zu:%s", variant, strlen(req->query.v[i].name),
-		    req->query.v[i].name, strlen(req->query.v[i].value), req->query.v[i].value);
-	if (variant == NULL)
+	if (!customer(req) || (variant = variant_of(req, list_params, PT_NELEM(list_params))) == NULL)
 		return 0;
 	if (org)
 		return serve(req, &sql[SQL_ORG], PT_BINDS(pt_int(u->org_id)), variant);
 	return serve(req, &sql[SQL_MINE], PT_BINDS(pt_int(u->id), pt_int(u->id)), variant);
+}
+
+/* What the desk reads from its query string (desk.c); "done" (a bulk change's outcome) is not kept. */
+static const char *const desk_params[] = {
+	"view", "org", "service", "priority", "status", "q", "per", "page"
+};
+
+int
+tk_personal_desk(struct pt_req *req)
+{
+	const char *variant;
+
+	if (!keepable(req) || (variant = variant_of(req, desk_params, PT_NELEM(desk_params))) == NULL)
+		return 0;
+	return serve(req, &sql[SQL_DESK], PT_NOBINDS, variant);
 }
 
 void

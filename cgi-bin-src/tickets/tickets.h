@@ -23,7 +23,7 @@ extern const struct pt_group tk_links_group;		/* links.c: parent and related tic
 extern const struct pt_group tk_deflect_group;		/* deflect.c: articles offered while filing */
 extern const struct pt_group tk_survey_group;		/* survey.c: the satisfaction survey */
 extern const struct pt_group tk_sla_group;		/* sla.c: the service level on the ticket page */
-extern const struct pt_group tk_personal_group;		/* personal.c: a customer's pages kept for them */
+extern const struct pt_group tk_personal_group;		/* personal.c: a reader's pages kept for them */
 
 
 /*
@@ -34,6 +34,8 @@ extern const struct pt_group tk_personal_group;		/* personal.c: a customer's pag
  */
 int	 tk_personal_ticket(struct pt_req *, const char *number);
 int	 tk_personal_list(struct pt_req *, int org);
+/* The same for an agent's desk (GET /tickets/desk with the desk's own parameters). */
+int	 tk_personal_desk(struct pt_req *);
 void	 tk_personal_keep(struct pt_req *);
 
 /* Close tickets resolved longer than [tickets] reopen_days ago; 1 if more wait. */

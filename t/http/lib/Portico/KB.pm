@@ -52,14 +52,17 @@ package Portico::KB;
 #   add_attachment($article_id, filename, content_type, size)
 #                                  an kb_attachments row (no file on disk); returns id
 #   article_views($id)             the stored view_count
-#   statements_for($client, $path, $code)
+#   statements_for($client, $path, $code, $before_each)
 #                                  the statements (Com_stmt_execute) one GET of
 #                                  $path costs, the session's included: the
 #                                  smallest of six tries or more (until it was
 #                                  seen three times), so other clients'
 #                                  statements cannot inflate it; -1 when the
-#                                  answer is not $code (default 200)
-#   rows_read_for($client, $path)  the rows the database read (Handler_read_next,
+#                                  answer is not $code (default 200);
+#                                  $before_each->() runs before each try
+#                                  (forget_kept_pages: the page built)
+#   rows_read_for($client, $path, $before_each)
+#                                  the rows the database read (Handler_read_next,
 #                                  _prev, _rnd_next: index and table scans) for
 #                                  one GET of $path, the smallest of as many tries:
 #                                  a size check that does not depend on the
@@ -249,8 +252,9 @@ sub _rows_read {
 }
 
 sub rows_read_for {
-    my ($c, $path) = @_;
+    my ($c, $path, $before_each) = @_;
     return _fewest(sub {
+        $before_each->() if $before_each;
         my $before = _rows_read();
         my $res = $c->get($path);
         my $n = _rows_read() - $before;
