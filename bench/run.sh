@@ -367,6 +367,8 @@ probe_of() {
 	tickets-mine-built) echo "/tickets/mine?built=1&sort=updated en" ;;
 	tickets-view*) id=$(head -n 1 "$OUT_DIR/tickets-numbers.txt" 2>/dev/null || true)
 		[ -z "$id" ] || echo "/tickets/$id$([ "$1" = tickets-view ] || echo '?built=1') en" ;;
+	tickets-desk-unassigned) echo "/tickets/desk?view=unassigned en" ;;
+	tickets-desk-unassigned-built) echo "/tickets/desk?built=1&view=unassigned en" ;;
 	esac
 }
 
@@ -385,7 +387,9 @@ kept_page() {
 	probe=$(probe_of "$1")
 	[ -n "$probe" ] || { echo -; return; }
 	path=${probe% *} lang=${probe##* }
-	if signed_in "$1"; then
+	if agent "$1"; then
+		cookie=(-H "Cookie: portico_session=$AGENT_COOKIE")
+	elif signed_in "$1"; then
 		cookie=(-H "Cookie: portico_session=$SESSION_COOKIE")
 	fi
 	for i in 1 2; do
@@ -459,7 +463,7 @@ scenarios=(hello)
 if [ $# -eq 0 ]; then
 	set -- login-page login-page-built start-page start-page-built kb-article kb-article-signed-in kb-faq kb-search \
 		kb-search-signed-in kb-search-new tickets-mine tickets-mine-built tickets-view \
-		tickets-view-built tickets-desk-unassigned tickets-raise
+		tickets-view-built tickets-desk-unassigned tickets-desk-unassigned-built tickets-raise
 fi
 for s in "$@"; do
 	[ -f "$BENCH_DIR/scenarios/$s.lua" ] ||
@@ -561,7 +565,7 @@ failed=0
 	[ -z "$KB_INFO" ] || echo "$KB_INFO"
 	[ -z "$TICKETS_INFO" ] || echo "$TICKETS_INFO"
 	echo
-	printf '%-22s %10s %8s %8s %6s %7s %7s %5s  %s\n' \
+	printf '%-29s %10s %8s %8s %6s %7s %7s %5s  %s\n' \
 		scenario req/s "p50 ms" "p99 ms" ratio target "p99 max" kept result
 	slow=()
 	for s in "${scenarios[@]}"; do
@@ -607,7 +611,7 @@ failed=0
 			[ "$result" != PASS ] || result=BELOW
 		fi
 		case $result in PASS | baseline | twin) ;; *) failed=1 ;; esac
-		printf '%-22s %10s %8s %8s %6s %7s %7s %5s  %s\n' "$s" \
+		printf '%-29s %10s %8s %8s %6s %7s %7s %5s  %s\n' "$s" \
 			"$(fmt 1 "$rps")" "$(fmt 2 "${P50[$s]:-}")" \
 			"$(fmt 2 "${P99[$s]:-}")" "$ratio" \
 			"${target:+>=}${target:--}" "${p99_max:+<=}${p99_max:--}" "${KEPT[$s]:--}" "$result"
