@@ -277,6 +277,7 @@ struct pt_req {
 	size_t		 ncaps;
 	int		 want_xml;	/* ?format=xml or Accept: application/xml */
 	const char	*lang;		/* language of the answer */
+	const char	*time_zone;	/* the reader's when no one is signed in (a mail's recipient), or NULL */
 	struct pt_session session;
 
 	/* the answer */

@@ -430,13 +430,15 @@ serialise(struct pt_req *req, xmlDocPtr result)
 
 /*
  * Who reads the page: language and time zone (the signed-in user's, else
- * the site's).  Absolute times only; render_html allows relative ones.
+ * the one the request names, a mail's recipient's, else the site's).
+ * Absolute times only; render_html allows relative ones.
  */
 static void
 reader_of(const struct pt_req *req, struct pt_reader *r)
 {
 	r->lang = req->lang;
-	r->zone = req->session.user != NULL ? req->session.user->time_zone : pt_site.time_zone;
+	r->zone = req->session.user != NULL ? req->session.user->time_zone :
+	    req->time_zone != NULL ? req->time_zone : pt_site.time_zone;
 	r->relative = 0;
 	r->now = time(NULL);
 	r->turns = NULL;

@@ -28,6 +28,7 @@ enum outbox_sql {
 	SQL_SENT,
 	SQL_FAILED,
 	SQL_RELEASE,
+	SQL_ZONE,
 	SQL__MAX
 };
 
@@ -49,6 +50,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE id = ? AND status = 'queued'" },
 	[SQL_RELEASE] = { "outbox_release",
 	    "UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(6) WHERE id = ? AND status = 'queued'" },
+	/* Binds: the recipient's address.  Not in the claim: FOR UPDATE would lock the user. */
+	[SQL_ZONE] = { "outbox_zone",
+	    "SELECT time_zone FROM users WHERE email = ? AND status = 'active'" },
 };
 
 /* Mails the server accepted while the database could not take the news. */
@@ -215,6 +219,7 @@ render(struct pt_req *req, const struct mail *m, struct rendered *r)
 {
 	xmlDocPtr in, out;
 	xmlNodePtr msg;
+	struct pt_rows zone;
 	char rel[96];
 	int rc;
 
@@ -224,6 +229,11 @@ render(struct pt_req *req, const struct mail *m, struct rendered *r)
 	    (size_t)snprintf(rel, sizeof(rel), "mail/%s.xsl", m->template) >= sizeof(rel))
 		return PT_EINVAL;
 	req->lang = m->lang;
+	/* Times in the recipient's time zone when they have an account, else the site's. */
+	req->time_zone = NULL;
+	if (pt_db_query(req, &sql[SQL_ZONE], &zone, PT_BINDS(pt_str(m->to_email))) == PT_OK &&
+	    zone.nrows == 1)
+		req->time_zone = pt_cell(&zone, 0, 0);
 	if ((in = input_of(req, m)) == NULL)
 		return PT_EINVAL;
 	if ((rc = pt_render_doc(req, rel, in, &out)) != PT_OK)

@@ -9,6 +9,7 @@ use utf8;
 use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
+use POSIX ();
 use Portico::Test;
 use Portico::Tickets;
 use Portico::SLA;
@@ -72,6 +73,28 @@ subtest 'a first response past its due is recorded once' => sub {
         'shown as breached');
     is(epoch_of(sql_value('SELECT sla_due_at FROM tickets WHERE number = ' . sql_quote($n))), epoch_of($due),
         'the ticket sorts by the due it missed');
+};
+
+subtest 'the lead reads the due in their own time zone' => sub {
+    my $zone = 'Pacific/Auckland';    # far from the site's and from UTC, whatever the season
+    my $was = sql_value("SELECT time_zone FROM users WHERE email = 'agent\@portico.example'");
+    sql("UPDATE users SET time_zone = '$zone' WHERE email = 'agent\@portico.example'");
+    my $n = tk_raise($carl, 'printer-fault', tk_printer_form(subject => 'Far away lead'));
+    shift_clocks($n, 3900, kind => 'first_response');
+    my $due = clocks($n)->{first_response}{due_at};
+    ok(wait_until($check_s + 5, sub { @{ breaches($n) } }), 'the breach is recorded') or return;
+    my $m = Portico::Mail::wait_for(to => 'agent@portico.example',
+        subject => qr/SLA breached: First response of \Q$n\E/, timeout => 20);
+    sql('UPDATE users SET time_zone = ' . sql_quote($was) . " WHERE email = 'agent\@portico.example'");
+    ok($m, 'delivered') or return;
+    my $local = do {
+        local $ENV{TZ} = $zone;
+        POSIX::tzset();
+        my @t = localtime(epoch_of($due));
+        POSIX::strftime('%H:%M', @t);
+    };
+    POSIX::tzset();
+    like($m->{text} // '', qr/which was due \d+ \w{3} \d{4}, \Q$local\E/, "at $local in $zone");
 };
 
 subtest 'half of the target: the lead is warned, in German if that is their language' => sub {
