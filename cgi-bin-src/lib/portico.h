@@ -795,6 +795,13 @@ int	 pt_db_query(struct pt_req *, const struct pt_sql *, struct pt_rows *,
  */
 int	 pt_kept_query(struct pt_req *, const struct pt_sql *, struct pt_rows *,
 	    const struct pt_bind *, size_t nbinds);
+/*
+ * How many writes to those tables (auth_generation) the process knows of,
+ * current as kept rows are (on this host at once, from others within half
+ * a second): a kept page that shows names read from them carries it in
+ * its stamp.  -1 when it cannot be read.
+ */
+long long pt_kept_generation(struct pt_req *);
 /* Execute; *affected (may be NULL) gets the affected rows, insert id via pt_db_insert_id. */
 int	 pt_db_exec(struct pt_req *, const struct pt_sql *, const struct pt_bind *,
 	    size_t nbinds, unsigned long long *affected);

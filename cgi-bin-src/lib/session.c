@@ -207,6 +207,12 @@ pt_session_current(struct pt_req *req)
 	return !kept.dirty && kept_sync(req);
 }
 
+long long
+pt_kept_generation(struct pt_req *req)
+{
+	return pt_session_current(req) ? kept.db_gen : -1;
+}
+
 static struct kept *
 kept_find(const unsigned char *hash)
 {

@@ -30,7 +30,9 @@
  * in bulk: each writes updated_at, and its SLA deadlines move with it),
  * so any change shows on the next desk, whoever made it; and the
  * database's auth_generation, which every change to the people,
- * organisations, groups and services it names raises (session.c).  What
+ * organisations, groups and services it names raises, as the process
+ * knows it (pt_kept_generation: at once on this host, from others within
+ * half a second, as kept sessions and lists follow it).  What
  * changes with time alone (a deadline that passes, the breaching tab, "3
  * minutes ago") the desk names with pt_pagecache_until.  Deadlines that
  * an edited calendar moves (the SLA check writes them without a change to
@@ -78,11 +80,13 @@ static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: org. */
 	[SQL_ORG] = { "tk_kept_org",
 	    "SELECT " STAMP_TIME("MAX(t.updated_at)") " FROM tickets t WHERE t.org_id = ?" },
-	/* No binds: the ends of two indexes and a row by its key. */
+	/*
+	 * No binds: the ends of two indexes, read without a subquery (MariaDB
+	 * plans each on every execution, which would cost more than the read).
+	 */
 	[SQL_DESK] = { "tk_kept_desk",
-	    "SELECT CONCAT_WS('/', (SELECT " STAMP_TIME("MAX(t.updated_at)") " FROM tickets t),"
-	    " (SELECT IFNULL(MAX(t.id), 0) FROM tickets t),"
-	    " (SELECT g.n FROM auth_generation g WHERE g.id = 1))" },
+	    "SELECT CONCAT_WS('/', " STAMP_TIME("MAX(t.updated_at)") ", IFNULL(MAX(t.id), 0))"
+	    " FROM tickets t" },
 };
 
 const struct pt_group tk_personal_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
@@ -121,19 +125,33 @@ variant_of(struct pt_req *req, const char *const *params, size_t nparams)
 	return variant;
 }
 
-/* Look the stamp up with statement s and mark the page personal; 1 if a kept page was sent. */
+/*
+ * Look the stamp up with statement s, followed by more, and mark the page
+ * personal; 1 if a kept page was sent.
+ */
+static int
+serve_more(struct pt_req *req, const struct pt_sql *s, const struct pt_bind *binds, size_t n,
+    const char *variant, const char *more)
+{
+	struct pt_rows rows;
+	const char *stamp;
+
+	if (pt_db_query(req, s, &rows, binds, n) != PT_OK || rows.nrows != 1 ||
+	    pt_cell(&rows, 0, 0) == NULL ||
+	    (stamp = pt_printf(req, "%s%s", pt_cell(&rows, 0, 0), more)) == NULL)
+		return 0;
+	pt_pagecache_personal(req, stamp);
+	return pt_pagecache_find(req, variant, NULL) && pt_pagecache_send(req, NULL) == PT_OK;
+}
+
+/* The same with the statement's stamp alone. */
 static int
 serve(struct pt_req *req, const struct pt_sql *s, const struct pt_bind *binds, size_t n,
     const char *variant)
 {
-	struct pt_rows rows;
-
-	if (pt_db_query(req, s, &rows, binds, n) != PT_OK || rows.nrows != 1 ||
-	    pt_cell(&rows, 0, 0) == NULL)
-		return 0;
-	pt_pagecache_personal(req, pt_cell(&rows, 0, 0));
-	return pt_pagecache_find(req, variant, NULL) && pt_pagecache_send(req, NULL) == PT_OK;
+	return serve_more(req, s, binds, n, variant, "");
 }
+
 
 int
 tk_personal_ticket(struct pt_req *req, const char *number)
@@ -173,11 +191,13 @@ static const char *const desk_params[] = {
 int
 tk_personal_desk(struct pt_req *req)
 {
-	const char *variant;
+	const char *variant, *more;
+	long long names;
 
-	if (!keepable(req) || (variant = variant_of(req, desk_params, PT_NELEM(desk_params))) == NULL)
+	if (!keepable(req) || (variant = variant_of(req, desk_params, PT_NELEM(desk_params))) == NULL ||
+	    (names = pt_kept_generation(req)) < 0 || (more = pt_printf(req, "/%lld", names)) == NULL)
 		return 0;
-	return serve(req, &sql[SQL_DESK], PT_NOBINDS, variant);
+	return serve_more(req, &sql[SQL_DESK], PT_NOBINDS, variant, more);
 }
 
 void

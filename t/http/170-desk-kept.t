@@ -70,9 +70,10 @@ subtest 'kept for the agent, for one statement' => sub {
     is(cache_of($again), 'hit', 'asked again: the kept desk');
     like(row_of($again->decoded_content, $n), qr/Kept desk \Q$tag\E first/, 'with the ticket on it');
     like($again->decoded_content, qr/Dora Desk/, 'and the agent\'s own name');
-    my @s = grep { !/\bsessions\b/ } executed_statements($dora, $unassigned);
+    # The session and the counter of changes to people are read by the runtime, at most.
+    my @s = grep { !/\b(sessions|auth_generation)\b/ } executed_statements($dora, $unassigned);
     is(scalar @s, 1, 'one statement besides the session\'s') or diag join("\n", @s);
-    like($s[0] // '', qr/auth_generation/, 'the stamp');
+    like($s[0] // '', qr/MAX\(t\.updated_at\)/, 'the stamp');
     is(cache_of($dora->get("$unassigned&page=2")), 'miss', 'another page: an entry of its own');
     is(cache_of($dora->get("$unassigned&page=2")), 'hit', 'kept in turn');
 };
