@@ -32,14 +32,15 @@ static struct table tables[MAX_TABLES];
 static size_t ntables;
 static MYSQL *conn;
 static int in_tx;
+static int bulk;		/* the server takes rows of binds at once (array binding) */
 static MYSQL_STMT *last_stmt;
 static char dup_key[65];	/* the unique key of the last PT_EDUP */
 
 /*
  * The tables a signed-in session is read from, and those of the rarely
  * changing lists processes keep (kept.c: the agents' groups, their
- * members, canned responses, the service catalogue and its forms).  A list to keep from another table joins
- * here.
+ * members, canned responses, the service catalogue and its forms, the
+ * priority matrix).  A list to keep from another table joins here.
  */
 int
 pt_db_kept_table(const char *w, size_t n)
@@ -48,7 +49,7 @@ pt_db_kept_table(const char *w, size_t n)
 	    "role_permissions", "permissions", "ticket_groups", "ticket_group_members",
 	    "ticket_canned", "ticket_categories", "ticket_category_texts", "ticket_services",
 	    "ticket_service_texts", "ticket_service_tiers", "ticket_fields", "ticket_field_texts",
-	    "ticket_field_options", "ticket_field_option_texts" };
+	    "ticket_field_options", "ticket_field_option_texts", "ticket_priority_matrix" };
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -233,11 +234,14 @@ pt_db_connect_admin(enum pt_db_account account)
 static int
 connect_and_prepare(void)
 {
+	unsigned long caps = 0;
 	size_t t, i;
 
 	pt_db_close();
 	if ((conn = open_conn(PT_DB_WORKERS, 0)) == NULL)
 		return PT_EDB;
+	bulk = mariadb_get_infov(conn, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &caps) == 0 &&
+	    (caps & (MARIADB_CLIENT_STMT_BULK_OPERATIONS >> 32)) != 0;
 	for (t = 0; t < ntables; t++)
 		for (i = 0; i < tables[t].n; i++) {
 			MYSQL_STMT *st = mysql_stmt_init(conn);
@@ -306,12 +310,74 @@ pt_blob(const void *p, size_t len)
 	return b;
 }
 
+/*
+ * Bind nrows rows of n parameters each (b row by row) as arrays, one per
+ * column, for one execution of them all (MariaDB's array binding: one
+ * round trip).  A column's values must be of one kind, or SQL NULL.
+ */
 static int
-bind_params(struct pt_req *req, MYSQL_STMT *st, const struct pt_bind *b, size_t n)
+bind_rows(struct pt_req *req, MYSQL_STMT *st, const struct pt_bind *b, size_t n, size_t nrows)
+{
+	MYSQL_BIND *mb;
+	unsigned int size = (unsigned int)nrows;
+	size_t c, r;
+
+	if ((mb = pt_alloc(req, n * sizeof(*mb))) == NULL)
+		return PT_ENOMEM;
+	for (c = 0; c < n; c++) {
+		enum pt_bind_type type = PT_B_NULL;
+		unsigned long *lens = pt_alloc(req, nrows * sizeof(*lens));
+		char *ind = pt_alloc(req, nrows);
+		long long *ints = NULL;
+		const void **ptrs = NULL;
+
+		if (lens == NULL || ind == NULL)
+			return PT_ENOMEM;
+		for (r = 0; r < nrows; r++) {
+			const struct pt_bind *v = &b[r * n + c];
+
+			if (v->type == PT_B_NULL)
+				continue;
+			if (type != PT_B_NULL && v->type != type) {
+				pt_log(req, PT_LOG_ERROR, "rows bind column %zu as two kinds", c);
+				return PT_EINVAL;
+			}
+			type = v->type;
+		}
+		if (type == PT_B_INT)
+			ints = pt_alloc(req, nrows * sizeof(*ints));
+		else
+			ptrs = pt_alloc(req, nrows * sizeof(*ptrs));
+		if (ints == NULL && ptrs == NULL)
+			return PT_ENOMEM;
+		for (r = 0; r < nrows; r++) {
+			const struct pt_bind *v = &b[r * n + c];
+
+			ind[r] = v->type == PT_B_NULL ? STMT_INDICATOR_NULL : STMT_INDICATOR_NONE;
+			lens[r] = (unsigned long)v->len;
+			if (ints != NULL)
+				ints[r] = v->i;
+			else
+				ptrs[r] = v->p;
+		}
+		mb[c].buffer_type = type == PT_B_INT ? MYSQL_TYPE_LONGLONG :
+		    type == PT_B_BLOB ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
+		mb[c].buffer = ints != NULL ? (void *)ints : (void *)ptrs;
+		mb[c].length = lens;
+		mb[c].u.indicator = ind;
+	}
+	if (mysql_stmt_attr_set(st, STMT_ATTR_ARRAY_SIZE, &size) != 0)
+		return PT_EDB;
+	return mysql_stmt_bind_param(st, mb) == 0 ? PT_OK : PT_EDB;
+}
+
+static int
+bind_params(struct pt_req *req, MYSQL_STMT *st, const struct pt_bind *b, size_t n, size_t nrows)
 {
 	MYSQL_BIND *mb;
 	unsigned long *lens;
 	long long *ints;
+	unsigned int single = 0;
 	size_t i;
 
 	if (mysql_stmt_param_count(st) != n) {
@@ -319,6 +385,11 @@ bind_params(struct pt_req *req, MYSQL_STMT *st, const struct pt_bind *b, size_t 
 		    mysql_stmt_param_count(st), n);
 		return PT_EINVAL;
 	}
+	if (nrows > 1)
+		return bind_rows(req, st, b, n, nrows);
+	/* A statement run with rows before runs once again. */
+	if (mysql_stmt_attr_set(st, STMT_ATTR_ARRAY_SIZE, &single) != 0)
+		return PT_EDB;
 	if (n == 0)
 		return PT_OK;
 	mb = pt_alloc(req, n * sizeof(*mb));
@@ -383,10 +454,13 @@ pt_db_dup_key(void)
 	return dot != NULL ? dot + 1 : dup_key;
 }
 
-/* Execute q; on a lost connection outside a transaction, reconnect and retry once. */
+/*
+ * Execute q, with nrows rows of n binds at once when nrows > 1; on a lost
+ * connection outside a transaction, reconnect and retry once.
+ */
 static int
 execute(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, size_t n,
-    MYSQL_STMT **out)
+    size_t nrows, MYSQL_STMT **out)
 {
 	int attempt, rc;
 
@@ -399,7 +473,7 @@ execute(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, siz
 			pt_log(req, PT_LOG_ERROR, "statement %s is not registered", q->name);
 			return PT_EINVAL;
 		}
-		if ((rc = bind_params(req, st, b, n)) == PT_EINVAL)
+		if ((rc = bind_params(req, st, b, n, nrows)) == PT_EINVAL)
 			return rc;
 		if (rc == PT_OK && mysql_stmt_execute(st) == 0) {
 			*out = last_stmt = st;
@@ -433,10 +507,35 @@ pt_db_exec(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, 
 	MYSQL_STMT *st;
 	int rc;
 
-	if ((rc = execute(req, q, b, n, &st)) != PT_OK)
+	if ((rc = execute(req, q, b, n, 1, &st)) != PT_OK)
 		return rc;
 	if (affected != NULL)
 		*affected = (unsigned long long)mysql_stmt_affected_rows(st);
+	return PT_OK;
+}
+
+int
+pt_db_exec_rows(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b,
+    size_t nbinds, size_t nrows, unsigned long long *affected)
+{
+	unsigned long long one, sum = 0;
+	MYSQL_STMT *st;
+	size_t r;
+	int rc;
+
+	if (nrows > 1 && bulk) {
+		if ((rc = execute(req, q, b, nbinds, nrows, &st)) != PT_OK)
+			return rc;
+		sum = (unsigned long long)mysql_stmt_affected_rows(st);
+	} else
+		/* A server without array binding: one round trip per row. */
+		for (r = 0; r < nrows; r++) {
+			if ((rc = pt_db_exec(req, q, b + r * nbinds, nbinds, &one)) != PT_OK)
+				return rc;
+			sum += one;
+		}
+	if (affected != NULL)
+		*affected = sum;
 	return PT_OK;
 }
 
@@ -550,7 +649,7 @@ pt_db_query(struct pt_req *req, const struct pt_sql *q, struct pt_rows *rows,
 	int rc;
 
 	memset(rows, 0, sizeof(*rows));
-	if ((rc = execute(req, q, b, n, &st)) != PT_OK)
+	if ((rc = execute(req, q, b, n, 1, &st)) != PT_OK)
 		return rc;
 	return fetch_rows(req, st, rows);
 }

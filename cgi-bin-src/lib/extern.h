@@ -154,8 +154,32 @@ int	 pt_files_watch(const char *subdir);
 /* For /<worker>/health: 1 the files directory is usable now, 0 not, -1 not used. */
 int	 pt_files_health(void);
 
-/* Tickets: a new ticket's SLA clocks start: its policy, one clock per target (ticket-sla.c). */
-int	 pt_ticket_sla_raised(struct pt_req *, long long ticket_id);
+/*
+ * Tickets: a new ticket's SLA clocks (ticket-sla.c), worked out before its
+ * row is written, so that the row has its next due and first warning from
+ * the start: the policy of the most specific rule for its service, its
+ * organisation's tier and its priority, one clock per target, running
+ * from now.  n is 0 when no rule, target or valid calendar gives any.
+ * The strings are UTC stamps in the arena, NULL for none.
+ */
+struct pt_sla_plan_clock {
+	const char	*kind;
+	long long	 target_s;
+	const char	*due_at;
+	const char	*warn_at;
+};
+struct pt_sla_plan {
+	long long			 policy_id;
+	const char			*since;
+	size_t				 n;
+	struct pt_sla_plan_clock	 clocks[3];
+	const char			*due_at;	/* tickets.sla_due_at */
+	const char			*warn_at;	/* tickets.sla_warn_at */
+};
+int	 pt_ticket_sla_plan(struct pt_req *, long long service_id, long long org_id,
+	    long long priority, struct pt_sla_plan *);
+/* Write the planned clocks of the ticket just made (one statement; none for n 0). */
+int	 pt_ticket_sla_start(struct pt_req *, long long ticket_id, const struct pt_sla_plan *);
 /*
  * The ticket's status went from old (with its pending reason, may be
  * NULL) to new: pending on the customer pauses every clock and leaving

@@ -805,6 +805,14 @@ long long pt_kept_generation(struct pt_req *);
 /* Execute; *affected (may be NULL) gets the affected rows, insert id via pt_db_insert_id. */
 int	 pt_db_exec(struct pt_req *, const struct pt_sql *, const struct pt_bind *,
 	    size_t nbinds, unsigned long long *affected);
+/*
+ * pt_db_exec for nrows rows of nbinds binds each (b: row after row), in
+ * one round trip: for an INSERT of several rows.  A column's binds are of
+ * one kind (pt_int, pt_str or pt_blob) or SQL NULL; *affected gets the
+ * sum.  The insert id is not told.
+ */
+int	 pt_db_exec_rows(struct pt_req *, const struct pt_sql *, const struct pt_bind *,
+	    size_t nbinds, size_t nrows, unsigned long long *affected);
 unsigned long long pt_db_insert_id(void);
 /*
  * A write that a unique key refuses returns PT_EDUP (not PT_EDB): the
@@ -887,6 +895,17 @@ struct pt_mail_thread {
 /* pt_mail_queue for a mail of a conversation (th NULL: as pt_mail_queue). */
 int	 pt_mail_queue_thread(struct pt_req *, const char *template, const char *to_email,
 	    const char *to_name, const char *lang, xmlNodePtr data, const struct pt_mail_thread *th);
+/* One mail of several queued at once: what pt_mail_queue_thread takes. */
+struct pt_mail {
+	const char			*template;
+	const char			*to_email;
+	const char			*to_name;
+	const char			*lang;
+	xmlNodePtr			 data;
+	const struct pt_mail_thread	*th;	/* NULL: none */
+};
+/* Queue n mails with one statement (a round trip for them all). */
+int	 pt_mail_queue_all(struct pt_req *, const struct pt_mail *, size_t n);
 /* The site's public base URL for links in mails, without a trailing slash. */
 const char *pt_base_url(void);
 /* A mail's language: lang if it is a site language, else the first site language. */
@@ -1013,7 +1032,8 @@ int	 pt_ticket_create(struct pt_req *, const struct pt_ticket_new *, struct pt_t
  * assignee, else the group.  message_id is the Message-ID the mails carry (NULL: the
  * mailer makes one).  Never to the actor.
  */
-int	 pt_ticket_mail_new(struct pt_req *, long long ticket_id);
+int	 pt_ticket_mail_new(struct pt_req *, const struct pt_ticket_new *,
+	    const struct pt_ticket_made *);
 int	 pt_ticket_mail_reply(struct pt_req *, long long ticket_id, const char *message_id,
 	    const char *body);
 int	 pt_ticket_mail_update(struct pt_req *, long long ticket_id, const char *message_id,

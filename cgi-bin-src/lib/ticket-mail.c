@@ -13,6 +13,7 @@
  * answer by mail reaches the ticket (portico-mailin); the agents answer
  * on the ticket's page.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "portico.h"
@@ -29,13 +30,14 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "   ORDER BY m.id LIMIT 1)"
 	    " FROM tickets t JOIN users r ON r.id = t.requester_id JOIN orgs og ON og.id = t.org_id"
 	    " WHERE t.id = ?" },
+	/* Kept (pt_kept_query): the catalogue's texts change rarely. */
 	[SQL_SERVICE_NAMES] = { "pt_ticket_mail_service_names",
 	    "SELECT lang, name FROM ticket_service_texts WHERE service_id = ?" },
+	/* Kept: the members of a group who take ticket mails.  Binds: group. */
 	[SQL_GROUP] = { "pt_ticket_mail_group",
-	    "SELECT " RECIPIENT_COLUMNS " FROM tickets t"
-	    " JOIN ticket_group_members gm ON gm.group_id = t.group_id"
+	    "SELECT " RECIPIENT_COLUMNS " FROM ticket_group_members gm"
 	    " JOIN users u ON u.id = gm.user_id JOIN orgs o ON o.id = u.org_id"
-	    " WHERE t.id = ? AND u.status = 'active' AND u.notify_tickets = 1 ORDER BY u.id" },
+	    " WHERE gm.group_id = ? AND u.status = 'active' AND u.notify_tickets = 1 ORDER BY u.id" },
 	/* The requester and the people in CC, but not the author (binds: ticket x2, author). */
 	[SQL_FOLLOWERS] = { "pt_ticket_mail_followers",
 	    "SELECT " RECIPIENT_COLUMNS " FROM users u JOIN orgs o ON o.id = u.org_id"
@@ -56,6 +58,18 @@ static const struct pt_sql sql[SQL__MAX] = {
 
 enum { T_NUMBER, T_SUBJECT, T_PRIORITY, T_THREAD, T_REQUESTER, T_ORG, T_SERVICE, T_BODY };
 enum { R_ID, R_EMAIL, R_NAME, R_LANG };
+
+/* What a mail tells of its ticket, and the service's names (lang, name). */
+struct facts {
+	const char	*number;
+	const char	*subject;
+	const char	*priority;
+	const char	*thread;
+	const char	*requester;
+	const char	*org;
+	const char	*first;		/* the first public message */
+	struct pt_rows	 names;
+};
 
 #define EXCERPT_MAX_BYTES 4000	/* of a message quoted in a mail */
 
@@ -103,56 +117,77 @@ excerpt(struct pt_req *req, const char *s)
 }
 
 /*
- * Queue template for every recipient row: data with the ticket's facts,
- * the service in the recipient's language, text (a message) and, for a
- * change of status, status and reason (NULL otherwise).
+ * Queue template for every recipient row, in one statement: data with the
+ * ticket's facts, the service in the recipient's language, text (a
+ * message) and, for a change of status, status and reason (NULL
+ * otherwise).
  */
 static int
-queue_all(struct pt_req *req, const char *template, const struct pt_rows *t,
-    const struct pt_rows *names, const struct pt_rows *to, const char *text,
-    const char *message_id, const char *in_reply_to, const char *reply_to, const char *status,
-    const char *reason)
+queue_all(struct pt_req *req, const char *template, const struct facts *f,
+    const struct pt_rows *to, const char *text, const char *message_id, const char *in_reply_to,
+    const char *reply_to, const char *status, const char *reason)
 {
 	struct pt_mail_thread th = { message_id, in_reply_to, in_reply_to, reply_to };
+	struct pt_mail *m;
 	size_t i;
-	int rc;
 
+	if (to->nrows == 0)
+		return PT_OK;
+	if ((m = pt_alloc(req, to->nrows * sizeof(*m))) == NULL)
+		return PT_ENOMEM;
 	for (i = 0; i < to->nrows; i++) {
 		const char *lang = pt_mail_lang(pt_cell(to, i, R_LANG));
 		xmlNodePtr data = pt_mail_data(req);
 
-		pt_node(data, "number", pt_cell(t, 0, T_NUMBER));
-		pt_node(data, "subject", pt_cell(t, 0, T_SUBJECT));
-		pt_node(data, "priority", pt_cell(t, 0, T_PRIORITY));
-		pt_node(data, "requester", pt_cell(t, 0, T_REQUESTER));
-		pt_node(data, "org", pt_cell(t, 0, T_ORG));
-		pt_node(data, "service", service_name(names, lang));
+		pt_node(data, "number", f->number);
+		pt_node(data, "subject", f->subject);
+		pt_node(data, "priority", f->priority);
+		pt_node(data, "requester", f->requester);
+		pt_node(data, "org", f->org);
+		pt_node(data, "service", service_name(&f->names, lang));
 		pt_node(data, "author", req->session.user != NULL ? req->session.user->name : "");
 		pt_node(data, "text", excerpt(req, text));
 		if (status != NULL)
 			pt_node(data, "status", status);
 		if (reason != NULL)
 			pt_node(data, "reason", reason);
-		pt_node(data, "link", pt_printf(req, "%s/tickets/%s", pt_base_url(),
-		    pt_cell(t, 0, T_NUMBER)));
-		if ((rc = pt_mail_queue_thread(req, template, pt_cell(to, i, R_EMAIL),
-		    pt_cell(to, i, R_NAME), lang, data, &th)) != PT_OK)
-			return rc;
+		pt_node(data, "link", pt_printf(req, "%s/tickets/%s", pt_base_url(), f->number));
+		m[i].template = template;
+		m[i].to_email = pt_cell(to, i, R_EMAIL);
+		m[i].to_name = pt_cell(to, i, R_NAME);
+		m[i].lang = lang;
+		m[i].data = data;
+		m[i].th = &th;
 	}
-	return PT_OK;
+	return pt_mail_queue_all(req, m, to->nrows);
 }
 
+/* The service's names in every language: kept rows, the catalogue changes rarely. */
 static int
-load(struct pt_req *req, long long ticket_id, struct pt_rows *t, struct pt_rows *names)
+service_names(struct pt_req *req, long long service_id, struct pt_rows *names)
 {
+	return pt_kept_query(req, &sql[SQL_SERVICE_NAMES], names, PT_BINDS(pt_int(service_id)));
+}
+
+/* The facts of the ticket as it is now. */
+static int
+load(struct pt_req *req, long long ticket_id, struct facts *f)
+{
+	struct pt_rows t;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_TICKET], t, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_TICKET], &t, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
 		return rc;
-	if (t->nrows != 1)
+	if (t.nrows != 1)
 		return PT_ENOTFOUND;
-	return pt_db_query(req, &sql[SQL_SERVICE_NAMES], names,
-	    PT_BINDS(pt_int(pt_cell_int(t, 0, T_SERVICE))));
+	f->number = pt_cell(&t, 0, T_NUMBER);
+	f->subject = pt_cell(&t, 0, T_SUBJECT);
+	f->priority = pt_cell(&t, 0, T_PRIORITY);
+	f->thread = pt_cell(&t, 0, T_THREAD);
+	f->requester = pt_cell(&t, 0, T_REQUESTER);
+	f->org = pt_cell(&t, 0, T_ORG);
+	f->first = pt_cell(&t, 0, T_BODY);
+	return service_names(req, pt_cell_int(&t, 0, T_SERVICE), &f->names);
 }
 
 /*
@@ -172,63 +207,77 @@ reply_to(struct pt_req *req, long long ticket_id)
 	return pt_strdup(req, addr);
 }
 
+/*
+ * A new ticket's mail to its group: what it tells is what the ticket was
+ * made of and the requester (the request's user), so nothing is read
+ * again but the kept names and members.
+ */
 int
-pt_ticket_mail_new(struct pt_req *req, long long ticket_id)
+pt_ticket_mail_new(struct pt_req *req, const struct pt_ticket_new *n,
+    const struct pt_ticket_made *t)
 {
-	struct pt_rows t, names, to;
+	const struct pt_user *u = req->session.user;
+	struct facts f = { t->number, n->subject, pt_printf(req, "%lld", t->priority), t->thread,
+	    u->name, u->org_name, n->body, { 0, 0, NULL, NULL } };
+	struct pt_rows to;
 	int rc;
 
-	if ((rc = load(req, ticket_id, &t, &names)) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_GROUP], &to, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
+	if (n->group_id == NULL)
+		return PT_OK;	/* no group: nobody to tell */
+	if ((rc = service_names(req, n->service_id, &f.names)) != PT_OK ||
+	    (rc = pt_kept_query(req, &sql[SQL_GROUP], &to,
+	    PT_BINDS(pt_int(strtoll(n->group_id, NULL, 10))))) != PT_OK)
 		return rc;
-	return queue_all(req, "ticket-new", &t, &names, &to, pt_cell(&t, 0, T_BODY),
-	    pt_cell(&t, 0, T_THREAD), NULL, NULL, NULL, NULL);
+	return queue_all(req, "ticket-new", &f, &to, f.first, f.thread, NULL, NULL, NULL, NULL);
 }
 
 int
 pt_ticket_mail_reply(struct pt_req *req, long long ticket_id, const char *message_id,
     const char *body)
 {
-	struct pt_rows t, names, to;
+	struct facts f;
+	struct pt_rows to;
 	const struct pt_user *u = req->session.user;
 	int rc;
 
-	if ((rc = load(req, ticket_id, &t, &names)) != PT_OK ||
+	if ((rc = load(req, ticket_id, &f)) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_FOLLOWERS], &to, PT_BINDS(pt_int(ticket_id),
 	    pt_int(ticket_id), pt_int(u != NULL ? u->id : 0)))) != PT_OK)
 		return rc;
 	/* The requester and CC answer by mail: to the ticket's reply address. */
-	return queue_all(req, "ticket-reply", &t, &names, &to, body, message_id,
-	    pt_cell(&t, 0, T_THREAD), reply_to(req, ticket_id), NULL, NULL);
+	return queue_all(req, "ticket-reply", &f, &to, body, message_id, f.thread,
+	    reply_to(req, ticket_id), NULL, NULL);
 }
 
 int
 pt_ticket_mail_update(struct pt_req *req, long long ticket_id, const char *message_id,
     const char *body)
 {
-	struct pt_rows t, names, to;
+	struct facts f;
+	struct pt_rows to;
 	long long author = req->session.user != NULL ? req->session.user->id : 0;
 	int rc;
 
-	if ((rc = load(req, ticket_id, &t, &names)) != PT_OK ||
+	if ((rc = load(req, ticket_id, &f)) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_WORKERS], &to, PT_BINDS(pt_int(ticket_id),
 	    pt_int(author), pt_int(ticket_id), pt_int(author)))) != PT_OK)
 		return rc;
-	return queue_all(req, "ticket-update", &t, &names, &to, body, message_id,
-	    pt_cell(&t, 0, T_THREAD), NULL, NULL, NULL);
+	return queue_all(req, "ticket-update", &f, &to, body, message_id, f.thread, NULL, NULL,
+	    NULL);
 }
 
 int
 pt_ticket_mail_status(struct pt_req *req, long long ticket_id, const char *status,
     const char *reason)
 {
-	struct pt_rows t, names, to;
+	struct facts f;
+	struct pt_rows to;
 	const struct pt_user *u = req->session.user;
 	const char *mid;
 	char rnd[17];
 	int rc;
 
-	if ((rc = load(req, ticket_id, &t, &names)) != PT_OK ||
+	if ((rc = load(req, ticket_id, &f)) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_FOLLOWERS], &to, PT_BINDS(pt_int(ticket_id),
 	    pt_int(ticket_id), pt_int(u != NULL ? u->id : 0)))) != PT_OK ||
 	    (rc = pt_random_hex(rnd, 8)) != PT_OK)
@@ -236,7 +285,7 @@ pt_ticket_mail_status(struct pt_req *req, long long ticket_id, const char *statu
 	if ((mid = pt_ticket_message_id(req, pt_printf(req, "ticket.%lld.status.%s", ticket_id,
 	    rnd))) == NULL)
 		return PT_ENOMEM;
-	return queue_all(req, "ticket-status", &t, &names, &to, "", mid, pt_cell(&t, 0, T_THREAD),
+	return queue_all(req, "ticket-status", &f, &to, "", mid, f.thread,
 	    reply_to(req, ticket_id), status, reason);
 }
 

@@ -36,8 +36,10 @@
  * and queue the group lead's mail.  A clock that stops or pauses after its
  * due records its breach then.
  *
- * Calendars change rarely and only in SQL: each process keeps the
- * calendars it loaded for CAL_MAX_AGE_S seconds.
+ * Calendars, policies and their rules change rarely and only in SQL:
+ * each process keeps the calendars it loaded, and the policy it found for
+ * a service, tier and priority, for CAL_MAX_AGE_S seconds.  So a new
+ * ticket's clocks cost the statement that writes them and nothing more.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +48,7 @@
 #include "extern.h"
 
 enum sla_sql {
-	SQL_POLICY, SQL_CALENDAR, SQL_CLOCKS, SQL_CLOCK_INSERT, SQL_CLOCK_UPDATE, SQL_TICKET_DUE,
+	SQL_ORG_TIER, SQL_POLICY, SQL_CALENDAR, SQL_CLOCKS, SQL_CLOCK_INSERT, SQL_CLOCK_UPDATE, SQL_TICKET_DUE,
 	SQL_TICKET_LOCK, SQL_BREACH_MARK, SQL_BREACH_INSERT, SQL_WARN_MARK, SQL_ALERT_TICKET,
 	SQL_LEADS, SQL_DUE, SQL_TARGETS, SQL__MAX
 };
@@ -54,20 +56,21 @@ enum sla_sql {
 #define NOW "UTC_TIMESTAMP(6)"
 
 static const struct pt_sql sql[SQL__MAX] = {
+	/* Kept (pt_kept_query): an organisation's tier.  Binds: org. */
+	[SQL_ORG_TIER] = { "pt_sla_org_tier",
+	    "SELECT tier FROM orgs WHERE id = ?" },
 	/*
 	 * The policy of the most specific matching rule (service beats tier
-	 * beats the default), with its targets for the ticket's priority:
-	 * one row per target, the first rule's first (its id last).  Binds:
-	 * ticket.
+	 * beats the default), with its targets for a priority: one row per
+	 * target, the first rule's first (its id last).  Binds: priority,
+	 * service, tier.
 	 */
 	[SQL_POLICY] = { "pt_sla_policy",
 	    "SELECT p.id, p.warn_percent, g.kind, g.minutes, r.id"
-	    " FROM tickets k JOIN orgs o ON o.id = k.org_id"
-	    " JOIN sla_policy_rules r ON (r.service_id IS NULL OR r.service_id = k.service_id)"
-	    "   AND (r.tier IS NULL OR r.tier = o.tier)"
+	    " FROM sla_policy_rules r"
 	    " JOIN sla_policies p ON p.id = r.policy_id AND p.active = 1"
-	    " LEFT JOIN sla_targets g ON g.policy_id = p.id AND g.priority = k.priority"
-	    " WHERE k.id = ?"
+	    " LEFT JOIN sla_targets g ON g.policy_id = p.id AND g.priority = ?"
+	    " WHERE (r.service_id IS NULL OR r.service_id = ?) AND (r.tier IS NULL OR r.tier = ?)"
 	    " ORDER BY r.service_id IS NULL, r.tier IS NULL, r.id, g.kind" },
 	/*
 	 * A policy's calendar in one query: its zone ('z'), hours ('h':
@@ -672,43 +675,176 @@ event(struct pt_req *req, long long ticket_id, const int ops[KIND__MAX],
 	return record_due(req, &k);
 }
 
-int
-pt_ticket_sla_raised(struct pt_req *req, long long ticket_id)
+/* ---- the policy of a new ticket, kept for a while per process --------------- */
+
+#define POLICY_CACHE	32
+#define TIER_MAX_BYTES	160	/* VARCHAR(40) of utf8mb4 */
+
+struct policy_entry {
+	time_t		 loaded;	/* 0: free */
+	long long	 service_id;
+	long long	 priority;
+	int		 has_tier;
+	char		 tier[TIER_MAX_BYTES + 1];
+	long long	 policy_id;	/* 0: no rule matches */
+	int		 warn_percent;
+	long long	 minutes[KIND__MAX];	/* -1: no target */
+};
+
+static struct policy_entry policies[POLICY_CACHE];
+
+/* Fill e from the rows of SQL_POLICY: the first rule's policy and targets. */
+static void
+policy_fill(struct policy_entry *e, const struct pt_rows *rows)
 {
-	struct tclocks k;
-	struct pt_rows rows;
 	size_t i;
-	int rc, x;
+	int x;
 
-	memset(&k, 0, sizeof(k));
-	k.ticket_id = ticket_id;
-	k.now = now_of(req);
-	if ((rc = pt_db_query(req, &sql[SQL_POLICY], &rows, PT_BINDS(pt_int(ticket_id)))) != PT_OK)
+	e->policy_id = 0;
+	for (x = 0; x < KIND__MAX; x++)
+		e->minutes[x] = -1;
+	if (rows->nrows == 0)
+		return;
+	e->policy_id = pt_cell_int(rows, 0, 0);
+	e->warn_percent = (int)pt_cell_int(rows, 0, 1);
+	for (i = 0; i < rows->nrows && pt_cell_int(rows, i, 4) == pt_cell_int(rows, 0, 4); i++)
+		if (pt_cell(rows, i, 2) != NULL && (x = kind_index(pt_cell(rows, i, 2))) >= 0)
+			e->minutes[x] = pt_cell_int(rows, i, 3);
+}
+
+/*
+ * The policy for a ticket of service_id, an organisation of tier (NULL:
+ * none) and priority: kept, or found now (one query).  Valid until the
+ * next call.
+ */
+static int
+policy_of(struct pt_req *req, long long service_id, const char *tier, long long priority,
+    const struct policy_entry **out)
+{
+	static struct policy_entry one;
+	struct policy_entry *e = NULL;
+	struct pt_rows rows;
+	time_t now = time(NULL);
+	size_t i;
+	int rc, keep = tier == NULL || strlen(tier) <= TIER_MAX_BYTES;
+
+	for (i = 0; i < POLICY_CACHE && keep && e == NULL; i++)
+		if (policies[i].loaded != 0 && policies[i].service_id == service_id &&
+		    policies[i].priority == priority && policies[i].has_tier == (tier != NULL) &&
+		    (tier == NULL || strcmp(policies[i].tier, tier) == 0)) {
+			if (now - policies[i].loaded < CAL_MAX_AGE_S) {
+				*out = &policies[i];
+				return PT_OK;
+			}
+			e = &policies[i];
+		}
+	/* Else a free slot, else the one loaded longest ago. */
+	for (i = 0; i < POLICY_CACHE && keep && e == NULL; i++)
+		if (policies[i].loaded == 0)
+			e = &policies[i];
+	if (keep && e == NULL)
+		for (e = &policies[0], i = 1; i < POLICY_CACHE; i++)
+			if (policies[i].loaded < e->loaded)
+				e = &policies[i];
+	if (e == NULL)
+		e = &one;	/* a tier too long to keep: used once */
+	if ((rc = pt_db_query(req, &sql[SQL_POLICY], &rows, PT_BINDS(pt_int(priority),
+	    pt_int(service_id), pt_str(tier)))) != PT_OK)
 		return rc;
-	if (rows.nrows == 0)
-		return PT_OK;	/* no rule matches: no clocks */
-	k.policy_id = pt_cell_int(&rows, 0, 0);
-	k.warn_percent = (int)pt_cell_int(&rows, 0, 1);
-	if ((rc = calendar_of(req, k.policy_id, &k.cal)) != PT_OK)
-		return rc == PT_EINVAL || rc == PT_ENOTFOUND ? PT_OK : rc;
-	for (i = 0; i < rows.nrows && pt_cell_int(&rows, i, 4) == pt_cell_int(&rows, 0, 4); i++) {
-		struct tclock *t;
+	memset(e, 0, sizeof(*e));
+	policy_fill(e, &rows);
+	if (e != &one) {
+		e->service_id = service_id;
+		e->priority = priority;
+		e->has_tier = tier != NULL;
+		if (tier != NULL)
+			memcpy(e->tier, tier, strlen(tier) + 1);
+		e->loaded = now;
+	}
+	*out = e;
+	return PT_OK;
+}
 
-		if (pt_cell(&rows, i, 2) == NULL || (x = kind_index(pt_cell(&rows, i, 2))) < 0)
+/* The earlier of a stamp kept in *at (set: *has) and t. */
+static void
+earliest(int *has, time_t *at, time_t t)
+{
+	if (!*has || t < *at)
+		*at = t;
+	*has = 1;
+}
+
+int
+pt_ticket_sla_plan(struct pt_req *req, long long service_id, long long org_id,
+    long long priority, struct pt_sla_plan *plan)
+{
+	const struct policy_entry *p;
+	const struct pt_bt_calendar *cal;
+	struct pt_rows tier;
+	time_t now = now_of(req), at, due = 0, warn = 0;
+	int rc, x, has_due = 0, has_warn = 0;
+
+	memset(plan, 0, sizeof(*plan));
+	/* The tier of an organisation changes rarely: kept rows, as the session's. */
+	if ((rc = pt_kept_query(req, &sql[SQL_ORG_TIER], &tier, PT_BINDS(pt_int(org_id)))) != PT_OK ||
+	    (rc = policy_of(req, service_id, tier.nrows == 1 ? pt_cell(&tier, 0, 0) : NULL,
+	    priority, &p)) != PT_OK)
+		return rc;
+	if (p->policy_id == 0)
+		return PT_OK;	/* no rule matches: no clocks */
+	if ((rc = calendar_of(req, p->policy_id, &cal)) != PT_OK)
+		return rc == PT_EINVAL || rc == PT_ENOTFOUND ? PT_OK : rc;
+	plan->policy_id = p->policy_id;
+	plan->since = stamp(req, 1, now);
+	for (x = 0; x < KIND__MAX; x++) {
+		struct pt_sla_plan_clock *c;
+		struct pt_clock k;
+
+		if (p->minutes[x] < 0)
 			continue;
-		t = &k.v[x];
-		rc = pt_clock_start(&t->c, k.cal, pt_cell_int(&rows, i, 3) * 60, k.now);
+		c = &plan->clocks[plan->n++];
+		memset(&k, 0, sizeof(k));
+		rc = pt_clock_start(&k, cal, p->minutes[x] * 60, now);
 		if (rc != PT_OK && rc != PT_ENOTFOUND)
 			return rc;
-		if ((rc = pt_db_exec(req, &sql[SQL_CLOCK_INSERT], PT_BINDS(pt_int(ticket_id),
-		    pt_str(kinds[x]), pt_int(k.policy_id), pt_str("running"),
-		    pt_int(t->c.target_s), pt_int(0), pt_str(stamp(req, 1, k.now)),
-		    pt_str(stamp(req, t->c.has_due, t->c.due)),
-		    pt_str(warn_stamp(req, &k, t))), NULL)) != PT_OK)
-			return rc;
+		c->kind = kinds[x];
+		c->target_s = k.target_s;
+		c->due_at = stamp(req, k.has_due, k.due);
+		if (k.has_due)
+			earliest(&has_due, &due, k.due);
+		/* The ticket's first warning, as SQL_TICKET_DUE has it: else its due. */
+		if (pt_clock_warn_at(&k, cal, p->warn_percent, &at) == PT_OK) {
+			c->warn_at = stamp(req, 1, at);
+			earliest(&has_warn, &warn, at);
+		} else if (k.has_due)
+			earliest(&has_warn, &warn, k.due);
 	}
-	return pt_db_exec(req, &sql[SQL_TICKET_DUE], PT_BINDS(pt_int(ticket_id),
-	    pt_int(ticket_id)), NULL);
+	plan->due_at = stamp(req, has_due, due);
+	plan->warn_at = stamp(req, has_warn, warn);
+	return PT_OK;
+}
+
+int
+pt_ticket_sla_start(struct pt_req *req, long long ticket_id, const struct pt_sla_plan *plan)
+{
+	struct pt_bind b[KIND__MAX * 9];
+	size_t i;
+
+	for (i = 0; i < plan->n; i++) {
+		const struct pt_sla_plan_clock *c = &plan->clocks[i];
+		struct pt_bind *r = b + i * 9;
+
+		r[0] = pt_int(ticket_id);
+		r[1] = pt_str(c->kind);
+		r[2] = pt_int(plan->policy_id);
+		r[3] = pt_str("running");
+		r[4] = pt_int(c->target_s);
+		r[5] = pt_int(0);
+		r[6] = pt_str(plan->since);
+		r[7] = pt_str(c->due_at);
+		r[8] = pt_str(c->warn_at);
+	}
+	return pt_db_exec_rows(req, &sql[SQL_CLOCK_INSERT], b, 9, plan->n, NULL);
 }
 
 int

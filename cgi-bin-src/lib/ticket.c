@@ -4,9 +4,10 @@
  * portico-mailin for a person who wrote a mail.  The actor is the
  * request's user (req->session.user; portico-mailin sets the sender).
  *
- *   - a new ticket: the next number of the year (ticket_counters, taken
- *     FOR UPDATE, so numbers are gapless and in order), its priority from
- *     the matrix, its first message and history row;
+ *   - a new ticket: the next number of the year (ticket_counters, its
+ *     row locked by the write that counts on until the transaction ends,
+ *     so numbers are gapless and in order), its priority from the matrix,
+ *     its SLA clocks, its first message and history row;
  *   - a message of the conversation, with its files (stored under
  *     [paths] files/tickets/ before the transaction, removed again when
  *     it fails);
@@ -32,8 +33,6 @@ enum ticket_sql {
 	SQL_PRIORITY_SET,
 	SQL_MESSAGE,
 	SQL_FILE,
-	SQL_COUNTER_LOCK,
-	SQL_COUNTER_CREATE,
 	SQL_COUNTER_NEXT,
 	SQL_PRIORITY,
 	SQL_INSERT,
@@ -66,18 +65,23 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "INSERT INTO ticket_attachments (ticket_id, message_id, field_id, filename, content_type,"
 	    " size_bytes, storage_name, created_by, created_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " NOW ")" },
-	[SQL_COUNTER_LOCK] = { "pt_ticket_counter_lock",
-	    "SELECT last_no FROM ticket_counters WHERE year = ? FOR UPDATE" },
-	[SQL_COUNTER_CREATE] = { "pt_ticket_counter_create",
-	    "INSERT IGNORE INTO ticket_counters (year, last_no) VALUES (?, 0)" },
+	/*
+	 * The year's next number, its row locked to the end of the
+	 * transaction: 1 affected row for the year's first (a new row, seq 1),
+	 * 2 for the others (seq is the insert id LAST_INSERT_ID sets).
+	 * Binds: year.
+	 */
 	[SQL_COUNTER_NEXT] = { "pt_ticket_counter_next",
-	    "UPDATE ticket_counters SET last_no = ? WHERE year = ?" },
+	    "INSERT INTO ticket_counters (year, last_no) VALUES (?, 1)"
+	    " ON DUPLICATE KEY UPDATE last_no = LAST_INSERT_ID(last_no + 1)" },
+	/* Kept (pt_kept_query): the matrix changes rarely.  Binds: impact, urgency. */
 	[SQL_PRIORITY] = { "pt_ticket_priority",
 	    "SELECT priority FROM ticket_priority_matrix WHERE impact = ? AND urgency = ?" },
 	[SQL_INSERT] = { "pt_ticket_insert",
 	    "INSERT INTO tickets (number, year, seq, org_id, requester_id, service_id, type, subject,"
-	    " status, impact, urgency, priority, group_id, thread_id, created_at, updated_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, " NOW ", " NOW ")" },
+	    " status, impact, urgency, priority, group_id, thread_id, created_at, updated_at,"
+	    " sla_due_at, sla_warn_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, " NOW ", " NOW ", ?, ?)" },
 };
 
 const struct pt_group pt_ticket_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
@@ -277,27 +281,21 @@ pt_ticket_files_json(struct pt_req *req, const struct pt_ticket_files *files)
 
 /* ---- a new ticket ---------------------------------------------------------------- */
 
-/* The next number of this year's counter, inside the transaction. */
+/* The next number of this year's counter, inside the transaction (one statement). */
 static int
 next_number(struct pt_req *req, int year, long long *seq)
 {
-	struct pt_rows rows;
+	unsigned long long n = 0;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_COUNTER_LOCK], &rows, PT_BINDS(pt_int(year)))) != PT_OK)
+	if ((rc = pt_db_exec(req, &sql[SQL_COUNTER_NEXT], PT_BINDS(pt_int(year)), &n)) != PT_OK)
 		return rc;
-	if (rows.nrows == 0) {
-		/* The year's first ticket: the row is made, then taken as always. */
-		if ((rc = pt_db_exec(req, &sql[SQL_COUNTER_CREATE], PT_BINDS(pt_int(year)),
-		    NULL)) != PT_OK ||
-		    (rc = pt_db_query(req, &sql[SQL_COUNTER_LOCK], &rows,
-		    PT_BINDS(pt_int(year)))) != PT_OK)
-			return rc;
-		if (rows.nrows == 0)
-			return PT_EDB;
+	*seq = n == 1 ? 1 : (long long)pt_db_insert_id();
+	if (*seq < 1) {
+		pt_log(req, PT_LOG_ERROR, "ticket_counters gave no number for %d", year);
+		return PT_EDB;
 	}
-	*seq = pt_cell_int(&rows, 0, 0) + 1;
-	return pt_db_exec(req, &sql[SQL_COUNTER_NEXT], PT_BINDS(pt_int(*seq), pt_int(year)), NULL);
+	return PT_OK;
 }
 
 static int
@@ -306,7 +304,7 @@ priority_of(struct pt_req *req, long long impact, long long urgency, long long *
 	struct pt_rows rows;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_PRIORITY], &rows, PT_BINDS(pt_int(impact),
+	if ((rc = pt_kept_query(req, &sql[SQL_PRIORITY], &rows, PT_BINDS(pt_int(impact),
 	    pt_int(urgency)))) != PT_OK)
 		return rc;
 	if (rows.nrows == 1) {
@@ -319,10 +317,16 @@ priority_of(struct pt_req *req, long long impact, long long urgency, long long *
 	return PT_OK;
 }
 
+/*
+ * Six statements: the number, the ticket with its SLA due, its first
+ * message, its history row and its clocks; the priority, the policy and
+ * the calendar are kept by the process.
+ */
 int
 pt_ticket_create(struct pt_req *req, const struct pt_ticket_new *n, struct pt_ticket_made *out)
 {
 	const struct pt_user *u = req->session.user;
+	struct pt_sla_plan sla;
 	struct tm tm;
 	time_t now = time(NULL);
 	char rnd[17];
@@ -333,9 +337,10 @@ pt_ticket_create(struct pt_req *req, const struct pt_ticket_new *n, struct pt_ti
 		return PT_EINVAL;
 	gmtime_r(&now, &tm);
 	year = tm.tm_year + 1900;
-	if ((rc = next_number(req, year, &seq)) != PT_OK ||
-	    (rc = priority_of(req, n->impact, n->urgency, &out->priority)) != PT_OK ||
-	    (rc = pt_random_hex(rnd, 8)) != PT_OK)
+	if ((rc = priority_of(req, n->impact, n->urgency, &out->priority)) != PT_OK ||
+	    (rc = pt_ticket_sla_plan(req, n->service_id, u->org_id, out->priority, &sla)) != PT_OK ||
+	    (rc = pt_random_hex(rnd, 8)) != PT_OK ||
+	    (rc = next_number(req, year, &seq)) != PT_OK)
 		return rc;
 	if ((out->number = pt_printf(req, "T-%04d-%06lld", year, seq)) == NULL ||
 	    (out->thread = pt_ticket_message_id(req, pt_printf(req, "ticket.%s.%s", out->number,
@@ -344,7 +349,8 @@ pt_ticket_create(struct pt_req *req, const struct pt_ticket_new *n, struct pt_ti
 	if ((rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_str(out->number), pt_int(year),
 	    pt_int(seq), pt_int(u->org_id), pt_int(u->id), pt_int(n->service_id), pt_str(n->type),
 	    pt_str(n->subject), pt_int(n->impact), pt_int(n->urgency), pt_int(out->priority),
-	    pt_str(n->group_id), pt_str(out->thread)), NULL)) != PT_OK)
+	    pt_str(n->group_id), pt_str(out->thread), pt_str(sla.due_at),
+	    pt_str(sla.warn_at)), NULL)) != PT_OK)
 		return rc;
 	out->id = (long long)pt_db_insert_id();
 	out->message_id = n->message_id != NULL ? n->message_id : out->thread;
@@ -352,5 +358,5 @@ pt_ticket_create(struct pt_req *req, const struct pt_ticket_new *n, struct pt_ti
 	    &out->message_id)) != PT_OK ||
 	    (rc = pt_ticket_history(req, out->id, "status", NULL, "new")) != PT_OK)
 		return rc;
-	return pt_ticket_sla_raised(req, out->id);
+	return pt_ticket_sla_start(req, out->id, &sla);
 }

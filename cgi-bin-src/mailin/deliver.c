@@ -35,7 +35,7 @@ enum deliver_sql {
 static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_SENDER] = { "mailin_sender",
 	    "SELECT u.id, u.org_id, u.name, u.email, COALESCE(u.language, o.language, 'en'),"
-	    " o.kind, o.mail_intake"
+	    " o.kind, o.mail_intake, o.name"
 	    " FROM users u JOIN orgs o ON o.id = u.org_id"
 	    " WHERE u.email = ? AND u.status = 'active' AND o.status = 'active'" },
 	/* Binds: user.  A role granting tickets.create, or tickets.* */
@@ -63,7 +63,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE s.slug = ? AND s.active = 1 AND c.active = 1 AND" PT_TICKET_AUDIENCE_SQL },
 };
 
-enum { U_ID, U_ORG, U_NAME, U_EMAIL, U_LANG, U_ORG_KIND, U_INTAKE };
+enum { U_ID, U_ORG, U_NAME, U_EMAIL, U_LANG, U_ORG_KIND, U_INTAKE, U_ORG_NAME };
 enum { T_ID, T_NUMBER, T_ORG, T_REQUESTER, T_STATUS, T_PENDING, T_RESOLVED_AGO_S, T_MERGED };
 enum { S_ID, S_TYPE, S_GROUP, S_IMPACT, S_URGENCY, S_SLUG };
 
@@ -102,6 +102,7 @@ sender(struct pt_req *req, const struct mailin_msg *m, struct pt_rows *row)
 	u->email = pt_cell(row, 0, U_EMAIL);
 	u->lang = pt_cell(row, 0, U_LANG);
 	u->org_kind = pt_cell(row, 0, U_ORG_KIND);
+	u->org_name = pt_cell(row, 0, U_ORG_NAME);
 	req->session.user = u;
 	req->lang = u->lang;
 	return PT_OK;
@@ -425,7 +426,7 @@ mailin_deliver_new(struct pt_req *req, const struct mailin_msg *m, const char **
 	    "\"via\":\"mail\",\"mail\":%s,\"files\":%s}", pt_json_str(req, pt_cell(&s, 0, S_SLUG)),
 	    pt_json_str(req, n.subject), t.priority, n.group_id != NULL ? n.group_id : "null",
 	    pt_json_str(req, mid), files_json))) != PT_OK ||
-	    (rc = pt_ticket_mail_new(req, t.id)) != PT_OK ||
+	    (rc = pt_ticket_mail_new(req, &n, &t)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	*done = pt_printf(req, "ticket %s opened (service %s)", t.number, pt_cell(&s, 0, S_SLUG));

@@ -4,11 +4,11 @@
  * then the service's own fields (fields.c).  An invalid form comes back
  * 422 with every value kept and a message at each field.  A valid one
  * becomes, in one transaction: the ticket with the next number of the
- * year (ticket_counters, taken FOR UPDATE first, so numbers are gapless
- * and in order), its priority from the matrix, the service's group, the
- * answers and files, the first message, the history row, the audit row
- * and the mail to the group's members.  Files are written before the
- * transaction and removed again when it fails.
+ * year (ticket_counters, its row locked until the commit, so numbers are
+ * gapless and in order), its priority from the matrix, its SLA clocks,
+ * the service's group, the answers and files, the first message, the
+ * history row, the audit row and the mails to the group's members.  Files
+ * are written before the transaction and removed again when it fails.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +157,7 @@ create(struct pt_req *req, const struct service *s, struct tk_form *form,
 	    "\"answers\":%s}", pt_json_str(req, SV(s, S_SLUG)), pt_json_str(req, subject), t.priority,
 	    SV(s, S_GROUP), answers))) != PT_OK)
 		return rc;
-	return pt_ticket_mail_new(req, t.id);
+	return pt_ticket_mail_new(req, &n, &t);
 }
 
 /* POST /tickets/new/<service> (multipart when it has file fields; either is read). */

@@ -151,7 +151,7 @@ sub sql_rows {
     # kept.c), as the workers' own writes do: the database's counter for
     # every host, the file for this one's next request.
     my $auth = $FORGET_ON_WRITE && $query !~ /\A\s*(?:SELECT|SHOW)\b[^;]*;?\s*\z/si
-        && $query =~ /\b(?:sessions|users|orgs|roles|user_roles|role_permissions|permissions|ticket_groups|ticket_group_members|ticket_canned|ticket_categories|ticket_category_texts|ticket_services|ticket_service_texts|ticket_service_tiers|ticket_fields|ticket_field_texts|ticket_field_options|ticket_field_option_texts)\b/i;
+        && $query =~ /\b(?:sessions|users|orgs|roles|user_roles|role_permissions|permissions|ticket_groups|ticket_group_members|ticket_canned|ticket_categories|ticket_category_texts|ticket_services|ticket_service_texts|ticket_service_tiers|ticket_fields|ticket_field_texts|ticket_field_options|ticket_field_option_texts|ticket_priority_matrix)\b/i;
     $query =~ s/;?\s*\z/;\nUPDATE auth_generation SET n = n + 1 WHERE id = 1/ if $auth;
     my $sock = File::Spec->catfile(var_dir(), 'run', 'mysqld.sock');
     my @cmd = ('mariadb', "--socket=$sock", '--user=portico',
