@@ -141,14 +141,14 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_ANSWERED] = { "tk_deflect_answered",
 	    "UPDATE ticket_deflections SET answered_at = COALESCE(answered_at, " NOW "),"
 	    " updated_at = " NOW " WHERE id = ? AND user_id = ?" },
-	/* Binds: number, id, user. */
+	/* Binds: ticket, id, user. */
 	[SQL_RAISED] = { "tk_deflect_raised",
-	    "UPDATE ticket_deflections SET ticket_id = (SELECT id FROM tickets WHERE number = ?),"
+	    "UPDATE ticket_deflections SET ticket_id = ?,"
 	    " updated_at = " NOW " WHERE id = ? AND user_id = ? AND ticket_id IS NULL" },
-	/* A filing that showed nothing (binds: user, org, service, via, number). */
+	/* A filing that showed nothing (binds: user, org, service, via, ticket). */
 	[SQL_RAISED_NEW] = { "tk_deflect_raised_new",
 	    "INSERT INTO ticket_deflections (user_id, org_id, service_id, via, ticket_id, created_at,"
-	    " updated_at) SELECT ?, ?, ?, ?, id, " NOW ", " NOW " FROM tickets WHERE number = ?" },
+	    " updated_at) VALUES (?, ?, ?, ?, ?, " NOW ", " NOW ")" },
 	/* The figure per service since days ago (binds: lang, days), from the view. */
 	[SQL_STATS] = { "tk_deflect_stats",
 	    "SELECT s.slug, COALESCE(st.name, se.name, s.slug), SUM(v.filings), SUM(v.with_suggestions),"
@@ -354,14 +354,14 @@ fail:
 }
 
 int
-tk_deflect_raised(struct pt_req *req, long long filing, long long service_id, const char *number)
+tk_deflect_raised(struct pt_req *req, long long filing, long long service_id, long long ticket_id)
 {
 	const struct pt_user *u = req->session.user;
 	unsigned long long n = 0;
 	int rc;
 
 	if (filing > 0) {
-		if ((rc = pt_db_exec(req, &sql[SQL_RAISED], PT_BINDS(pt_str(number), pt_int(filing),
+		if ((rc = pt_db_exec(req, &sql[SQL_RAISED], PT_BINDS(pt_int(ticket_id), pt_int(filing),
 		    pt_int(u->id)), &n)) != PT_OK)
 			return rc;
 		if (n == 1)
@@ -370,7 +370,7 @@ tk_deflect_raised(struct pt_req *req, long long filing, long long service_id, co
 	/* No suggestion was shown (or the filing went meanwhile): a filing raised at once. */
 	return pt_db_exec(req, &sql[SQL_RAISED_NEW], PT_BINDS(pt_int(u->id), pt_int(u->org_id),
 	    pt_int(service_id), pt_str(suggested_by_script(req) ? "script" : "form"),
-	    pt_str(number)), NULL);
+	    pt_int(ticket_id)), NULL);
 }
 
 /*

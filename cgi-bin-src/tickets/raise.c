@@ -134,10 +134,10 @@ read_subject(struct pt_req *req, const char **subject)
 	return 1;
 }
 
-/* The ticket and everything it starts with; *number gets its number.  Inside a transaction. */
+/* The ticket and everything it starts with; *id and *number get its own.  Inside a transaction. */
 static int
 create(struct pt_req *req, const struct service *s, struct tk_form *form,
-    const char *subject, const char *body, const char **number)
+    const char *subject, const char *body, long long *id, const char **number)
 {
 	struct pt_ticket_new n = { s->id, SV(s, S_TYPE), SV(s, S_GROUP),
 	    pt_cell_int(&s->rows, 0, S_IMPACT), pt_cell_int(&s->rows, 0, S_URGENCY), subject, body,
@@ -149,6 +149,7 @@ create(struct pt_req *req, const struct service *s, struct tk_form *form,
 	if ((rc = pt_ticket_create(req, &n, &t)) != PT_OK ||
 	    (rc = tk_fields_store(req, t.id, t.message, form)) != PT_OK)
 		return rc;
+	*id = t.id;
 	*number = t.number;
 	if ((answers = tk_fields_json(req, form)) == NULL)
 		return PT_ENOMEM;
@@ -167,7 +168,7 @@ new_post(struct pt_req *req)
 	const char *subject, *body, *number = NULL;
 	struct service s;
 	struct tk_form form;
-	long long filing;
+	long long filing, id = 0;
 	int rc, bad;
 
 	if ((rc = service_load(req, &s)) != PT_OK)
@@ -195,8 +196,8 @@ new_post(struct pt_req *req)
 	}
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		goto gone;
-	if ((rc = create(req, &s, &form, subject, body, &number)) != PT_OK ||
-	    (rc = tk_deflect_raised(req, filing, s.id, number)) != PT_OK ||
+	if ((rc = create(req, &s, &form, subject, body, &id, &number)) != PT_OK ||
+	    (rc = tk_deflect_raised(req, filing, s.id, id)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	return pt_redirect(req, pt_printf(req, "/tickets/%s?created=1", number));

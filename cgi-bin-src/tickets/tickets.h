@@ -354,9 +354,9 @@ int	 tk_day_from_today(long long days, char out[11]);
 int	 tk_deflect_offer(struct pt_req *, long long service_id, const char *slug,
 	    const char *service_name, const struct tk_form *, const char *subject,
 	    const char *body, long long *filing);
-/* The ticket number was raised from filing (0: make one); in the ticket's transaction. */
+/* The ticket (its id) was raised from filing (0: make one); in the ticket's transaction. */
 int	 tk_deflect_raised(struct pt_req *, long long filing, long long service_id,
-	    const char *number);
+	    long long ticket_id);
 /* The figures pages' period: ?days= of the offered ones (default 30), and their choice. */
 const char *tk_period(struct pt_req *);
 void	 tk_periods_node(xmlNodePtr parent, const char *current);
