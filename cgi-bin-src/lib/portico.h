@@ -378,6 +378,46 @@ const char *pt_sql_like(struct pt_req *, const char *s);
  * anything else; *minor is -1 on failure.
  */
 int	 pt_parse_amount(const char *s, long long *minor);
+/* ---- forms read by a table of inputs (input.c) --------------------------- */
+
+enum pt_input_kind {
+	PT_IN_SLUG,	/* [a-z0-9]+(-[a-z0-9]+)*, at most max characters */
+	PT_IN_LINE,	/* one line of text, at most max characters */
+	PT_IN_TEXT,	/* text with line breaks (kept as LF), at most max characters */
+	PT_IN_INT,	/* a whole number from min to max */
+	PT_IN_AMOUNT,	/* money as pt_parse_amount reads it, at most max minor units */
+	PT_IN_CHOICE,	/* one of choices */
+	PT_IN_CHECK	/* a checkbox: "1" when ticked, else "0" */
+};
+
+struct pt_input {
+	const char		*name;		/* the form's field */
+	enum pt_input_kind	 kind;
+	int			 required;	/* else "" is accepted (not for PT_IN_CHECK) */
+	long long		 min, max;	/* PT_IN_INT: the range; text: characters; amount: max */
+	const char *const	*choices;	/* PT_IN_CHOICE */
+	size_t			 nchoices;
+};
+/*
+ * Read and check inputs[0..n-1] into v[] (trimmed; a text's line ends as
+ * LF; an amount as typed): each bad field gets one message at it
+ * (input.required, input.invalid, input.too-long with {max}, input.slug,
+ * input.integer with min and max, input.amount, input.amount.negative,
+ * input.choose, input.choice).  Returns how many fields are bad, or an
+ * error (< 0).  v[i] is never NULL after a return >= 0.
+ */
+int	 pt_input_read(struct pt_req *, const struct pt_input *, size_t n, const char **v);
+/* pt_limit for each text input: the form's maxlength is the check's bound. */
+void	 pt_input_limits(struct pt_req *, const struct pt_input *, size_t n);
+/* The number in a checked PT_IN_INT value; "" or NULL gives dflt. */
+long long pt_input_int(const char *v, long long dflt);
+/* An error message at field with attributes min and max, for a text with {min} and {max}. */
+void	 pt_message_range(struct pt_req *, const char *key, const char *field, long long min,
+	    long long max);
+/* A JSON object of names[i]: values[i] (strings, NULL as null) for audit rows; arena, NULL on OOM. */
+const char *pt_json_fields(struct pt_req *, const char *const *names, const char *const *values,
+	    size_t n);
+
 /* The 1-based ?page= of a list, 1 when absent or malformed (more than 6 digits). */
 long long pt_query_page(struct pt_req *);
 /* How many pages total rows fill, per_page a page; at least 1. */

@@ -551,7 +551,8 @@ pt_csrf_ok(const struct pt_req *req)
 
 /*
  * Permissions that reach across organisations: every org's tickets, the
- * internal articles, the editor, the provider's administration.  Only a
+ * internal articles, the editor, the provider's administration, the
+ * catalogue's prices and every organisation's contract prices.  Only a
  * person of the provider holds them, whatever role a customer's or
  * partner's person was given by mistake: a role is data, and one wrong
  * tick must not open every customer's tickets to another customer.
@@ -560,7 +561,7 @@ int
 pt_perm_provider_only(const char *perm)
 {
 	static const char *const prefixes[] = { "tickets.work", "tickets.admin", "kb.read.internal",
-	    "kb.edit", "admin." };
+	    "kb.edit", "admin.", "catalogue.manage" };
 	size_t i;
 
 	for (i = 0; i < PT_NELEM(prefixes); i++)

@@ -14,7 +14,7 @@ BUILD=$PORTICO_REPO/build
 JOBS=${PORTICO_JOBS:-2}
 # FastCGI workers the stack runs: name → socket $RUN/<name>.sock, binary
 # $BUILD/cgi-bin-src/<name>/portico-<name>, stderr to $LOGDIR/<name>.log.
-WORKERS=(auth kb tickets hello)
+WORKERS=(auth kb tickets orders hello)
 WORKER_PROCS=${PORTICO_WORKER_PROCS:-2}
 
 # Debian 12 package names.  nginx (not nginx-light): in Debian 12 the
@@ -23,7 +23,7 @@ PKGS_SERVER=(build-essential autoconf automake libtool pkg-config
 	libfcgi-dev spawn-fcgi libmariadb-dev mariadb-server mariadb-client
 	libxml2-dev libxslt1-dev libpcre2-dev libcrypt-dev libcurl4-openssl-dev nginx curl
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libxapian-dev tzdata
-	libsodium-dev libgmime-3.0-dev ca-certificates python3-aiosmtpd)
+	libsodium-dev libgmime-3.0-dev libcsv-dev ca-certificates python3-aiosmtpd)
 PKGS_TEST=(perl libwww-perl libtest-simple-perl libhttp-cookies-perl
 	libxml-libxml-perl chromium chromium-driver python3-aiosmtpd wrk
 	multiwatch openssl)
@@ -421,9 +421,9 @@ mailin.service=other-question" '
 	# portico-admin check wants.
 	chmod 600 "$PORTICO_CONF.tmp"
 	mv "$PORTICO_CONF.tmp" "$PORTICO_CONF"
-	# [paths] files: uploads (kb/ for the knowledge base, tickets/ for tickets),
-	# served by nginx's /protected/.
-	mkdir -p "$VAR/files/kb" "$VAR/files/tickets"
+	# [paths] files: uploads (kb/ for the knowledge base, tickets/ for tickets,
+	# orders/ for product images), served by nginx's /protected/.
+	mkdir -p "$VAR/files/kb" "$VAR/files/tickets" "$VAR/files/orders"
 }
 
 # ------------------------------------------------------------------ workers
@@ -631,7 +631,8 @@ nginx_start() {
 	[ -n "$PORT" ] || die "nginx_start: no port (stack_init VAR PORT)"
 	nginx_stop
 	mkdir -p "$NGINX_DIR"/tmp/client_body "$NGINX_DIR"/tmp/fastcgi "$NGINX_DIR"/tmp/proxy \
-		"$NGINX_DIR"/tmp/scgi "$NGINX_DIR"/tmp/uwsgi "$VAR/files/kb" "$VAR/files/tickets"
+		"$NGINX_DIR"/tmp/scgi "$NGINX_DIR"/tmp/uwsgi "$VAR/files/kb" "$VAR/files/tickets" \
+		"$VAR/files/orders"
 	# As root, nginx's workers would run as nobody and could not read a
 	# checkout under /root; in development they run as the current user.
 	[ "$(id -u)" != 0 ] || user_line='user root;'

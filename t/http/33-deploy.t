@@ -2,13 +2,13 @@
 # separate build with --prefix under the test's var dir, make install, and
 # run the INSTALLED programs with the INSTALLED configuration: portico.conf
 # from portico.conf.sample with only what an operator sets (database,
-# base_url, [log] file), the auth and kb workers under spawn-fcgi (forking,
+# base_url, [log] file), the auth, kb and orders workers under spawn-fcgi (forking,
 # their stderr on /dev/null), and nginx with the installed nginx.conf and
 # site file (only host name, ports, certificate and nginx's own run and log
 # paths replaced) over TLS with a throwaway certificate.  The smoke set:
 # health, a login with CSRF, an article, an attachment uploaded in the kb
-# editor and downloaded through X-Accel-Redirect, log lines in the log
-# file.  Also: the site file passes `nginx -t` inside a copy of Debian's
+# editor and downloaded through X-Accel-Redirect, the orders worker's
+# catalogue behind nginx's /orders/ location, log lines in the log file.  Also: the site file passes `nginx -t` inside a copy of Debian's
 # /etc/nginx without warnings, and the installed systemd units pass
 # `systemd-analyze verify` where it exists.  Everything started here is
 # stopped at the end, also when a step fails.
@@ -34,7 +34,7 @@ my $port   = $ENV{PORTICO_PORT} || 18080;
 my ($https, $http) = ($port + 2000, $port + 2001);
 my $root   = $> == 0;
 my $nginx  = -x '/usr/sbin/nginx' ? '/usr/sbin/nginx' : 'nginx';
-my @workers = qw(auth kb);
+my @workers = qw(auth kb orders);
 
 # ------------------------------------------------------------ processes
 
@@ -131,7 +131,8 @@ ok(sh($log, "cd " . q_("$D/build") . " && " . q_("$repo/configure") . " --prefix
 ok(sh($log, "make -C " . q_("$D/build") . " -j2 install"), 'make -j2 install') or give_up();
 
 for my $f ('bin/portico-admin', 'bin/portico-mailer', 'libexec/portico/portico-auth',
-    'libexec/portico/portico-kb', 'share/portico/xslt/layout.xsl',
+    'libexec/portico/portico-kb', 'libexec/portico/portico-tickets', 'libexec/portico/portico-orders',
+    'share/portico/xslt/layout.xsl', 'share/portico/sql/migrations/0034-orders-catalogue.sql',
     map { "etc/portico/$_" } qw(portico.conf.sample spawn-fcgi.example logrotate.example
         nginx/nginx.conf nginx/portico.conf systemd/portico-worker@.service
         systemd/portico-worker@.socket systemd/portico-mailer.service)) {
@@ -196,7 +197,7 @@ my $ready = sub {
     my $t = slurp($logf) // '';
     return !grep { my $w = $_; $t !~ /^\S+ \Q$w\E\[\d+\] info req=- ready$/m } @workers;
 };
-ok(wait_until(15, $ready), "both workers say they are ready in $logf")
+ok(wait_until(15, $ready), "the workers say they are ready in $logf")
     or give_up('log: ' . (slurp($logf) // '(none)'));
 like(slurp($logf), qr/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ kb\[\d+\] info req=- ready$/m,
     'log line: time, worker[pid], level, req=id, what');
@@ -281,9 +282,15 @@ my $anon = Portico::Test->client;
 ok(wait_until(10, sub { $anon->get('/auth/health')->code == 200 }), '/auth/health 200 over TLS')
     or give_up(`tail -n 20 ${\ q_("$D/nginx/logs/error.log")}`);
 is($anon->get('/kb/health')->code, 200, '/kb/health 200');
+{
+    my ($doc, $res) = $anon->get_xml('/orders/health');
+    is($res->code, 200, '/orders/health 200: the installed orders worker behind /orders/');
+    is(xp($doc, '(/health | /page/health)/@files'), 'ok', 'its files directory ([paths] files/orders) is usable');
+}
 my $plain = Portico::Test->client->get("http://127.0.0.1:$http/kb/");
 is($plain->code, 301, 'plain http redirects');
 like($plain->header('Location') // '', qr{^https://}, 'to https');
+like($anon->get('/orders/nothing-here')->content, qr/<html/, 'the orders worker answers its own 404 page');
 
 subtest 'login with CSRF' => sub {
     my $c = Portico::Test->client;

@@ -1,0 +1,23 @@
+/*
+ * portico-orders: the product catalogue and what is ordered from it.
+ */
+#include "orders.h"
+
+static const char *const common_views[] = { "not-found", "forbidden", "unavailable", "error" };
+static const struct pt_group common_group = {
+	NULL, 0, NULL, 0, common_views, PT_NELEM(common_views)
+};
+
+static const struct pt_group *const groups[] = {
+	&common_group,
+};
+
+int
+main(void)
+{
+	static const struct pt_worker orders = {
+		"orders", groups, PT_NELEM(groups), NULL, "orders"
+	};
+
+	return pt_main(&orders);
+}
