@@ -9,6 +9,8 @@ static const struct pt_group common_group = {
 };
 
 static const struct pt_group *const groups[] = {
+	&or_catalogue_group,
+	&or_product_group,
 	&common_group,
 };
 

@@ -57,6 +57,7 @@ main(void)
 	static const char *org_admin[] = { "kb.read", "users.manage.org" };
 	static const char *provider[] = { "kb.read", "kb.edit", "admin.*" };
 	static const char *manager[] = { "kb.read", "admin.audit", "tickets.work" };
+	static const char *buyer[] = { "kb.read", "orders.read", "orders.place" };
 	struct pt_user user = { .id = 7, .org_id = 3, .name = "Nina", .email = "n@x.example",
 	    .org_name = "X", .org_kind = "customer", .home = "customer" };
 	struct pt_req *req = pt_req_new("auth");
@@ -124,10 +125,18 @@ main(void)
 	    " count(/page/nav/section[@name='admin']/link))", b, sizeof(b)), "/auth/audit 1",
 	    "admin.audit alone: the audit log is the administration");
 	is_str(xp(d, "count(/page/nav//*[contains(@href, 'orders')])", b, sizeof(b)), "0",
-	    "no section of a worker that does not exist");
+	    "without orders.read no orders section");
 	is_str(xp(d, "concat(/page/nav/section[@name='tickets']/@href, ' ',"
 	    " count(/page/nav/section[@name='tickets']/link))", b, sizeof(b)), "/tickets/desk 4",
 	    "tickets.work alone: the desk, all tickets and the figures, not the catalogue");
+
+	d = page_for(req, "/orders/products/GW-100", buyer, PT_NELEM(buyer), &user);
+	is_str(xp(d, "concat(/page/nav/section[@current='1']/@name, ' ',"
+	    " /page/nav/section[@name='orders']/@href, ' ', /page/nav/section/link[@current='1']/@href)",
+	    b, sizeof(b)), "orders /orders/ /orders/",
+	    "orders.read: a product's page belongs to the catalogue of the orders section");
+	is_str(xp(d, "//area[@key='nav.orders.catalogue']/@href", b, sizeof(b)), "/orders/",
+	    "and the catalogue is a tile");
 
 	pt_req_free(req);
 	return done_testing();

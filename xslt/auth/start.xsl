@@ -162,7 +162,7 @@
           <path d="M3 13.5 6 5h12l3 8.5V19H3z"/>
           <path d="M3 13.5h5l1.5 2.5h5l1.5-2.5h5"/>
         </xsl:when>
-        <xsl:when test="$key = 'nav.orders'">
+        <xsl:when test="$key = 'nav.orders' or $key = 'nav.orders.catalogue'">
           <path d="M3 7.5 12 3l9 4.5v9L12 21l-9-4.5z"/>
           <path d="M3 7.5 12 12l9-4.5M12 12v9"/>
         </xsl:when>

@@ -23,6 +23,7 @@ use warnings;
 use Carp qw(croak);
 use Cwd qw(abs_path);
 use Exporter qw(import);
+use Encode ();
 use File::Basename qw(dirname);
 use File::Spec;
 use HTTP::Cookies;
@@ -42,7 +43,7 @@ our @EXPORT = qw(
     sql sql_rows sql_value sql_quote forget_kept_pages
     xml_of xp xp_list xp_count csrf_of message_keys
     set_cookies cookie_is_cleared location_path
-    wait_until unique_tag worker_pids run_script
+    wait_until unique_tag worker_pids run_script audit_rows
 );
 
 use constant DEMO_PASSWORD => 'portico-demo';
@@ -214,6 +215,17 @@ sub bump_counter {
     syswrite($fh, pack('Q<', $gen + 1));
     close $fh;
     return;
+}
+
+# The audit rows of action on object type (and id, when given), oldest
+# first: { user, before, after } with the JSON as text.
+sub audit_rows {
+    my ($action, $type, $id) = @_;
+    my $r = sql_rows('SELECT user_id, before_json, after_json FROM audit_log WHERE action = '
+        . sql_quote($action) . ' AND object_type = ' . sql_quote($type)
+        . (defined $id ? ' AND object_id = ' . sql_quote($id) : '') . ' ORDER BY id');
+    return map { { user => $_->[0], before => Encode::decode_utf8($_->[1] // ''),
+        after => Encode::decode_utf8($_->[2] // '') } } @$r;
 }
 
 # The first column of the first row, or undef.

@@ -14,7 +14,6 @@ use strict;
 use warnings;
 
 use Carp qw(croak);
-use Encode qw(decode_utf8);
 use Exporter qw(import);
 use Portico::Test;
 use Portico::Tickets ();
@@ -123,13 +122,7 @@ sub tka_group {
 }
 
 # The audit rows of action on object (type, id), oldest first.
-sub tka_audit {
-    my ($action, $type, $id) = @_;
-    my $r = sql_rows('SELECT user_id, before_json, after_json FROM audit_log WHERE action = '
-        . sql_quote($action) . ' AND object_type = ' . sql_quote($type)
-        . (defined $id ? ' AND object_id = ' . sql_quote($id) : '') . ' ORDER BY id');
-    return map { { user => $_->[0], before => decode_utf8($_->[1] // ''), after => decode_utf8($_->[2] // '') } } @$r;
-}
+sub tka_audit { return audit_rows(@_) }
 
 END {
     my $status = $?;
