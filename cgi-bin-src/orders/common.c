@@ -61,6 +61,18 @@ or_cap_id(const struct pt_req *req, size_t i, long long *id)
 }
 
 int
+or_load(struct pt_req *req, const struct pt_sql *get, struct pt_rows *rows, long long *id)
+{
+	int rc;
+
+	if (or_cap_id(req, 1, id) != PT_OK)
+		return PT_ENOTFOUND;
+	if ((rc = pt_db_query(req, get, rows, PT_BINDS(pt_int(*id)))) != PT_OK)
+		return rc;
+	return rows->nrows == 1 ? PT_OK : PT_ENOTFOUND;
+}
+
+int
 or_undo(struct pt_req *req, int rc)
 {
 	pt_db_rollback(req);

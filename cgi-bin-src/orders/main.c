@@ -11,6 +11,9 @@ static const struct pt_group common_group = {
 static const struct pt_group *const groups[] = {
 	&or_catalogue_group,
 	&or_product_group,
+	&or_admin_products_group,
+	&or_admin_categories_group,
+	&or_admin_contract_group,
 	&common_group,
 };
 

@@ -12,6 +12,9 @@
 
 extern const struct pt_group or_catalogue_group;	/* catalogue.c: browse and search */
 extern const struct pt_group or_product_group;		/* product.c: a product's page and image */
+extern const struct pt_group or_admin_categories_group;	/* admin-categories.c */
+extern const struct pt_group or_admin_products_group;	/* admin-products.c: products, list prices */
+extern const struct pt_group or_admin_contract_group;	/* admin-contract.c: contract prices */
 
 #define OR_PERM_READ	"orders.read"		/* browse the catalogue */
 #define OR_PERM_MANAGE	"catalogue.manage"	/* the provider's staff who keep it */
@@ -75,6 +78,8 @@ const char *or_product_href(struct pt_req *, const char *sku);
 
 /* The route's capture i as an id: PT_OK, or PT_ENOTFOUND (answer 404). */
 int	 or_cap_id(const struct pt_req *, size_t i, long long *id);
+/* The row of the route's first capture, by get (binds the id): PT_OK, PT_ENOTFOUND (404) or an error. */
+int	 or_load(struct pt_req *, const struct pt_sql *get, struct pt_rows *, long long *id);
 /*
  * The end of a write inside its transaction: when rc is PT_OK, the audit
  * row (action on object type and id, JSON before and after, either NULL),

@@ -14,15 +14,15 @@ use Portico::Test;
 
 # The administration pages that exist, and who may open them.
 my @ADMIN_PAGES = qw(/auth/users /auth/budgets /auth/admin/orgs /auth/admin/users
-    /auth/admin/roles /auth/audit /auth/admin/deletions /tickets/admin/);
+    /auth/admin/roles /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/);
 my %ORG_ADMIN = (admin => [qw(/auth/users /auth/budgets /auth/audit)]);
 my %PROVIDER = (admin => [qw(/auth/admin/orgs /auth/admin/users /auth/admin/roles
-    /auth/audit /auth/admin/deletions /tickets/admin/)]);
+    /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/)]);
 
 my %expect = (
     'admin@portico.example'   => { sections => [qw(start kb tickets orders editor admin)], %PROVIDER },
     'manager@portico.example' => { sections => [qw(start kb tickets orders admin)],
-        admin => ['/auth/audit', '/tickets/admin/'] },
+        admin => ['/auth/audit', '/tickets/admin/', '/orders/admin/'] },
     'agent@portico.example'   => { sections => [qw(start kb tickets orders)] },
     'editor@portico.example'  => { sections => [qw(start kb editor)] },
     'anna.admin@acme.example' => { sections => [qw(start kb tickets orders admin)], %ORG_ADMIN },

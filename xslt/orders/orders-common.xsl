@@ -10,11 +10,17 @@
     or-lead           a lead time in working days
     or-fill           a catalogue text with one {placeholder} filled in
     or-audience       an <audience kinds> with its <tier>s, in words
+    or-tabs           the parts of the catalogue's administration
+    or-input          a labelled input or textarea with its errors
+    or-select         a labelled select over option nodes or a word list
+    or-check          one labelled checkbox
+  Form values come from /page/form/field[@name], messages from /page/messages.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:pt="urn:portico"
-    exclude-result-prefixes="pt">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="pt str">
 
   <xsl:decimal-format name="or-en" decimal-separator="." grouping-separator=","/>
   <xsl:decimal-format name="or-de" decimal-separator="," grouping-separator="."/>
@@ -124,6 +130,187 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="or-tabs">
+    <xsl:param name="current"/>
+    <nav class="or-tabs" aria-label="{pt:t('orders.admin.tabs')}">
+      <ul>
+        <xsl:for-each select="str:split('products categories contract-prices', ' ')">
+          <li>
+            <a>
+              <xsl:attribute name="href">
+                <xsl:choose>
+                  <xsl:when test=". = 'products'">/orders/admin/</xsl:when>
+                  <xsl:otherwise>/orders/admin/<xsl:value-of select="."/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:if test=". = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+              <xsl:value-of select="pt:t(concat('orders.admin.tab.', .))"/>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <!-- class="field", with has-error when the field has an error. -->
+  <xsl:template name="or-field-class">
+    <xsl:param name="name"/>
+    <xsl:param name="base" select="'field'"/>
+    <xsl:attribute name="class">
+      <xsl:value-of select="$base"/>
+      <xsl:if test="/page/messages/message[@field = $name and @kind = 'error']"> has-error</xsl:if>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- aria-describedby (hint, errors) and aria-invalid for the current control. -->
+  <xsl:template name="or-aria">
+    <xsl:param name="name"/>
+    <xsl:param name="hint" select="false()"/>
+    <xsl:variable name="error" select="/page/messages/message[@field = $name and @kind = 'error']"/>
+    <xsl:if test="$hint or $error">
+      <xsl:attribute name="aria-describedby">
+        <xsl:if test="$error"><xsl:value-of select="concat($name, '-error')"/></xsl:if>
+        <xsl:if test="$hint and $error"><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="$hint"><xsl:value-of select="concat($name, '-hint')"/></xsl:if>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$error"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="or-errors">
+    <xsl:param name="name"/>
+    <xsl:variable name="msgs" select="/page/messages/message[@field = $name]"/>
+    <xsl:if test="$msgs">
+      <p class="field-error" id="{$name}-error">
+        <xsl:for-each select="$msgs">
+          <span class="visually-hidden"><xsl:value-of select="pt:t('message.error')"/><xsl:text> </xsl:text></span>
+          <xsl:call-template name="pt-message-text"/>
+          <xsl:if test="position() != last()"><br/></xsl:if>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The label, hint and errors of a field. -->
+  <xsl:template name="or-label">
+    <xsl:param name="name"/>
+    <xsl:param name="label-key"/>
+    <xsl:param name="hint-key"/>
+    <xsl:param name="required"/>
+    <label for="{$name}">
+      <xsl:value-of select="pt:t($label-key)"/>
+      <xsl:if test="not($required)"><span class="or-optional"><xsl:value-of select="concat(' (', pt:t('input.optional'), ')')"/></span></xsl:if>
+    </label>
+    <xsl:if test="$hint-key != ''">
+      <p class="hint" id="{$name}-hint"><xsl:value-of select="pt:t($hint-key)"/></p>
+    </xsl:if>
+    <xsl:call-template name="or-errors"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- A text input (rows > 0: a textarea). -->
+  <xsl:template name="or-input">
+    <xsl:param name="name"/>
+    <xsl:param name="label-key"/>
+    <xsl:param name="hint-key" select="''"/>
+    <xsl:param name="required" select="false()"/>
+    <xsl:param name="rows" select="0"/>
+    <xsl:param name="inputmode" select="''"/>
+    <xsl:param name="class" select="''"/>
+    <xsl:variable name="value" select="string(/page/form/field[@name = $name])"/>
+    <div>
+      <xsl:call-template name="or-field-class">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="base" select="normalize-space(concat('field ', $class))"/>
+      </xsl:call-template>
+      <xsl:call-template name="or-label">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="label-key" select="$label-key"/>
+        <xsl:with-param name="hint-key" select="$hint-key"/>
+        <xsl:with-param name="required" select="$required"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$rows &gt; 0">
+          <textarea id="{$name}" name="{$name}" rows="{$rows}">
+            <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+            <xsl:call-template name="or-aria">
+              <xsl:with-param name="name" select="$name"/>
+              <xsl:with-param name="hint" select="$hint-key != ''"/>
+            </xsl:call-template>
+            <xsl:if test="$required"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
+            <xsl:value-of select="$value"/>
+          </textarea>
+        </xsl:when>
+        <xsl:otherwise>
+          <input id="{$name}" name="{$name}" type="text" value="{$value}">
+            <xsl:call-template name="pt-maxlength"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+            <xsl:if test="$inputmode != ''"><xsl:attribute name="inputmode"><xsl:value-of select="$inputmode"/></xsl:attribute></xsl:if>
+            <xsl:call-template name="or-aria">
+              <xsl:with-param name="name" select="$name"/>
+              <xsl:with-param name="hint" select="$hint-key != ''"/>
+            </xsl:call-template>
+            <xsl:if test="$required"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
+          </input>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <!-- A select over $options (@id the value, the text the label) or the
+       words of $values (labels pt:t($prefix + word)). -->
+  <xsl:template name="or-select">
+    <xsl:param name="name"/>
+    <xsl:param name="label-key"/>
+    <xsl:param name="options" select="/.."/>
+    <xsl:param name="values" select="''"/>
+    <xsl:param name="prefix" select="''"/>
+    <xsl:param name="empty-key" select="''"/>
+    <xsl:variable name="current" select="string(/page/form/field[@name = $name])"/>
+    <div>
+      <xsl:call-template name="or-field-class"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+      <xsl:call-template name="or-label">
+        <xsl:with-param name="name" select="$name"/>
+        <xsl:with-param name="label-key" select="$label-key"/>
+        <xsl:with-param name="hint-key" select="''"/>
+        <xsl:with-param name="required" select="true()"/>
+      </xsl:call-template>
+      <select id="{$name}" name="{$name}">
+        <xsl:call-template name="or-aria"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+        <xsl:if test="$empty-key != ''"><option value=""><xsl:value-of select="pt:t($empty-key)"/></option></xsl:if>
+        <xsl:for-each select="$options">
+          <option value="{@id}">
+            <xsl:if test="string(@id) = $current"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:value-of select="."/>
+          </option>
+        </xsl:for-each>
+        <xsl:if test="$values != ''">
+          <xsl:for-each select="str:split($values, ' ')">
+            <option value="{.}">
+              <xsl:if test=". = $current"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:value-of select="pt:t(concat($prefix, .))"/>
+            </option>
+          </xsl:for-each>
+        </xsl:if>
+      </select>
+    </div>
+  </xsl:template>
+
+  <!-- One checkbox named $name with $value, ticked when the form has it. -->
+  <xsl:template name="or-check">
+    <xsl:param name="name"/>
+    <xsl:param name="value" select="'1'"/>
+    <xsl:param name="id" select="$name"/>
+    <xsl:param name="label-key"/>
+    <div class="choice">
+      <input type="checkbox" id="{$id}" name="{$name}" value="{$value}">
+        <xsl:if test="/page/form/field[@name = $name and . = $value]"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        <xsl:if test="$id = $name">
+          <xsl:call-template name="or-aria"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+        </xsl:if>
+      </input>
+      <label for="{$id}"><xsl:value-of select="pt:t($label-key)"/></label>
+    </div>
   </xsl:template>
 
   <xsl:template name="or-fill">
