@@ -1218,7 +1218,7 @@ new_post(struct pt_req *req)
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	/* Public pages may show what changed: outdate the kept ones. */
-	pt_pagecache_invalidate();
+	pt_pagecache_changed(req);
 	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&created=1", id,
 	    in.lang));
 fail:
@@ -1296,7 +1296,7 @@ edit_post(struct pt_req *req)
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	/* Public pages may show what changed: outdate the kept ones. */
-	pt_pagecache_invalidate();
+	pt_pagecache_changed(req);
 	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&saved=1", a.id,
 	    lang));
 fail:
@@ -1455,7 +1455,7 @@ state_post(struct pt_req *req)
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	/* Public pages may show what changed: outdate the kept ones. */
-	pt_pagecache_invalidate();
+	pt_pagecache_changed(req);
 	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld?lang=%s&state=%s", a.id,
 	    lang, to));
 fail:
@@ -1802,7 +1802,7 @@ restore(struct pt_req *req)
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	/* Public pages may show what changed: outdate the kept ones. */
-	pt_pagecache_invalidate();
+	pt_pagecache_changed(req);
 	return pt_redirect(req, pt_printf(req, "/kb/editor/articles/%lld/versions?lang=%s&restored=%lld",
 	    a.id, lang, version));
 fail:

@@ -150,7 +150,7 @@ upload(struct pt_req *req)
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	/* Public pages may show what changed: outdate the kept ones. */
-	pt_pagecache_invalidate();
+	pt_pagecache_changed(req);
 	return pt_redirect(req, article_path(req, id, "uploaded"));
 fail:
 	pt_db_rollback(req);
@@ -191,7 +191,7 @@ delete(struct pt_req *req)
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	/* Public pages may show what changed: outdate the kept ones. */
-	pt_pagecache_invalidate();
+	pt_pagecache_changed(req);
 	/* The row is gone; a file left behind is harmless and logged. */
 	if ((dir = kb_dir(req)) != NULL && (path = pt_printf(req, "%s/%s", dir,
 	    pt_cell(&rows, 0, 5))) != NULL && unlink(path) != 0)

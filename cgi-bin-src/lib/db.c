@@ -124,7 +124,8 @@ pt_db_init(void)
 	if (pt_db_register(pt_core_sql, pt_core_nsql) != PT_OK ||
 	    pt_db_register(pt_token_sql, pt_token_nsql) != PT_OK ||
 	    pt_db_register(pt_mail_sql, pt_mail_nsql) != PT_OK ||
-	    pt_db_register(pt_budget_sql, pt_budget_nsql) != PT_OK)
+	    pt_db_register(pt_budget_sql, pt_budget_nsql) != PT_OK ||
+	    pt_db_register(pt_pagecache_sql, pt_pagecache_nsql) != PT_OK)
 		return PT_ENOMEM;
 	return PT_OK;
 }
@@ -717,6 +718,12 @@ int
 pt_db_in_tx(void)
 {
 	return in_tx;
+}
+
+int
+pt_db_used(void)
+{
+	return ntables > 0;
 }
 
 /*

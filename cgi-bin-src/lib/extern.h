@@ -33,8 +33,12 @@ extern const struct pt_sql pt_mail_sql[];
 extern const size_t pt_mail_nsql;
 extern const struct pt_sql pt_budget_sql[];
 extern const size_t pt_budget_nsql;
+extern const struct pt_sql pt_pagecache_sql[];
+extern const size_t pt_pagecache_nsql;
 /* True inside pt_db_begin .. commit/rollback. */
 int	 pt_db_in_tx(void);
+/* True once pt_db_init ran: a worker, not a unit test without a database. */
+int	 pt_db_used(void);
 /*
  * Kept sessions (session.c).  pt_db tells of every write that may change
  * what a kept session holds (pt_session_changed; the session's own

@@ -60,9 +60,15 @@
  *     string unless the handler named a variant;
  *   - it was made under the worker's current generation: a counter in the
  *     file "generation" next to the entries, mapped shared by every
- *     process.  pt_pagecache_invalidate() raises it after a change (the
- *     kb editor calls it after every commit), and so does every process
- *     at start-up, since stylesheets, catalogues or settings may be new;
+ *     process.  pt_pagecache_invalidate() raises it, and so does every
+ *     process at start-up, since stylesheets, catalogues or settings may
+ *     be new.  A change to what pages show (the kb editor, after every
+ *     commit) calls pt_pagecache_changed(), which also raises the page row
+ *     of auth_generation in the database; before it uses an entry, a
+ *     process reads that row if it has not in the last PAGES_CHECK_MS,
+ *     and the first process of the host to see it move raises the host's
+ *     generation: a change made on one host outdates every host's pages
+ *     within a second;
  *   - it is younger than [cache] pages_s seconds, so that counters on the
  *     page (views, ratings) and changes made outside the worker (SQL) show
  *     after that time at the latest.
@@ -113,6 +119,8 @@ enum hole {
 	HOLE_VALUE3,
 	HOLE__MAX
 };
+#define PAGES_CHECK_MS	500	/* how often the database's page counter is read */
+#define PAGES_RETRY_MS	5000	/* and after it could not be */
 #define HOLE_SHIFT	28
 #define MEMO_MAX	8		/* entries a process keeps in memory */
 #define HOLE_KIND(h)	((h) >> HOLE_SHIFT)
@@ -129,11 +137,24 @@ struct entry_head {
 	char		 view[48];	/* the stylesheet, for development mode */
 };
 
+enum { SQL_PAGES_GENERATION, SQL_PAGES_CHANGED, SQL__MAX };
+
+const struct pt_sql pt_pagecache_sql[SQL__MAX] = {
+	[SQL_PAGES_GENERATION] = { "pages_generation",
+	    "SELECT n FROM auth_generation WHERE id = 2" },
+	/* The new value comes back as the insert id. */
+	[SQL_PAGES_CHANGED] = { "pages_changed",
+	    "UPDATE auth_generation SET n = LAST_INSERT_ID(n + 1) WHERE id = 2" },
+};
+const size_t pt_pagecache_nsql = SQL__MAX;
+
 static struct {
 	char		 dir[1024];	/* <[paths] cache>/<worker>, empty: off */
 	int		 dirfd;		/* dir, open: entries are opened relative to it */
 	long		 ttl_s;
 	uint64_t	*generation;	/* shared mapping of <dir>/generation */
+	uint64_t	*db_seen;	/* shared: the database's page counter as this host last saw it */
+	long long	 checked_ms;	/* when this process last read it */
 	char		 mark[HOLE__MAX][TOKEN_LEN + 1];	/* per process: where a hole goes */
 	size_t		 mark_len[HOLE__MAX];
 	time_t		 last_warning;
@@ -430,6 +451,7 @@ remove_entries(void)
 int
 pt_pagecache_init(const char *worker)
 {
+	char path[sizeof(pc.dir) + 32];
 	const char *root;
 	int n, k, marks_ok = 1;
 
@@ -451,6 +473,10 @@ pt_pagecache_init(const char *worker)
 		pt_pagecache_free();
 		return PT_OK;
 	}
+	snprintf(path, sizeof(path), "%s/database-generation", pc.dir);
+	if ((pc.db_seen = map_counter(path)) == NULL)
+		pt_log(NULL, PT_LOG_WARN, "page cache: %s: %s: other hosts' changes show after"
+		    " [cache] pages_s", path, strerror(errno));
 	/* This process may render differently from the ones that made the entries. */
 	pt_pagecache_invalidate();
 	remove_entries();
@@ -467,6 +493,8 @@ pt_pagecache_free(void)
 	sweep.next = 0;
 	if (pc.generation != NULL)
 		munmap(pc.generation, sizeof(uint64_t));
+	if (pc.db_seen != NULL)
+		munmap(pc.db_seen, sizeof(uint64_t));
 	if (pc.dirfd > 0)
 		close(pc.dirfd);
 	memset(&pc, 0, sizeof(pc));
@@ -478,6 +506,69 @@ pt_pagecache_invalidate(void)
 {
 	if (pc.generation != NULL)
 		__atomic_add_fetch(pc.generation, 1, __ATOMIC_SEQ_CST);
+}
+
+/*
+ * This host has outdated its pages for the database's page counter at n:
+ * its processes need not do it again when they read n.  A higher value
+ * seen already stays (that change came later, and is still to be acted on
+ * or was).
+ */
+void
+pt_pagecache_seen(unsigned long long n)
+{
+	uint64_t seen;
+
+	if (pc.db_seen == NULL)
+		return;
+	seen = __atomic_load_n(pc.db_seen, __ATOMIC_SEQ_CST);
+	while (seen < n && !__atomic_compare_exchange_n(pc.db_seen, &seen, n, 0, __ATOMIC_SEQ_CST,
+	    __ATOMIC_SEQ_CST))
+		;
+}
+
+void
+pt_pagecache_changed(struct pt_req *req)
+{
+	if (pt_db_exec(req, &pt_pagecache_sql[SQL_PAGES_CHANGED], PT_NOBINDS, NULL) != PT_OK) {
+		pt_log(req, PT_LOG_WARN, "the database's page counter was not raised: other hosts"
+		    " show the change after [cache] pages_s");
+		pt_pagecache_invalidate();
+		return;
+	}
+	pt_pagecache_invalidate();
+	pt_pagecache_seen(pt_db_insert_id());
+}
+
+/*
+ * A change made on another host: read the database's page counter (at most
+ * every PAGES_CHECK_MS) and, when it moved since this host last saw it,
+ * raise the host's generation, once for all its processes.  When it cannot
+ * be read, the kept pages are used as they are: they stay public pages,
+ * and [cache] pages_s bounds their age.
+ */
+static void
+follow_database(struct pt_req *req)
+{
+	long long now = pt_clock_ms();
+	struct pt_rows rows;
+	uint64_t seen, n;
+
+	if (pc.db_seen == NULL || !pt_db_used() ||
+	    (pc.checked_ms != 0 && now - pc.checked_ms < PAGES_CHECK_MS))
+		return;
+	pc.checked_ms = now;
+	if (pt_db_query(req, &pt_pagecache_sql[SQL_PAGES_GENERATION], &rows, PT_NOBINDS) != PT_OK ||
+	    rows.nrows != 1) {
+		/* An outage: the kept pages are sent without waiting for a connection each time. */
+		pc.checked_ms = now + PAGES_RETRY_MS - PAGES_CHECK_MS;
+		return;
+	}
+	n = (uint64_t)pt_cell_int(&rows, 0, 0);
+	seen = __atomic_load_n(pc.db_seen, __ATOMIC_SEQ_CST);
+	if (n != seen && __atomic_compare_exchange_n(pc.db_seen, &seen, n, 0, __ATOMIC_SEQ_CST,
+	    __ATOMIC_SEQ_CST))
+		pt_pagecache_invalidate();
 }
 
 static uint64_t
@@ -780,6 +871,7 @@ pt_pagecache_find(struct pt_req *req, const char *variant, long long *number)
 	if (!eligible(req, variant) || entry_name(req, variant, name, sizeof(name)) != PT_OK)
 		return 0;
 	/* Before the handler reads anything: a change committed after this outdates the entry. */
+	follow_database(req);
 	req->cache_checked = 1;
 	req->cache_variant = variant;
 	req->cache_generation = generation();

@@ -523,8 +523,10 @@ int	 pt_nav_tiles(struct pt_req *, xmlNodePtr parent, const char *element);
  * req->body holds the page (with this visitor's CSRF token) and the handler
  * returns 200 with no further work.  Otherwise it builds the page and calls
  * pt_pagecache_keep(), and the renderer keeps what it renders.  Whoever
- * changes what such pages show calls pt_pagecache_invalidate() after the
- * commit.  pt_main() calls init and free.
+ * changes what such pages show calls pt_pagecache_changed() after the
+ * commit: every host's kept pages are outdated within a second
+ * (pt_pagecache_invalidate() outdates this host's only: a stylesheet
+ * reloaded in development).  pt_main() calls init and free.
  *
  * A page with a query string (a search) names its variant: a string that
  * holds everything the page depends on besides path and language.  It may
@@ -577,6 +579,9 @@ int	 pt_pagecache_sweep(void);
 /* The signed-in reader's last sign-in for the tree: a placeholder when the page is kept. */
 const char *pt_pagecache_last_login(struct pt_req *);
 void	 pt_pagecache_invalidate(void);
+void	 pt_pagecache_changed(struct pt_req *);
+/* This host outdated its pages for the database's page counter at n (portico-admin). */
+void	 pt_pagecache_seen(unsigned long long n);
 
 /* ---- dates (datetime.c) ------------------------------------------------ */
 

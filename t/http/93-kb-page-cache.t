@@ -102,9 +102,12 @@ subtest 'a change in the editor shows at once' => sub {
     $anon->get("/kb/articles/$id") for 1 .. 2;
     is(cache_of($anon->get("/kb/articles/$id")), 'hit', 'kept');
     my $ed = as_role('editor@portico.example');
+    my $counter = sql_value('SELECT n FROM auth_generation WHERE id = 2');
     my (undef, $res) = post_csrf($ed, "/kb/editor/articles/$id?lang=en", new_article_form($cat,
         slug => $slug, audience => 'public', title => 'Kept article, edited', body => '<p>New words.</p>'));
     is($res->code, 303, 'saved in the editor');
+    cmp_ok(sql_value('SELECT n FROM auth_generation WHERE id = 2'), '>', $counter,
+        'the database\'s page counter moved: every host outdates its kept pages');
     $res = $anon->get("/kb/articles/$id");
     is(cache_of($res), 'miss', 'the next view builds the page again');
     like($res->decoded_content, qr{<h1[^>]*>Kept article, edited</h1>}, 'with the new title');
@@ -203,12 +206,37 @@ subtest 'a direct SQL change, then portico-admin pages forget' => sub {
     my $admin = File::Spec->catfile($ENV{PORTICO_BUILD} // File::Spec->catdir(repo_dir(), 'build'),
         'cgi-bin-src', 'admin', 'portico-admin');
     local $ENV{PORTICO_CONF} = conf_file();
+    my $counter = sub { sql_value('SELECT n FROM auth_generation WHERE id = 2') };
+    my $before = $counter->();
     my $out = `"$admin" pages forget kb 2>&1`;
     is($? >> 8, 0, 'portico-admin pages forget kb: exit 0');
     like($out, qr/outdated/, '... says so');
+    is($counter->(), $before + 1, 'and raises the database\'s page counter, for the other hosts');
     like($anon->get("/kb/articles/$id")->decoded_content, qr{<h1[^>]*>Changed behind its back</h1>},
         'the next view shows the change');
     isnt(system("\"$admin\" pages forget ../etc >/dev/null 2>&1") >> 8, 0, 'a worker name with a path: refused');
+};
+
+subtest 'a change made on another host shows here within a second' => sub {
+    my $anon = reader();
+    ok(kept_soon($anon, "/kb/articles/$id"), 'kept');
+    {
+        local $Portico::Test::FORGET_ON_WRITE = 0;
+        sql("UPDATE kb_article_texts SET title = 'Edited on another host' WHERE article_id = $id AND lang = 'en'");
+    }
+    select(undef, undef, undef, 1.2);
+    unlike($anon->get("/kb/articles/$id")->decoded_content, qr{Edited on another host},
+        'the rows alone: this host still sends its kept page');
+    {
+        local $Portico::Test::FORGET_ON_WRITE = 0;
+        # What the other host's editor does after its commit (pt_pagecache_changed).
+        sql('UPDATE auth_generation SET n = n + 1 WHERE id = 2');
+    }
+    ok(wait_until(2, sub { $anon->get("/kb/articles/$id")->decoded_content =~ m{<h1[^>]*>Edited on another host</h1>} }),
+        'once the database\'s page counter moved: the change shows');
+    # Both processes: each must have seen it.
+    my @titles = map { $anon->get("/kb/articles/$id")->decoded_content =~ m{<h1[^>]*>([^<]*)</h1>} } 1 .. 8;
+    is(scalar(grep { $_ eq 'Edited on another host' } @titles), 8, 'on every process of the host');
 };
 
 subtest 'a direct SQL change, with the pages forgotten' => sub {
