@@ -14,6 +14,7 @@ static const struct pt_group *const groups[] = {
 	&or_admin_products_group,
 	&or_admin_categories_group,
 	&or_admin_contract_group,
+	&or_admin_import_group,
 	&common_group,
 };
 

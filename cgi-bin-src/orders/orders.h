@@ -15,6 +15,7 @@ extern const struct pt_group or_product_group;		/* product.c: a product's page a
 extern const struct pt_group or_admin_categories_group;	/* admin-categories.c */
 extern const struct pt_group or_admin_products_group;	/* admin-products.c: products, list prices */
 extern const struct pt_group or_admin_contract_group;	/* admin-contract.c: contract prices */
+extern const struct pt_group or_admin_import_group;	/* admin-import.c: price lists in CSV */
 
 #define OR_PERM_READ	"orders.read"		/* browse the catalogue */
 #define OR_PERM_MANAGE	"catalogue.manage"	/* the provider's staff who keep it */

@@ -47,7 +47,7 @@ subtest 'create' => sub {
     is(xp($doc, "/page/messages/message[\@kind='success']/\@key"), 'orders.admin.saved', 'said so');
 };
 
-subtest '422' => sub {
+subtest 'refused forms' => sub {
     my $n = sql_value('SELECT COUNT(*) FROM catalogue_categories');
     my ($doc, $res) = or_post($admin, '/orders/admin/categories/new', [slug => 'sensors',
         name_en => 'Dup', name_de => 'Dopp', description_en => 'kept', position => '5']);

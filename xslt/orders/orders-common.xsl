@@ -136,7 +136,7 @@
     <xsl:param name="current"/>
     <nav class="or-tabs" aria-label="{pt:t('orders.admin.tabs')}">
       <ul>
-        <xsl:for-each select="str:split('products categories contract-prices', ' ')">
+        <xsl:for-each select="str:split('products categories contract-prices import', ' ')">
           <li>
             <a>
               <xsl:attribute name="href">

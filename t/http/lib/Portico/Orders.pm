@@ -48,6 +48,7 @@ sub or_post {
 }
 
 # POST pairs as multipart/form-data; a value [name, bytes, type] is a file.
+# html => 1 asks for the HTML page instead of its XML.
 sub or_upload {
     my ($c, $path, $pairs, %o) = @_;
     my @form;
@@ -58,7 +59,7 @@ sub or_upload {
     }
     push @form, csrf => $o{csrf} // or_csrf($c) unless $o{no_csrf};
     my $req = HTTP::Request::Common::POST(base_url() . $path, Content_Type => 'form-data',
-        Accept => 'application/xml', Content => \@form);
+        ($o{html} ? () : (Accept => 'application/xml')), Content => \@form);
     my $res = $c->request($req);
     my $doc = xml_of($res);
     return wantarray ? ($doc, $res) : $doc;
