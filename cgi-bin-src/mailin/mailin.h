@@ -109,6 +109,17 @@ struct mailin_msg {
 	unsigned	 cut;		/* enum mailin_cut_flag */
 };
 
+#define MAILIN_RCPTS_MAX 16	/* envelope recipients of one mail */
+
+/*
+ * One mail with its envelope (main.c): parsed and taken in as a reply, a
+ * new ticket, or nothing; the exit status a pipe would give the MTA.
+ */
+int	 mailin_take(struct pt_req *, const char *sender, const char *const *rcpts, size_t nrcpts,
+	    const char *data, size_t len);
+/* An LMTP session on standard input and output (lmtp.c); 0 when it ends. */
+int	 mailin_lmtp(struct pt_req *, size_t message_max);
+
 /* Once per process, before the first parse; mailin_shutdown at the end. */
 void	 mailin_init(void);
 void	 mailin_shutdown(void);

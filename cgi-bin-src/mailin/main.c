@@ -3,6 +3,7 @@
  * it, becomes a reply on its ticket, a new ticket, or nothing.
  *
  *   portico-mailin [-f SENDER] [-r RECIPIENT]... [--parse] < message
+ *   portico-mailin --lmtp	(LMTP on standard input and output: lmtp.c)
  *
  * -f and -r are the envelope (Postfix's ${sender} and ${original_recipient},
  * Exim's $sender_address and $local_part$local_part_suffix@$domain); without
@@ -25,19 +26,19 @@
 
 #include "mailin.h"
 
-#define RCPTS_MAX 16
-
 struct args {
 	const char	*sender;	/* NULL: not given */
-	const char	*rcpts[RCPTS_MAX];
+	const char	*rcpts[MAILIN_RCPTS_MAX];
 	size_t		 nrcpts;
 	int		 parse_only;
+	int		 lmtp;
 };
 
 static int
 usage(void)
 {
 	fputs("usage: portico-mailin [-f SENDER] [-r RECIPIENT]... [--parse] < message\n"
+	    "       portico-mailin --lmtp\n"
 	    "       (configuration from $PORTICO_CONF)\n", stderr);
 	return MAILIN_EX_USAGE;
 }
@@ -51,14 +52,20 @@ read_args(int argc, char **argv, struct args *a)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--parse") == 0)
 			a->parse_only = 1;
+		else if (strcmp(argv[i], "--lmtp") == 0)
+			a->lmtp = 1;
 		else if (strcmp(argv[i], "-f") == 0 && i + 1 < argc)
 			a->sender = argv[++i];
-		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc && a->nrcpts < RCPTS_MAX)
+		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc && a->nrcpts < MAILIN_RCPTS_MAX)
 			a->rcpts[a->nrcpts++] = argv[++i];
 		else
 			return PT_EINVAL;
 	}
+	if (a->lmtp && (a->parse_only || a->sender != NULL || a->nrcpts > 0))
+		return PT_EINVAL;	/* LMTP brings its own envelope */
 	/* What Postfix's local(8) and Exim's pipe transport put in the environment. */
+	if (a->lmtp)
+		return PT_OK;
 	if (a->sender == NULL)
 		a->sender = getenv("SENDER");
 	if (a->nrcpts == 0) {
@@ -118,7 +125,8 @@ read_stdin(size_t max, char **out, size_t *len)
 
 /* The bounds and whose mail is our own, from the configuration. */
 static void
-options(const struct args *a, struct mailin_opts *o, char *support, size_t size)
+options(const char *sender, const char *const *rcpts, size_t nrcpts, struct mailin_opts *o,
+    char *support, size_t size)
 {
 	const char *at;
 
@@ -135,9 +143,9 @@ options(const struct args *a, struct mailin_opts *o, char *support, size_t size)
 		if ((at = strrchr(support, '@')) != NULL)
 			o->own_domain = at + 1;
 	}
-	o->envelope_sender = a->sender;
-	o->envelope_rcpts = a->rcpts;
-	o->nenvelope_rcpts = a->nrcpts;
+	o->envelope_sender = sender;
+	o->envelope_rcpts = rcpts;
+	o->nenvelope_rcpts = nrcpts;
 }
 
 /* --parse: what the mail was understood as, for checking an MTA's set-up by hand. */
@@ -211,31 +219,23 @@ ignored(struct pt_req *req, const struct mailin_msg *m, const char *why)
 	return MAILIN_EX_OK;
 }
 
+/*
+ * One mail (data, len) with its envelope: parsed, then a reply on its
+ * ticket, a new ticket, or nothing; the exit status the MTA reads.
+ */
 static int
-run(struct pt_req *req, const struct args *a)
+take(struct pt_req *req, const char *sender, const char *const *rcpts, size_t nrcpts,
+    int parse_only, const char *data, size_t len)
 {
 	struct mailin_opts o;
 	struct mailin_msg m;
-	char support[PT_REPLY_ADDRESS_MAX], *data = NULL;
+	char support[PT_REPLY_ADDRESS_MAX];
 	const char *forged = NULL, *done = NULL;
 	int64_t ticket = 0;
-	size_t len;
 	int rc;
 
-	options(a, &o, support, sizeof(support));
-	if ((rc = read_stdin(o.limits.message_bytes, &data, &len)) != PT_OK) {
-		if (rc == PT_ELIMIT) {
-			pt_log(req, PT_LOG_WARN, "a mail over [mailin] message_bytes (%zu) refused",
-			    o.limits.message_bytes);
-			fprintf(stderr, "portico-mailin: message larger than %zu bytes\n",
-			    o.limits.message_bytes);
-			return MAILIN_EX_DATAERR;
-		}
-		pt_log(req, PT_LOG_ERROR, "cannot read the mail from standard input");
-		return MAILIN_EX_TEMPFAIL;
-	}
+	options(sender, rcpts, nrcpts, &o, support, sizeof(support));
 	rc = mailin_parse(req->arena, data, len, &o, &m);
-	free(data);
 	if (rc == PT_EINVAL || rc == PT_ELIMIT) {
 		pt_log(req, PT_LOG_WARN, "a mail of %zu bytes refused: %s", len, rc == PT_EINVAL ?
 		    "not a mail with a sender address" : "its header is over the bounds");
@@ -245,7 +245,7 @@ run(struct pt_req *req, const struct args *a)
 	}
 	if (rc != PT_OK)
 		return MAILIN_EX_TEMPFAIL;
-	if (a->parse_only) {
+	if (parse_only) {
 		print_parsed(req, &m);
 		return MAILIN_EX_OK;
 	}
@@ -277,6 +277,44 @@ run(struct pt_req *req, const struct args *a)
 	return MAILIN_EX_OK;
 }
 
+
+/* [mailin] message_bytes: the largest mail taken in. */
+static size_t
+message_max(void)
+{
+	struct mailin_limits l;
+
+	mailin_limits_default(&l);
+	return (size_t)pt_conf_int("mailin", "message_bytes", (long)l.message_bytes);
+}
+
+int
+mailin_take(struct pt_req *req, const char *sender, const char *const *rcpts, size_t nrcpts,
+    const char *data, size_t len)
+{
+	return take(req, sender, rcpts, nrcpts, 0, data, len);
+}
+
+static int
+run(struct pt_req *req, const struct args *a)
+{
+	char *data = NULL;
+	size_t len, max = message_max();
+	int rc;
+
+	if ((rc = read_stdin(max, &data, &len)) != PT_OK) {
+		if (rc == PT_ELIMIT) {
+			pt_log(req, PT_LOG_WARN, "a mail over [mailin] message_bytes (%zu) refused", max);
+			fprintf(stderr, "portico-mailin: message larger than %zu bytes\n", max);
+			return MAILIN_EX_DATAERR;
+		}
+		pt_log(req, PT_LOG_ERROR, "cannot read the mail from standard input");
+		return MAILIN_EX_TEMPFAIL;
+	}
+	rc = take(req, a->sender, a->rcpts, a->nrcpts, a->parse_only, data, len);
+	free(data);
+	return rc;
+}
 int
 main(int argc, char **argv)
 {
@@ -297,7 +335,7 @@ main(int argc, char **argv)
 		snprintf(req->id, sizeof(req->id), "-");
 	req->remote_addr = "";	/* the audit rows' address: a mail has none */
 	mailin_init();
-	status = run(req, &a);
+	status = a.lmtp ? mailin_lmtp(req, message_max()) : run(req, &a);
 	mailin_shutdown();
 out:
 	pt_req_free(req);

@@ -135,7 +135,8 @@ for my $f ('bin/portico-admin', 'bin/portico-mailer', 'libexec/portico/portico-a
     'share/portico/xslt/layout.xsl', 'share/portico/sql/migrations/0034-orders-catalogue.sql',
     map { "etc/portico/$_" } qw(portico.conf.sample spawn-fcgi.example logrotate.example
         nginx/nginx.conf nginx/portico.conf systemd/portico-worker@.service
-        systemd/portico-worker@.socket systemd/portico-mailer.service)) {
+        systemd/portico-worker@.socket systemd/portico-mailer.service
+        systemd/portico-mailin.socket systemd/portico-mailin@.service)) {
     ok(-f "$prefix/$f", "installed: $f");
 }
 ok(!-e "$prefix/libexec/portico/portico-hello" && !-e "$prefix/bin/portico-hello",
@@ -348,7 +349,7 @@ SKIP: {
             . " && ln -s portico-worker\@.service portico-worker\@kb.service"
             . " && ln -s portico-worker\@.socket portico-worker\@kb.socket"
             . " && $sa verify --man=no \$PWD/portico-worker\@kb.socket \$PWD/portico-worker\@kb.service"
-            . " \$PWD/portico-mailer.service"),
+            . " \$PWD/portico-mailer.service \$PWD/portico-mailin.socket"),
         'systemd-analyze verify accepts the installed units');
 }
 
