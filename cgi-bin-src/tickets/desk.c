@@ -31,9 +31,9 @@
  * empty one folds away: MariaDB optimises each execution with its
  * values), and a ticket number is looked up by its own index.
  *
- * Statements: the groups and their agents (kept by the process until one
- * changes, pt_kept_query), the side (the services, the organisation
- * filtered by, the tabs' counts), the page, and the pager's count when
+ * Statements: the groups and their agents, the services and the
+ * organisation filtered by (kept by the process until one changes,
+ * pt_kept_query), the tabs' counts, the page, and the pager's count when
  * the page does not tell it (t/http/147 counts them).
  *
  * The page is kept for its agent (personal.c, tk_personal_desk: the next
@@ -145,7 +145,8 @@ enum walk {
 
 enum desk_sql {
 	SQL_CHOICES,
-	SQL_SIDE,
+	SQL_NAMES,
+	SQL_COUNTS,
 	SQL_PAGE,			/* + walk */
 	SQL_COUNT = SQL_PAGE + W__MAX,	/* + walk */
 	SQL__MAX = SQL_COUNT + W__MAX
@@ -169,26 +170,27 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " JOIN users u ON u.id = m.user_id WHERE g.active = 1 AND" TK_IS_AGENT " LIMIT 2000)"
 	    " ORDER BY 1, 5, 6" },
 	/*
-	 * Tagged rows (binds: language, org, then the counts' agent x4): 's'
-	 * the services to filter by (slug, name); 'o' the organisation
-	 * filtered by (id, name); 'n' the counts of the views in the order of
-	 * enum tk_desk_view, then the next instant a ticket being worked on
-	 * reaches its warning (the breaching tab counts it from then).
-	 * Columns 9 and 10 sort.
+	 * Tagged rows, kept too (binds: language, org): 's' the services to
+	 * filter by (slug, name); 'o' the organisation filtered by (id,
+	 * name).  Columns 4 and 5 sort.
 	 */
-	[SQL_SIDE] = { "tk_desk_side",
-	    "(SELECT 's', s.slug, COALESCE(st.name, se.name, s.slug), NULL, NULL, NULL, NULL, NULL,"
-	    " COALESCE(st.name, se.name, s.slug), s.id FROM ticket_services s"
+	[SQL_NAMES] = { "tk_desk_names",
+	    "(SELECT 's', s.slug, COALESCE(st.name, se.name, s.slug), COALESCE(st.name, se.name, s.slug),"
+	    " s.id FROM ticket_services s"
 	    " LEFT JOIN ticket_service_texts st ON st.service_id = s.id AND st.lang = ?"
 	    " LEFT JOIN ticket_service_texts se ON se.service_id = s.id AND se.lang = 'en')"
-	    " UNION ALL (SELECT 'o', o.id, o.name, NULL, NULL, NULL, NULL, NULL, o.name, o.id"
-	    " FROM orgs o WHERE o.id = ?)"
-	    " UNION ALL (SELECT 'n', " PT_DESK_COUNT_MINE ", " PT_DESK_COUNT_UNASSIGNED ","
-	    " " COUNT_GROUPS ", " PT_DESK_COUNT_BREACHING ", " COUNT_OF(C_PENDING) ","
-	    " " COUNT_OF("t.desk_active = 1") ","
+	    " UNION ALL (SELECT 'o', o.id, o.name, o.name, o.id FROM orgs o WHERE o.id = ?)"
+	    " ORDER BY 1, 4, 5" },
+	/*
+	 * The counts of the views in the order of enum tk_desk_view, then
+	 * the next instant a ticket being worked on reaches its warning (the
+	 * breaching tab counts it from then).  Binds: agent x4.
+	 */
+	[SQL_COUNTS] = { "tk_desk_counts",
+	    "SELECT " PT_DESK_COUNT_MINE ", " PT_DESK_COUNT_UNASSIGNED ", " COUNT_GROUPS ","
+	    " " PT_DESK_COUNT_BREACHING ", " COUNT_OF(C_PENDING) ", " COUNT_OF("t.desk_active = 1") ","
 	    " (SELECT " TK_ISO("MIN(t.sla_warn_at)") " FROM tickets t WHERE t.desk_active = 1"
-	    "   AND t.sla_warn_at > UTC_TIMESTAMP(6)), '', 0)"
-	    " ORDER BY 1, 9, 10" },
+	    "   AND t.sla_warn_at > UTC_TIMESTAMP(6))" },
 	WALKS(W_MINE, "mine", WALK_IN("tickets_desk_assignee", C_MINE)),
 	WALKS(W_UNASSIGNED_FEW, "unassigned_few", WALKS_UNASSIGNED_FEW),
 	WALKS(W_UNASSIGNED_ANY, "unassigned_any", WALK_IN("tickets_desk_assignee", C_UNASSIGNED_ANY)),
@@ -203,8 +205,10 @@ static const struct pt_sql sql[SQL__MAX] = {
 enum { P_NUMBER, P_SUBJECT, P_STATUS, P_PENDING, P_PRIORITY, P_ORG_ID, P_ORG, P_REQUESTER_ID,
 	P_REQUESTER, P_SERVICE, P_SLUG, P_GROUP_ID, P_GROUP, P_ASSIGNEE_ID, P_ASSIGNEE, P_DUE,
 	P_BREACHED, P_AT_RISK, P_CREATED, P_WARN };
-/* The side's columns; the counts' row has the next warning after them. */
-enum { S_KIND, S_A, S_B, S_C, S_NEXT_WARN = S_A + TK_DESK_V__MAX };
+/* The columns of the kept rows (choices and names). */
+enum { S_KIND, S_A, S_B, S_C };
+/* The counts' row has the next warning after them. */
+enum { C_NEXT_WARN = TK_DESK_V__MAX };
 
 static const long long per_pages[] = { 25, 50, 100 };
 
@@ -402,12 +406,12 @@ until(struct pt_req *req, const char *iso)
 
 /*
  * The groups (those of the reader into d, by name) and their agents from
- * the choices, then the services, the organisation and the counts from
- * the side's rows, as nodes.
+ * the choices, then the services and the organisation from the names, as
+ * nodes; the counts into d.
  */
 static int
 side_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *choices,
-    const struct pt_rows *rows, struct desk *d)
+    const struct pt_rows *names, const struct pt_rows *counts, struct desk *d)
 {
 	xmlNodePtr services = pt_node(desk, "services", NULL), groups = pt_node(desk, "groups", NULL);
 	xmlNodePtr agents = pt_node(desk, "agents", NULL), n;
@@ -438,24 +442,19 @@ side_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *choices,
 			return PT_ENOMEM;
 	}
 	d->group_set = set;
-	for (i = 0; i < rows->nrows; i++) {
-		const char *a = pt_cell(rows, i, S_A), *b = pt_cell(rows, i, S_B);
+	for (i = 0; i < names->nrows; i++) {
+		const char *a = pt_cell(names, i, S_A), *b = pt_cell(names, i, S_B);
 
-		switch (pt_cell(rows, i, S_KIND)[0]) {
-		case 's':
+		if (pt_cell(names, i, S_KIND)[0] == 's')
 			pt_attr(pt_node(services, "service", b), "slug", a);
-			break;
-		case 'o':
+		else
 			pt_attr(pt_node(desk, "org", b), "id", a);
-			break;
-		case 'n':
-			for (v = 0; v < TK_DESK_V__MAX; v++)
-				d->counts[v] = pt_cell_int(rows, i, S_A + v);
-			/* The breaching tab counts one more then. */
-			until(req, pt_cell(rows, i, S_NEXT_WARN));
-			break;
-		}
 	}
+	for (v = 0; v < TK_DESK_V__MAX && counts->nrows == 1; v++)
+		d->counts[v] = pt_cell_int(counts, 0, v);
+	/* The breaching tab counts one more then. */
+	if (counts->nrows == 1)
+		until(req, pt_cell(counts, 0, C_NEXT_WARN));
 	return PT_OK;
 }
 
@@ -565,7 +564,7 @@ int
 tk_desk_page(struct pt_req *req, int status)
 {
 	struct tk_binds b = { .n = 0 };
-	struct pt_rows choices, side, rows = { 0 }, count;
+	struct pt_rows choices, names, counts, rows = { 0 }, count;
 	struct desk d;
 	xmlNodePtr desk, pager;
 	enum walk w;
@@ -575,12 +574,14 @@ tk_desk_page(struct pt_req *req, int status)
 	if ((rc = read_query(req, &d)) != PT_OK)
 		return rc;
 	if ((rc = pt_kept_query(req, &sql[SQL_CHOICES], &choices, PT_NOBINDS)) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_SIDE], &side, PT_BINDS(pt_str(req->lang), pt_int(d.org),
+	    (rc = pt_kept_query(req, &sql[SQL_NAMES], &names, PT_BINDS(pt_str(req->lang),
+	    pt_int(d.org)))) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_COUNTS], &counts, PT_BINDS(pt_int(req->session.user->id),
 	    pt_int(req->session.user->id), pt_int(req->session.user->id),
-	    pt_int(req->session.user->id), pt_int(req->session.user->id)))) != PT_OK)
+	    pt_int(req->session.user->id)))) != PT_OK)
 		return rc;
 	desk = pt_node(req->page, "desk", NULL);
-	if ((rc = side_nodes(req, desk, &choices, &side, &d)) != PT_OK)
+	if ((rc = side_nodes(req, desk, &choices, &names, &counts, &d)) != PT_OK)
 		return rc;
 	if (!d.chosen)
 		d.view = d.counts[TK_DESK_V_MINE] > 0 ? TK_DESK_V_MINE : TK_DESK_V_UNASSIGNED;
