@@ -51,14 +51,24 @@ static const char *const view_names[TK_DESK_V__MAX] = {
 	"mine", "unassigned", "groups", "breaching", "pending", "all"
 };
 
-/* How each view is found: its page statement and its count. */
-enum walk {
-	W_MINE, W_UNASSIGNED_FEW, W_UNASSIGNED_ANY, W_GROUPS_FEW, W_GROUPS_ANY, W_BREACHING,
-	W_PENDING, W_ALL, W__MAX
-};
-
 /* The groups walked one by one; more are one walk with FIND_IN_SET. */
 #define FEW_GROUPS	4
+
+/*
+ * How each view is found: its page statement and its count.  An agent's
+ * unassigned tickets and their groups' are a walk per group, with a
+ * statement for each number of groups up to FEW_GROUPS: MariaDB plans
+ * every part of a statement on each execution, one for a group the agent
+ * is not in as well.
+ */
+enum walk {
+	W_MINE,
+	W_UNASSIGNED_1,					/* + groups - 1 */
+	W_UNASSIGNED_ANY = W_UNASSIGNED_1 + FEW_GROUPS,
+	W_GROUPS_1,					/* + groups - 1 */
+	W_GROUPS_ANY = W_GROUPS_1 + FEW_GROUPS,
+	W_BREACHING, W_PENDING, W_ALL, W__MAX
+};
 /* Pages the pager knows past the current one before it says "more". */
 #define PAGES_AHEAD	3
 
@@ -81,16 +91,16 @@ enum walk {
 #define PBY " ORDER BY d, p, c, id"
 
 /*
- * Binds: org x2, service x2, priority x2, status x2, number x2, text x2.
- * The priority is compared as an expression: as "t.priority = ?" the
- * optimiser drops the priority from the order once it is a constant, and
- * for a prepared statement that stays so for every later execution,
- * which then sorts the whole view instead of walking its index (seen
- * with MariaDB 10.11).
+ * Binds: org x2, service x2 (its id: 0 any, -1 none), priority x2, status
+ * x2, number x2, text x2.  The priority is compared as an expression: as
+ * "t.priority = ?" the optimiser drops the priority from the order once
+ * it is a constant, and for a prepared statement that stays so for every
+ * later execution, which then sorts the whole view instead of walking its
+ * index (seen with MariaDB 10.11).  The service is too, so that its index
+ * is never walked instead of the view's.
  */
 #define FILTERS \
-	" AND (? = 0 OR t.org_id = ?)" \
-	" AND (? = '' OR t.service_id = (SELECT x.id FROM ticket_services x WHERE x.slug = ?))" \
+	" AND (? = 0 OR t.org_id = ?) AND (? = 0 OR t.service_id + 0 = ?)" \
 	" AND (? = 0 OR t.priority + 0 = ?) AND (? = '' OR t.status = ?)" \
 	" AND (? = '' OR t.number = ?) AND (? = '' OR t.subject LIKE ?)"
 
@@ -121,13 +131,12 @@ enum walk {
 #define C_PENDING	"t.status = 'pending'"
 #define C_ALL		"t.desk_active = ?"					/* active */
 
+/* The unassigned of n groups, then those of no group; the tickets of n groups. */
 #define U_WALK(cond)	WALK_IN("tickets_desk_unassigned", cond)
 #define U_GROUP		U_WALK(C_UNASSIGNED_GROUP) " UNION ALL "
+#define U_NOGROUP	U_WALK(C_UNASSIGNED_NOGROUP)
 #define G_WALK		WALK_IN("tickets_desk_group", C_GROUP)
-#define WALKS_UNASSIGNED_FEW \
-	U_GROUP U_GROUP U_GROUP U_GROUP U_WALK(C_UNASSIGNED_NOGROUP)
-#define WALKS_GROUPS_FEW \
-	G_WALK " UNION ALL " G_WALK " UNION ALL " G_WALK " UNION ALL " G_WALK
+#define G_MORE		" UNION ALL " G_WALK
 
 /* The page of the walks merged (binds: the walks', limit, offset, language). */
 #define PAGE(walks) \
@@ -192,9 +201,15 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " (SELECT " TK_ISO("MIN(t.sla_warn_at)") " FROM tickets t WHERE t.desk_active = 1"
 	    "   AND t.sla_warn_at > UTC_TIMESTAMP(6))" },
 	WALKS(W_MINE, "mine", WALK_IN("tickets_desk_assignee", C_MINE)),
-	WALKS(W_UNASSIGNED_FEW, "unassigned_few", WALKS_UNASSIGNED_FEW),
+	WALKS(W_UNASSIGNED_1, "unassigned_1", U_GROUP U_NOGROUP),
+	WALKS(W_UNASSIGNED_1 + 1, "unassigned_2", U_GROUP U_GROUP U_NOGROUP),
+	WALKS(W_UNASSIGNED_1 + 2, "unassigned_3", U_GROUP U_GROUP U_GROUP U_NOGROUP),
+	WALKS(W_UNASSIGNED_1 + 3, "unassigned_4", U_GROUP U_GROUP U_GROUP U_GROUP U_NOGROUP),
 	WALKS(W_UNASSIGNED_ANY, "unassigned_any", WALK_IN("tickets_desk_assignee", C_UNASSIGNED_ANY)),
-	WALKS(W_GROUPS_FEW, "groups_few", WALKS_GROUPS_FEW),
+	WALKS(W_GROUPS_1, "groups_1", G_WALK),
+	WALKS(W_GROUPS_1 + 1, "groups_2", G_WALK G_MORE),
+	WALKS(W_GROUPS_1 + 2, "groups_3", G_WALK G_MORE G_MORE),
+	WALKS(W_GROUPS_1 + 3, "groups_4", G_WALK G_MORE G_MORE G_MORE),
 	WALKS(W_GROUPS_ANY, "groups_any", WALK_IN("tickets_desk_active", C_GROUPS_ANY)),
 	WALKS(W_BREACHING, "breaching", WALK(C_BREACHING)),
 	WALKS(W_PENDING, "pending", WALK_IN("tickets_desk_status", C_PENDING)),
@@ -205,8 +220,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 enum { P_NUMBER, P_SUBJECT, P_STATUS, P_PENDING, P_PRIORITY, P_ORG_ID, P_ORG, P_REQUESTER_ID,
 	P_REQUESTER, P_SERVICE, P_SLUG, P_GROUP_ID, P_GROUP, P_ASSIGNEE_ID, P_ASSIGNEE, P_DUE,
 	P_BREACHED, P_AT_RISK, P_CREATED, P_WARN };
-/* The columns of the kept rows (choices and names). */
-enum { S_KIND, S_A, S_B, S_C };
+/* The columns of the kept rows (choices and names: a service's id after its sort name). */
+enum { S_KIND, S_A, S_B, S_C, S_SERVICE_ID };
 /* The counts' row has the next warning after them. */
 enum { C_NEXT_WARN = TK_DESK_V__MAX };
 
@@ -217,6 +232,7 @@ struct desk {
 	int		 chosen;	/* the view is the query's, not the default */
 	long long	 org;		/* 0: any */
 	const char	*service;	/* "" or a slug */
+	long long	 service_id;	/* 0: any; -1: a slug of no service */
 	long long	 priority;	/* 0: any */
 	const char	*status;	/* "": new, open and pending; else one status */
 	int		 active;	/* status is one of new, open, pending (or "") */
@@ -295,8 +311,8 @@ bind_rest(struct tk_binds *b, const struct desk *d, long long rows)
 {
 	tk_bind(b, pt_int(d->org));
 	tk_bind(b, pt_int(d->org));
-	tk_bind(b, pt_str(d->service));
-	tk_bind(b, pt_str(d->service));
+	tk_bind(b, pt_int(d->service_id));
+	tk_bind(b, pt_int(d->service_id));
 	tk_bind(b, pt_int(d->priority));
 	tk_bind(b, pt_int(d->priority));
 	tk_bind(b, pt_str(d->status));
@@ -308,13 +324,6 @@ bind_rest(struct tk_binds *b, const struct desk *d, long long rows)
 	tk_bind(b, pt_int(rows));
 }
 
-/* The i-th of the agent's first groups as a bind; NULL (no rows) past them. */
-static struct pt_bind
-group_bind(const struct desk *d, size_t i)
-{
-	return i < d->ngroups ? pt_int(d->groups[i]) : pt_str(NULL);
-}
-
 /* Which walk finds the view. */
 static enum walk
 walk_of(const struct desk *d)
@@ -323,9 +332,12 @@ walk_of(const struct desk *d)
 	case TK_DESK_V_MINE:
 		return W_MINE;
 	case TK_DESK_V_UNASSIGNED:
-		return d->ngroups > 0 && d->ngroups <= FEW_GROUPS ? W_UNASSIGNED_FEW : W_UNASSIGNED_ANY;
+		return d->ngroups > 0 && d->ngroups <= FEW_GROUPS ?
+		    (enum walk)(W_UNASSIGNED_1 + d->ngroups - 1) : W_UNASSIGNED_ANY;
 	case TK_DESK_V_GROUPS:
-		return d->ngroups <= FEW_GROUPS ? W_GROUPS_FEW : W_GROUPS_ANY;
+		/* In no group, nothing is walked (tk_desk_page). */
+		return d->ngroups > 0 && d->ngroups <= FEW_GROUPS ?
+		    (enum walk)(W_GROUPS_1 + d->ngroups - 1) : W_GROUPS_ANY;
 	case TK_DESK_V_BREACHING:
 		return W_BREACHING;
 	case TK_DESK_V_PENDING:
@@ -342,24 +354,24 @@ bind_walks(struct tk_binds *b, const struct pt_req *req, const struct desk *d, e
 {
 	size_t i;
 
+	if ((w >= W_UNASSIGNED_1 && w < W_UNASSIGNED_ANY) || (w >= W_GROUPS_1 && w < W_GROUPS_ANY)) {
+		/* A walk per group; the unassigned ones then those of no group. */
+		for (i = 0; i < d->ngroups && i < FEW_GROUPS; i++) {
+			tk_bind(b, pt_int(d->groups[i]));
+			tk_bind(b, pt_int(d->active));
+			bind_rest(b, d, rows);
+		}
+		if (w < W_UNASSIGNED_ANY) {
+			tk_bind(b, pt_int(d->active));
+			bind_rest(b, d, rows);
+		}
+		return;
+	}
 	switch (w) {
 	case W_MINE:
 		tk_bind(b, pt_int(req->session.user->id));
 		tk_bind(b, pt_int(d->active));
 		bind_rest(b, d, rows);
-		break;
-	case W_UNASSIGNED_FEW:
-	case W_GROUPS_FEW:
-		/* A walk per group; the unassigned ones then those of no group. */
-		for (i = 0; i < FEW_GROUPS; i++) {
-			tk_bind(b, group_bind(d, i));
-			tk_bind(b, pt_int(d->active));
-			bind_rest(b, d, rows);
-		}
-		if (w == W_UNASSIGNED_FEW) {
-			tk_bind(b, pt_int(d->active));
-			bind_rest(b, d, rows);
-		}
 		break;
 	case W_UNASSIGNED_ANY:
 		tk_bind(b, pt_int(d->active));
@@ -407,7 +419,7 @@ until(struct pt_req *req, const char *iso)
 /*
  * The groups (those of the reader into d, by name) and their agents from
  * the choices, then the services and the organisation from the names, as
- * nodes; the counts into d.
+ * nodes; the id of the service filtered by and the counts into d.
  */
 static int
 side_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *choices,
@@ -445,11 +457,16 @@ side_nodes(struct pt_req *req, xmlNodePtr desk, const struct pt_rows *choices,
 	for (i = 0; i < names->nrows; i++) {
 		const char *a = pt_cell(names, i, S_A), *b = pt_cell(names, i, S_B);
 
-		if (pt_cell(names, i, S_KIND)[0] == 's')
-			pt_attr(pt_node(services, "service", b), "slug", a);
-		else
+		if (pt_cell(names, i, S_KIND)[0] != 's') {
 			pt_attr(pt_node(desk, "org", b), "id", a);
+			continue;
+		}
+		pt_attr(pt_node(services, "service", b), "slug", a);
+		if (strcmp(a, d->service) == 0)
+			d->service_id = pt_cell_int(names, i, S_SERVICE_ID);
 	}
+	if (d->service[0] != '\0' && d->service_id == 0)
+		d->service_id = -1;	/* no such service: no ticket */
 	for (v = 0; v < TK_DESK_V__MAX && counts->nrows == 1; v++)
 		d->counts[v] = pt_cell_int(counts, 0, v);
 	/* The breaching tab counts one more then. */

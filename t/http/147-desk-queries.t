@@ -97,7 +97,7 @@ subtest 'EXPLAIN of the unassigned view\'s walk' => sub {
     my $group = sql_value("SELECT MIN(g.id) FROM ticket_groups g JOIN ticket_group_members m ON m.group_id = g.id"
         . " AND m.user_id = $alex_id WHERE g.active = 1 AND g.name = (SELECT MIN(x.name) FROM ticket_groups x"
         . " JOIN ticket_group_members y ON y.group_id = x.id AND y.user_id = $alex_id WHERE x.active = 1)");
-    my @values = ($group, 1, 0, 0, "''", "''", 0, 0, "''", "''", "''", "''", "''", "''", 25);
+    my @values = ($group, 1, 0, 0, 0, 0, 0, 0, "''", "''", "''", "''", "''", "''", 25);
     is(scalar(() = $walk =~ /\?/g), scalar @values, 'as many binds as we give');
     (my $q = $walk) =~ s/\?/shift @values/ge;
     my ($t) = grep { $_->{table} eq 't' } explain_rows($q);
