@@ -438,6 +438,23 @@ pt_day_start_utc(const struct pt_req *req, const char *day, int days_later, char
 	return PT_OK;
 }
 
+int
+pt_month_start(const char *zone, time_t t, int months_later, time_t *start)
+{
+	struct tm tm;
+	time_t local = t + zone_offset(zone, t);
+	long long m;
+
+	gmtime_r(&local, &tm);
+	m = (long long)tm.tm_year * 12 + tm.tm_mon + months_later;
+	tm.tm_year = (int)(m >= 0 ? m / 12 : -((-m + 11) / 12));
+	tm.tm_mon = (int)(m - (long long)tm.tm_year * 12);
+	tm.tm_mday = 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	*start = local_to_utc(zone, timegm(&tm));
+	return PT_OK;
+}
+
 /* Days since 1970 of a broken-down local date, for "today" and "yesterday". */
 static long
 day_number(const struct tm *tm)

@@ -592,6 +592,13 @@ void	 pt_pagecache_seen(unsigned long long n);
  * the reader sees on the page.  PT_EINVAL for a day that is not a date.
  */
 int	 pt_day_start_utc(const struct pt_req *, const char *day, int days_later, char out[20]);
+/*
+ * The instant (UTC) at which the calendar month that holds t, plus
+ * months_later months (may be negative), begins on the wall clock of zone
+ * (NULL or unknown: the site's zone, else UTC): a budget's month is the
+ * buyer's.  PT_OK.
+ */
+int	 pt_month_start(const char *zone, time_t t, int months_later, time_t *start);
 
 /* ---- business time and SLA clocks (businesstime.c) ---------------------- */
 
@@ -1173,6 +1180,68 @@ int	 pt_budget_of_user(struct pt_req *, int64_t user_id, int64_t org_id,
  */
 int	 pt_budget_check(struct pt_req *, long long amount_minor, long long month_spent_minor,
 	    const char **which);
+
+/* ---- money (money.c): integer minor units, tax rounded per line ---------- */
+
+/* Every amount, sum and line stays within this (10^15 major units). */
+#define PT_MONEY_MAX_MINOR	100000000000000000LL
+/* A tax rate in basis points: 1900 is 19 %, 810 is 8.1 %; at most 100 %. */
+#define PT_TAX_RATE_MAX_BP	10000
+/* Net, tax and gross of a line or of the sum of lines, in minor units. */
+struct pt_money {
+	long long	 net_minor;
+	long long	 tax_minor;
+	long long	 gross_minor;
+};
+/*
+ * The tax on net_minor at rate_bp, rounded to the minor unit half away
+ * from zero.  PT_OK; PT_EINVAL for a rate outside 0..PT_TAX_RATE_MAX_BP;
+ * PT_ELIMIT for an amount past PT_MONEY_MAX_MINOR.  *tax_minor is 0 on failure.
+ */
+int	 pt_money_tax(long long net_minor, int rate_bp, long long *tax_minor);
+/*
+ * An order line: net = unit_minor x quantity, its tax rounded on the line
+ * (pt_money_tax), gross = net + tax.  PT_OK; PT_EINVAL for a negative
+ * quantity or a bad rate; PT_ELIMIT when an amount would pass
+ * PT_MONEY_MAX_MINOR.  *line is all 0 on failure.
+ */
+int	 pt_money_line(long long unit_minor, long long quantity, int rate_bp, struct pt_money *line);
+/* *total += *line, each amount; PT_ELIMIT (total unchanged) past PT_MONEY_MAX_MINOR. */
+int	 pt_money_add(struct pt_money *total, const struct pt_money *line);
+/* minor as a decimal with two places and a '.', "-12.05": every currency kept has two. */
+#define PT_MONEY_TEXT_MAX	32
+void	 pt_money_text(long long minor, char out[PT_MONEY_TEXT_MAX]);
+
+/* ---- CSV for downloads (csv.c) --------------------------------------------- */
+
+/*
+ * A CSV file (RFC 4180: comma-separated, CRLF line ends, fields in double
+ * quotes when they hold a comma, quote, CR or LF, quotes doubled) built
+ * in the request's arena.  A text field that a spreadsheet would run as a
+ * formula (its first character one of = + - @, tab or CR) gets a leading
+ * apostrophe, so a PO number typed as "=HYPERLINK(...)" stays text.  On
+ * OOM the file is marked failed and later calls do nothing.
+ */
+struct pt_csv {
+	struct pt_req	*req;
+	char		*data;
+	size_t		 len, cap;
+	int		 fields;	/* of the current line */
+	int		 failed;
+};
+void	 pt_csv_init(struct pt_csv *, struct pt_req *);
+/* A field of text typed by people: quoted as needed, formulas defused. */
+void	 pt_csv_text(struct pt_csv *, const char *s);
+/* A field the program made (a number, a code, a date): quoted as needed, never altered. */
+void	 pt_csv_value(struct pt_csv *, const char *s);
+/* The end of the line. */
+void	 pt_csv_end(struct pt_csv *);
+/*
+ * Send the file as the answer: text/csv in UTF-8 with a byte-order mark
+ * (spreadsheets read it as UTF-8 then), as an attachment named filename
+ * (ASCII letters, digits, '.', '-', '_').  Returns 200, or PT_ENOMEM.
+ */
+int	 pt_csv_send(struct pt_csv *, const char *filename);
 
 /* ---- rich text (sanitize.c) ------------------------------------------------ */
 

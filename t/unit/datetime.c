@@ -245,6 +245,48 @@ main(void)
 		pt_req_free(req);
 	}
 
+	/* The start of a calendar month on a zone's wall clock (budgets per month). */
+	{
+		static const struct {
+			const char	*zone, *at;
+			int		 later;
+			const char	*want;
+		} m[] = {
+			{ "UTC", "2026-12-04T11:49:00Z", 0, "2026-12-01T00:00:00Z" },
+			{ "UTC", "2026-12-04T11:49:00Z", 1, "2027-01-01T00:00:00Z" },
+			{ "UTC", "2026-01-15T00:00:00Z", -1, "2025-12-01T00:00:00Z" },
+			{ "UTC", "2026-03-01T00:00:00Z", 0, "2026-03-01T00:00:00Z" },
+			{ "UTC", "2026-02-28T23:59:59Z", 0, "2026-02-01T00:00:00Z" },
+			{ "Europe/London", "2026-06-30T23:30:00Z", 0, "2026-06-30T23:00:00Z" },
+			{ "Europe/London", "2026-06-30T22:59:59Z", 0, "2026-05-31T23:00:00Z" },
+			{ "Europe/London", "2026-06-15T12:00:00Z", 1, "2026-06-30T23:00:00Z" },
+			{ "Europe/London", "2026-03-15T12:00:00Z", 1, "2026-03-31T23:00:00Z" },
+			{ "Europe/London", "2026-03-15T12:00:00Z", 0, "2026-03-01T00:00:00Z" },
+			{ "Europe/Berlin", "2026-11-30T23:00:00Z", 0, "2026-11-30T23:00:00Z" },
+			{ "America/New_York", "2027-01-01T03:00:00Z", 0, "2026-12-01T05:00:00Z" },
+			{ "America/New_York", "2027-01-01T03:00:00Z", 1, "2027-01-01T05:00:00Z" },
+			{ "Asia/Tokyo", "2026-12-31T15:00:00Z", 0, "2026-12-31T15:00:00Z" },
+			{ "Not/AZone", "2026-12-04T11:49:00Z", 0, "2026-12-01T00:00:00Z" },
+			{ NULL, "2026-12-04T11:49:00Z", 0, "2026-12-01T00:00:00Z" },
+		};
+		char name[160], got[32];
+		struct tm tm;
+		size_t i;
+
+		pt_site.time_zone = "UTC";
+		for (i = 0; i < sizeof(m) / sizeof(m[0]); i++) {
+			time_t s = 0;
+
+			is_int(pt_month_start(m[i].zone, at(m[i].at), m[i].later, &s), PT_OK,
+			    "pt_month_start answers");
+			gmtime_r(&s, &tm);
+			strftime(got, sizeof(got), "%Y-%m-%dT%H:%M:%SZ", &tm);
+			snprintf(name, sizeof(name), "month of %s in %s, %+d: begins %s", m[i].at,
+			    m[i].zone != NULL ? m[i].zone : "the site's zone", m[i].later, m[i].want);
+			is_str(got, m[i].want, name);
+		}
+	}
+
 	ok(pt_time_format(out, 8, &(struct pt_reader){ "en", "UTC", 0, 0, NULL },
 	    "2026-12-04T11:49:00Z", "datetime") == 7 && strlen(out) == 7, "cut to fit");
 
