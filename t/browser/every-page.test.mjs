@@ -60,12 +60,13 @@ const SKIP = [/^\/auth\/logout\b/, /^\/kb\/go\//, /^\/kb\/files\//, /\/download/
 // find from there yet (they show their forbidden page to the others).
 const START = ['/', '/kb/', '/kb/editor', '/kb/editor/feedback', '/kb/search?q=gateway'];
 
-// A route's shape: digit runs as N, and a category's or a service's slug
-// as S (every category is the same view, every service form too, and
-// there are many).
+// A route's shape: digit runs as N, and a category's, a service's or a
+// product's slug or SKU as S (every category is the same view, every
+// service form and every product page too, and there are many).
 const shapeOf = (pathname) => pathname.replace(/\d+/g, 'N')
   .replace(/^\/kb\/categories\/[^/]+/, '/kb/categories/S')
-  .replace(/^\/tickets\/new\/[^/]+/, '/tickets/new/S');
+  .replace(/^\/tickets\/new\/[^/]+/, '/tickets/new/S')
+  .replace(/^\/orders\/products\/[^/]+/, '/orders/products/S');
 
 let browser;
 before(async () => { browser = await launch(); });

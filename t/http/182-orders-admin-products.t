@@ -77,7 +77,7 @@ subtest 'create' => sub {
         [['de', 'Testsensor', 'Zeile'], ['en', 'Test sensor', "Line one.\nLine two."]], 'texts, LF line ends');
     is_deeply(sql_rows("SELECT currency, amount_minor FROM product_prices WHERE product_id = $id ORDER BY currency"),
         [['EUR', 125050], ['GBP', 110000]], 'the prices given, in minor units');
-    my @a = audit_rows('product.create', 'product', $id);
+    my @a = audit_of('product.create', 'product', $id);
     is(scalar @a, 1, 'one audit row');
     is($a[0]{user}, $admin_id, 'by the admin');
     like($a[0]{after}, qr/"price_EUR":"1250.50".*"audience":"customer,partner","image":"$r->[7]"/, 'with what was saved');
@@ -120,6 +120,9 @@ subtest '422 keeps every value' => sub {
     my $f = "/page/form[\@name='product']";
     is(xp($doc, "$f/field[\@name='sku']"), '-bad sku', 'SKU kept');
     is(xp($doc, "$f/field[\@name='price_CHF']"), '12.345', 'price kept as typed');
+    is(xp($doc, "$f/field[\@name='price_GBP']"), '1100', 'a good price kept too');
+    my (undef, $r) = or_upload($admin, '/orders/admin/products/new', form(name_en => ''), html => 1);
+    like($r->decoded_content, qr{<input id="price_GBP" name="price_GBP" type="text" value="1100"}, 'HTML: in its field');
     is(xp($doc, "$f/field[\@name='name_de']"), 'Testsensor', 'the rest kept');
     is(sql_value('SELECT COUNT(*) FROM products'), $count, 'no product written');
     is(stored(), $before, 'no file stored');
@@ -151,7 +154,7 @@ subtest 'edit' => sub {
     isnt($new, $old, 'a new image');
     ok(!-e "$files/$old", 'the old file is gone');
     ok(-f "$files/$new", 'the new one is there');
-    my @a = audit_rows('product.update', 'product', $id);
+    my @a = audit_of('product.update', 'product', $id);
     is(scalar @a, 1, 'audited');
     like($a[0]{before}, qr/"price_EUR":"1250.50".*"price_GBP":"1100.00"/, 'before');
     like($a[0]{after}, qr/"price_EUR":"99,90".*"price_GBP":""/, 'after');

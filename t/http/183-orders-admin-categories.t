@@ -40,7 +40,7 @@ subtest 'create' => sub {
         [['de', 'Werkzeuge', ''], ['en', 'Tools', "Hand tools.\nAll."]], 'both texts');
     is(sql_value("SELECT position FROM catalogue_categories WHERE id = $id"),
         sql_value("SELECT MAX(position) FROM catalogue_categories WHERE id <> $id") + 10, 'at the end');
-    my @a = audit_rows('catalogue_category.create', 'catalogue_category', $id);
+    my @a = audit_of('catalogue_category.create', 'catalogue_category', $id);
     is(scalar @a, 1, 'audited');
     like($a[0]{after}, qr/"name_de":"Werkzeuge"/, 'with what was saved');
     ($doc) = $admin->get_xml('/orders/admin/categories?saved=1');
@@ -71,7 +71,7 @@ subtest 'edit and delete' => sub {
         name_en => 'Hand tools', name_de => 'Handwerkzeuge', description_en => '', description_de => '', position => '7']);
     is($res->code, 303, 'edited');
     is(sql_value("SELECT CONCAT(slug, ' ', position) FROM catalogue_categories WHERE id = $id"), "$p-hand-tools 7", 'slug, position');
-    my @a = audit_rows('catalogue_category.update', 'catalogue_category', $id);
+    my @a = audit_of('catalogue_category.update', 'catalogue_category', $id);
     like($a[0]{before}, qr/"slug":"\Q$p\E-tools"/, 'before');
     like($a[0]{after}, qr/"slug":"\Q$p\E-hand-tools"/, 'after');
 
@@ -87,7 +87,7 @@ subtest 'edit and delete' => sub {
     is($res->code, 303, 'an empty one: deleted');
     ok(!or_category_id("$p-hand-tools"), 'gone');
     is(sql_value("SELECT COUNT(*) FROM catalogue_category_texts WHERE category_id = $id"), 0, 'with its texts');
-    is(scalar(audit_rows('catalogue_category.delete', 'catalogue_category', $id)), 1, 'audited');
+    is(scalar(audit_of('catalogue_category.delete', 'catalogue_category', $id)), 1, 'audited');
     is($admin->get("/orders/admin/categories/$id")->code, 404, 'its page: 404');
 };
 

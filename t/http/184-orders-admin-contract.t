@@ -49,7 +49,7 @@ subtest 'set, replace, remove' => sub {
     is(price_of($klaus, 'VS-3-S'), '19900 contract', 'Bergmann sees it at once');
     like(price_of($carl, 'VS-3-S'), qr/^\d+ contract$/, 'Acme keeps its own');
     isnt(price_of($carl, 'VS-3-S'), '19900 contract', 'not Bergmann\'s');
-    my @a = audit_rows('contract_price.set', 'contract_price', "$bergmann/$vs");
+    my @a = audit_of('contract_price.set', 'contract_price', "$bergmann/$vs");
     is(scalar @a, 1, 'audited');
     is($a[0]{before}, '', 'nothing before');
     like($a[0]{after}, qr/"sku":"VS-3-S","currency":"EUR","amount_minor":19900/, 'after');
@@ -57,7 +57,7 @@ subtest 'set, replace, remove' => sub {
     (undef, $res) = or_post($admin, '/orders/admin/contract-prices', [org => $bergmann, sku => 'VS-3-S', price => '189,50']);
     is($res->code, 303, 'again');
     is(sql_value("SELECT amount_minor FROM contract_prices WHERE org_id = $bergmann AND product_id = $vs"), 18950, 'replaced');
-    @a = audit_rows('contract_price.set', 'contract_price', "$bergmann/$vs");
+    @a = audit_of('contract_price.set', 'contract_price', "$bergmann/$vs");
     like($a[1]{before}, qr/"amount_minor":19900/, 'before');
     like($a[1]{after}, qr/"amount_minor":18950/, 'after');
 
@@ -70,7 +70,7 @@ subtest 'set, replace, remove' => sub {
     is($res->code, 303, 'removed');
     is(sql_value("SELECT COUNT(*) FROM contract_prices WHERE org_id = $bergmann"), 0, 'gone');
     is(price_of($klaus, 'VS-3-S'), $list, 'the list price again');
-    like((audit_rows('contract_price.delete', 'contract_price', "$bergmann/$vs"))[0]{before}, qr/18950/, 'audited');
+    like((audit_of('contract_price.delete', 'contract_price', "$bergmann/$vs"))[0]{before}, qr/18950/, 'audited');
     (undef, $res) = or_post($admin, '/orders/admin/contract-prices/delete', [org => $bergmann, sku => 'VS-3-S']);
     is($res->code, 404, 'removing it twice: 404');
 };

@@ -60,7 +60,7 @@ subtest 'a valid file: kept, previewed, nothing written' => sub {
     is(sql_value("SELECT CONCAT(filename, ' ', line_count, ' ', applied_at IS NULL) FROM catalogue_imports WHERE id = $id"),
         'Price_list_2025.csv 3 1', 'kept with a safe name, not applied');
     is(prices(), $before, 'no price written');
-    is(scalar(audit_rows('catalogue_import.upload', 'catalogue_import', $id)), 1, 'audited');
+    is(scalar(audit_of('catalogue_import.upload', 'catalogue_import', $id)), 1, 'audited');
 
     ($doc, $res) = $admin->get_xml("/orders/admin/import/$id");
     is($res->code, 200, 'the preview');
@@ -88,13 +88,13 @@ subtest 'confirm' => sub {
     is(sql_value("SELECT amount_minor FROM product_prices WHERE product_id = $px200 AND currency = 'EUR'"), 90000, 'PX-200 changed');
     is(sql_value("SELECT amount_minor FROM product_prices WHERE product_id = $travel AND currency = 'GBP'"), 25000, 'FS-TRAVEL has a GBP price');
     ok(sql_value("SELECT applied_at IS NOT NULL FROM catalogue_imports WHERE id = $id"), 'marked applied');
-    my @a = audit_rows('product_price.import', 'product_price', "$px200/EUR");
+    my @a = audit_of('product_price.import', 'product_price', "$px200/EUR");
     is(scalar @a, 1, 'the changed price audited');
     like($a[0]{before}, qr/"amount_minor":89000/, 'before');
     like($a[0]{after}, qr/"amount_minor":90000,"import":$id/, 'after, naming the import');
-    is(scalar(audit_rows('product_price.import', 'product_price', "$travel/GBP")), 1, 'the new one audited');
-    is(scalar(audit_rows('product_price.import', 'product_price', or_product_id('VS-3-M') . '/GBP')), 0, 'not the unchanged one');
-    is(scalar(audit_rows('catalogue_import.apply', 'catalogue_import', $id)), 1, 'the import audited');
+    is(scalar(audit_of('product_price.import', 'product_price', "$travel/GBP")), 1, 'the new one audited');
+    is(scalar(audit_of('product_price.import', 'product_price', or_product_id('VS-3-M') . '/GBP')), 0, 'not the unchanged one');
+    is(scalar(audit_of('catalogue_import.apply', 'catalogue_import', $id)), 1, 'the import audited');
     ($doc) = $carl->get_xml('/orders/products/FS-TRAVEL');
     is(xp($doc, '/page/product/price/@minor'), 25000, 'customers see the new price');
 

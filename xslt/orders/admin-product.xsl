@@ -129,13 +129,11 @@
         <legend><xsl:value-of select="pt:t('orders.admin.prices')"/></legend>
         <p class="hint"><xsl:value-of select="pt:t('orders.admin.prices.hint')"/></p>
         <div class="or-prices">
-          <xsl:for-each select="str:split('EUR CHF GBP USD', ' ')">
-            <xsl:call-template name="or-input">
-              <xsl:with-param name="name" select="concat('price_', .)"/>
-              <xsl:with-param name="label-key" select="concat('orders.admin.price.', .)"/>
-              <xsl:with-param name="inputmode" select="'decimal'"/>
-            </xsl:call-template>
-          </xsl:for-each>
+          <!-- One call each: inside a for-each over str:split, "/" would be the split's tree, not the page. -->
+          <xsl:call-template name="or-price-input"><xsl:with-param name="currency" select="'EUR'"/></xsl:call-template>
+          <xsl:call-template name="or-price-input"><xsl:with-param name="currency" select="'CHF'"/></xsl:call-template>
+          <xsl:call-template name="or-price-input"><xsl:with-param name="currency" select="'GBP'"/></xsl:call-template>
+          <xsl:call-template name="or-price-input"><xsl:with-param name="currency" select="'USD'"/></xsl:call-template>
         </div>
       </fieldset>
       <fieldset class="or-fieldset">
@@ -169,6 +167,15 @@
         </xsl:choose>
       </button>
     </form>
+  </xsl:template>
+
+  <xsl:template name="or-price-input">
+    <xsl:param name="currency"/>
+    <xsl:call-template name="or-input">
+      <xsl:with-param name="name" select="concat('price_', $currency)"/>
+      <xsl:with-param name="label-key" select="concat('orders.admin.price.', $currency)"/>
+      <xsl:with-param name="inputmode" select="'decimal'"/>
+    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

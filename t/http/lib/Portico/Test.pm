@@ -43,7 +43,7 @@ our @EXPORT = qw(
     sql sql_rows sql_value sql_quote forget_kept_pages
     xml_of xp xp_list xp_count csrf_of message_keys
     set_cookies cookie_is_cleared location_path
-    wait_until unique_tag worker_pids run_script audit_rows
+    wait_until unique_tag worker_pids run_script audit_of
 );
 
 use constant DEMO_PASSWORD => 'portico-demo';
@@ -219,7 +219,7 @@ sub bump_counter {
 
 # The audit rows of action on object type (and id, when given), oldest
 # first: { user, before, after } with the JSON as text.
-sub audit_rows {
+sub audit_of {
     my ($action, $type, $id) = @_;
     my $r = sql_rows('SELECT user_id, before_json, after_json FROM audit_log WHERE action = '
         . sql_quote($action) . ' AND object_type = ' . sql_quote($type)

@@ -122,7 +122,7 @@ sub tka_group {
 }
 
 # The audit rows of action on object (type, id), oldest first.
-sub tka_audit { return audit_rows(@_) }
+sub tka_audit { return audit_of(@_) }
 
 END {
     my $status = $?;
