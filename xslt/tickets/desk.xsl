@@ -19,6 +19,8 @@
   <xsl:variable name="d" select="/page/desk"/>
   <xsl:variable name="bulk" select="/page/form[@name = 'bulk']"/>
   <xsl:variable name="result" select="/page/bulk-result"/>
+  <!-- Each row's "Select ticket {number}", looked up once. -->
+  <xsl:variable name="pick" select="pt:t('tickets.bulk.pick')"/>
 
   <xsl:template match="page" mode="title">
     <xsl:value-of select="pt:t('tickets.desk.title')"/>
@@ -376,11 +378,7 @@
           <xsl:if test="$bulk/field[@name = 'ticket'] = $n"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
         </input>
         <label class="visually-hidden" for="pick-{@number}">
-          <xsl:call-template name="tk-fill">
-            <xsl:with-param name="key" select="'tickets.bulk.pick'"/>
-            <xsl:with-param name="name" select="'number'"/>
-            <xsl:with-param name="value" select="$n"/>
-          </xsl:call-template>
+          <xsl:value-of select="concat(substring-before($pick, '{number}'), $n, substring-after($pick, '{number}'))"/>
         </label>
       </td>
       <th scope="row">
@@ -402,17 +400,19 @@
       <td class="tk-due">
         <xsl:choose>
           <xsl:when test="string(@due) != ''">
-            <xsl:call-template name="pt-datetime">
-              <xsl:with-param name="iso" select="string(@due)"/>
-              <xsl:with-param name="style" select="'relative'"/>
-            </xsl:call-template>
-            <!-- The absolute time too, unless the relative one is it already. -->
-            <xsl:if test="pt:time(string(@due), 'relative') != pt:time(string(@due), 'datetime')">
-              <span class="tk-reason">
-                <xsl:call-template name="pt-datetime">
-                  <xsl:with-param name="iso" select="string(@due)"/>
-                </xsl:call-template>
-              </span>
+            <!-- pt-datetime's relative <time>, and the absolute one too unless
+                 the relative one is it already; each text made once. -->
+            <xsl:variable name="iso" select="pt:time(string(@due), 'iso')"/>
+            <xsl:variable name="relative" select="pt:time(string(@due), 'relative')"/>
+            <xsl:variable name="absolute" select="pt:time(string(@due), 'datetime')"/>
+            <time datetime="{$iso}">
+              <xsl:if test="$absolute != $relative">
+                <xsl:attribute name="title"><xsl:value-of select="$absolute"/></xsl:attribute>
+              </xsl:if>
+              <xsl:value-of select="$relative"/>
+            </time>
+            <xsl:if test="$absolute != $relative">
+              <span class="tk-reason"><time datetime="{$iso}"><xsl:value-of select="$absolute"/></time></span>
             </xsl:if>
             <xsl:if test="@breached">
               <span class="tk-due-mark"><span class="status-badge sla-breached"><xsl:value-of select="pt:t('sla.mark.breached')"/></span></span>
