@@ -36,7 +36,10 @@
  * changes with time alone (a deadline that passes, the breaching tab, "3
  * minutes ago") the desk names with pt_pagecache_until.  Deadlines that
  * an edited calendar moves (the SLA check writes them without a change to
- * the ticket) show within PT_PAGECACHE_PERSONAL_S.
+ * the ticket) show within PT_PAGECACHE_PERSONAL_S.  So does, on any of
+ * these pages, a change whose transaction wrote its change time before
+ * another one's and committed after it, if a page was kept in between:
+ * the newest change time was the other's before and after.
  *
  * Names of people and services are in no customer's stamp; an entry lives
  * PT_PAGECACHE_PERSONAL_S seconds at most.  Times on kept pages may be
