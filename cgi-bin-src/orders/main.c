@@ -15,6 +15,13 @@ static const struct pt_group *const groups[] = {
 	&or_admin_categories_group,
 	&or_admin_contract_group,
 	&or_admin_import_group,
+	&or_cart_group,
+	&or_checkout_group,
+	&or_history_group,
+	&or_order_group,
+	&or_approval_group,
+	&or_addresses_group,
+	&or_order_common_group,
 	&common_group,
 };
 

@@ -95,4 +95,144 @@ void	 or_flash(struct pt_req *, const char *param, const char *key);
 /* Minor units as the decimal a form shows ("1250.50"), in the arena. */
 const char *or_amount_text(struct pt_req *, const char *minor);
 
+/* ==== the cart, checkout, orders and their approval ===================== */
+
+extern const struct pt_group or_cart_group;		/* cart.c: the cart and its lines */
+extern const struct pt_group or_checkout_group;		/* checkout.c: placing the order */
+extern const struct pt_group or_history_group;		/* history.c: the list and its CSV */
+extern const struct pt_group or_order_group;		/* order.c: an order, cancel, repeat */
+extern const struct pt_group or_approval_group;		/* approval.c: approve or reject */
+extern const struct pt_group or_addresses_group;	/* addresses.c: delivery addresses */
+extern const struct pt_group or_order_common_group;	/* order-common.c: statements only */
+
+#define OR_PERM_PLACE		"orders.place"		/* a cart, and orders from it */
+#define OR_PERM_READ_ORG	"orders.read.org"	/* every order of the organisation */
+#define OR_PERM_APPROVE		"orders.approve"	/* decide orders above a buyer's limits */
+#define OR_PERM_ADDRESSES	"orders.addresses"	/* keep the delivery addresses */
+
+/* An order number: O-<year>-<at least six digits>. */
+#define OR_NUMBER_ROUTE		"(O-[0-9]{4}-[0-9]{6,9})"
+int	 or_number_ok(const char *s);
+/* "/orders/<number>" in the arena. */
+const char *or_order_href(struct pt_req *, const char *number);
+
+/* A quantity in a cart or on an order line. */
+#define OR_QTY_MAX		99999
+/* The texts of checkout, in characters (the columns of orders). */
+#define OR_PO_MAX_CHARS		40
+#define OR_COST_CENTRE_MAX_CHARS 40
+#define OR_NOTE_MAX_CHARS	1000
+#define OR_COMMENT_MAX_CHARS	1000
+
+/* The states of an order (orders.status), in the order of its life. */
+#define OR_NSTATUSES 9
+extern const char *const or_statuses[OR_NSTATUSES];
+/* 1 while an order may still be cancelled: nothing of it is shipped. */
+int	 or_cancellable(const char *status);
+
+/*
+ * A line of the reader's cart as it would be ordered now: the product,
+ * the price that applies to the reader's organisation today and the tax
+ * rate of the delivery country for its class.
+ */
+struct or_line {
+	long long	 product_id;
+	const char	*sku, *name, *unit, *tax_class;
+	long long	 quantity;
+	int		 orderable;	/* sold to the org now, at a price in its currency */
+	long long	 unit_minor;	/* -1: no price */
+	int		 contract;	/* the org's contract price */
+	long long	 list_minor;	/* -1: no list price */
+	int		 rate_bp;	/* -1: no rate for the country */
+	struct pt_money	 money;		/* of the line; 0 unless orderable with a rate */
+};
+
+struct or_cart {
+	const char	*currency;	/* the org's */
+	const char	*country;	/* taxed for; NULL: no address, no tax */
+	struct or_line	*lines;
+	size_t		 nlines;
+	int		 orderable;	/* every line is, and there is one */
+	struct pt_money	 total;
+};
+/*
+ * The reader's cart priced for delivery to country (NULL: net only).
+ * PT_OK, PT_ELIMIT when the amounts pass PT_MONEY_MAX_MINOR, or an error.
+ */
+int	 or_cart_read(struct pt_req *, const char *country, struct or_cart *);
+/* <cart> under parent: its lines with their prices and amounts, and totals. */
+xmlNodePtr or_cart_node(struct pt_req *, xmlNodePtr parent, const struct or_cart *);
+/*
+ * The cart page (cart.c) with status: the cart, the delivery addresses,
+ * the buyer's budget and the checkout form with values v (NULL: fresh).
+ */
+int	 or_cart_page(struct pt_req *, int status, const char *const *v);
+/* Add quantity of product_id to the reader's cart (a transaction is open). */
+int	 or_cart_add(struct pt_req *, long long product_id, long long quantity);
+/*
+ * Lock the buyer's cart row, which is also the lock of their monthly
+ * budget: the first statement of a checkout and of an approval of their
+ * order, so the month they are checked or counted against never changes
+ * under them.  Inside a transaction.
+ */
+int	 or_budget_lock(struct pt_req *, long long buyer_id, long long org_id);
+
+/* What the buyer's budget says of an order of net_minor (checkout.c). */
+struct or_budget_state {
+	struct pt_budget limits;
+	long long	 month_spent_minor;	/* counted in the buyer's month so far */
+	time_t		 month_from;		/* the month, in the buyer's zone */
+	const char	*over;			/* NULL within the limits, else "order" or "month" */
+};
+int	 or_budget_state(struct pt_req *, long long net_minor, struct or_budget_state *);
+/* <budget> under parent. */
+void	 or_budget_node(struct pt_req *, xmlNodePtr parent, const struct or_budget_state *);
+
+/* A DATETIME column as ISO 8601 UTC, for the pages' dates. */
+#define OR_ISO(col)	"DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+
+/*
+ * An order in a list, of orders o joined to their buyers u: the first
+ * OR_SUMMARY_NCOLS columns of a list's statement, which or_summary_node
+ * turns into <order number href status created currency net tax gross
+ * [budget-reason] buyer-id><buyer/><po-number/></order>.
+ */
+#define OR_SUMMARY_COLUMNS \
+	"o.number, o.status, " OR_ISO("o.created_at") ", o.currency, o.net_minor, o.tax_minor," \
+	" o.gross_minor, o.budget_reason, o.po_number, u.name, o.buyer_id"
+#define OR_SUMMARY_NCOLS 11
+xmlNodePtr or_summary_node(struct pt_req *, xmlNodePtr parent, const struct pt_rows *, size_t r);
+/*
+ * <address country><label/><recipient/><street/><street2/><postal-code/>
+ * <city/></address> under parent from the columns label, recipient,
+ * street, street2, postal code, city and country, from col on.
+ */
+xmlNodePtr or_address_node(xmlNodePtr parent, const struct pt_rows *, size_t r, size_t col);
+
+/*
+ * The order with this number in the reader's organisation (order.c):
+ * PT_OK with its row, whose first columns are OR_O_*; PT_ENOTFOUND (404)
+ * for a malformed number, none, or another organisation's.
+ */
+enum { OR_O_ID, OR_O_NUMBER, OR_O_STATUS, OR_O_BUYER_ID, OR_O_BUYER };
+int	 or_order_find(struct pt_req *, const char *number, struct pt_rows *order);
+/* 1 if the reader may see it: with orders.read.org or orders.approve, or as its buyer. */
+int	 or_order_readable(const struct pt_req *, const struct pt_rows *order);
+/* The order's page with status (404 and 403 as the page answers them). */
+int	 or_order_page(struct pt_req *, int status, const char *number);
+
+/*
+ * A row of an order's timeline: the status it entered, by the reader (or,
+ * with by_reader 0, by the rules, such as the budget), and a comment (NULL: none).
+ */
+int	 or_order_event(struct pt_req *, long long order_id, const char *status, const char *comment,
+	    int by_reader);
+
+/*
+ * The approval step (approval.c): an order above the buyer's limits waits
+ * for a person of the same organisation with orders.approve, who is told
+ * by mail.  Call inside the transaction that placed the order.
+ */
+int	 or_approval_request(struct pt_req *, long long order_id);
+
 #endif

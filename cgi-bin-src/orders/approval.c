@@ -1,0 +1,257 @@
+/*
+ * The approval step: an order above its buyer's limits (checkout.c)
+ * waits for a person of the same organisation who holds orders.approve.
+ * Each of them (but the buyer) is told by mail, in their language and time
+ * zone, and finds it in their list (GET /orders/approvals); they approve
+ * or reject it on its page with a comment (required to reject), and the
+ * buyer is told by mail.  An approved order counts towards its buyer's
+ * month from then on.  No one decides their own order.
+ *
+ * The step is kept apart on purpose: a later issue runs it as a BPMN
+ * process.  What it reads and writes is the order's status
+ * (awaiting_approval -> approved | rejected), decided_by, decided_at,
+ * decision_comment and counted_at, a timeline row and the mails.
+ */
+#include <string.h>
+
+#include "orders.h"
+
+#define DECIDED_SHOWN	20	/* the most recent decisions on the list */
+
+enum approval_sql {
+	SQL_WAITING, SQL_DECIDED, SQL_LOCK, SQL_DECIDE, SQL_FACTS, SQL_APPROVERS, SQL__MAX
+};
+
+/* A row of the lists (binds: org). */
+#define LIST_COLUMNS \
+	"SELECT " OR_SUMMARY_COLUMNS ", d.name, " OR_ISO("o.decided_at") ", o.decision_comment" \
+	" FROM orders o JOIN users u ON u.id = o.buyer_id LEFT JOIN users d ON d.id = o.decided_by"
+
+static const struct pt_sql sql[SQL__MAX] = {
+	[SQL_WAITING] = { "or_approval_waiting",
+	    LIST_COLUMNS " WHERE o.org_id = ? AND o.status = 'awaiting_approval'"
+	    " ORDER BY o.created_at, o.id" },
+	[SQL_DECIDED] = { "or_approval_decided",
+	    LIST_COLUMNS " WHERE o.org_id = ? AND o.decided_at IS NOT NULL"
+	    " ORDER BY o.decided_at DESC, o.id DESC LIMIT " OR_XSTR(DECIDED_SHOWN) },
+	[SQL_LOCK] = { "or_approval_lock",
+	    "SELECT status FROM orders WHERE id = ? FOR UPDATE" },
+	/* Binds: status, decider, comment, status, id. */
+	[SQL_DECIDE] = { "or_approval_decide",
+	    "UPDATE orders SET status = ?, decided_by = ?, decided_at = UTC_TIMESTAMP(6),"
+	    " decision_comment = ?, counted_at = IF(? = 'approved', UTC_TIMESTAMP(6), NULL),"
+	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
+	/* What the mails say, and the buyer as a recipient.  Binds: order. */
+	[SQL_FACTS] = { "or_approval_facts",
+	    "SELECT o.number, o.currency, o.net_minor, o.gross_minor, o.budget_reason,"
+	    " " OR_ISO("o.created_at") ", o.po_number, og.name, o.org_id, u.id, u.email, u.name,"
+	    " COALESCE(u.language, og.language, 'en'), u.status = 'active' AND u.notify_orders = 1"
+	    " FROM orders o JOIN users u ON u.id = o.buyer_id JOIN orgs og ON og.id = o.org_id"
+	    " WHERE o.id = ?" },
+	/* Who may approve in the org, but the buyer, and wants mails about orders.  Binds: org, buyer. */
+	[SQL_APPROVERS] = { "or_approval_approvers",
+	    "SELECT DISTINCT u.id, u.email, u.name, COALESCE(u.language, og.language, 'en')"
+	    " FROM users u JOIN orgs og ON og.id = u.org_id"
+	    " JOIN user_roles ur ON ur.user_id = u.id"
+	    " JOIN role_permissions rp ON rp.role_id = ur.role_id"
+	    " JOIN permissions p ON p.id = rp.permission_id"
+	    " WHERE u.org_id = ? AND u.id <> ? AND u.status = 'active' AND u.notify_orders = 1"
+	    " AND p.name IN ('" OR_PERM_APPROVE "', 'orders.*') ORDER BY u.id" },
+};
+
+enum { W_DECIDER = OR_SUMMARY_NCOLS, W_DECIDED, W_COMMENT };
+enum {
+	F_NUMBER, F_CURRENCY, F_NET, F_GROSS, F_REASON, F_CREATED, F_PO, F_ORG, F_ORG_ID,
+	F_BUYER_ID, F_BUYER_EMAIL, F_BUYER, F_BUYER_LANG, F_BUYER_MAILS
+};
+enum { R_ID, R_EMAIL, R_NAME, R_LANG };
+
+/* The facts every mail of the step carries. */
+static xmlNodePtr
+mail_data(struct pt_req *req, const struct pt_rows *f)
+{
+	xmlNodePtr d = pt_mail_data(req);
+
+	if (d == NULL)
+		return NULL;
+	pt_node(d, "number", pt_cell(f, 0, F_NUMBER));
+	pt_node(d, "buyer", pt_cell(f, 0, F_BUYER));
+	pt_node(d, "org", pt_cell(f, 0, F_ORG));
+	pt_node(d, "po", pt_cell(f, 0, F_PO));
+	pt_node(d, "created", pt_cell(f, 0, F_CREATED));
+	pt_attr(pt_node(d, "net", pt_cell(f, 0, F_NET)), "currency", pt_cell(f, 0, F_CURRENCY));
+	pt_attr(pt_node(d, "gross", pt_cell(f, 0, F_GROSS)), "currency", pt_cell(f, 0, F_CURRENCY));
+	if (pt_cell(f, 0, F_REASON) != NULL)
+		pt_node(d, "reason", pt_cell(f, 0, F_REASON));
+	pt_node(d, "link", pt_printf(req, "%s%s", pt_base_url(),
+	    or_order_href(req, pt_cell(f, 0, F_NUMBER))));
+	return d;
+}
+
+int
+or_approval_request(struct pt_req *req, long long order_id)
+{
+	struct pt_rows f, to;
+	struct pt_mail *m;
+	size_t i;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_FACTS], &f, PT_BINDS(pt_int(order_id)))) != PT_OK)
+		return rc;
+	if (f.nrows != 1)
+		return PT_ENOTFOUND;
+	if ((rc = pt_db_query(req, &sql[SQL_APPROVERS], &to, PT_BINDS(pt_str(pt_cell(&f, 0, F_ORG_ID)),
+	    pt_str(pt_cell(&f, 0, F_BUYER_ID))))) != PT_OK)
+		return rc;
+	if (to.nrows == 0)
+		return PT_OK;
+	if ((m = pt_alloc(req, to.nrows * sizeof(*m))) == NULL)
+		return PT_ENOMEM;
+	for (i = 0; i < to.nrows; i++) {
+		m[i].template = "order-approval";
+		m[i].to_email = pt_cell(&to, i, R_EMAIL);
+		m[i].to_name = pt_cell(&to, i, R_NAME);
+		m[i].lang = pt_mail_lang(pt_cell(&to, i, R_LANG));
+		m[i].data = mail_data(req, &f);
+		m[i].th = NULL;
+	}
+	return pt_mail_queue_all(req, m, to.nrows);
+}
+
+/* The buyer is told of the decision (unless they want no mails about orders). */
+static int
+tell_buyer(struct pt_req *req, long long order_id, const char *decision, const char *comment)
+{
+	struct pt_rows f;
+	xmlNodePtr d;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_FACTS], &f, PT_BINDS(pt_int(order_id)))) != PT_OK)
+		return rc;
+	if (f.nrows != 1 || pt_cell_int(&f, 0, F_BUYER_MAILS) != 1)
+		return PT_OK;
+	if ((d = mail_data(req, &f)) == NULL)
+		return PT_ENOMEM;
+	pt_attr(d, "decision", decision);
+	pt_node(d, "approver", req->session.user->name);
+	pt_node(d, "comment", comment);
+	return pt_mail_queue(req, "order-decision", pt_cell(&f, 0, F_BUYER_EMAIL),
+	    pt_cell(&f, 0, F_BUYER), pt_mail_lang(pt_cell(&f, 0, F_BUYER_LANG)), d);
+}
+
+static void
+list_nodes(struct pt_req *req, xmlNodePtr parent, const char *name, const struct pt_rows *rows)
+{
+	xmlNodePtr l = pt_node(parent, name, NULL);
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		xmlNodePtr o = or_summary_node(req, l, rows, i);
+
+		if (pt_cell(rows, i, W_DECIDED) != NULL)
+			pt_attr(o, "decided", pt_cell(rows, i, W_DECIDED));
+		if (pt_cell(rows, i, W_DECIDER) != NULL)
+			pt_node(o, "decider", pt_cell(rows, i, W_DECIDER));
+		if (*pt_cell(rows, i, W_COMMENT) != '\0')
+			pt_node(o, "comment", pt_cell(rows, i, W_COMMENT));
+	}
+}
+
+/* GET /orders/approvals */
+static int
+approvals(struct pt_req *req)
+{
+	struct pt_rows waiting, decided;
+	xmlNodePtr a;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_WAITING], &waiting,
+	    PT_BINDS(pt_int(req->session.user->org_id)))) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_DECIDED], &decided,
+	    PT_BINDS(pt_int(req->session.user->org_id)))) != PT_OK)
+		return rc;
+	a = pt_node(req->page, "approvals", NULL);
+	list_nodes(req, a, "waiting", &waiting);
+	list_nodes(req, a, "decided", &decided);
+	req->view = "approvals";
+	return 200;
+}
+
+static const struct pt_input comment_input = {
+	"comment", PT_IN_TEXT, 0, 0, OR_COMMENT_MAX_CHARS, NULL, 0
+};
+
+/* The order's page again with the comment kept and status 422. */
+static int
+again(struct pt_req *req, const char *key, const char *field, const char *comment)
+{
+	if (key != NULL)
+		pt_message(req, "error", key, field);
+	pt_form_values(req, "decision", (const char *const[]){ "comment" }, &comment, 1);
+	return or_order_page(req, 422, req->caps[1]);
+}
+
+/* POST /orders/<number>/approve and /reject. */
+static int
+decide(struct pt_req *req, const char *decision)
+{
+	const struct pt_user *u = req->session.user;
+	struct pt_rows o, lock;
+	const char *comment;
+	long long id, buyer;
+	int rc;
+
+	if ((rc = or_order_find(req, req->caps[1], &o)) != PT_OK)
+		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
+	id = pt_cell_int(&o, 0, OR_O_ID);
+	buyer = pt_cell_int(&o, 0, OR_O_BUYER_ID);
+	if (buyer == u->id)
+		return pt_error_page(req, 403, "orders.approval.own");
+	if ((rc = pt_input_read(req, &comment_input, 1, &comment)) != 0)
+		return rc < 0 ? rc : again(req, NULL, NULL, comment);
+	if (strcmp(decision, "rejected") == 0 && *comment == '\0')
+		return again(req, "orders.approval.reason", "comment", comment);
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	/* The buyer's budget lock first, as checkout takes it: the month counts one at a time. */
+	if ((rc = or_budget_lock(req, buyer, u->org_id)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_LOCK], &lock, PT_BINDS(pt_int(id)))) != PT_OK)
+		return or_undo(req, rc);
+	if (lock.nrows != 1 || strcmp(pt_cell(&lock, 0, 0), "awaiting_approval") != 0) {
+		pt_db_rollback(req);
+		return again(req, "orders.approval.not-waiting", NULL, comment);
+	}
+	if ((rc = pt_db_exec(req, &sql[SQL_DECIDE], PT_BINDS(pt_str(decision), pt_int(u->id),
+	    pt_str(comment), pt_str(decision), pt_int(id)), NULL)) == PT_OK &&
+	    (rc = or_order_event(req, id, decision, comment, 1)) == PT_OK)
+		rc = tell_buyer(req, id, decision, comment);
+	return or_done(req, rc, strcmp(decision, "approved") == 0 ? "order.approve" :
+	    "order.reject", "order", pt_cell(&o, 0, OR_O_ID),
+	    "{\"status\":\"awaiting_approval\"}",
+	    pt_printf(req, "{\"status\":\"%s\",\"comment\":%s}", decision, pt_json_str(req, comment)),
+	    pt_printf(req, "%s?decided=1", or_order_href(req, req->caps[1])));
+}
+
+static int
+approve(struct pt_req *req)
+{
+	return decide(req, "approved");
+}
+
+static int
+reject(struct pt_req *req)
+{
+	return decide(req, "rejected");
+}
+
+#define ORDER "/orders/" OR_NUMBER_ROUTE
+
+static const struct pt_route routes[] = {
+	{ PT_GET,  "/orders/approvals",	approvals,	PT_R_LOGIN, OR_PERM_APPROVE },
+	{ PT_POST, ORDER "/approve",	approve,	PT_R_LOGIN, OR_PERM_APPROVE },
+	{ PT_POST, ORDER "/reject",	reject,		PT_R_LOGIN, OR_PERM_APPROVE },
+};
+
+static const char *const views[] = { "approvals" };
+
+const struct pt_group or_approval_group = PT_GROUP(routes, sql, views);

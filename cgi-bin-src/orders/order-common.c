@@ -1,0 +1,104 @@
+/*
+ * What the pages of orders share: the order number's form and path, the
+ * states of an order, the lock of a buyer's budget, a row of an order's
+ * timeline, and an order in a list and an address on a page.
+ */
+#include <string.h>
+
+#include "orders.h"
+
+enum common_sql { SQL_LOCK, SQL_EVENT, SQL__MAX };
+
+static const struct pt_sql sql[SQL__MAX] = {
+	/*
+	 * The buyer's cart row, made when missing: a write, so it holds the
+	 * row's lock to the end of the transaction whether it made or found
+	 * it.  Binds: user, org.
+	 */
+	[SQL_LOCK] = { "or_budget_lock",
+	    "INSERT INTO carts (user_id, org_id) VALUES (?, ?)"
+	    " ON DUPLICATE KEY UPDATE user_id = user_id" },
+	[SQL_EVENT] = { "or_order_event",
+	    "INSERT INTO order_events (order_id, at, user_id, status, comment)"
+	    " VALUES (?, UTC_TIMESTAMP(6), ?, ?, ?)" },
+};
+
+/* Registered by the worker with the other groups' statements. */
+const struct pt_group or_order_common_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
+
+const char *const or_statuses[OR_NSTATUSES] = {
+	"submitted", "awaiting_approval", "approved", "rejected", "confirmed", "partly_shipped",
+	"shipped", "delivered", "cancelled"
+};
+
+int
+or_number_ok(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return n >= 13 && n <= 16 && strncmp(s, "O-", 2) == 0 &&
+	    strspn(s + 2, "0123456789") == 4 && s[6] == '-' &&
+	    strspn(s + 7, "0123456789") == n - 7;
+}
+
+const char *
+or_order_href(struct pt_req *req, const char *number)
+{
+	return pt_printf(req, "/orders/%s", number);
+}
+
+int
+or_cancellable(const char *status)
+{
+	static const char *const open[] = { "submitted", "awaiting_approval", "approved", "confirmed" };
+
+	return pt_one_of(status, open, PT_NELEM(open));
+}
+
+int
+or_budget_lock(struct pt_req *req, long long buyer_id, long long org_id)
+{
+	return pt_db_exec(req, &sql[SQL_LOCK], PT_BINDS(pt_int(buyer_id), pt_int(org_id)), NULL);
+}
+
+int
+or_order_event(struct pt_req *req, long long order_id, const char *status, const char *comment,
+    int by_reader)
+{
+	return pt_db_exec(req, &sql[SQL_EVENT], PT_BINDS(pt_int(order_id),
+	    by_reader ? pt_int(req->session.user->id) : pt_str(NULL), pt_str(status),
+	    pt_str(comment != NULL ? comment : "")), NULL);
+}
+
+xmlNodePtr
+or_summary_node(struct pt_req *req, xmlNodePtr parent, const struct pt_rows *rows, size_t r)
+{
+	static const char *const attrs[] = {
+		"number", "status", "created", "currency", "net", "tax", "gross", "budget-reason"
+	};
+	xmlNodePtr o = pt_node(parent, "order", NULL);
+	size_t i;
+
+	for (i = 0; i < PT_NELEM(attrs); i++)
+		if (pt_cell(rows, r, i) != NULL)
+			pt_attr(o, attrs[i], pt_cell(rows, r, i));
+	pt_attr(o, "href", or_order_href(req, pt_cell(rows, r, 0)));
+	pt_node(o, "po-number", pt_cell(rows, r, 8));
+	pt_attr(pt_node(o, "buyer", pt_cell(rows, r, 9)), "id", pt_cell(rows, r, 10));
+	return o;
+}
+
+xmlNodePtr
+or_address_node(xmlNodePtr parent, const struct pt_rows *rows, size_t r, size_t col)
+{
+	static const char *const parts[] = {
+		"label", "recipient", "street", "street2", "postal-code", "city"
+	};
+	xmlNodePtr a = pt_node(parent, "address", NULL);
+	size_t i;
+
+	pt_attr(a, "country", pt_cell(rows, r, col + PT_NELEM(parts)));
+	for (i = 0; i < PT_NELEM(parts); i++)
+		pt_node(a, parts[i], pt_cell(rows, r, col + i));
+	return a;
+}
