@@ -38,7 +38,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	/* The org's addresses one may deliver to.  Binds: org. */
 	[SQL_ADDRESSES] = { "or_cart_addresses",
 	    "SELECT id, label, recipient, street, street2, postal_code, city, country"
-	    " FROM org_addresses WHERE org_id = ? AND active = 1 ORDER BY label, id" },
+	    " FROM org_addresses WHERE org_id = ? AND active = 1 ORDER BY id" },
 	/* A product by SKU as the reader's org sees it.  Binds: org, lang, sku. */
 	[SQL_PRODUCT] = { "or_cart_product",
 	    "SELECT p.id, p.active = 1 AND" OR_VISIBLE ", COALESCE(cp.amount_minor, lp.amount_minor)"

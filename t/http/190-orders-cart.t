@@ -136,7 +136,7 @@ subtest "today's prices and tax per line" => sub {
     is(xp($doc, '/page/cart-page/cart/totals/@tax'), 1234 + 1710 + 3,
         'the tax total is the sum of the rounded lines');
     my $html = $buyer->get("/orders/cart?address=$gb")->decoded_content;
-    like($html, qr{<td class="num"><span class="nowrap">20(?:&#160;|\x{a0})%</span></td>}, 'HTML: the rate as 20 %');
+    like($html, qr{<span class="or-rate-note"><span class="nowrap">20(?:&#160;|\x{a0})%</span></span>}, 'HTML: the rate as 20 %');
     like($html, qr{61\.70(?:&#160;|\x{a0})GBP}, 'HTML: the amounts as money in GBP');
 };
 

@@ -139,7 +139,6 @@
               <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.price')"/></th>
               <th scope="col"><xsl:value-of select="pt:t('orders.cart.col.quantity')"/></th>
               <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.net')"/></th>
-              <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.rate')"/></th>
               <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.tax')"/></th>
               <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.gross')"/></th>
               <th scope="col"><span class="visually-hidden"><xsl:value-of select="pt:t('orders.cart.col.remove')"/></span></th>
@@ -161,7 +160,7 @@
                 <td class="num">
                   <xsl:call-template name="or-price">
                     <xsl:with-param name="price" select="price"/>
-                    <xsl:with-param name="unit" select="string(@unit)"/>
+                    <xsl:with-param name="unit" select="''"/>
                   </xsl:call-template>
                 </td>
                 <td>
@@ -185,19 +184,21 @@
                     </xsl:attribute>
                     <xsl:call-template name="or-aria"><xsl:with-param name="name" select="$field"/></xsl:call-template>
                   </input>
+                  <xsl:text> </xsl:text>
+                  <span class="or-per"><xsl:value-of select="pt:t(concat('orders.unit.', @unit))"/></span>
                 </td>
                 <xsl:choose>
                   <xsl:when test="amounts">
                     <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="amounts/@net"/></xsl:call-template></td>
                     <td class="num">
                       <xsl:if test="string(@rate-bp) != ''">
-                        <xsl:call-template name="or-rate"><xsl:with-param name="bp" select="@rate-bp"/></xsl:call-template>
+                        <xsl:call-template name="money"><xsl:with-param name="minor" select="amounts/@tax"/></xsl:call-template>
+                        <span class="or-rate-note"><xsl:call-template name="or-rate"><xsl:with-param name="bp" select="@rate-bp"/></xsl:call-template></span>
                       </xsl:if>
                     </td>
-                    <td class="num"><xsl:if test="string(@rate-bp) != ''"><xsl:call-template name="money"><xsl:with-param name="minor" select="amounts/@tax"/></xsl:call-template></xsl:if></td>
                     <td class="num"><xsl:if test="string(@rate-bp) != ''"><xsl:call-template name="money"><xsl:with-param name="minor" select="amounts/@gross"/></xsl:call-template></xsl:if></td>
                   </xsl:when>
-                  <xsl:otherwise><td></td><td></td><td></td><td></td></xsl:otherwise>
+                  <xsl:otherwise><td></td><td></td><td></td></xsl:otherwise>
                 </xsl:choose>
                 <td>
                   <button type="submit" name="remove" value="{@product-id}" class="or-link-button">
@@ -212,7 +213,6 @@
             <tr>
               <th scope="row" colspan="3"><xsl:value-of select="pt:t('orders.cart.total')"/></th>
               <td class="num"><strong><xsl:call-template name="money"><xsl:with-param name="minor" select="$c/totals/@net"/></xsl:call-template></strong></td>
-              <td></td>
               <td class="num">
                 <xsl:if test="$c/@country"><xsl:call-template name="money"><xsl:with-param name="minor" select="$c/totals/@tax"/></xsl:call-template></xsl:if>
               </td>

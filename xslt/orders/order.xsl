@@ -58,12 +58,12 @@
       </p>
     </header>
 
+    <xsl:if test="$o/actions/@decide">
+      <xsl:call-template name="decide"/>
+    </xsl:if>
+    <xsl:call-template name="lines"/>
     <div class="or-layout">
       <div class="or-main">
-        <xsl:if test="$o/actions/@decide">
-          <xsl:call-template name="decide"/>
-        </xsl:if>
-        <xsl:call-template name="lines"/>
         <section class="card or-timeline" aria-labelledby="timeline-title">
           <h2 id="timeline-title"><xsl:value-of select="pt:t('orders.order.timeline')"/></h2>
           <ol class="or-events">
@@ -203,7 +203,6 @@
             <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.quantity')"/></th>
             <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.price')"/></th>
             <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.net')"/></th>
-            <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.rate')"/></th>
             <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.tax')"/></th>
             <th scope="col" class="num"><xsl:value-of select="pt:t('orders.cart.col.gross')"/></th>
           </tr>
@@ -227,8 +226,10 @@
                 </xsl:if>
               </td>
               <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="@net"/></xsl:call-template></td>
-              <td class="num"><xsl:call-template name="or-rate"><xsl:with-param name="bp" select="@rate-bp"/></xsl:call-template></td>
-              <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="@tax"/></xsl:call-template></td>
+              <td class="num">
+                <xsl:call-template name="money"><xsl:with-param name="minor" select="@tax"/></xsl:call-template>
+                <span class="or-rate-note"><xsl:call-template name="or-rate"><xsl:with-param name="bp" select="@rate-bp"/></xsl:call-template></span>
+              </td>
               <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="@gross"/></xsl:call-template></td>
             </tr>
           </xsl:for-each>
@@ -244,7 +245,6 @@
                 </xsl:call-template>
               </th>
               <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="@net"/></xsl:call-template></td>
-              <td></td>
               <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="@tax"/></xsl:call-template></td>
               <td></td>
             </tr>
@@ -252,7 +252,6 @@
           <tr>
             <th scope="row" colspan="3"><xsl:value-of select="pt:t('orders.cart.total')"/></th>
             <td class="num"><strong><xsl:call-template name="money"><xsl:with-param name="minor" select="$o/totals/@net"/></xsl:call-template></strong></td>
-            <td></td>
             <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="$o/totals/@tax"/></xsl:call-template></td>
             <td class="num"><strong><xsl:call-template name="money"><xsl:with-param name="minor" select="$o/totals/@gross"/></xsl:call-template></strong></td>
           </tr>
