@@ -154,4 +154,26 @@ subtest 'numbers are gapless and go on' => sub {
     is(0 + $s3, $s2 + 1, 'the next order has the next number: no gap');
 };
 
+subtest 'numbers of orders placed at the same moment: no gap, no duplicate' => sub {
+    my @buyers = map { [ct_buyer()] } 1 .. 6;
+    my @forms;
+    for my $b (@buyers) {
+        ct_add($b->[2], $sku1, 1);
+        my ($cart) = ct_cart($b->[2], "?address=$gb");
+        push @forms, [address => $gb, expected => xp($cart, '/page/form[@name="checkout"]/field[@name="expected"]')];
+    }
+    my @tokens = map { or_csrf($_->[2]) } @buyers;
+    my @answers = ct_parallel(scalar @buyers, sub {
+        my ($k) = @_;
+        my (undef, $res) = or_post($buyers[$k][2], '/orders/checkout', $forms[$k], csrf => $tokens[$k]);
+        return $res->code . ' ' . (location_path($res) // '');
+    });
+    my @numbers = sort map { m{/orders/(O-\d{4}-\d{6})} ? $1 : () } @answers;
+    is(scalar @numbers, 6, 'six orders placed') or diag(join("\n", @answers));
+    my @seq = map { /(\d+)$/ ? 0 + $1 : () } @numbers;
+    is_deeply(\@seq, [$seq[0] .. $seq[0] + 5], "consecutive numbers: $numbers[0] to $numbers[-1]");
+    is(sql_value('SELECT COUNT(DISTINCT number) FROM orders WHERE buyer_id IN ('
+        . join(', ', map { $_->[0] } @buyers) . ')'), 6, 'each its own');
+};
+
 done_testing;

@@ -14,7 +14,6 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use POSIX ();
-use Time::HiRes ();
 use Portico::Test;
 use Portico::Cart;
 
@@ -126,30 +125,12 @@ subtest "the buyer's calendar month, in their time zone" => sub {
 sub at_once {
     my ($n, $clients, $expected) = @_;
     my @tokens = map { or_csrf($_) } @$clients;
-    my $go = Time::HiRes::time() + 1.5;
-    my @kids;
-    for my $k (0 .. $n - 1) {
-        pipe(my $r, my $w) or die "pipe: $!";
-        my $pid = fork // die "fork: $!";
-        if ($pid == 0) {
-            close $r;
-            Time::HiRes::sleep(0.001) while Time::HiRes::time() < $go;
-            my (undef, $res) = or_post($clients->[$k % @$clients], '/orders/checkout',
-                [address => $gb, expected => $expected], csrf => $tokens[$k % @$clients]);
-            print {$w} $res->code, ' ', (location_path($res) // ''), "\n";
-            close $w;
-            POSIX::_exit(0);    # no END blocks (cleanup) in the children
-        }
-        close $w;
-        push @kids, [$pid, $r];
-    }
-    my @answers;
-    for my $k (@kids) {
-        my $fh = $k->[1];
-        push @answers, map { chomp; $_ } <$fh>;
-        waitpid($k->[0], 0);
-    }
-    return @answers;
+    return ct_parallel($n, sub {
+        my ($k) = @_;
+        my (undef, $res) = or_post($clients->[$k % @$clients], '/orders/checkout',
+            [address => $gb, expected => $expected], csrf => $tokens[$k % @$clients]);
+        return $res->code . ' ' . (location_path($res) // '');
+    });
 }
 
 sub expected_total {

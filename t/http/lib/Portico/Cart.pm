@@ -20,7 +20,7 @@ use Portico::OrgAdmin ();
 use Portico::Orders qw(or_client or_csrf or_post or_errors);
 
 our @EXPORT = qw(ct_prefix ct_role ct_buyer ct_person ct_product ct_address ct_cart ct_add
-    ct_checkout ct_place ct_order_row ct_order_id ct_set_limits ct_db_order
+    ct_checkout ct_place ct_order_row ct_order_id ct_set_limits ct_db_order ct_parallel
     or_client or_csrf or_post or_errors ACME BERGMANN);
 
 use constant { ACME => 2, BERGMANN => 3 };
@@ -183,6 +183,39 @@ sub ct_db_order {
             "'GBP'", $o{net}, 0, $o{net}, sql_quote($o{po} // ''), ("'x'") x 5, "'GB'", $counted,
             sql_quote($o{at}), sql_quote($o{at})) . ')');
     return $number;
+}
+
+# Run code->(k) for k in 0 .. n-1 in forked children that all start at
+# the same moment (a second and a half from now); the lines each printed,
+# in the order of the children.
+sub ct_parallel {
+    my ($n, $code) = @_;
+    require POSIX;
+    require Time::HiRes;
+    my $go = Time::HiRes::time() + 1.5;
+    my @kids;
+    for my $k (0 .. $n - 1) {
+        pipe(my $r, my $w) or croak "pipe: $!";
+        my $pid = fork // croak "fork: $!";
+        if ($pid == 0) {
+            close $r;
+            Time::HiRes::sleep(0.001) while Time::HiRes::time() < $go;
+            my @out = eval { $code->($k) };
+            print {$w} map { "$_\n" } @out;
+            print {$w} "ERROR $@\n" if $@;
+            close $w;
+            POSIX::_exit(0);    # no END blocks (cleanup) in the children
+        }
+        close $w;
+        push @kids, [$pid, $r];
+    }
+    my @lines;
+    for my $k (@kids) {
+        my $fh = $k->[1];
+        push @lines, map { chomp; $_ } <$fh>;
+        waitpid($k->[0], 0);
+    }
+    return @lines;
 }
 
 # The orders row of number as a hash.
