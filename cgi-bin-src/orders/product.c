@@ -97,6 +97,10 @@ product(struct pt_req *req)
 	pt_node(p, "description", pt_cell(&rows, 0, P_DESC));
 	pt_node(p, "category-name", pt_cell(&rows, 0, P_CAT_NAME));
 	or_price_node(p, &rows, 0, P_PRICE);
+	/* The form that puts it in the cart: for buyers, when it is sold and has a price. */
+	if (pt_can(req, OR_PERM_PLACE) && pt_cell_int(&rows, 0, P_ACTIVE) == 1 &&
+	    pt_cell_int(&rows, 0, P_VISIBLE) == 1 && pt_cell(&rows, 0, P_PRICE) != NULL)
+		pt_attr_int(p, "max-quantity", OR_QTY_MAX);
 	if (staff && (rc = staff_node(req, p, pt_cell(&rows, 0, P_ID),
 	    pt_cell(&rows, 0, P_AUDIENCE))) != PT_OK)
 		return rc;

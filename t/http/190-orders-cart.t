@@ -10,6 +10,7 @@ use utf8;
 use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
+use XML::LibXML;
 use Portico::Test;
 use Portico::Cart;
 
@@ -184,6 +185,33 @@ subtest 'a product no longer sold stays in the cart, marked' => sub {
     or_post($buyer, '/orders/cart', ["qty-$tiny[2][0]" => 0]);
     ($doc) = ct_cart($buyer);
     is(xp($doc, '/page/cart-page/cart/@orderable'), 1, 'removed: orderable again');
+};
+
+subtest "a product's page puts it in the cart" => sub {
+    my ($doc) = $buyer->get_xml("/orders/products/$sku_list");
+    is(xp($doc, '/page/product/@max-quantity'), '99999', 'a buyer: the page offers the cart');
+    my $html = $buyer->get("/orders/products/$sku_list")->decoded_content;
+    my $dom = XML::LibXML->load_html(string => $html, recover => 2, suppress_errors => 1);
+    my ($form) = $dom->findnodes('//form[@action="/orders/cart/add"]');
+    ok($form, 'a form that posts to the cart') or return;
+    my %fields = map { $_->getAttribute('name') => $_->getAttribute('value') // '' }
+        $form->findnodes('.//input[@name]');
+    is($fields{sku}, $sku_list, '... with the SKU');
+    is($fields{quantity}, '1', '... a quantity of 1 to start with');
+    ok(length $fields{csrf}, '... and the token');
+    is($dom->findvalue('//label[@for="add-quantity"]'), 'Quantity', 'the quantity has its label');
+    my $before = sql_value("SELECT COALESCE(SUM(quantity), 0) FROM cart_lines WHERE user_id = $buyer_id"
+        . " AND product_id = $p_list");
+    my %sent = (%fields, quantity => 4);
+    my $res = $buyer->post('/orders/cart/add', [%sent]);
+    is($res->code, 303, 'sent with 4: to the cart');
+    is(sql_value("SELECT quantity FROM cart_lines WHERE user_id = $buyer_id AND product_id = $p_list"),
+        $before + 4, '... and 4 more are in it');
+    ($doc) = $buyer->get_xml("/orders/products/$sku_eur");
+    is(xp_count($doc, '/page/product/@max-quantity'), 0, 'a product on request: no cart form');
+    ($doc) = or_client('klaus@bergmann.example')->get_xml("/orders/products/$sku_list");
+    is(xp($doc, '/page/product/@sku'), $sku_list, 'someone who may not order sees the product');
+    is(xp_count($doc, '/page/product/@max-quantity'), 0, '... without a cart form');
 };
 
 done_testing;

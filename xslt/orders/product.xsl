@@ -44,6 +44,18 @@
             <xsl:with-param name="long" select="true()"/>
           </xsl:call-template>
         </p>
+        <xsl:if test="$p/@max-quantity">
+          <form class="or-add" method="post" action="/orders/cart/add">
+            <input type="hidden" name="csrf" value="{$pt-csrf}"/>
+            <input type="hidden" name="sku" value="{$p/@sku}"/>
+            <div class="field or-add-qty">
+              <label for="add-quantity"><xsl:value-of select="pt:t('orders.product.quantity')"/></label>
+              <input id="add-quantity" name="quantity" type="text" inputmode="numeric" size="5"
+                  maxlength="{string-length($p/@max-quantity)}" value="1" autocomplete="off"/>
+            </div>
+            <button type="submit" class="btn btn-primary"><xsl:value-of select="pt:t('orders.product.add')"/></button>
+          </form>
+        </xsl:if>
         <dl class="facts">
           <div>
             <dt><xsl:value-of select="pt:t('orders.col.sku')"/></dt>
