@@ -21,7 +21,7 @@
 static int
 raise_database_counter(unsigned long long *n)
 {
-	static const char q[] = "UPDATE auth_generation SET n = LAST_INSERT_ID(n + 1) WHERE id = 2";
+	static const char q[] = PT_PAGES_CHANGED_SQL;
 	MYSQL *m;
 	int rc = PT_OK;
 

@@ -104,15 +104,14 @@ views_write_batch(struct pt_req *req)
 static struct views *tables;	/* the two, allocated at the first view */
 static long long wait_ms;	/* [kb] views_write_s */
 
-/* Hand the counting table over for writing; the other one counts.  0 while one is written. */
-static int
+/* Hand the counting table over for writing, unless one is written still; the other one counts. */
+static void
 views_swap(void)
 {
 	if (writing != NULL || counting->used == 0)
-		return 0;
+		return;
 	writing = counting;
 	counting = counting == &tables[0] ? &tables[1] : &tables[0];
-	return 1;
 }
 
 /* Both tables, touched once (malloc, not calloc), so that the memory they take does not grow later. */

@@ -142,9 +142,7 @@ enum { SQL_PAGES_GENERATION, SQL_PAGES_CHANGED, SQL__MAX };
 const struct pt_sql pt_pagecache_sql[SQL__MAX] = {
 	[SQL_PAGES_GENERATION] = { "pages_generation",
 	    "SELECT n FROM auth_generation WHERE id = 2" },
-	/* The new value comes back as the insert id. */
-	[SQL_PAGES_CHANGED] = { "pages_changed",
-	    "UPDATE auth_generation SET n = LAST_INSERT_ID(n + 1) WHERE id = 2" },
+	[SQL_PAGES_CHANGED] = { "pages_changed", PT_PAGES_CHANGED_SQL },
 };
 const size_t pt_pagecache_nsql = SQL__MAX;
 
@@ -278,6 +276,15 @@ personal_remember(const char *name)
 	personal.e[i].at = time(NULL);
 }
 
+/* An entry's file (name.page) or one being written (name.tmp). */
+static int
+is_entry_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && (strcmp(name + n - 5, ".page") == 0 || strcmp(name + n - 4, ".tmp") == 0);
+}
+
 /*
  * An entry is written over when its page is kept again, but one that is
  * not asked for again (a search nobody repeats, a page of an older
@@ -306,7 +313,6 @@ sweep_step(time_t now)
 	long too_old = pc.ttl_s > PT_PAGECACHE_PERSONAL_S ? pc.ttl_s : PT_PAGECACHE_PERSONAL_S;
 	struct dirent *de;
 	struct stat st;
-	size_t n;
 	int k, fd;
 
 	if (pc.dirfd <= 0)
@@ -327,9 +333,7 @@ sweep_step(time_t now)
 			sweep_stop();
 			return 0;
 		}
-		n = strlen(de->d_name);
-		if (n > 4 && (strcmp(de->d_name + n - 5, ".page") == 0 ||
-		    strcmp(de->d_name + n - 4, ".tmp") == 0) &&
+		if (is_entry_file(de->d_name) &&
 		    fstatat(pc.dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 		    now - st.st_mtime > too_old)
 			(void)unlinkat(pc.dirfd, de->d_name, 0);
@@ -434,14 +438,11 @@ remove_entries(void)
 	char path[sizeof(pc.dir) + 300];
 	struct dirent *de;
 	DIR *d;
-	size_t n;
 
 	if ((d = opendir(pc.dir)) == NULL)
 		return;
 	while ((de = readdir(d)) != NULL) {
-		n = strlen(de->d_name);
-		if (n > 4 && (strcmp(de->d_name + n - 5, ".page") == 0 ||
-		    strcmp(de->d_name + n - 4, ".tmp") == 0) &&
+		if (is_entry_file(de->d_name) &&
 		    snprintf(path, sizeof(path), "%s/%s", pc.dir, de->d_name) < (int)sizeof(path))
 			(void)unlink(path);
 	}

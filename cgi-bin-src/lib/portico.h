@@ -580,6 +580,8 @@ int	 pt_pagecache_sweep(void);
 const char *pt_pagecache_last_login(struct pt_req *);
 void	 pt_pagecache_invalidate(void);
 void	 pt_pagecache_changed(struct pt_req *);
+/* The statement that raises the database's page counter; its new value is the insert id. */
+#define PT_PAGES_CHANGED_SQL "UPDATE auth_generation SET n = LAST_INSERT_ID(n + 1) WHERE id = 2"
 /* This host outdated its pages for the database's page counter at n (portico-admin). */
 void	 pt_pagecache_seen(unsigned long long n);
 

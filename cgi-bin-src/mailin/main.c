@@ -123,6 +123,16 @@ read_stdin(size_t max, char **out, size_t *len)
 	return PT_OK;
 }
 
+/* [mailin] message_bytes: the largest mail taken in. */
+static size_t
+message_max(void)
+{
+	struct mailin_limits l;
+
+	mailin_limits_default(&l);
+	return (size_t)pt_conf_int("mailin", "message_bytes", (long)l.message_bytes);
+}
+
 /* The bounds and whose mail is our own, from the configuration. */
 static void
 options(const char *sender, const char *const *rcpts, size_t nrcpts, struct mailin_opts *o,
@@ -132,8 +142,7 @@ options(const char *sender, const char *const *rcpts, size_t nrcpts, struct mail
 
 	memset(o, 0, sizeof(*o));
 	mailin_limits_default(&o->limits);
-	o->limits.message_bytes = (size_t)pt_conf_int("mailin", "message_bytes",
-	    (long)o->limits.message_bytes);
+	o->limits.message_bytes = message_max();
 	o->limits.attachments = (size_t)pt_conf_int("mailin", "attachments",
 	    (long)o->limits.attachments);
 	o->limits.attachment_bytes = (size_t)pt_conf_int("mailin", "attachment_bytes",
@@ -277,16 +286,6 @@ take(struct pt_req *req, const char *sender, const char *const *rcpts, size_t nr
 	return MAILIN_EX_OK;
 }
 
-
-/* [mailin] message_bytes: the largest mail taken in. */
-static size_t
-message_max(void)
-{
-	struct mailin_limits l;
-
-	mailin_limits_default(&l);
-	return (size_t)pt_conf_int("mailin", "message_bytes", (long)l.message_bytes);
-}
 
 int
 mailin_take(struct pt_req *req, const char *sender, const char *const *rcpts, size_t nrcpts,
