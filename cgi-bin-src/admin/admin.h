@@ -18,9 +18,10 @@ int	 admin_pages_forget(const char *worker);
 int	 admin_sql_files(const char *dir, struct dirent ***names);
 void	 admin_sql_files_free(struct dirent **names, int n);
 /*
- * The next statement of sql[*pos..len) without its ';' and the comments
- * before it, from *start to *end; quotes and comments may hold a ';'.
- * 1 if there is one, 0 at the end.
+ * The next statement of sql[*pos..len) without its delimiter and the
+ * comments before it, from *start to *end; quotes and comments may hold
+ * the delimiter.  delim starts as ";" and carries what a DELIMITER line
+ * names to the next call.  1 if there is one, 0 at the end.
  */
 #define ADMIN_DELIM_MAX	16	/* a DELIMITER line's string, with its NUL */
 int	 admin_sql_next(const char *sql, size_t len, size_t *pos, size_t *start, size_t *end,
