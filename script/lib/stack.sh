@@ -23,10 +23,11 @@ PKGS_SERVER=(build-essential autoconf automake libtool pkg-config
 	libfcgi-dev spawn-fcgi libmariadb-dev mariadb-server mariadb-client
 	libxml2-dev libxslt1-dev libpcre2-dev libcrypt-dev libcurl4-openssl-dev nginx curl
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libxapian-dev tzdata
-	libsodium-dev libgmime-3.0-dev libcsv-dev ca-certificates python3-aiosmtpd)
+	libsodium-dev libgmime-3.0-dev libcsv-dev ca-certificates python3-aiosmtpd
+	libcairo2-dev libpango1.0-dev fonts-dejavu-core libjansson-dev)
 PKGS_TEST=(perl libwww-perl libtest-simple-perl libhttp-cookies-perl
 	libxml-libxml-perl chromium chromium-driver python3-aiosmtpd wrk
-	multiwatch openssl)
+	multiwatch openssl poppler-utils)
 
 say() { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
