@@ -144,9 +144,8 @@ choose_lang(const struct pt_req *req)
 	return langs[0];
 }
 
-/* 405 with the methods the path does answer (RFC 9110 §15.5.6); methods is a mask of 1 << pt_method. */
-static int
-method_not_allowed(struct pt_req *req, int methods)
+const char *
+pt_allow(struct pt_req *req, int methods)
 {
 	const char *allow = "";
 
@@ -154,7 +153,14 @@ method_not_allowed(struct pt_req *req, int methods)
 		allow = "GET, HEAD";
 	if (methods & (1 << PT_POST))
 		allow = *allow != '\0' ? "GET, HEAD, POST" : "POST";
-	if (pt_header_add(req, "Allow", allow) != PT_OK)
+	return pt_header_add(req, "Allow", allow) == PT_OK ? allow : NULL;
+}
+
+/* 405 with the methods the path does answer (RFC 9110 §15.5.6). */
+static int
+method_not_allowed(struct pt_req *req, int methods)
+{
+	if (pt_allow(req, methods) == NULL)
 		return PT_ENOMEM;
 	return pt_error_page(req, 405, NULL);
 }
@@ -187,6 +193,10 @@ pt_dispatch(const struct pt_worker *w, const struct pt_router *router, struct pt
 	int path_known = 0, rc;
 
 	(void)w;
+	if (req->api) {
+		pt_api_dispatch(router, req);
+		return;
+	}
 	route = pt_router_match(router, req, &path_known);
 	rc = pt_session_load(req);
 	req->lang = choose_lang(req);
@@ -228,6 +238,10 @@ pt_dispatch_refused(struct pt_req *req, int status)
 {
 	int rc = PT_OK;
 
+	if (req->api) {
+		pt_api_refused(req, status);
+		return;
+	}
 	if (req->path == NULL)
 		req->path = "/";
 	if (req->cookies.n > 0)

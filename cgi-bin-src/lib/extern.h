@@ -35,6 +35,14 @@ extern const struct pt_sql pt_budget_sql[];
 extern const size_t pt_budget_nsql;
 extern const struct pt_sql pt_pagecache_sql[];
 extern const size_t pt_pagecache_nsql;
+extern const struct pt_sql pt_api_sql[];
+extern const size_t pt_api_nsql;
+/*
+ * An API request (api.c): route, token and scope, handler, all in JSON;
+ * and the JSON answer to one refused before routing (400, 413).
+ */
+void	 pt_api_dispatch(const struct pt_router *, struct pt_req *);
+void	 pt_api_refused(struct pt_req *, int status);
 /* True inside pt_db_begin .. commit/rollback. */
 int	 pt_db_in_tx(void);
 /* True once pt_db_init ran: a worker, not a unit test without a database. */
@@ -88,6 +96,11 @@ void	 pt_pagecache_mask(struct pt_req *);
 /* For pt:time(): the placeholder of style when iso is the one of a reader's last sign-in, else NULL. */
 const char *pt_pagecache_time_mark(const char *iso, const char *style);
 int	 pt_pagecache_store(struct pt_req *);
+/*
+ * The Allow header of a path that answers methods (a mask of 1 << pt_method,
+ * from pt_router_match), for a 405; its value, or NULL when it was not added.
+ */
+const char *pt_allow(struct pt_req *, int methods);
 /* The error page for a request refused before routing (400, 413). */
 void	 pt_dispatch_refused(struct pt_req *, int status);
 

@@ -146,26 +146,30 @@ shutdown_all(struct pt_router *router)
 
 /*
  * Read the body (CONTENT_LENGTH bytes) into the arena; PT_ELIMIT past the
- * bound, which is [limits] upload_bytes for multipart/form-data bodies and
- * body_bytes for all others.
+ * bound, which is [limits] upload_bytes for multipart/form-data bodies
+ * outside the API and body_bytes for all others.
  */
 static int
 read_body(FCGX_Request *fr, struct pt_req *req, char **body, size_t *len)
 {
 	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
 	const char *ctype = FCGX_GetParam("CONTENT_TYPE", fr->envp);
+	const char *uri = FCGX_GetParam("DOCUMENT_URI", fr->envp);
 	unsigned long long want;
 	size_t got = 0;
 	char *end;
 
 	*body = NULL;
 	*len = 0;
+	/* Known before the body is read, so a refusal of it answers in JSON too. */
+	req->api = pt_api_path(uri);
 	if (cl == NULL || *cl == '\0')
 		return PT_OK;
 	want = strtoull(cl, &end, 10);
 	if (*end != '\0')
 		return PT_EINVAL;
-	if (want > pt_body_limit(ctype, &pt_site.limits) || want > INT32_MAX)
+	if (want > (req->api ? pt_site.limits.body_bytes :
+	    pt_body_limit(ctype, &pt_site.limits)) || want > INT32_MAX)
 		return PT_ELIMIT;
 	if ((*body = pt_alloc(req, (size_t)want + 1)) == NULL)
 		return PT_ENOMEM;

@@ -80,6 +80,7 @@ static const struct nav_link {
 	{ NAV_ADMIN,	"nav.deletions", "/auth/admin/deletions", { "admin.users", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.tickets-admin", "/tickets/admin/",	{ "tickets.admin", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.catalogue-admin", "/orders/admin/", { "catalogue.manage", NULL }, NAV_TILE },
+	{ NAV_ADMIN,	"nav.integrations", "/orders/admin/integrations", { "admin.integrations", NULL }, NAV_TILE },
 	{ NAV_ACCOUNT,	"nav.account",	"/auth/account",	{ NULL, NULL },		NAV_TILE },
 };
 

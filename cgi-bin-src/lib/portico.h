@@ -268,6 +268,11 @@ struct pt_req {
 	const char	*accept;
 	const char	*accept_language;
 	const char	*content_type;
+	const char	*authorization;	/* the Authorization header as sent, or NULL */
+	int		 api;		/* the path is under PT_API_PREFIX (api.c) */
+	const char	*api_body;	/* an API request's body as sent: NUL-terminated, may hold NULs; NULL: none */
+	size_t		 api_body_len;
+	const struct pt_integration *integration;	/* an API request's caller, once its token checked */
 	struct pt_params query;
 	struct pt_params form;		/* urlencoded fields, or the text parts of a multipart body */
 	struct pt_params cookies;
@@ -1366,6 +1371,49 @@ const char *pt_user_name(void);
 /* s as a JSON string literal, quotes included, in the arena; NULL gives null. */
 const char *pt_json_str(struct pt_req *, const char *s);
 
+/* ---- the integration API (api.c) ------------------------------------------ */
+
+/*
+ * A request whose path is under PT_API_PREFIX is one of the integration
+ * API (DESIGN.md §3): a program sends it, not a browser.  The runtime
+ * reads no cookies for it (no session, no CSRF), keeps its body as sent
+ * (req->api_body) for the handler to parse, and answers every refusal of
+ * its own in JSON (pt_api_error): 400 and 413 for a request it cannot
+ * read, 404 and 405 for a path or method no route has, 401 without a
+ * valid bearer token, 403 when the token lacks the route's scope, 503
+ * when the database fails.  The route's permission is that scope: the
+ * token ("Authorization: Bearer <token>") must name an integration that
+ * holds it and is not revoked; then req->integration is it, and
+ * pt_audit's rows name it.  A handler answers with pt_api_json or
+ * pt_api_error and never renders a page.
+ */
+#define PT_API_PREFIX		"/api/"
+/* An integration's token: "pti_" and 64 hex digits (256 random bits). */
+#define PT_API_TOKEN_PREFIX	"pti_"
+#define PT_API_TOKEN_CHARS	68
+struct pt_integration {
+	int64_t		 id;
+	const char	*name;
+	const char	*scopes;	/* comma-separated, as integrations.scopes */
+};
+/* 1 if path is under PT_API_PREFIX. */
+int	 pt_api_path(const char *path);
+/*
+ * Mint a token into out (PT_API_TOKEN_CHARS + NUL) and its SHA-256, the
+ * only thing stored (integrations.token_hash).  PT_OK or PT_ESYS.
+ */
+int	 pt_api_token_new(char out[PT_API_TOKEN_CHARS + 1], unsigned char hash[32]);
+/* 1 if the comma-separated list scopes holds scope. */
+int	 pt_api_scope_in(const char *scopes, const char *scope);
+/* Answer with json (UTF-8 text, kept until the answer is sent) and status; returns status. */
+int	 pt_api_json(struct pt_req *, int status, const char *json);
+/*
+ * Answer {"error": {"status", "code", "message"}} with status: code is a
+ * word a program tests ("malformed_json"), message a sentence for people.
+ * Returns status (PT_ENOMEM when even that fails).
+ */
+int	 pt_api_error(struct pt_req *, int status, const char *code, const char *message);
+
 /* ---- sessions, CSRF, permissions (session.c) --------------------------- */
 
 /* Load the session of the cookie (one query) or set up an anonymous CSRF token. */
@@ -1379,7 +1427,11 @@ int	 pt_csrf_ok(const struct pt_req *);
 int	 pt_can(const struct pt_req *, const char *perm);
 /* 1 if perm reaches across organisations: it counts for the provider's people only. */
 int	 pt_perm_provider_only(const char *perm);
-/* Write an audit row; call inside the transaction of the change. */
+/*
+ * Write an audit row; call inside the transaction of the change.  Its
+ * actor is the session's user, and in an API request the integration
+ * (req->integration, audit_log.integration_id), which pt_audit_as names too.
+ */
 int	 pt_audit(struct pt_req *, const char *action, const char *object_type,
 	    const char *object_id, const char *before_json, const char *after_json);
 /* The same for an actor who is not (yet) the session's user, e.g. at login. */

@@ -390,20 +390,24 @@ pt_req_parse(struct pt_req *req, char *const *env, const char *body, size_t body
 		return PT_EINVAL;
 	if ((req->path = pt_arena_strndup(req->arena, path, plen)) == NULL)
 		return PT_ENOMEM;
+	req->api = pt_api_path(req->path);
 
 	req->remote_addr = env_get(env, "REMOTE_ADDR");
 	req->user_agent = env_get(env, "HTTP_USER_AGENT");
 	req->accept = env_get(env, "HTTP_ACCEPT");
 	req->accept_language = env_get(env, "HTTP_ACCEPT_LANGUAGE");
+	req->authorization = env_get(env, "HTTP_AUTHORIZATION");
 	if (req->remote_addr == NULL)
 		req->remote_addr = "";
 
 	/*
 	 * Cookies first: a request refused for its query or body still has
 	 * its session for the error page (pt_dispatch_refused).  They are
-	 * kept only when all of them could be read.
+	 * kept only when all of them could be read.  An API request has none:
+	 * a browser's cookies must never authorise one.
 	 */
-	if ((rc = pt_parse_cookies(req->arena, env_get(env, "HTTP_COOKIE"), &cookies, lim)) != PT_OK)
+	if (!req->api &&
+	    (rc = pt_parse_cookies(req->arena, env_get(env, "HTTP_COOKIE"), &cookies, lim)) != PT_OK)
 		return rc;
 	req->cookies = cookies;
 	if ((qs = env_get(env, "QUERY_STRING")) != NULL) {
@@ -417,10 +421,18 @@ pt_req_parse(struct pt_req *req, char *const *env, const char *body, size_t body
 	ctype = env_get(env, "CONTENT_TYPE");
 	req->content_type = ctype;
 	if (req->method == PT_POST) {
-		if (body_len > pt_body_limit(ctype, lim))
+		if (body_len > (req->api ? lim->body_bytes : pt_body_limit(ctype, lim)))
 			return PT_ELIMIT;
-		/* Forms, urlencoded or multipart; other bodies are left for the handler to refuse. */
-		if (ctype != NULL && strncmp(ctype, "application/x-www-form-urlencoded", 33) == 0)
+		/*
+		 * Forms, urlencoded or multipart; an API request's body as it
+		 * came, for its handler; other bodies are left for the handler
+		 * to refuse.
+		 */
+		if (req->api) {
+			req->api_body = body;
+			req->api_body_len = body != NULL ? body_len : 0;
+			rc = PT_OK;
+		} else if (ctype != NULL && strncmp(ctype, "application/x-www-form-urlencoded", 33) == 0)
 			rc = pt_parse_urlencoded(req->arena, body, body_len, &req->form, lim);
 		else if (pt_is_multipart(ctype))
 			rc = pt_parse_multipart(req, ctype, body, body_len, lim);

@@ -21,10 +21,10 @@ static const char *const security_headers[][2] = {
 };
 
 static const struct { int status; const char *text; } status_texts[] = {
-	{ 200, "OK" }, { 303, "See Other" }, { 304, "Not Modified" },
-	{ 400, "Bad Request" }, { 403, "Forbidden" }, { 404, "Not Found" },
+	{ 200, "OK" }, { 201, "Created" }, { 303, "See Other" }, { 304, "Not Modified" },
+	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
 	{ 405, "Method Not Allowed" }, { 409, "Conflict" }, { 410, "Gone" },
-	{ 413, "Payload Too Large" },
+	{ 413, "Payload Too Large" }, { 415, "Unsupported Media Type" },
 	{ 422, "Unprocessable Content" }, { 429, "Too Many Requests" },
 	{ 500, "Internal Server Error" }, { 503, "Service Unavailable" },
 };

@@ -96,7 +96,8 @@ const struct pt_sql pt_core_sql[SQL__MAX] = {
 	    " OR last_seen_at <= UTC_TIMESTAMP(6) - INTERVAL ? SECOND)" },
 	[SQL_AUDIT_INSERT] = { "audit_insert",
 	    "INSERT INTO audit_log (at, user_id, org_id, action, object_type, object_id,"
-	    " before_json, after_json, ip) VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?, ?)" },
+	    " before_json, after_json, ip, integration_id)"
+	    " VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[SQL_AUTH_GENERATION] = { "auth_generation",
 	    "SELECT n FROM auth_generation WHERE id = 1" },
 	[SQL_AUTH_CHANGED] = { "auth_changed",
@@ -603,8 +604,8 @@ pt_audit_as(struct pt_req *req, int64_t user_id, int64_t org_id, const char *act
 	    org_id != 0 ? pt_int(org_id) : pt_str(NULL), pt_str(action), pt_str(object_type),
 	    pt_str(object_id), pt_str(before_json), pt_str(after_json),
 	    /* Housekeeping outside a request has no client address. */
-	    pt_str(req->remote_addr != NULL ? req->remote_addr : "")),
-	    NULL);
+	    pt_str(req->remote_addr != NULL ? req->remote_addr : ""),
+	    req->integration != NULL ? pt_int(req->integration->id) : pt_str(NULL)), NULL);
 }
 
 int

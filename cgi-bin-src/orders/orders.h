@@ -235,4 +235,18 @@ int	 or_order_event(struct pt_req *, long long order_id, const char *status, con
  */
 int	 or_approval_request(struct pt_req *, long long order_id);
 
+/* ==== the integration API (/api/v1/) and its tokens ======================== */
+
+extern const struct pt_group or_admin_integrations_group;	/* admin-integrations.c: tokens */
+extern const struct pt_group or_api_orders_group;		/* api-orders.c: the feed, an order */
+extern const struct pt_group or_api_stock_group;		/* api-stock.c: stock, lead times */
+
+#define OR_PERM_INTEGRATIONS	"admin.integrations"	/* make and revoke API tokens */
+/* The scopes of a token (integrations.scopes): each route of the API needs one. */
+#define OR_API_NSCOPES		4
+#define OR_API_ORDERS_READ	"orders.read"		/* the feed of orders, an order */
+#define OR_API_ORDERS_WRITE	"orders.write"		/* confirm, ship, deliver */
+#define OR_API_INVOICES_WRITE	"invoices.write"	/* issue an invoice */
+#define OR_API_CATALOGUE_WRITE	"catalogue.write"	/* stock and lead times */
+
 #endif

@@ -27,6 +27,9 @@ main(void)
 	char *env4[] = { "REQUEST_METHOD=GET", "DOCUMENT_URI=/",
 	    "HTTP_ACCEPT=text/html,application/xhtml+xml,application/xml;q=0.9", NULL };
 	char *env5[] = { "REQUEST_METHOD=HEAD", "DOCUMENT_URI=/x", NULL };
+	char *env6[] = { "REQUEST_METHOD=POST", "DOCUMENT_URI=/api/v1/stock",
+	    "CONTENT_TYPE=application/x-www-form-urlencoded", "HTTP_COOKIE=portico_session=abc",
+	    "HTTP_AUTHORIZATION=Bearer pti_00", NULL };
 	struct pt_req *req;
 	int rc;
 
@@ -65,5 +68,19 @@ main(void)
 	req = parse(env5, NULL, &rc);
 	ok(rc == PT_OK && req->method == PT_HEAD, "HEAD");
 	pt_req_free(req);
+	/* The API: no cookies read, the body kept as sent whatever its type, the token's header. */
+	req = parse(env6, "a=1&b=2", &rc);
+	is_int(rc, PT_OK, "an API POST parses");
+	ok(req->api, "a path under /api/ is the API's");
+	ok(pt_cookie(req, "portico_session") == NULL, "no cookie is read for the API");
+	is_int(req->form.n, 0, "nor a form");
+	is_str(req->api_body, "a=1&b=2", "the body as sent");
+	is_int(req->api_body_len, 7, "with its length");
+	is_str(req->authorization, "Bearer pti_00", "the Authorization header");
+	pt_req_free(req);
+	req = parse(env1, NULL, &rc);
+	ok(!req->api && req->api_body == NULL, "another path is not the API's");
+	pt_req_free(req);
+
 	return done_testing();
 }

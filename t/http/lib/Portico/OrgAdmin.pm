@@ -115,10 +115,10 @@ sub role_id {
 # Audit rows of action on object (newest first): { user_id org_id before after ip }.
 sub audit_rows {
     my ($action, $object_type, $object_id) = @_;
-    my $rows = sql_rows('SELECT user_id, org_id, before_json, after_json, ip FROM audit_log'
+    my $rows = sql_rows('SELECT user_id, org_id, before_json, after_json, ip, integration_id FROM audit_log'
         . ' WHERE action = ' . sql_quote($action) . ' AND object_type = ' . sql_quote($object_type)
         . ' AND object_id = ' . sql_quote($object_id) . ' ORDER BY id DESC');
-    return map { my %h; @h{qw(user_id org_id before after ip)} = @$_; \%h } @$rows;
+    return map { my %h; @h{qw(user_id org_id before after ip integration_id)} = @$_; \%h } @$rows;
 }
 
 sub audit_count {
