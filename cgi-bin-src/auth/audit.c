@@ -64,7 +64,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " CASE a.object_type WHEN 'user' THEN (SELECT x.status FROM users x"
 	    "  WHERE x.id = a.object_id) END,"
 	    " CASE a.object_type WHEN 'org' THEN (SELECT x.currency FROM orgs x"
-	    "  WHERE x.id = a.object_id) END" AUDIT_FROM
+	    "  WHERE x.id = a.object_id) END,"
+	    " (SELECT x.name FROM integrations x WHERE x.id = a.integration_id)" AUDIT_FROM
 	    " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?" },
 	[SQL_AUDIT_COUNT] = { "audit_count",
 	    "SELECT COUNT(*)" AUDIT_FROM },
@@ -486,6 +487,9 @@ audit_list(struct pt_req *req)
 			pt_node(who, "name", pt_cell(&rows, r, 3));
 			pt_node(who, "email", pt_cell(&rows, r, 4));
 		}
+		/* An integration's change through the API (audit_log.integration_id). */
+		if (pt_cell(&rows, r, 18) != NULL)
+			pt_node(e, "integration", pt_cell(&rows, r, 18));
 		if (pt_cell(&rows, r, 5) != NULL) {
 			xmlNodePtr on = pt_node(e, "org", pt_cell(&rows, r, 6));
 

@@ -42,6 +42,11 @@ subtest 'stock and lead times, all at once, audited' => sub {
     is($a->{user_id}, undef, '... and no person');
     like($a->{before}, qr/"stock":null,"lead_time_days":"4"/, '... before');
     like($a->{after}, qr/"stock":"12","lead_time_days":"2"/, '... after');
+    my ($doc) = api_admin()->get_xml('/auth/audit?action=product.stock');
+    is(xp($doc, "//entry[\@object-id='$pa'][1]/integration"), $iname, 'the audit log names the integration');
+    is(xp_count($doc, "//entry[\@object-id='$pa'][1]/user"), 0, '... and no person');
+    like(api_admin()->get('/auth/audit?action=product.stock')->decoded_content, qr/The integration \Q$iname\E/,
+        '... in words');
     ($a) = api_audit('product.stock', 'product', $pc);
     like($a->{after}, qr/"stock":null,"lead_time_days":"10"/, 'a lead time alone keeps the stock unreported');
     ($res) = api_call(POST => '/api/v1/stock', token => $token, body => { items => [{ sku => $ska, stock => 11 }] });

@@ -14,10 +14,11 @@ use Portico::Test;
 
 # The administration pages that exist, and who may open them.
 my @ADMIN_PAGES = qw(/auth/users /auth/budgets /auth/admin/orgs /auth/admin/users
-    /auth/admin/roles /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/);
+    /auth/admin/roles /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/
+    /orders/admin/integrations);
 my %ORG_ADMIN = (admin => [qw(/auth/users /auth/budgets /auth/audit)]);
 my %PROVIDER = (admin => [qw(/auth/admin/orgs /auth/admin/users /auth/admin/roles
-    /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/)]);
+    /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/ /orders/admin/integrations)]);
 
 my %expect = (
     'admin@portico.example'   => { sections => [qw(start kb tickets orders editor admin)], %PROVIDER },

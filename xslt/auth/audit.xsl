@@ -174,6 +174,13 @@
                 <span class="prov-muted prov-break"><xsl:value-of select="user/email"/></span>
               </xsl:if>
             </xsl:when>
+            <xsl:when test="integration">
+              <xsl:call-template name="pt-replace">
+                <xsl:with-param name="text" select="pt:t('audit.integration')"/>
+                <xsl:with-param name="name" select="'name'"/>
+                <xsl:with-param name="value" select="string(integration)"/>
+              </xsl:call-template>
+            </xsl:when>
             <xsl:otherwise><xsl:value-of select="pt:t('audit.system')"/></xsl:otherwise>
           </xsl:choose>
         </dd>
@@ -197,9 +204,19 @@
   </xsl:template>
 
   <!-- Who acted: the name from the database, "A deleted user" for someone
-       anonymised or removed, "System" for no one. -->
+       anonymised or removed, the integration for a change through the API,
+       "System" for no one. -->
   <xsl:template match="entry" mode="audit-actor">
     <xsl:choose>
+      <xsl:when test="not(user) and integration">
+        <strong>
+          <xsl:call-template name="pt-replace">
+            <xsl:with-param name="text" select="pt:t('audit.integration')"/>
+            <xsl:with-param name="name" select="'name'"/>
+            <xsl:with-param name="value" select="string(integration)"/>
+          </xsl:call-template>
+        </strong>
+      </xsl:when>
       <xsl:when test="not(user)"><xsl:value-of select="pt:t('audit.system')"/></xsl:when>
       <xsl:when test="user/@status = 'deleted'"><xsl:value-of select="pt:t('audit.deleted-user')"/></xsl:when>
       <xsl:otherwise><strong><xsl:value-of select="user/name"/></strong></xsl:otherwise>
