@@ -132,4 +132,20 @@ subtest 'revoke' => sub {
     is($res->code, 404, 'an unknown one: 404');
 };
 
+subtest 'the demo: a warehouse token that works, an ERP token revoked' => sub {
+    my ($r, $j) = api_call(GET => '/api/v1/orders/O-2026-000001',
+        token => 'pti_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+    is($r->code, 200, "the demo warehouse's token reads an order");
+    is($j->{po_number}, 'PO-ACME-1041', '... the demo order');
+    ($r, $j) = api_call(GET => '/api/v1/orders',
+        token => 'pti_fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210');
+    is($r->code, 401, "the old ERP's token: 401");
+    is($j->{error}{code}, 'token_revoked', '... revoked');
+    my ($doc) = api_admin()->get_xml($page);
+    is(xp_count($doc, "/page/or-integrations/integration[name='Warehouse Leeds (demo)' and not(\@revoked)]"), 1,
+        'the list shows the warehouse');
+    is(xp_count($doc, "/page/or-integrations/integration[name='Old ERP (demo)' and \@revoked]"), 1, '... and the revoked ERP');
+    is(sql_value("SELECT stock FROM products WHERE sku = 'PX-400-ATEX'"), 0, 'the warehouse reported a sensor out of stock');
+};
+
 done_testing;
