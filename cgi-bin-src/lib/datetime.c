@@ -438,6 +438,17 @@ pt_day_start_utc(const struct pt_req *req, const char *day, int days_later, char
 	return PT_OK;
 }
 
+void
+pt_local_day(const struct pt_req *req, time_t t, char out[11])
+{
+	const char *zone = req->session.user != NULL ? req->session.user->time_zone : NULL;
+	struct tm tm;
+
+	t += zone_offset(zone, t);
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 int
 pt_month_start(const char *zone, time_t t, int months_later, time_t *start)
 {

@@ -70,6 +70,7 @@ static const struct nav_link {
 	{ NAV_ORDERS,	"nav.orders.history", "/orders/history", { "orders.read.org", "orders.place" }, NAV_TILE },
 	{ NAV_ORDERS,	"nav.orders.approvals", "/orders/approvals", { "orders.approve", NULL }, NAV_TILE },
 	{ NAV_ORDERS,	"nav.orders.addresses", "/orders/addresses", { "orders.addresses", NULL }, 0 },
+	{ NAV_ORDERS,	"nav.orders.desk", "/orders/desk",	{ "orders.desk", NULL }, NAV_TILE },
 	{ NAV_EDITOR,	"nav.editor",	"/kb/editor",		{ "kb.edit", NULL },	NAV_TILE },
 	{ NAV_ADMIN,	"nav.users",	"/auth/users",		{ "users.manage.org", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.budgets",	"/auth/budgets",	{ "users.manage.org", NULL }, NAV_TILE },

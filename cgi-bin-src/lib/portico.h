@@ -600,6 +600,12 @@ void	 pt_pagecache_seen(unsigned long long n);
  */
 int	 pt_day_start_utc(const struct pt_req *, const char *day, int days_later, char out[20]);
 /*
+ * The reader's calendar day ("YYYY-MM-DD" in out) that holds the instant
+ * t: in the zone pt_day_start_utc uses.  pt_local_day(req, time(NULL), d)
+ * is their today, what a date field offers first.
+ */
+void	 pt_local_day(const struct pt_req *, time_t t, char out[11]);
+/*
  * The instant (UTC) at which the calendar month that holds t, plus
  * months_later months (may be negative), begins on the wall clock of zone
  * (NULL or unknown: the site's zone, else UTC): a budget's month is the

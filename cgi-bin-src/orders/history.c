@@ -50,7 +50,8 @@ enum {
 
 struct filter {
 	int		 org;		/* every order of the org, else the reader's own */
-	const char	*status, *q, *number, *po_like, *from, *to;
+	const char	*status, *from, *to;
+	struct or_search s;
 	long long	 buyer;		/* 0 any */
 	char		 from_utc[20], to_utc[20];
 	long long	 page;
@@ -79,13 +80,7 @@ read_filter(struct pt_req *req, struct filter *f)
 	f->org = pt_can(req, OR_PERM_READ_ORG);
 	v = pt_query(req, "status");
 	f->status = pt_one_of(v, or_statuses, OR_NSTATUSES) ? v : "";
-	if ((f->q = pt_query_trim(req, "q")) == NULL)
-		return PT_ENOMEM;
-	if (pt_text_chars(f->q, 0) < 0 || pt_chars(f->q) > PT_FILTER_MAX_CHARS)
-		f->q = "";
-	f->number = or_number_ok(f->q) ? f->q : "";
-	f->po_like = *f->number == '\0' && *f->q != '\0' ? pt_sql_like(req, f->q) : "";
-	if (f->po_like == NULL)
+	if (or_search_read(req, &f->s) != PT_OK)
 		return PT_ENOMEM;
 	f->from = query_day(req, "from", 0, f->from_utc, "1000-01-01 00:00:00");
 	f->to = query_day(req, "to", 1, f->to_utc, "9999-12-31 23:59:59");
@@ -110,10 +105,10 @@ bind_matching(const struct pt_req *req, const struct filter *f, struct pt_bind *
 	b[n++] = pt_int(f->buyer);
 	b[n++] = pt_str(f->status);
 	b[n++] = pt_str(f->status);
-	b[n++] = pt_str(f->number);
-	b[n++] = pt_str(f->number);
-	b[n++] = pt_str(f->po_like);
-	b[n++] = pt_str(f->po_like);
+	b[n++] = pt_str(f->s.number);
+	b[n++] = pt_str(f->s.number);
+	b[n++] = pt_str(f->s.po_like);
+	b[n++] = pt_str(f->s.po_like);
 	b[n++] = pt_str(f->from_utc);
 	b[n++] = pt_str(f->to_utc);
 	return n;
@@ -169,7 +164,7 @@ history(struct pt_req *req)
 	l = pt_node(req->page, "orders", NULL);
 	pt_attr(l, "scope", f.org ? "org" : "mine");
 	pt_attr(l, "status", f.status);
-	pt_attr(l, "q", f.q);
+	pt_attr(l, "q", f.s.q);
 	pt_attr(l, "from", f.from);
 	pt_attr(l, "to", f.to);
 	if (f.org && f.buyer != 0)

@@ -41,6 +41,18 @@ or_number_ok(const char *s)
 	    strspn(s + 7, "0123456789") == n - 7;
 }
 
+int
+or_search_read(struct pt_req *req, struct or_search *s)
+{
+	if ((s->q = pt_query_trim(req, "q")) == NULL)
+		return PT_ENOMEM;
+	if (pt_text_chars(s->q, 0) < 0 || pt_chars(s->q) > PT_FILTER_MAX_CHARS)
+		s->q = "";
+	s->number = or_number_ok(s->q) ? s->q : "";
+	s->po_like = *s->number == '\0' && *s->q != '\0' ? pt_sql_like(req, s->q) : "";
+	return s->po_like != NULL ? PT_OK : PT_ENOMEM;
+}
+
 const char *
 or_order_href(struct pt_req *req, const char *number)
 {

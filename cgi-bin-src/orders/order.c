@@ -24,21 +24,27 @@ enum order_sql {
 static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: number, org. */
 	[SQL_ORDER] = { "or_order_get",
-	    "SELECT o.id, o.number, o.status, o.buyer_id, u.name, o.currency, o.net_minor,"
-	    " o.tax_minor, o.gross_minor, o.po_number, o.cost_centre, o.requested_date, o.note,"
-	    " o.ship_label, o.ship_recipient, o.ship_street, o.ship_street2, o.ship_postal_code,"
-	    " o.ship_city, o.ship_country, o.budget_reason, o.counted_at IS NOT NULL, d.name,"
-	    " " OR_ISO("o.decided_at") ", o.decision_comment, " OR_ISO("o.created_at") ","
-	    " " OR_ISO("o.updated_at")
-	    " FROM orders o JOIN users u ON u.id = o.buyer_id LEFT JOIN users d ON d.id = o.decided_by"
-	    " WHERE o.number = ? AND o.org_id = ?" },
+	    "SELECT " OR_ORDER_COLUMNS OR_ORDER_FROM " WHERE o.number = ? AND o.org_id = ?" },
+	/* With what was shipped of each line. */
 	[SQL_LINES] = { "or_order_lines",
-	    "SELECT line_no, sku, name, unit, quantity, unit_price_minor, contract_price, tax_class,"
-	    " tax_rate_bp, net_minor, tax_minor, gross_minor"
-	    " FROM order_lines WHERE order_id = ? ORDER BY line_no" },
+	    "SELECT ol.line_no, ol.sku, ol.name, ol.unit, ol.quantity, ol.unit_price_minor,"
+	    " ol.contract_price, ol.tax_class, ol.tax_rate_bp, ol.net_minor, ol.tax_minor,"
+	    " ol.gross_minor, (SELECT COALESCE(SUM(sl.quantity), 0) FROM shipment_lines sl"
+	    "   WHERE sl.order_id = ol.order_id AND sl.line_no = ol.line_no)"
+	    " FROM order_lines ol WHERE ol.order_id = ? ORDER BY ol.line_no" },
+	/*
+	 * The timeline with its shipments in one statement (the page keeps to
+	 * five): an event about a shipment that left comes once per line of
+	 * it, with the shipment's facts; every other event once.
+	 */
 	[SQL_EVENTS] = { "or_order_events",
-	    "SELECT " OR_ISO("e.at") ", e.status, e.comment, u.name FROM order_events e"
-	    " LEFT JOIN users u ON u.id = e.user_id WHERE e.order_id = ? ORDER BY e.id" },
+	    "SELECT e.id, " OR_ISO("e.at") ", e.status, e.comment, u.name, e.shipment_action, s.no,"
+	    " s.carrier, s.tracking_number, s.tracking_url, " OR_ISO("s.shipped_at") ","
+	    " " OR_ISO("s.delivered_at") ", sl.line_no, sl.quantity"
+	    " FROM order_events e LEFT JOIN users u ON u.id = e.user_id"
+	    " LEFT JOIN shipments s ON s.id = e.shipment_id"
+	    " LEFT JOIN shipment_lines sl ON sl.shipment_id = s.id AND e.shipment_action = 'shipped'"
+	    " WHERE e.order_id = ? ORDER BY e.id, sl.line_no" },
 	[SQL_LOCK] = { "or_order_lock",
 	    "SELECT status FROM orders WHERE id = ? FOR UPDATE" },
 	[SQL_CANCEL] = { "or_order_cancel",
@@ -62,9 +68,12 @@ enum {
 };
 enum {
 	L_NO, L_SKU, L_NAME, L_UNIT, L_QTY, L_UNIT_PRICE, L_CONTRACT, L_TAX_CLASS, L_RATE, L_NET,
-	L_TAX, L_GROSS
+	L_TAX, L_GROSS, L_SHIPPED
 };
-enum { E_AT, E_STATUS, E_COMMENT, E_BY };
+enum {
+	E_ID, E_AT, E_STATUS, E_COMMENT, E_BY, E_ACTION, E_SHIP_NO, E_CARRIER, E_TRACKING,
+	E_TRACKING_URL, E_SHIPPED, E_DELIVERED, E_LINE, E_LINE_QTY
+};
 
 int
 or_order_find(struct pt_req *req, const char *number, struct pt_rows *order)
@@ -115,6 +124,7 @@ lines_node(xmlNodePtr order, const struct pt_rows *lines)
 		pt_attr(n, "net", pt_cell(lines, i, L_NET));
 		pt_attr(n, "tax", pt_cell(lines, i, L_TAX));
 		pt_attr(n, "gross", pt_cell(lines, i, L_GROSS));
+		pt_attr(n, "shipped", pt_cell(lines, i, L_SHIPPED));
 		pt_node(n, "name", pt_cell(lines, i, L_NAME));
 	}
 	/* The tax per rate, in the order the rates first appear: what an invoice lists. */
@@ -138,35 +148,69 @@ lines_node(xmlNodePtr order, const struct pt_rows *lines)
 	}
 }
 
-static void
-events_node(xmlNodePtr order, const struct pt_rows *events)
+/* <shipment no carrier shipped [delivered]><tracking [href]/><line no quantity/>...</shipment>. */
+static xmlNodePtr
+shipment_node(xmlNodePtr parent, const struct pt_rows *ev, size_t r)
 {
-	xmlNodePtr t = pt_node(order, "timeline", NULL);
+	xmlNodePtr s = pt_node(parent, "shipment", NULL), t;
+	const char *url = pt_cell(ev, r, E_TRACKING_URL);
+
+	pt_attr(s, "no", pt_cell(ev, r, E_SHIP_NO));
+	pt_attr(s, "shipped", pt_cell(ev, r, E_SHIPPED));
+	if (pt_cell(ev, r, E_DELIVERED) != NULL)
+		pt_attr(s, "delivered", pt_cell(ev, r, E_DELIVERED));
+	pt_node(s, "carrier", pt_cell(ev, r, E_CARRIER));
+	t = pt_node(s, "tracking", pt_cell(ev, r, E_TRACKING));
+	/* Checked when it was stored; checked again before it becomes an href. */
+	if (*url != '\0' && or_http_url_ok(url))
+		pt_attr(t, "href", url);
+	return s;
+}
+
+/* <timeline> of events and <shipments>, from the rows of SQL_EVENTS. */
+static void
+events_node(xmlNodePtr order, const struct pt_rows *ev)
+{
+	xmlNodePtr t = pt_node(order, "timeline", NULL), ships = pt_node(order, "shipments", NULL);
+	xmlNodePtr s = NULL, e, l;
+	const char *action;
 	size_t i;
 
-	for (i = 0; i < events->nrows; i++) {
-		xmlNodePtr e = pt_node(t, "event", NULL);
-
-		pt_attr(e, "at", pt_cell(events, i, E_AT));
-		pt_attr(e, "status", pt_cell(events, i, E_STATUS));
-		if (pt_cell(events, i, E_BY) != NULL)
-			pt_node(e, "by", pt_cell(events, i, E_BY));
-		if (*pt_cell(events, i, E_COMMENT) != '\0')
-			pt_node(e, "comment", pt_cell(events, i, E_COMMENT));
+	for (i = 0; i < ev->nrows; i++) {
+		/* A row after the first of an event is another line of its shipment. */
+		if (i == 0 || strcmp(pt_cell(ev, i, E_ID), pt_cell(ev, i - 1, E_ID)) != 0) {
+			e = pt_node(t, "event", NULL);
+			pt_attr(e, "at", pt_cell(ev, i, E_AT));
+			pt_attr(e, "status", pt_cell(ev, i, E_STATUS));
+			if (pt_cell(ev, i, E_BY) != NULL)
+				pt_node(e, "by", pt_cell(ev, i, E_BY));
+			if (*pt_cell(ev, i, E_COMMENT) != '\0')
+				pt_node(e, "comment", pt_cell(ev, i, E_COMMENT));
+			s = NULL;
+			action = pt_cell(ev, i, E_ACTION);
+			if (action != NULL && pt_cell(ev, i, E_SHIP_NO) != NULL) {
+				pt_attr(e, "shipment", pt_cell(ev, i, E_SHIP_NO));
+				pt_attr(e, "action", action);
+				if (strcmp(action, "shipped") == 0)
+					s = shipment_node(ships, ev, i);
+			}
+		}
+		if (s != NULL && pt_cell(ev, i, E_LINE) != NULL) {
+			l = pt_node(s, "line", NULL);
+			pt_attr(l, "no", pt_cell(ev, i, E_LINE));
+			pt_attr(l, "quantity", pt_cell(ev, i, E_LINE_QTY));
+		}
 	}
 }
 
-/* <order> with everything the page shows. */
-static xmlNodePtr
-order_node(struct pt_req *req, const struct pt_rows *o, const struct pt_rows *lines,
-    const struct pt_rows *events)
+xmlNodePtr
+or_order_facts(struct pt_req *req, const struct pt_rows *o)
 {
 	xmlNodePtr n = pt_node(req->page, "order", NULL), t;
-	const char *status = pt_cell(o, 0, O_STATUS);
 
 	pt_attr(n, "number", pt_cell(o, 0, O_NUMBER));
 	pt_attr(n, "href", or_order_href(req, pt_cell(o, 0, O_NUMBER)));
-	pt_attr(n, "status", status);
+	pt_attr(n, "status", pt_cell(o, 0, O_STATUS));
 	pt_attr(n, "currency", pt_cell(o, 0, O_CURRENCY));
 	pt_attr(n, "created", pt_cell(o, 0, O_CREATED));
 	pt_attr(n, "updated", pt_cell(o, 0, O_UPDATED));
@@ -192,8 +236,33 @@ order_node(struct pt_req *req, const struct pt_rows *o, const struct pt_rows *li
 		pt_node(d, "by", pt_cell(o, 0, O_DECIDER));
 		pt_node(d, "comment", pt_cell(o, 0, O_COMMENT));
 	}
-	lines_node(n, lines);
-	events_node(n, events);
+	return n;
+}
+
+int
+or_order_details(struct pt_req *req, xmlNodePtr order, const char *order_id)
+{
+	struct pt_rows lines, events;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_LINES], &lines, PT_BINDS(pt_str(order_id)))) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_EVENTS], &events, PT_BINDS(pt_str(order_id)))) != PT_OK)
+		return rc;
+	lines_node(order, &lines);
+	events_node(order, &events);
+	return PT_OK;
+}
+
+/* <order> with everything the page shows. */
+static int
+order_node(struct pt_req *req, const struct pt_rows *o)
+{
+	xmlNodePtr n = or_order_facts(req, o), t;
+	const char *status = pt_cell(o, 0, O_STATUS);
+	int rc;
+
+	if ((rc = or_order_details(req, n, pt_cell(o, 0, O_ID))) != PT_OK)
+		return rc;
 	t = pt_node(n, "actions", NULL);
 	if (or_cancellable(status) && may_cancel(req, o))
 		pt_attr(t, "cancel", "1");
@@ -205,25 +274,21 @@ order_node(struct pt_req *req, const struct pt_rows *o, const struct pt_rows *li
 		else
 			pt_attr(t, "decide", "own");
 	}
-	return n;
+	return PT_OK;
 }
 
 int
 or_order_page(struct pt_req *req, int status, const char *number)
 {
-	struct pt_rows o, lines, events;
-	const char *id;
+	struct pt_rows o;
 	int rc;
 
 	if ((rc = or_order_find(req, number, &o)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
 	if (!or_order_readable(req, &o))
 		return pt_error_page(req, 403, NULL);
-	id = pt_cell(&o, 0, O_ID);
-	if ((rc = pt_db_query(req, &sql[SQL_LINES], &lines, PT_BINDS(pt_str(id)))) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_EVENTS], &events, PT_BINDS(pt_str(id)))) != PT_OK)
+	if ((rc = order_node(req, &o)) != PT_OK)
 		return rc;
-	order_node(req, &o, &lines, &events);
 	pt_limit(req, "comment", OR_COMMENT_MAX_CHARS);
 	pt_limit(req, "cancel_comment", OR_COMMENT_MAX_CHARS);
 	or_flash(req, "placed", "orders.order.placed");

@@ -188,6 +188,17 @@ int	 or_budget_state(struct pt_req *, long long net_minor, struct or_budget_stat
 /* <budget> under parent. */
 void	 or_budget_node(struct pt_req *, xmlNodePtr parent, const struct or_budget_state *);
 
+/*
+ * A list's search by order number or PO number (?q=): q as typed (""
+ * when absent, malformed or longer than PT_FILTER_MAX_CHARS); number, q
+ * when it is an order number, else ""; po_like, otherwise a LIKE
+ * pattern for part of a PO number ("" for no search).  PT_OK or PT_ENOMEM.
+ */
+struct or_search {
+	const char	*q, *number, *po_like;
+};
+int	 or_search_read(struct pt_req *, struct or_search *);
+
 /* A DATETIME column as ISO 8601 UTC, for the pages' dates. */
 #define OR_ISO(col)	"DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 
@@ -215,6 +226,20 @@ xmlNodePtr or_address_node(xmlNodePtr parent, const struct pt_rows *, size_t r, 
  * for a malformed number, none, or another organisation's.
  */
 enum { OR_O_ID, OR_O_NUMBER, OR_O_STATUS, OR_O_BUYER_ID, OR_O_BUYER };
+/*
+ * The columns of an order's page (OR_ORDER_NCOLS, the first OR_O_*), of
+ * OR_ORDER_FROM: the order o, its buyer u and who decided it d.
+ */
+#define OR_ORDER_COLUMNS \
+	"o.id, o.number, o.status, o.buyer_id, u.name, o.currency, o.net_minor," \
+	" o.tax_minor, o.gross_minor, o.po_number, o.cost_centre, o.requested_date, o.note," \
+	" o.ship_label, o.ship_recipient, o.ship_street, o.ship_street2, o.ship_postal_code," \
+	" o.ship_city, o.ship_country, o.budget_reason, o.counted_at IS NOT NULL, d.name," \
+	" " OR_ISO("o.decided_at") ", o.decision_comment, " OR_ISO("o.created_at") "," \
+	" " OR_ISO("o.updated_at")
+#define OR_ORDER_NCOLS 27
+#define OR_ORDER_FROM \
+	" FROM orders o JOIN users u ON u.id = o.buyer_id LEFT JOIN users d ON d.id = o.decided_by"
 int	 or_order_find(struct pt_req *, const char *number, struct pt_rows *order);
 /* 1 if the reader may see it: with orders.read.org or orders.approve, or as its buyer. */
 int	 or_order_readable(const struct pt_req *, const struct pt_rows *order);
@@ -248,5 +273,106 @@ extern const struct pt_group or_api_stock_group;		/* api-stock.c: stock, lead ti
 #define OR_API_ORDERS_WRITE	"orders.write"		/* confirm, ship, deliver */
 #define OR_API_INVOICES_WRITE	"invoices.write"	/* issue an invoice */
 #define OR_API_CATALOGUE_WRITE	"catalogue.write"	/* stock and lead times */
+
+/* ==== fulfilment: the provider's order desk and the integration API ===== */
+
+extern const struct pt_group or_fulfil_group;		/* fulfil.c: statements only */
+extern const struct pt_group or_desk_group;		/* desk.c: the provider's order desk */
+
+#define OR_PERM_DESK		"orders.desk"		/* confirm, ship, deliver, cancel any org's orders */
+
+/* A shipment's texts, in characters (the columns of shipments). */
+#define OR_CARRIER_MAX_CHARS	60
+#define OR_TRACKING_MAX_CHARS	60
+#define OR_TRACKING_URL_MAX_CHARS 500
+#define OR_REASON_MAX_CHARS	1000
+/* 1 if s is an http or https address with a host, without spaces or control characters. */
+int	 or_http_url_ok(const char *s);
+
+/*
+ * Something a fulfilment operation refused: about field ("carrier",
+ * "tracking_number", "tracking_url", "shipped_at", "delivered_at",
+ * "reason", "lines"; NULL: the order's state), and for "lines" the order
+ * line line_no (0: the lines as a whole); key is the message's catalogue
+ * key, max (when >= 0) the most the line may take.
+ */
+struct or_problem {
+	const char	*field;
+	long long	 line_no;
+	const char	*key;
+	long long	 max;
+};
+#define OR_PROBLEMS_MAX 32
+
+/*
+ * One call of a fulfilment operation.  The caller sets actor_id (the
+ * person who acts; 0: an integration) and opens the transaction; the
+ * operation locks the order's row, checks, writes the change with its
+ * order_events row and queues the buyer's mail (in their language, unless
+ * they want no mails about orders).  It writes no audit row: the caller
+ * does, from what the struct says, in the same transaction.
+ *
+ * Each returns PT_OK; PT_ENOTFOUND when there is no such order (or
+ * shipment); PT_EINVAL when it refused, with problems[0..nproblems-1]
+ * saying why (the caller rolls back); or an error.
+ */
+struct or_fulfil {
+	long long	 actor_id;
+	/* what the operation found and did */
+	long long	 order_id;
+	long long	 org_id;
+	const char	*before;	/* the order's status before */
+	const char	*status;	/* and after */
+	long long	 shipment_id;	/* ship, deliver: the shipment */
+	long long	 shipment_no;
+	struct or_problem problems[OR_PROBLEMS_MAX];
+	size_t		 nproblems;
+};
+
+/* submitted or approved -> confirmed. */
+int	 or_fulfil_confirm(struct pt_req *, struct or_fulfil *, const char *number);
+
+/* A quantity of an order line in a shipment. */
+struct or_ship_line {
+	long long	 line_no;
+	long long	 quantity;	/* 0: not in this shipment */
+};
+struct or_shipment {
+	const char	*carrier;		/* required */
+	const char	*tracking_number;	/* "" or NULL: none */
+	const char	*tracking_url;		/* "" or NULL: none; else http(s) */
+	const char	*shipped_at;		/* UTC "YYYY-MM-DD hh:mm:ss"; NULL: now */
+	const struct or_ship_line *lines;
+	size_t		 nlines;
+};
+/*
+ * A shipment of a confirmed or partly shipped order: never more of a line
+ * than ordered minus shipped, at least one line.  The order is then
+ * shipped when nothing is left to ship, else partly_shipped.
+ */
+int	 or_fulfil_ship(struct pt_req *, struct or_fulfil *, const char *number,
+	    const struct or_shipment *);
+/*
+ * Shipment no of the order arrived at delivered_at (UTC "YYYY-MM-DD
+ * hh:mm:ss", NULL: now; not a day before it left nor a day after now).  The
+ * order is delivered when it is shipped and every shipment has arrived.
+ */
+int	 or_fulfil_deliver(struct pt_req *, struct or_fulfil *, const char *number,
+	    long long shipment_no, const char *delivered_at);
+/* Cancel it, while nothing of it is shipped, for reason (required). */
+int	 or_fulfil_cancel(struct pt_req *, struct or_fulfil *, const char *number,
+	    const char *reason);
+
+/*
+ * The order's lines, timeline and shipments under order (order.c), for the
+ * customer's page and the desk's: <lines> (with what was shipped of each),
+ * <taxes>, <timeline> and <shipments>.  order_id as text.
+ */
+int	 or_order_details(struct pt_req *, xmlNodePtr order, const char *order_id);
+/*
+ * The facts of an order's row whose columns start with OR_ORDER_COLUMNS,
+ * as <order number href status ...> under the page, without lines.
+ */
+xmlNodePtr or_order_facts(struct pt_req *, const struct pt_rows *o);
 
 #endif

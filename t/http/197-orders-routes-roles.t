@@ -26,7 +26,6 @@ my @who = (
     [anna   => 'anna.admin@acme.example'],    # Acme customer_admin: place, read.org, approve, addresses
     [paula  => 'paula@northwind.example'],    # Northwind partner: place, read.org, addresses
 );
-my %client = map { $_->[0] => or_client($_->[1]) } @who;
 
 # [method, path, form, { person => status }, default status for the rest]
 my @routes = (
@@ -56,26 +55,7 @@ my @routes = (
 );
 
 my $carts = sql_rows('SELECT user_id, product_id, quantity FROM cart_lines WHERE user_id IN (6, 5, 9)');
-for my $r (@routes) {
-    my ($method, $path, $form, $want, $default) = @$r;
-    subtest "$method $path" => sub {
-        for my $w (@who) {
-            my $name = $w->[0];
-            my $expect = $want->{$name} // $default;
-            my $res;
-            if ($method eq 'GET') {
-                $res = $client{$name}->get($path);
-            } else {
-                (undef, $res) = or_post($client{$name}, $path, $form, $name eq 'anon' ? (no_csrf => 1) : ());
-            }
-            is($res->code, $expect, "$name: $expect");
-            if ($method eq 'POST' && $expect != 403 && $name ne 'anon') {
-                my (undef, $r2) = or_post($client{$name}, $path, $form, no_csrf => 1);
-                is($r2->code, 403, "$name without the CSRF token: 403");
-            }
-        }
-    };
-}
+or_route_table(\@who, \@routes);
 is(sql_value("SELECT status FROM orders WHERE number = 'O-2026-000004'"), 'rejected', 'the demo orders are as they were');
 is(sql_value("SELECT status FROM orders WHERE number = 'O-2026-000001'"), 'confirmed', '... both');
 

@@ -2,7 +2,7 @@
 <!--
   An order (view "order"): its number, status and facts, the delivery
   address, the lines with price, tax and totals, the tax per rate, the
-  timeline, and what the reader may do: approve or reject it (approvers,
+  timeline with the shipments, and what the reader may do: approve or reject it (approvers,
   with a comment), cancel it while nothing is shipped, order it again.
   Data: /page/order; the comment kept after a 422 in
   /page/form[@name='decision' or @name='cancel'].
@@ -15,6 +15,7 @@
   <xsl:import href="../layout.xsl"/>
   <xsl:include href="orders-common.xsl"/>
   <xsl:include href="cart-common.xsl"/>
+  <xsl:include href="order-parts.xsl"/>
 
   <xsl:variable name="o" select="/page/order"/>
   <xsl:variable name="cur" select="string($o/@currency)"/>
@@ -64,81 +65,11 @@
     <xsl:call-template name="lines"/>
     <div class="or-layout">
       <div class="or-main">
-        <section class="card or-timeline" aria-labelledby="timeline-title">
-          <h2 id="timeline-title"><xsl:value-of select="pt:t('orders.order.timeline')"/></h2>
-          <ol class="or-events">
-            <xsl:for-each select="$o/timeline/event">
-              <li class="or-event">
-                <xsl:call-template name="or-status"><xsl:with-param name="status" select="string(@status)"/></xsl:call-template>
-                <xsl:text> </xsl:text>
-                <xsl:call-template name="pt-datetime">
-                  <xsl:with-param name="iso" select="string(@at)"/>
-                </xsl:call-template>
-                <xsl:if test="by">
-                  <xsl:text> </xsl:text>
-                  <span class="or-by">
-                    <xsl:call-template name="or-fill">
-                      <xsl:with-param name="key" select="'orders.order.by'"/>
-                      <xsl:with-param name="name" select="'name'"/>
-                      <xsl:with-param name="value" select="string(by)"/>
-                    </xsl:call-template>
-                  </span>
-                </xsl:if>
-                <xsl:if test="comment">
-                  <p class="or-comment"><xsl:value-of select="comment"/></p>
-                </xsl:if>
-              </li>
-            </xsl:for-each>
-          </ol>
-        </section>
+        <xsl:call-template name="or-timeline"/>
       </div>
 
       <aside class="or-aside">
-        <section class="card" aria-labelledby="facts-title">
-          <h2 id="facts-title"><xsl:value-of select="pt:t('orders.order.facts')"/></h2>
-          <dl class="facts facts-stacked">
-            <div><dt><xsl:value-of select="pt:t('orders.order.buyer')"/></dt><dd><xsl:value-of select="$o/buyer"/></dd></div>
-            <xsl:if test="string($o/po-number) != ''">
-              <div><dt><xsl:value-of select="pt:t('orders.checkout.po')"/></dt><dd><xsl:value-of select="$o/po-number"/></dd></div>
-            </xsl:if>
-            <xsl:if test="string($o/cost-centre) != ''">
-              <div><dt><xsl:value-of select="pt:t('orders.checkout.cost-centre')"/></dt><dd><xsl:value-of select="$o/cost-centre"/></dd></div>
-            </xsl:if>
-            <xsl:if test="$o/requested-date">
-              <div>
-                <dt><xsl:value-of select="pt:t('orders.checkout.requested')"/></dt>
-                <dd>
-                  <xsl:call-template name="pt-datetime">
-                    <xsl:with-param name="iso" select="string($o/requested-date)"/>
-                    <xsl:with-param name="style" select="'date'"/>
-                  </xsl:call-template>
-                </dd>
-              </div>
-            </xsl:if>
-            <div>
-              <dt><xsl:value-of select="pt:t('orders.order.deliver-to')"/></dt>
-              <dd><xsl:call-template name="or-address"><xsl:with-param name="a" select="$o/address"/></xsl:call-template></dd>
-            </div>
-            <xsl:if test="string($o/note) != ''">
-              <div><dt><xsl:value-of select="pt:t('orders.checkout.note')"/></dt><dd class="or-note"><xsl:value-of select="$o/note"/></dd></div>
-            </xsl:if>
-            <xsl:if test="$o/decision">
-              <div>
-                <dt><xsl:value-of select="pt:t(concat('orders.order.decision.', $o/@status))"/></dt>
-                <dd>
-                  <xsl:value-of select="$o/decision/by"/>
-                  <xsl:text>, </xsl:text>
-                  <xsl:call-template name="pt-datetime">
-                    <xsl:with-param name="iso" select="string($o/decision/@at)"/>
-                  </xsl:call-template>
-                  <xsl:if test="string($o/decision/comment) != ''">
-                    <span class="or-comment"><xsl:value-of select="$o/decision/comment"/></span>
-                  </xsl:if>
-                </dd>
-              </div>
-            </xsl:if>
-          </dl>
-        </section>
+        <xsl:call-template name="or-order-facts"/>
         <xsl:if test="$o/actions/@repeat or $o/actions/@cancel">
           <section class="card or-order-actions" aria-labelledby="actions-title">
             <h2 id="actions-title"><xsl:value-of select="pt:t('orders.order.actions')"/></h2>

@@ -17,11 +17,11 @@ use Carp qw(croak);
 use Exporter qw(import);
 use Portico::Test;
 use Portico::OrgAdmin ();
-use Portico::Orders qw(or_client or_csrf or_post or_errors);
+use Portico::Orders qw(or_client or_csrf or_post or_errors or_route_table);
 
 our @EXPORT = qw(ct_prefix ct_role ct_buyer ct_person ct_product ct_address ct_cart ct_add
     ct_checkout ct_place ct_order_row ct_order_id ct_set_limits ct_db_order ct_parallel
-    or_client or_csrf or_post or_errors ACME BERGMANN);
+    or_client or_csrf or_post or_errors or_route_table ACME BERGMANN);
 
 use constant { ACME => 2, BERGMANN => 3 };
 

@@ -19,7 +19,7 @@ use Portico::Test;
 use Portico::Tickets ();
 
 our @EXPORT = qw(or_prefix or_client or_csrf or_post or_upload or_errors or_skus
-    or_product_id or_category_id);
+    or_product_id or_category_id or_route_table);
 
 my $PREFIX = "OR$$";
 
@@ -81,6 +81,36 @@ sub or_skus {
     my ($doc, $res) = $c->get_xml($path);
     croak "$path: " . $res->code unless $res->code == 200;
     return xp_list($doc, '/page/catalogue/product/@sku');
+}
+
+# A table of routes for every kind of person, one subtest a route: who is
+# [[name, email or undef], ...] (the name 'anon' unsigned), routes
+# [[method, path, form, { name => status }, default status], ...].  A POST
+# goes with the session's CSRF token (anon without one) and, where it is
+# not refused with 403, once more without the token: 403.
+sub or_route_table {
+    my ($who, $routes) = @_;
+    my %client = map { $_->[0] => or_client($_->[1]) } @$who;
+    for my $r (@$routes) {
+        my ($method, $path, $form, $want, $default) = @$r;
+        Test::More::subtest("$method $path" => sub {
+            for my $w (@$who) {
+                my $name = $w->[0];
+                my $expect = $want->{$name} // $default;
+                my $res;
+                if ($method eq 'GET') {
+                    $res = $client{$name}->get($path);
+                } else {
+                    (undef, $res) = or_post($client{$name}, $path, $form, $name eq 'anon' ? (no_csrf => 1) : ());
+                }
+                Test::More::is($res->code, $expect, "$name: $expect");
+                if ($method eq 'POST' && $expect != 403 && $name ne 'anon') {
+                    my (undef, $r2) = or_post($client{$name}, $path, $form, no_csrf => 1);
+                    Test::More::is($r2->code, 403, "$name without the CSRF token: 403");
+                }
+            }
+        });
+    }
 }
 
 sub or_product_id  { return sql_value('SELECT id FROM products WHERE sku = ' . sql_quote($_[0])) }
