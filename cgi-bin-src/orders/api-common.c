@@ -133,6 +133,50 @@ or_api_unknown(struct or_api_fields *f, json_t *obj, const char *path,
 	}
 }
 
+int
+or_api_empty_body(struct pt_req *req)
+{
+	struct or_api_fields f;
+	json_t *body;
+	int rc;
+
+	if ((rc = or_api_body(req, 1, &body)) != PT_OK)
+		return rc;
+	or_api_fields_init(&f, req);
+	or_api_unknown(&f, body, NULL, NULL, 0);
+	return f.n > 0 ? or_api_fields_send(&f) : PT_OK;
+}
+
+json_t *
+or_api_list(struct or_api_fields *f, json_t *obj, const char *key, size_t max)
+{
+	json_t *list = json_object_get(obj, key);
+
+	if (list == NULL || json_is_null(list))
+		or_api_field(f, key, NULL, "required");
+	else if (!json_is_array(list) || json_array_size(list) == 0 || json_array_size(list) > max)
+		or_api_field(f, key, NULL, pt_printf(f->req, "must be a list of 1 to %zu items", max));
+	else
+		return list;
+	return NULL;
+}
+
+const char *
+or_api_item(struct or_api_fields *f, const char *key, size_t i, json_t *item,
+    const char *const *known, size_t n)
+{
+	const char *path = pt_printf(f->req, "%s[%zu]", key, i);
+
+	if (path == NULL)
+		return NULL;
+	if (!json_is_object(item)) {
+		or_api_field(f, path, NULL, "must be an object");
+		return NULL;
+	}
+	or_api_unknown(f, item, path, known, n);
+	return path;
+}
+
 /* obj's member key, or NULL when it is absent or null (an error when required). */
 static json_t *
 member(struct or_api_fields *f, json_t *obj, const char *path, const char *key, int required)

@@ -41,31 +41,22 @@ read_items(struct pt_req *req, json_t *body, struct or_api_fields *f, struct ite
 {
 	static const char *const top[] = { "items" };
 	static const char *const keys[] = { "sku", "stock", "lead_time_days" };
-	json_t *list = json_object_get(body, "items"), *it;
+	json_t *list, *it;
 	size_t i, j;
 
 	or_api_unknown(f, body, NULL, top, PT_NELEM(top));
 	*n = 0;
-	if (!json_is_array(list) || json_array_size(list) == 0 ||
-	    json_array_size(list) > ITEMS_MAX) {
-		or_api_field(f, "items", NULL, list == NULL ? "required" :
-		    "must be a list of 1 to " OR_XSTR(ITEMS_MAX) " items");
+	if ((list = or_api_list(f, body, "items", ITEMS_MAX)) == NULL)
 		return PT_OK;
-	}
 	if ((*items = pt_alloc(req, json_array_size(list) * sizeof(**items))) == NULL)
 		return PT_ENOMEM;
 	json_array_foreach(list, i, it) {
-		const char *path = pt_printf(req, "items[%zu]", i);
+		const char *path;
 		struct item *m = &(*items)[i];
 
 		m->stock = m->lead = -1;
-		if (path == NULL)
-			return PT_ENOMEM;
-		if (!json_is_object(it)) {
-			or_api_field(f, path, NULL, "must be an object");
+		if ((path = or_api_item(f, "items", i, it, keys, PT_NELEM(keys))) == NULL)
 			continue;
-		}
-		or_api_unknown(f, it, path, keys, PT_NELEM(keys));
 		if (or_api_str(f, it, path, "sku", 1, OR_SKU_MAX_CHARS, &m->sku) && !or_sku_ok(m->sku))
 			or_api_field(f, path, "sku", "is not a SKU");
 		for (j = 0; j < i && m->sku != NULL; j++)

@@ -51,6 +51,19 @@ const char *or_api_path(struct pt_req *, const char *path, const char *key);
 void	 or_api_unknown(struct or_api_fields *, json_t *obj, const char *path,
 	    const char *const *known, size_t n);
 /*
+ * The body of a request that takes no fields: none, or {}.  PT_OK, or the
+ * status of the answer given (400, 415, 422 naming each member sent).
+ */
+int	 or_api_empty_body(struct pt_req *);
+/* obj's member key as a list of 1 to max items: the list, or NULL (an error in f). */
+json_t	*or_api_list(struct or_api_fields *, json_t *obj, const char *key, size_t max);
+/*
+ * Item i of the list key: its path ("key[i]", arena) when it is an object,
+ * each member not in known[0..n-1] an error; else NULL (an error in f).
+ */
+const char *or_api_item(struct or_api_fields *, const char *key, size_t i, json_t *item,
+	    const char *const *known, size_t n);
+/*
  * obj's member key as a whole number from min to max into *out: 1 when it
  * is there and good, 0 when it is absent (an error when required) or bad
  * (an error).

@@ -25,6 +25,7 @@ static const struct pt_group *const groups[] = {
 	&or_admin_integrations_group,
 	&or_api_orders_group,
 	&or_api_stock_group,
+	&or_api_fulfil_group,
 	&or_fulfil_group,
 	&or_desk_group,
 	&common_group,

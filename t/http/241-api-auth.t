@@ -11,21 +11,40 @@ use lib "$FindBin::Bin/lib";
 use Test::More;
 use Portico::Test;
 use Portico::Api;
-use Portico::Cart qw(ct_product);
+use Portico::Cart;
 
 my ($pid, $sku) = ct_product(prices => { GBP => 1000 });
 my $stock_body = { items => [{ sku => $sku, stock => 7 }] };
-
-# [method, path, body, scope]: every route of the API.
-my @endpoints = (
-    [GET => '/api/v1/orders', undef, 'orders.read'],
-    [GET => '/api/v1/orders?since=0&limit=5&status=submitted', undef, 'orders.read'],
-    [GET => '/api/v1/orders/O-2026-000001', undef, 'orders.read'],
-    [POST => '/api/v1/stock', $stock_body, 'catalogue.write'],
-);
 my @scopes = qw(orders.read orders.write invoices.write catalogue.write);
 my %token;
 for my $s (@scopes) { ($token{$s}) = api_integration($s) }
+
+# Orders for the writes to act on: one submitted, one confirmed, two shipped.
+ct_set_limits(undef, undef);
+my $gb = ct_address(country => 'GB');
+my (undef, undef, $buyer) = ct_buyer();
+my @orders = map { ct_place($buyer, [[$sku, 1]], address => $gb) } 1 .. 4;
+my ($submitted, $confirmed, $shipped, $shipped2) = @orders;
+for my $n ($confirmed, $shipped, $shipped2) { api_call(POST => "/api/v1/orders/$n/confirm", token => $token{'orders.write'}) }
+for my $n ($shipped, $shipped2) {
+    api_call(POST => "/api/v1/orders/$n/shipments", token => $token{'orders.write'},
+        body => { carrier => 'DHL', lines => [{ line => 1, quantity => 1 }] });
+}
+die 'the orders are not ready' unless join(' ', map { ct_order_row($_)->{status} } @orders) eq
+    'submitted confirmed shipped shipped';
+
+# [method, path, body, scope, status with the scope]: every route of the API.
+my @endpoints = (
+    [GET => '/api/v1/orders', undef, 'orders.read', 200],
+    [GET => '/api/v1/orders?since=0&limit=5&status=submitted', undef, 'orders.read', 200],
+    [GET => '/api/v1/orders/O-2026-000001', undef, 'orders.read', 200],
+    [POST => "/api/v1/orders/$submitted/confirm", {}, 'orders.write', 200],
+    [POST => "/api/v1/orders/$confirmed/shipments", { carrier => 'UPS', lines => [{ line => 1, quantity => 1 }] },
+        'orders.write', 201],
+    [POST => "/api/v1/orders/$shipped/shipments/1/delivered", {}, 'orders.write', 200],
+    [POST => "/api/v1/orders/$shipped2/delivered", {}, 'orders.write', 200],
+    [POST => '/api/v1/stock', $stock_body, 'catalogue.write', 200],
+);
 my ($revoked, $revoked_id) = api_integration(@scopes);
 or_post_revoke($revoked_id);
 
@@ -36,12 +55,13 @@ sub or_post_revoke {
 }
 
 my $audits = sql_value('SELECT COUNT(*) FROM audit_log');
+my $states = join(' ', map { ct_order_row($_)->{status} } @orders);
 my $cookie;
 api_admin()->jar->scan(sub { $cookie = "$_[1]=$_[2]" if $_[1] eq 'portico_session' });
 die 'no session cookie' unless $cookie;
 
 for my $e (@endpoints) {
-    my ($method, $path, $body, $scope) = @$e;
+    my ($method, $path, $body, $scope, $ok) = @$e;
     my @b = defined $body ? (body => $body) : ();
     subtest "$method $path" => sub {
         my ($res, $j) = api_call($method, $path, @b);
@@ -74,13 +94,15 @@ for my $e (@endpoints) {
         }
         is(sql_value('SELECT COUNT(*) FROM audit_log'), $audits, 'nothing was audited');
         is(sql_value("SELECT stock FROM products WHERE id = $pid"), undef, 'nothing was written');
+        is(join(' ', map { ct_order_row($_)->{status} } @orders), $states, '... to any order');
         ($res, $j) = api_call($method, $path, @b, token => $token{$scope});
-        is($res->code, 200, "a token with $scope: 200, without any CSRF token");
+        is($res->code, $ok, "a token with $scope: $ok, without any CSRF token");
         like($res->header('Content-Type') // '', qr{^application/json}, '... in JSON');
         like($res->header('X-Content-Type-Options') // '', qr/nosniff/, '... with the security headers');
         is($res->header('Set-Cookie'), undef, '... and no cookie');
         sql("UPDATE products SET stock = NULL WHERE id = $pid");
         $audits = sql_value('SELECT COUNT(*) FROM audit_log');
+        $states = join(' ', map { ct_order_row($_)->{status} } @orders);
     };
 }
 
@@ -94,6 +116,7 @@ subtest 'the OpenAPI document describes every endpoint' => sub {
         (my $t = $path) =~ s{^/api/v1}{};
         $t =~ s{\?.*}{};
         $t =~ s{O-\d{4}-\d+}{{number}};
+        $t =~ s{/shipments/\d+}{/shipments/{no}};
         like($doc, qr{^  \Q$t\E:\n(?:    .*\n|\s*\n)*?    \L$method\E:}m, "$method $t");
     }
 };
@@ -115,5 +138,11 @@ subtest 'paths and methods the API does not have' => sub {
     ($res, $j) = api_call(DELETE => '/api/v1/orders', token => $token{'orders.read'});
     is($res->code, 405, 'DELETE: 405');
 };
+
+END {
+    my $status = $?;
+    eval { api_forget_shipments(@orders) };
+    $? = $status;
+}
 
 done_testing;

@@ -11,10 +11,19 @@ use lib "$FindBin::Bin/lib";
 use Test::More;
 use Portico::Test;
 use Portico::Api;
-use Portico::Cart qw(ct_product);
+use Portico::Cart;
 
 my ($pid, $sku) = ct_product(prices => { GBP => 1000 });
 my ($token) = api_integration(qw(orders.read orders.write invoices.write catalogue.write));
+
+# Orders a good body would change: submitted (confirm), confirmed (ship), shipped (deliver).
+ct_set_limits(undef, undef);
+my $gb = ct_address(country => 'GB');
+my (undef, undef, $buyer) = ct_buyer();
+my ($submitted, $confirmed, $shipped) = map { ct_place($buyer, [[$sku, 2]], address => $gb) } 1 .. 3;
+api_call(POST => "/api/v1/orders/$_/confirm", token => $token) for $confirmed, $shipped;
+api_call(POST => "/api/v1/orders/$shipped/shipments", token => $token,
+    body => { carrier => 'DHL', lines => [{ line => 1, quantity => 2 }] });
 
 # Each a body that must answer 400 malformed_json: [what, bytes].
 my @malformed = (
@@ -47,18 +56,24 @@ my @malformed = (
     ['an escape that is none', '{"items": [{"sku": "\q", "stock": 1}]}'],
 );
 
-# The write endpoints and how to see that nothing was written.
+# The write endpoints, how to see that nothing was written, and whether
+# no body at all is a good one ({}).
 my @writes = (
-    ['/api/v1/stock', sub { sql_value("SELECT COUNT(*) FROM products WHERE stock IS NOT NULL OR stock_updated_at IS NOT NULL") }],
+    ['/api/v1/stock', sub { sql_value("SELECT COUNT(*) FROM products WHERE stock IS NOT NULL OR stock_updated_at IS NOT NULL") }, 0],
+    ["/api/v1/orders/$submitted/confirm", sub { api_written($submitted) }, 1],
+    ["/api/v1/orders/$confirmed/shipments", sub { api_written($confirmed) }, 0],
+    ["/api/v1/orders/$shipped/shipments/1/delivered", sub { api_written($shipped) }, 1],
+    ["/api/v1/orders/$shipped/delivered", sub { api_written($shipped) }, 1],
 );
 
 my $audits = sql_value('SELECT COUNT(*) FROM audit_log');
 for my $w (@writes) {
-    my ($path, $state) = @$w;
+    my ($path, $state, $empty_ok) = @$w;
     my $before = $state->();
     subtest "POST $path: malformed bodies" => sub {
         for my $m (@malformed) {
             my ($what, $bytes) = @$m;
+            next if $empty_ok && $bytes eq '';
             my ($res, $j) = api_call(POST => $path, token => $token, body => $bytes);
             is($res->code, 400, "$what: 400");
             is($j && $j->{error}{code}, 'malformed_json', '... malformed_json');
@@ -86,6 +101,12 @@ for my $w (@writes) {
         is($state->(), $before, 'nothing was written');
         is(sql_value('SELECT COUNT(*) FROM audit_log'), $audits, 'nothing was audited');
     };
+}
+
+END {
+    my $status = $?;
+    eval { api_forget_shipments($submitted, $confirmed, $shipped) };
+    $? = $status;
 }
 
 done_testing;

@@ -130,7 +130,7 @@ subtest 'bad parameters: 400' => sub {
 # Shipments hold their order: gone before Portico::Cart deletes the test's orders.
 END {
     my $status = $?;
-    eval { sql('DELETE FROM shipments WHERE order_id IN (' . join(', ', map { ct_order_id($_) } $n1, $n2, $n3) . ')') };
+    eval { api_forget_shipments($n1, $n2, $n3) };
     $? = $status;
 }
 

@@ -20,7 +20,7 @@ use Portico::Orders qw(or_client or_post);
 use Portico::OrgAdmin ();
 
 our @EXPORT = qw(api_prefix api_admin api_integration api_call api_settle api_json
-    api_audit api_random_token);
+    api_audit api_random_token api_written api_forget_shipments);
 
 my $PREFIX = "API$$";
 my ($admin, @made);
@@ -86,6 +86,29 @@ sub api_settle {
 # The audit rows of action on object (type, id), newest first:
 # { user_id org_id integration_id before after ip }.
 sub api_audit { return Portico::OrgAdmin::audit_rows(@_) }
+
+# What is written about the order number: its events, shipments and audit
+# rows, and its status, as one string; the same before and after a refused
+# request.
+sub api_written {
+    my ($number) = @_;
+    my $id = sql_value('SELECT id FROM orders WHERE number = ' . sql_quote($number));
+    return join(' ', map { sql_value($_) // 'NULL' } "SELECT COUNT(*) FROM order_events WHERE order_id = $id",
+        "SELECT COUNT(*) FROM shipments WHERE order_id = $id",
+        "SELECT COUNT(*) FROM audit_log WHERE object_type = 'order' AND object_id = '$id'",
+        "SELECT status FROM orders WHERE id = $id");
+}
+
+# Remove the shipments of the orders (numbers) and the events that name
+# them: a test's own END calls it, before Portico::Cart deletes the orders.
+sub api_forget_shipments {
+    my (@numbers) = @_;
+    return unless @numbers;
+    my $in = 'SELECT id FROM orders WHERE number IN (' . join(', ', map { sql_quote($_) } @numbers) . ')';
+    sql("DELETE FROM order_events WHERE order_id IN ($in) AND shipment_id IS NOT NULL;"
+        . " DELETE FROM shipments WHERE order_id IN ($in)");
+    return;
+}
 
 END {
     my $status = $?;
