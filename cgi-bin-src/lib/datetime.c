@@ -466,6 +466,48 @@ pt_month_start(const char *zone, time_t t, int months_later, time_t *start)
 	return PT_OK;
 }
 
+int
+pt_local_date(const struct pt_req *req, time_t t, char out[11])
+{
+	const struct pt_reader r = { req->lang,
+	    req->session.user != NULL ? req->session.user->time_zone : req->time_zone, 0, t, NULL };
+	struct tm tm;
+
+	local_tm(&r, t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return PT_OK;
+}
+
+int
+pt_date_add(const char *day, int months, int days, char out[11])
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	struct tm tm;
+	time_t local, t;
+	long long m;
+	int date_only, last;
+
+	out[0] = '\0';
+	if (pt_time_parse(day, &local, &date_only) != PT_OK || !date_only)
+		return PT_EINVAL;
+	gmtime_r(&local, &tm);
+	m = (long long)tm.tm_year * 12 + tm.tm_mon + months;
+	tm.tm_year = (int)(m >= 0 ? m / 12 : -((-m + 11) / 12));
+	tm.tm_mon = (int)(m - (long long)tm.tm_year * 12);
+	last = mdays[tm.tm_mon];
+	if (tm.tm_mon == 1 && ((tm.tm_year + 1900) % 4 == 0 && ((tm.tm_year + 1900) % 100 != 0 ||
+	    (tm.tm_year + 1900) % 400 == 0)))
+		last = 29;
+	if (tm.tm_mday > last)
+		tm.tm_mday = last;
+	tm.tm_hour = 12;
+	tm.tm_min = tm.tm_sec = 0;
+	t = timegm(&tm) + (time_t)days * 86400;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return PT_OK;
+}
+
 /* Days since 1970 of a broken-down local date, for "today" and "yesterday". */
 static long
 day_number(const struct tm *tm)

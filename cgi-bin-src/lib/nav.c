@@ -71,6 +71,8 @@ static const struct nav_link {
 	{ NAV_ORDERS,	"nav.orders.approvals", "/orders/approvals", { "orders.approve", NULL }, NAV_TILE },
 	{ NAV_ORDERS,	"nav.orders.addresses", "/orders/addresses", { "orders.addresses", NULL }, 0 },
 	{ NAV_ORDERS,	"nav.orders.desk", "/orders/desk",	{ "orders.desk", NULL }, NAV_TILE },
+	{ NAV_ORDERS,	"nav.orders.offers", "/orders/offers",	{ "orders.approve", NULL }, 0 },
+	{ NAV_ORDERS,	"nav.orders.contracts", "/orders/contracts", { "orders.read.org", NULL }, 0 },
 	{ NAV_EDITOR,	"nav.editor",	"/kb/editor",		{ "kb.edit", NULL },	NAV_TILE },
 	{ NAV_ADMIN,	"nav.users",	"/auth/users",		{ "users.manage.org", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.budgets",	"/auth/budgets",	{ "users.manage.org", NULL }, NAV_TILE },
@@ -82,6 +84,8 @@ static const struct nav_link {
 	{ NAV_ADMIN,	"nav.tickets-admin", "/tickets/admin/",	{ "tickets.admin", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.catalogue-admin", "/orders/admin/", { "catalogue.manage", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.integrations", "/orders/admin/integrations", { "admin.integrations", NULL }, NAV_TILE },
+	{ NAV_ADMIN,	"nav.offers-admin", "/orders/admin/offers", { "contracts.manage", NULL }, NAV_TILE },
+	{ NAV_ADMIN,	"nav.contracts-admin", "/orders/admin/contracts", { "contracts.manage", NULL }, 0 },
 	{ NAV_ACCOUNT,	"nav.account",	"/auth/account",	{ NULL, NULL },		NAV_TILE },
 };
 

@@ -612,6 +612,18 @@ void	 pt_local_day(const struct pt_req *, time_t t, char out[11]);
  * buyer's.  PT_OK.
  */
 int	 pt_month_start(const char *zone, time_t t, int months_later, time_t *start);
+/*
+ * The reader's date ("YYYY-MM-DD") at t: in the signed-in user's time
+ * zone, else the site's, as pt_day_start_utc counts days.  A date that
+ * has "passed" (an offer's validity) is one before this.  PT_OK.
+ */
+int	 pt_local_date(const struct pt_req *, time_t t, char out[11]);
+/*
+ * A calendar date plus months (may be negative), clamped to the end of
+ * the month (2026-01-31 + 1 month = 2026-02-28), plus days: what
+ * DATE_ADD does.  PT_EINVAL for a day that is not a date.
+ */
+int	 pt_date_add(const char *day, int months, int days, char out[11]);
 
 /* ---- business time and SLA clocks (businesstime.c) ---------------------- */
 

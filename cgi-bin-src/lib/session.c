@@ -562,7 +562,8 @@ int
 pt_perm_provider_only(const char *perm)
 {
 	static const char *const prefixes[] = { "tickets.work", "tickets.admin", "kb.read.internal",
-	    "kb.edit", "admin.", "catalogue.manage", "orders.desk" };
+	    "kb.edit", "admin.", "catalogue.manage", "orders.desk",
+	    "contracts.manage" };
 	size_t i;
 
 	for (i = 0; i < PT_NELEM(prefixes); i++)

@@ -184,20 +184,10 @@ line_binds(struct pt_req *req, long long order_id, const struct or_cart *cart)
 }
 
 /* The year's next number (one statement; gapless, as the row stays locked). */
-static int
-next_number(struct pt_req *req, int year, long long *seq)
+int
+or_order_seq(struct pt_req *req, int year, long long *seq)
 {
-	unsigned long long n = 0;
-	int rc;
-
-	if ((rc = pt_db_exec(req, &sql[SQL_COUNTER], PT_BINDS(pt_int(year)), &n)) != PT_OK)
-		return rc;
-	*seq = n == 1 ? 1 : (long long)pt_db_insert_id();
-	if (*seq < 1) {
-		pt_log(req, PT_LOG_ERROR, "order_counters gave no number for %d", year);
-		return PT_EDB;
-	}
-	return PT_OK;
+	return or_next_seq(req, &sql[SQL_COUNTER], year, seq);
 }
 
 /* POST /orders/checkout */
@@ -246,7 +236,7 @@ checkout(struct pt_req *req)
 	status = budget.over == NULL ? "submitted" : "awaiting_approval";
 
 	gmtime_r(&now, &tm);
-	if ((rc = next_number(req, tm.tm_year + 1900, &seq)) != PT_OK)
+	if ((rc = or_order_seq(req, tm.tm_year + 1900, &seq)) != PT_OK)
 		return or_undo(req, rc);
 	number = pt_printf(req, "O-%04d-%06lld", tm.tm_year + 1900, seq);
 	rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_str(number), pt_int(tm.tm_year + 1900),

@@ -109,3 +109,20 @@ or_amount_text(struct pt_req *req, const char *minor)
 	m = strtoll(minor, NULL, 10);
 	return pt_printf(req, "%lld.%02lld", m / 100, m % 100);
 }
+
+int
+or_next_seq(struct pt_req *req, const struct pt_sql *counter, int year, long long *seq)
+{
+	unsigned long long n = 0;
+	int rc;
+
+	if ((rc = pt_db_exec(req, counter, PT_BINDS(pt_int(year)), &n)) != PT_OK)
+		return rc;
+	/* A new year's row is inserted with 1 (affected 1); an update reports LAST_INSERT_ID. */
+	*seq = n == 1 ? 1 : (long long)pt_db_insert_id();
+	if (*seq < 1) {
+		pt_log(req, PT_LOG_ERROR, "%s gave no number for %d", counter->name, year);
+		return PT_EDB;
+	}
+	return PT_OK;
+}

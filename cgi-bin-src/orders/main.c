@@ -28,6 +28,11 @@ static const struct pt_group *const groups[] = {
 	&or_api_fulfil_group,
 	&or_fulfil_group,
 	&or_desk_group,
+	&or_offer_admin_group,
+	&or_offer_files_group,
+	&or_offer_group,
+	&or_offer_common_group,
+	&or_contracts_group,
 	&common_group,
 };
 

@@ -375,5 +375,84 @@ int	 or_order_details(struct pt_req *, xmlNodePtr order, const char *order_id);
  * as <order number href status ...> under the page, without lines.
  */
 xmlNodePtr or_order_facts(struct pt_req *, const struct pt_rows *o);
+/* The year's next order number's seq, in the transaction that uses it (checkout.c). */
+int	 or_order_seq(struct pt_req *, int year, long long *seq);
+/*
+ * The next seq of a gapless yearly counter: counter is an INSERT ... ON
+ * DUPLICATE KEY UPDATE last_no = LAST_INSERT_ID(last_no + 1) of the year
+ * (binds: year), whose row stays locked to the commit.
+ */
+int	 or_next_seq(struct pt_req *, const struct pt_sql *counter, int year, long long *seq);
+
+/* ==== offers and contracts ================================================= */
+
+extern const struct pt_group or_offer_admin_group;	/* offer-admin.c: staff write and send offers */
+extern const struct pt_group or_offer_files_group;	/* offer-files.c: attachments */
+extern const struct pt_group or_offer_group;		/* offer.c: the customer's offers, accept, decline */
+extern const struct pt_group or_contracts_group;	/* contracts.c: contracts and their deadlines */
+extern const struct pt_group or_offer_common_group;	/* offer-common.c: statements only */
+
+#define OR_PERM_CONTRACTS	"contracts.manage"	/* the provider's staff who write offers */
+
+/* An offer number: Q-<year>-<six digits or more>; a contract's C-... */
+#define OR_OFFER_ROUTE		"(Q-[0-9]{4}-[0-9]{6,9})"
+#define OR_CONTRACT_ROUTE	"(C-[0-9]{4}-[0-9]{6,9})"
+#define OR_OFFERS_ADMIN		OR_ADMIN "offers"
+
+/* The columns of an offer row (or_offer_load), OF_*. */
+enum {
+	OF_ID, OF_NUMBER, OF_ORG_ID, OF_ORG, OF_STATUS, OF_TITLE, OF_CURRENCY, OF_VALID,
+	OF_TERM, OF_RENEWAL, OF_NOTICE, OF_TERMS_MD, OF_TERMS_HTML, OF_CREATED, OF_CREATOR,
+	OF_SENT, OF_SENDER, OF_DECIDED, OF_DECIDER, OF_IP, OF_REASON, OF_SHA, OF_REVISES,
+	OF_CONTRACT, OF_ORDER, OF_SUPERSEDED, OF__NCOLS
+};
+/* An offer as loaded: its row, lines and files. */
+struct or_offer {
+	struct pt_rows	 row;		/* one row of OF_* columns */
+	struct pt_rows	 lines;		/* OL_* */
+	struct pt_rows	 files;		/* OFL_* */
+	const char	*state;		/* draft, sent, expired, superseded, accepted, declined: for the reader */
+	int		 nonce, nrecurring;	/* lines of each kind */
+};
+enum {
+	OL_NO, OL_KIND, OL_PRODUCT, OL_SKU, OL_NAME, OL_UNIT, OL_QTY, OL_PRICE, OL_BILLING,
+	OL_TAX_CLASS
+};
+enum { OFL_ID, OFL_NAME, OFL_TYPE, OFL_SIZE, OFL_STORAGE, OFL_SHA, OFL_CREATED };
+/*
+ * Load the offer by number (org > 0: only of that organisation, and never
+ * a draft; lock: FOR UPDATE, in a transaction).  PT_OK, PT_ENOTFOUND
+ * (answer 404) or an error.
+ */
+int	 or_offer_load(struct pt_req *, const char *number, long long org, int lock,
+	    struct or_offer *);
+/* <offer> under parent, with its lines, totals, terms and files; files under base (its href). */
+xmlNodePtr or_offer_node(struct pt_req *, xmlNodePtr parent, const struct or_offer *,
+	    const char *base);
+/*
+ * The canonical text of the offer as it stands (see offer-common.c for
+ * its form), which an acceptance hashes; arena, NULL on OOM.
+ */
+const char *or_offer_text(struct pt_req *, const struct or_offer *);
+/* The SHA-256 of len bytes of data as 64 lower-case hex digits, into out. */
+void	 or_sha256_hex(const void *data, size_t len, char out[65]);
+/* "/orders/offers/<number>" or the staff's "/orders/admin/offers/<number>", in the arena. */
+const char *or_offer_href(struct pt_req *, const char *number, int staff);
+/* The staff's page of the offer with status (offer-admin.c). */
+int	 or_offer_admin_page(struct pt_req *, int status, const struct or_offer *);
+/*
+ * Open the transaction of a change to the draft of the route's first
+ * capture: locked and loaded into f.  PT_OK; else *answer is the answer
+ * (404, or 422 when it is no longer a draft: nothing of a sent offer
+ * changes; 0 for an error to return) and the transaction is closed.
+ */
+int	 or_offer_draft_begin(struct pt_req *, struct or_offer *f, int *answer);
+/*
+ * Send the file of the route's capture cap (an id) of the loaded offer:
+ * 200 as pt_send_file answers, 404 when the offer has no such file.
+ */
+int	 or_offer_file_send(struct pt_req *, const struct or_offer *, size_t cap);
+/* The state an offer of status and validity date has for the reader today. */
+const char *or_offer_state(struct pt_req *, const char *status, const char *valid_until);
 
 #endif

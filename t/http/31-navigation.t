@@ -15,15 +15,17 @@ use Portico::Test;
 # The administration pages that exist, and who may open them.
 my @ADMIN_PAGES = qw(/auth/users /auth/budgets /auth/admin/orgs /auth/admin/users
     /auth/admin/roles /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/
-    /orders/admin/integrations);
+    /orders/admin/integrations /orders/admin/offers /orders/admin/contracts);
 my %ORG_ADMIN = (admin => [qw(/auth/users /auth/budgets /auth/audit)]);
 my %PROVIDER = (admin => [qw(/auth/admin/orgs /auth/admin/users /auth/admin/roles
-    /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/ /orders/admin/integrations)]);
+    /auth/audit /auth/admin/deletions /tickets/admin/ /orders/admin/
+    /orders/admin/integrations /orders/admin/offers /orders/admin/contracts)]);
 
 my %expect = (
     'admin@portico.example'   => { sections => [qw(start kb tickets orders editor admin)], %PROVIDER },
     'manager@portico.example' => { sections => [qw(start kb tickets orders admin)],
-        admin => ['/auth/audit', '/tickets/admin/', '/orders/admin/'] },
+        admin => ['/auth/audit', '/tickets/admin/', '/orders/admin/', '/orders/admin/offers',
+            '/orders/admin/contracts'] },
     'agent@portico.example'   => { sections => [qw(start kb tickets orders)] },
     'editor@portico.example'  => { sections => [qw(start kb editor)] },
     'anna.admin@acme.example' => { sections => [qw(start kb tickets orders admin)], %ORG_ADMIN },
