@@ -53,6 +53,7 @@ DURATION_S=${BENCH_DURATION_S:-10}
 WARMUP_S=${BENCH_WARMUP_S:-2}
 EMAIL=${BENCH_EMAIL:-carl@acme.example}
 AGENT_EMAIL=${BENCH_AGENT_EMAIL:-agent@portico.example}
+CHECKOUT_SKU=${BENCH_CHECKOUT_SKU:-CB-M12-5}
 PASSWORD=${BENCH_PASSWORD:-portico-demo}
 RSS_REQUESTS=${BENCH_RSS_REQUESTS:-100000}
 RSS_MAX_KB=${BENCH_RSS_MAX_KB:-1024}
@@ -76,6 +77,7 @@ target_of() {
 	kb-search | kb-article-signed-in | kb-search-signed-in) echo 0.30 ;;
 	kb-search-new) echo 0.05 ;;
 	tickets-mine | tickets-view | tickets-desk-unassigned) echo 0.15 ;;
+	orders-history | orders-view) echo 0.15 ;;
 	*) echo "" ;;
 	esac
 }
@@ -84,6 +86,7 @@ target_of() {
 min_rps_of() {
 	case $1 in
 	tickets-raise) echo 500 ;;
+	orders-checkout) echo 300 ;;
 	*) echo "" ;;
 	esac
 }
@@ -93,6 +96,7 @@ p99_max_of() {
 	case $1 in
 	kb-search-new) echo 50 ;;
 	kb-* | tickets-mine | tickets-view | tickets-desk-unassigned) echo 25 ;;
+	orders-history | orders-view) echo 25 ;;
 	*) echo "" ;;
 	esac
 }
@@ -124,6 +128,42 @@ tickets_prepare() {
 	# while typing (deflect.c), so the submit raises the ticket.
 	export BENCH_RAISE_EXTRA=${BENCH_RAISE_EXTRA:-suggested=script}
 	[ -n "${AGENT_COOKIE:-}" ] || login "$AGENT_EMAIL"
+}
+
+# orders_prepare: the numbers orders-view draws from (the generated orders
+# carl placed), the checkout buyers' sessions for orders-checkout (each
+# signed in, with the CSRF token, the delivery address and the total their
+# cart of one product shows), and a line about the data set for the report.
+ORDERS_INFO=
+orders_prepare() {
+	local numbers=$OUT_DIR/orders-numbers.txt buyers=$OUT_DIR/orders-buyers.txt gen email xml
+	local agent=${AGENT_COOKIE:-}
+	export PORTICO_CONF=${PORTICO_CONF:-$PORTICO_VAR/portico.conf}
+	if "$REPO/script/orders-generate" --numbers "$EMAIL" >"$numbers" 2>"$OUT_DIR/orders-numbers.err" &&
+		[ -s "$numbers" ]; then
+		export BENCH_ORDERS_NUMBERS=$numbers
+		gen=$("$REPO/script/orders-generate" --status 2>/dev/null || echo "?")
+		ORDERS_INFO="orders: $gen generated, orders-view draws from the $(wc -l <"$numbers") $EMAIL placed"
+	else
+		ORDERS_INFO="orders: none generated (see $OUT_DIR/orders-numbers.err); orders-view uses the demo order"
+	fi
+	case " ${scenarios[*]} " in *" orders-checkout "*) ;; *) return 0 ;; esac
+	"$REPO/script/orders-generate" --carts "$CHECKOUT_SKU" || die "could not fill the checkout buyers' carts"
+	: >"$buyers"
+	while read -r email; do
+		login "$email"
+		xml=$(curl -sS --max-time 10 -H "Cookie: portico_session=$AGENT_COOKIE" \
+			"$PORTICO_URL/orders/cart?format=xml") || die "$email's cart failed"
+		printf '%s %s %s %s\n' "$AGENT_COOKIE" \
+			"$(xmllint --xpath 'string(/page/session/@csrf)' - <<<"$xml")" \
+			"$(xmllint --xpath 'string(//form[@name="checkout"]/field[@name="address"])' - <<<"$xml")" \
+			"$(xmllint --xpath 'string(//form[@name="checkout"]/field[@name="expected"])' - <<<"$xml")" \
+			>>"$buyers"
+	done < <("$REPO/script/orders-generate" --buyers)
+	AGENT_COOKIE=$agent
+	grep -q ' [0-9]\+ [0-9]\+$' "$buyers" || die "no checkout buyers (script/orders-generate --buyers)"
+	export BENCH_CHECKOUT_BUYERS=$buyers BENCH_THREADS=$THREADS
+	ORDERS_INFO="$ORDERS_INFO; orders-checkout by $(wc -l <"$buyers") buyers"
 }
 
 # kb_prepare: the ids kb-article draws from (published public articles,
@@ -162,23 +202,31 @@ kb_prepare() {
 # of the run; for a signed-in reader, the page of his persona); the
 # scenario then measures the views after the first, which is what a
 # knowledge base serves nearly all the time.  The first views are timed
-# here, so the report shows both: a line in KB_FIRST for each.
-KB_FIRST=()
+# here, so the report shows both: a line in FIRST_VIEWS for each.
+FIRST_VIEWS=()
 kb_warm() {
-	local ids=$1 name=$2 cfg=$OUT_DIR/$2-warm.curl n start end
+	local ids=$1 name=$2
 	shift 2
+	pages_warm "$ids" "$name" /kb/articles/ "$@"
+}
+
+# pages_warm IDS-FILE NAME PREFIX [curl args...]: GET PREFIX<line> for
+# every line of the file, a few at a time, timed into FIRST_VIEWS.
+pages_warm() {
+	local ids=$1 name=$2 prefix=$3 cfg=$OUT_DIR/$2-warm.curl n start end
+	shift 3
 	[ -n "$ids" ] && [ -s "$ids" ] || return 0
-	awk -v u="$PORTICO_URL" '/^[0-9]+$/ {
-		print "url = \"" u "/kb/articles/" $1 "\""
+	awk -v u="$PORTICO_URL$prefix" '/^[0-9A-Za-z-]+$/ {
+		print "url = \"" u $1 "\""
 		print "output = \"/dev/null\""
 	}' "$ids" >"$cfg"
 	n=$(wc -l <"$ids")
-	echo "bench: $name: first view of each of $n articles (pages are kept)" >&2
+	echo "bench: $name: first view of each of $n pages (pages are kept)" >&2
 	start=$(date +%s.%N)
 	curl -sS --no-progress-meter --fail --parallel --parallel-max "$CONNECTIONS" "$@" -K "$cfg" ||
-		die "the first views of the $name ids failed"
+		die "the first views of the $name pages failed"
 	end=$(date +%s.%N)
-	KB_FIRST+=("$(awk -v s="$name" -v n="$n" -v a="$start" -v b="$end" 'BEGIN {
+	FIRST_VIEWS+=("$(awk -v s="$name" -v n="$n" -v a="$start" -v b="$end" 'BEGIN {
 		printf "%s first views: %d in %.1f s, %.1f req/s", s, n, b - a, n / (b - a) }')")
 }
 
@@ -320,7 +368,10 @@ login() {
 
 # signed_in SCENARIO: true when the scenario is made by a signed-in reader.
 signed_in() {
-	case $1 in start-page | start-page-built | signed-in-mix | *-signed-in | kb-search-new | tickets-*) return 0 ;; *) return 1 ;; esac
+	case $1 in start-page | start-page-built | signed-in-mix | *-signed-in | kb-search-new | tickets-* | orders-*)
+		return 0 ;;
+	*) return 1 ;;
+	esac
 }
 
 # agent SCENARIO: true when the scenario is made by the agent ($BENCH_AGENT_EMAIL).
@@ -333,6 +384,10 @@ run_wrk() {
 	local scenario=$1 seconds=$2 outfile=$3
 	local -a extra=()
 
+	if [ "$scenario" = orders-checkout ]; then
+		# Every cart holds one product when a run begins (the scenario's cycle).
+		"$REPO/script/orders-generate" --carts "$CHECKOUT_SKU" || return 1
+	fi
 	if agent "$scenario"; then
 		extra=(-H "Cookie: portico_session=$AGENT_COOKIE")
 	elif signed_in "$scenario"; then
@@ -369,6 +424,10 @@ probe_of() {
 		[ -z "$id" ] || echo "/tickets/$id$([ "$1" = tickets-view ] || echo '?built=1') en" ;;
 	tickets-desk-unassigned) echo "/tickets/desk?view=unassigned en" ;;
 	tickets-desk-unassigned-built) echo "/tickets/desk?built=1&view=unassigned en" ;;
+	orders-history) echo "/orders/history?page=2 en" ;;
+	orders-history-built) echo "/orders/history?built=1&page=2 en" ;;
+	orders-view*) id=$(head -n 1 "$OUT_DIR/orders-numbers.txt" 2>/dev/null || true)
+		[ -z "$id" ] || echo "/orders/$id$([ "$1" = orders-view ] || echo '?built=1') en" ;;
 	esac
 }
 
@@ -410,6 +469,7 @@ measure() {
 	run_wrk "$s" "$WARMUP_S" "$OUT_DIR/$s.warmup.txt" ||
 		why="wrk failed in warm-up"
 	[ "$s" != tickets-raise ] || before=$("$REPO/script/tickets-generate" --total 2>/dev/null || echo 0)
+	[ "$s" != orders-checkout ] || before=$("$REPO/script/orders-generate" --total 2>/dev/null || echo 0)
 	if [ -z "$why" ] && ! run_wrk "$s" "$DURATION_S" "$out"; then
 		why="wrk failed (see $out)"
 	fi
@@ -442,6 +502,14 @@ measure() {
 			[ "$n" -ge "$(json_num requests "$line")" ] ||
 				why="${why:+$why; }$n tickets raised for $(json_num requests "$line") requests"
 		fi
+		# Orders per second: the orders made, counted in the database; each
+		# checkout is one of two requests (the other puts the next line in).
+		if [ "$s" = orders-checkout ]; then
+			n=$(( $("$REPO/script/orders-generate" --total 2>/dev/null || echo 0) - before ))
+			[ "$n" -ge $(( $(json_num requests "$line") / 2 - 64 )) ] ||
+				why="${why:+$why; }$n orders made for $(json_num requests "$line") requests"
+			RPS[$s]=$(awk -v n="$n" -v d="$(json_num duration_s "$line")" 'BEGIN { printf "%.2f", n / d }')
+		fi
 	fi
 
 	# wrk counts a 303 as success: make sure the session survived.
@@ -463,7 +531,8 @@ scenarios=(hello)
 if [ $# -eq 0 ]; then
 	set -- login-page login-page-built start-page start-page-built kb-article kb-article-signed-in kb-faq kb-search \
 		kb-search-signed-in kb-search-new tickets-mine tickets-mine-built tickets-view \
-		tickets-view-built tickets-desk-unassigned tickets-desk-unassigned-built tickets-raise
+		tickets-view-built tickets-desk-unassigned tickets-desk-unassigned-built tickets-raise \
+		orders-history orders-history-built orders-view orders-view-built orders-checkout
 fi
 for s in "$@"; do
 	[ -f "$BENCH_DIR/scenarios/$s.lua" ] ||
@@ -484,13 +553,17 @@ for s in "${scenarios[@]}" memory; do
 		login
 	fi
 	case $s in
-	kb-article | kb-article-signed-in | memory) [ -n "$KB_INFO" ] || kb_prepare ;;
+	kb-article | kb-article-signed-in) [ -n "$KB_INFO" ] || kb_prepare ;;
+	memory) [ -n "$KB_INFO" ] || kb_prepare; [ -n "$ORDERS_INFO" ] || orders_prepare ;;
 	tickets-*) [ -n "$TICKETS_INFO" ] || tickets_prepare ;;
+	orders-*) [ -n "$ORDERS_INFO" ] || orders_prepare ;;
 	esac
 done
 
 for s in "${scenarios[@]}"; do
 	[ "$s" != kb-article ] || kb_warm "${BENCH_KB_IDS:-}" kb-article
+	[ "$s" != orders-view ] ||
+		pages_warm "${BENCH_ORDERS_NUMBERS:-}" orders-view /orders/ -H "Cookie: portico_session=$SESSION_COOKIE"
 	[ "$s" != kb-article-signed-in ] ||
 		kb_warm "${BENCH_KB_IDS_SIGNED_IN:-}" kb-article-signed-in \
 			-H "Cookie: portico_session=$SESSION_COOKIE"
@@ -511,7 +584,7 @@ MEMORY_FAILED=0
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 worker_procs() {
 	local w
-	for w in auth kb tickets; do
+	for w in auth kb tickets orders; do
 		[ -f "$PORTICO_VAR/run/$w.pid" ] || continue
 		awk -v w="$w" '{ print w, $1 }' "$PORTICO_VAR/run/$w.pid"
 	done
@@ -564,6 +637,7 @@ failed=0
 		"${WARMUP_S}s warm-up + ${DURATION_S}s per scenario"
 	[ -z "$KB_INFO" ] || echo "$KB_INFO"
 	[ -z "$TICKETS_INFO" ] || echo "$TICKETS_INFO"
+	[ -z "$ORDERS_INFO" ] || echo "$ORDERS_INFO"
 	echo
 	printf '%-29s %10s %8s %8s %6s %7s %7s %5s  %s\n' \
 		scenario req/s "p50 ms" "p99 ms" ratio target "p99 max" kept result
@@ -619,7 +693,7 @@ failed=0
 	echo "kept: yes when a kept page (pagecache.c) answered a request like the scenario's"
 	echo "twin: the same page built for every request (no cache), beside its kept scenario"
 	[ -z "$KB_INDEX_INFO" ] || echo "$KB_INDEX_INFO"
-	for line in "${KB_FIRST[@]}" "$KB_SEARCH_FIRST"; do
+	for line in "${FIRST_VIEWS[@]}" "$KB_SEARCH_FIRST"; do
 		[ -n "$line" ] || continue
 		echo "$line ($(awk -v f="${line##*, }" -v h="${RPS[hello]:-0}" 'BEGIN {
 			if (h > 0) printf "%.2f of hello", f / h; else print "no baseline" }'))"

@@ -1,9 +1,11 @@
 -- signed-in-mix: what a signed-in customer (carl@acme.example) does, for
--- the memory check of bench/run.sh: random articles he may read (40 %),
+-- the memory check of bench/run.sh: random articles he may read (30 %),
 -- the start page (20 %), his account page (15 %, built every time), the
--- knowledge base's home (10 %), the FAQ (10 %) and the login page, which
--- sends him on (5 %).  The ids come from $BENCH_KB_IDS_SIGNED_IN as for
--- kb-article-signed-in.
+-- knowledge base's home (10 %), the FAQ (10 %), the login page, which
+-- sends him on (5 %), and, built every time, a page of his organisation's
+-- order history (5 %) and one of his orders (5 %).  The ids come from
+-- $BENCH_KB_IDS_SIGNED_IN as for kb-article-signed-in, the orders from
+-- $BENCH_ORDERS_NUMBERS as for orders-view.
 --
 -- With BENCH_REQUESTS=N each thread stops after its share of N
 -- responses (of BENCH_THREADS threads), so that a run makes a known number
@@ -15,10 +17,13 @@ local dir = os.getenv("PORTICO_BENCH_DIR") or "bench"
 local pool = dofile(dir .. "/lib/pool.lua")
 local ids = pool.ids(os.getenv("BENCH_KB_IDS_SIGNED_IN"),
    { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 23, 30, 35, 39, 40, 45, 46, 50 })
+local orders = pool.lines(os.getenv("BENCH_ORDERS_NUMBERS"), { "O-2026-000001" })
 
 local function next_path()
    local r = math.random(100)
-   if r <= 40 then return "/kb/articles/" .. pool.pick(ids) end
+   if r <= 30 then return "/kb/articles/" .. pool.pick(ids) end
+   if r <= 35 then return "/orders/history?built=1&page=" .. math.random(3) end
+   if r <= 40 then return "/orders/" .. pool.pick(orders) .. "?built=1" end
    if r <= 60 then return "/" end
    if r <= 75 then return "/auth/account" end
    if r <= 85 then return "/kb/" end

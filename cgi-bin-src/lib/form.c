@@ -86,14 +86,16 @@ pt_one_of(const char *s, const char *const *v, size_t n)
 	return 0;
 }
 
-const char *
-pt_sql_like(struct pt_req *req, const char *s)
+/* s escaped for LIKE between lead ("%" or "") and a closing "%". */
+static const char *
+like(struct pt_req *req, const char *lead, const char *s)
 {
 	char *out = pt_alloc(req, 2 * strlen(s) + 3), *p = out;
 
 	if (out == NULL)
 		return NULL;
-	*p++ = '%';
+	if (*lead != '\0')
+		*p++ = '%';
 	for (; *s != '\0'; s++) {
 		if (*s == '%' || *s == '_' || *s == '\\')
 			*p++ = '\\';
@@ -102,6 +104,18 @@ pt_sql_like(struct pt_req *req, const char *s)
 	*p++ = '%';
 	*p = '\0';
 	return out;
+}
+
+const char *
+pt_sql_like(struct pt_req *req, const char *s)
+{
+	return like(req, "%", s);
+}
+
+const char *
+pt_sql_like_prefix(struct pt_req *req, const char *s)
+{
+	return like(req, "", s);
 }
 
 const char *

@@ -989,6 +989,21 @@ pt_pagecache_everyone(struct pt_req *req)
 	req->cache_everyone = 1;
 }
 
+const char *
+pt_pagecache_variant(struct pt_req *req, const char *const *params, size_t nparams)
+{
+	const char *variant = "";
+	size_t i;
+
+	for (i = 0; i < req->query.n; i++)
+		if (!pt_one_of(req->query.v[i].name, params, nparams))
+			return NULL;
+	for (i = 0; i < req->query.n && variant != NULL; i++)
+		variant = pt_printf(req, "%s%zu:%s%zu:%s", variant, strlen(req->query.v[i].name),
+		    req->query.v[i].name, strlen(req->query.v[i].value), req->query.v[i].value);
+	return variant;
+}
+
 void
 pt_pagecache_personal(struct pt_req *req, const char *stamp)
 {

@@ -375,6 +375,8 @@ int	 pt_one_of(const char *s, const char *const *v, size_t n);
 const char *pt_url_encode(struct pt_req *, const char *s);
 /* s as a LIKE pattern matching it anywhere, its own % _ and backslash escaped; arena, NULL on OOM. */
 const char *pt_sql_like(struct pt_req *, const char *s);
+/* The same matching what begins with s (an index can find it). */
+const char *pt_sql_like_prefix(struct pt_req *, const char *s);
 /*
  * A decimal amount as typed ("1000", "1000.5", "1000,50"; at most 2
  * decimals and 13 digits before them, spaces around ignored) into *minor
@@ -567,6 +569,13 @@ void	 pt_pagecache_everyone(struct pt_req *);
  */
 #define PT_PAGECACHE_PERSONAL_S 30
 void	 pt_pagecache_personal(struct pt_req *, const char *stamp);
+/*
+ * The variant of a kept list page: its query's parameters, as they came,
+ * each with its length (one entry per way of asking).  NULL when one is
+ * not among params (not worth an entry: the page does not read it) or out
+ * of memory.
+ */
+const char *pt_pagecache_variant(struct pt_req *, const char *const *params, size_t nparams);
 /*
  * The page being kept reads differently from instant at on (a deadline on
  * it passes, "today" turns "yesterday"): its entry is not used from then.

@@ -156,15 +156,19 @@ lock_order(struct pt_req *req, struct or_fulfil *f, const char *number)
 	return PT_OK;
 }
 
-/* The order's new status and its timeline row (shipment 0: none). */
+/*
+ * The order's new status and its timeline row (shipment 0: none).  Its
+ * change time moves even when the status stays (a second shipment, one of
+ * several delivered): the kept pages of the order follow it (kept.c).
+ */
 static int
 move(struct pt_req *req, struct or_fulfil *f, const char *status, const char *comment,
     const char *action)
 {
 	int rc;
 
-	if (strcmp(status, f->before) != 0 && (rc = pt_db_exec(req, &sql[SQL_STATUS],
-	    PT_BINDS(pt_str(status), pt_int(f->order_id)), NULL)) != PT_OK)
+	if ((rc = pt_db_exec(req, &sql[SQL_STATUS], PT_BINDS(pt_str(status), pt_int(f->order_id)),
+	    NULL)) != PT_OK)
 		return rc;
 	f->status = status;
 	return pt_db_exec(req, &sql[SQL_EVENT], PT_BINDS(pt_int(f->order_id),

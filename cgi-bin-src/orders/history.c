@@ -3,11 +3,11 @@
  * orders.read.org all of them, else (a buyer without it) their own;
  * newest first, 25 a page, filtered by status, buyer and the days they
  * were placed (in the reader's time zone), and searched by order number
- * or PO number.  GET /orders/history.csv gives the same orders, all of
+ * or the beginning of a PO number (orders_org_po finds it among any number).  GET /orders/history.csv gives the same orders, all of
  * them up to CSV_ROWS_MAX, as a CSV file for a spreadsheet.
  *
  * A page walks the organisation's orders in the order of the index
- * orders_org_created (or orders_buyer_created for one buyer) and stops
+ * orders_org_list, which holds every column a filter reads, and stops
  * after its rows; the total is counted up to COUNT_CAP.
  */
 #include <stdlib.h>
@@ -16,8 +16,8 @@
 #include "orders.h"
 
 #define PAGE_SIZE	25
-#define COUNT_CAP	10000
-#define COUNT_LIMIT	"10001"	/* COUNT_CAP + 1 in SQL */
+#define COUNT_CAP	1000
+#define COUNT_LIMIT	"1001"	/* COUNT_CAP + 1 in SQL */
 #define CSV_ROWS_MAX	50000
 
 /* Binds: org, buyer x2, status x2, number x2, po x2, from, to. */
@@ -155,6 +155,8 @@ history(struct pt_req *req)
 
 	if (!pt_can(req, OR_PERM_READ_ORG) && !pt_can(req, OR_PERM_PLACE))
 		return pt_error_page(req, 403, NULL);
+	if (or_kept_history(req))
+		return 200;
 	if ((rc = read_filter(req, &f)) != PT_OK)
 		return rc;
 	if ((rc = list_rows(req, &f, PAGE_SIZE, (f.page - 1) * PAGE_SIZE, &rows)) != PT_OK ||
@@ -184,6 +186,7 @@ history(struct pt_req *req)
 		pt_attr(pager, "more", "1");
 	pt_limit(req, "q", PT_FILTER_MAX_CHARS);
 	req->view = "history";
+	or_kept_keep(req);
 	return 200;
 }
 

@@ -22,6 +22,7 @@ static const struct pt_group *const groups[] = {
 	&or_approval_group,
 	&or_addresses_group,
 	&or_order_common_group,
+	&or_kept_group,
 	&or_admin_integrations_group,
 	&or_api_orders_group,
 	&or_api_stock_group,

@@ -49,7 +49,7 @@ or_search_read(struct pt_req *req, struct or_search *s)
 	if (pt_text_chars(s->q, 0) < 0 || pt_chars(s->q) > PT_FILTER_MAX_CHARS)
 		s->q = "";
 	s->number = or_number_ok(s->q) ? s->q : "";
-	s->po_like = *s->number == '\0' && *s->q != '\0' ? pt_sql_like(req, s->q) : "";
+	s->po_like = *s->number == '\0' && *s->q != '\0' ? pt_sql_like_prefix(req, s->q) : "";
 	return s->po_like != NULL ? PT_OK : PT_ENOMEM;
 }
 

@@ -302,7 +302,13 @@ or_order_page(struct pt_req *req, int status, const char *number)
 static int
 order(struct pt_req *req)
 {
-	return or_order_page(req, 200, req->caps[1]);
+	int rc;
+
+	if (or_kept_order(req, req->caps[1]))
+		return 200;
+	if ((rc = or_order_page(req, 200, req->caps[1])) == 200)
+		or_kept_keep(req);
+	return rc;
 }
 
 static const struct pt_input comment_input = {

@@ -104,6 +104,7 @@ extern const struct pt_group or_order_group;		/* order.c: an order, cancel, repe
 extern const struct pt_group or_approval_group;		/* approval.c: approve or reject */
 extern const struct pt_group or_addresses_group;	/* addresses.c: delivery addresses */
 extern const struct pt_group or_order_common_group;	/* order-common.c: statements only */
+extern const struct pt_group or_kept_group;		/* kept.c: statements only */
 
 #define OR_PERM_PLACE		"orders.place"		/* a cart, and orders from it */
 #define OR_PERM_READ_ORG	"orders.read.org"	/* every order of the organisation */
@@ -192,7 +193,8 @@ void	 or_budget_node(struct pt_req *, xmlNodePtr parent, const struct or_budget_
  * A list's search by order number or PO number (?q=): q as typed (""
  * when absent, malformed or longer than PT_FILTER_MAX_CHARS); number, q
  * when it is an order number, else ""; po_like, otherwise a LIKE
- * pattern for part of a PO number ("" for no search).  PT_OK or PT_ENOMEM.
+ * pattern for the beginning of a PO number, which an index finds among
+ * any number of orders ("" for no search).  PT_OK or PT_ENOMEM.
  */
 struct or_search {
 	const char	*q, *number, *po_like;
@@ -245,6 +247,15 @@ int	 or_order_find(struct pt_req *, const char *number, struct pt_rows *order);
 int	 or_order_readable(const struct pt_req *, const struct pt_rows *order);
 /* The order's page with status (404 and 403 as the page answers them). */
 int	 or_order_page(struct pt_req *, int status, const char *number);
+
+/*
+ * A reader's order page and history kept for them (kept.c): 1 when a kept
+ * page was sent (answer 200); otherwise build the page and, when it is
+ * 200, call or_kept_keep().
+ */
+int	 or_kept_order(struct pt_req *, const char *number);
+int	 or_kept_history(struct pt_req *);
+void	 or_kept_keep(struct pt_req *);
 
 /*
  * A row of an order's timeline: the status it entered, by the reader (or,

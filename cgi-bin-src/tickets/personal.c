@@ -109,26 +109,6 @@ customer(struct pt_req *req)
 }
 
 /*
- * The query's parameters, as they came, each with its length: one entry
- * per way of asking.  NULL when one is not among params (not worth an
- * entry: the page does not read it) or out of memory.
- */
-static const char *
-variant_of(struct pt_req *req, const char *const *params, size_t nparams)
-{
-	const char *variant = "";
-	size_t i;
-
-	for (i = 0; i < req->query.n; i++)
-		if (!pt_one_of(req->query.v[i].name, params, nparams))
-			return NULL;
-	for (i = 0; i < req->query.n && variant != NULL; i++)
-		variant = pt_printf(req, "%s%zu:%s%zu:%s", variant, strlen(req->query.v[i].name),
-		    req->query.v[i].name, strlen(req->query.v[i].value), req->query.v[i].value);
-	return variant;
-}
-
-/*
  * Look the stamp up with statement s, followed by more, and mark the page
  * personal; 1 if a kept page was sent.
  */
@@ -179,7 +159,8 @@ tk_personal_list(struct pt_req *req, int org)
 	const struct pt_user *u = req->session.user;
 	const char *variant;
 
-	if (!customer(req) || (variant = variant_of(req, list_params, PT_NELEM(list_params))) == NULL)
+	if (!customer(req) ||
+	    (variant = pt_pagecache_variant(req, list_params, PT_NELEM(list_params))) == NULL)
 		return 0;
 	if (org)
 		return serve(req, &sql[SQL_ORG], PT_BINDS(pt_int(u->org_id)), variant);
@@ -197,7 +178,8 @@ tk_personal_desk(struct pt_req *req)
 	const char *variant, *more;
 	long long names;
 
-	if (!keepable(req) || (variant = variant_of(req, desk_params, PT_NELEM(desk_params))) == NULL ||
+	if (!keepable(req) ||
+	    (variant = pt_pagecache_variant(req, desk_params, PT_NELEM(desk_params))) == NULL ||
 	    (names = pt_kept_generation(req)) < 0 || (more = pt_printf(req, "/%lld", names)) == NULL)
 		return 0;
 	return serve_more(req, &sql[SQL_DESK], PT_NOBINDS, variant, more);
