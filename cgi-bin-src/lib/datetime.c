@@ -663,3 +663,32 @@ pt_time_register(void)
 {
 	xsltRegisterExtModuleFunction(BAD_CAST "time", BAD_CAST PT_NS, xpath_time);
 }
+
+int
+pt_zone_date(const char *zone, time_t t, char out[11])
+{
+	struct tm tm;
+	time_t local = t + zone_offset(zone, t);
+
+	gmtime_r(&local, &tm);
+	if (strftime(out, 11, "%Y-%m-%d", &tm) != 10) {
+		out[0] = '\0';
+		return PT_EINVAL;
+	}
+	return PT_OK;
+}
+
+const char *
+pt_time_text(struct pt_req *req, const char *iso, const char *style)
+{
+	struct pt_reader r;
+	char text[TEXT_MAX];
+
+	r.lang = req->lang;
+	r.zone = req->session.user != NULL ? req->session.user->time_zone : req->time_zone;
+	r.relative = 0;
+	r.now = time(NULL);
+	r.turns = NULL;
+	pt_time_format(text, sizeof(text), &r, iso, style);
+	return pt_strdup(req, text);
+}

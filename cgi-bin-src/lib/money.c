@@ -12,6 +12,7 @@
  * and a rate is formed in 128 bits.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "portico.h"
 
@@ -88,4 +89,26 @@ pt_money_text(long long minor, char out[PT_MONEY_TEXT_MAX])
 	unsigned long long a = minor < 0 ? 0ULL - (unsigned long long)minor : (unsigned long long)minor;
 
 	snprintf(out, PT_MONEY_TEXT_MAX, "%s%llu.%02llu", minor < 0 ? "-" : "", a / 100, a % 100);
+}
+
+void
+pt_money_shown(long long minor, const char *currency, const char *lang,
+    char out[PT_MONEY_SHOWN_MAX])
+{
+	unsigned long long a = minor < 0 ? 0ULL - (unsigned long long)minor : (unsigned long long)minor;
+	unsigned long long major = a / 100;
+	int de = lang != NULL && strcmp(lang, "de") == 0;
+	char digits[24], grouped[40];
+	size_t n, i, j = 0;
+
+	n = (size_t)snprintf(digits, sizeof(digits), "%llu", major);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			grouped[j++] = de ? '.' : ',';
+		grouped[j++] = digits[i];
+	}
+	grouped[j] = '\0';
+	/* U+00A0 NO-BREAK SPACE between the amount and its currency. */
+	snprintf(out, PT_MONEY_SHOWN_MAX, "%s%s%c%02llu\xc2\xa0%s", minor < 0 ? "-" : "", grouped,
+	    de ? ',' : '.', a % 100, currency != NULL ? currency : "");
 }

@@ -69,6 +69,7 @@ static const struct nav_link {
 	{ NAV_ORDERS,	"nav.orders.cart", "/orders/cart",	{ "orders.place", NULL }, NAV_TILE },
 	{ NAV_ORDERS,	"nav.orders.history", "/orders/history", { "orders.read.org", "orders.place" }, NAV_TILE },
 	{ NAV_ORDERS,	"nav.orders.approvals", "/orders/approvals", { "orders.approve", NULL }, NAV_TILE },
+	{ NAV_ORDERS,	"nav.orders.invoices", "/orders/invoices", { "orders.read.org", "orders.place" }, NAV_TILE },
 	{ NAV_ORDERS,	"nav.orders.addresses", "/orders/addresses", { "orders.addresses", NULL }, 0 },
 	{ NAV_ORDERS,	"nav.orders.desk", "/orders/desk",	{ "orders.desk", NULL }, NAV_TILE },
 	{ NAV_ORDERS,	"nav.orders.offers", "/orders/offers",	{ "orders.approve", NULL }, 0 },

@@ -633,6 +633,18 @@ int	 pt_local_date(const struct pt_req *, time_t t, char out[11]);
  * DATE_ADD does.  PT_EINVAL for a day that is not a date.
  */
 int	 pt_date_add(const char *day, int months, int days, char out[11]);
+/*
+ * The calendar day ("YYYY-MM-DD") of instant t on the wall clock of zone
+ * (NULL or unknown: the site's zone, else UTC), whoever reads: the day
+ * the provider dates an invoice.  PT_OK, or PT_EINVAL (out is "").
+ */
+int	 pt_zone_date(const char *zone, time_t t, char out[11]);
+/*
+ * The UTC stamp or date iso as the reader of req reads it (language and
+ * zone), in style "datetime", "date", "time" or "iso", as pt:time() writes
+ * it on pages: for what is not a page (a PDF).  In the arena; NULL on OOM.
+ */
+const char *pt_time_text(struct pt_req *, const char *iso, const char *style);
 
 /* ---- business time and SLA clocks (businesstime.c) ---------------------- */
 
@@ -1245,6 +1257,14 @@ int	 pt_money_add(struct pt_money *total, const struct pt_money *line);
 /* minor as a decimal with two places and a '.', "-12.05": every currency kept has two. */
 #define PT_MONEY_TEXT_MAX	32
 void	 pt_money_text(long long minor, char out[PT_MONEY_TEXT_MAX]);
+/*
+ * minor and its currency as a reader of lang writes money, as the pages'
+ * or-money does: "12,345.67 EUR" in English, "12.345,67 EUR" in German
+ * (a no-break space before the currency).  For what is not a page (a PDF).
+ */
+#define PT_MONEY_SHOWN_MAX	48
+void	 pt_money_shown(long long minor, const char *currency, const char *lang,
+	    char out[PT_MONEY_SHOWN_MAX]);
 
 /* ---- CSV for downloads (csv.c) --------------------------------------------- */
 

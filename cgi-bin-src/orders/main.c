@@ -34,6 +34,8 @@ static const struct pt_group *const groups[] = {
 	&or_offer_group,
 	&or_offer_common_group,
 	&or_contracts_group,
+	&or_invoice_issue_group,
+	&or_invoices_group,
 	&common_group,
 };
 

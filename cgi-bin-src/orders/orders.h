@@ -466,4 +466,90 @@ int	 or_offer_file_send(struct pt_req *, const struct or_offer *, size_t cap);
 /* The state an offer of status and validity date has for the reader today. */
 const char *or_offer_state(struct pt_req *, const char *status, const char *valid_until);
 
+/* ==== invoices and credit notes ========================================= */
+
+extern const struct pt_group or_invoice_issue_group;	/* invoice-issue.c: statements only */
+extern const struct pt_group or_invoices_group;		/* invoices.c: list, page, PDF, desk */
+
+/* An invoice's number: INV-<year>-<six digits or more>; a credit note's CN-<year>-... */
+#define OR_INVOICE_NUMBER_ROUTE	"((?:INV|CN)-[0-9]{4}-[0-9]{6,9})"
+int	 or_invoice_number_ok(const char *s);
+/* "/orders/invoices/<number>" in the arena. */
+const char *or_invoice_href(struct pt_req *, const char *number);
+
+/*
+ * What an issuing did: with refusal NULL, the invoice (or credit note) id,
+ * number (arena) and gross total; else refusal is the message key of why
+ * nothing was written (the caller rolls back and says it):
+ * orders.invoice.refused.status (the order is not confirmed yet, or
+ * cancelled), .nothing (every line is billed), .billed (the shipment's
+ * quantities are billed already), .credit (more than billed and not yet
+ * credited), .paid (not open).
+ */
+struct or_issue {
+	long long	 id;
+	const char	*number;
+	long long	 gross_minor;
+	const char	*refusal;
+};
+/*
+ * Issue an invoice for the order: for the shipment's quantities
+ * (shipment_id, a shipment of that order), or with shipment_id 0 for
+ * every quantity not billed yet.  Inside the caller's transaction, by the
+ * session's user or (none) an integration; with its audit row.  The
+ * buyer's address is their organisation's billing address, else the
+ * order's delivery address; the due date follows the organisation's
+ * payment terms.  PT_OK (see out->refusal), PT_ENOTFOUND (no such order,
+ * or shipment of it), or an error.
+ */
+int	 or_invoice_issue(struct pt_req *, long long order_id, long long shipment_id,
+	    struct or_issue *out);
+/* A line of a credit note: a quantity of the order's line order_line_no. */
+struct or_credit_line {
+	long long	 order_line_no;
+	long long	 quantity;
+};
+/*
+ * Issue a credit note for the order (a return's refund; return_id 0:
+ * none): the lines' quantities at the prices they were ordered at, as
+ * negative amounts, at most what invoices billed minus what credit notes
+ * gave back.  As or_invoice_issue; PT_EINVAL for a line the order lacks.
+ */
+int	 or_credit_note_issue(struct pt_req *, long long order_id, long long return_id,
+	    const struct or_credit_line *lines, size_t n, struct or_issue *out);
+/* Mark the invoice paid (a credit note: refunded), with its audit row.  As above. */
+int	 or_invoice_mark_paid(struct pt_req *, long long invoice_id, struct or_issue *out);
+
+/*
+ * An invoice as the PDF shows it (invoice-pdf.c): texts ready to print,
+ * money already written as the reader writes it.
+ */
+struct or_pdf_line {
+	const char	*no, *sku, *name, *quantity, *price, *rate, *net;	/* quantity with its unit */
+};
+struct or_pdf_tax {
+	const char	*label, *net, *tax;
+};
+struct or_pdf_invoice {
+	const char	*title;			/* "Invoice INV-2026-000001" */
+	const char	*const *seller;		/* lines of the seller's address */
+	size_t		 nseller;
+	const char	*const *buyer;
+	size_t		 nbuyer;
+	const char	*const *facts;		/* label, value, label, value, ... */
+	size_t		 nfacts;
+	const char	*head[6];		/* the lines' column heads: no, item, quantity, price, rate, net */
+	const struct or_pdf_line *lines;
+	size_t		 nlines;
+	const struct or_pdf_tax *taxes;
+	size_t		 ntaxes;
+	const char	*const *totals;		/* label, value pairs */
+	size_t		 ntotals;
+	const char	*terms;			/* a sentence of the terms and due date */
+	const char	*footer;
+};
+/* The PDF (A4) of inv into *pdf (arena) of *len bytes.  PT_OK, PT_ENOMEM, PT_ESYS. */
+int	 or_invoice_pdf(struct pt_req *, const struct or_pdf_invoice *inv, const char **pdf,
+	    size_t *len);
+
 #endif

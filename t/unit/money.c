@@ -110,5 +110,22 @@ main(void)
 	is_str(text, "-0.05", "-5 is -0.05");
 	pt_money_text(PT_MONEY_MAX_MINOR, text);
 	is_str(text, "1000000000000000.00", "the maximum");
+	/* As a reader writes it (the PDF's amounts, as the pages' or-money). */
+	{
+		char shown[PT_MONEY_SHOWN_MAX];
+
+		pt_money_shown(1234567, "EUR", "en", shown);
+		is_str(shown, "12,345.67\xc2\xa0" "EUR", "English groups thousands with commas");
+		pt_money_shown(1234567, "EUR", "de", shown);
+		is_str(shown, "12.345,67\xc2\xa0" "EUR", "German with points and a decimal comma");
+		pt_money_shown(5, "GBP", "en", shown);
+		is_str(shown, "0.05\xc2\xa0" "GBP", "a few pence");
+		pt_money_shown(-100000, "CHF", "de", shown);
+		is_str(shown, "-1.000,00\xc2\xa0" "CHF", "a credit note's negative thousand");
+		pt_money_shown(99999, "EUR", "en", shown);
+		is_str(shown, "999.99\xc2\xa0" "EUR", "no separator below a thousand");
+		pt_money_shown(PT_MONEY_MAX_MINOR, "EUR", "en", shown);
+		is_str(shown, "1,000,000,000,000,000.00\xc2\xa0" "EUR", "the maximum fits");
+	}
 	return done_testing();
 }
