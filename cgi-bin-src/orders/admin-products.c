@@ -1,7 +1,8 @@
 /*
  * The catalogue's products (catalogue.manage, /orders/admin/): the list of
  * every product, active or not, with a search; creating and editing one
- * on one form: SKU, category, kind, unit, lead time, audience (kinds and
+ * on one form: SKU, category, kind, unit, tax class (the delivery
+ * country's rate for it applies, tax_rates), lead time, audience (kinds and
  * tiers), active, names and descriptions in English and German, the list
  * price in each currency (empty: none) and the image (uploaded, replaced
  * or removed).  Products are never deleted (orders will point at them):
@@ -49,7 +50,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " ORDER BY c.position, c.id" },
 	/* The form's columns in the order of enum field, then the image's. */
 	[SQL_GET] = { "or_admin_products_get",
-	    "SELECT p.sku, p.category_id, p.kind, p.unit, p.lead_time_days,"
+	    "SELECT p.sku, p.category_id, p.kind, p.unit, p.tax_class, p.lead_time_days,"
 	    " (SELECT GROUP_CONCAT(tier ORDER BY tier SEPARATOR ' ') FROM product_tiers x"
 	    "   WHERE x.product_id = p.id), p.active, e.name, d.name, e.description, d.description,"
 	    PRICE("EUR") "," PRICE("CHF") "," PRICE("GBP") "," PRICE("USD") ", p.audience,"
@@ -57,11 +58,11 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " FROM products p LEFT JOIN product_texts e ON e.product_id = p.id AND e.lang = 'en'"
 	    " LEFT JOIN product_texts d ON d.product_id = p.id AND d.lang = 'de' WHERE p.id = ?" },
 	[SQL_INSERT] = { "or_admin_products_insert",
-	    "INSERT INTO products (sku, category_id, kind, unit, lead_time_days, active, audience,"
-	    " image_storage, image_type, image_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	    "INSERT INTO products (sku, category_id, kind, unit, tax_class, lead_time_days, active,"
+	    " audience, image_storage, image_type, image_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[SQL_UPDATE] = { "or_admin_products_update",
-	    "UPDATE products SET sku = ?, category_id = ?, kind = ?, unit = ?, lead_time_days = ?,"
-	    " active = ?, audience = ?, image_storage = ?, image_type = ?, image_name = ?,"
+	    "UPDATE products SET sku = ?, category_id = ?, kind = ?, unit = ?, tax_class = ?,"
+	    " lead_time_days = ?, active = ?, audience = ?, image_storage = ?, image_type = ?, image_name = ?,"
 	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
 	[SQL_TEXT] = { "or_admin_products_text",
 	    "INSERT INTO product_texts (product_id, lang, name, description) VALUES (?, ?, ?, ?)"
@@ -80,7 +81,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 
 /* The form: SQL_GET's columns, the audit row's fields. */
 enum field {
-	F_SKU, F_CATEGORY, F_KIND, F_UNIT, F_LEAD, F_TIERS, F_ACTIVE, F_NAME_EN, F_NAME_DE, F_DESC_EN,
+	F_SKU, F_CATEGORY, F_KIND, F_UNIT, F_TAX_CLASS, F_LEAD, F_TIERS, F_ACTIVE, F_NAME_EN, F_NAME_DE, F_DESC_EN,
 	F_DESC_DE, F_EUR, F_CHF, F_GBP, F_USD, F__MAX
 };
 enum { G_AUDIENCE = F__MAX, G_IMAGE, G_IMAGE_TYPE, G_IMAGE_NAME, G_ID };
@@ -93,6 +94,7 @@ static const struct pt_input inputs[F__MAX] = {
 	[F_CATEGORY] =	{ "category", PT_IN_INT, 1, 1, 999999999, NULL, 0 },
 	[F_KIND] =	{ "kind", PT_IN_CHOICE, 1, 0, 0, kinds, 2 },
 	[F_UNIT] =	{ "unit", PT_IN_CHOICE, 1, 0, 0, or_units, OR_NUNITS },
+	[F_TAX_CLASS] =	{ "tax_class", PT_IN_CHOICE, 1, 0, 0, or_tax_classes, OR_NTAX_CLASSES },
 	[F_LEAD] =	{ "lead_time_days", PT_IN_INT, 1, 0, 365, NULL, 0 },
 	[F_TIERS] =	{ "tiers", PT_IN_LINE, 0, 0, 200, NULL, 0 },
 	[F_ACTIVE] =	{ "active", PT_IN_CHECK, 0, 0, 0, NULL, 0 },
@@ -107,7 +109,7 @@ static const struct pt_input inputs[F__MAX] = {
 };
 
 static const char *const names[F__MAX] = {
-	"sku", "category", "kind", "unit", "lead_time_days", "tiers", "active", "name_en", "name_de",
+	"sku", "category", "kind", "unit", "tax_class", "lead_time_days", "tiers", "active", "name_en", "name_de",
 	"description_en", "description_de", "price_EUR", "price_CHF", "price_GBP", "price_USD"
 };
 
@@ -391,13 +393,13 @@ save(struct pt_req *req, const struct pt_rows *p, long long id)
 	if (p != NULL)
 		rc = pt_db_exec(req, &sql[SQL_UPDATE], PT_BINDS(pt_str(f.v[F_SKU]),
 		    pt_int(atoll(f.v[F_CATEGORY])), pt_str(f.v[F_KIND]), pt_str(f.v[F_UNIT]),
-		    pt_int(atoll(f.v[F_LEAD])), pt_int(*f.v[F_ACTIVE] == '1'), pt_str(f.audience),
-		    pt_str(storage), pt_str(type), pt_str(name), pt_int(id)), NULL);
+		    pt_str(f.v[F_TAX_CLASS]), pt_int(atoll(f.v[F_LEAD])), pt_int(*f.v[F_ACTIVE] == '1'),
+		    pt_str(f.audience), pt_str(storage), pt_str(type), pt_str(name), pt_int(id)), NULL);
 	else {
 		rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_str(f.v[F_SKU]),
 		    pt_int(atoll(f.v[F_CATEGORY])), pt_str(f.v[F_KIND]), pt_str(f.v[F_UNIT]),
-		    pt_int(atoll(f.v[F_LEAD])), pt_int(*f.v[F_ACTIVE] == '1'), pt_str(f.audience),
-		    pt_str(storage), pt_str(type), pt_str(name)), NULL);
+		    pt_str(f.v[F_TAX_CLASS]), pt_int(atoll(f.v[F_LEAD])), pt_int(*f.v[F_ACTIVE] == '1'),
+		    pt_str(f.audience), pt_str(storage), pt_str(type), pt_str(name)), NULL);
 		id = (long long)pt_db_insert_id();
 	}
 	if (rc == PT_EDUP) {
@@ -439,6 +441,7 @@ new_form(struct pt_req *req)
 		f.v[i] = "";
 	f.v[F_KIND] = "product";
 	f.v[F_UNIT] = "piece";
+	f.v[F_TAX_CLASS] = "standard";
 	f.v[F_LEAD] = "0";
 	f.v[F_ACTIVE] = "1";
 	f.audience = "customer,partner";

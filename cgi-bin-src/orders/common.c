@@ -9,6 +9,7 @@
 #include "orders.h"
 
 const char *const or_currencies[OR_NCURRENCIES] = { "EUR", "CHF", "GBP", "USD" };
+const char *const or_tax_classes[OR_NTAX_CLASSES] = { "standard", "reduced", "zero" };
 const char *const or_units[OR_NUNITS] = {
 	"piece", "pack", "box", "set", "metre", "kg", "litre", "hour", "day", "month", "year",
 	"licence"

@@ -33,6 +33,9 @@ int	 or_sku_ok(const char *s);
 /* The currencies prices are kept in: those an organisation may have (orgs.currency). */
 #define OR_NCURRENCIES 4
 extern const char *const or_currencies[OR_NCURRENCIES];
+/* A product's tax class (products.tax_class): the delivery country's rate for it applies. */
+#define OR_NTAX_CLASSES 3
+extern const char *const or_tax_classes[OR_NTAX_CLASSES];
 /* The units a quantity counts (products.unit). */
 #define OR_NUNITS 12
 extern const char *const or_units[OR_NUNITS];

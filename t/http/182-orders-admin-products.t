@@ -30,7 +30,7 @@ my $png = pack('H*', '89504e470d0a1a0a0000000d4948445200000001000000010806000000
 
 sub form {
     my (%o) = @_;
-    my %f = (sku => "$P-A1", category => $sensors, kind => 'product', unit => 'box',
+    my %f = (sku => "$P-A1", category => $sensors, kind => 'product', unit => 'box', tax_class => 'reduced',
         lead_time_days => '4', tiers => '', audience => 'customer', active => '1',
         name_en => 'Test sensor', name_de => 'Testsensor', description_en => "Line one.\r\nLine two.",
         description_de => 'Zeile', price_EUR => '1250.50', price_CHF => '', price_GBP => '1100',
@@ -68,9 +68,10 @@ subtest 'create' => sub {
     $id = or_product_id("$P-A1");
     ok($id, 'the row');
     is(location_path($res), "/orders/admin/products/$id?saved=1", 'to its form');
-    my $r = sql_rows("SELECT kind, unit, lead_time_days, audience, active, image_type, image_name, image_storage"
-        . " FROM products WHERE id = $id")->[0];
+    my $r = sql_rows("SELECT kind, unit, lead_time_days, audience, active, image_type, image_name, image_storage,"
+        . " tax_class FROM products WHERE id = $id")->[0];
     is_deeply([@$r[0 .. 6]], ['product', 'box', 4, 'customer,partner', 1, 'image/png', 'sensor.png'], 'its facts');
+    is($r->[8], 'reduced', 'its tax class');
     ok(-f "$files/$r->[7]", 'the image is stored under files/orders/');
     is(stored(), $before + 1, 'one file more');
     is_deeply(sql_rows("SELECT lang, name, description FROM product_texts WHERE product_id = $id ORDER BY lang"),
@@ -85,6 +86,9 @@ subtest 'create' => sub {
     ($doc) = $admin->get_xml("/orders/admin/products/$id?saved=1");
     is(xp($doc, "/page/messages/message[\@kind='success']/\@key"), 'orders.admin.saved', 'saved, it says');
     is(xp($doc, "/page/form[\@name='product']/field[\@name='price_EUR']"), '1250.50', 'the form shows the price');
+    is(xp($doc, "/page/form[\@name='product']/field[\@name='tax_class']"), 'reduced', '... and the tax class');
+    like($admin->get("/orders/admin/products/$id")->decoded_content,
+        qr{<option value="reduced" selected="selected">Reduced rate</option>}, 'HTML: chosen in its list');
     is(join(' ', xp_list($doc, "/page/form[\@name='product']/field[\@name='audience']")), 'customer partner', 'both audiences ticked');
 
     ($doc, $res) = $carl->get_xml("/orders/products/$P-A1");
@@ -103,7 +107,7 @@ subtest '422 keeps every value' => sub {
     my $before = stored();
     my ($doc, $res) = or_upload($admin, '/orders/admin/products/new', form(sku => "-bad sku", name_en => '',
         price_EUR => '-5', price_CHF => '12.345', lead_time_days => '400', category => '999999', tiers => 'Gold!',
-        audience => '', unit => 'bucket', image => ['x.png', "not an image\n", 'image/png']));
+        audience => '', unit => 'bucket', tax_class => 'luxury', image => ['x.png', "not an image\n", 'image/png']));
     is($res->code, 422, 'answered 422');
     my $e = or_errors($doc);
     is($e->{sku}, 'orders.admin.sku.invalid', 'SKU');
@@ -116,6 +120,7 @@ subtest '422 keeps every value' => sub {
     is($e->{tiers}, 'orders.admin.tiers.invalid', 'tiers');
     is($e->{audience}, 'orders.admin.audience.required', 'no audience');
     is($e->{unit}, 'input.choice', 'unit');
+    is($e->{tax_class}, 'input.choice', 'tax class');
     is($e->{image}, 'orders.admin.image.type', 'not an image');
     my $f = "/page/form[\@name='product']";
     is(xp($doc, "$f/field[\@name='sku']"), '-bad sku', 'SKU kept');

@@ -25,7 +25,7 @@ my ($p2, $sku2) = ct_product(prices => { GBP => 50000 }, contract => 45000, tax_
 
 subtest 'an empty cart cannot be ordered' => sub {
     my ($doc, $res) = or_post($buyer, '/orders/checkout', [address => $gb, expected => 0]);
-    is($res->code, 422, '422');
+    is($res->code, 422, 'answered 422');
     is(xp($doc, '/page/messages/message[@kind="error"]/@key'), 'orders.checkout.empty', '... the cart is empty');
 };
 

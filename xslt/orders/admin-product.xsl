@@ -91,6 +91,13 @@
             <xsl:with-param name="values" select="'piece pack box set metre kg litre hour day month year licence'"/>
             <xsl:with-param name="prefix" select="'orders.unit.'"/>
           </xsl:call-template>
+          <xsl:call-template name="or-select">
+            <xsl:with-param name="name" select="'tax_class'"/>
+            <xsl:with-param name="label-key" select="'orders.tax-class'"/>
+            <xsl:with-param name="hint-key" select="'orders.tax-class.hint'"/>
+            <xsl:with-param name="values" select="'standard reduced zero'"/>
+            <xsl:with-param name="prefix" select="'orders.tax-class.'"/>
+          </xsl:call-template>
           <xsl:call-template name="or-input">
             <xsl:with-param name="name" select="'lead_time_days'"/>
             <xsl:with-param name="label-key" select="'orders.admin.lead'"/>

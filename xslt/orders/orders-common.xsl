@@ -266,17 +266,21 @@
     <xsl:param name="values" select="''"/>
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="empty-key" select="''"/>
+    <xsl:param name="hint-key" select="''"/>
     <xsl:variable name="current" select="string(/page/form/field[@name = $name])"/>
     <div>
       <xsl:call-template name="or-field-class"><xsl:with-param name="name" select="$name"/></xsl:call-template>
       <xsl:call-template name="or-label">
         <xsl:with-param name="name" select="$name"/>
         <xsl:with-param name="label-key" select="$label-key"/>
-        <xsl:with-param name="hint-key" select="''"/>
+        <xsl:with-param name="hint-key" select="$hint-key"/>
         <xsl:with-param name="required" select="true()"/>
       </xsl:call-template>
       <select id="{$name}" name="{$name}">
-        <xsl:call-template name="or-aria"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+        <xsl:call-template name="or-aria">
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="hint" select="$hint-key != ''"/>
+        </xsl:call-template>
         <xsl:if test="$empty-key != ''"><option value=""><xsl:value-of select="pt:t($empty-key)"/></option></xsl:if>
         <xsl:for-each select="$options">
           <option value="{@id}">
