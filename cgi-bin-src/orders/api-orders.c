@@ -47,7 +47,7 @@ enum {
 };
 
 enum api_orders_sql { SQL_FEED, SQL_FEED_LINES, SQL_ORDER, SQL_LINES, SQL_SHIPMENTS, SQL_EVENTS,
-	SQL__MAX };
+	SQL_INVOICES, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/*
@@ -80,6 +80,11 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT e.id, " OR_ISO("e.at") ", e.status, e.comment, s.no, e.shipment_action"
 	    " FROM order_events e LEFT JOIN shipments s ON s.id = e.shipment_id"
 	    " WHERE e.order_id = ? ORDER BY e.id" },
+	/* Its invoices and credit notes, in the order they were issued. */
+	[SQL_INVOICES] = { "or_api_order_invoices",
+	    "SELECT " OR_API_INVOICE_COLUMNS
+	    " FROM invoices i LEFT JOIN shipments s ON s.id = i.shipment_id"
+	    " WHERE i.order_id = ? ORDER BY i.id" },
 };
 enum { S_NO, S_CARRIER, S_TRACKING, S_URL, S_SHIPPED, S_DELIVERED, S_LINE, S_QTY };
 enum { E_ID, E_AT, E_STATUS, E_COMMENT, E_SHIPMENT, E_ACTION };
@@ -126,6 +131,19 @@ line_json(const struct pt_rows *l, size_t r)
 	    "unit_price_minor", or_api_cell_int(l, r, L_PRICE),
 	    "tax_rate_bp", or_api_cell_int(l, r, L_RATE), "net_minor", or_api_cell_int(l, r, L_NET),
 	    "tax_minor", or_api_cell_int(l, r, L_TAX), "gross_minor", or_api_cell_int(l, r, L_GROSS));
+}
+
+enum { I_NUMBER, I_KIND, I_SHIPMENT, I_CURRENCY, I_NET, I_TAX, I_GROSS, I_ISSUED, I_DUE, I_STATUS };
+
+json_t *
+or_api_invoice_json(const struct pt_rows *i, size_t r)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "number", or_api_cell_str(i, r, I_NUMBER), "kind", or_api_cell_str(i, r, I_KIND),
+	    "shipment", or_api_cell_int(i, r, I_SHIPMENT), "currency", or_api_cell_str(i, r, I_CURRENCY),
+	    "net_minor", or_api_cell_int(i, r, I_NET), "tax_minor", or_api_cell_int(i, r, I_TAX),
+	    "gross_minor", or_api_cell_int(i, r, I_GROSS), "issue_date", or_api_cell_str(i, r, I_ISSUED),
+	    "due_date", or_api_cell_str(i, r, I_DUE), "status", or_api_cell_str(i, r, I_STATUS));
 }
 
 /* A query parameter as a whole number from min to max (absent: dflt); 0 when malformed. */
@@ -224,11 +242,11 @@ feed(struct pt_req *req)
 	return or_api_send(req, 200, root);
 }
 
-/* The order as GET answers it (the writes answer with it too): lines, shipments, events. */
+/* The order as GET answers it (the writes answer with it too): lines, shipments, events, invoices. */
 int
 or_api_order_answer(struct pt_req *req, int status, const char *number)
 {
-	struct pt_rows o, l, s, e;
+	struct pt_rows o, l, s, e, inv;
 	json_t *root, *a, *sh = NULL;
 	long long id;
 	size_t i;
@@ -241,7 +259,8 @@ or_api_order_answer(struct pt_req *req, int status, const char *number)
 	id = pt_cell_int(&o, 0, O_ID);
 	if ((rc = pt_db_query(req, &sql[SQL_LINES], &l, PT_BINDS(pt_int(id)))) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_SHIPMENTS], &s, PT_BINDS(pt_int(id)))) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_EVENTS], &e, PT_BINDS(pt_int(id)))) != PT_OK)
+	    (rc = pt_db_query(req, &sql[SQL_EVENTS], &e, PT_BINDS(pt_int(id)))) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_INVOICES], &inv, PT_BINDS(pt_int(id)))) != PT_OK)
 		return rc;
 	if ((root = or_api_own(req, order_json(&o, 0))) == NULL)
 		return PT_ENOMEM;
@@ -269,6 +288,9 @@ or_api_order_answer(struct pt_req *req, int status, const char *number)
 		    "status", or_api_cell_str(&e, i, E_STATUS), "comment", or_api_cell_str(&e, i, E_COMMENT),
 		    "shipment", or_api_cell_int(&e, i, E_SHIPMENT),
 		    "shipment_action", or_api_cell_str(&e, i, E_ACTION)));
+	json_object_set_new(root, "invoices", a = json_array());
+	for (i = 0; i < inv.nrows; i++)
+		json_array_append_new(a, or_api_invoice_json(&inv, i));
 	return or_api_send(req, status, root);
 }
 

@@ -85,6 +85,15 @@ int	 or_api_str(struct or_api_fields *, json_t *obj, const char *path, const cha
  */
 int	 or_api_order_answer(struct pt_req *, int status, const char *number);
 
+/*
+ * An invoice as the API shows it, from the columns OR_API_INVOICE_COLUMNS
+ * of invoices i joined to their shipment s (api-orders.c).
+ */
+#define OR_API_INVOICE_COLUMNS \
+	"i.number, i.kind, s.no, i.currency, i.net_minor, i.tax_minor, i.gross_minor," \
+	" DATE_FORMAT(i.issue_date, '%Y-%m-%d'), DATE_FORMAT(i.due_date, '%Y-%m-%d'), i.status"
+json_t	*or_api_invoice_json(const struct pt_rows *, size_t r);
+
 /* A database cell as JSON: its text, a number, or null for NULL. */
 json_t	*or_api_cell_str(const struct pt_rows *, size_t r, size_t c);
 json_t	*or_api_cell_int(const struct pt_rows *, size_t r, size_t c);

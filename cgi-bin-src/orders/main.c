@@ -27,6 +27,7 @@ static const struct pt_group *const groups[] = {
 	&or_api_orders_group,
 	&or_api_stock_group,
 	&or_api_fulfil_group,
+	&or_api_invoices_group,
 	&or_fulfil_group,
 	&or_desk_group,
 	&or_offer_admin_group,

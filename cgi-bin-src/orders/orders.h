@@ -280,6 +280,7 @@ extern const struct pt_group or_admin_integrations_group;	/* admin-integrations.
 extern const struct pt_group or_api_orders_group;		/* api-orders.c: the feed, an order */
 extern const struct pt_group or_api_stock_group;		/* api-stock.c: stock, lead times */
 extern const struct pt_group or_api_fulfil_group;		/* api-fulfil.c: confirm, ship, deliver */
+extern const struct pt_group or_api_invoices_group;		/* api-invoices.c: issue, paid */
 
 #define OR_PERM_INTEGRATIONS	"admin.integrations"	/* make and revoke API tokens */
 /* The scopes of a token (integrations.scopes): each route of the API needs one. */

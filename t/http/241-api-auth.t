@@ -32,6 +32,8 @@ for my $n ($shipped, $shipped2) {
 }
 die 'the orders are not ready' unless join(' ', map { ct_order_row($_)->{status} } @orders) eq
     'submitted confirmed shipped shipped';
+my (undef, $invoice) = api_call(POST => "/api/v1/orders/$shipped2/invoices", token => $token{'invoices.write'});
+die 'no invoice' unless ($invoice->{number} // '') =~ /^INV-/;
 
 # [method, path, body, scope, status with the scope]: every route of the API.
 my @endpoints = (
@@ -44,6 +46,8 @@ my @endpoints = (
     [POST => "/api/v1/orders/$shipped/shipments/1/delivered", {}, 'orders.write', 200],
     [POST => "/api/v1/orders/$shipped2/delivered", {}, 'orders.write', 200],
     [POST => '/api/v1/stock', $stock_body, 'catalogue.write', 200],
+    [POST => "/api/v1/orders/$submitted/invoices", {}, 'invoices.write', 201],
+    [POST => "/api/v1/invoices/$invoice->{number}/paid", undef, 'invoices.write', 200],
 );
 my ($revoked, $revoked_id) = api_integration(@scopes);
 or_post_revoke($revoked_id);
@@ -117,6 +121,7 @@ subtest 'the OpenAPI document describes every endpoint' => sub {
         $t =~ s{\?.*}{};
         $t =~ s{O-\d{4}-\d+}{{number}};
         $t =~ s{/shipments/\d+}{/shipments/{no}};
+        $t =~ s{INV-\d{4}-\d+}{{invoice}};
         like($doc, qr{^  \Q$t\E:\n(?:    .*\n|\s*\n)*?    \L$method\E:}m, "$method $t");
     }
 };
@@ -141,7 +146,7 @@ subtest 'paths and methods the API does not have' => sub {
 
 END {
     my $status = $?;
-    eval { api_forget_shipments(@orders) };
+    eval { api_forget_invoices(@orders); api_forget_shipments(@orders) };
     $? = $status;
 }
 

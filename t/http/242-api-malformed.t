@@ -24,6 +24,10 @@ my ($submitted, $confirmed, $shipped) = map { ct_place($buyer, [[$sku, 2]], addr
 api_call(POST => "/api/v1/orders/$_/confirm", token => $token) for $confirmed, $shipped;
 api_call(POST => "/api/v1/orders/$shipped/shipments", token => $token,
     body => { carrier => 'DHL', lines => [{ line => 1, quantity => 2 }] });
+my (undef, $invoice) = api_call(POST => "/api/v1/orders/$shipped/invoices", token => $token);
+my $inv = $invoice->{number} // die 'no invoice';
+sub invoices { return sql_value("SELECT GROUP_CONCAT(status ORDER BY id) FROM invoices WHERE order_id IN ("
+    . join(', ', map { ct_order_id($_) } $confirmed, $shipped) . ')') }
 
 # Each a body that must answer 400 malformed_json: [what, bytes].
 my @malformed = (
@@ -64,6 +68,8 @@ my @writes = (
     ["/api/v1/orders/$confirmed/shipments", sub { api_written($confirmed) }, 0],
     ["/api/v1/orders/$shipped/shipments/1/delivered", sub { api_written($shipped) }, 1],
     ["/api/v1/orders/$shipped/delivered", sub { api_written($shipped) }, 1],
+    ["/api/v1/orders/$confirmed/invoices", \&invoices, 1],
+    ["/api/v1/invoices/$inv/paid", \&invoices, 1],
 );
 
 my $audits = sql_value('SELECT COUNT(*) FROM audit_log');
@@ -105,7 +111,7 @@ for my $w (@writes) {
 
 END {
     my $status = $?;
-    eval { api_forget_shipments($submitted, $confirmed, $shipped) };
+    eval { api_forget_invoices($submitted, $confirmed, $shipped); api_forget_shipments($submitted, $confirmed, $shipped) };
     $? = $status;
 }
 

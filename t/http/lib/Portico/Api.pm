@@ -20,7 +20,7 @@ use Portico::Orders qw(or_client or_post);
 use Portico::OrgAdmin ();
 
 our @EXPORT = qw(api_prefix api_admin api_integration api_call api_settle api_json
-    api_audit api_random_token api_written api_forget_shipments);
+    api_audit api_random_token api_written api_forget_shipments api_forget_invoices);
 
 my $PREFIX = "API$$";
 my ($admin, @made);
@@ -107,6 +107,17 @@ sub api_forget_shipments {
     my $in = 'SELECT id FROM orders WHERE number IN (' . join(', ', map { sql_quote($_) } @numbers) . ')';
     sql("DELETE FROM order_events WHERE order_id IN ($in) AND shipment_id IS NOT NULL;"
         . " DELETE FROM shipments WHERE order_id IN ($in)");
+    return;
+}
+
+# Remove the invoices of the orders (numbers) and their audit rows; before api_forget_shipments.
+sub api_forget_invoices {
+    my (@numbers) = @_;
+    return unless @numbers;
+    my $in = 'SELECT id FROM invoices WHERE order_id IN (SELECT id FROM orders WHERE number IN ('
+        . join(', ', map { sql_quote($_) } @numbers) . '))';
+    sql("DELETE FROM audit_log WHERE object_type = 'invoice' AND object_id IN ($in)");
+    sql("DELETE FROM invoices WHERE id IN (SELECT id FROM ($in) x)");
     return;
 }
 
