@@ -23,7 +23,7 @@
 
 enum issue_sql {
 	SQL_LOCK, SQL_PARTIES, SQL_LINES, SQL_SHIPPED, SQL_COUNTER, SQL_INSERT, SQL_LINE,
-	SQL_PAID_LOCK, SQL_PAID, SQL__MAX
+	SQL_PAID_LOCK, SQL_PAID, SQL_TOUCH, SQL__MAX
 };
 
 #define LINE_BINDS 12
@@ -83,11 +83,14 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " quantity, unit_price_minor, tax_rate_bp, net_minor, tax_minor, gross_minor)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[SQL_PAID_LOCK] = { "or_invoice_paid_lock",
-	    "SELECT id, number, status FROM invoices WHERE id = ? FOR UPDATE" },
+	    "SELECT id, number, status, order_id FROM invoices WHERE id = ? FOR UPDATE" },
 	/* Binds: by (NULL: an integration), id. */
 	[SQL_PAID] = { "or_invoice_paid",
 	    "UPDATE invoices SET status = 'paid', paid_at = UTC_TIMESTAMP(6), paid_by = ?"
 	    " WHERE id = ? AND status = 'open'" },
+	/* The order's page lists its invoices: it is kept until its row changes (kept.c). */
+	[SQL_TOUCH] = { "or_invoice_touch",
+	    "UPDATE orders SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
 };
 
 /* Registered by the worker with the other groups' statements. */
@@ -302,7 +305,9 @@ billing_write(struct pt_req *req, struct billing *b, struct or_issue *out)
 		l[10] = pt_int(money[i].tax_minor);
 		l[11] = pt_int(money[i].gross_minor);
 	}
-	if ((rc = pt_db_exec_rows(req, &sql[SQL_LINE], lb, LINE_BINDS, nlines, NULL)) != PT_OK)
+	if ((rc = pt_db_exec_rows(req, &sql[SQL_LINE], lb, LINE_BINDS, nlines, NULL)) != PT_OK ||
+	    (rc = pt_db_exec(req, &sql[SQL_TOUCH], PT_BINDS(pt_str(pt_cell(&b->order, 0, K_ID))),
+	    NULL)) != PT_OK)
 		return rc;
 	out->id = id;
 	out->number = number;
@@ -405,7 +410,9 @@ or_invoice_mark_paid(struct pt_req *req, long long invoice_id, struct or_issue *
 		return PT_OK;
 	}
 	if ((rc = pt_db_exec(req, &sql[SQL_PAID], PT_BINDS(u != NULL ? pt_int(u->id) :
-	    pt_str(NULL), pt_int(invoice_id)), NULL)) != PT_OK)
+	    pt_str(NULL), pt_int(invoice_id)), NULL)) != PT_OK ||
+	    (rc = pt_db_exec(req, &sql[SQL_TOUCH], PT_BINDS(pt_str(pt_cell(&inv, 0, 3))), NULL)) !=
+	    PT_OK)
 		return rc;
 	out->id = invoice_id;
 	out->number = pt_cell(&inv, 0, 1);

@@ -17,6 +17,7 @@
  * read all its orders, and the buyer of its order (else 403).  Overdue is
  * what an open invoice is once its due date lies before the reader's today.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -143,6 +144,39 @@ shown_status(const char *kind, const char *status, const char *due, const char *
 	    strcmp(due, today) < 0)
 		return "overdue";
 	return status;
+}
+
+xmlNodePtr
+or_invoices_node(struct pt_req *req, xmlNodePtr parent, const char *packed)
+{
+	xmlNodePtr l = pt_node(parent, "invoices", NULL), n;
+	const char *now = today(req), *p = packed, *end;
+	char v[6][24], until[20];
+	time_t at;
+
+	while (p != NULL && *p != '\0') {
+		/* number kind status issued due gross */
+		if ((end = strchr(p, ',')) == NULL)
+			end = p + strlen(p);
+		if (end - p >= 100 || sscanf(pt_printf(req, "%.*s", (int)(end - p), p),
+		    "%23s %23s %23s %23s %23s %23s", v[0], v[1], v[2], v[3], v[4], v[5]) != 6)
+			break;
+		n = pt_node(l, "invoice", NULL);
+		pt_attr(n, "number", v[0]);
+		pt_attr(n, "href", or_invoice_href(req, v[0]));
+		pt_attr(n, "kind", v[1]);
+		pt_attr(n, "status", shown_status(v[1], v[2], v[4], now));
+		pt_attr(n, "issued", v[3]);
+		pt_attr(n, "due", v[4]);
+		pt_attr(n, "gross", v[5]);
+		/* Open and not yet overdue: the page reads otherwise the day after its due date. */
+		if (strcmp(v[1], "invoice") == 0 && strcmp(v[2], "open") == 0 && now != NULL &&
+		    strcmp(v[4], now) >= 0 && pt_day_start_utc(req, v[4], 1, until) == PT_OK &&
+		    pt_utc_parse(until, &at) == PT_OK)
+			pt_pagecache_until(req, at);
+		p = *end == ',' ? end + 1 : end;
+	}
+	return l;
 }
 
 /* ---- the list -------------------------------------------------------------- */

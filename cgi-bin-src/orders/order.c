@@ -64,7 +64,7 @@ enum {
 	O_ID, O_NUMBER, O_STATUS, O_BUYER_ID, O_BUYER, O_CURRENCY, O_NET, O_TAX, O_GROSS, O_PO,
 	O_COST_CENTRE, O_REQUESTED, O_NOTE, O_LABEL, O_RECIPIENT, O_STREET, O_STREET2, O_POSTAL,
 	O_CITY, O_COUNTRY, O_REASON, O_COUNTED, O_DECIDER, O_DECIDED, O_COMMENT, O_CREATED,
-	O_UPDATED
+	O_UPDATED, O_INVOICES
 };
 enum {
 	L_NO, L_SKU, L_NAME, L_UNIT, L_QTY, L_UNIT_PRICE, L_CONTRACT, L_TAX_CLASS, L_RATE, L_NET,
@@ -214,6 +214,7 @@ or_order_facts(struct pt_req *req, const struct pt_rows *o)
 	pt_attr(n, "currency", pt_cell(o, 0, O_CURRENCY));
 	pt_attr(n, "created", pt_cell(o, 0, O_CREATED));
 	pt_attr(n, "updated", pt_cell(o, 0, O_UPDATED));
+	or_invoices_node(req, n, pt_cell(o, 0, O_INVOICES));
 	pt_attr(n, "counted", pt_cell(o, 0, O_COUNTED));
 	pt_attr(n, "buyer-id", pt_cell(o, 0, O_BUYER_ID));
 	if (pt_cell(o, 0, O_REASON) != NULL)

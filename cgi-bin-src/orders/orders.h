@@ -232,6 +232,17 @@ xmlNodePtr or_address_node(xmlNodePtr parent, const struct pt_rows *, size_t r, 
  */
 enum { OR_O_ID, OR_O_NUMBER, OR_O_STATUS, OR_O_BUYER_ID, OR_O_BUYER };
 /*
+ * The invoices and credit notes of the order o in one column (the order's
+ * page keeps to five statements): "<number> <kind> <status> <issued>
+ * <due> <gross>" each, in the order they were issued, separated by ','
+ * (none of the parts holds a space or a comma); NULL without any.
+ * or_invoices_node reads it.
+ */
+#define OR_INVOICES_PACKED \
+	"(SELECT GROUP_CONCAT(CONCAT_WS(' ', i.number, i.kind, i.status," \
+	" DATE_FORMAT(i.issue_date, '%Y-%m-%d'), DATE_FORMAT(i.due_date, '%Y-%m-%d'), i.gross_minor)" \
+	" ORDER BY i.id SEPARATOR ',') FROM invoices i WHERE i.order_id = o.id)"
+/*
  * The columns of an order's page (OR_ORDER_NCOLS, the first OR_O_*), of
  * OR_ORDER_FROM: the order o, its buyer u and who decided it d.
  */
@@ -241,8 +252,8 @@ enum { OR_O_ID, OR_O_NUMBER, OR_O_STATUS, OR_O_BUYER_ID, OR_O_BUYER };
 	" o.ship_label, o.ship_recipient, o.ship_street, o.ship_street2, o.ship_postal_code," \
 	" o.ship_city, o.ship_country, o.budget_reason, o.counted_at IS NOT NULL, d.name," \
 	" " OR_ISO("o.decided_at") ", o.decision_comment, " OR_ISO("o.created_at") "," \
-	" " OR_ISO("o.updated_at")
-#define OR_ORDER_NCOLS 27
+	" " OR_ISO("o.updated_at") ", " OR_INVOICES_PACKED
+#define OR_ORDER_NCOLS 28
 #define OR_ORDER_FROM \
 	" FROM orders o JOIN users u ON u.id = o.buyer_id LEFT JOIN users d ON d.id = o.decided_by"
 int	 or_order_find(struct pt_req *, const char *number, struct pt_rows *order);
@@ -521,6 +532,13 @@ struct or_credit_line {
  */
 int	 or_credit_note_issue(struct pt_req *, long long order_id, long long return_id,
 	    const struct or_credit_line *lines, size_t n, struct or_issue *out);
+/*
+ * <invoices><invoice number href kind status issued due gross/>...</invoices>
+ * under parent from OR_INVOICES_PACKED's column (NULL: none), each with
+ * its status as the reader sees it (open, overdue, paid); a kept page
+ * turns when an open invoice falls due for its reader.
+ */
+xmlNodePtr or_invoices_node(struct pt_req *, xmlNodePtr parent, const char *packed);
 /* Mark the invoice paid (a credit note: refunded), with its audit row.  As above. */
 int	 or_invoice_mark_paid(struct pt_req *, long long invoice_id, struct or_issue *out);
 

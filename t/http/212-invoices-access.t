@@ -13,9 +13,11 @@ use Test::More;
 use Portico::Test;
 use Portico::Invoices;
 
-# The demo invoices: INV-2026-000001 and CN-2026-000001 of Acme's
-# O-2026-000002 (Anna's), INV-2026-000002 of Acme's O-2026-000001
-# (Carl's), INV-2026-000003 of Northwind's O-2026-000008.
+# The demo invoices: INV-2026-000003 and CN-2026-000001 of Acme's
+# O-2026-000002 (Anna's), INV-2026-000004 of Acme's O-2026-000001
+# (Carl's), INV-2026-000008 and INV-2026-000005 of Northwind's, and
+# INV-2026-000006 of Bergmann's; the other four up to INV-2026-000009
+# are Acme's.
 my @who = (
     [anon    => undef],
     [editor  => 'editor@portico.example'],     # provider, no orders.*
@@ -31,11 +33,11 @@ my %client = map { $_->[0] => or_client($_->[1]) } @who;
 
 my @routes = (
     ['/orders/invoices', { anon => 303, manager => 200, admin => 200, carl => 200, olivia => 200, paula => 200 }, 403],
-    ['/orders/invoices/INV-2026-000001', { anon => 303, editor => 403, manager => 200, admin => 200, carl => 200, olivia => 200 }, 404],
-    ['/orders/invoices/INV-2026-000001.pdf', { anon => 303, editor => 403, manager => 200, admin => 200, carl => 200, olivia => 200 }, 404],
+    ['/orders/invoices/INV-2026-000003', { anon => 303, editor => 403, manager => 200, admin => 200, carl => 200, olivia => 200 }, 404],
+    ['/orders/invoices/INV-2026-000003.pdf', { anon => 303, editor => 403, manager => 200, admin => 200, carl => 200, olivia => 200 }, 404],
     ['/orders/invoices/CN-2026-000001', { anon => 303, editor => 403, manager => 200, admin => 200, carl => 200, olivia => 200 }, 404],
-    ['/orders/invoices/INV-2026-000003', { anon => 303, editor => 403, manager => 200, admin => 200, paula => 200 }, 404],
-    ['/orders/invoices/INV-2026-000003.pdf', { anon => 303, editor => 403, manager => 200, admin => 200, paula => 200 }, 404],
+    ['/orders/invoices/INV-2026-000008', { anon => 303, editor => 403, manager => 200, admin => 200, paula => 200 }, 404],
+    ['/orders/invoices/INV-2026-000008.pdf', { anon => 303, editor => 403, manager => 200, admin => 200, paula => 200 }, 404],
     ['/orders/invoices/INV-2026-999999', { anon => 303, editor => 403 }, 404],
     ['/orders/invoices/INV-26-1', { anon => 404 }, 404],
     ['/orders/invoices/new?order=O-2026-000001', { anon => 303, manager => 200, admin => 200 }, 403],
@@ -57,16 +59,17 @@ subtest 'the lists' => sub {
         $numbers{$name} = [sort(xp_list($doc, '/page/invoices/invoice/@number'))];
         is(xp($doc, '/page/invoices/@scope'), $name eq 'manager' ? 'all' : 'org', "$name: scope");
     }
-    is_deeply([grep { /-2026-00000[1-3]$/ } @{ $numbers{carl} }], [qw(CN-2026-000001 INV-2026-000001 INV-2026-000002)],
+    is_deeply([grep { /-2026-00000\d$/ } @{ $numbers{carl} }], [qw(CN-2026-000001 INV-2026-000001 INV-2026-000002
+        INV-2026-000003 INV-2026-000004 INV-2026-000007 INV-2026-000009)],
         'Acme\'s people see Acme\'s');
-    is_deeply([grep { /-2026-00000[1-3]$/ } @{ $numbers{paula} }], ['INV-2026-000003'], 'Northwind\'s see Northwind\'s');
-    ok((grep { $_ eq 'INV-2026-000003' } @{ $numbers{manager} }) && (grep { $_ eq 'INV-2026-000001' } @{ $numbers{manager} }),
+    is_deeply([grep { /-2026-00000\d$/ } @{ $numbers{paula} }], [qw(INV-2026-000005 INV-2026-000008)], 'Northwind\'s see Northwind\'s');
+    ok((grep { $_ eq 'INV-2026-000008' } @{ $numbers{manager} }) && (grep { $_ eq 'INV-2026-000003' } @{ $numbers{manager} }),
         'the desk sees every organisation\'s');
     my ($doc) = $client{carl}->get_xml('/orders/invoices?q=O-2026-000002');
-    is_deeply([sort(xp_list($doc, '/page/invoices/invoice/@number'))], [qw(CN-2026-000001 INV-2026-000001)],
+    is_deeply([sort(xp_list($doc, '/page/invoices/invoice/@number'))], [qw(CN-2026-000001 INV-2026-000003)],
         'searched by order number');
-    ($doc) = $client{carl}->get_xml('/orders/invoices?q=INV-2026-000002');
-    is_deeply([xp_list($doc, '/page/invoices/invoice/@number')], ['INV-2026-000002'], '... and by invoice number');
+    ($doc) = $client{carl}->get_xml('/orders/invoices?q=INV-2026-000004');
+    is_deeply([xp_list($doc, '/page/invoices/invoice/@number')], ['INV-2026-000004'], '... and by invoice number');
 };
 
 subtest 'a buyer who sees only their own orders' => sub {
@@ -79,8 +82,8 @@ subtest 'a buyer who sees only their own orders' => sub {
     my ($inv) = inv_issue($number);
     is($own->get("/orders/invoices/$inv")->code, 200, 'the invoice of their order: 200');
     is($own->get("/orders/invoices/$inv.pdf")->code, 200, '... its PDF');
-    is($own->get('/orders/invoices/INV-2026-000002')->code, 403, 'another buyer\'s of the organisation: 403');
-    is($own->get('/orders/invoices/INV-2026-000002.pdf')->code, 403, '... its PDF too');
+    is($own->get('/orders/invoices/INV-2026-000004')->code, 403, 'another buyer\'s of the organisation: 403');
+    is($own->get('/orders/invoices/INV-2026-000004.pdf')->code, 403, '... its PDF too');
     my ($doc) = $own->get_xml('/orders/invoices');
     is(xp($doc, '/page/invoices/@scope'), 'mine', 'their list is their own');
     is_deeply([xp_list($doc, '/page/invoices/invoice/@number')], [$inv], '... with their invoice alone');
@@ -122,7 +125,7 @@ subtest 'open, overdue and paid, as the reader sees the day' => sub {
 };
 
 subtest 'the page shows what the invoice holds' => sub {
-    my ($doc) = $client{carl}->get_xml('/orders/invoices/INV-2026-000001');
+    my ($doc) = $client{carl}->get_xml('/orders/invoices/INV-2026-000003');
     is(xp($doc, '/page/invoice/@status'), 'overdue', 'the demo\'s open invoice due 4 November 2026 is overdue');
     is(xp($doc, '/page/invoice/seller/name'), 'Portico Services GmbH', 'the seller');
     is(xp($doc, '/page/invoice/buyer/street'), '12 Wellington Street', 'the buyer\'s address');
@@ -131,11 +134,11 @@ subtest 'the page shows what the invoice holds' => sub {
     is(xp($doc, '/page/invoice/totals/@gross'), 126552, 'the total');
     is(xp($doc, '/page/invoice/@due'), '2026-11-04', 'the due date');
     ok(!xp($doc, '/page/invoice/actions/@paid'), 'no "paid" button for the customer');
-    ($doc) = $client{manager}->get_xml('/orders/invoices/INV-2026-000001');
+    ($doc) = $client{manager}->get_xml('/orders/invoices/INV-2026-000003');
     is(xp($doc, '/page/invoice/actions/@paid'), 1, 'the desk gets one');
-    my $html = $client{carl}->get('/orders/invoices/INV-2026-000001')->decoded_content;
+    my $html = $client{carl}->get('/orders/invoices/INV-2026-000003')->decoded_content;
     like($html, qr/1,265\.52\x{a0}GBP/, 'the HTML page shows the total as the reader writes money');
-    like($html, qr{href="/orders/invoices/INV-2026-000001\.pdf"}, '... and links the PDF');
+    like($html, qr{href="/orders/invoices/INV-2026-000003\.pdf"}, '... and links the PDF');
 };
 
 done_testing();

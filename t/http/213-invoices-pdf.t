@@ -33,14 +33,14 @@ sub pdf_text {
 }
 
 subtest 'the demo invoice in English' => sub {
-    my ($text, $info, $res) = pdf_text(or_client('carl@acme.example'), '/orders/invoices/INV-2026-000001.pdf');
+    my ($text, $info, $res) = pdf_text(or_client('carl@acme.example'), '/orders/invoices/INV-2026-000003.pdf');
     is($res->code, 200, 'served to its organisation');
     is($res->header('Content-Type'), 'application/pdf', 'a PDF');
-    like($res->header('Content-Disposition') // '', qr/filename="INV-2026-000001\.pdf"/, 'named for its number');
+    like($res->header('Content-Disposition') // '', qr/filename="INV-2026-000003\.pdf"/, 'named for its number');
     like($info, qr/Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/, 'A4');
     like($info, qr/Pages:\s+1\b/, 'one page');
-    like($info, qr/Title:\s+Invoice INV-2026-000001/, 'titled');
-    like($text, qr/Invoice\s*\n?.*INV-2026-000001/s, 'the title and number');
+    like($info, qr/Title:\s+Invoice INV-2026-000003/, 'titled');
+    like($text, qr/Invoice\s*\n?.*INV-2026-000003/s, 'the title and number');
     like($text, qr/Portico Services GmbH/, 'the seller');
     like($text, qr/Hafenstraße 21/, '... its street');
     like($text, qr/VAT number DE298765432/, '... and VAT number');
@@ -60,8 +60,8 @@ subtest 'the demo invoice in English' => sub {
 };
 
 subtest 'in German' => sub {
-    my ($text) = pdf_text(or_client('carl@acme.example', lang => 'de'), '/orders/invoices/INV-2026-000001.pdf');
-    like($text, qr/Rechnung\s*\n?.*INV-2026-000001/s, 'Rechnung');
+    my ($text) = pdf_text(or_client('carl@acme.example', lang => 'de'), '/orders/invoices/INV-2026-000003.pdf');
+    like($text, qr/Rechnung\s*\n?.*INV-2026-000003/s, 'Rechnung');
     like($text, qr/Rechnungsempfänger|Acme Industrial Ltd/, 'the buyer');
     like($text, qr/Datum\s+5\. Okt\.? 2026/, 'the date as a German reader writes it');
     like($text, qr/1\.014,80 GBP/, 'money with a decimal comma and points');
@@ -105,7 +105,7 @@ subtest 'two rates, many lines, a credit note' => sub {
 };
 
 subtest 'after the access check' => sub {
-    my ($text, $info, $res) = pdf_text(or_client('paula@northwind.example'), '/orders/invoices/INV-2026-000001.pdf');
+    my ($text, $info, $res) = pdf_text(or_client('paula@northwind.example'), '/orders/invoices/INV-2026-000003.pdf');
     is($res->code, 404, 'another organisation\'s: 404');
     unlike($res->content, qr/^%PDF/, '... and no PDF');
 };

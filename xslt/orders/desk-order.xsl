@@ -17,6 +17,7 @@
   <xsl:include href="orders-common.xsl"/>
   <xsl:include href="cart-common.xsl"/>
   <xsl:include href="order-parts.xsl"/>
+  <xsl:include href="invoice-common.xsl"/>
 
   <xsl:variable name="o" select="/page/order"/>
   <xsl:variable name="a" select="$o/actions"/>
@@ -112,6 +113,7 @@
       </div>
       <aside class="or-aside">
         <xsl:call-template name="or-order-facts"/>
+        <xsl:call-template name="or-invoices"><xsl:with-param name="issue" select="true()"/></xsl:call-template>
         <xsl:if test="$a/@cancel">
           <section class="card or-order-actions" aria-labelledby="cancel-title">
             <h2 id="cancel-title"><xsl:value-of select="pt:t('orders.desk.cancel.title')"/></h2>

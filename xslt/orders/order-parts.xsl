@@ -11,7 +11,10 @@
                    about its arrival says which shipment arrived
     or-shipment    a shipment: carrier, tracking number (a link when it has
                    an address), the day it left and arrived, its lines
-  $o is the page's <order>: its <shipments> and <lines> (names by @no).
+    or-invoices    the order's invoices and credit notes (number, status,
+                   amount); on the desk with the link to invoice the order
+  $o is the page's <order>: its <shipments> and <lines> (names by @no),
+  its <invoices>.  inv-status comes from invoice-common.xsl.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -191,6 +194,38 @@
         </xsl:for-each>
       </ul>
     </div>
+  </xsl:template>
+
+  <xsl:template name="or-invoices">
+    <xsl:param name="issue" select="false()"/>
+    <section class="card or-invoices" aria-labelledby="invoices-title">
+      <h2 id="invoices-title"><xsl:value-of select="pt:t('orders.order.invoices')"/></h2>
+      <xsl:choose>
+        <xsl:when test="$o/invoices/invoice">
+          <ul class="inv-list">
+            <xsl:for-each select="$o/invoices/invoice">
+              <li>
+                <a href="{@href}"><xsl:value-of select="@number"/></a>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="inv-status">
+                  <xsl:with-param name="status" select="string(@status)"/>
+                  <xsl:with-param name="kind" select="string(@kind)"/>
+                </xsl:call-template>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="or-money">
+                  <xsl:with-param name="minor" select="@gross"/>
+                  <xsl:with-param name="currency" select="$o/@currency"/>
+                </xsl:call-template>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><p><xsl:value-of select="pt:t('orders.order.invoices.none')"/></p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$issue">
+        <p><a class="btn btn-secondary" href="/orders/invoices/new?order={$o/@number}"><xsl:value-of select="pt:t('orders.order.invoices.issue')"/></a></p>
+      </xsl:if>
+    </section>
   </xsl:template>
 
 </xsl:stylesheet>

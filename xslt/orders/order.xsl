@@ -16,6 +16,7 @@
   <xsl:include href="orders-common.xsl"/>
   <xsl:include href="cart-common.xsl"/>
   <xsl:include href="order-parts.xsl"/>
+  <xsl:include href="invoice-common.xsl"/>
 
   <xsl:variable name="o" select="/page/order"/>
   <xsl:variable name="cur" select="string($o/@currency)"/>
@@ -70,6 +71,7 @@
 
       <aside class="or-aside">
         <xsl:call-template name="or-order-facts"/>
+        <xsl:call-template name="or-invoices"/>
         <xsl:if test="$o/actions/@repeat or $o/actions/@cancel">
           <section class="card or-order-actions" aria-labelledby="actions-title">
             <h2 id="actions-title"><xsl:value-of select="pt:t('orders.order.actions')"/></h2>
