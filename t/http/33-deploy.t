@@ -8,7 +8,8 @@
 # paths replaced) over TLS with a throwaway certificate.  The smoke set:
 # health, a login with CSRF, an article, an attachment uploaded in the kb
 # editor and downloaded through X-Accel-Redirect, the orders worker's
-# catalogue behind nginx's /orders/ location, log lines in the log file.  Also: the site file passes `nginx -t` inside a copy of Debian's
+# catalogue behind nginx's /orders/ location, the integration API behind
+# /api/ (JSON, also nginx's own 413) and its OpenAPI document, log lines in the log file.  Also: the site file passes `nginx -t` inside a copy of Debian's
 # /etc/nginx without warnings, and the installed systemd units pass
 # `systemd-analyze verify` where it exists.  Everything started here is
 # stopped at the end, also when a step fails.
@@ -19,6 +20,7 @@ use lib "$FindBin::Bin/lib";
 use Cwd qw(abs_path);
 use File::Path qw(make_path remove_tree);
 use File::Spec;
+use HTTP::Request;
 use POSIX ();
 use Test::More;
 use Portico::Test;
@@ -292,6 +294,19 @@ my $plain = Portico::Test->client->get("http://127.0.0.1:$http/kb/");
 is($plain->code, 301, 'plain http redirects');
 like($plain->header('Location') // '', qr{^https://}, 'to https');
 like($anon->get('/orders/nothing-here')->content, qr/<html/, 'the orders worker answers its own 404 page');
+{
+    my $res = $anon->get('/api/v1/orders');
+    is($res->code, 401, "the integration API behind nginx's /api/: 401 without a token");
+    like($res->header('Content-Type') // '', qr{^application/json}, '... in JSON');
+    $res = $anon->get('/static/api/openapi.yaml');
+    is($res->code, 200, 'its OpenAPI document is installed and served');
+    like($res->content, qr/^openapi: 3\./m, '... OpenAPI 3');
+    my $big = HTTP::Request->new(POST => "https://localhost:$https/api/v1/stock",
+        ['Content-Type' => 'application/json'], '{"pad":"' . ('x' x 300000) . '"}');
+    $res = $anon->request($big);
+    is($res->code, 413, "a body past nginx's bound for /api/: 413");
+    like($res->content, qr/"code":"too_large"/, '... in JSON');
+}
 
 subtest 'login with CSRF' => sub {
     my $c = Portico::Test->client;
