@@ -547,7 +547,7 @@ add_line(struct pt_req *req)
 	    "\"unit_price_minor\":%lld,\"billing\":%s}", pt_cell(&next, 0, 0), v[L_KIND],
 	    pt_json_str(req, nl.sku), pt_json_str(req, nl.name), v[L_QTY], nl.price_minor,
 	    pt_json_str(req, nl.billing)),
-	    pt_printf(req, "%s?saved=1#lines", or_offer_href(req, req->caps[1], 1)));
+	    pt_printf(req, "%s?saved=1", or_offer_href(req, req->caps[1], 1)));
 }
 
 /* POST /orders/admin/offers/<number>/lines/<no>/delete */
@@ -570,7 +570,7 @@ delete_line(struct pt_req *req)
 		return or_undo(req, pt_error_page(req, 404, NULL));
 	return or_done(req, rc, "offer.line.delete", "offer", pt_cell(&f.row, 0, OF_ID),
 	    pt_printf(req, "{\"line\":%lld}", no), NULL,
-	    pt_printf(req, "%s?saved=1#lines", or_offer_href(req, req->caps[1], 1)));
+	    pt_printf(req, "%s?saved=1", or_offer_href(req, req->caps[1], 1)));
 }
 
 /* The organisation's approvers are told of the offer (in the transaction that sends it). */

@@ -123,7 +123,7 @@ upload(struct pt_req *req)
 		unlink(path);
 		return rc;
 	}
-	return pt_redirect(req, pt_printf(req, "%s?saved=1#files", or_offer_href(req, req->caps[1], 1)));
+	return pt_redirect(req, pt_printf(req, "%s?saved=1", or_offer_href(req, req->caps[1], 1)));
 }
 
 /* POST /orders/admin/offers/<number>/files/<id>/delete */
@@ -144,7 +144,7 @@ delete(struct pt_req *req)
 	    pt_printf(req, "{\"file\":%s,\"name\":%s,\"sha256\":\"%s\"}", req->caps[2],
 	    pt_json_str(req, pt_cell(&f.files, (size_t)at, OFL_NAME)),
 	    pt_cell(&f.files, (size_t)at, OFL_SHA)), NULL,
-	    pt_printf(req, "%s?saved=1#files", or_offer_href(req, req->caps[1], 1)));
+	    pt_printf(req, "%s?saved=1", or_offer_href(req, req->caps[1], 1)));
 	/* Only a draft's file goes, and no other offer shares it (a revision starts without). */
 	if (rc == 303)
 		unlink(pt_printf(req, "%s/orders/%s", pt_files_dir(),

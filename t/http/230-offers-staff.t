@@ -131,14 +131,22 @@ subtest 'lines: products at the organisation’s price, free text, once or recur
     is(xp($d, '/page/offer/totals/@month-minor'), 25000, 'per month');
     is(xp($d, '/page/offer/totals/@year-minor'), 30000, 'per year');
     is(Portico::OrgAdmin::audit_count('offer.line.add', 'offer', $id), 4, 'each line audited');
+    (undef, $res) = or_post($staff, "/orders/admin/offers/$first", [title => of_prefix() . ' Managed print',
+        valid_until => of_date(10), term_months => 24, renewal_months => 6, notice_days => 30, terms => 'Changed']);
+    is(location_path($res), "/orders/admin/offers/$first?saved=1", 'the header saved: back to the offer');
 
     of_line($first, name => 'Mistake', unit => 'piece', price => '1');
+    (undef, $res) = or_post($staff, "/orders/admin/offers/$first/lines", [kind => 'once', name => 'Mistake 2',
+        unit => 'piece', quantity => 1, price => '1']);
+    is(location_path($res), "/orders/admin/offers/$first?saved=1", 'a line added: back to the offer');
+    (undef, $res) = or_post($staff, "/orders/admin/offers/$first/lines/6/delete", []);
+    is(location_path($res), "/orders/admin/offers/$first?saved=1", 'a line removed: back to the offer');
     (undef, $res) = or_post($staff, "/orders/admin/offers/$first/lines/5/delete", []);
     is($res->code, 303, 'a line removed: 303');
     is(scalar @{ of_lines($id) }, 4, '... it is gone');
     (undef, $res) = or_post($staff, "/orders/admin/offers/$first/lines/5/delete", []);
     is($res->code, 404, 'removing it again: 404');
-    is(Portico::OrgAdmin::audit_count('offer.line.delete', 'offer', $id), 1, 'the removal audited');
+    is(Portico::OrgAdmin::audit_count('offer.line.delete', 'offer', $id), 2, 'the removals audited');
 };
 
 subtest 'attachments' => sub {
@@ -157,6 +165,7 @@ subtest 'attachments' => sub {
     is($res->code, 303, 'a PDF: 303');
     (undef, $res) = or_upload($staff, $url, [file => ['remove-me.txt', "plain\n", 'text/plain']]);
     is($res->code, 303, 'a text file: 303');
+    is(location_path($res), "/orders/admin/offers/$first?saved=1", '... back to the offer');
     my $files = sql_rows("SELECT id, name, content_type, size_bytes, sha256, storage FROM offer_files WHERE offer_id = $id ORDER BY id");
     is(scalar @$files, 2, 'two files');
     is($files->[0][1], 'Terms_Conditions.pdf', 'the name made safe');
@@ -168,6 +177,7 @@ subtest 'attachments' => sub {
     is($res->header('Content-Type'), 'application/pdf', '... as a PDF');
     (undef, $res) = or_post($staff, "/orders/admin/offers/$first/files/$files->[1][0]/delete", []);
     is($res->code, 303, 'removed: 303');
+    is(location_path($res), "/orders/admin/offers/$first?saved=1", '... back to the offer');
     ok(!-e (var_dir() . "/files/orders/$files->[1][5]"), '... and its stored file');
     is(Portico::OrgAdmin::audit_count('offer.file.add', 'offer', $id), 2, 'uploads audited');
     is(Portico::OrgAdmin::audit_count('offer.file.delete', 'offer', $id), 1, 'the removal audited');
