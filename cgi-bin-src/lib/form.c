@@ -41,6 +41,12 @@ trim(struct pt_req *req, const char *s)
 }
 
 const char *
+pt_trim(struct pt_req *req, const char *s)
+{
+	return trim(req, s);
+}
+
+const char *
 pt_form_trim(struct pt_req *req, const char *name)
 {
 	return trim(req, pt_form(req, name));

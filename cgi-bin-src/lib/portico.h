@@ -346,6 +346,8 @@ char	*pt_printf(struct pt_req *, const char *fmt, ...)
 /* The field without surrounding white space, in the arena; "" when absent, NULL only on OOM. */
 const char *pt_form_trim(struct pt_req *, const char *name);
 const char *pt_query_trim(struct pt_req *, const char *name);
+/* s (NULL: "") without surrounding white space, as a form's field is read; arena, NULL only on OOM. */
+const char *pt_trim(struct pt_req *, const char *s);
 /* s (NULL: "") trimmed and lower-cased (ASCII), in the arena; NULL only on OOM. */
 char	*pt_email_normalise(struct pt_req *, const char *s);
 /*

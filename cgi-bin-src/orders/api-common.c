@@ -226,7 +226,9 @@ or_api_str(struct or_api_fields *f, json_t *obj, const char *path, const char *k
 		or_api_field(f, path, key, "must be a string");
 		return 0;
 	}
-	s = json_string_value(v);
+	/* Without surrounding white space, as a form's field is read. */
+	if ((s = pt_trim(f->req, json_string_value(v))) == NULL)
+		return 0;
 	/* jansson hands out valid UTF-8 without NUL; a line has no control characters. */
 	if ((n = pt_text_chars(s, 0)) < 0) {
 		or_api_field(f, path, key, "must be one line of text without control characters");
@@ -241,8 +243,7 @@ or_api_str(struct or_api_fields *f, json_t *obj, const char *path, const char *k
 		or_api_field(f, path, key, "required");
 		return 0;
 	}
-	if ((*out = pt_strdup(f->req, s)) == NULL)
-		return 0;
+	*out = s;
 	return 1;
 }
 

@@ -1,7 +1,7 @@
 /*
  * The warehouse moves orders on through the API (orders.write): confirm
  * an order, add a shipment with its tracking and lines, mark a shipment,
- * or all of an order's, delivered.  Each is the order desk's own
+ * or all of an order's, delivered, or cancel it while nothing is shipped.  Each is the order desk's own
  * operation (fulfil.c), called with no person as the actor, so the
  * order's timeline, the checks (never more of a line than ordered minus
  * shipped, the states an order may move between) and the buyer's mail are
@@ -298,6 +298,42 @@ deliver_all(struct pt_req *req)
 	return or_api_order_answer(req, 200, req->caps[1]);
 }
 
+/*
+ * POST /api/v1/orders/<number>/cancel: {"reason": "..."}, while nothing
+ * of it is shipped.  The reason is checked as the desk checks it (text of
+ * up to OR_REASON_MAX_CHARS characters, line breaks allowed).
+ */
+static int
+cancel(struct pt_req *req)
+{
+	static const char *const keys[] = { "reason" };
+	struct or_fulfil f = { .actor_id = 0 };
+	struct or_api_fields fields;
+	json_t *body, *v;
+	const char *reason = NULL;
+	int rc;
+
+	if ((rc = or_api_body(req, 0, &body)) != PT_OK)
+		return rc;
+	or_api_fields_init(&fields, req);
+	or_api_unknown(&fields, body, NULL, keys, PT_NELEM(keys));
+	if ((v = json_object_get(body, "reason")) == NULL || json_is_null(v))
+		or_api_field(&fields, "reason", NULL, "required");
+	else if (!json_is_string(v))
+		or_api_field(&fields, "reason", NULL, "must be a string");
+	/* As the desk's form reads it: trimmed, its line ends LF. */
+	else if ((reason = pt_trim(req, json_string_value(v))) == NULL ||
+	    (reason = pt_lf_lines(req, reason)) == NULL)
+		return PT_ENOMEM;
+	if (fields.n > 0)
+		return or_api_fields_send(&fields);
+	if ((rc = pt_db_begin(req)) != PT_OK)
+		return rc;
+	rc = or_fulfil_cancel(req, &f, req->caps[1], reason);
+	return finish(req, rc, &f, "order.desk-cancel", rc != PT_OK ? NULL : pt_printf(req,
+	    "{\"status\":\"cancelled\",\"reason\":%s}", pt_json_str(req, reason)), 200, NULL, 0);
+}
+
 #define ORDER OR_API_V1 "orders/" OR_NUMBER_ROUTE
 
 static const struct pt_route routes[] = {
@@ -305,6 +341,7 @@ static const struct pt_route routes[] = {
 	{ PT_POST, ORDER "/shipments",	ship,		0, OR_API_ORDERS_WRITE },
 	{ PT_POST, ORDER "/shipments/([1-9][0-9]{0,3})/delivered", deliver, 0, OR_API_ORDERS_WRITE },
 	{ PT_POST, ORDER "/delivered",	deliver_all,	0, OR_API_ORDERS_WRITE },
+	{ PT_POST, ORDER "/cancel",	cancel,		0, OR_API_ORDERS_WRITE },
 };
 
 const struct pt_group or_api_fulfil_group = { routes, PT_NELEM(routes), sql, SQL__MAX, NULL, 0 };

@@ -72,8 +72,9 @@ int	 or_api_int(struct or_api_fields *, json_t *obj, const char *path, const cha
 	    int required, long long min, long long max, long long *out);
 /*
  * obj's member key as a line of text (no control characters) of up to
- * max_chars characters into *out (arena): 1 when there and good ("" only
- * unless required), 0 when absent or bad; an error as for or_api_int.
+ * max_chars characters into *out (arena), without surrounding white space
+ * as a form's field: 1 when there and good ("" only unless required), 0
+ * when absent or bad; an error as for or_api_int.
  */
 int	 or_api_str(struct or_api_fields *, json_t *obj, const char *path, const char *key,
 	    int required, long max_chars, const char **out);

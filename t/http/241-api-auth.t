@@ -23,15 +23,15 @@ for my $s (@scopes) { ($token{$s}) = api_integration($s) }
 ct_set_limits(undef, undef);
 my $gb = ct_address(country => 'GB');
 my (undef, undef, $buyer) = ct_buyer();
-my @orders = map { ct_place($buyer, [[$sku, 1]], address => $gb) } 1 .. 4;
-my ($submitted, $confirmed, $shipped, $shipped2) = @orders;
+my @orders = map { ct_place($buyer, [[$sku, 1]], address => $gb) } 1 .. 5;
+my ($submitted, $confirmed, $shipped, $shipped2, $to_cancel) = @orders;
 for my $n ($confirmed, $shipped, $shipped2) { api_call(POST => "/api/v1/orders/$n/confirm", token => $token{'orders.write'}) }
 for my $n ($shipped, $shipped2) {
     api_call(POST => "/api/v1/orders/$n/shipments", token => $token{'orders.write'},
         body => { carrier => 'DHL', lines => [{ line => 1, quantity => 1 }] });
 }
 die 'the orders are not ready' unless join(' ', map { ct_order_row($_)->{status} } @orders) eq
-    'submitted confirmed shipped shipped';
+    'submitted confirmed shipped shipped submitted';
 my (undef, $invoice) = api_call(POST => "/api/v1/orders/$shipped2/invoices", token => $token{'invoices.write'});
 die 'no invoice' unless ($invoice->{number} // '') =~ /^INV-/;
 
@@ -45,6 +45,7 @@ my @endpoints = (
         'orders.write', 201],
     [POST => "/api/v1/orders/$shipped/shipments/1/delivered", {}, 'orders.write', 200],
     [POST => "/api/v1/orders/$shipped2/delivered", {}, 'orders.write', 200],
+    [POST => "/api/v1/orders/$to_cancel/cancel", { reason => 'out of stock' }, 'orders.write', 200],
     [POST => '/api/v1/stock', $stock_body, 'catalogue.write', 200],
     [POST => "/api/v1/orders/$submitted/invoices", {}, 'invoices.write', 201],
     [POST => "/api/v1/invoices/$invoice->{number}/paid", undef, 'invoices.write', 200],

@@ -68,6 +68,7 @@ my @writes = (
     ["/api/v1/orders/$confirmed/shipments", sub { api_written($confirmed) }, 0],
     ["/api/v1/orders/$shipped/shipments/1/delivered", sub { api_written($shipped) }, 1],
     ["/api/v1/orders/$shipped/delivered", sub { api_written($shipped) }, 1],
+    ["/api/v1/orders/$submitted/cancel", sub { api_written($submitted) }, 0],
     ["/api/v1/orders/$confirmed/invoices", \&invoices, 1],
     ["/api/v1/invoices/$inv/paid", \&invoices, 1],
 );

@@ -1,6 +1,6 @@
 # The warehouse moves orders on through the API (orders.write): confirm,
 # ship (lines and quantities, carrier, tracking), mark a shipment or the
-# whole order delivered.  Each is the order desk's own operation: the
+# whole order delivered, cancel one of which nothing is shipped.  Each is the order desk's own operation: the
 # order's status and timeline (order_events, by no person), the shipment
 # rows, the buyer's mail, and an audit row naming the integration.  A
 # refusal writes nothing: 409 for the order's state, 422 naming the
@@ -98,14 +98,14 @@ subtest 'ship, in two shipments' => sub {
     }
     is(api_written($n), $before, 'none of them wrote anything');
 
-    ($res, $j) = post("/api/v1/orders/$n/shipments", { carrier => 'DHL', tracking_number => 'JD014600',
+    ($res, $j) = post("/api/v1/orders/$n/shipments", { carrier => ' DHL  ', tracking_number => 'JD014600',
         tracking_url => 'https://track.example/JD014600', lines => [{ line => 1, quantity => 2 }, { line => 2, quantity => 2 }] });
     is($res->code, 201, 'the first shipment: 201');
     is($j->{status}, 'partly_shipped', 'the order is partly shipped');
     is_deeply([map { [$_->{line}, $_->{shipped}] } @{ $j->{lines} }], [[1, 2], [2, 2]], 'the answer says what is shipped of each line');
     is($j->{shipments}[0]{tracking_number}, 'JD014600', 'and the shipment');
     my $s = sql_rows("SELECT id, no, carrier, tracking_number, tracking_url, created_by FROM shipments WHERE order_id = $id")->[0];
-    is_deeply([@$s[1 .. 5]], [1, 'DHL', 'JD014600', 'https://track.example/JD014600', undef], 'the shipment row, entered by no person');
+    is_deeply([@$s[1 .. 5]], [1, 'DHL', 'JD014600', 'https://track.example/JD014600', undef], 'the shipment row (the carrier trimmed, as a form\'s field), entered by no person');
     is_deeply(sql_rows("SELECT line_no, quantity FROM shipment_lines WHERE shipment_id = $s->[0] ORDER BY line_no"),
         [[1, 2], [2, 2]], 'its lines');
     is_deeply(sql_rows("SELECT status, user_id, shipment_id, shipment_action FROM order_events WHERE order_id = $id ORDER BY id DESC LIMIT 1")->[0],
@@ -177,6 +177,42 @@ subtest 'the whole order delivered' => sub {
     is($res->code, 409, 'again: 409');
     ($res, $j) = post('/api/v1/orders/O-2026-999999/delivered');
     is($res->code, 404, 'an unknown order: 404');
+};
+
+subtest 'cancel, while nothing is shipped' => sub {
+    my $n = place([[$ska, 2]]);
+    my $id = ct_order_id($n);
+    my $before = api_written($n);
+    my ($res, $j) = post("/api/v1/orders/$n/cancel", {});
+    is($res->code, 422, 'no reason: 422');
+    is(fields_of($j)->{reason}, 'required', '... said at it');
+    ($res, $j) = post("/api/v1/orders/$n/cancel", { reason => '  ' });
+    is($res->code, 422, 'a blank reason: 422');
+    ok(fields_of($j)->{reason}, '... said at it');
+    ($res, $j) = post("/api/v1/orders/$n/cancel", { reason => 'x' x 1001 });
+    is($res->code, 422, 'a reason over 1000 characters: 422');
+    like(fields_of($j)->{reason}, qr/1000/, '... saying the bound');
+    ($res, $j) = post("/api/v1/orders/$n/cancel", { reason => 5 });
+    is($res->code, 422, 'a reason not a string: 422');
+    ($res, $j) = post("/api/v1/orders/$n/cancel");
+    is($res->code, 400, 'no body at all: 400');
+    is(api_written($n), $before, 'nothing written');
+    ($res, $j) = post("/api/v1/orders/$n/cancel", { reason => "Discontinued by the maker.\nSorry." });
+    is($res->code, 200, 'with a reason of two lines: 200');
+    is($j->{status}, 'cancelled', 'cancelled');
+    is_deeply(sql_rows("SELECT status, user_id, comment FROM order_events WHERE order_id = $id ORDER BY id DESC LIMIT 1")->[0],
+        ['cancelled', undef, "Discontinued by the maker.\nSorry."], 'the timeline says why, by no person');
+    my ($a) = api_audit('order.desk-cancel', 'order', $id);
+    is($a && $a->{integration_id}, $iid, 'audited, naming the integration');
+    ($res, $j) = post("/api/v1/orders/$n/cancel", { reason => 'again' });
+    is($res->code, 409, 'cancelled again: 409');
+
+    my $s = place([[$ska, 1]]);
+    post("/api/v1/orders/$s/confirm");
+    post("/api/v1/orders/$s/shipments", { carrier => 'DHL', lines => [{ line => 1, quantity => 1 }] });
+    ($res, $j) = post("/api/v1/orders/$s/cancel", { reason => 'too late' });
+    is($res->code, 409, 'a shipped order: 409');
+    like($j->{error}{message}, qr/no longer be cancelled/, '... saying why');
 };
 
 # Now in UTC, as the API writes times.
