@@ -72,7 +72,7 @@
           <xsl:for-each select="$b/lines/line">
             <tr>
               <td class="num"><xsl:value-of select="@no"/></td>
-              <th scope="row"><xsl:value-of select="name"/> <span class="or-sku"><xsl:value-of select="@sku"/></span></th>
+              <th scope="row"><xsl:value-of select="name"/><xsl:text> </xsl:text><span class="or-sku"><xsl:value-of select="@sku"/></span></th>
               <td class="num"><xsl:value-of select="@quantity"/></td>
               <td class="num"><xsl:value-of select="@shipped"/></td>
               <td class="num"><xsl:value-of select="@billed"/></td>

@@ -91,7 +91,7 @@
           <p class="inv-label"><xsl:value-of select="pt:t('orders.invoice.to')"/></p>
           <xsl:call-template name="party"><xsl:with-param name="p" select="$i/buyer"/></xsl:call-template>
         </div>
-        <dl class="facts inv-facts" aria-label="{pt:t('orders.invoice.facts')}">
+        <dl class="facts inv-facts">
           <div><dt><xsl:value-of select="pt:t('orders.invoice.number')"/></dt><dd><xsl:value-of select="$i/@number"/></dd></div>
           <div><dt><xsl:value-of select="pt:t('orders.invoice.issued')"/></dt><dd><xsl:call-template name="inv-date"><xsl:with-param name="day" select="$i/@issued"/></xsl:call-template></dd></div>
           <xsl:if test="not($credit)">
@@ -139,7 +139,7 @@
             <xsl:for-each select="$i/lines/line">
               <tr>
                 <td class="num"><xsl:value-of select="@no"/></td>
-                <th scope="row"><xsl:value-of select="name"/> <span class="or-sku"><xsl:value-of select="@sku"/></span></th>
+                <th scope="row"><xsl:value-of select="name"/><xsl:text> </xsl:text><span class="or-sku"><xsl:value-of select="@sku"/></span></th>
                 <td class="num nowrap"><xsl:value-of select="concat(@quantity, ' ', pt:t(concat('orders.unit.', @unit)))"/></td>
                 <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="@unit-minor"/></xsl:call-template></td>
                 <td class="num"><xsl:call-template name="or-rate"><xsl:with-param name="bp" select="@rate-bp"/></xsl:call-template></td>
