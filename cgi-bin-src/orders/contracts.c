@@ -2,7 +2,7 @@
  * Contracts: the organisation's list and a contract's page with its
  * recurring lines and documents (orders.read.org), and the provider's
  * contracts running out (contracts.manage): those that end, or whose last
- * day to give notice comes, within the next N days.
+ * day to give notice comes, within the next N days, each with its page.
  *
  * A contract runs from start_date to end_date (its first term); with a
  * renewal period it then renews by that many months at a time unless
@@ -39,8 +39,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_ALL] = { "or_contracts_all",
 	    COLUMNS " WHERE c.renewal_months > 0 OR c.end_date >= ?"
 	    " ORDER BY c.end_date, c.id LIMIT 10000" },
-	/* Binds: number, org. */
-	[SQL_ONE] = { "or_contracts_one", COLUMNS " WHERE c.number = ? AND c.org_id = ?" },
+	/* Binds: number, org (0: any, for staff), org. */
+	[SQL_ONE] = { "or_contracts_one",
+	    COLUMNS " WHERE c.number = ? AND (? = 0 OR c.org_id = ?)" },
 	[SQL_LINES] = { "or_contracts_lines",
 	    "SELECT line_no, sku, name, unit, quantity, unit_price_minor, billing"
 	    " FROM contract_lines WHERE contract_id = ? ORDER BY line_no" },
@@ -102,7 +103,8 @@ contract_node(struct pt_req *req, xmlNodePtr parent, const struct pt_rows *r, si
 
 	standing(r, i, today, &s);
 	pt_attr(c, "number", pt_cell(r, i, C_NUMBER));
-	pt_attr(c, "href", pt_printf(req, "/orders/contracts/%s", pt_cell(r, i, C_NUMBER)));
+	pt_attr(c, "href", pt_printf(req, "%s/%s", staff ? OR_ADMIN "contracts" : "/orders/contracts",
+	    pt_cell(r, i, C_NUMBER)));
 	pt_attr(c, "currency", pt_cell(r, i, C_CURRENCY));
 	pt_attr(c, "start", pt_cell(r, i, C_START));
 	pt_attr(c, "end", pt_cell(r, i, C_END));
@@ -126,8 +128,11 @@ contract_node(struct pt_req *req, xmlNodePtr parent, const struct pt_rows *r, si
 	if (pt_cell(r, i, C_ORDER) != NULL) {
 		n = pt_node(c, "order", NULL);
 		pt_attr(n, "number", pt_cell(r, i, C_ORDER));
+		/* Staff follow it on the order desk, where they may. */
 		if (!staff)
 			pt_attr(n, "href", or_order_href(req, pt_cell(r, i, C_ORDER)));
+		else if (pt_can(req, OR_PERM_DESK))
+			pt_attr(n, "href", pt_printf(req, "/orders/desk/%s", pt_cell(r, i, C_ORDER)));
 	}
 	return c;
 }
@@ -154,10 +159,15 @@ list(struct pt_req *req)
 	return 200;
 }
 
-/* GET /orders/contracts/<number> */
+/*
+ * The contract of the route's number: of the reader's organisation, or
+ * with staff of any.  Its documents are its offer's attachments, sent by
+ * the offer's routes for staff and by the contract's for the customer.
+ */
 static int
-page(struct pt_req *req)
+contract_page(struct pt_req *req, int staff)
 {
+	long long org = staff ? 0 : req->session.user->org_id;
 	struct pt_rows c, lines;
 	struct or_offer f;
 	char today[11];
@@ -165,15 +175,17 @@ page(struct pt_req *req)
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_ONE], &c, PT_BINDS(pt_str(req->caps[1]),
-	    pt_int(req->session.user->org_id)))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_ONE], &c, PT_BINDS(pt_str(req->caps[1]), pt_int(org),
+	    pt_int(org)))) != PT_OK)
 		return rc;
 	if (c.nrows != 1)
 		return pt_error_page(req, 404, NULL);
 	if ((rc = pt_db_query(req, &sql[SQL_LINES], &lines, PT_BINDS(pt_str(pt_cell(&c, 0, C_ID))))) != PT_OK)
 		return rc;
 	pt_local_date(req, time(NULL), today);
-	n = contract_node(req, req->page, &c, 0, today, 0);
+	n = contract_node(req, req->page, &c, 0, today, staff);
+	if (staff)
+		pt_attr(n, "staff", "1");
 	ls = pt_node(n, "lines", NULL);
 	for (i = 0; i < lines.nrows; i++) {
 		l = pt_node(ls, "line", NULL);
@@ -186,22 +198,36 @@ page(struct pt_req *req)
 		pt_attr_int(l, "net-minor", pt_cell_int(&lines, i, 4) * pt_cell_int(&lines, i, 5));
 		pt_node(l, "name", pt_cell(&lines, i, 2));
 	}
-	/* The documents: the accepted offer's attachments. */
 	if (pt_cell(&c, 0, C_OFFER) != NULL) {
-		if ((rc = or_offer_load(req, pt_cell(&c, 0, C_OFFER), req->session.user->org_id, 0,
-		    &f)) != PT_OK)
+		if ((rc = or_offer_load(req, pt_cell(&c, 0, C_OFFER), org, 0, &f)) != PT_OK)
 			return rc == PT_ENOTFOUND ? PT_EDB : rc;
 		ls = pt_node(n, "files", NULL);
 		for (i = 0; i < f.files.nrows; i++) {
 			l = pt_node(ls, "file", pt_cell(&f.files, i, OFL_NAME));
 			pt_attr(l, "type", pt_cell(&f.files, i, OFL_TYPE));
 			pt_attr(l, "size", pt_cell(&f.files, i, OFL_SIZE));
-			pt_attr(l, "href", pt_printf(req, "/orders/contracts/%s/files/%s", req->caps[1],
+			pt_attr(l, "href", staff ? pt_printf(req, "%s/files/%s",
+			    or_offer_href(req, pt_cell(&c, 0, C_OFFER), 1), pt_cell(&f.files, i, OFL_ID)) :
+			    pt_printf(req, "/orders/contracts/%s/files/%s", req->caps[1],
 			    pt_cell(&f.files, i, OFL_ID)));
 		}
 	}
 	req->view = "contract";
 	return 200;
+}
+
+/* GET /orders/contracts/<number> */
+static int
+page(struct pt_req *req)
+{
+	return contract_page(req, 0);
+}
+
+/* GET /orders/admin/contracts/<number> */
+static int
+staff_page(struct pt_req *req)
+{
+	return contract_page(req, 1);
 }
 
 /* GET /orders/contracts/<number>/files/<id> */
@@ -273,6 +299,7 @@ static const struct pt_route routes[] = {
 	{ PT_GET, CONTRACT,				page,		PT_R_LOGIN, OR_PERM_READ_ORG },
 	{ PT_GET, CONTRACT "/files/([0-9]{1,10})",	document,	PT_R_LOGIN, OR_PERM_READ_ORG },
 	{ PT_GET, OR_ADMIN "contracts",			running_out,	PT_R_LOGIN, OR_PERM_CONTRACTS },
+	{ PT_GET, OR_ADMIN "contracts/" OR_CONTRACT_ROUTE, staff_page,	PT_R_LOGIN, OR_PERM_CONTRACTS },
 };
 
 static const char *const views[] = { "contracts", "contract", "admin-contracts" };

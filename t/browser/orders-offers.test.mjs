@@ -5,7 +5,7 @@
 // ticking the box (refused at the field), then accepts it with a delivery
 // address, and follows it to its contract, which shows its notice
 // deadline in the contract list; the manager sees the contracts running
-// out.  At 1280 and at 360 px, every page passes an axe-core WCAG 2.1 AA
+// out and opens the demo's spare-parts agreement among them.  At 1280 and at 360 px, every page passes an axe-core WCAG 2.1 AA
 // scan and does not scroll sideways; screenshots go to
 // var/test/screenshots/.
 import { test, before, after } from 'node:test';
@@ -126,6 +126,9 @@ for (const { width, height } of VIEWPORTS) {
       await page.goto(`${BASE}/orders/admin/contracts?days=400`);
       await page.getByRole('heading', { level: 1, name: 'Contracts running out' }).waitFor();
       await check(page, 'running-out', width);
+      await page.getByRole('link', { name: 'C-2026-000002' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Spare parts agreement' }).waitFor();
+      await check(page, 'staff-contract', width);
       await page.goto(`${BASE}/orders/admin/offers/${number}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await check(page, 'admin-accepted', width);

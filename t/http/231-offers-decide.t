@@ -182,6 +182,12 @@ subtest 'the contract: its recurring lines' => sub {
     is(xp($d, '/page/contract/files/file'), 'sla.txt', '... and the document');
     $res = $anna->get(xp($d, '/page/contract/files/file/@href'));
     is($res->content, "Service levels\n", 'the document downloads');
+    ($d, $res) = of_staff()->get_xml("/orders/admin/contracts/$contract");
+    is($res->code, 200, "the staff's page of the contract");
+    is(xp($d, '/page/contract/offer/@href'), "/orders/admin/offers/$offer", '... leads to the offer');
+    is(xp($d, '/page/contract/order/@href'), "/orders/desk/$order", '... and to the order on the desk');
+    $res = of_staff()->get(xp($d, '/page/contract/files/file/@href'));
+    is($res->content, "Service levels\n", '... and its document downloads');
 };
 
 subtest 'the order: its one-off lines, taxed per line, confirmed' => sub {

@@ -137,6 +137,16 @@ subtest 'the provider sees contracts running out' => sub {
     is($anna->get('/orders/admin/contracts')->code, 403, "a customer's admin: 403");
     is(or_client('agent@portico.example')->get('/orders/admin/contracts')->code, 403, 'an agent without contracts.manage: 403');
     is(or_client('admin@portico.example')->get('/orders/admin/contracts')->code, 200, "the provider's admin: 200");
+    ($d) = $staff->get_xml('/orders/admin/contracts?days=45');
+    is(xp($d, "/page/contracts/contract[\@number='$c{bergmann}']/\@href"), "/orders/admin/contracts/$c{bergmann}",
+        "each links to the staff's page of the contract");
+    ($d, $res) = $staff->get_xml("/orders/admin/contracts/$c{notice_soon}");
+    is($res->code, 200, "an organisation's contract, for staff: 200");
+    is(xp($d, '/page/contract/@staff'), 1, '... as staff see it');
+    is(xp($d, '/page/contract/org'), 'Acme Industrial Ltd', '... with its organisation');
+    is(xp($d, '/page/contract/@notice-deadline'), add($today, 0, 30), '... and its notice deadline');
+    is($staff->get('/orders/admin/contracts/C-1999-999999')->code, 404, 'an unknown number: 404');
+    is($anna->get("/orders/admin/contracts/$c{notice_soon}")->code, 403, "the customer's admin on the staff's page: 403");
 };
 
 done_testing;

@@ -55,6 +55,7 @@ my @routes = (
     [GET => '/orders/admin/offers/Q-1999-999999', undef, { anon => 303, manager => 404, admin => 404 }, 403],
     [GET => "/orders/admin/offers/$sent/files/$fid", undef, { anon => 303, %staff }, 403],
     [GET => '/orders/admin/contracts', undef, { anon => 303, %staff }, 403],
+    [GET => "/orders/admin/contracts/$contract", undef, { anon => 303, %staff }, 403],
     [POST => '/orders/admin/offers', [org => '', title => ''], { %staff_post }, 403],
     [POST => "/orders/admin/offers/$draft", [title => ''], { %staff_post }, 403],
     [POST => "/orders/admin/offers/$sent", [title => ''], { %staff_post }, 403],

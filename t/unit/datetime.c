@@ -287,6 +287,57 @@ main(void)
 		}
 	}
 
+	/* Calendar dates plus months and days, as DATE_ADD: contract periods and notice deadlines. */
+	{
+		static const struct {
+			const char	*day;
+			int		 months, days;
+			const char	*want;
+		} d[] = {
+			{ "2026-12-05", 12, -1, "2027-12-04" },
+			{ "2026-01-31", 1, 0, "2026-02-28" },
+			{ "2028-01-31", 1, 0, "2028-02-29" },
+			{ "2100-01-31", 1, 0, "2100-02-28" },
+			{ "2000-01-31", 1, 0, "2000-02-29" },
+			{ "2026-01-31", 2, 0, "2026-03-31" },
+			{ "2026-03-31", -1, 0, "2026-02-28" },
+			{ "2026-01-15", -13, 0, "2024-12-15" },
+			{ "2026-12-31", 0, 1, "2027-01-01" },
+			{ "2026-03-01", 0, -1, "2026-02-28" },
+			{ "2026-11-30", 0, -90, "2026-09-01" },
+			{ "2026-10-25", 0, 1, "2026-10-26" },
+		};
+		char got[11], name[120];
+		size_t i;
+
+		for (i = 0; i < sizeof(d) / sizeof(d[0]); i++) {
+			is_int(pt_date_add(d[i].day, d[i].months, d[i].days, got), PT_OK, "pt_date_add answers");
+			snprintf(name, sizeof(name), "%s %+d months %+d days is %s", d[i].day, d[i].months,
+			    d[i].days, d[i].want);
+			is_str(got, d[i].want, name);
+		}
+		ok(pt_date_add("2026-02-30", 1, 0, got) == PT_EINVAL && got[0] == '\0', "no such day: refused");
+		ok(pt_date_add("2026-02-01T10:00:00Z", 1, 0, got) == PT_EINVAL, "a time is not a day");
+	}
+
+	/* The reader's date today: in the signed-in user's zone, else the site's. */
+	{
+		struct pt_req *req = pt_req_new("test");
+		struct pt_user u = { 0 };
+		char day[11];
+
+		pt_site.time_zone = "Europe/Berlin";
+		pt_local_date(req, at("2026-12-31T23:30:00Z"), day);
+		is_str(day, "2027-01-01", "23:30 UTC on New Year's Eve is New Year's Day in Berlin");
+		u.time_zone = "America/New_York";
+		req->session.user = &u;
+		pt_local_date(req, at("2026-12-31T23:30:00Z"), day);
+		is_str(day, "2026-12-31", "... and still New Year's Eve for a reader in New York");
+		req->session.user = NULL;
+		pt_site.time_zone = "UTC";
+		pt_req_free(req);
+	}
+
 	ok(pt_time_format(out, 8, &(struct pt_reader){ "en", "UTC", 0, 0, NULL },
 	    "2026-12-04T11:49:00Z", "datetime") == 7 && strlen(out) == 7, "cut to fit");
 

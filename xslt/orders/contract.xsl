@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- A contract of the organisation (view "contract", orders.read.org): its
+<!-- A contract of the organisation (view "contract", orders.read.org; staff
+     with contracts.manage see any, @staff): its
      term, renewal and notice deadline, its recurring lines, the order its
      one-off lines became and its documents.  Data: /page/contract. -->
 <xsl:stylesheet version="1.0"
@@ -23,13 +24,24 @@
   </xsl:template>
 
   <xsl:template match="page" mode="content">
-    <xsl:call-template name="or-back">
-      <xsl:with-param name="href" select="'/orders/contracts'"/>
-      <xsl:with-param name="key" select="'orders.contracts.back'"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$c/@staff">
+        <xsl:call-template name="or-back">
+          <xsl:with-param name="href" select="'/orders/admin/contracts'"/>
+          <xsl:with-param name="key" select="'orders.contracts.running-out'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="or-back">
+          <xsl:with-param name="href" select="'/orders/contracts'"/>
+          <xsl:with-param name="key" select="'orders.contracts.back'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
     <header class="or-order-head">
       <p class="eyebrow"><xsl:value-of select="$c/@number"/></p>
       <h1><xsl:value-of select="$c/title"/></h1>
+      <xsl:if test="$c/@staff"><p><xsl:value-of select="$c/org"/></p></xsl:if>
     </header>
     <dl class="facts">
       <div><dt><xsl:value-of select="pt:t('orders.contracts.col.start')"/></dt><dd><xsl:call-template name="of-date"><xsl:with-param name="date" select="$c/@start"/></xsl:call-template></dd></div>
@@ -82,7 +94,15 @@
         </div>
       </xsl:if>
       <xsl:if test="$c/order">
-        <div><dt><xsl:value-of select="pt:t('orders.offer.order')"/></dt><dd><a href="{$c/order/@href}"><xsl:value-of select="$c/order/@number"/></a></dd></div>
+        <div>
+          <dt><xsl:value-of select="pt:t('orders.offer.order')"/></dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="$c/order/@href"><a href="{$c/order/@href}"><xsl:value-of select="$c/order/@number"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$c/order/@number"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </div>
       </xsl:if>
     </dl>
     <section aria-labelledby="lines-caption">

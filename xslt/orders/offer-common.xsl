@@ -301,11 +301,7 @@
             <xsl:sort select="@due"/>
             <tr>
               <th scope="row" class="nowrap">
-                <xsl:choose>
-                  <xsl:when test="$staff and offer/@href"><a href="{offer/@href}"><xsl:value-of select="@number"/></a></xsl:when>
-                  <xsl:when test="$staff"><xsl:value-of select="@number"/></xsl:when>
-                  <xsl:otherwise><a href="{@href}"><xsl:value-of select="@number"/></a></xsl:otherwise>
-                </xsl:choose>
+                <a href="{@href}"><xsl:value-of select="@number"/></a>
               </th>
               <td><xsl:value-of select="title"/></td>
               <xsl:if test="$staff"><td><xsl:value-of select="org"/></td></xsl:if>
