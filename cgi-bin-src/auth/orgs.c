@@ -8,6 +8,11 @@
  * ends its people's sessions in the same transaction.  The provider's own
  * org cannot be deactivated, and an org's kind changes only while it has
  * nobody, because a person's roles are chosen by the kind of their org.
+ *
+ * What invoices copy is kept here too: the org's payment terms in days,
+ * its billing address and VAT number (the provider's are the seller's on
+ * every invoice).  A form sent without those fields leaves them as they
+ * are; sent empty, the address is cleared and the terms are the default.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,15 +58,20 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " o.order_limit_minor, o.monthly_limit_minor,"
 	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id AND u.status <> 'deleted'),"
-	    " o.mail_intake"
+	    " o.mail_intake, o.payment_terms_days, o.billing_street, o.billing_street2,"
+	    " o.billing_postal_code, o.billing_city, o.billing_country, o.vat_id"
 	    " FROM orgs o WHERE o.id = ?" },
 	[SQL_ORG_INSERT] = { "org_insert",
 	    "INSERT INTO orgs (name, kind, tier, currency, language, status,"
-	    " order_limit_minor, monthly_limit_minor, mail_intake, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, UTC_TIMESTAMP(6))" },
+	    " order_limit_minor, monthly_limit_minor, mail_intake, payment_terms_days,"
+	    " billing_street, billing_street2, billing_postal_code, billing_city, billing_country,"
+	    " vat_id, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))" },
 	[SQL_ORG_UPDATE] = { "org_update",
 	    "UPDATE orgs SET name = ?, kind = ?, tier = ?, currency = ?, language = ?,"
-	    " status = ?, order_limit_minor = ?, monthly_limit_minor = ?, mail_intake = ?"
+	    " status = ?, order_limit_minor = ?, monthly_limit_minor = ?, mail_intake = ?,"
+	    " payment_terms_days = ?, billing_street = ?, billing_street2 = ?,"
+	    " billing_postal_code = ?, billing_city = ?, billing_country = ?, vat_id = ?"
 	    " WHERE id = ?" },
 	[SQL_ORG_END_SESSIONS] = { "org_end_sessions",
 	    "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.org_id = ?" },
@@ -193,12 +203,32 @@ org_list(struct pt_req *req)
 /* ---- the form ------------------------------------------------------------ */
 
 enum org_field { F_NAME, F_KIND, F_TIER, F_CURRENCY, F_LANGUAGE, F_ORDER, F_MONTHLY, F_STATUS,
-	F_MAIL_INTAKE, F__MAX };
+	F_MAIL_INTAKE, F_TERMS, F_STREET, F_STREET2, F_POSTAL, F_CITY, F_COUNTRY, F_VAT, F__MAX };
 
 static const char *const org_fields[F__MAX] = {
 	"name", "kind", "tier", "currency", "language", "order_limit", "monthly_limit", "status",
-	"mail_intake"
+	"mail_intake", "payment_terms", "billing_street", "billing_street2", "billing_postal_code",
+	"billing_city", "billing_country", "vat_id"
 };
+
+/* The columns of SQL_ORG_GET from o.payment_terms_days on, in the order of F_TERMS.. */
+#define G_TERMS 12
+
+/* Payment terms in days: the default, and the most a form may set (orgs_payment_terms). */
+#define TERMS_DEFAULT	"30"
+#define TERMS_MAX_DAYS	365
+
+/*
+ * The billing fields' bounds in characters (the columns of orgs); the
+ * country is one of those the orders worker names (those with tax rates).
+ */
+static const struct {
+	enum org_field	 field;
+	long		 max_chars;
+} billing_texts[] = {
+	{ F_STREET, 200 }, { F_STREET2, 200 }, { F_POSTAL, 20 }, { F_CITY, 100 }, { F_VAT, 20 },
+};
+static const char *const countries[] = { "AT", "CH", "DE", "FR", "GB", "IE", "NL", "US" };
 
 struct org_in {
 	const char	*v[F__MAX];
@@ -212,14 +242,20 @@ org_json(struct pt_req *req, const char *const *v, long long order_minor, long l
 {
 	return pt_printf(req, "{\"name\":%s,\"kind\":%s,\"tier\":%s,\"currency\":%s,"
 	    "\"language\":%s,\"status\":%s,\"order_limit_minor\":%s,\"monthly_limit_minor\":%s,"
-	    "\"mail_intake\":%s}",
+	    "\"mail_intake\":%s,\"payment_terms_days\":%s,\"billing_street\":%s,"
+	    "\"billing_street2\":%s,\"billing_postal_code\":%s,\"billing_city\":%s,"
+	    "\"billing_country\":%s,\"vat_id\":%s}",
 	    pt_json_str(req, v[F_NAME]), pt_json_str(req, v[F_KIND]),
 	    pt_json_str(req, v[F_TIER] != NULL && *v[F_TIER] != '\0' ? v[F_TIER] : NULL),
 	    pt_json_str(req, v[F_CURRENCY]), pt_json_str(req, v[F_LANGUAGE]),
 	    pt_json_str(req, v[F_STATUS]),
 	    order_minor < 0 ? "null" : pt_printf(req, "%lld", order_minor),
 	    monthly_minor < 0 ? "null" : pt_printf(req, "%lld", monthly_minor),
-	    v[F_MAIL_INTAKE] != NULL && strcmp(v[F_MAIL_INTAKE], "1") == 0 ? "true" : "false");
+	    v[F_MAIL_INTAKE] != NULL && strcmp(v[F_MAIL_INTAKE], "1") == 0 ? "true" : "false",
+	    v[F_TERMS] != NULL && *v[F_TERMS] != '\0' ? v[F_TERMS] : "null",
+	    pt_json_str(req, v[F_STREET]), pt_json_str(req, v[F_STREET2]),
+	    pt_json_str(req, v[F_POSTAL]), pt_json_str(req, v[F_CITY]),
+	    pt_json_str(req, v[F_COUNTRY]), pt_json_str(req, v[F_VAT]));
 }
 
 /*
@@ -230,6 +266,7 @@ static int
 show_form(struct pt_req *req, int status, const struct pt_rows *org, const char *const *values)
 {
 	xmlNodePtr o = pt_node(req->page, "org-form", NULL);
+	size_t i;
 
 	if (org != NULL) {
 		pt_attr(o, "id", pt_cell(org, 0, 0));
@@ -240,8 +277,56 @@ show_form(struct pt_req *req, int status, const struct pt_rows *org, const char 
 	}
 	pt_form_values(req, "org", org_fields, values, F__MAX);
 	pt_limit(req, "name", PT_NAME_MAX_CHARS);
+	for (i = 0; i < PT_NELEM(billing_texts); i++)
+		pt_limit(req, org_fields[billing_texts[i].field], billing_texts[i].max_chars);
 	req->view = "org-form";
 	return status;
+}
+
+/*
+ * The terms and billing fields of in: a field the form did not send keeps
+ * the org's value (a new org's: the default), so a form of the older kind
+ * changes none of them.  Adds a message per bad field; 1 when all is well.
+ */
+static int
+read_billing(struct pt_req *req, const struct pt_rows *org, struct org_in *in)
+{
+	int ok = 1;
+	size_t i;
+	char *end;
+	long days;
+
+	for (i = F_TERMS; i <= F_VAT; i++)
+		if (pt_form(req, org_fields[i]) == NULL)
+			in->v[i] = org != NULL ? pt_cell(org, 0, G_TERMS + (i - F_TERMS)) :
+			    i == F_TERMS ? TERMS_DEFAULT : "";
+	if (*in->v[F_TERMS] == '\0')
+		in->v[F_TERMS] = TERMS_DEFAULT;
+	days = strtol(in->v[F_TERMS], &end, 10);
+	if (*end != '\0' || strspn(in->v[F_TERMS], "0123456789") != strlen(in->v[F_TERMS]) ||
+	    strlen(in->v[F_TERMS]) > 3 || days > TERMS_MAX_DAYS) {
+		pt_message_range(req, "input.integer", "payment_terms", 0, TERMS_MAX_DAYS);
+		ok = 0;
+	}
+	for (i = 0; i < PT_NELEM(billing_texts); i++) {
+		const char *v = in->v[billing_texts[i].field];
+		long n = pt_text_chars(v, 0);
+
+		if (n < 0) {
+			pt_message(req, "error", "input.invalid", org_fields[billing_texts[i].field]);
+			ok = 0;
+		} else if (n > billing_texts[i].max_chars) {
+			pt_message_max(req, "input.too-long", org_fields[billing_texts[i].field],
+			    billing_texts[i].max_chars);
+			ok = 0;
+		}
+	}
+	if (*in->v[F_COUNTRY] != '\0' && !pt_one_of(in->v[F_COUNTRY], countries,
+	    PT_NELEM(countries))) {
+		pt_message(req, "error", "input.choice", "billing_country");
+		ok = 0;
+	}
+	return ok;
 }
 
 /*
@@ -301,6 +386,8 @@ read_form(struct pt_req *req, const struct pt_rows *org, struct org_in *in, int 
 		pt_message(req, "error", "org.limit.order-above-month", "order_limit");
 		ok = 0;
 	}
+	if (!read_billing(req, org, in))
+		ok = 0;
 	/* A checkbox: "1" when ticked, absent otherwise; the provider takes no mail as a customer. */
 	in->v[F_MAIL_INTAKE] = !provider && strcmp(in->v[F_MAIL_INTAKE], "1") == 0 ? "1" : "0";
 	if (org == NULL)
@@ -331,7 +418,8 @@ name_taken(struct pt_req *req, const struct pt_rows *org, const struct org_in *i
 static int
 org_new_form(struct pt_req *req)
 {
-	const char *values[F__MAX] = { "", "customer", "", "EUR", "en", "", "", "active", "0" };
+	const char *values[F__MAX] = { "", "customer", "", "EUR", "en", "", "", "active", "0",
+	    TERMS_DEFAULT, "", "", "", "", "", "" };
 
 	return show_form(req, 200, NULL, values);
 }
@@ -350,8 +438,10 @@ org_create(struct pt_req *req)
 	if ((rc = pt_db_exec(req, &sql[SQL_ORG_INSERT], PT_BINDS(pt_str(in.v[F_NAME]),
 	    pt_str(in.v[F_KIND]), pt_str(*in.v[F_TIER] != '\0' ? in.v[F_TIER] : NULL),
 	    pt_str(in.v[F_CURRENCY]), pt_str(in.v[F_LANGUAGE]), limit_bind(in.order_minor),
-	    limit_bind(in.monthly_minor), pt_int(strcmp(in.v[F_MAIL_INTAKE], "1") == 0)),
-	    NULL)) == PT_EDUP)
+	    limit_bind(in.monthly_minor), pt_int(strcmp(in.v[F_MAIL_INTAKE], "1") == 0),
+	    pt_str(in.v[F_TERMS]), pt_str(in.v[F_STREET]), pt_str(in.v[F_STREET2]),
+	    pt_str(in.v[F_POSTAL]), pt_str(in.v[F_CITY]), pt_str(in.v[F_COUNTRY]),
+	    pt_str(in.v[F_VAT])), NULL)) == PT_EDUP)
 		return name_taken(req, NULL, &in);
 	if (rc != PT_OK)
 		goto fail;
@@ -386,6 +476,7 @@ org_edit_form(struct pt_req *req)
 {
 	struct pt_rows org;
 	const char *values[F__MAX];
+	size_t i;
 	int rc;
 
 	if ((rc = load_org(req, &org)) != PT_OK)
@@ -399,6 +490,8 @@ org_edit_form(struct pt_req *req)
 	values[F_ORDER] = amount_text(req, pt_cell(&org, 0, 7));
 	values[F_MONTHLY] = amount_text(req, pt_cell(&org, 0, 8));
 	values[F_MAIL_INTAKE] = pt_cell(&org, 0, 11);
+	for (i = F_TERMS; i <= F_VAT; i++)
+		values[i] = pt_cell(&org, 0, G_TERMS + (i - F_TERMS));
 	if (pt_query(req, "saved") != NULL)
 		pt_message(req, "success", "org.saved", NULL);
 	return show_form(req, 200, &org, values);
@@ -428,6 +521,8 @@ org_update(struct pt_req *req)
 	before[F_LANGUAGE] = pt_cell(&org, 0, 5);
 	before[F_STATUS] = pt_cell(&org, 0, 6);
 	before[F_MAIL_INTAKE] = pt_cell(&org, 0, 11);
+	for (i = F_TERMS; i <= F_VAT; i++)
+		before[i] = pt_cell(&org, 0, G_TERMS + (i - F_TERMS));
 	deactivate = strcmp(before[F_STATUS], "active") == 0 &&
 	    strcmp(in.v[F_STATUS], "inactive") == 0;
 	if ((rc = pt_db_begin(req)) != PT_OK)
@@ -436,7 +531,10 @@ org_update(struct pt_req *req)
 	    pt_str(in.v[F_KIND]), pt_str(*in.v[F_TIER] != '\0' ? in.v[F_TIER] : NULL),
 	    pt_str(in.v[F_CURRENCY]), pt_str(in.v[F_LANGUAGE]), pt_str(in.v[F_STATUS]),
 	    limit_bind(in.order_minor), limit_bind(in.monthly_minor),
-	    pt_int(strcmp(in.v[F_MAIL_INTAKE], "1") == 0), pt_int(id)), NULL)) == PT_EDUP)
+	    pt_int(strcmp(in.v[F_MAIL_INTAKE], "1") == 0), pt_str(in.v[F_TERMS]),
+	    pt_str(in.v[F_STREET]), pt_str(in.v[F_STREET2]), pt_str(in.v[F_POSTAL]),
+	    pt_str(in.v[F_CITY]), pt_str(in.v[F_COUNTRY]), pt_str(in.v[F_VAT]), pt_int(id)),
+	    NULL)) == PT_EDUP)
 		return name_taken(req, &org, &in);
 	if (rc != PT_OK)
 		goto fail;

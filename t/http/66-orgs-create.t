@@ -37,7 +37,8 @@ subtest 'create' => sub {
     my $after = JSON::PP->new->utf8->decode($a->[4]);
     is_deeply($after, { name => $name, kind => 'partner', tier => 'gold', currency => 'USD', language => 'de',
         status => 'active', order_limit_minor => 120050, monthly_limit_minor => 1000000,
-        mail_intake => JSON::PP::false }, 'after JSON');
+        mail_intake => JSON::PP::false, payment_terms_days => 30, billing_street => '', billing_street2 => '',
+        billing_postal_code => '', billing_city => '', billing_country => '', vat_id => '' }, 'after JSON');
     is($a->[5], '127.0.0.1', 'IP recorded');
 
     my ($doc, $r) = $c->get_xml('/auth/admin/orgs?saved=1&q=' . substr($name, 0, 20));

@@ -118,6 +118,54 @@
           </xsl:call-template>
         </div>
 
+        <fieldset class="prov-fieldset">
+          <legend><xsl:value-of select="pt:t('org.invoicing')"/></legend>
+          <p class="field-hint"><xsl:value-of select="pt:t('org.invoicing.hint')"/></p>
+          <xsl:call-template name="prov-text-field">
+            <xsl:with-param name="name" select="'payment_terms'"/>
+            <xsl:with-param name="label-key" select="'org.payment-terms'"/>
+            <xsl:with-param name="hint-key" select="'org.payment-terms.hint'"/>
+            <xsl:with-param name="inputmode" select="'numeric'"/>
+            <xsl:with-param name="maxlength" select="'3'"/>
+          </xsl:call-template>
+          <xsl:call-template name="prov-text-field">
+            <xsl:with-param name="name" select="'billing_street'"/>
+            <xsl:with-param name="label-key" select="'org.billing-street'"/>
+            <xsl:with-param name="maxlength" select="string(/page/limits/limit[@name = 'billing_street']/@chars)"/>
+          </xsl:call-template>
+          <xsl:call-template name="prov-text-field">
+            <xsl:with-param name="name" select="'billing_street2'"/>
+            <xsl:with-param name="label-key" select="'org.billing-street2'"/>
+            <xsl:with-param name="maxlength" select="string(/page/limits/limit[@name = 'billing_street2']/@chars)"/>
+          </xsl:call-template>
+          <div class="prov-row">
+            <xsl:call-template name="prov-text-field">
+              <xsl:with-param name="name" select="'billing_postal_code'"/>
+              <xsl:with-param name="label-key" select="'org.billing-postal-code'"/>
+              <xsl:with-param name="maxlength" select="string(/page/limits/limit[@name = 'billing_postal_code']/@chars)"/>
+            </xsl:call-template>
+            <xsl:call-template name="prov-text-field">
+              <xsl:with-param name="name" select="'billing_city'"/>
+              <xsl:with-param name="label-key" select="'org.billing-city'"/>
+              <xsl:with-param name="maxlength" select="string(/page/limits/limit[@name = 'billing_city']/@chars)"/>
+            </xsl:call-template>
+          </div>
+          <div class="prov-row">
+            <xsl:call-template name="prov-select">
+              <xsl:with-param name="name" select="'billing_country'"/>
+              <xsl:with-param name="label-key" select="'org.billing-country'"/>
+              <xsl:with-param name="values" select="'AT CH DE FR GB IE NL US'"/>
+              <xsl:with-param name="prefix" select="'orders.country.'"/>
+              <xsl:with-param name="empty-key" select="'org.billing-country.none'"/>
+            </xsl:call-template>
+            <xsl:call-template name="prov-text-field">
+              <xsl:with-param name="name" select="'vat_id'"/>
+              <xsl:with-param name="label-key" select="'org.vat-id'"/>
+              <xsl:with-param name="maxlength" select="string(/page/limits/limit[@name = 'vat_id']/@chars)"/>
+            </xsl:call-template>
+          </div>
+        </fieldset>
+
         <xsl:if test="not($provider)">
           <fieldset class="choice-group">
             <legend><xsl:value-of select="pt:t('org.mail-intake')"/></legend>
