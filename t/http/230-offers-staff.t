@@ -226,6 +226,22 @@ subtest 'sent: the approvers are told, and it never changes' => sub {
     is(of_snapshot($first), $before, '... still as it was');
 };
 
+subtest "in German: Bergmann's admin gets the mail in her language" => sub {
+    my $n = of_create(org => BERGMANN, title => of_prefix() . ' Wartung', valid_until => '2030-03-09');
+    is(of_row($n)->{currency}, 'EUR', "in Bergmann's currency");
+    of_line($n, name => 'Wartung', unit => 'year', kind => 'recurring', billing => 'year', price => '4800');
+    of_send($n);
+    my $m = Portico::Mail::wait_for(to => 'sabine.krueger@bergmann.example', subject => qr/\Q$n\E/, timeout => 30);
+    ok($m, 'the mail arrives') or return;
+    like($m->{subject}, qr/Ein Angebot für Bergmann Maschinenbau AG/, 'the subject in German');
+    like($m->{text}, qr/Es gilt bis 9\. März 2030\./, 'the validity as Germans write a date');
+    my ($d) = or_client('sabine.krueger@bergmann.example')->get_xml("/orders/offers/$n");
+    is(xp($d, '/page/@lang'), 'de', 'her page is in German');
+    my $html = or_client('sabine.krueger@bergmann.example')->get("/orders/offers/$n")->decoded_content;
+    like($html, qr/Angebot annehmen/, '... with the decision in German');
+    like($html, qr/Jährlich/, '... and the billing');
+};
+
 subtest 'revised: a new draft with its lines' => sub {
     my ($d, $res) = or_post($staff, "/orders/admin/offers/$first/revise", []);
     is($res->code, 303, 'revised: 303');
