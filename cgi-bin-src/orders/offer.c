@@ -14,7 +14,8 @@
  * the same tables checkout writes: confirmed at once (the provider
  * offered it), taxed per line at the address's rates, counted towards no
  * buyer's budget (the organisation's approver accepted it).  Declining
- * needs a reason.  An offer past its validity date, or revised by a newer
+ * needs a reason.  Whoever sent the offer is told of the decision by
+ * mail.  An offer past its validity date, or revised by a newer
  * one that was sent, can be neither accepted nor declined.
  */
 #include <stdlib.h>
@@ -29,7 +30,7 @@
 
 enum offer_sql {
 	SQL_LIST, SQL_ADDRESSES, SQL_ADDRESS, SQL_RATES, SQL_CONTRACT_SEQ, SQL_CONTRACT,
-	SQL_CONTRACT_LINES, SQL_ORDER, SQL_ORDER_LINE, SQL_ACCEPT, SQL_DECLINE, SQL__MAX
+	SQL_CONTRACT_LINES, SQL_ORDER, SQL_ORDER_LINE, SQL_ACCEPT, SQL_DECLINE, SQL_SENDER, SQL__MAX
 };
 
 static const struct pt_sql sql[SQL__MAX] = {
@@ -86,6 +87,11 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "UPDATE offers SET status = 'declined', decided_by = ?, decided_at = UTC_TIMESTAMP(6),"
 	    " decided_ip = ?, decline_reason = ?, updated_at = UTC_TIMESTAMP(6)"
 	    " WHERE id = ? AND status = 'sent'" },
+	/* Who sent the offer, told of the decision while active.  Binds: id. */
+	[SQL_SENDER] = { "or_offer_sender",
+	    "SELECT u.email, u.name, COALESCE(u.language, og.language, 'en') FROM offers f"
+	    " JOIN users u ON u.id = f.sent_by JOIN orgs og ON og.id = u.org_id"
+	    " WHERE f.id = ? AND u.status = 'active'" },
 };
 
 enum { A_ADDRESS, A_CONFIRM, A_SHA, A__MAX };
@@ -309,6 +315,40 @@ make_order(struct pt_req *req, const struct or_offer *f, const char *address, co
 	return or_order_event(req, *order_id, "confirmed", NULL, 0);
 }
 
+/*
+ * Who sent the offer is told by mail that the reader accepted it (into
+ * contract) or declined it (for reason).  In the decision's transaction.
+ */
+static int
+tell_sender(struct pt_req *req, const struct or_offer *f, const char *decision,
+    const char *contract, const char *reason)
+{
+	const char *number = pt_cell(&f->row, 0, OF_NUMBER);
+	struct pt_rows to;
+	xmlNodePtr d;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_SENDER], &to,
+	    PT_BINDS(pt_str(pt_cell(&f->row, 0, OF_ID))))) != PT_OK)
+		return rc;
+	if (to.nrows != 1)
+		return PT_OK;
+	if ((d = pt_mail_data(req)) == NULL)
+		return PT_ENOMEM;
+	pt_attr(d, "decision", decision);
+	pt_node(d, "number", number);
+	pt_node(d, "title", pt_cell(&f->row, 0, OF_TITLE));
+	pt_node(d, "org", pt_cell(&f->row, 0, OF_ORG));
+	pt_node(d, "decider", req->session.user->name);
+	if (contract != NULL)
+		pt_node(d, "contract", contract);
+	if (reason != NULL)
+		pt_node(d, "why", reason);
+	pt_node(d, "link", pt_printf(req, "%s%s", pt_base_url(), or_offer_href(req, number, 1)));
+	return pt_mail_queue(req, "offer-decided", pt_cell(&to, 0, 0), pt_cell(&to, 0, 1),
+	    pt_mail_lang(pt_cell(&to, 0, 2)), d);
+}
+
 /* The page again with the accept form's values, 422; key at field. */
 static int
 accept_again(struct pt_req *req, const struct or_offer *f, const char *key, const char *field,
@@ -384,7 +424,8 @@ accept(struct pt_req *req)
 	if ((rc = pt_db_exec(req, &sql[SQL_CONTRACT_LINES], PT_BINDS(pt_int(contract_id),
 	    pt_str(pt_cell(&f.row, 0, OF_ID))), NULL)) != PT_OK ||
 	    (rc = pt_db_exec(req, &sql[SQL_ACCEPT], PT_BINDS(pt_int(u->id), pt_str(req->remote_addr),
-	    pt_str(text), pt_str(sha), pt_str(pt_cell(&f.row, 0, OF_ID))), NULL)) != PT_OK)
+	    pt_str(text), pt_str(sha), pt_str(pt_cell(&f.row, 0, OF_ID))), NULL)) != PT_OK ||
+	    (rc = tell_sender(req, &f, "accepted", contract_number, NULL)) != PT_OK)
 		return or_undo(req, rc);
 	return or_done(req, rc, "offer.accept", "offer", pt_cell(&f.row, 0, OF_ID),
 	    "{\"status\":\"sent\"}", pt_printf(req, "{\"status\":\"accepted\",\"sha256\":\"%s\","
@@ -417,8 +458,9 @@ decline(struct pt_req *req)
 		pt_db_rollback(req);
 		return show(req, 422, &f, NULL, reason);
 	}
-	rc = pt_db_exec(req, &sql[SQL_DECLINE], PT_BINDS(pt_int(req->session.user->id),
-	    pt_str(req->remote_addr), pt_str(reason), pt_str(pt_cell(&f.row, 0, OF_ID))), NULL);
+	if ((rc = pt_db_exec(req, &sql[SQL_DECLINE], PT_BINDS(pt_int(req->session.user->id),
+	    pt_str(req->remote_addr), pt_str(reason), pt_str(pt_cell(&f.row, 0, OF_ID))), NULL)) == PT_OK)
+		rc = tell_sender(req, &f, "declined", NULL, reason);
 	return or_done(req, rc, "offer.decline", "offer", pt_cell(&f.row, 0, OF_ID),
 	    "{\"status\":\"sent\"}", pt_printf(req, "{\"status\":\"declined\",\"reason\":%s,\"from\":%s}",
 	    pt_json_str(req, reason), pt_json_str(req, req->remote_addr)),

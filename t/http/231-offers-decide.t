@@ -17,8 +17,9 @@ use Digest::SHA qw(sha256_hex);
 use Encode ();
 use Portico::Test;
 use Portico::Offers;
-use Portico::Cart qw(ct_address ct_person ct_order_row);
+use Portico::Cart qw(ct_address ct_person ct_order_row ct_parallel);
 use Portico::OrgAdmin ();
+use Portico::Mail ();
 
 my $anna = or_client(ANNA);
 my $olivia = or_client(OLIVIA);
@@ -102,6 +103,9 @@ subtest 'decline: with a reason' => sub {
     my ($a) = Portico::OrgAdmin::audit_rows('offer.decline', 'offer', $o->{id});
     is($a->{user_id}, $olivia_id, 'audited');
     like($a->{after} // '', qr/"reason":"Too expensive/, '... with the reason');
+    my $m = Portico::Mail::wait_for(to => MANAGER, subject => qr/\Q$declined\E.*declined/, timeout => 30);
+    ok($m, 'the manager who sent it is told') or diag 'no mail';
+    like($m->{text} // '', qr/Olivia Approver of Acme Industrial Ltd has declined .* saying: Too expensive\./s, '... who and why');
     ($d) = $olivia->get_xml("/orders/offers/$declined");
     is(xp($d, '/page/offer/decision/reason'), "Too expensive.\nTry again in May.", 'the page says why');
     is(xp_count($d, '/page/offer/decide'), 0, '... and offers no decision');
@@ -158,6 +162,9 @@ subtest 'accept: who, when, from where, and the hash of exactly this version' =>
     ($order) = ($a->{after} // '') =~ /"order":"(O-\d{4}-\d+)"/;
     ok($contract, "a contract $contract") or return;
     ok($order, "an order $order") or return;
+    my $m = Portico::Mail::wait_for(to => MANAGER, subject => qr/\Q$offer\E.*accepted/, timeout => 30);
+    ok($m, 'the manager who sent it is told');
+    like($m->{text} // '', qr/Anna Admin of Acme Industrial Ltd has accepted .* contract \Q$contract\E\./s, '... into which contract');
     my ($d) = $anna->get_xml("/orders/offers/$offer");
     is(xp($d, '/page/offer/decision/@sha256'), $sha, 'the page shows the hash');
     is(xp($d, '/page/offer/decision/by'), 'Anna Admin', '... and who');
@@ -244,6 +251,27 @@ subtest 'no route changes an accepted offer' => sub {
     ok(!eval { sql("UPDATE offers SET decline_reason = 'x' WHERE number = " . sql_quote($offer)); 1 },
         'the database refuses a change of a decided offer');
     ok(!eval { sql("UPDATE offers SET status = 'sent' WHERE number = " . sql_quote($offer)); 1 }, '... or of its status');
+};
+
+subtest 'accepted and declined at the same moment: one decision wins' => sub {
+    my $n = full_offer(title => 'Race');
+    my $sha = of_sha($n);
+    my @codes = ct_parallel(4, sub {
+        my ($k) = @_;
+        my $c = or_client($k % 2 ? OLIVIA : ANNA);
+        my (undef, $res) = $k < 2
+            ? or_post($c, "/orders/offers/$n/accept", [sha256 => $sha, confirm => 1, address => $de])
+            : or_post($c, "/orders/offers/$n/decline", [reason => 'no']);
+        return $res->code;
+    });
+    is(scalar(grep { $_ eq '303' } @codes), 1, 'one of two acceptances and two declines wins: ' . join(' ', @codes));
+    is(scalar(grep { $_ eq '422' } @codes), 3, '... the others are told it is decided');
+    my $o = of_row($n);
+    like($o->{status}, qr/^(accepted|declined)$/, "it is $o->{status}");
+    is(sql_value('SELECT COUNT(*) FROM contracts c JOIN offers f ON f.id = c.offer_id WHERE f.number = ' . sql_quote($n)),
+        $o->{status} eq 'accepted' ? 1 : 0, '... with one contract at most');
+    is(sql_value("SELECT COUNT(*) FROM orders WHERE note LIKE " . sql_quote("$n:%")),
+        $o->{status} eq 'accepted' ? 1 : 0, '... and one order at most');
 };
 
 subtest 'expired: past its validity for the reader' => sub {
