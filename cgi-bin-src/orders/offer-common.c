@@ -42,7 +42,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " f.terms_md, f.terms_html, " OR_ISO("f.created_at") ", cu.name, " OR_ISO("f.sent_at") ","
 	    " su.name, " OR_ISO("f.decided_at") ", du.name, f.decided_ip, f.decline_reason,"
 	    " f.accepted_sha256, r.number, c.number, ord.number,"
-	    " EXISTS (SELECT 1 FROM offers n WHERE n.revises_id = f.id AND n.status <> 'draft')"
+	    " (SELECT n.number FROM offers n WHERE n.revises_id = f.id AND n.status <> 'draft'"
+	    "   ORDER BY n.id DESC LIMIT 1)"
 	    " FROM offers f JOIN orgs og ON og.id = f.org_id JOIN users cu ON cu.id = f.created_by"
 	    " LEFT JOIN users su ON su.id = f.sent_by LEFT JOIN users du ON du.id = f.decided_by"
 	    " LEFT JOIN offers r ON r.id = f.revises_id LEFT JOIN contracts c ON c.offer_id = f.id"
@@ -111,7 +112,7 @@ or_offer_load(struct pt_req *req, const char *number, long long org, int lock,
 	f->state = or_offer_state(req, pt_cell(&f->row, 0, OF_STATUS), pt_cell(&f->row, 0, OF_VALID));
 	/* A sent offer that a newer one revises can no longer be accepted. */
 	if (strcmp(f->state, "draft") != 0 && strcmp(f->state, "accepted") != 0 &&
-	    strcmp(f->state, "declined") != 0 && pt_cell_int(&f->row, 0, OF_SUPERSEDED) == 1)
+	    strcmp(f->state, "declined") != 0 && pt_cell(&f->row, 0, OF_REVISED_BY) != NULL)
 		f->state = "superseded";
 	return PT_OK;
 }
@@ -145,6 +146,12 @@ or_offer_node(struct pt_req *req, xmlNodePtr parent, const struct or_offer *f, c
 	pt_attr(o, "created", pt_cell(r, 0, OF_CREATED));
 	attr_cell(o, "sent", pt_cell(r, 0, OF_SENT));
 	attr_cell(o, "revises", pt_cell(r, 0, OF_REVISES));
+	if (pt_cell(r, 0, OF_REVISED_BY) != NULL) {
+		n = pt_node(o, "revised-by", NULL);
+		pt_attr(n, "number", pt_cell(r, 0, OF_REVISED_BY));
+		pt_attr(n, "href", or_offer_href(req, pt_cell(r, 0, OF_REVISED_BY),
+		    strncmp(base, OR_OFFERS_ADMIN, strlen(OR_OFFERS_ADMIN)) == 0));
+	}
 	pt_node(o, "title", pt_cell(r, 0, OF_TITLE));
 	pt_node(o, "org", pt_cell(r, 0, OF_ORG));
 	pt_node(o, "creator", pt_cell(r, 0, OF_CREATOR));

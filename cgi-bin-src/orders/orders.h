@@ -425,12 +425,12 @@ extern const struct pt_group or_offer_common_group;	/* offer-common.c: statement
 #define OR_CONTRACT_ROUTE	"(C-[0-9]{4}-[0-9]{6,9})"
 #define OR_OFFERS_ADMIN		OR_ADMIN "offers"
 
-/* The columns of an offer row (or_offer_load), OF_*. */
+/* The columns of an offer row (or_offer_load), OF_*; OF_REVISED_BY: the newest sent revision. */
 enum {
 	OF_ID, OF_NUMBER, OF_ORG_ID, OF_ORG, OF_STATUS, OF_TITLE, OF_CURRENCY, OF_VALID,
 	OF_TERM, OF_RENEWAL, OF_NOTICE, OF_TERMS_MD, OF_TERMS_HTML, OF_CREATED, OF_CREATOR,
 	OF_SENT, OF_SENDER, OF_DECIDED, OF_DECIDER, OF_IP, OF_REASON, OF_SHA, OF_REVISES,
-	OF_CONTRACT, OF_ORDER, OF_SUPERSEDED, OF__NCOLS
+	OF_CONTRACT, OF_ORDER, OF_REVISED_BY, OF__NCOLS
 };
 /* An offer as loaded: its row, lines and files. */
 struct or_offer {

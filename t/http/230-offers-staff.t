@@ -255,6 +255,9 @@ subtest 'revised: a new draft with its lines' => sub {
     of_send($new);
     ($d) = or_client(ANNA)->get_xml("/orders/offers/$first");
     is(xp($d, '/page/offer/@state'), 'superseded', 'once the new one is sent, the old one is replaced');
+    is(xp($d, '/page/offer/revised-by/@href'), "/orders/offers/$new", '... and leads to the new one');
+    ($d) = $staff->get_xml("/orders/admin/offers/$first");
+    is(xp($d, '/page/offer/revised-by/@href'), "/orders/admin/offers/$new", "... on the staff's page too");
     ($d, $res) = or_post(or_client(ANNA), "/orders/offers/$first/decline", [reason => 'x']);
     is($res->code, 422, '... and can no longer be decided');
     (undef, $res) = or_post($staff, "/orders/admin/offers/$new/revise", []);

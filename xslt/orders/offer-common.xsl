@@ -185,6 +185,9 @@
       <xsl:if test="$f/@revises">
         <div><dt><xsl:value-of select="pt:t('orders.offer.revises')"/></dt><dd><xsl:value-of select="$f/@revises"/></dd></div>
       </xsl:if>
+      <xsl:if test="$f/revised-by">
+        <div><dt><xsl:value-of select="pt:t('orders.offer.revised-by')"/></dt><dd><a href="{$f/revised-by/@href}"><xsl:value-of select="$f/revised-by/@number"/></a></dd></div>
+      </xsl:if>
       <xsl:if test="$f/decision">
         <div>
           <dt><xsl:value-of select="pt:t(concat('orders.offer.decision.', $f/@status))"/></dt>
