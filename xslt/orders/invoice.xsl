@@ -152,46 +152,43 @@
       </div>
 
       <div class="inv-sums">
-        <table class="inv-totals">
-          <caption class="visually-hidden"><xsl:value-of select="pt:t('orders.invoice.taxes')"/></caption>
-          <tbody>
-            <xsl:for-each select="$i/taxes/tax">
-              <tr class="inv-tax">
-                <th scope="row">
-                  <xsl:call-template name="pt-replace">
-                    <xsl:with-param name="text">
-                      <xsl:call-template name="or-fill">
-                        <xsl:with-param name="key" select="'orders.invoice.tax-of'"/>
-                        <xsl:with-param name="name" select="'rate'"/>
-                        <xsl:with-param name="value"><xsl:call-template name="or-rate"><xsl:with-param name="bp" select="@rate-bp"/></xsl:call-template></xsl:with-param>
-                      </xsl:call-template>
-                    </xsl:with-param>
-                    <xsl:with-param name="name" select="'net'"/>
-                    <xsl:with-param name="value"><xsl:call-template name="money"><xsl:with-param name="minor" select="@net"/></xsl:call-template></xsl:with-param>
-                  </xsl:call-template>
-                </th>
-                <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="@tax"/></xsl:call-template></td>
-              </tr>
-            </xsl:for-each>
-            <tr class="inv-total-net">
-              <th scope="row"><xsl:value-of select="pt:t('orders.invoice.total.net')"/></th>
-              <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="$i/totals/@net"/></xsl:call-template></td>
-            </tr>
-            <tr>
-              <th scope="row"><xsl:value-of select="pt:t('orders.invoice.total.tax')"/></th>
-              <td class="num"><xsl:call-template name="money"><xsl:with-param name="minor" select="$i/totals/@tax"/></xsl:call-template></td>
-            </tr>
-            <tr class="inv-total-gross">
-              <th scope="row">
-                <xsl:choose>
-                  <xsl:when test="$credit"><xsl:value-of select="pt:t('orders.invoice.total.credit')"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="pt:t('orders.invoice.total.gross')"/></xsl:otherwise>
-                </xsl:choose>
-              </th>
-              <td class="num"><strong><xsl:call-template name="money"><xsl:with-param name="minor" select="$i/totals/@gross"/></xsl:call-template></strong></td>
-            </tr>
-          </tbody>
-        </table>
+        <dl class="inv-totals">
+          <xsl:for-each select="$i/taxes/tax">
+            <div class="inv-tax">
+              <dt>
+                <xsl:call-template name="pt-replace">
+                  <xsl:with-param name="text">
+                    <xsl:call-template name="or-fill">
+                      <xsl:with-param name="key" select="'orders.invoice.tax-of'"/>
+                      <xsl:with-param name="name" select="'rate'"/>
+                      <xsl:with-param name="value"><xsl:call-template name="or-rate"><xsl:with-param name="bp" select="@rate-bp"/></xsl:call-template></xsl:with-param>
+                    </xsl:call-template>
+                  </xsl:with-param>
+                  <xsl:with-param name="name" select="'net'"/>
+                  <xsl:with-param name="value"><xsl:call-template name="money"><xsl:with-param name="minor" select="@net"/></xsl:call-template></xsl:with-param>
+                </xsl:call-template>
+              </dt>
+              <dd><xsl:call-template name="money"><xsl:with-param name="minor" select="@tax"/></xsl:call-template></dd>
+            </div>
+          </xsl:for-each>
+          <div class="inv-total-net">
+            <dt><xsl:value-of select="pt:t('orders.invoice.total.net')"/></dt>
+            <dd><xsl:call-template name="money"><xsl:with-param name="minor" select="$i/totals/@net"/></xsl:call-template></dd>
+          </div>
+          <div>
+            <dt><xsl:value-of select="pt:t('orders.invoice.total.tax')"/></dt>
+            <dd><xsl:call-template name="money"><xsl:with-param name="minor" select="$i/totals/@tax"/></xsl:call-template></dd>
+          </div>
+          <div class="inv-total-gross">
+            <dt>
+              <xsl:choose>
+                <xsl:when test="$credit"><xsl:value-of select="pt:t('orders.invoice.total.credit')"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="pt:t('orders.invoice.total.gross')"/></xsl:otherwise>
+              </xsl:choose>
+            </dt>
+            <dd><xsl:call-template name="money"><xsl:with-param name="minor" select="$i/totals/@gross"/></xsl:call-template></dd>
+          </div>
+        </dl>
       </div>
 
       <p class="inv-terms">
