@@ -50,7 +50,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " ORDER BY c.position, c.id" },
 	/* The form's columns in the order of enum field, then the image's. */
 	[SQL_GET] = { "or_admin_products_get",
-	    "SELECT p.sku, p.category_id, p.kind, p.unit, p.tax_class, p.lead_time_days,"
+	    "SELECT p.sku, p.category_id, p.kind, p.unit, p.tax_class, p.lead_time_days, p.return_days,"
 	    " (SELECT GROUP_CONCAT(tier ORDER BY tier SEPARATOR ' ') FROM product_tiers x"
 	    "   WHERE x.product_id = p.id), p.active, e.name, d.name, e.description, d.description,"
 	    PRICE("EUR") "," PRICE("CHF") "," PRICE("GBP") "," PRICE("USD") ", p.audience,"
@@ -58,11 +58,12 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " FROM products p LEFT JOIN product_texts e ON e.product_id = p.id AND e.lang = 'en'"
 	    " LEFT JOIN product_texts d ON d.product_id = p.id AND d.lang = 'de' WHERE p.id = ?" },
 	[SQL_INSERT] = { "or_admin_products_insert",
-	    "INSERT INTO products (sku, category_id, kind, unit, tax_class, lead_time_days, active,"
-	    " audience, image_storage, image_type, image_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	    "INSERT INTO products (sku, category_id, kind, unit, tax_class, lead_time_days, return_days,"
+	    " active, audience, image_storage, image_type, image_name)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[SQL_UPDATE] = { "or_admin_products_update",
 	    "UPDATE products SET sku = ?, category_id = ?, kind = ?, unit = ?, tax_class = ?,"
-	    " lead_time_days = ?, active = ?, audience = ?, image_storage = ?, image_type = ?, image_name = ?,"
+	    " lead_time_days = ?, return_days = ?, active = ?, audience = ?, image_storage = ?, image_type = ?, image_name = ?,"
 	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
 	[SQL_TEXT] = { "or_admin_products_text",
 	    "INSERT INTO product_texts (product_id, lang, name, description) VALUES (?, ?, ?, ?)"
@@ -81,7 +82,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 
 /* The form: SQL_GET's columns, the audit row's fields. */
 enum field {
-	F_SKU, F_CATEGORY, F_KIND, F_UNIT, F_TAX_CLASS, F_LEAD, F_TIERS, F_ACTIVE, F_NAME_EN, F_NAME_DE, F_DESC_EN,
+	F_SKU, F_CATEGORY, F_KIND, F_UNIT, F_TAX_CLASS, F_LEAD, F_RETURN, F_TIERS, F_ACTIVE, F_NAME_EN, F_NAME_DE, F_DESC_EN,
 	F_DESC_DE, F_EUR, F_CHF, F_GBP, F_USD, F__MAX
 };
 enum { G_AUDIENCE = F__MAX, G_IMAGE, G_IMAGE_TYPE, G_IMAGE_NAME, G_ID };
@@ -96,6 +97,8 @@ static const struct pt_input inputs[F__MAX] = {
 	[F_UNIT] =	{ "unit", PT_IN_CHOICE, 1, 0, 0, or_units, OR_NUNITS },
 	[F_TAX_CLASS] =	{ "tax_class", PT_IN_CHOICE, 1, 0, 0, or_tax_classes, OR_NTAX_CLASSES },
 	[F_LEAD] =	{ "lead_time_days", PT_IN_INT, 1, 0, 365, NULL, 0 },
+	/* days after delivery a line of it may be returned; 0: never (services); empty: 30 */
+	[F_RETURN] =	{ "return_days", PT_IN_INT, 0, 0, 3650, NULL, 0 },
 	[F_TIERS] =	{ "tiers", PT_IN_LINE, 0, 0, 200, NULL, 0 },
 	[F_ACTIVE] =	{ "active", PT_IN_CHECK, 0, 0, 0, NULL, 0 },
 	[F_NAME_EN] =	{ "name_en", PT_IN_LINE, 1, 0, 200, NULL, 0 },
@@ -109,7 +112,7 @@ static const struct pt_input inputs[F__MAX] = {
 };
 
 static const char *const names[F__MAX] = {
-	"sku", "category", "kind", "unit", "tax_class", "lead_time_days", "tiers", "active", "name_en", "name_de",
+	"sku", "category", "kind", "unit", "tax_class", "lead_time_days", "return_days", "tiers", "active", "name_en", "name_de",
 	"description_en", "description_de", "price_EUR", "price_CHF", "price_GBP", "price_USD"
 };
 
@@ -393,12 +396,14 @@ save(struct pt_req *req, const struct pt_rows *p, long long id)
 	if (p != NULL)
 		rc = pt_db_exec(req, &sql[SQL_UPDATE], PT_BINDS(pt_str(f.v[F_SKU]),
 		    pt_int(atoll(f.v[F_CATEGORY])), pt_str(f.v[F_KIND]), pt_str(f.v[F_UNIT]),
-		    pt_str(f.v[F_TAX_CLASS]), pt_int(atoll(f.v[F_LEAD])), pt_int(*f.v[F_ACTIVE] == '1'),
+		    pt_str(f.v[F_TAX_CLASS]), pt_int(atoll(f.v[F_LEAD])), pt_int(pt_input_int(f.v[F_RETURN], 30)),
+		    pt_int(*f.v[F_ACTIVE] == '1'),
 		    pt_str(f.audience), pt_str(storage), pt_str(type), pt_str(name), pt_int(id)), NULL);
 	else {
 		rc = pt_db_exec(req, &sql[SQL_INSERT], PT_BINDS(pt_str(f.v[F_SKU]),
 		    pt_int(atoll(f.v[F_CATEGORY])), pt_str(f.v[F_KIND]), pt_str(f.v[F_UNIT]),
-		    pt_str(f.v[F_TAX_CLASS]), pt_int(atoll(f.v[F_LEAD])), pt_int(*f.v[F_ACTIVE] == '1'),
+		    pt_str(f.v[F_TAX_CLASS]), pt_int(atoll(f.v[F_LEAD])), pt_int(pt_input_int(f.v[F_RETURN], 30)),
+		    pt_int(*f.v[F_ACTIVE] == '1'),
 		    pt_str(f.audience), pt_str(storage), pt_str(type), pt_str(name)), NULL);
 		id = (long long)pt_db_insert_id();
 	}
@@ -443,6 +448,7 @@ new_form(struct pt_req *req)
 	f.v[F_UNIT] = "piece";
 	f.v[F_TAX_CLASS] = "standard";
 	f.v[F_LEAD] = "0";
+	f.v[F_RETURN] = "30";
 	f.v[F_ACTIVE] = "1";
 	f.audience = "customer,partner";
 	return show(req, 200, NULL, &f);

@@ -24,7 +24,6 @@
 #define PAGE_SIZE	25
 #define COUNT_CAP	10000
 #define COUNT_LIMIT	"10001"	/* COUNT_CAP + 1 in SQL */
-#define QTY_MAX_DIGITS	5	/* OR_QTY_MAX */
 
 /* Binds: status x3, org x2, number x2, po x2. */
 #define MATCHING \
@@ -175,7 +174,7 @@ order_page(struct pt_req *req, int status, const char *number)
 	n = or_order_facts(req, &o);
 	pt_attr(n, "desk-href", pt_printf(req, "/orders/desk/%s", number));
 	pt_attr(pt_node(n, "org", pt_cell(&o, 0, D_ORG)), "kind", pt_cell(&o, 0, D_ORG_KIND));
-	if ((rc = or_order_details(req, n, pt_cell(&o, 0, OR_O_ID))) != PT_OK)
+	if ((rc = or_order_details(req, n, pt_cell(&o, 0, OR_O_ID), NULL)) != PT_OK)
 		return rc;
 	st = pt_cell(&o, 0, OR_O_STATUS);
 	a = pt_node(n, "actions", NULL);
@@ -268,19 +267,6 @@ confirm(struct pt_req *req)
 	return finish(req, rc, &f, "order.confirm", "{\"status\":\"confirmed\"}", "confirmed", 0);
 }
 
-/* A quantity as typed: "" is 0; else digits up to OR_QTY_MAX; -1 when malformed. */
-static long long
-quantity(const char *v)
-{
-	size_t n = strlen(v);
-
-	if (n == 0)
-		return 0;
-	if (n > QTY_MAX_DIGITS || strspn(v, "0123456789") != n)
-		return -1;
-	return strtoll(v, NULL, 10);
-}
-
 /* The shipment's lines as JSON for the audit row. */
 static const char *
 lines_json(struct pt_req *req, const struct or_ship_line *l, size_t n)
@@ -323,20 +309,19 @@ ship(struct pt_req *req)
 	in.tracking_url = values[2];
 	for (i = 0; i < req->form.n; i++) {
 		const struct pt_param *p = &req->form.v[i];
-		const char *no = strncmp(p->name, "qty_", 4) == 0 ? p->name + 4 : NULL;
-		long long q;
+		long long line = or_qty_field(p->name), q;
 
-		if (no == NULL || strlen(no) > 5 || *no == '\0' || strspn(no, "0123456789") != strlen(no))
+		if (line == 0)
 			continue;
 		if ((values[3 + n] = pt_form_trim(req, p->name)) == NULL)
 			return PT_ENOMEM;
 		names[3 + n] = p->name;
-		if ((q = quantity(values[3 + n])) < 0) {
+		if ((q = or_qty_typed(values[3 + n])) < 0) {
 			pt_message_range(req, "input.integer", p->name, 0, OR_QTY_MAX);
 			nbad++;
 			q = 0;
 		}
-		lines[n].line_no = strtoll(no, NULL, 10);
+		lines[n].line_no = line;
 		lines[n].quantity = q;
 		n++;
 	}

@@ -37,6 +37,7 @@ static const struct pt_group *const groups[] = {
 	&or_contracts_group,
 	&or_invoice_issue_group,
 	&or_invoices_group,
+	&or_returns_group,
 	&common_group,
 };
 

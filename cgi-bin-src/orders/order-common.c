@@ -3,6 +3,7 @@
  * states of an order, the lock of a buyer's budget, a row of an order's
  * timeline, and an order in a list and an address on a page.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "orders.h"
@@ -39,6 +40,29 @@ or_number_ok(const char *s)
 	return n >= 13 && n <= 16 && strncmp(s, "O-", 2) == 0 &&
 	    strspn(s + 2, "0123456789") == 4 && s[6] == '-' &&
 	    strspn(s + 7, "0123456789") == n - 7;
+}
+
+long long
+or_qty_typed(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n == 0)
+		return 0;
+	if (n > 5 || strspn(v, "0123456789") != n)	/* OR_QTY_MAX */
+		return -1;
+	return strtoll(v, NULL, 10);
+}
+
+long long
+or_qty_field(const char *name)
+{
+	const char *no = strncmp(name, "qty_", 4) == 0 ? name + 4 : "";
+	size_t n = strlen(no);
+
+	if (n == 0 || n > 5 || strspn(no, "0123456789") != n)
+		return 0;
+	return strtoll(no, NULL, 10);
 }
 
 int

@@ -18,20 +18,37 @@
 #include "orders.h"
 
 enum order_sql {
-	SQL_ORDER, SQL_LINES, SQL_EVENTS, SQL_LOCK, SQL_CANCEL, SQL_REPEAT, SQL__MAX
+	SQL_ORDER, SQL_LINES, SQL_RETURNS, SQL_EVENTS, SQL_LOCK, SQL_CANCEL, SQL_REPEAT, SQL__MAX
 };
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: number, org. */
 	[SQL_ORDER] = { "or_order_get",
 	    "SELECT " OR_ORDER_COLUMNS OR_ORDER_FROM " WHERE o.number = ? AND o.org_id = ?" },
-	/* With what was shipped of each line. */
+	/*
+	 * With what was shipped of each line, what arrived, what returns (but
+	 * the rejected) took of it, and whether its return window is open
+	 * (return_days after it last arrived; a line of no product, free text
+	 * of an offer, has none).
+	 */
 	[SQL_LINES] = { "or_order_lines",
 	    "SELECT ol.line_no, ol.sku, ol.name, ol.unit, ol.quantity, ol.unit_price_minor,"
 	    " ol.contract_price, ol.tax_class, ol.tax_rate_bp, ol.net_minor, ol.tax_minor,"
 	    " ol.gross_minor, (SELECT COALESCE(SUM(sl.quantity), 0) FROM shipment_lines sl"
-	    "   WHERE sl.order_id = ol.order_id AND sl.line_no = ol.line_no)"
-	    " FROM order_lines ol WHERE ol.order_id = ? ORDER BY ol.line_no" },
+	    "   WHERE sl.order_id = ol.order_id AND sl.line_no = ol.line_no),"
+	    " (SELECT COALESCE(SUM(sl.quantity), 0) FROM shipment_lines sl"
+	    "   JOIN shipments s ON s.id = sl.shipment_id WHERE sl.order_id = ol.order_id"
+	    "   AND sl.line_no = ol.line_no AND s.delivered_at IS NOT NULL),"
+	    " (SELECT COALESCE(SUM(rl.quantity), 0) FROM return_lines rl JOIN returns r ON r.id = rl.return_id"
+	    "   WHERE rl.order_id = ol.order_id AND rl.line_no = ol.line_no AND r.status <> 'rejected'),"
+	    " COALESCE(p.return_days, 0) > 0 AND (SELECT MAX(s.delivered_at) FROM shipment_lines sl"
+	    "   JOIN shipments s ON s.id = sl.shipment_id WHERE sl.order_id = ol.order_id"
+	    "   AND sl.line_no = ol.line_no) + INTERVAL p.return_days DAY >= UTC_TIMESTAMP(6)"
+	    " FROM order_lines ol LEFT JOIN products p ON p.id = ol.product_id"
+	    " WHERE ol.order_id = ? ORDER BY ol.line_no" },
+	/* The order's returns.  Binds: order. */
+	[SQL_RETURNS] = { "or_order_returns",
+	    "SELECT number, status, " OR_ISO("created_at") " FROM returns WHERE order_id = ? ORDER BY id" },
 	/*
 	 * The timeline with its shipments in one statement (the page keeps to
 	 * five): an event about a shipment that left comes once per line of
@@ -68,7 +85,7 @@ enum {
 };
 enum {
 	L_NO, L_SKU, L_NAME, L_UNIT, L_QTY, L_UNIT_PRICE, L_CONTRACT, L_TAX_CLASS, L_RATE, L_NET,
-	L_TAX, L_GROSS, L_SHIPPED
+	L_TAX, L_GROSS, L_SHIPPED, L_DELIVERED, L_RETURNED, L_RETURN_OPEN
 };
 enum {
 	E_ID, E_AT, E_STATUS, E_COMMENT, E_BY, E_ACTION, E_SHIP_NO, E_CARRIER, E_TRACKING,
@@ -103,9 +120,11 @@ may_cancel(const struct pt_req *req, const struct pt_rows *order)
 	    pt_cell_int(order, 0, O_BUYER_ID) == req->session.user->id);
 }
 
-static void
+/* <lines> and <taxes> under order; returns 1 when a line may be returned now. */
+static int
 lines_node(xmlNodePtr order, const struct pt_rows *lines)
 {
+	int any = 0;
 	xmlNodePtr l = pt_node(order, "lines", NULL), taxes = pt_node(order, "taxes", NULL);
 	size_t i, j;
 
@@ -125,6 +144,13 @@ lines_node(xmlNodePtr order, const struct pt_rows *lines)
 		pt_attr(n, "tax", pt_cell(lines, i, L_TAX));
 		pt_attr(n, "gross", pt_cell(lines, i, L_GROSS));
 		pt_attr(n, "shipped", pt_cell(lines, i, L_SHIPPED));
+		pt_attr(n, "delivered", pt_cell(lines, i, L_DELIVERED));
+		pt_attr(n, "returned", pt_cell(lines, i, L_RETURNED));
+		if (pt_cell_int(lines, i, L_RETURN_OPEN) == 1 &&
+		    pt_cell_int(lines, i, L_DELIVERED) > pt_cell_int(lines, i, L_RETURNED)) {
+			pt_attr(n, "returnable", "1");
+			any = 1;
+		}
 		pt_node(n, "name", pt_cell(lines, i, L_NAME));
 	}
 	/* The tax per rate, in the order the rates first appear: what an invoice lists. */
@@ -146,6 +172,7 @@ lines_node(xmlNodePtr order, const struct pt_rows *lines)
 		pt_attr_int(l, "net", net);
 		pt_attr_int(l, "tax", tax);
 	}
+	return any;
 }
 
 /* <shipment no carrier shipped [delivered]><tracking [href]/><line no quantity/>...</shipment>. */
@@ -241,16 +268,41 @@ or_order_facts(struct pt_req *req, const struct pt_rows *o)
 }
 
 int
-or_order_details(struct pt_req *req, xmlNodePtr order, const char *order_id)
+or_order_details(struct pt_req *req, xmlNodePtr order, const char *order_id, int *returnable)
 {
 	struct pt_rows lines, events;
-	int rc;
+	int rc, any;
 
 	if ((rc = pt_db_query(req, &sql[SQL_LINES], &lines, PT_BINDS(pt_str(order_id)))) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_EVENTS], &events, PT_BINDS(pt_str(order_id)))) != PT_OK)
 		return rc;
-	lines_node(order, &lines);
+	any = lines_node(order, &lines);
+	if (returnable != NULL)
+		*returnable = any;
 	events_node(order, &events);
+	return PT_OK;
+}
+
+/* <returns><return number href status created/>...</returns> under order. */
+static int
+returns_node(struct pt_req *req, xmlNodePtr order, const char *order_id)
+{
+	struct pt_rows r;
+	xmlNodePtr l;
+	size_t i;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_RETURNS], &r, PT_BINDS(pt_str(order_id)))) != PT_OK)
+		return rc;
+	l = pt_node(order, "returns", NULL);
+	for (i = 0; i < r.nrows; i++) {
+		xmlNodePtr n = pt_node(l, "return", NULL);
+
+		pt_attr(n, "number", pt_cell(&r, i, 0));
+		pt_attr(n, "href", pt_printf(req, "/orders/returns/%s", pt_cell(&r, i, 0)));
+		pt_attr(n, "status", pt_cell(&r, i, 1));
+		pt_attr(n, "created", pt_cell(&r, i, 2));
+	}
 	return PT_OK;
 }
 
@@ -260,11 +312,14 @@ order_node(struct pt_req *req, const struct pt_rows *o)
 {
 	xmlNodePtr n = or_order_facts(req, o), t;
 	const char *status = pt_cell(o, 0, O_STATUS);
-	int rc;
+	int rc, returnable;
 
-	if ((rc = or_order_details(req, n, pt_cell(o, 0, O_ID))) != PT_OK)
+	if ((rc = or_order_details(req, n, pt_cell(o, 0, O_ID), &returnable)) != PT_OK ||
+	    (rc = returns_node(req, n, pt_cell(o, 0, O_ID))) != PT_OK)
 		return rc;
 	t = pt_node(n, "actions", NULL);
+	if (returnable && pt_can(req, OR_PERM_RETURN))
+		pt_attr(t, "return", "1");
 	if (or_cancellable(status) && may_cancel(req, o))
 		pt_attr(t, "cancel", "1");
 	if (pt_can(req, OR_PERM_PLACE))

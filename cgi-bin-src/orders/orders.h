@@ -122,6 +122,10 @@ const char *or_order_href(struct pt_req *, const char *number);
 
 /* A quantity in a cart or on an order line. */
 #define OR_QTY_MAX		99999
+/* A quantity typed into a form: "" is 0, else digits up to OR_QTY_MAX; -1 when malformed. */
+long long or_qty_typed(const char *v);
+/* The order line a form field "qty_<line>" is about (1..99999), else 0. */
+long long or_qty_field(const char *name);
 /* The texts of checkout, in characters (the columns of orders). */
 #define OR_PO_MAX_CHARS		40
 #define OR_COST_CENTRE_MAX_CHARS 40
@@ -390,12 +394,28 @@ int	 or_fulfil_deliver(struct pt_req *, struct or_fulfil *, const char *number,
 int	 or_fulfil_cancel(struct pt_req *, struct or_fulfil *, const char *number,
 	    const char *reason);
 
+/* ==== returns (returns.c) ================================================= */
+
+extern const struct pt_group or_returns_group;		/* returns.c: RMA, for buyers and the desk */
+
+#define OR_PERM_RETURN		"orders.return"		/* return delivered goods */
+
+/*
+ * The order's lines as a return sees them (returns.c): per line number,
+ * SKU, name, unit, quantity, delivered, returned (by returns not
+ * rejected), its product's return days, when it last arrived, the end of
+ * its window and whether that is open; *any is 1 when something may be
+ * returned now.
+ */
+int	 or_returnable_lines(struct pt_req *, const char *order_id, struct pt_rows *, int *any);
+
 /*
  * The order's lines, timeline and shipments under order (order.c), for the
  * customer's page and the desk's: <lines> (with what was shipped of each),
- * <taxes>, <timeline> and <shipments>.  order_id as text.
+ * <taxes>, <timeline> and <shipments>.  order_id as text; *returnable
+ * (may be NULL) is 1 when a line may be returned now.
  */
-int	 or_order_details(struct pt_req *, xmlNodePtr order, const char *order_id);
+int	 or_order_details(struct pt_req *, xmlNodePtr order, const char *order_id, int *returnable);
 /*
  * The facts of an order's row whose columns start with OR_ORDER_COLUMNS,
  * as <order number href status ...> under the page, without lines.

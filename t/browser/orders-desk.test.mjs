@@ -5,7 +5,9 @@
 // ships the rest; the buyer (carl) follows the shipments on his order page
 // and its tracking link.  At 1280 and at 360 px, every page passes an
 // axe-core WCAG 2.1 AA scan and does not scroll sideways; screenshots go
-// to var/test/screenshots/.
+// to var/test/screenshots/.  Then returns: carl sends back two sensors of a
+// delivered order with a photo (too many first: refused at the line), and
+// the manager approves the return on the returns desk with instructions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -39,11 +41,29 @@ function newOrder(k) {
   return number;
 }
 
+// The same, delivered today in one shipment.
+function deliveredOrder(k) {
+  const number = newOrder(k);
+  const o = `(SELECT id FROM orders WHERE number = '${number}')`;
+  sql(`UPDATE orders SET status = 'delivered' WHERE number = '${number}'`);
+  sql(`INSERT INTO shipments (order_id, no, carrier, shipped_at, delivered_at, created_at)
+    SELECT id, 1, 'DHL', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM orders WHERE number = '${number}'`);
+  sql(`INSERT INTO shipment_lines (shipment_id, order_id, line_no, quantity)
+    SELECT s.id, l.order_id, l.line_no, l.quantity FROM shipments s JOIN order_lines l ON l.order_id = s.order_id
+    WHERE s.order_id = ${o}`);
+  return number;
+}
+
+// A small PNG picture, as a phone would send one.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'
+  + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
 before(async () => { browser = await launch(); });
 after(async () => {
   await browser?.close();
   for (const n of numbers) {
     const o = `(SELECT id FROM orders WHERE number = '${n}')`;
+    sql(`DELETE FROM returns WHERE order_id = ${o}`);
     sql(`DELETE FROM order_events WHERE order_id = ${o}`);
     sql(`DELETE FROM shipment_lines WHERE order_id = ${o}`);
     sql(`DELETE FROM shipments WHERE order_id = ${o}`);
@@ -128,6 +148,66 @@ for (const [k, { width, height }] of VIEWPORTS.entries()) {
       const link = page.getByRole('link', { name: 'JD014600006281' });
       assert.equal(await link.getAttribute('href'), 'https://track.example.com/JD014600006281', 'the tracking link');
       await check(page, 'buyer', width);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+}
+
+for (const [k, { width, height }] of VIEWPORTS.entries()) {
+  test(`a buyer returns two sensors, the desk approves (${width}px)`, { timeout: 180000 }, async () => {
+    const number = deliveredOrder(10 + k);
+    let rma;
+    {
+      const { context, page, problems } = await openPage(browser, { width, height });
+      await signIn(page, 'carl@acme.example');
+      await page.goto(`${BASE}/orders/${number}`);
+      await page.getByRole('link', { name: 'Return goods' }).click();
+      await page.getByRole('heading', { level: 1, name: `Return goods of order ${number}` }).waitFor();
+      await check(page, 'return-new', width);
+      const sensors = page.getByRole('textbox', { name: /^Quantity of TS-1 temperature sensor/ });
+      await sensors.fill('6');
+      await page.getByRole('combobox', { name: 'Reason' }).selectOption('damaged');
+      await page.getByRole('textbox', { name: /^What is wrong/ }).fill('Two arrived with cracked housings.');
+      await page.getByRole('button', { name: 'Ask for the return' }).click();
+      await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+      await check(page, 'return-error', width);
+      await page.getByRole('link', { name: /At most 5 of this line can go back/ }).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'qty_1', 'the summary leads to the line');
+      assert.equal(await page.getByRole('textbox', { name: /^What is wrong/ }).inputValue(),
+        'Two arrived with cracked housings.', 'the comment kept');
+      await sensors.fill('2');
+      await page.getByLabel(/^Photos/).setInputFiles({ name: 'cracked.png', mimeType: 'image/png', buffer: PNG });
+      await Promise.all([
+        page.waitForURL(/\/orders\/returns\/R-\d{4}-\d{6}\?requested=1$/),
+        page.getByRole('button', { name: 'Ask for the return' }).click(),
+      ]);
+      rma = page.url().match(/(R-\d{4}-\d{6})/)[1];
+      await page.getByRole('heading', { level: 1, name: `Return ${rma}` }).waitFor();
+      assert.match(await page.locator('main').innerText(), /Requested/, 'requested');
+      await check(page, 'return', width);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    {
+      const { context, page, problems } = await openPage(browser, { width, height });
+      await signIn(page, 'manager@portico.example');
+      await page.goto(`${BASE}/orders/desk/returns`);
+      await page.getByRole('heading', { level: 1, name: 'Returns desk' }).waitFor();
+      await check(page, 'returns-desk', width);
+      await page.getByRole('link', { name: rma }).click();
+      await page.getByRole('heading', { level: 1, name: `Return ${rma}` }).waitFor();
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+      await page.getByRole('textbox', { name: 'How to send it back' }).fill('Send them to Unit 4, Leeds.');
+      await Promise.all([
+        page.waitForURL(/\?done=1$/),
+        page.getByRole('button', { name: 'Approve' }).click(),
+      ]);
+      const main = await page.locator('main').innerText();
+      assert.match(main, /Approved/, 'approved');
+      assert.match(main, /Send them to Unit 4, Leeds\./, 'with the instructions');
+      await check(page, 'return-approved', width);
       assert.deepEqual(problems, []);
       await context.close();
     }

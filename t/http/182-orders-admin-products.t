@@ -31,7 +31,7 @@ my $png = pack('H*', '89504e470d0a1a0a0000000d4948445200000001000000010806000000
 sub form {
     my (%o) = @_;
     my %f = (sku => "$P-A1", category => $sensors, kind => 'product', unit => 'box', tax_class => 'reduced',
-        lead_time_days => '4', tiers => '', audience => 'customer', active => '1',
+        lead_time_days => '4', return_days => '14', tiers => '', audience => 'customer', active => '1',
         name_en => 'Test sensor', name_de => 'Testsensor', description_en => "Line one.\r\nLine two.",
         description_de => 'Zeile', price_EUR => '1250.50', price_CHF => '', price_GBP => '1100',
         price_USD => '', %o);
@@ -69,7 +69,8 @@ subtest 'create' => sub {
     ok($id, 'the row');
     is(location_path($res), "/orders/admin/products/$id?saved=1", 'to its form');
     my $r = sql_rows("SELECT kind, unit, lead_time_days, audience, active, image_type, image_name, image_storage,"
-        . " tax_class FROM products WHERE id = $id")->[0];
+        . " tax_class, return_days FROM products WHERE id = $id")->[0];
+    is($r->[9], 14, 'its return window');
     is_deeply([@$r[0 .. 6]], ['product', 'box', 4, 'customer,partner', 1, 'image/png', 'sensor.png'], 'its facts');
     is($r->[8], 'reduced', 'its tax class');
     ok(-f "$files/$r->[7]", 'the image is stored under files/orders/');
@@ -106,7 +107,7 @@ subtest '422 keeps every value' => sub {
     my $count = sql_value('SELECT COUNT(*) FROM products');
     my $before = stored();
     my ($doc, $res) = or_upload($admin, '/orders/admin/products/new', form(sku => "-bad sku", name_en => '',
-        price_EUR => '-5', price_CHF => '12.345', lead_time_days => '400', category => '999999', tiers => 'Gold!',
+        price_EUR => '-5', price_CHF => '12.345', lead_time_days => '400', return_days => '-1', category => '999999', tiers => 'Gold!',
         audience => '', unit => 'bucket', tax_class => 'luxury', image => ['x.png', "not an image\n", 'image/png']));
     is($res->code, 422, 'answered 422');
     my $e = or_errors($doc);
@@ -116,6 +117,7 @@ subtest '422 keeps every value' => sub {
     is($e->{price_CHF}, 'input.amount', 'three decimals');
     is($e->{lead_time_days}, 'input.integer', 'lead time range');
     is(xp($doc, "/page/messages/message[\@field='lead_time_days']/\@max"), 365, 'with its bound');
+    is($e->{return_days}, 'input.integer', 'return window range');
     is($e->{category}, 'input.choice', 'an unknown category');
     is($e->{tiers}, 'orders.admin.tiers.invalid', 'tiers');
     is($e->{audience}, 'orders.admin.audience.required', 'no audience');

@@ -105,6 +105,13 @@
             <xsl:with-param name="required" select="true()"/>
             <xsl:with-param name="inputmode" select="'numeric'"/>
           </xsl:call-template>
+          <xsl:call-template name="or-input">
+            <xsl:with-param name="name" select="'return_days'"/>
+            <xsl:with-param name="label-key" select="'orders.admin.return-days'"/>
+            <xsl:with-param name="hint-key" select="'orders.admin.return-days.hint'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="inputmode" select="'numeric'"/>
+          </xsl:call-template>
         </div>
       </fieldset>
       <fieldset id="audience" class="or-fieldset" tabindex="-1">

@@ -39,6 +39,9 @@
           </xsl:choose>
         </p>
       </div>
+      <p class="admin-actions">
+        <a class="btn btn-secondary" href="/orders/desk/returns"><xsl:value-of select="pt:t('nav.orders.desk-returns')"/></a>
+      </p>
     </div>
 
     <form class="filter-bar" method="get" action="/orders/desk" role="search" aria-label="{pt:t('orders.desk.filter')}">

@@ -15,10 +15,12 @@ use Carp qw(croak);
 use Exporter qw(import);
 use Portico::Test;
 use Portico::Cart;
+use Portico::Orders qw(or_upload);
 use Portico::OrgAdmin ();
 
 our @EXPORT = qw(od_manager od_admin od_order od_confirmed od_confirm od_ship od_deliver
-    od_cancel od_status od_shipments od_events od_audit od_mails);
+    od_cancel od_status od_shipments od_events od_audit od_mails od_delivered od_return od_png
+    od_return_row od_return_step);
 
 my ($manager, $admin);
 
@@ -57,6 +59,54 @@ sub od_deliver {
 }
 
 sub od_cancel { my ($c, $n, $reason, %o) = @_; return or_post($c, "/orders/desk/$n/cancel", [reason => $reason], %o) }
+
+# An order of the client with lines [[sku, qty], ...], confirmed, shipped in
+# full and delivered today by the manager; its number.
+sub od_delivered {
+    my ($c, $lines, %o) = @_;
+    my $n = od_confirmed($c, $lines, %o);
+    my %qty = map { ($_ + 1) => $lines->[$_][1] } 0 .. $#$lines;
+    my (undef, $res) = od_ship(od_manager(), $n, \%qty);
+    croak "ship $n: " . $res->code unless $res->code == 303;
+    my $id = ct_order_id($n);
+    sql("UPDATE shipments SET delivered_at = UTC_TIMESTAMP(6) WHERE order_id = $id");
+    sql("UPDATE orders SET status = 'delivered' WHERE id = $id");
+    return $n;
+}
+
+# Ask for a return of order n: { line => qty }, reason, comment, photos
+# [[filename, bytes, type], ...] (multipart).  Returns ($doc, $res).
+sub od_return {
+    my ($c, $n, $qty, %f) = @_;
+    my @form = (reason => $f{reason} // 'damaged', comment => $f{comment} // '');
+    push @form, map { ("qty_$_" => $qty->{$_}) } sort { $a <=> $b } keys %$qty;
+    push @form, photos => $_ for @{ $f{photos} // [] };
+    return or_upload($c, "/orders/$n/return", \@form, %{ $f{post} // {} });
+}
+
+# A small PNG image (its first bytes are what the worker looks at).
+sub od_png { return "\x89PNG\r\n\x1a\n" . ("\0" x 64) . ($_[0] // '') }
+
+# The returns row of number as a hash.
+sub od_return_row {
+    my ($number) = @_;
+    my @cols = qw(id order_id org_id requested_by status reason comment instructions decision_comment
+        decided_by received_at closed_at year seq);
+    my $r = sql_rows('SELECT ' . join(', ', @cols) . ' FROM returns WHERE number = ' . sql_quote($number));
+    return undef unless @$r;
+    my %h;
+    @h{@cols} = map { defined $_ && $_ eq 'NULL' ? undef : $_ } @{ $r->[0] };
+    $h{lines} = { map { $_->[0] => $_->[1] } @{ sql_rows("SELECT line_no, quantity FROM return_lines WHERE return_id = $h{id}") } };
+    $h{events} = [ map { $_->[0] } @{ sql_rows("SELECT status FROM return_events WHERE return_id = $h{id} ORDER BY id") } ];
+    return \%h;
+}
+
+# POST a step of the desk (approve, reject, receive, refund, replace) with its text field.
+sub od_return_step {
+    my ($c, $number, $step, %f) = @_;
+    my %o = %{ delete $f{post} // {} };
+    return or_post($c, "/orders/returns/$number/$step", [%f], %o);
+}
 
 sub od_status { return sql_value('SELECT status FROM orders WHERE number = ' . sql_quote($_[0])) }
 
@@ -102,6 +152,10 @@ END {
     eval {
         my $sku = sql_quote(ct_prefix() . '%');
         my $orders = "SELECT order_id FROM order_lines WHERE sku LIKE $sku";
+        sql("UPDATE returns SET credit_note_id = NULL WHERE order_id IN ($orders)");
+        sql("DELETE FROM invoice_lines WHERE invoice_id IN (SELECT id FROM invoices WHERE order_id IN ($orders))");
+        sql("DELETE FROM invoices WHERE order_id IN ($orders)");
+        sql("DELETE FROM returns WHERE order_id IN ($orders)");
         sql("DELETE FROM order_events WHERE order_id IN ($orders)");
         sql("DELETE FROM shipment_lines WHERE order_id IN ($orders)");
         sql("DELETE FROM shipments WHERE order_id IN ($orders)");
