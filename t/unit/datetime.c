@@ -338,6 +338,37 @@ main(void)
 		pt_req_free(req);
 	}
 
+	/* The provider's day, whoever reads (an invoice's date and its year's number). */
+	{
+		struct pt_req *req = pt_req_new("test");
+		struct pt_user u = { 0 };
+		char day[11];
+
+		pt_site.time_zone = "Europe/Berlin";
+		is_int(pt_zone_date(NULL, at("2026-12-31T23:30:00Z"), day), PT_OK, "the site's day");
+		is_str(day, "2027-01-01", "... 00:30 on New Year's Day in Berlin: numbered in 2027");
+		is_int(pt_zone_date(NULL, at("2026-12-31T22:59:59Z"), day), PT_OK, "a second before");
+		is_str(day, "2026-12-31", "... still 2026");
+		pt_zone_date("America/New_York", at("2027-01-01T04:59:59Z"), day);
+		is_str(day, "2026-12-31", "a zone named: its day");
+		pt_zone_date("No/Such_Zone", at("2026-12-31T23:30:00Z"), day);
+		is_str(day, "2027-01-01", "an unknown zone: the site's");
+
+		/* What a PDF says of a date: the reader's words, the calendar day as it is. */
+		u.time_zone = "Pacific/Pago_Pago";
+		req->session.user = &u;
+		req->lang = "de";
+		is_str(pt_time_text(req, "2026-11-04", "date"), "4. Nov. 2026",
+		    "a due date in German, the same day west of UTC");
+		req->lang = "en";
+		is_str(pt_time_text(req, "2026-11-04", "date"), "4 Nov 2026", "... and in English");
+		is_str(pt_time_text(req, "2026-11-04T05:00:00Z", "date"), "3 Nov 2026",
+		    "an instant is the reader's day");
+		req->session.user = NULL;
+		pt_site.time_zone = "UTC";
+		pt_req_free(req);
+	}
+
 	ok(pt_time_format(out, 8, &(struct pt_reader){ "en", "UTC", 0, 0, NULL },
 	    "2026-12-04T11:49:00Z", "datetime") == 7 && strlen(out) == 7, "cut to fit");
 
