@@ -174,7 +174,8 @@ order_page(struct pt_req *req, int status, const char *number)
 	n = or_order_facts(req, &o);
 	pt_attr(n, "desk-href", pt_printf(req, "/orders/desk/%s", number));
 	pt_attr(pt_node(n, "org", pt_cell(&o, 0, D_ORG)), "kind", pt_cell(&o, 0, D_ORG_KIND));
-	if ((rc = or_order_details(req, n, pt_cell(&o, 0, OR_O_ID), NULL)) != PT_OK)
+	if ((rc = or_order_details(req, n, pt_cell(&o, 0, OR_O_ID), NULL)) != PT_OK ||
+	    (rc = or_order_returns(req, n, pt_cell(&o, 0, OR_O_ID))) != PT_OK)
 		return rc;
 	st = pt_cell(&o, 0, OR_O_STATUS);
 	a = pt_node(n, "actions", NULL);

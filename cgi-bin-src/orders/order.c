@@ -283,9 +283,8 @@ or_order_details(struct pt_req *req, xmlNodePtr order, const char *order_id, int
 	return PT_OK;
 }
 
-/* <returns><return number href status created/>...</returns> under order. */
-static int
-returns_node(struct pt_req *req, xmlNodePtr order, const char *order_id)
+int
+or_order_returns(struct pt_req *req, xmlNodePtr order, const char *order_id)
 {
 	struct pt_rows r;
 	xmlNodePtr l;
@@ -315,7 +314,7 @@ order_node(struct pt_req *req, const struct pt_rows *o)
 	int rc, returnable;
 
 	if ((rc = or_order_details(req, n, pt_cell(o, 0, O_ID), &returnable)) != PT_OK ||
-	    (rc = returns_node(req, n, pt_cell(o, 0, O_ID))) != PT_OK)
+	    (rc = or_order_returns(req, n, pt_cell(o, 0, O_ID))) != PT_OK)
 		return rc;
 	t = pt_node(n, "actions", NULL);
 	if (returnable && pt_can(req, OR_PERM_RETURN))

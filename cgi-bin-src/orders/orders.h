@@ -416,6 +416,8 @@ int	 or_returnable_lines(struct pt_req *, const char *order_id, struct pt_rows *
  * (may be NULL) is 1 when a line may be returned now.
  */
 int	 or_order_details(struct pt_req *, xmlNodePtr order, const char *order_id, int *returnable);
+/* <returns><return number href status created/>...</returns> under order: its returns (order.c). */
+int	 or_order_returns(struct pt_req *, xmlNodePtr order, const char *order_id);
 /*
  * The facts of an order's row whose columns start with OR_ORDER_COLUMNS,
  * as <order number href status ...> under the page, without lines.

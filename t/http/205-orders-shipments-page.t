@@ -73,6 +73,9 @@ subtest 'the desk has the demo orders' => sub {
     is(xp($doc, '/page/desk/order/@ordered'), 12, '... of twelve');
     ($doc) = or_client('manager@portico.example')->get_xml('/orders/desk/O-2026-000022');
     is(xp($doc, '/page/order/actions/@deliver'), 1, 'the shipped one: waits to be marked delivered');
+    ($doc) = or_client('manager@portico.example')->get_xml('/orders/desk/O-2026-000021');
+    is_deeply([xp_list($doc, '/page/order/returns/return/@number')], ['R-2026-000001', 'R-2026-000004', 'R-2026-000006'],
+        "the desk's page of an order lists its returns");
 };
 
 done_testing;

@@ -241,6 +241,22 @@ main(void)
 		pt_day_start_utc(req, "2026-12-31", 1, utc);
 		is_str(utc, "2027-01-01 05:00:00", "New Year in New York at 05:00 UTC");
 		ok(pt_day_start_utc(req, "2026-12-04T10:00:00Z", 0, utc) != PT_OK, "a time is not a day");
+		{
+			/* The reader's day of an instant: what a date field offers as today. */
+			char day[11];
+			time_t at;
+
+			pt_utc_parse("2027-01-01 03:00:00", &at);
+			pt_local_day(req, at, day);
+			is_str(day, "2026-12-31", "03:00 UTC on New Year is still 31 Dec in New York");
+			pt_site.time_zone = "Asia/Tokyo";
+			pt_utc_parse("2026-12-04 15:00:00", &at);
+			pt_local_day(req, at, day);
+			is_str(day, "2026-12-05", "15:00 UTC is 5 Dec in Tokyo");
+			pt_utc_parse("2026-12-04 14:59:59", &at);
+			pt_local_day(req, at, day);
+			is_str(day, "2026-12-04", "... a second earlier 4 Dec");
+		}
 		pt_site.time_zone = "UTC";
 		pt_req_free(req);
 	}

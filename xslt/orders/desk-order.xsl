@@ -107,6 +107,7 @@
             </xsl:for-each>
           </section>
         </xsl:if>
+        <xsl:call-template name="or-returns"/>
         <xsl:call-template name="or-timeline">
           <xsl:with-param name="shipments" select="false()"/>
         </xsl:call-template>

@@ -9,6 +9,7 @@
     or-timeline    the events of $o/timeline, newest last; an event about a
                    shipment that left shows the shipment (or-shipment), one
                    about its arrival says which shipment arrived
+    or-returns     the order's returns, linked, with their status
     or-shipment    a shipment: carrier, tracking number (a link when it has
                    an address), the day it left and arrived, its lines
     or-invoices    the order's invoices and credit notes (number, status,
@@ -70,6 +71,25 @@
         </xsl:if>
       </dl>
     </section>
+  </xsl:template>
+
+  <xsl:template name="or-returns">
+    <xsl:if test="$o/returns/return">
+      <section class="card" aria-labelledby="returns-title">
+        <h2 id="returns-title"><xsl:value-of select="pt:t('orders.order.returns')"/></h2>
+        <ul class="or-return-list">
+          <xsl:for-each select="$o/returns/return">
+            <li>
+              <a href="{@href}"><xsl:value-of select="@number"/></a>
+              <xsl:text> </xsl:text>
+              <span class="status-badge or-status or-return-{@status}"><xsl:value-of select="pt:t(concat('orders.return.status.', @status))"/></span>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@created)"/><xsl:with-param name="style" select="'date'"/></xsl:call-template>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="or-timeline">

@@ -66,22 +66,7 @@
     <xsl:call-template name="lines"/>
     <div class="or-layout">
       <div class="or-main">
-        <xsl:if test="$o/returns/return">
-          <section class="card" aria-labelledby="returns-title">
-            <h2 id="returns-title"><xsl:value-of select="pt:t('orders.order.returns')"/></h2>
-            <ul class="or-return-list">
-              <xsl:for-each select="$o/returns/return">
-                <li>
-                  <a href="{@href}"><xsl:value-of select="@number"/></a>
-                  <xsl:text> </xsl:text>
-                  <span class="status-badge or-status or-return-{@status}"><xsl:value-of select="pt:t(concat('orders.return.status.', @status))"/></span>
-                  <xsl:text> </xsl:text>
-                  <xsl:call-template name="pt-datetime"><xsl:with-param name="iso" select="string(@created)"/><xsl:with-param name="style" select="'date'"/></xsl:call-template>
-                </li>
-              </xsl:for-each>
-            </ul>
-          </section>
-        </xsl:if>
+        <xsl:call-template name="or-returns"/>
         <xsl:call-template name="or-timeline"/>
       </div>
 
