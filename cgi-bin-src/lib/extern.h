@@ -129,11 +129,6 @@ int	 pt_tz_offset(const char *name, time_t t, long *off_s);
 int	 pt_tz_span(const char *name, time_t t, long *off_s, time_t *until);
 void	 pt_tz_free(void);
 /*
- * "YYYY-MM-DD" (*date_only = 1) or "YYYY-MM-DD[T ]hh:mm[:ss[.f]][Z]" in
- * UTC to t; PT_EINVAL for anything else, impossible dates included.
- */
-int	 pt_time_parse(const char *s, time_t *t, int *date_only);
-/*
  * iso for reader r in style "datetime", "date", "time", "relative" (when
  * r->relative, else as "datetime") or "iso" (the normalised stamp), into
  * buf (always terminated, cut to fit).  Text that is not a stamp is

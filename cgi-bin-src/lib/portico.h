@@ -604,6 +604,13 @@ void	 pt_pagecache_seen(unsigned long long n);
 /* ---- dates (datetime.c) ------------------------------------------------ */
 
 /*
+ * "YYYY-MM-DD" (*date_only = 1) or "YYYY-MM-DD[T ]hh:mm[:ss[.f]][Z]" in
+ * UTC to t; PT_EINVAL for anything else, impossible dates included.
+ * (portico-flowd's timers read ISO 8601 offsets on top of it.)
+ */
+int	 pt_time_parse(const char *s, time_t *t, int *date_only);
+
+/*
  * The UTC instant, as "YYYY-MM-DD hh:mm:ss" in out, at which the day
  * ("YYYY-MM-DD") plus days_later begins for the reader: in the signed-in
  * user's time zone, else the site's.  So a filter by day means the days
