@@ -3,7 +3,8 @@
  * the provider's order desk, the returns and the integration API call
  * inside their own transaction, by a person (req->session.user) or by an
  * integration (no user: the rows say NULL for who).  Each writes its audit
- * row; the caller commits, or rolls back on any refusal or error.
+ * row (an issuing also the buyer's mail); the caller commits, or rolls
+ * back on any refusal or error.
  *
  * An invoice bills an order: the quantities of one shipment, or all of
  * every line not billed before.  No line is ever billed twice: the order's
@@ -23,7 +24,7 @@
 
 enum issue_sql {
 	SQL_LOCK, SQL_PARTIES, SQL_LINES, SQL_SHIPPED, SQL_COUNTER, SQL_INSERT, SQL_LINE,
-	SQL_PAID_LOCK, SQL_PAID, SQL_TOUCH, SQL__MAX
+	SQL_PAID_LOCK, SQL_PAID, SQL_TOUCH, SQL_BUYER, SQL__MAX
 };
 
 #define LINE_BINDS 12
@@ -66,8 +67,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " ON DUPLICATE KEY UPDATE last_no = LAST_INSERT_ID(last_no + 1)" },
 	/*
 	 * Binds: number, kind, year, seq, org, order, shipment, return,
-	 * currency, net, tax, gross, issue date, terms, issue date, terms,
-	 * issued by, po, the seller's 7 and the buyer's 7 fields.
+	 * currency, net, tax, gross, issue date, terms, due date, issued by,
+	 * po, the seller's 7 and the buyer's 7 fields.
 	 */
 	[SQL_INSERT] = { "or_invoice_insert",
 	    "INSERT INTO invoices (number, kind, year, seq, org_id, order_id, shipment_id, return_id,"
@@ -75,9 +76,8 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " issued_at, issued_by, po_number, seller_name, seller_street, seller_street2,"
 	    " seller_postal_code, seller_city, seller_country, seller_vat_id, buyer_name,"
 	    " buyer_street, buyer_street2, buyer_postal_code, buyer_city, buyer_country,"
-	    " buyer_vat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	    " DATE_ADD(?, INTERVAL ? DAY), UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	    " ?, ?, ?)" },
+	    " buyer_vat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6),"
+	    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	[SQL_LINE] = { "or_invoice_line",
 	    "INSERT INTO invoice_lines (invoice_id, line_no, order_line_no, sku, name, unit,"
 	    " quantity, unit_price_minor, tax_rate_bp, net_minor, tax_minor, gross_minor)"
@@ -91,6 +91,11 @@ static const struct pt_sql sql[SQL__MAX] = {
 	/* The order's page lists its invoices: it is kept until its row changes (kept.c). */
 	[SQL_TOUCH] = { "or_invoice_touch",
 	    "UPDATE orders SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
+	/* The buyer as the mail's recipient, unless they want no mails about orders.  Binds: order. */
+	[SQL_BUYER] = { "or_invoice_buyer",
+	    "SELECT u.email, u.name, COALESCE(u.language, og.language, 'en'), og.name"
+	    " FROM orders o JOIN users u ON u.id = o.buyer_id JOIN orgs og ON og.id = o.org_id"
+	    " WHERE o.id = ? AND u.status = 'active' AND u.notify_orders = 1" },
 };
 
 /* Registered by the worker with the other groups' statements. */
@@ -211,6 +216,40 @@ buyer_binds(const struct billing *b, struct pt_bind *v)
 }
 
 /*
+ * Tell the order's buyer, in their language, that the invoice or credit
+ * note number of gross_minor (due on due; NULL: none) is there, unless
+ * they want no mails about orders.  A credit note's amount is said as
+ * what is given back.
+ */
+static int
+tell_buyer(struct pt_req *req, const struct billing *b, const char *number, long long gross_minor,
+    const char *due)
+{
+	struct pt_rows r;
+	xmlNodePtr d;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_BUYER], &r, PT_BINDS(pt_str(pt_cell(&b->order, 0,
+	    K_ID))))) != PT_OK || r.nrows != 1)
+		return rc;
+	if ((d = pt_mail_data(req)) == NULL)
+		return PT_ENOMEM;
+	pt_attr(d, "kind", b->kind);
+	pt_node(d, "invoice", number);
+	pt_node(d, "number", pt_cell(&b->order, 0, K_NUMBER));
+	pt_node(d, "po", pt_cell(&b->order, 0, K_PO));
+	pt_node(d, "org", pt_cell(&r, 0, 3));
+	pt_node(d, "buyer", pt_cell(&r, 0, 1));
+	pt_attr(pt_node(d, "gross", pt_printf(req, "%lld", gross_minor < 0 ? -gross_minor :
+	    gross_minor)), "currency", pt_cell(&b->order, 0, K_CURRENCY));
+	if (due != NULL)
+		pt_node(d, "due", due);
+	pt_node(d, "link", pt_printf(req, "%s%s", pt_base_url(), or_invoice_href(req, number)));
+	return pt_mail_queue(req, "order-invoice", pt_cell(&r, 0, 0), pt_cell(&r, 0, 1),
+	    pt_mail_lang(pt_cell(&r, 0, 2)), d);
+}
+
+/*
  * Write the invoice or credit note of b's quantities: PT_OK with out
  * filled, out->refusal when nothing is billed, or an error.
  */
@@ -222,7 +261,7 @@ billing_write(struct pt_req *req, struct billing *b, struct or_issue *out)
 	struct pt_money total = { 0, 0, 0 }, *money;
 	struct pt_bind v[32], *lb;
 	unsigned long long n = 0;
-	char today[11];
+	char today[11], due[11];
 	size_t i, k, nlines = 0;
 	long long seq, id, year;
 	const char *number, *terms;
@@ -257,6 +296,8 @@ billing_write(struct pt_req *req, struct billing *b, struct or_issue *out)
 	}
 	number = pt_printf(req, "%s-%lld-%06lld", credit ? "CN" : "INV", year, seq);
 	terms = credit ? "0" : pt_cell(&b->parties, 0, P_TERMS);
+	if (pt_date_add(today, 0, (int)strtol(terms, NULL, 10), due) != PT_OK)
+		return PT_EINVAL;
 	k = 0;
 	v[k++] = pt_str(number);
 	v[k++] = pt_str(b->kind);
@@ -272,8 +313,7 @@ billing_write(struct pt_req *req, struct billing *b, struct or_issue *out)
 	v[k++] = pt_int(total.gross_minor);
 	v[k++] = pt_str(today);
 	v[k++] = pt_str(terms);
-	v[k++] = pt_str(today);
-	v[k++] = pt_str(terms);
+	v[k++] = pt_str(due);
 	v[k++] = u != NULL ? pt_int(u->id) : pt_str(NULL);
 	v[k++] = pt_str(pt_cell(&b->order, 0, K_PO));
 	for (i = 0; i < 7; i++)
@@ -312,6 +352,8 @@ billing_write(struct pt_req *req, struct billing *b, struct or_issue *out)
 	out->id = id;
 	out->number = number;
 	out->gross_minor = total.gross_minor;
+	if ((rc = tell_buyer(req, b, number, total.gross_minor, credit ? NULL : due)) != PT_OK)
+		return rc;
 	return pt_audit(req, credit ? "credit_note.issue" : "invoice.issue", "invoice",
 	    pt_printf(req, "%lld", id), NULL, pt_printf(req,
 	    "{\"number\":\"%s\",\"order\":\"%s\",\"shipment\":%lld,\"return\":%lld,"

@@ -533,7 +533,8 @@ struct or_issue {
  * Issue an invoice for the order: for the shipment's quantities
  * (shipment_id, a shipment of that order), or with shipment_id 0 for
  * every quantity not billed yet.  Inside the caller's transaction, by the
- * session's user or (none) an integration; with its audit row.  The
+ * session's user or (none) an integration; with its audit row, and a mail
+ * to the order's buyer (unless they want none about orders).  The
  * buyer's address is their organisation's billing address, else the
  * order's delivery address; the due date follows the organisation's
  * payment terms.  PT_OK (see out->refusal), PT_ENOTFOUND (no such order,

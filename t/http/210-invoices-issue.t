@@ -3,7 +3,8 @@
 # confirmed orders and later.  Each invoice copies the order's lines with
 # their prices, tax per line (rounded on the line), the totals as the
 # lines' sums, the seller's and buyer's addresses and the organisation's
-# payment terms, with its due date; an audit row says who issued it.  The
+# payment terms, with its due date; an audit row says who issued it, and
+# the order's buyer gets a mail in their language with the link.  The
 # desk marks it paid once; credit notes give back at most what was billed,
 # as negative amounts with numbers of their own.
 use strict;
@@ -13,12 +14,14 @@ use lib "$FindBin::Bin/lib";
 use Test::More;
 use Portico::Test;
 use Portico::Invoices;
+use Portico::Mail ();
+use Portico::OrgAdmin ();
 
 my $terms = sql_value('SELECT payment_terms_days FROM orgs WHERE id = ' . ACME);
 END { sql('UPDATE orgs SET payment_terms_days = ' . int($terms // 30) . ' WHERE id = ' . ACME) }
 sql('UPDATE orgs SET payment_terms_days = 21 WHERE id = ' . ACME);
 
-my (undef, undef, $buyer) = ct_buyer();
+my ($buyer_id, $buyer_email, $buyer) = ct_buyer();
 ct_set_limits(undef, undef);
 my $address = ct_address(country => 'GB');
 my (undef, $sensor) = ct_product(prices => { GBP => 1999 });               # 19.99, 20 %
@@ -83,6 +86,28 @@ subtest 'per shipment' => sub {
     my (undef, $r5) = inv_issue($number, 99);
     is($r5->code, 404, 'a shipment the order does not have: 404');
     is(sql_value("SELECT COUNT(*) FROM invoices WHERE order_id = $order_id"), 2, 'two invoices');
+};
+
+subtest 'the buyer is told by mail' => sub {
+    my ($number) = inv_order($buyer, [[$sensor, 2]], address => $address);
+    my ($inv) = inv_issue($number);
+    my @rows = grep { $_->{template} eq 'order-invoice' && $_->{data} =~ /\Q$inv\E/ }
+        Portico::OrgAdmin::outbox_for($buyer_email);
+    is(scalar @rows, 1, 'one mail to the buyer');
+    my $m = Portico::Mail::wait_for(to => $buyer_email, subject => qr/\Q$inv\E/, timeout => 30);
+    ok($m, 'delivered') or return;
+    is($m->{subject}, "[$number] Invoice $inv", 'the subject names order and invoice');
+    like($m->{text}, qr/47\.98 GBP, due on \d{1,2} \w{3} \d{4}/, 'the amount and due date as the buyer writes them');
+    like($m->{text}, qr{/orders/invoices/\Q$inv\E}, 'the link to the invoice');
+    my ($cn) = inv_credit($inv, { 1 => 1 });
+    my $c = Portico::Mail::wait_for(to => $buyer_email, subject => qr/\Q$cn\E/, timeout => 30);
+    ok($c && $c->{text} =~ /23\.99 GBP/, 'a credit note too, with the amount given back');
+    sql("UPDATE users SET notify_orders = 0 WHERE id = $buyer_id");
+    ($number) = inv_order($buyer, [[$sensor, 1]], address => $address);
+    ($inv) = inv_issue($number);
+    sql("UPDATE users SET notify_orders = 1 WHERE id = $buyer_id");
+    is(scalar(grep { $_->{template} eq 'order-invoice' && $_->{data} =~ /\Q$inv\E/ }
+        Portico::OrgAdmin::outbox_for($buyer_email)), 0, 'none for a buyer who wants no mails about orders');
 };
 
 subtest 'only confirmed orders and later' => sub {

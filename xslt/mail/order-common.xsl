@@ -5,9 +5,11 @@
   <net currency/> <gross currency/> (minor units) <reason/> (order |
   month: the limit that sent it for approval) <link/> (the order page);
   order-decision adds @decision (approved | rejected), <approver/> and
-  <comment/>; offer-sent has <title/>, <sender/> and <valid/> (a date).
+  <comment/>; offer-sent has <title/>, <sender/> and <valid/> (a date); order-invoice
+  <invoice/> and <due/> (a date).
   A text of the catalogue names them {number}, {buyer},
-  {org}, {po}, {created}, {net}, {gross}, {reason}, {approver}, {comment}.
+  {org}, {po}, {created}, {net}, {gross}, {reason}, {approver}, {comment},
+  {due}, {invoice}.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -56,7 +58,7 @@
             <xsl:call-template name="om-money"><xsl:with-param name="n" select="$d/*[local-name() = $name]"/></xsl:call-template>
           </xsl:when>
           <xsl:when test="$name = 'created'"><xsl:value-of select="pt:time(string($d/created), 'datetime')"/></xsl:when>
-          <xsl:when test="$name = 'valid'"><xsl:value-of select="pt:time(string($d/valid), 'date')"/></xsl:when>
+          <xsl:when test="$name = 'valid' or $name = 'due'"><xsl:value-of select="pt:time(string($d/*[local-name() = $name]), 'date')"/></xsl:when>
           <xsl:when test="$name = 'reason'"><xsl:value-of select="pt:t(concat('mail.order.reason.', $d/reason))"/></xsl:when>
           <xsl:when test="$d/*[local-name() = $name]"><xsl:value-of select="normalize-space($d/*[local-name() = $name])"/></xsl:when>
           <xsl:otherwise><xsl:value-of select="concat('{', $name, '}')"/></xsl:otherwise>
