@@ -28,34 +28,42 @@
 #define COUNT_LIMIT	"10001"
 
 enum invoices_sql {
-	SQL_LIST, SQL_COUNT, SQL_GET, SQL_LINES, SQL_ORDER, SQL_ORDER_LINES, SQL_SHIPMENTS,
+	SQL_LIST, SQL_COUNT, SQL_LIST_ALL, SQL_COUNT_ALL, SQL_GET, SQL_LINES, SQL_ORDER, SQL_ORDER_LINES, SQL_SHIPMENTS,
 	SQL_ORDER_INVOICES, SQL_SHIPMENT_ID, SQL__MAX
 };
 
 /*
- * Binds: all orgs (0/1), org, buyer x2, status x2, overdue, today, number
- * x3.  status is '' or the row's status; overdue (0/1) narrows to open
- * invoices due before today.
+ * The invoices a list shows: an organisation's (binds: org), or for the
+ * desk every organisation's (binds: none), then MATCH's binds: buyer x2,
+ * status x2, overdue, today, number x3.  status is '' or the row's
+ * status; overdue (0/1) narrows to open invoices due before today.  The
+ * organisation's own statement lets its walk use invoices_org_issued.
  */
-#define MATCHING \
-	" FROM invoices i JOIN orders o ON o.id = i.order_id" \
-	" WHERE (? = 1 OR i.org_id = ?) AND (? = 0 OR o.buyer_id = ?)" \
-	" AND (? = '' OR i.status = ?)" \
+#define MATCH \
+	" AND (? = 0 OR o.buyer_id = ?) AND (? = '' OR i.status = ?)" \
 	" AND (? = 0 OR (i.status = 'open' AND i.kind = 'invoice' AND i.due_date < ?))" \
 	" AND (? = '' OR i.number = ? OR o.number = ?)"
+#define MATCHING_ORG \
+	" FROM invoices i JOIN orders o ON o.id = i.order_id WHERE i.org_id = ?" MATCH
+#define MATCHING_ALL \
+	" FROM invoices i JOIN orders o ON o.id = i.order_id WHERE 1 = 1" MATCH
+/* A page of them, newest first (binds: the MATCHING's, limit, offset), and their count. */
+#define LIST_SQL(matching) \
+	"SELECT i.number, i.kind, i.status, " DAY("i.issue_date") ", " DAY("i.due_date") "," \
+	" i.currency, i.net_minor, i.tax_minor, i.gross_minor, o.number, g.name, i.org_id" \
+	" FROM (SELECT i.id" matching " ORDER BY i.issue_date DESC, i.id DESC LIMIT ? OFFSET ?) p" \
+	" JOIN invoices i ON i.id = p.id JOIN orders o ON o.id = i.order_id" \
+	" JOIN orgs g ON g.id = i.org_id ORDER BY i.issue_date DESC, i.id DESC"
+#define COUNT_SQL(matching) \
+	"SELECT COUNT(*) FROM (SELECT 1" matching " LIMIT " COUNT_LIMIT ") c"
 
 #define DAY(col) "DATE_FORMAT(" col ", '%Y-%m-%d')"
 
 static const struct pt_sql sql[SQL__MAX] = {
-	/* Binds: MATCHING's, limit, offset. */
-	[SQL_LIST] = { "or_invoices_list",
-	    "SELECT i.number, i.kind, i.status, " DAY("i.issue_date") ", " DAY("i.due_date") ","
-	    " i.currency, i.net_minor, i.tax_minor, i.gross_minor, o.number, g.name, i.org_id"
-	    " FROM (SELECT i.id" MATCHING " ORDER BY i.issue_date DESC, i.id DESC LIMIT ? OFFSET ?) p"
-	    " JOIN invoices i ON i.id = p.id JOIN orders o ON o.id = i.order_id"
-	    " JOIN orgs g ON g.id = i.org_id ORDER BY i.issue_date DESC, i.id DESC" },
-	[SQL_COUNT] = { "or_invoices_count",
-	    "SELECT COUNT(*) FROM (SELECT 1" MATCHING " LIMIT " COUNT_LIMIT ") c" },
+	[SQL_LIST] = { "or_invoices_list", LIST_SQL(MATCHING_ORG) },
+	[SQL_COUNT] = { "or_invoices_count", COUNT_SQL(MATCHING_ORG) },
+	[SQL_LIST_ALL] = { "or_invoices_list_all", LIST_SQL(MATCHING_ALL) },
+	[SQL_COUNT_ALL] = { "or_invoices_count_all", COUNT_SQL(MATCHING_ALL) },
 	/* Binds: number, org, any org (0/1). */
 	[SQL_GET] = { "or_invoice_get",
 	    "SELECT i.id, i.number, i.kind, i.org_id, o.buyer_id, i.status, o.number, i.currency,"
@@ -196,8 +204,8 @@ bind_matching(const struct pt_req *req, const struct filter *f, struct pt_bind *
 	const char *row_status = strcmp(f->status, "overdue") == 0 ? "open" : f->status;
 	size_t n = 0;
 
-	b[n++] = pt_int(f->all);
-	b[n++] = pt_int(req->session.user->org_id);
+	if (!f->all)
+		b[n++] = pt_int(req->session.user->org_id);
 	b[n++] = pt_int(f->buyer);
 	b[n++] = pt_int(f->buyer);
 	b[n++] = pt_str(row_status);
@@ -240,8 +248,9 @@ list(struct pt_req *req)
 	nb = bind_matching(req, &f, b);
 	b[nb] = pt_int(PAGE_SIZE);
 	b[nb + 1] = pt_int((f.page - 1) * PAGE_SIZE);
-	if ((rc = pt_db_query(req, &sql[SQL_LIST], &rows, b, nb + 2)) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_COUNT], &count, b, nb)) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[f.all ? SQL_LIST_ALL : SQL_LIST], &rows, b, nb + 2)) !=
+	    PT_OK ||
+	    (rc = pt_db_query(req, &sql[f.all ? SQL_COUNT_ALL : SQL_COUNT], &count, b, nb)) != PT_OK)
 		return rc;
 	total = pt_cell_int(&count, 0, 0);
 	l = pt_node(req->page, "invoices", NULL);
