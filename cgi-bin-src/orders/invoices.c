@@ -424,7 +424,8 @@ invoice_page(struct pt_req *req, int status, const char *number)
 	if ((rc = invoice_find(req, number, &inv, &lines)) != PT_OK)
 		return rc > 0 ? pt_error_page(req, rc, NULL) : rc;
 	invoice_node(req, &inv, &lines);
-	or_flash(req, "issued", "orders.invoice.issued-msg");
+	or_flash(req, "issued", strcmp(pt_cell(&inv, 0, I_KIND), "credit_note") == 0 ?
+	    "orders.invoice.issued-credit" : "orders.invoice.issued-msg");
 	or_flash(req, "paid", "orders.invoice.marked-paid");
 	req->view = "invoice";
 	return status;

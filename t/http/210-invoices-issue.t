@@ -168,6 +168,8 @@ subtest 'credit notes' => sub {
     like($cn // '', qr/^CN-\d{4}-\d{6}$/, 'a credit note number');
     my $r = inv_row($cn);
     is($r->{kind}, 'credit_note', 'a credit note');
+    my ($page) = inv_desk()->get_xml("/orders/invoices/$cn?issued=1");
+    is(xp($page, '/page/messages/message/@key'), 'orders.invoice.issued-credit', 'its page says a credit note was issued');
     is_deeply(inv_lines($cn), [[2, 3, -333, 2000, -999, -200, -1199]],
         'negative amounts, tax rounded on the line (-199.8 -> -200)');
     is_deeply([@$r{qw(net_minor tax_minor gross_minor)}], [-999, -200, -1199], 'its totals');
