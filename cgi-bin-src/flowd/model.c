@@ -55,6 +55,7 @@ const char *const fl_scope_names[FL_SCOPE__MAX] = {
 static const char *const mail_params[] = { "template", "to", NULL };
 static const char *const ticket_set_params[] = { "ticket", "field", "value", NULL };
 static const char *const order_set_params[] = { "order", "field", "value", NULL };
+static const char *const return_set_params[] = { "return", "field", "value", NULL };
 static const char *const ticket_create_params[] = { "service", "subject", NULL };
 static const char *const ticket_note_params[] = { "ticket", "text", NULL };
 static const char *const webhook_params[] = { "event", NULL };
@@ -63,6 +64,7 @@ const struct fl_action fl_actions[] = {
 	{ "mail.send", mail_params, "a mail from a template to an address or a role of the instance's org" },
 	{ "ticket.set", ticket_set_params, "set a field of a ticket (status, priority, group, assignee)" },
 	{ "order.set", order_set_params, "set a field of an order (status)" },
+	{ "return.set", return_set_params, "set a field of a return (status: approved, rejected, refunded, replaced)" },
 	{ "ticket.create", ticket_create_params, "create a ticket for a service in the instance's org" },
 	{ "ticket.note", ticket_note_params, "add an internal note to a ticket" },
 	{ "webhook.call", webhook_params, "call the integration webhook with an event and the variables" },

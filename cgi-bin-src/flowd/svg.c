@@ -384,7 +384,7 @@ draw_event(struct draw *d, const struct fl_element *e, enum mark k)
 	}
 	if (e->shape->has_label && e->shape->label.width > 0)
 		text_block(d, g, label_of(d, e), e->shape->label.x + e->shape->label.width / 2,
-		    e->shape->label.y - 6, e->shape->label.width < LABEL_WIDTH ? LABEL_WIDTH :
+		    e->shape->label.y, e->shape->label.width < LABEL_WIDTH ? LABEL_WIDTH :
 		    e->shape->label.width, 0, 0);
 	else
 		text_block(d, g, label_of(d, e), cx, b->y + b->height + 2, LABEL_WIDTH, 0, 0);
@@ -426,7 +426,7 @@ draw_gateway(struct draw *d, const struct fl_element *e, enum mark k)
 	}
 	if (e->shape->has_label && e->shape->label.width > 0)
 		text_block(d, g, label_of(d, e), e->shape->label.x + e->shape->label.width / 2,
-		    e->shape->label.y - 6, e->shape->label.width < LABEL_WIDTH ? LABEL_WIDTH :
+		    e->shape->label.y, e->shape->label.width < LABEL_WIDTH ? LABEL_WIDTH :
 		    e->shape->label.width, 0, 0);
 	else
 		text_block(d, g, label_of(d, e), cx, b->y + h + 2, LABEL_WIDTH, 0, 0);
@@ -602,7 +602,7 @@ draw_edge(struct draw *d, const struct fl_element *e, enum mark k)
 	if (label_of(d, e) == NULL)
 		return;
 	if (s->has_label && s->label.width > 0) {
-		text_block(d, g, label_of(d, e), s->label.x + s->label.width / 2, s->label.y - 6,
+		text_block(d, g, label_of(d, e), s->label.x + s->label.width / 2, s->label.y,
 		    s->label.width < LABEL_WIDTH ? LABEL_WIDTH : s->label.width, 0, 0);
 		return;
 	}

@@ -11,33 +11,7 @@
 
 #include "model.h"
 #include "tap.h"
-
-static char *
-slurp(const char *dir, const char *name, size_t *len)
-{
-	char path[2048];
-	FILE *f;
-	char *buf;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf != NULL) {
-		buf[n] = '\0';
-		*len = (size_t)n;
-	}
-	return buf;
-}
+#include "bpmn-file.h"
 
 int
 main(void)
@@ -74,15 +48,13 @@ main(void)
 		{ "import-error-multiple-dis.bpmn",
 		  "line 19: BPMNShape \"_BPMNShape_InclusiveGateway_3\" is a second diagram element for inclusiveGateway \"InclusiveGateway_1\"" },
 	};
-	const char *src = getenv("PT_SRCDIR");
-	char dir[1024], err[FL_ERROR_BYTES], name[256];
+	char err[FL_ERROR_BYTES], name[256];
 	struct fl_model *m;
 	size_t i, len;
 
-	snprintf(dir, sizeof(dir), "%s/t/unit/fixtures/bpmn", src != NULL ? src : ".");
 	for (i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
 		struct pt_arena *a = pt_arena_new();
-		char *xml = slurp(dir, samples[i].file, &len);
+		char *xml = bpmn_file("t/unit/fixtures/bpmn", samples[i].file, &len);
 		int rc;
 
 		if (!ok(xml != NULL, samples[i].file)) {

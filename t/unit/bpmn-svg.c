@@ -19,6 +19,7 @@
 #include "model.h"
 #include "svg.h"
 #include "tap.h"
+#include "bpmn-file.h"
 
 static const char model[] =
 "<?xml version='1.0'?>\n"
@@ -177,7 +178,7 @@ check_model(void)
 	is_str(str("//s:g[@data-element='t']/s:title"), "<script>alert(1)</script> & Co", "a name with markup stays text");
 	is_int(num("count(//s:script)"), 0, "and makes no script element");
 	ok(strstr(text, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co") != NULL, "it is escaped in the SVG's text");
-	is_str(str("//s:g[contains(@class,'fl-el')][@data-element='g']/s:text/@y"), "74", "a gateway's label stands in its DI label bounds");
+	is_str(str("//s:g[contains(@class,'fl-el')][@data-element='g']/s:text/@y"), "80", "a gateway's label stands in its DI label bounds");
 	is_str(str("//s:g[@data-element='t']/@class"), "fl-el fl-userTask fl-active", "the active task is marked");
 	is_str(str("//s:g[@data-element='t']/s:rect/@stroke"), "#0b57d0", "and highlighted");
 	is_str(str("//s:g[@data-element='s']/@class"), "fl-el fl-startEvent fl-taken", "the start passed is marked taken");
@@ -214,36 +215,12 @@ check_model(void)
 	pt_arena_free(a);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	if ((buf = malloc((size_t)n + 1)) != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-		buf[n] = '\0';
-		*len = (size_t)n;
-	} else {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
-}
-
 /* Each accepted sample draws, a shape for each of its diagram's shapes. */
 static void
 check_samples(void)
 {
 	static const char *const files[] = { "simple.bpmn", "import-process.bpmn" };
-	const char *src = getenv("PT_SRCDIR");
-	char path[2048], err[FL_ERROR_BYTES], *text, *xml;
+	char err[FL_ERROR_BYTES], *text, *xml;
 	size_t i, len;
 
 	for (i = 0; i < sizeof(files) / sizeof(*files); i++) {
@@ -251,8 +228,7 @@ check_samples(void)
 		struct fl_model *m;
 		xmlDocPtr doc;
 
-		snprintf(path, sizeof(path), "%s/t/unit/fixtures/bpmn/%s", src != NULL ? src : ".", files[i]);
-		if ((xml = slurp(path, &len)) == NULL || fl_bpmn_parse(a, xml, len, &m, err) != PT_OK) {
+		if ((xml = bpmn_file("t/unit/fixtures/bpmn", files[i], &len)) == NULL || fl_bpmn_parse(a, xml, len, &m, err) != PT_OK) {
 			ok(0, files[i]);
 			free(xml);
 			pt_arena_free(a);
