@@ -1,8 +1,9 @@
 /*
  * The warehouse moves orders on through the API (orders.write): confirm
  * an order, add a shipment with its tracking and lines, mark a shipment,
- * or all of an order's, delivered, or cancel it while nothing is shipped.  Each is the order desk's own
- * operation (fulfil.c), called with no person as the actor, so the
+ * or all of an order's, delivered, or cancel it while nothing is shipped.
+ * Each is the order desk's own operation (fulfil.c), called with no
+ * person as the actor, so the
  * order's timeline, the checks (never more of a line than ordered minus
  * shipped, the states an order may move between) and the buyer's mail are
  * the desk's; this file reads the JSON, says the refusals in JSON and
@@ -40,39 +41,44 @@ reason(struct pt_req *req, const struct or_problem *p)
 	return t;
 }
 
-/* The request's path of a problem's field; lines: the item of the request that names the line. */
+/*
+ * The request's path of a problem's field; of a line, the item of the
+ * shipment in (NULL: none) that names it, the last one (a line twice).
+ */
 static const char *
-field_of(struct pt_req *req, const struct or_problem *p, const struct or_ship_line *lines,
-    size_t nlines)
+field_of(struct pt_req *req, const struct or_problem *p, const struct or_shipment *in)
 {
 	size_t i;
 
-	if (strcmp(p->field, "lines") != 0 || p->line_no == 0)
+	if (strcmp(p->field, "lines") != 0 || p->line_no == 0 || in == NULL)
 		return p->field;
-	for (i = nlines; i-- > 0;)
-		if (lines[i].line_no == p->line_no)
+	for (i = in->nlines; i-- > 0;)
+		if (in->lines[i].line_no == p->line_no)
 			return pt_printf(req, "lines[%zu].%s", i,
 			    strcmp(p->key, "orders.fulfil.no-line") == 0 ||
 			    strcmp(p->key, "orders.fulfil.line-twice") == 0 ? "line" : "quantity");
 	return "lines";
 }
 
+#define NO_ORDER	"No order has this number."
+#define NO_SHIPMENT	"No such order, or it has no shipment of this number."
+
 /*
  * The end of a write: done, the audit row, the commit and the order;
- * refused, the rollback and 409 (the order's state) or 422 (the fields);
- * no such order or shipment, 404.
+ * refused, the rollback and 409 (the order's state) or 422 (the fields,
+ * a line's by its item in the shipment in, NULL for none); nothing found,
+ * 404 saying missing.
  */
 static int
 finish(struct pt_req *req, int rc, const struct or_fulfil *f, const char *action,
-    const char *after, int status, const struct or_ship_line *lines, size_t nlines)
+    const char *after, int status, const struct or_shipment *in, const char *missing)
 {
 	struct or_api_fields fields;
 	size_t i;
 
 	if (rc == PT_ENOTFOUND) {
 		pt_db_rollback(req);
-		return pt_api_error(req, 404, "not_found", nlines == (size_t)-1 ?
-		    "The order has no shipment of this number." : "No order has this number.");
+		return pt_api_error(req, 404, "not_found", missing);
 	}
 	if (rc == PT_EINVAL) {
 		pt_db_rollback(req);
@@ -81,8 +87,8 @@ finish(struct pt_req *req, int rc, const struct or_fulfil *f, const char *action
 			if (f->problems[i].field == NULL)
 				return pt_api_error(req, 409, "conflict", reason(req, &f->problems[i]));
 		for (i = 0; i < f->nproblems; i++)
-			or_api_field(&fields, field_of(req, &f->problems[i], lines,
-			    nlines == (size_t)-1 ? 0 : nlines), NULL, reason(req, &f->problems[i]));
+			or_api_field(&fields, field_of(req, &f->problems[i], in), NULL,
+			    reason(req, &f->problems[i]));
 		return or_api_fields_send(&fields);
 	}
 	if (rc == PT_OK)
@@ -130,7 +136,7 @@ confirm(struct pt_req *req)
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	rc = or_fulfil_confirm(req, &f, req->caps[1]);
-	return finish(req, rc, &f, "order.confirm", "{\"status\":\"confirmed\"}", 200, NULL, 0);
+	return finish(req, rc, &f, "order.confirm", "{\"status\":\"confirmed\"}", 200, NULL, NO_ORDER);
 }
 
 /* The lines of a shipment's body into *lines (arena); the bad ones into f. */
@@ -205,7 +211,7 @@ ship(struct pt_req *req)
 	    "\"carrier\":%s,\"tracking_number\":%s,\"tracking_url\":%s,\"lines\":%s]}", f.status,
 	    f.shipment_no, pt_json_str(req, in.carrier), pt_json_str(req, in.tracking_number),
 	    pt_json_str(req, in.tracking_url), l);
-	return finish(req, rc, &f, "order.ship", after, 201, lines, n);
+	return finish(req, rc, &f, "order.ship", after, 201, &in, NO_ORDER);
 }
 
 /* The body of a delivery: {delivered_at} or {}; 1 when good (at: NULL for now), else the answer in *rc. */
@@ -251,7 +257,7 @@ deliver(struct pt_req *req)
 		return rc;
 	rc = or_fulfil_deliver(req, &f, req->caps[1], no, at);
 	return finish(req, rc, &f, "order.deliver", rc == PT_OK ? delivered_json(req, &f, no, at) :
-	    NULL, 200, NULL, (size_t)-1);
+	    NULL, 200, NULL, NO_SHIPMENT);
 }
 
 /*
@@ -276,7 +282,7 @@ deliver_all(struct pt_req *req)
 	if ((rc = pt_db_query(req, &sql[SQL_SHIPMENTS], &s, PT_BINDS(pt_str(req->caps[1])))) != PT_OK)
 		return or_undo(req, rc);
 	if (s.nrows == 0)
-		return or_undo(req, pt_api_error(req, 404, "not_found", "No order has this number."));
+		return or_undo(req, pt_api_error(req, 404, "not_found", NO_ORDER));
 	if (strcmp(pt_cell(&s, 0, 0), "shipped") != 0)
 		return or_undo(req, pt_api_error(req, 409, "conflict", pt_printf(req,
 		    "The order is %s: only a shipped order, all of it, can be delivered.",
@@ -292,7 +298,7 @@ deliver_all(struct pt_req *req)
 			    delivered_json(req, &f, no, at));
 	}
 	if (rc != PT_OK)
-		return finish(req, rc, &f, NULL, NULL, 200, NULL, (size_t)-1);
+		return finish(req, rc, &f, NULL, NULL, 200, NULL, NO_SHIPMENT);
 	if ((rc = pt_db_commit(req)) != PT_OK)
 		return or_undo(req, rc);
 	return or_api_order_answer(req, 200, req->caps[1]);
@@ -331,7 +337,7 @@ cancel(struct pt_req *req)
 		return rc;
 	rc = or_fulfil_cancel(req, &f, req->caps[1], reason);
 	return finish(req, rc, &f, "order.desk-cancel", rc != PT_OK ? NULL : pt_printf(req,
-	    "{\"status\":\"cancelled\",\"reason\":%s}", pt_json_str(req, reason)), 200, NULL, 0);
+	    "{\"status\":\"cancelled\",\"reason\":%s}", pt_json_str(req, reason)), 200, NULL, NO_ORDER);
 }
 
 #define ORDER OR_API_V1 "orders/" OR_NUMBER_ROUTE
