@@ -1,6 +1,7 @@
 /*
  * A product's page (GET /orders/products/<sku>) with the price that
- * applies to the reader's organisation, and its image, which nginx sends
+ * applies to the reader's organisation, its stock as the warehouse
+ * reported it, and its image, which nginx sends
  * (X-Accel-Redirect) once the worker has checked that the reader may see
  * the product.  A product the reader's organisation may not see, or an
  * inactive one, is not found, except for the staff who keep the
@@ -19,7 +20,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT p.id, p.sku, p.kind, p.unit, p.lead_time_days, p.active,"
 	    " p.image_storage IS NOT NULL, p.audience," OR_NAME "," OR_DESCRIPTION ","
 	    " c.slug, COALESCE(ct.name, ce.name, c.slug), p.active = 1 AND" OR_VISIBLE ","
-	    OR_PRICE_COLUMNS
+	    " p.stock," OR_PRICE_COLUMNS
 	    OR_PRODUCTS_FROM
 	    " JOIN catalogue_categories c ON c.id = p.category_id"
 	    " LEFT JOIN catalogue_category_texts ct ON ct.category_id = c.id AND ct.lang = ?"
@@ -38,7 +39,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 
 enum {
 	P_ID, P_SKU, P_KIND, P_UNIT, P_LEAD, P_ACTIVE, P_IMAGE, P_AUDIENCE, P_NAME, P_DESC,
-	P_CAT_SLUG, P_CAT_NAME, P_VISIBLE, P_PRICE
+	P_CAT_SLUG, P_CAT_NAME, P_VISIBLE, P_STOCK, P_PRICE
 };
 
 /* The staff's part: list prices in every currency, audience and tiers. */
@@ -89,6 +90,8 @@ product(struct pt_req *req)
 	pt_attr(p, "kind", pt_cell(&rows, 0, P_KIND));
 	pt_attr(p, "unit", pt_cell(&rows, 0, P_UNIT));
 	pt_attr(p, "lead-days", pt_cell(&rows, 0, P_LEAD));
+	/* Units on hand as the warehouse last reported them (the API); none: not reported. */
+	pt_attr(p, "stock", pt_cell(&rows, 0, P_STOCK));
 	pt_attr(p, "active", pt_cell(&rows, 0, P_ACTIVE));
 	pt_attr(p, "category", pt_cell(&rows, 0, P_CAT_SLUG));
 	if (pt_cell_int(&rows, 0, P_IMAGE) == 1)

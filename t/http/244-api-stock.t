@@ -54,6 +54,20 @@ subtest 'stock and lead times, all at once, audited' => sub {
     is(state_of(), '11,2,1 | 0,4,1 | null,10,0', 'stock alone keeps the lead time');
 };
 
+subtest 'the buyer sees the stock on the product page' => sub {
+    my $carl = Portico::Orders::or_client('carl@acme.example');
+    my ($doc) = $carl->get_xml("/orders/products/$ska");
+    is(xp($doc, '/page/product/@stock'), 11, 'the units on hand');
+    is(xp($doc, '/page/product/@lead-days'), 2, 'and the lead time the warehouse reported');
+    like($carl->get("/orders/products/$ska")->decoded_content, qr{<dd class="or-stock">11 in stock</dd>}, 'HTML: 11 in stock');
+    like($carl->get("/orders/products/$skb")->decoded_content, qr{<dd class="or-stock">Out of stock</dd>}, 'HTML: none left');
+    ($doc) = $carl->get_xml("/orders/products/$skc");
+    is(xp_count($doc, '/page/product/@stock'), 0, 'a stock never reported is not shown');
+    unlike($carl->get("/orders/products/$skc")->decoded_content, qr{or-stock}, '... in the HTML either');
+    my $klaus = Portico::Orders::or_client('klaus@bergmann.example');
+    like($klaus->get("/orders/products/$ska")->decoded_content, qr{11 auf Lager}, 'in German');
+};
+
 subtest 'any bad item: 422 naming each, nothing written' => sub {
     my $before = state_of();
     my $audits = sql_value("SELECT COUNT(*) FROM audit_log WHERE integration_id = $iid");

@@ -71,6 +71,23 @@
               <xsl:call-template name="or-lead"><xsl:with-param name="days" select="number($p/@lead-days)"/></xsl:call-template>
             </dd>
           </div>
+          <xsl:if test="string($p/@stock) != ''">
+            <div>
+              <dt><xsl:value-of select="pt:t('orders.col.stock')"/></dt>
+              <dd class="or-stock">
+                <xsl:choose>
+                  <xsl:when test="$p/@stock = 0"><xsl:value-of select="pt:t('orders.stock.out')"/></xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="or-fill">
+                      <xsl:with-param name="key" select="'orders.stock.in'"/>
+                      <xsl:with-param name="name" select="'n'"/>
+                      <xsl:with-param name="value" select="string($p/@stock)"/>
+                    </xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </dd>
+            </div>
+          </xsl:if>
           <div>
             <dt><xsl:value-of select="pt:t('orders.col.category')"/></dt>
             <dd><a href="/orders/?category={$p/@category}"><xsl:value-of select="$p/category-name"/></a></dd>
