@@ -89,6 +89,7 @@ struct item {
 
 struct named {
 	const char	*id, *value;
+	xmlNodePtr	 node;
 };
 
 struct parse {
@@ -300,6 +301,7 @@ collect_named(struct parse *p, xmlNodePtr n, struct named **v, size_t *nv, const
 		return PT_ENOMEM;
 	*v = grown;
 	grown[*nv].id = id;
+	grown[*nv].node = n;
 	grown[*nv].value = attr(p, n, NULL, value_attr);
 	if (grown[*nv].value == NULL)
 		grown[*nv].value = attr(p, n, NULL, "name");
@@ -883,6 +885,24 @@ index_elements(struct parse *p)
 			    p->items[j].e == m->elements[i] ? m->elements[i - 1]->line :
 			    m->elements[i]->line);
 		}
+	/* Messages and errors share the ids' space with the elements. */
+	for (i = 0; i < p->nmessages + p->nerrors; i++) {
+		const struct named *v = i < p->nmessages ? &p->messages[i] :
+		    &p->errors[i - p->nmessages];
+		struct fl_element *e = fl_model_find(m, v->id);
+		size_t k;
+
+		if (e != NULL)
+			return fail(p, v->node, "repeats the id of %s on line %ld", fl_kind_names[e->kind],
+			    e->line);
+		for (k = 0; k < i; k++) {
+			const struct named *w = k < p->nmessages ? &p->messages[k] :
+			    &p->errors[k - p->nmessages];
+
+			if (strcmp(w->id, v->id) == 0)
+				return fail(p, v->node, "repeats an id of line %ld", xmlGetLineNo(w->node));
+		}
+	}
 	return PT_OK;
 }
 
@@ -1270,7 +1290,8 @@ read_di_element(struct parse *p, xmlNodePtr n, int edge)
 	if ((e = fl_model_find(p->m, ref)) == NULL)
 		return fail(p, n, "draws \"%s\", which is no element of the process", ref);
 	is_edge_kind = e->kind == FL_SEQUENCE_FLOW || e->kind == FL_ASSOCIATION;
-	if (edge != is_edge_kind)
+	/* What an unsupported element is drawn as is its own affair: it is refused later. */
+	if (edge != is_edge_kind && e->kind != FL_UNSUPPORTED)
 		return fail(p, n, "draws %s \"%s\" as %s", tag(p, e), e->id,
 		    edge ? "an edge" : "a shape");
 	if (e->shape != NULL)

@@ -346,6 +346,20 @@ check_refusals(void)
 		  "line 8: BPMNEdge \"x\" draws startEvent \"s\" as an edge" },
 		{ HEAD START "<endEvent id='e'/>" FLOW("f1", "s", "e") "</process><bpmndi:BPMNDiagram><bpmndi:BPMNPlane bpmnElement='Z'/></bpmndi:BPMNDiagram></definitions>",
 		  "line 7: BPMNPlane draws \"Z\", which is neither the process, its collaboration nor a subProcess" },
+		{ "<?xml version='1.0'?>\n<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+		  " xmlns:bpmndi='http://www.omg.org/spec/BPMN/20100524/DI' xmlns:di='http://www.omg.org/spec/DD/20100524/DI'>\n"
+		  "<collaboration id='C'><participant id='pool' processRef='P'/>\n<messageFlow id='mf' sourceRef='s' targetRef='e'/></collaboration>\n"
+		  "<process id='P'><startEvent id='s'/><endEvent id='e'/>" FLOW("f1", "s", "e") "</process>\n"
+		  "<bpmndi:BPMNDiagram><bpmndi:BPMNPlane bpmnElement='C'><bpmndi:BPMNEdge bpmnElement='mf'>"
+		  "<di:waypoint x='1' y='1'/><di:waypoint x='2' y='2'/></bpmndi:BPMNEdge></bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>",
+		  "line 4: messageFlow \"mf\" is not supported in a collaboration (one pool, no message flows)" },
+		{ "<?xml version='1.0'?>\n<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'>\n"
+		  "<collaboration id='C'><participant id='pool' name='Acme' processRef='P'/></collaboration>\n"
+		  "<process id='P'>\n<laneSet><lane id='L'><flowNodeRef>s</flowNodeRef></lane></laneSet>\n"
+		  "<startEvent id='s'/><endEvent id='e'/>" FLOW("f1", "s", "e") "</process></definitions>", NULL },
+		{ HEAD "<startEvent id='M'/>" TAIL, "line 3: message \"M\" repeats the id of startEvent on line 5" },
+		{ "<?xml version='1.0'?>\n<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'>\n"
+		  "<message id='M'/>\n<error id='M'/><process id='P'/></definitions>", "line 4: error \"M\" repeats an id of line 3" },
 		/* broken references come before what is unsupported */
 		{ SIMPLE("<scriptTask id='t'/><boundaryEvent id='b'/>"),
 		  "line 6: boundaryEvent \"b\" is attached to nothing (no attachedToRef)" },

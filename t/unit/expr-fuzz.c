@@ -7,7 +7,13 @@
  * took longer than a second (an input that loops is killed by the alarm),
  * and every refusal said where.  The machine is shared, so the bound per
  * input is generous: a parse takes microseconds.
- * With -DEXPR_LIBFUZZER it is a libFuzzer target instead.
+ * With -DEXPR_LIBFUZZER it is a libFuzzer target instead, for a longer
+ * coverage-guided run (from a configured build/ directory):
+ *   clang -fsanitize=fuzzer,address,undefined -DEXPR_LIBFUZZER \
+ *     -I../cgi-bin-src/flowd -I../cgi-bin-src/lib $(xml2-config --cflags) \
+ *     ../t/unit/expr-fuzz.c ../cgi-bin-src/flowd/expr.c ../cgi-bin-src/flowd/timer.c \
+ *     cgi-bin-src/lib/libportico.a <the libraries of PT_LIBS> -lm -o expr-libfuzzer
+ *   ./expr-libfuzzer -max_total_time=600
  */
 #include <stdio.h>
 #include <stdlib.h>
