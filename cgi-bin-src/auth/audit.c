@@ -56,6 +56,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "  WHEN 'user' THEN (SELECT x.name FROM users x WHERE x.id = a.object_id)"
 	    "  WHEN 'org' THEN (SELECT x.name FROM orgs x WHERE x.id = a.object_id)"
 	    "  WHEN 'role' THEN (SELECT x.name FROM roles x WHERE x.id = a.object_id)"
+	    "  WHEN 'integration' THEN (SELECT x.name FROM integrations x WHERE x.id = a.object_id)"
 	    "  WHEN 'kb_article' THEN (SELECT x.title FROM kb_article_texts x"
 	    "   WHERE x.article_id = a.object_id ORDER BY x.lang = ? DESC, x.lang LIMIT 1)"
 	    "  WHEN 'kb_attachment' THEN (SELECT x.filename FROM kb_attachments x"

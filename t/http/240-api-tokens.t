@@ -63,6 +63,8 @@ subtest 'a new token: shown once, kept as its hash, audited' => sub {
     ok($a, 'audited');
     like($a->{after} // '', qr/"name":"\Q$name\E".*"scopes":"orders.read,orders.write"/, '... with name and scopes');
     unlike($a->{after} // '', qr/\Q${\ substr($token, 4)}\E/, '... but not the token');
+    like(api_admin()->get('/auth/audit?action=integration.create')->decoded_content,
+        qr{<strong>Ada Admin</strong> made an API token for <strong>\Q$name\E</strong>}, 'the audit log says it in words');
 
     ($doc) = api_admin()->get_xml($page);
     is(xp_count($doc, '/page/or-new-token'), 0, 'the list again: the token is not shown');
