@@ -30,7 +30,10 @@
  *   - timers: timeDate (ISO 8601 instant), timeDuration (P1D, PT2H),
  *     timeCycle (R3/PT1H, R/P1D, R2/2027-01-01T08:00Z/P1W);
  *   - messages (<message name="...">: the name is what workers correlate
- *     on) and errors (<error errorCode="...">) at the top level;
+ *     on; without a name, the id) and errors (<error errorCode="...">;
+ *     without a code, its name or id) at the top level; an error end
+ *     event without errorRef throws an error no boundary names, which
+ *     only a boundary event without errorRef catches;
  *     documentation, extensionElements, itemDefinition anywhere allowed;
  *   - textAnnotation and association: drawn only.
  *   - the diagram (BPMN DI): BPMNShape with dc:Bounds and an optional

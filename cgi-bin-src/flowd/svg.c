@@ -301,14 +301,20 @@ line(struct draw *d, xmlNodePtr g, double x1, double y1, double x2, double y2, c
 static xmlNodePtr
 poly(struct draw *d, xmlNodePtr g, const char *kind, const double *xs, const double *ys, size_t n)
 {
-	char buf[4096];
-	size_t len = 0, i;
+	/* A coordinate is at most 10 characters (|x| <= 1e6, one decimal): 24 a point is ample. */
+	size_t size = n * 24 + 1, len = 0, i;
 	xmlNodePtr p = el(d, g, kind);
+	char *buf;
 
+	if ((buf = malloc(size)) == NULL) {
+		d->oom = 1;
+		return p;
+	}
 	buf[0] = '\0';
 	for (i = 0; i < n; i++)
-		point(buf, sizeof(buf), &len, xs[i], ys[i]);
+		point(buf, size, &len, xs[i], ys[i]);
 	set(d, p, "points", buf);
+	free(buf);
 	return p;
 }
 

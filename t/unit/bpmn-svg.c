@@ -247,10 +247,49 @@ check_samples(void)
 	}
 }
 
+/* An edge of 1000 waypoints far from the origin keeps every one of them. */
+static void
+check_long_edge(void)
+{
+	struct pt_arena *a = pt_arena_new();
+	size_t cap = 200000, len, i;
+	char *xml = malloc(cap), *text = NULL, err[FL_ERROR_BYTES];
+	struct fl_model *m;
+	xmlDocPtr doc = NULL;
+	const char *pts;
+	size_t npts = 0;
+
+	len = (size_t)snprintf(xml, cap, "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+	    " xmlns:bpmndi='http://www.omg.org/spec/BPMN/20100524/DI' xmlns:di='http://www.omg.org/spec/DD/20100524/DI'>"
+	    "<process id='P'><startEvent id='s'/><endEvent id='e'/><sequenceFlow id='f' sourceRef='s' targetRef='e'/></process>"
+	    "<bpmndi:BPMNDiagram><bpmndi:BPMNPlane bpmnElement='P'><bpmndi:BPMNEdge bpmnElement='f'>");
+	for (i = 0; i < 1000; i++)
+		len += (size_t)snprintf(xml + len, cap - len, "<di:waypoint x='-999999.5' y='%zu.5'/>", 999000 + i);
+	snprintf(xml + len, cap - len, "</bpmndi:BPMNEdge></bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>");
+	if (ok(fl_bpmn_parse(a, xml, strlen(xml), &m, err) == PT_OK, "a flow of 1000 waypoints is accepted"))
+		doc = drawn(m, NULL, &text);
+	if (doc != NULL) {
+		xp = xmlXPathNewContext(doc);
+		xmlXPathRegisterNs(xp, (const xmlChar *)"s", (const xmlChar *)FL_SVG_NS);
+		/* The points in the text as written (str() keeps 512 bytes). */
+		for (pts = text; (pts = strstr(pts, "-999999.5,")) != NULL; pts++)
+			npts++;
+		is_int(npts, 1000, "and drawn through all of them");
+		is_int(num("count(//s:g[@data-element='f']/s:polyline)"), 1, "in one polyline");
+		ok(strstr(text, "-999999.5,999999.5\"") != NULL, "the last one whole");
+		xmlXPathFreeContext(xp);
+		xmlFreeDoc(doc);
+	}
+	free(text);
+	free(xml);
+	pt_arena_free(a);
+}
+
 int
 main(void)
 {
 	check_model();
+	check_long_edge();
 	check_samples();
 	xmlCleanupParser();
 	return done_testing();
