@@ -13,6 +13,8 @@ int	 admin_user_add(int argc, char **argv);
 /* check [--nginx-user USER]: one line per check; PT_OK when all are fine. */
 int	 admin_check(int argc, char **argv, int conf_rc);
 int	 admin_pages_forget(const char *worker);
+/* process check FILE... | process draw [--lang LANG] FILE: BPMN models, no database needed. */
+int	 admin_process(int argc, char **argv);
 
 /* The *.sql files of dir in name order (scandir); -1 if dir cannot be read. */
 int	 admin_sql_files(const char *dir, struct dirent ***names);

@@ -20,10 +20,15 @@ static const char usage[] =
     "                                      nginx's user is www-data unless named\n"
     "       portico-admin pages forget [WORKER]\n"
     "                                      outdate the pages WORKER (kb) keeps for anonymous\n"
-    "                                      visitors, after changing its data in the database\n";
+    "                                      visitors, after changing its data in the database\n"
+    "       portico-admin process check FILE...\n"
+    "                                      validate BPMN models as a deploy will (needs no\n"
+    "                                      configuration); exit 0 when all are accepted\n"
+    "       portico-admin process draw [--lang LANG] FILE\n"
+    "                                      a model's diagram as SVG on standard output\n";
 
 /* The commands, so that a mistyped one is told before the config is read. */
-static const char *const commands[] = { "migrate", "demo", "user", "check", "pages" };
+static const char *const commands[] = { "migrate", "demo", "user", "check", "pages", "process" };
 
 int
 main(int argc, char **argv)
@@ -46,6 +51,9 @@ main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
+	/* BPMN models are checked and drawn without configuration or database. */
+	if (strcmp(argv[1], "process") == 0)
+		return admin_process(argc - 2, argv + 2) == PT_OK ? 0 : 1;
 	conf_rc = pt_conf_load(NULL);
 	/* check reports a missing or malformed configuration as its first line. */
 	if (strcmp(argv[1], "check") == 0)
