@@ -123,7 +123,8 @@ subtest 'the OpenAPI document describes every endpoint' => sub {
         $t =~ s{O-\d{4}-\d+}{{number}};
         $t =~ s{/shipments/\d+}{/shipments/{no}};
         $t =~ s{INV-\d{4}-\d+}{{invoice}};
-        like($doc, qr{^  \Q$t\E:\n(?:    .*\n|\s*\n)*?    \L$method\E:}m, "$method $t");
+        like($doc, qr{^  \Q$t\E:\n(?:    .*\n|\s*\n)*?    \L$method\E:\n(?:      .*\n)*?      x-portico-scope: \Q$e->[3]\E\n}m,
+            "$method $t, with its scope $e->[3]");
     }
 };
 
