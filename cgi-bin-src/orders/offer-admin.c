@@ -21,7 +21,7 @@
 #define OFFERS_SHOWN	200		/* the most recent offers on the list */
 #define LINES_MAX	100		/* lines of an offer */
 #define TITLE_MAX_CHARS	200
-#define TERMS_MAX_CHARS	20000
+#define TERMS_MAX_CHARS	16000		/* 4 bytes a character at most: within terms_md's TEXT */
 #define NAME_MAX_CHARS	200
 
 enum offer_admin_sql {

@@ -16,6 +16,7 @@ use Portico::Offers;
 use Portico::OrgAdmin ();
 use Portico::Mail ();
 use Digest::SHA ();
+use Encode ();
 
 my $staff = of_staff();
 my $mgr_id = sql_value("SELECT id FROM users WHERE email = 'manager\@portico.example'");
@@ -38,6 +39,10 @@ subtest 'a new offer: the form and its checks' => sub {
     is($e->{org}, 'orders.offer.org.unknown', 'an unknown organisation is refused');
     is(xp($d, "/page/form[\@name='offer']/field[\@name='terms']"), '<script>x</script> *fine*', 'the terms are kept as typed');
     is(xp($d, "/page/form[\@name='offer']/field[\@name='valid_until']"), '2020-01-01', 'the date too');
+    ($d, $res) = or_post($staff, '/orders/admin/offers', [org => ACME, title => 'x', valid_until => of_date(3),
+        term_months => 12, renewal_months => 0, notice_days => 0, terms => 'x' x 16001]);
+    is(or_errors($d)->{terms}, 'input.too-long', 'terms of 16 001 characters: too long');
+    is(xp($d, '/page/limits/limit[@name="terms"]/@chars'), 16000, '... the form says 16 000');
     ($d, $res) = or_post($staff, '/orders/admin/offers', [org => ACME, title => 'x', valid_until => '2026-02-30',
         term_months => 12, renewal_months => 0, notice_days => 0]);
     is(or_errors($d)->{valid_until}, 'orders.offer.valid.invalid', 'a date that does not exist: refused');
@@ -46,6 +51,16 @@ subtest 'a new offer: the form and its checks' => sub {
 };
 
 my ($first, $second);
+subtest 'the longest terms, in characters of four bytes, are kept whole' => sub {
+    # 64 000 bytes: only a multipart form carries a value that long.
+    my (undef, $res) = or_upload($staff, '/orders/admin/offers', [org => ACME, title => of_prefix() . ' long',
+        valid_until => of_date(3), term_months => 12, renewal_months => 0, notice_days => 0,
+        terms => Encode::encode_utf8("\x{1F4C4}" x 16000)]);
+    is($res->code, 303, 'created: 303');
+    my ($n) = location_path($res) =~ m{/(Q-\d{4}-\d+)$};
+    is(length(of_row($n)->{terms_md}), 16000, '16 000 characters of four bytes each, whole');
+};
+
 subtest 'created: numbered without gaps, the terms sanitised, audited' => sub {
     my $year = (gmtime)[5] + 1900;
     $first = of_create(terms => "Net **30** days.\n\n<script>alert(1)</script>\n\n[terms](javascript:alert(1))");
