@@ -111,6 +111,8 @@ struct parse {
 	 * told as broken before it is told as unsupported.
 	 */
 	char		 deferred[FL_ERROR_BYTES];
+	/* The subProcess whose own diagram plane is being read; NULL: the main plane. */
+	struct fl_element *plane;
 	xmlNodePtr	 participant;	/* the first pool */
 	xmlNodePtr	 process;	/* the model's process */
 };
@@ -1228,10 +1230,15 @@ bounds(struct parse *p, xmlNodePtr n, struct fl_bounds *b)
 	return PT_OK;
 }
 
+/* The main plane's extent grows to hold (x, y); a subprocess's own plane is drawn apart. */
 static void
-extend(struct fl_model *m, double x, double y)
+extend(struct parse *p, double x, double y)
 {
+	struct fl_model *m = p->m;
 	struct fl_bounds *b = &m->extent;
+
+	if (p->plane != NULL)
+		return;
 
 	if (!m->has_diagram) {
 		b->x = x;
@@ -1269,8 +1276,8 @@ read_label(struct parse *p, xmlNodePtr n, struct fl_shape *s)
 			if ((rc = bounds(p, c, &s->label)) != PT_OK)
 				return rc;
 			s->has_label = 1;
-			extend(p->m, s->label.x, s->label.y);
-			extend(p->m, s->label.x + s->label.width, s->label.y + s->label.height);
+			extend(p, s->label.x, s->label.y);
+			extend(p, s->label.x + s->label.width, s->label.y + s->label.height);
 		}
 	}
 	return PT_OK;
@@ -1302,6 +1309,7 @@ read_di_element(struct parse *p, xmlNodePtr n, int edge)
 	if ((s = e->shape = pt_arena_alloc(p->a, sizeof(*s))) == NULL)
 		return PT_ENOMEM;
 	s->id = attr(p, n, NULL, "id");
+	s->plane = p->plane;
 	if ((v = flag(p, n, NULL, "isExpanded", 1)) < 0 ||
 	    (s->horizontal = flag(p, n, NULL, "isHorizontal", 1)) < 0)
 		return fail(p, n, "has a flag that is neither true nor false");
@@ -1324,7 +1332,7 @@ read_di_element(struct parse *p, xmlNodePtr n, int edge)
 			if ((rc = number(p, c, "x", &w->x)) != PT_OK ||
 			    (rc = number(p, c, "y", &w->y)) != PT_OK)
 				return rc;
-			extend(p->m, w->x, w->y);
+			extend(p, w->x, w->y);
 		}
 	} else {
 		for (c = n->children; c != NULL; c = c->next)
@@ -1334,8 +1342,8 @@ read_di_element(struct parse *p, xmlNodePtr n, int edge)
 			return fail(p, n, "has no dc:Bounds");
 		if ((rc = bounds(p, c, &s->bounds)) != PT_OK)
 			return rc;
-		extend(p->m, s->bounds.x, s->bounds.y);
-		extend(p->m, s->bounds.x + s->bounds.width, s->bounds.y + s->bounds.height);
+		extend(p, s->bounds.x, s->bounds.y);
+		extend(p, s->bounds.x + s->bounds.width, s->bounds.y + s->bounds.height);
 	}
 	return read_label(p, n, s);
 }
@@ -1357,9 +1365,12 @@ read_diagram(struct parse *p, xmlNodePtr d)
 		e = fl_model_find(p->m, ref != NULL ? ref : "");
 		if (ref == NULL || (e == NULL && (p->collaboration == NULL ||
 		    strcmp(ref, p->collaboration) != 0)) ||
-		    (e != NULL && e->kind != FL_PROCESS && e->kind != FL_SUBPROCESS))
+		    (e != NULL && e->kind != FL_PROCESS && e->kind != FL_SUBPROCESS &&
+		    e->kind != FL_UNSUPPORTED))
 			return fail(p, pl, "draws \"%s\", which is neither the process, its collaboration nor a subProcess",
 			    ref != NULL ? ref : "");
+		/* A collapsed subprocess's content has a plane of its own (a modeller's drill-down). */
+		p->plane = e != NULL && e->kind != FL_PROCESS ? e : NULL;
 		for (n = pl->children; n != NULL; n = n->next) {
 			if (is(n, FL_NS_BPMNDI, "BPMNShape"))
 				rc = read_di_element(p, n, 0);

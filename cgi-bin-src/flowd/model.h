@@ -205,6 +205,12 @@ struct fl_shape {
 	int		 has_label;
 	struct fl_bounds label;
 	int		 expanded;	/* subProcess: isExpanded (default true) */
+	/*
+	 * The collapsed subProcess whose own plane (BPMNPlane bpmnElement=
+	 * its id, as modellers write a drill-down) holds the shape; NULL for
+	 * the main plane of the process or its collaboration.
+	 */
+	const struct fl_element *plane;
 	int		 horizontal;	/* pools and lanes: isHorizontal (default true) */
 };
 
@@ -263,7 +269,7 @@ struct fl_model {
 	struct fl_element **starts;	/* its start events */
 	size_t		 nstarts;
 	int		 has_diagram;
-	struct fl_bounds extent;	/* what the diagram covers (labels included) */
+	struct fl_bounds extent;	/* what the main plane covers (labels included) */
 };
 
 /* The element with that id, or NULL. */

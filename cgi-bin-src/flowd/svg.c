@@ -670,6 +670,53 @@ defs(struct draw *d, xmlNodePtr svg)
 	}
 }
 
+/* What the shapes of plane (NULL: the main one) cover, labels included; 0 when nothing. */
+static int
+plane_extent(const struct fl_model *m, const struct fl_element *plane, struct fl_bounds *out)
+{
+	double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+	int any = 0;
+	size_t i, k;
+
+	if (plane == NULL) {
+		*out = m->extent;
+		return m->has_diagram;
+	}
+	for (i = 0; i < m->nelements; i++) {
+		const struct fl_shape *s = m->elements[i]->shape;
+		struct fl_bounds b[2];
+		size_t nb = 0;
+
+		if (s == NULL || s->plane != plane)
+			continue;
+		if (s->waypoints == NULL)
+			b[nb++] = s->bounds;
+		if (s->has_label)
+			b[nb++] = s->label;
+		for (k = 0; k < s->nwaypoints; k++) {
+			const struct fl_point *w = &s->waypoints[k];
+
+			if (!any || w->x < x0) x0 = w->x;
+			if (!any || w->y < y0) y0 = w->y;
+			if (!any || w->x > x1) x1 = w->x;
+			if (!any || w->y > y1) y1 = w->y;
+			any = 1;
+		}
+		for (k = 0; k < nb; k++) {
+			if (!any || b[k].x < x0) x0 = b[k].x;
+			if (!any || b[k].y < y0) y0 = b[k].y;
+			if (!any || b[k].x + b[k].width > x1) x1 = b[k].x + b[k].width;
+			if (!any || b[k].y + b[k].height > y1) y1 = b[k].y + b[k].height;
+			any = 1;
+		}
+	}
+	out->x = x0;
+	out->y = y0;
+	out->width = x1 - x0;
+	out->height = y1 - y0;
+	return any;
+}
+
 static int
 by_area_desc(const void *a, const void *b)
 {
@@ -687,15 +734,19 @@ fl_svg_draw(const struct fl_model *m, const struct fl_svg_marks *marks, xmlDocPt
 	static const struct fl_svg_marks none;
 	struct draw d;
 	struct fl_element **subs = NULL;
+	const struct fl_element *plane = NULL;
+	struct fl_bounds extent, *x = &extent;
 	xmlNodePtr svg, title;
 	xmlNsPtr ns;
-	const struct fl_bounds *x = &m->extent;
 	char box[128];
 	size_t i, nsubs = 0, len = 0;
 
 	if (out != NULL)
 		*out = NULL;
-	if (!m->has_diagram)
+	if (marks != NULL && marks->plane != NULL &&
+	    (plane = fl_model_find(m, marks->plane)) == NULL)
+		return PT_ENOTFOUND;
+	if (!plane_extent(m, plane, &extent))
 		return PT_ENOTFOUND;
 	memset(&d, 0, sizeof(d));
 	d.m = m;
@@ -726,8 +777,11 @@ fl_svg_draw(const struct fl_model *m, const struct fl_svg_marks *marks, xmlDocPt
 	set(&d, svg, "class", "fl-diagram");
 	set(&d, svg, "role", "img");
 	title = el(&d, svg, "title");
-	add_text(&d, title, d.mk->lang != NULL && strcmp(d.mk->lang, "de") == 0 &&
-	    m->name_de != NULL ? m->name_de : m->name != NULL ? m->name : m->id);
+	if (plane != NULL)
+		add_text(&d, title, label_of(&d, plane) != NULL ? label_of(&d, plane) : plane->id);
+	else
+		add_text(&d, title, d.mk->lang != NULL && strcmp(d.mk->lang, "de") == 0 &&
+		    m->name_de != NULL ? m->name_de : m->name != NULL ? m->name : m->id);
 	defs(&d, svg);
 	d.pools = el(&d, svg, "g");
 	d.subs = el(&d, svg, "g");
@@ -746,7 +800,7 @@ fl_svg_draw(const struct fl_model *m, const struct fl_svg_marks *marks, xmlDocPt
 		const struct fl_element *e = m->elements[i];
 		enum mark k;
 
-		if (e->shape == NULL)
+		if (e->shape == NULL || e->shape->plane != plane)
 			continue;
 		k = mark_of(&d, e);
 		switch (e->kind) {
@@ -794,7 +848,8 @@ fl_svg_draw(const struct fl_model *m, const struct fl_svg_marks *marks, xmlDocPt
 	for (i = 0; i < d.mk->ncounts; i++) {
 		const struct fl_element *e = fl_model_find(m, d.mk->counts[i].id);
 
-		if (e != NULL && e->shape != NULL && e->shape->waypoints == NULL)
+		if (e != NULL && e->shape != NULL && e->shape->plane == plane &&
+		    e->shape->waypoints == NULL)
 			draw_badge(&d, e, d.mk->counts[i].count);
 	}
 	if (d.oom)

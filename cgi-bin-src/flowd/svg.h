@@ -36,13 +36,18 @@ struct fl_svg_marks {
 	size_t		 ncounts;
 	const char	*lang;		/* "de": German names where the model has them */
 	const char	*id_prefix;	/* for the ids inside the SVG (markers); "fl" when NULL */
+	/*
+	 * NULL: the main plane.  A collapsed subProcess's id: the content
+	 * of its own plane, where the model has one (a modeller's drill-down).
+	 */
+	const char	*plane;
 };
 
 /*
  * Draw model m as an <svg> element: the root of doc when parent is NULL,
  * else appended to parent (which belongs to doc).  PT_OK with *out (may
- * be NULL) pointing at it; PT_ENOTFOUND when the model has no diagram;
- * PT_ENOMEM.  doc owns what is made.
+ * be NULL) pointing at it; PT_ENOTFOUND when the model (or the plane
+ * asked for) has no diagram; PT_ENOMEM.  doc owns what is made.
  */
 int	 fl_svg_draw(const struct fl_model *m, const struct fl_svg_marks *marks, xmlDocPtr doc,
 	    xmlNodePtr parent, xmlNodePtr *out);

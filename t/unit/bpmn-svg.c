@@ -133,7 +133,7 @@ check_model(void)
 {
 	static const char *const active[] = { "t" }, *const taken[] = { "s", "f1" };
 	static const struct fl_svg_count counts[] = { { "t", 12 }, { "g", 3 }, { "f1", 9 }, { "nope", 1 } };
-	struct fl_svg_marks marks = { active, 1, taken, 2, counts, 4, NULL, "p1" };
+	struct fl_svg_marks marks = { active, 1, taken, 2, counts, 4, NULL, "p1", NULL };
 	struct pt_arena *a = pt_arena_new();
 	char err[FL_ERROR_BYTES], *text = NULL;
 	struct fl_model *m;
@@ -285,10 +285,76 @@ check_long_edge(void)
 	pt_arena_free(a);
 }
 
+/* A collapsed subprocess with its own plane: drawn apart from the main one. */
+static void
+check_drill_down(void)
+{
+	static const char xml[] =
+	    "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+	    " xmlns:bpmndi='http://www.omg.org/spec/BPMN/20100524/DI' xmlns:dc='http://www.omg.org/spec/DD/20100524/DC'"
+	    " xmlns:di='http://www.omg.org/spec/DD/20100524/DI'>"
+	    "<process id='P' name='Main'><startEvent id='s'/><subProcess id='sub' name='Inner'>"
+	    "<startEvent id='in_s'/><task id='in_t' name='Inside'/><sequenceFlow id='in_f' sourceRef='in_s' targetRef='in_t'/>"
+	    "</subProcess><endEvent id='e'/>"
+	    "<sequenceFlow id='f1' sourceRef='s' targetRef='sub'/><sequenceFlow id='f2' sourceRef='sub' targetRef='e'/></process>"
+	    "<bpmndi:BPMNDiagram><bpmndi:BPMNPlane bpmnElement='P'>"
+	    "<bpmndi:BPMNShape bpmnElement='s'><dc:Bounds x='0' y='0' width='36' height='36'/></bpmndi:BPMNShape>"
+	    "<bpmndi:BPMNShape bpmnElement='sub' isExpanded='false'><dc:Bounds x='100' y='-22' width='100' height='80'/></bpmndi:BPMNShape>"
+	    "<bpmndi:BPMNShape bpmnElement='e'><dc:Bounds x='264' y='0' width='36' height='36'/></bpmndi:BPMNShape>"
+	    "<bpmndi:BPMNEdge bpmnElement='f1'><di:waypoint x='36' y='18'/><di:waypoint x='100' y='18'/></bpmndi:BPMNEdge>"
+	    "<bpmndi:BPMNEdge bpmnElement='f2'><di:waypoint x='200' y='18'/><di:waypoint x='264' y='18'/></bpmndi:BPMNEdge>"
+	    "</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>"
+	    "<bpmndi:BPMNDiagram><bpmndi:BPMNPlane bpmnElement='sub'>"
+	    "<bpmndi:BPMNShape bpmnElement='in_s'><dc:Bounds x='1000' y='1000' width='36' height='36'/></bpmndi:BPMNShape>"
+	    "<bpmndi:BPMNShape bpmnElement='in_t'><dc:Bounds x='1100' y='978' width='100' height='80'/></bpmndi:BPMNShape>"
+	    "<bpmndi:BPMNEdge bpmnElement='in_f'><di:waypoint x='1036' y='1018'/><di:waypoint x='1100' y='1018'/></bpmndi:BPMNEdge>"
+	    "</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></definitions>";
+	struct fl_svg_marks marks = { NULL, 0, NULL, 0, NULL, 0, NULL, NULL, NULL };
+	struct pt_arena *a = pt_arena_new();
+	char err[FL_ERROR_BYTES], *text = NULL;
+	struct fl_model *m;
+	xmlDocPtr doc;
+
+	if (!ok(fl_bpmn_parse(a, xml, strlen(xml), &m, err) == PT_OK, "a model with a drill-down plane parses")) {
+		printf("# %s\n", err);
+		pt_arena_free(a);
+		return;
+	}
+	ok(m->extent.x == 0 && m->extent.width == 300, "the model's extent is its main plane's");
+	doc = drawn(m, &marks, &text);
+	xp = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(xp, (const xmlChar *)"s", (const xmlChar *)FL_SVG_NS);
+	is_int(num("count(//s:g[starts-with(@class,'fl-el ')])"), 5, "the main plane: its five elements");
+	is_int(num("count(//s:g[@data-element='in_t'])"), 0, "not the subprocess's content");
+	is_int(num("count(//s:g[@data-element='sub']/s:line)"), 2, "the collapsed subprocess has its + marker");
+	xmlXPathFreeContext(xp);
+	xmlFreeDoc(doc);
+	free(text);
+	marks.plane = "sub";
+	doc = drawn(m, &marks, &text);
+	xp = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(xp, (const xmlChar *)"s", (const xmlChar *)FL_SVG_NS);
+	is_int(num("count(//s:g[starts-with(@class,'fl-el ')])"), 3, "the subprocess's plane: its three elements");
+	is_str(str("/s:svg/@viewBox"), "980 958 240 120", "its own extent");
+	is_str(str("/s:svg/s:title"), "Inner", "titled with the subprocess's name");
+	xmlXPathFreeContext(xp);
+	xmlFreeDoc(doc);
+	free(text);
+	{
+		xmlDocPtr none = xmlNewDoc((const xmlChar *)"1.0");
+
+		marks.plane = "e";
+		ok(fl_svg_draw(m, &marks, none, NULL, NULL) == PT_ENOTFOUND, "an element without a plane has nothing to draw");
+		xmlFreeDoc(none);
+	}
+	pt_arena_free(a);
+}
+
 int
 main(void)
 {
 	check_model();
+	check_drill_down();
 	check_long_edge();
 	check_samples();
 	xmlCleanupParser();
