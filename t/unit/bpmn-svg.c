@@ -128,6 +128,26 @@ drawn(const struct fl_model *m, const struct fl_svg_marks *marks, char **text)
 	return back;
 }
 
+/* Draw m and point the XPath context at the drawing; done() releases both. */
+static xmlDocPtr
+look(const struct fl_model *m, const struct fl_svg_marks *marks, char **text)
+{
+	xmlDocPtr doc = drawn(m, marks, text);
+
+	xp = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(xp, (const xmlChar *)"s", (const xmlChar *)FL_SVG_NS);
+	return doc;
+}
+
+static void
+done(xmlDocPtr doc, char *text)
+{
+	xmlXPathFreeContext(xp);
+	xp = NULL;
+	xmlFreeDoc(doc);
+	free(text);
+}
+
 static void
 check_model(void)
 {
@@ -187,20 +207,14 @@ check_model(void)
 	is_int(num("count(//s:g[@class='fl-badge'])"), 2, "badges on the two shapes counted (not on a flow nor an unknown id)");
 	is_str(str("//s:g[@class='fl-badge'][@data-element='t']/s:text"), "12", "the task's count");
 	is_str(str("//s:g[@class='fl-badge'][@data-element='g']/s:text"), "3", "the gateway's count");
-	xmlXPathFreeContext(xp);
-	xmlFreeDoc(doc);
-	free(text);
+	done(doc, text);
 
 	marks.lang = "de";
-	doc = drawn(m, &marks, &text);
-	xp = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(xp, (const xmlChar *)"s", (const xmlChar *)FL_SVG_NS);
+	doc = look(m, &marks, &text);
 	is_str(str("/s:svg/s:title"), "Zeichne mich", "in German the process's German name");
 	is_str(str("//s:g[@data-element='t']/s:text"), "Prüfen", "and the task's");
 	is_str(str("//s:g[@data-element='f_yes']/s:text"), "yes", "a name without a German one stays");
-	xmlXPathFreeContext(xp);
-	xmlFreeDoc(doc);
-	free(text);
+	done(doc, text);
 
 	{
 		/* Into a page's tree, under a parent. */
@@ -234,14 +248,10 @@ check_samples(void)
 			pt_arena_free(a);
 			continue;
 		}
-		doc = drawn(m, NULL, &text);
-		xp = xmlXPathNewContext(doc);
-		xmlXPathRegisterNs(xp, (const xmlChar *)"s", (const xmlChar *)FL_SVG_NS);
+		doc = look(m, NULL, &text);
 		is_int(num("count(//s:g[contains(@class,'fl-el ')])"), 8, files[i]);
 		is_int(num("count(//s:g[contains(@class,'fl-subProcess')]/s:rect)"), 1, "its subprocess is drawn");
-		xmlXPathFreeContext(xp);
-		xmlFreeDoc(doc);
-		free(text);
+		done(doc, text);
 		free(xml);
 		pt_arena_free(a);
 	}
@@ -321,25 +331,17 @@ check_drill_down(void)
 		return;
 	}
 	ok(m->extent.x == 0 && m->extent.width == 300, "the model's extent is its main plane's");
-	doc = drawn(m, &marks, &text);
-	xp = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(xp, (const xmlChar *)"s", (const xmlChar *)FL_SVG_NS);
+	doc = look(m, &marks, &text);
 	is_int(num("count(//s:g[starts-with(@class,'fl-el ')])"), 5, "the main plane: its five elements");
 	is_int(num("count(//s:g[@data-element='in_t'])"), 0, "not the subprocess's content");
 	is_int(num("count(//s:g[@data-element='sub']/s:line)"), 2, "the collapsed subprocess has its + marker");
-	xmlXPathFreeContext(xp);
-	xmlFreeDoc(doc);
-	free(text);
+	done(doc, text);
 	marks.plane = "sub";
-	doc = drawn(m, &marks, &text);
-	xp = xmlXPathNewContext(doc);
-	xmlXPathRegisterNs(xp, (const xmlChar *)"s", (const xmlChar *)FL_SVG_NS);
+	doc = look(m, &marks, &text);
 	is_int(num("count(//s:g[starts-with(@class,'fl-el ')])"), 3, "the subprocess's plane: its three elements");
 	is_str(str("/s:svg/@viewBox"), "980 958 240 120", "its own extent");
 	is_str(str("/s:svg/s:title"), "Inner", "titled with the subprocess's name");
-	xmlXPathFreeContext(xp);
-	xmlFreeDoc(doc);
-	free(text);
+	done(doc, text);
 	{
 		xmlDocPtr none = xmlNewDoc((const xmlChar *)"1.0");
 
