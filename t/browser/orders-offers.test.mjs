@@ -5,7 +5,8 @@
 // ticking the box (refused at the field), then accepts it with a delivery
 // address, and follows it to its contract, which shows its notice
 // deadline in the contract list; the manager sees the contracts running
-// out and opens the demo's spare-parts agreement among them.  At 1280 and at 360 px, every page passes an axe-core WCAG 2.1 AA
+// out and opens the demo's spare-parts agreement among them; Bergmann's
+// admin reads the offer she declined, in German.  At 1280 and at 360 px, every page passes an axe-core WCAG 2.1 AA
 // scan and does not scroll sideways; screenshots go to
 // var/test/screenshots/.
 import { test, before, after } from 'node:test';
@@ -132,6 +133,22 @@ for (const { width, height } of VIEWPORTS) {
       await page.goto(`${BASE}/orders/admin/offers/${number}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await check(page, 'admin-accepted', width);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    {
+      // In German: Bergmann's admin reads the offer the demo has her decline.
+      const { context, page, problems } = await openPage(browser, { width, height, lang: 'de' });
+      await signIn(page, 'sabine.krueger@bergmann.example');
+      await page.goto(`${BASE}/orders/offers`);
+      await page.getByRole('heading', { level: 1, name: 'Angebote' }).waitFor();
+      await check(page, 'list-de', width);
+      await page.getByRole('link', { name: 'Q-2026-000003' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Wartungsvertrag Fertigungslinie 2' }).waitFor();
+      const main = await page.locator('main').innerText();
+      assert.match(main, /Abgelehnt/, 'declined, in German');
+      assert.match(main, /intern vergeben/, 'with her reason');
+      await check(page, 'declined-de', width);
       assert.deepEqual(problems, []);
       await context.close();
     }
