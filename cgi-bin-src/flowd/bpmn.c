@@ -35,7 +35,9 @@
  *     event without errorRef throws an error no boundary names, which
  *     only a boundary event without errorRef catches;
  *     documentation, extensionElements, itemDefinition anywhere allowed;
- *   - textAnnotation and association: drawn only.
+ *   - textAnnotation, association and group (named by the value of its
+ *     categoryValueRef, a <category><categoryValue value="..."/>): drawn
+ *     only.
  *   - the diagram (BPMN DI): BPMNShape with dc:Bounds and an optional
  *     BPMNLabel per element, BPMNEdge with two or more di:waypoint per
  *     flow; one shape per element at most.
@@ -101,8 +103,8 @@ struct parse {
 	char		*err;
 	struct item	*items;
 	size_t		 nitems, capitems;
-	struct named	*messages, *errors;
-	size_t		 nmessages, nerrors;
+	struct named	*messages, *errors, *categories;
+	size_t		 nmessages, nerrors, ncategories;
 	size_t		 ndi;		/* DI nodes seen, bounded like elements */
 	const char	*collaboration;	/* its id, when there is one */
 	/*
@@ -368,6 +370,7 @@ static const struct kind_name flow_kinds[] = {
 	{ "intermediateCatchEvent", FL_CATCH_EVENT }, { "boundaryEvent", FL_BOUNDARY_EVENT },
 	{ "sequenceFlow", FL_SEQUENCE_FLOW },
 	{ "textAnnotation", FL_ANNOTATION }, { "association", FL_ASSOCIATION },
+	{ "group", FL_GROUP },
 };
 
 /* Children every element may have, which say nothing to the engine. */
@@ -782,6 +785,14 @@ read_element(struct parse *p, xmlNodePtr n, enum fl_kind kind, struct fl_element
 			if (is(c, FL_NS_BPMN, "text"))
 				e->text = text(p, c);
 		return PT_OK;
+	case FL_GROUP: {
+		const char *ref = attr(p, n, NULL, "categoryValueRef");
+
+		if (ref != NULL && e->name == NULL &&
+		    (e->name = named_find(p->categories, p->ncategories, ref)) == NULL)
+			return refuse(p, n, "names the unknown categoryValue \"%s\"", ref);
+		return PT_OK;
+	}
 	default:
 		break;
 	}
@@ -1405,7 +1416,14 @@ read_definitions(struct parse *p, xmlNodePtr root)
 			rc = collect_named(p, n, &p->messages, &p->nmessages, "name");
 		else if (is(n, FL_NS_BPMN, "error"))
 			rc = collect_named(p, n, &p->errors, &p->nerrors, "errorCode");
-		else
+		else if (is(n, FL_NS_BPMN, "category")) {
+			xmlNodePtr c;
+
+			rc = PT_OK;
+			for (c = n->children; c != NULL && rc == PT_OK; c = c->next)
+				if (is(c, FL_NS_BPMN, "categoryValue"))
+					rc = collect_named(p, c, &p->categories, &p->ncategories, "value");
+		} else
 			rc = PT_OK;
 		if (rc != PT_OK)
 			return rc;
@@ -1430,7 +1448,8 @@ read_definitions(struct parse *p, xmlNodePtr root)
 		    is(n, FL_NS_BPMN, "extensionElements") || is(n, FL_NS_BPMN, "itemDefinition") ||
 		    is(n, FL_NS_BPMN, "signal") || is(n, FL_NS_BPMN, "escalation") ||
 		    is(n, FL_NS_BPMN, "resource") || is(n, FL_NS_BPMN, "interface") ||
-		    is(n, FL_NS_BPMN, "dataStore") || is(n, FL_NS_BPMN, "import")) {
+		    is(n, FL_NS_BPMN, "dataStore") || is(n, FL_NS_BPMN, "import") ||
+		    is(n, FL_NS_BPMN, "category")) {
 			/* Declarations that do nothing by themselves; what uses them is checked. */
 			rc = PT_OK;
 		} else {
@@ -1528,6 +1547,7 @@ out:
 	free(p.items);
 	free(p.messages);
 	free(p.errors);
+	free(p.categories);
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctxt);
 	return rc;

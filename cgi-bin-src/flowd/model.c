@@ -28,6 +28,7 @@ const char *const fl_kind_names[FL_KIND__MAX] = {
 	[FL_LANE] = "lane",
 	[FL_ANNOTATION] = "textAnnotation",
 	[FL_ASSOCIATION] = "association",
+	[FL_GROUP] = "group",
 	[FL_UNSUPPORTED] = "unsupported",
 };
 

@@ -117,6 +117,7 @@ enum fl_kind {
 	FL_LANE,
 	FL_ANNOTATION,		/* textAnnotation */
 	FL_ASSOCIATION,
+	FL_GROUP,		/* named by its categoryValue */
 	/*
 	 * An element outside the supported subset: only while parsing, so
 	 * that broken references are reported before what is unsupported.

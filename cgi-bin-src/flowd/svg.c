@@ -550,6 +550,19 @@ draw_pool(struct draw *d, const struct fl_element *e, enum mark k)
 	set(d, t, "transform", rot);
 }
 
+/* A group: a dashed rounded frame, its name at the top left, behind the shapes. */
+static void
+draw_group(struct draw *d, const struct fl_element *e)
+{
+	const struct fl_bounds *b = &e->shape->bounds;
+	xmlNodePtr g = group(d, d->pools, e, MARK_NONE), r;
+
+	r = rect(d, g, b->x, b->y, b->width, b->height, 10);
+	paint(d, r, INK, "none", 1);
+	set(d, r, "stroke-dasharray", "8 4 1 4");
+	text_block(d, g, label_of(d, e), b->x + 8, b->y + 4, b->width - 16, 0, 1);
+}
+
 static void
 draw_annotation(struct draw *d, const struct fl_element *e)
 {
@@ -831,6 +844,9 @@ fl_svg_draw(const struct fl_model *m, const struct fl_svg_marks *marks, xmlDocPt
 			break;
 		case FL_ANNOTATION:
 			draw_annotation(&d, e);
+			break;
+		case FL_GROUP:
+			draw_group(&d, e);
 			break;
 		case FL_PROCESS:
 		case FL_UNSUPPORTED:

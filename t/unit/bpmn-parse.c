@@ -89,7 +89,9 @@ static const char full[] =
 "<semantic:sequenceFlow id='f_day_end' sourceRef='wait_day' targetRef='end'/>\n"
 "<semantic:sequenceFlow id='f_pay2' sourceRef='wait_msg' targetRef='wait_paid'/>\n"
 "<semantic:sequenceFlow id='f_paid_end' sourceRef='wait_paid' targetRef='end'/>\n"
+"<semantic:group id='grp' categoryValueRef='cv_billing'/>\n"
 "</semantic:process>\n"
+"<semantic:category id='cat'><semantic:categoryValue id='cv_billing' value='Billing'/></semantic:category>\n"
 "<bpmndi:BPMNDiagram id='dia'><bpmndi:BPMNPlane id='plane' bpmnElement='approval'>\n"
 "<bpmndi:BPMNShape id='start_di' bpmnElement='start'><dc:Bounds x='100' y='100' width='36' height='36'/><bpmndi:BPMNLabel><dc:Bounds x='90' y='140' width='60' height='14'/></bpmndi:BPMNLabel></bpmndi:BPMNShape>\n"
 "<bpmndi:BPMNShape id='approve_di' bpmnElement='approve'><dc:Bounds x='300' y='80' width='100' height='80'/></bpmndi:BPMNShape>\n"
@@ -211,6 +213,9 @@ check_full(void)
 	e = find(m, "note");
 	ok(e != NULL && e->kind == FL_ANNOTATION && strcmp(e->text, "Above budget only") == 0,
 	    "the annotation's text");
+	e = find(m, "grp");
+	ok(e != NULL && e->kind == FL_GROUP && e->name != NULL && strcmp(e->name, "Billing") == 0,
+	    "a group is named by its category value");
 	e = find(m, "f_big");
 	ok(e != NULL && e->shape != NULL && e->shape->nwaypoints == 3 && e->shape->has_label &&
 	    e->shape->waypoints[2].x == 300, "the flow's waypoints and label");
@@ -360,6 +365,8 @@ check_refusals(void)
 		{ HEAD "<startEvent id='M'/>" TAIL, "line 3: message \"M\" repeats the id of startEvent on line 5" },
 		{ "<?xml version='1.0'?>\n<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'>\n"
 		  "<message id='M'/>\n<error id='M'/><process id='P'/></definitions>", "line 4: error \"M\" repeats an id of line 3" },
+		{ SIMPLE("<task id='t'/><group id='g' categoryValueRef='nope'/>"),
+		  "line 6: group \"g\" names the unknown categoryValue \"nope\"" },
 		/* broken references come before what is unsupported */
 		{ SIMPLE("<scriptTask id='t'/><boundaryEvent id='b'/>"),
 		  "line 6: boundaryEvent \"b\" is attached to nothing (no attachedToRef)" },

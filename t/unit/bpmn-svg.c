@@ -50,7 +50,9 @@ static const char model[] =
 "<sequenceFlow id='f7' sourceRef='wait' targetRef='e2'/>\n"
 "<sequenceFlow id='f8' sourceRef='b' targetRef='mail'/>\n"
 "<sequenceFlow id='f9' sourceRef='mail' targetRef='e2'/>\n"
+"<group id='grp' categoryValueRef='cv'/>\n"
 "</process>\n"
+"<category id='cat'><categoryValue id='cv' value='Waiting'/></category>\n"
 "<bpmndi:BPMNDiagram><bpmndi:BPMNPlane bpmnElement='P'>\n"
 "<bpmndi:BPMNShape bpmnElement='s'><dc:Bounds x='0' y='22' width='36' height='36'/></bpmndi:BPMNShape>\n"
 "<bpmndi:BPMNShape bpmnElement='t'><dc:Bounds x='80' y='0' width='100' height='80'/></bpmndi:BPMNShape>\n"
@@ -63,6 +65,7 @@ static const char model[] =
 "<bpmndi:BPMNShape bpmnElement='wait'><dc:Bounds x='520' y='100' width='36' height='36'/></bpmndi:BPMNShape>\n"
 "<bpmndi:BPMNShape bpmnElement='e'><dc:Bounds x='227' y='-80' width='36' height='36'/></bpmndi:BPMNShape>\n"
 "<bpmndi:BPMNShape bpmnElement='e2'><dc:Bounds x='620' y='22' width='36' height='36'/></bpmndi:BPMNShape>\n"
+"<bpmndi:BPMNShape bpmnElement='grp'><dc:Bounds x='400' y='0' width='180' height='150'/></bpmndi:BPMNShape>\n"
 "<bpmndi:BPMNEdge bpmnElement='f1'><di:waypoint x='36' y='40'/><di:waypoint x='80' y='40'/></bpmndi:BPMNEdge>\n"
 "<bpmndi:BPMNEdge bpmnElement='f2'><di:waypoint x='180' y='40'/><di:waypoint x='220' y='40'/></bpmndi:BPMNEdge>\n"
 "<bpmndi:BPMNEdge bpmnElement='f_yes'><di:waypoint x='270' y='40'/><di:waypoint x='320' y='40'/></bpmndi:BPMNEdge>\n"
@@ -192,6 +195,9 @@ check_model(void)
 	is_int(num("count(//s:g[contains(@class,'fl-sequenceFlow')]/s:polyline[starts-with(@marker-end,'url(#p1-arrow')])"), 11,
 	    "every flow is a polyline with an arrow");
 	is_str(str("//s:g[@data-element='f5']/s:polyline/@points"), "445,65 445,118 520,118", "drawn through its waypoints");
+	is_int(num("count(//s:g[@class='fl-pools']/s:g[@data-element='grp']/s:rect[@stroke-dasharray][@fill='none'])"), 1,
+	    "a group is a dashed frame behind the shapes");
+	is_str(str("//s:g[@data-element='grp']/s:text"), "Waiting", "named by its category value");
 	is_int(num("count(//s:g[@data-element='f_no']/s:line)"), 1, "the default flow has its slash");
 	is_int(num("count(//s:g[@data-element='f_yes']/s:line)"), 0, "a conditional one has none");
 	is_str(str("//s:g[@data-element='f_yes']/s:text"), "yes", "a flow's name is its label");
