@@ -49,8 +49,14 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " LEFT JOIN offers r ON r.id = f.revises_id LEFT JOIN contracts c ON c.offer_id = f.id"
 	    " LEFT JOIN orders ord ON ord.id = c.order_id"
 	    " WHERE f.number = ? AND (? = 0 OR (f.org_id = ? AND f.status <> 'draft'))" },
-	/* The lock of a write, before the load reads the offer.  Binds: number. */
-	[SQL_LOCK] = { "or_offer_lock", "SELECT id FROM offers WHERE number = ? FOR UPDATE" },
+	/*
+	 * The lock of a write, before the load reads the offer; only of what
+	 * the reader may find, so nobody holds up another organisation's
+	 * offer.  Binds: number, org (0: any), org.
+	 */
+	[SQL_LOCK] = { "or_offer_lock",
+	    "SELECT id FROM offers WHERE number = ? AND (? = 0 OR (org_id = ? AND status <> 'draft'))"
+	    " FOR UPDATE" },
 	[SQL_LINES] = { "or_offer_lines",
 	    "SELECT line_no, kind, product_id, sku, name, unit, quantity, unit_price_minor,"
 	    " billing, tax_class FROM offer_lines WHERE offer_id = ? ORDER BY line_no" },
@@ -88,7 +94,8 @@ or_offer_load(struct pt_req *req, const char *number, long long org, int lock,
 
 	memset(f, 0, sizeof(*f));
 	if (lock) {
-		if ((rc = pt_db_query(req, &sql[SQL_LOCK], &l, PT_BINDS(pt_str(number)))) != PT_OK)
+		if ((rc = pt_db_query(req, &sql[SQL_LOCK], &l, PT_BINDS(pt_str(number), pt_int(org),
+		    pt_int(org)))) != PT_OK)
 			return rc;
 		if (l.nrows != 1)
 			return PT_ENOTFOUND;
