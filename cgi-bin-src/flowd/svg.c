@@ -228,6 +228,9 @@ text_block(struct draw *d, xmlNodePtr g, const char *s, double cx, double cy, do
 	}
 	if (nlines == 0)
 		return;
+	/* What did not fit is cut, and the last line says so. */
+	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+		p++;
 	t = el(d, g, "text");
 	set(d, t, "font-family", "sans-serif");
 	set(d, t, "font-size", "12");
@@ -239,6 +242,8 @@ text_block(struct draw *d, xmlNodePtr g, const char *s, double cx, double cy, do
 		xmlChar *line = xmlStrndup((const xmlChar *)s + starts[i], (int)lens[i]);
 		xmlNodePtr span;
 
+		if (line != NULL && i == nlines - 1 && *p != '\0')
+			line = xmlStrcat(line, (const xmlChar *)"\xe2\x80\xa6");	/* … */
 		if (line == NULL) {
 			d->oom = 1;
 			return;

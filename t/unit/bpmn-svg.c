@@ -31,7 +31,7 @@ static const char model[] =
 "<startEvent id='s' name='Start' p:name-de='Anfang'/>\n"
 "<userTask id='t' name='&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co' p:name-de='Prüfen' p:candidateRoles='agent'/>\n"
 "<boundaryEvent id='b' attachedToRef='t' cancelActivity='false'><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></boundaryEvent>\n"
-"<serviceTask id='mail' p:action='webhook.call'><extensionElements><p:param name='event' value='x'/></extensionElements></serviceTask>\n"
+"<serviceTask id='mail' name='one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive twentysix twentyseven twentyeight twentynine thirty' p:action='webhook.call'><extensionElements><p:param name='event' value='x'/></extensionElements></serviceTask>\n"
 "<exclusiveGateway id='g' name='Approved?' default='f_no'/>\n"
 "<parallelGateway id='fork'/>\n"
 "<eventBasedGateway id='race'/>\n"
@@ -198,6 +198,9 @@ check_model(void)
 	is_int(num("count(//s:g[@class='fl-pools']/s:g[@data-element='grp']/s:rect[@stroke-dasharray][@fill='none'])"), 1,
 	    "a group is a dashed frame behind the shapes");
 	is_str(str("//s:g[@data-element='grp']/s:text"), "Waiting", "named by its category value");
+	is_int(num("count(//s:g[@data-element='mail']/s:text/s:tspan)"), 6, "a long name takes six lines at most");
+	is_str(str("//s:g[@data-element='mail']/s:text/s:tspan[6]"), "thirteen\xe2\x80\xa6",
+	    "and says where it was cut");
 	is_int(num("count(//s:g[@data-element='f_no']/s:line)"), 1, "the default flow has its slash");
 	is_int(num("count(//s:g[@data-element='f_yes']/s:line)"), 0, "a conditional one has none");
 	is_str(str("//s:g[@data-element='f_yes']/s:text"), "yes", "a flow's name is its label");
