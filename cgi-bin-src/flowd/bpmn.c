@@ -664,6 +664,7 @@ read_user_task(struct parse *p, struct fl_element *e, xmlNodePtr n)
 
 		if ((rc = binding_expr(p, n, e, &b, "portico:assignee")) != PT_OK)
 			return rc;
+		u->assignee_compiled = b.compiled;
 	}
 	if (u->nroles == 0 && u->assignee == NULL)
 		return refuse(p, n, "names no portico:candidateRoles and no portico:assignee: nobody could work on it");

@@ -171,6 +171,7 @@ struct fl_user_task {
 	size_t		 nroles;
 	enum fl_org_scope scope;
 	const char	*assignee;	/* an expression giving a user id, or NULL */
+	struct fl_expr	*assignee_compiled;	/* parsed once at deploy */
 	const char	*due;		/* ISO 8601 duration after creation, or NULL */
 	struct fl_duration due_after;
 	int		 due_business_time;

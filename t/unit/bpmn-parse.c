@@ -395,6 +395,38 @@ check_refusals(void)
 	}
 }
 
+static int
+owner_is_7(void *ctx, const char *name, struct fl_value *out)
+{
+	(void)ctx;
+	if (strcmp(name, "owner_id") != 0)
+		return PT_ENOTFOUND;
+	memset(out, 0, sizeof(*out));
+	out->type = FL_NUMBER;
+	out->number = 7;
+	return PT_OK;
+}
+
+/* The assignee's expression is compiled at deploy, ready to evaluate. */
+static void
+check_assignee(void)
+{
+	static const char xml[] = SIMPLE("<userTask id='t' p:assignee='owner_id'/>");
+	struct fl_scope scope = { owner_is_7, NULL, 0 };
+	struct pt_arena *a = pt_arena_new();
+	char err[FL_ERROR_BYTES];
+	struct fl_expr_error xe;
+	struct fl_model *m;
+	struct fl_element *t;
+	struct fl_value v;
+
+	ok(fl_bpmn_parse(a, xml, strlen(xml), &m, err) == PT_OK && (t = fl_model_find(m, "t")) != NULL &&
+	    t->user->assignee_compiled != NULL &&
+	    fl_expr_eval(t->user->assignee_compiled, &scope, a, &v, &xe) == PT_OK && v.type == FL_NUMBER &&
+	    v.number == 7, "a user task's assignee is compiled and evaluates");
+	pt_arena_free(a);
+}
+
 /* A model of n tasks in a row. */
 static char *
 chain(size_t n)
@@ -482,6 +514,7 @@ main(void)
 {
 	check_full();
 	check_refusals();
+	check_assignee();
 	check_hostile();
 	xmlCleanupParser();
 	return done_testing();
