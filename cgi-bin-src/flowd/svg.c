@@ -448,23 +448,18 @@ static void
 person(struct draw *d, xmlNodePtr g, double x, double y, const char *stroke)
 {
 	xmlNodePtr n = circle(d, g, x + 7, y + 4, 3.5), body;
+	char x0[32], x1[32], x2[32], top[32], bottom[32], path[200];
 
 	paint(d, n, stroke, PAPER, 1.2);
+	/* The shoulders: a curve from the left foot over the head's centre to the right. */
+	fmt_num(x0, sizeof(x0), x);
+	fmt_num(x1, sizeof(x1), x + 7);
+	fmt_num(x2, sizeof(x2), x + 14);
+	fmt_num(top, sizeof(top), y + 4);
+	fmt_num(bottom, sizeof(bottom), y + 15);
+	snprintf(path, sizeof(path), "M %s,%s Q %s,%s %s,%s Z", x0, bottom, x1, top, x2, bottom);
 	body = el(d, g, "path");
-	{
-		char buf[160];
-		size_t len = 0;
-
-		buf[0] = '\0';
-		len += (size_t)snprintf(buf, sizeof(buf), "M ");
-		point(buf, sizeof(buf), &len, x, y + 15);
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, " Q ");
-		point(buf, sizeof(buf), &len, x + 7, y + 4);
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, " ");
-		point(buf, sizeof(buf), &len, x + 14, y + 15);
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, " Z");
-		set(d, body, "d", buf);
-	}
+	set(d, body, "d", path);
 	paint(d, body, stroke, PAPER, 1.2);
 }
 
