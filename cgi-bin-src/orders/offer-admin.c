@@ -18,7 +18,7 @@
 
 #include "orders.h"
 
-#define OFFERS_SHOWN	200		/* the most recent offers on the list */
+#define OFFERS_PER_PAGE	50		/* offers a page of the list, newest first */
 #define LINES_MAX	100		/* lines of an offer */
 #define TITLE_MAX_CHARS	200
 #define TERMS_MAX_CHARS	16000		/* 4 bytes a character at most: within terms_md's TEXT */
@@ -30,7 +30,7 @@ enum offer_admin_sql {
 };
 
 static const struct pt_sql sql[SQL__MAX] = {
-	/* Binds: state ('' for all), state, today, state, today, state, state. */
+	/* Binds: state ('' for all), state, today, state, today, state, state, limit, offset. */
 	[SQL_LIST] = { "or_offer_admin_list",
 	    "SELECT f.number, f.status, f.title, og.name, DATE_FORMAT(f.valid_until, '%Y-%m-%d'),"
 	    " " OR_ISO("f.created_at") ", " OR_ISO("f.sent_at") ", " OR_ISO("f.decided_at")
@@ -38,7 +38,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE (? = '' OR (? = 'expired' AND f.status = 'sent' AND f.valid_until < ?)"
 	    "   OR (? = 'sent' AND f.status = 'sent' AND f.valid_until >= ?)"
 	    "   OR (? IN ('draft', 'accepted', 'declined') AND f.status = ?))"
-	    " ORDER BY f.created_at DESC, f.id DESC LIMIT " OR_XSTR(OFFERS_SHOWN) },
+	    " ORDER BY f.created_at DESC, f.id DESC LIMIT ? OFFSET ?" },
 	[SQL_ORGS] = { "or_offer_admin_orgs",
 	    "SELECT id, name, currency FROM orgs WHERE kind IN ('customer', 'partner')"
 	    " AND status = 'active' ORDER BY name" },
@@ -149,11 +149,12 @@ static const char *const line_names[L__MAX] = {
 
 enum { S_NUMBER, S_STATUS, S_TITLE, S_ORG, S_VALID, S_CREATED, S_SENT, S_DECIDED };
 
-/* GET /orders/admin/offers[?state=] */
+/* GET /orders/admin/offers[?state=][&page=] */
 static int
 list(struct pt_req *req)
 {
 	const char *state = pt_query(req, "state");
+	long long page = pt_query_page(req);
 	char today[11];
 	struct pt_rows rows;
 	xmlNodePtr l, o;
@@ -164,12 +165,14 @@ list(struct pt_req *req)
 		state = "";
 	pt_local_date(req, time(NULL), today);
 	if ((rc = pt_db_query(req, &sql[SQL_LIST], &rows, PT_BINDS(pt_str(state), pt_str(state),
-	    pt_str(today), pt_str(state), pt_str(today), pt_str(state), pt_str(state)))) != PT_OK)
+	    pt_str(today), pt_str(state), pt_str(today), pt_str(state), pt_str(state),
+	    pt_int(OFFERS_PER_PAGE + 1), pt_int((page - 1) * OFFERS_PER_PAGE)))) != PT_OK)
 		return rc;
 	l = pt_node(req->page, "offers", NULL);
 	pt_attr(l, "state", state);
 	pt_attr(l, "staff", "1");
-	for (i = 0; i < rows.nrows; i++) {
+	or_pager_more(l, page, rows.nrows > OFFERS_PER_PAGE);
+	for (i = 0; i < rows.nrows && i < OFFERS_PER_PAGE; i++) {
 		o = pt_node(l, "offer", NULL);
 		pt_attr(o, "number", pt_cell(&rows, i, S_NUMBER));
 		pt_attr(o, "href", or_offer_href(req, pt_cell(&rows, i, S_NUMBER), 1));

@@ -271,3 +271,13 @@ or_sha256_hex(const void *data, size_t len, char out[65])
 	}
 	out[64] = '\0';
 }
+
+void
+or_pager_more(xmlNodePtr parent, long long page, int more)
+{
+	xmlNodePtr p = pt_node(parent, "pager", NULL);
+
+	pt_attr_int(p, "page", page);
+	if (more)
+		pt_attr(p, "more", "1");
+}

@@ -24,7 +24,7 @@
 
 #include "orders.h"
 
-#define OFFERS_SHOWN	200
+#define OFFERS_PER_PAGE	50
 #define REASON_MAX_CHARS 1000
 #define ORDER_LINE_BINDS 14
 
@@ -34,13 +34,13 @@ enum offer_sql {
 };
 
 static const struct pt_sql sql[SQL__MAX] = {
-	/* Binds: org. */
+	/* Binds: org, limit, offset. */
 	[SQL_LIST] = { "or_offer_list",
 	    "SELECT f.number, f.status, f.title, DATE_FORMAT(f.valid_until, '%Y-%m-%d'),"
 	    " " OR_ISO("f.sent_at") ", " OR_ISO("f.decided_at") ","
 	    " EXISTS (SELECT 1 FROM offers n WHERE n.revises_id = f.id AND n.status <> 'draft')"
 	    " FROM offers f WHERE f.org_id = ? AND f.status <> 'draft'"
-	    " ORDER BY f.sent_at DESC, f.id DESC LIMIT " OR_XSTR(OFFERS_SHOWN) },
+	    " ORDER BY f.sent_at DESC, f.id DESC LIMIT ? OFFSET ?" },
 	[SQL_ADDRESSES] = { "or_offer_addresses",
 	    "SELECT id, label, city, country FROM org_addresses WHERE org_id = ? AND active = 1"
 	    " ORDER BY label, id" },
@@ -107,7 +107,7 @@ static const struct pt_input reason_input = {
 
 enum { S_NUMBER, S_STATUS, S_TITLE, S_VALID, S_SENT, S_DECIDED, S_SUPERSEDED };
 
-/* GET /orders/offers */
+/* GET /orders/offers[?page=] */
 static int
 list(struct pt_req *req)
 {
@@ -116,11 +116,14 @@ list(struct pt_req *req)
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_LIST], &rows,
-	    PT_BINDS(pt_int(req->session.user->org_id)))) != PT_OK)
+	long long page = pt_query_page(req);
+
+	if ((rc = pt_db_query(req, &sql[SQL_LIST], &rows, PT_BINDS(pt_int(req->session.user->org_id),
+	    pt_int(OFFERS_PER_PAGE + 1), pt_int((page - 1) * OFFERS_PER_PAGE)))) != PT_OK)
 		return rc;
 	l = pt_node(req->page, "offers", NULL);
-	for (i = 0; i < rows.nrows; i++) {
+	or_pager_more(l, page, rows.nrows > OFFERS_PER_PAGE);
+	for (i = 0; i < rows.nrows && i < OFFERS_PER_PAGE; i++) {
 		const char *state = or_offer_state(req, pt_cell(&rows, i, S_STATUS),
 		    pt_cell(&rows, i, S_VALID));
 

@@ -486,6 +486,11 @@ const char *or_offer_text(struct pt_req *, const struct or_offer *);
 void	 or_sha256_hex(const void *data, size_t len, char out[65]);
 /* "/orders/offers/<number>" or the staff's "/orders/admin/offers/<number>", in the arena. */
 const char *or_offer_href(struct pt_req *, const char *number, int staff);
+/*
+ * <pager page [more="1"]> under parent: a list read one row past its page
+ * says whether a next page has rows, without counting them all.
+ */
+void	 or_pager_more(xmlNodePtr parent, long long page, int more);
 /* The staff's page of the offer with status (offer-admin.c). */
 int	 or_offer_admin_page(struct pt_req *, int status, const struct or_offer *);
 /*

@@ -289,6 +289,22 @@ subtest 'the list' => sub {
     ok(xp_count($d, "/page/offers/offer[\@number='$second']"), '... the draft among them');
     ($d) = $staff->get_xml('/orders/admin/offers?state=nonsense');
     is(xp($d, '/page/offers/@state'), '', 'an unknown state shows all');
+
+    # Sixty more drafts, made in the database as if long ago: pages of fifty.
+    my $base = 900000 + ($$ % 1000) * 100;
+    sql('INSERT INTO offers (number, year, seq, org_id, title, currency, valid_until, term_months,'
+        . ' renewal_months, notice_days, terms_md, terms_html, created_by, created_at, updated_at) VALUES '
+        . join(', ', map { "('Q-1999-" . ($base + $_) . "', 1999, " . ($base + $_) . ", 2, "
+            . sql_quote(of_prefix() . " old $_") . ", 'GBP', '2030-01-01', 12, 0, 0, '', '', $mgr_id,"
+            . " '2000-01-01 00:00:00' + INTERVAL $_ SECOND, '2000-01-01')" } 1 .. 60));
+    ($d) = $staff->get_xml('/orders/admin/offers?state=draft');
+    is(xp_count($d, '/page/offers/offer'), 50, 'fifty drafts on the first page');
+    is(xp($d, '/page/offers/pager/@more'), 1, '... and more on the next');
+    ($d) = $staff->get_xml('/orders/admin/offers?state=draft&page=2');
+    ok(xp_count($d, "/page/offers/offer[\@number='Q-1999-" . ($base + 1) . "']"), 'the oldest on the second page');
+    is(xp($d, '/page/offers/pager/@page'), 2, '... page 2');
+    my $html = $staff->get('/orders/admin/offers?state=draft&page=2')->decoded_content;
+    like($html, qr{href="/orders/admin/offers\?state=draft&amp;page=1"}, '... which links back to page 1, filter kept');
 };
 
 done_testing;

@@ -279,6 +279,32 @@
       </xsl:when>
       <xsl:otherwise><p class="empty-state"><xsl:value-of select="pt:t('orders.offers.none')"/></p></xsl:otherwise>
     </xsl:choose>
+    <xsl:variable name="p" select="/page/offers/pager"/>
+    <xsl:if test="$p/@page &gt; 1 or $p/@more = '1'">
+      <xsl:variable name="base">
+        <xsl:choose>
+          <xsl:when test="$staff">/orders/admin/offers?state=<xsl:value-of select="/page/offers/@state"/>&amp;</xsl:when>
+          <xsl:otherwise>/orders/offers?</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <nav class="pager" aria-label="{pt:t('orders.offers.pager')}">
+        <p class="pager-status">
+          <xsl:call-template name="or-fill">
+            <xsl:with-param name="key" select="'orders.offers.pager.status'"/>
+            <xsl:with-param name="name" select="'page'"/>
+            <xsl:with-param name="value" select="string($p/@page)"/>
+          </xsl:call-template>
+        </p>
+        <ul class="pager-links">
+          <xsl:if test="$p/@page &gt; 1">
+            <li><a rel="prev" href="{$base}page={$p/@page - 1}"><xsl:value-of select="pt:t('orders.pager.prev')"/></a></li>
+          </xsl:if>
+          <xsl:if test="$p/@more = '1'">
+            <li><a rel="next" href="{$base}page={$p/@page + 1}"><xsl:value-of select="pt:t('orders.pager.next')"/></a></li>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- A table of contracts: their term, the running period's end and the
