@@ -272,10 +272,12 @@ list(struct pt_req *req)
 		pt_attr(n, "tax", pt_cell(&rows, i, LI_TAX));
 		pt_attr(n, "gross", pt_cell(&rows, i, LI_GROSS));
 		pt_attr(n, "order", pt_cell(&rows, i, LI_ORDER));
-		if (f.all)
+		if (f.all) {
 			pt_attr(pt_node(n, "org", pt_cell(&rows, i, LI_ORG)), "id",
 			    pt_cell(&rows, i, LI_ORG_ID));
-		else
+			pt_attr(n, "order-href", pt_printf(req, "/orders/desk/%s",
+			    pt_cell(&rows, i, LI_ORDER)));
+		} else
 			pt_attr(n, "order-href", or_order_href(req, pt_cell(&rows, i, LI_ORDER)));
 	}
 	pager = pt_pager(l, f.page, total > 10000 ? 10000 : total, PAGE_SIZE);
@@ -370,8 +372,11 @@ invoice_node(struct pt_req *req, const struct pt_rows *inv, const struct pt_rows
 	if (pt_cell(inv, 0, I_PAID_AT) != NULL)
 		pt_attr(n, "paid-at", pt_cell(inv, 0, I_PAID_AT));
 	pt_attr(n, "order", pt_cell(inv, 0, I_ORDER));
+	/* The order's page: the customer's own, or the desk's of any organisation's. */
 	if (pt_cell_int(inv, 0, I_ORG) == req->session.user->org_id)
 		pt_attr(n, "order-href", or_order_href(req, pt_cell(inv, 0, I_ORDER)));
+	else if (desk(req))
+		pt_attr(n, "order-href", pt_printf(req, "/orders/desk/%s", pt_cell(inv, 0, I_ORDER)));
 	if (pt_cell(inv, 0, I_SHIPMENT) != NULL)
 		pt_attr(n, "shipment", pt_cell(inv, 0, I_SHIPMENT));
 	pt_node(n, "po-number", pt_cell(inv, 0, I_PO));

@@ -134,8 +134,10 @@ subtest 'the page shows what the invoice holds' => sub {
     is(xp($doc, '/page/invoice/totals/@gross'), 126552, 'the total');
     is(xp($doc, '/page/invoice/@due'), '2026-11-04', 'the due date');
     ok(!xp($doc, '/page/invoice/actions/@paid'), 'no "paid" button for the customer');
+    is(xp($doc, '/page/invoice/@order-href'), '/orders/O-2026-000002', 'the order links to its page');
     ($doc) = $client{manager}->get_xml('/orders/invoices/INV-2026-000003');
     is(xp($doc, '/page/invoice/actions/@paid'), 1, 'the desk gets one');
+    is(xp($doc, '/page/invoice/@order-href'), '/orders/desk/O-2026-000002', '... and the desk\'s page of the order');
     my $html = $client{carl}->get('/orders/invoices/INV-2026-000003')->decoded_content;
     like($html, qr/1,265\.52\x{a0}GBP/, 'the HTML page shows the total as the reader writes money');
     like($html, qr{href="/orders/invoices/INV-2026-000003\.pdf"}, '... and links the PDF');
