@@ -1,10 +1,13 @@
-// The ERP drives an order through the integration API while the buyer
-// follows it in the browser: carl orders a gateway (within his limit); the
-// demo warehouse's integration finds the order in the feed of orders ready
-// to confirm, confirms it, ships it with a tracking link, issues its
+// The journey of issue 13 from end to end, the ERP driving the order
+// through the integration API while the buyer follows it in the browser:
+// carl orders five PX-400 gateways, above his limit per order, and sends it for
+// approval; olivia, Acme's approver, approves it on its page; the demo
+// warehouse's integration finds the approved order in the feed of orders
+// ready to confirm, confirms it, ships it with a tracking link, issues its
 // invoice and marks it delivered; carl sees each step on the order's page,
-// the tracking link and the invoice, and downloads the invoice as a PDF;
-// the provider's admin finds the integration named in the audit log.  At
+// the tracking link and the invoice, downloads the invoice as a PDF and
+// returns one of the gateways; the provider's admin finds the integration named in
+// the audit log.  At
 // 1280 and at 360 px every page passes an axe-core WCAG 2.1 AA scan and
 // does not scroll sideways; screenshots go to var/test/screenshots/.
 import { test, before, after } from 'node:test';
@@ -22,6 +25,7 @@ before(async () => { browser = await launch(); });
 after(async () => {
   await browser?.close();
   const orders = `SELECT id FROM orders WHERE po_number LIKE '${TAG}%'`;
+  sql(`DELETE FROM returns WHERE order_id IN (${orders})`);
   sql(`DELETE FROM invoices WHERE order_id IN (${orders})`);
   sql(`DELETE FROM order_events WHERE order_id IN (${orders}) AND shipment_id IS NOT NULL`);
   sql(`DELETE FROM shipments WHERE order_id IN (${orders})`);
@@ -53,18 +57,36 @@ for (const { width, height } of VIEWPORTS) {
     const { context, page, problems } = await openPage(browser, { width, height });
     await signIn(page, 'carl@acme.example');
     await page.goto(`${BASE}/orders/cart`);
-    await page.getByRole('textbox', { name: 'SKU', exact: true }).fill('PX-200');
-    await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('1');
+    await page.getByRole('textbox', { name: 'SKU', exact: true }).fill('PX-400');
+    await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('5');
     await Promise.all([
       page.waitForURL(/\/orders\/cart\?added=1$/),
       page.getByRole('button', { name: 'Add to cart' }).click(),
     ]);
+    assert.match(await page.locator('main').innerText(), /above your limit per order/, 'the cart says it needs approval');
     await page.getByRole('textbox', { name: /^PO number/ }).fill(po);
     await Promise.all([
       page.waitForURL(/\/orders\/O-\d{4}-\d{6}\?placed=1$/),
-      page.getByRole('button', { name: 'Place the order' }).click(),
+      page.getByRole('button', { name: 'Send the order for approval' }).click(),
     ]);
     const number = page.url().match(/(O-\d{4}-\d{6})/)[1];
+    assert.match(await page.locator('main').innerText(), /Awaiting approval/, 'waiting for approval');
+
+    // The approver, on the order's page.
+    {
+      const approver = await openPage(browser, { width, height });
+      await signIn(approver.page, 'olivia@acme.example');
+      await approver.page.goto(`${BASE}/orders/${number}`);
+      await approver.page.getByRole('textbox', { name: /^Comment/ }).fill('Needed for line 3.');
+      await Promise.all([
+        approver.page.waitForURL(/\?decided=1$/),
+        approver.page.getByRole('button', { name: 'Approve' }).click(),
+      ]);
+      assert.match(await approver.page.locator('main').innerText(), /Approved/, 'approved');
+      await check(approver.page, 'order-approved', width);
+      assert.deepEqual(approver.problems, []);
+      await approver.context.close();
+    }
 
     // The warehouse: the feed lists a change once it is a second old.
     sql(`UPDATE order_events SET at = at - INTERVAL 5 SECOND WHERE id > ${since}`);
@@ -73,12 +95,13 @@ for (const { width, height } of VIEWPORTS) {
     const found = body.orders.find((o) => o.number === number);
     assert.ok(found, 'the new order is in the feed of orders to confirm');
     assert.equal(found.po_number, po, 'with its PO number');
-    assert.deepEqual(found.lines.map((l) => [l.sku, l.quantity]), [['PX-200', 1]], 'and its line');
+    assert.equal(found.status, 'approved', 'approved');
+    assert.deepEqual(found.lines.map((l) => [l.sku, l.quantity]), [['PX-400', 5]], 'and its line');
     [status, body] = await api('POST', `/orders/${number}/confirm`);
     assert.equal(status, 200, 'confirmed');
     [status, body] = await api('POST', `/orders/${number}/shipments`, {
       carrier: 'DHL', tracking_number: `JD${process.pid}${width}`,
-      tracking_url: `https://track.example.com/JD${process.pid}${width}`, lines: [{ line: 1, quantity: 1 }],
+      tracking_url: `https://track.example.com/JD${process.pid}${width}`, lines: [{ line: 1, quantity: 5 }],
     });
     assert.equal(status, 201, 'shipped');
     assert.equal(body.status, 'shipped', 'the order is shipped');
@@ -110,6 +133,25 @@ for (const { width, height } of VIEWPORTS) {
     const pdf = await context.request.get(`${BASE}/orders/invoices/${invoice}.pdf`);
     assert.equal(pdf.status(), 200, 'the PDF');
     assert.match(pdf.headers()['content-type'] ?? '', /application\/pdf/, 'is a PDF');
+
+    // One gateway goes back.
+    await page.goto(`${BASE}/orders/${number}`);
+    await page.getByRole('link', { name: 'Return goods' }).click();
+    await page.getByRole('heading', { level: 1, name: `Return goods of order ${number}` }).waitFor();
+    await page.getByRole('textbox', { name: /^Quantity of PX-400/ }).fill('1');
+    await page.getByRole('combobox', { name: 'Reason' }).selectOption('defective');
+    await page.getByRole('textbox', { name: /^What is wrong/ }).fill('The LTE modem does not start.');
+    await check(page, 'return-new', width);
+    await Promise.all([
+      page.waitForURL(/\/orders\/returns\/R-\d{4}-\d{6}\?requested=1$/),
+      page.getByRole('button', { name: 'Ask for the return' }).click(),
+    ]);
+    const rma = page.url().match(/(R-\d{4}-\d{6})/)[1];
+    await page.getByRole('heading', { level: 1, name: `Return ${rma}` }).waitFor();
+    assert.match(await page.locator('main').innerText(), /Requested/, 'the return is requested');
+    assert.equal(sql(`SELECT COUNT(*) FROM returns r JOIN orders o ON o.id = r.order_id WHERE o.number = '${number}'`
+      + " AND r.status = 'requested'").trim(), '1', 'one return of the order in the database');
+    await check(page, 'return', width);
     assert.deepEqual(problems, []);
     await context.close();
 
