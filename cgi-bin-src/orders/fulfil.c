@@ -425,6 +425,7 @@ or_fulfil_deliver(struct pt_req *req, struct or_fulfil *f, const char *number,
 int
 or_fulfil_cancel(struct pt_req *req, struct or_fulfil *f, const char *number, const char *reason)
 {
+	long long billed;
 	long n;
 	int rc;
 
@@ -432,6 +433,10 @@ or_fulfil_cancel(struct pt_req *req, struct or_fulfil *f, const char *number, co
 		return rc;
 	if (!or_cancellable(f->before))
 		return problem(f, NULL, 0, "orders.fulfil.not-cancellable", -1);
+	if ((rc = or_order_billed(req, f->order_id, &billed)) != PT_OK)
+		return rc;
+	if (billed != 0)
+		return problem(f, NULL, 0, "orders.fulfil.invoiced", -1);
 	n = reason != NULL ? pt_text_chars(reason, 1) : 0;
 	if (n < 0)
 		return problem(f, "reason", 0, "input.invalid", -1);

@@ -8,7 +8,7 @@
 
 #include "orders.h"
 
-enum common_sql { SQL_LOCK, SQL_EVENT, SQL__MAX };
+enum common_sql { SQL_LOCK, SQL_EVENT, SQL_BILLED, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/*
@@ -19,6 +19,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_LOCK] = { "or_budget_lock",
 	    "INSERT INTO carts (user_id, org_id) VALUES (?, ?)"
 	    " ON DUPLICATE KEY UPDATE user_id = user_id" },
+	/* What the order's invoices bill less what its credit notes credit (theirs are negative). */
+	[SQL_BILLED] = { "or_order_billed",
+	    "SELECT COALESCE(SUM(gross_minor), 0) FROM invoices WHERE order_id = ?" },
 	[SQL_EVENT] = { "or_order_event",
 	    "INSERT INTO order_events (order_id, at, user_id, status, comment)"
 	    " VALUES (?, UTC_TIMESTAMP(6), ?, ?, ?)" },
@@ -95,6 +98,18 @@ int
 or_budget_lock(struct pt_req *req, long long buyer_id, long long org_id)
 {
 	return pt_db_exec(req, &sql[SQL_LOCK], PT_BINDS(pt_int(buyer_id), pt_int(org_id)), NULL);
+}
+
+int
+or_order_billed(struct pt_req *req, long long order_id, long long *minor)
+{
+	struct pt_rows r;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_BILLED], &r, PT_BINDS(pt_int(order_id)))) != PT_OK)
+		return rc;
+	*minor = r.nrows == 1 ? pt_cell_int(&r, 0, 0) : 0;
+	return PT_OK;
 }
 
 int

@@ -305,6 +305,24 @@ or_order_returns(struct pt_req *req, xmlNodePtr order, const char *order_id)
 	return PT_OK;
 }
 
+/* What the order's <invoices> under n still bill: invoices less credit notes (or_order_billed). */
+static long long
+billed(xmlNodePtr n)
+{
+	xmlNodePtr l, i;
+	long long sum = 0;
+	xmlChar *g;
+
+	for (l = n->children; l != NULL; l = l->next)
+		if (l->type == XML_ELEMENT_NODE && xmlStrEqual(l->name, BAD_CAST "invoices"))
+			for (i = l->children; i != NULL; i = i->next)
+				if (i->type == XML_ELEMENT_NODE && (g = xmlGetProp(i, BAD_CAST "gross")) != NULL) {
+					sum += strtoll((const char *)g, NULL, 10);
+					xmlFree(g);
+				}
+	return sum;
+}
+
 /* <order> with everything the page shows. */
 static int
 order_node(struct pt_req *req, const struct pt_rows *o)
@@ -319,7 +337,7 @@ order_node(struct pt_req *req, const struct pt_rows *o)
 	t = pt_node(n, "actions", NULL);
 	if (returnable && pt_can(req, OR_PERM_RETURN))
 		pt_attr(t, "return", "1");
-	if (or_cancellable(status) && may_cancel(req, o))
+	if (or_cancellable(status) && may_cancel(req, o) && billed(n) == 0)
 		pt_attr(t, "cancel", "1");
 	if (pt_can(req, OR_PERM_PLACE))
 		pt_attr(t, "repeat", "1");
@@ -376,7 +394,7 @@ cancel(struct pt_req *req)
 {
 	const char *comment, *before;
 	struct pt_rows o, lock;
-	long long id;
+	long long id, billed;
 	int rc;
 
 	if ((rc = or_order_find(req, req->caps[1], &o)) != PT_OK)
@@ -397,6 +415,13 @@ cancel(struct pt_req *req)
 	if (lock.nrows != 1 || !or_cancellable(pt_cell(&lock, 0, 0))) {
 		pt_db_rollback(req);
 		pt_message(req, "error", "orders.order.not-cancellable", NULL);
+		return or_order_page(req, 422, req->caps[1]);
+	}
+	if ((rc = or_order_billed(req, id, &billed)) != PT_OK)
+		return or_undo(req, rc);
+	if (billed != 0) {
+		pt_db_rollback(req);
+		pt_message(req, "error", "orders.order.invoiced", NULL);
 		return or_order_page(req, 422, req->caps[1]);
 	}
 	before = pt_printf(req, "{\"status\":\"%s\"}", pt_cell(&lock, 0, 0));

@@ -137,6 +137,12 @@ long long or_qty_field(const char *name);
 extern const char *const or_statuses[OR_NSTATUSES];
 /* 1 while an order may still be cancelled: nothing of it is shipped. */
 int	 or_cancellable(const char *status);
+/*
+ * What the order's invoices still bill (invoices less credit notes), in
+ * minor units: an order is cancelled only while it is 0, so that no
+ * invoice of a cancelled order stays open (credit it first).
+ */
+int	 or_order_billed(struct pt_req *, long long order_id, long long *minor);
 
 /*
  * A line of the reader's cart as it would be ordered now: the product,
