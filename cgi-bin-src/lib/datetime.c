@@ -441,12 +441,7 @@ pt_day_start_utc(const struct pt_req *req, const char *day, int days_later, char
 void
 pt_local_day(const struct pt_req *req, time_t t, char out[11])
 {
-	const char *zone = req->session.user != NULL ? req->session.user->time_zone : NULL;
-	struct tm tm;
-
-	t += zone_offset(zone, t);
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	pt_zone_date(req->session.user != NULL ? req->session.user->time_zone : NULL, t, out);
 }
 
 int
@@ -469,12 +464,7 @@ pt_month_start(const char *zone, time_t t, int months_later, time_t *start)
 int
 pt_local_date(const struct pt_req *req, time_t t, char out[11])
 {
-	const struct pt_reader r = { req->lang,
-	    req->session.user != NULL ? req->session.user->time_zone : req->time_zone, 0, t, NULL };
-	struct tm tm;
-
-	local_tm(&r, t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	pt_zone_date(req->session.user != NULL ? req->session.user->time_zone : req->time_zone, t, out);
 	return PT_OK;
 }
 
