@@ -110,7 +110,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 static const char *const states[] = { "draft", "sent", "expired", "accepted", "declined" };
 static const char *const kinds[] = { "once", "recurring" };
 static const char *const billings[] = { "month", "year" };
-static const char *const tax_classes[] = { "standard", "reduced", "zero" };
 
 /* ---- the header of an offer ---------------------------------------------- */
 
@@ -139,7 +138,7 @@ static const struct pt_input line_inputs[L__MAX] = {
 	[L_QTY] =	{ "quantity", PT_IN_INT, 1, 1, OR_QTY_MAX, NULL, 0 },
 	[L_PRICE] =	{ "price", PT_IN_AMOUNT, 0, 0, OR_PRICE_MAX_MINOR, NULL, 0 },
 	[L_BILLING] =	{ "billing", PT_IN_CHOICE, 0, 0, 0, billings, PT_NELEM(billings) },
-	[L_TAX] =	{ "tax_class", PT_IN_CHOICE, 0, 0, 0, tax_classes, PT_NELEM(tax_classes) },
+	[L_TAX] =	{ "tax_class", PT_IN_CHOICE, 0, 0, 0, or_tax_classes, OR_NTAX_CLASSES },
 };
 static const char *const line_names[L__MAX] = {
 	"kind", "sku", "name", "unit", "quantity", "price", "billing", "tax_class"
