@@ -1427,6 +1427,50 @@ const char *pt_user_name(void);
 /* s as a JSON string literal, quotes included, in the arena; NULL gives null. */
 const char *pt_json_str(struct pt_req *, const char *s);
 
+/* ---- asking the BPMN engine, portico-flowd (flow.c) ----------------------- */
+
+/*
+ * Each of these writes one row in flow_commands in the caller's open
+ * transaction (pt_db_begin ... pt_db_commit): flowd acts on it once the
+ * caller commits, within 100 ms, and never if the caller rolls back.
+ * user_id: who asked (0: the system); org_id 0: none.  PT_OK, PT_EDB, or
+ * PT_EINVAL for a variable that cannot be written (a NaN).
+ */
+enum pt_flow_type { PT_FLOW_NULL, PT_FLOW_NUMBER, PT_FLOW_STRING, PT_FLOW_BOOLEAN, PT_FLOW_DATE };
+struct pt_flow_var {
+	const char	*name;		/* a variable name of flowd/expr.h */
+	enum pt_flow_type type;
+	double		 number;
+	const char	*string;
+	int		 boolean;
+	time_t		 date;
+};
+#define PT_FLOW_NUM(n, v)	{ .name = (n), .type = PT_FLOW_NUMBER, .number = (v) }
+#define PT_FLOW_STR(n, v)	{ .name = (n), .type = PT_FLOW_STRING, .string = (v) }
+#define PT_FLOW_BOOL(n, v)	{ .name = (n), .type = PT_FLOW_BOOLEAN, .boolean = (v) }
+#define PT_FLOW_DATE_(n, v)	{ .name = (n), .type = PT_FLOW_DATE, .date = (v) }
+
+/* Start the newest deployed version of process_key. */
+int	 pt_flow_start(struct pt_req *, const char *process_key, const char *business_key,
+	    long long org_id, long long user_id, const struct pt_flow_var *, size_t n);
+/* Correlate a message: the instance waiting for it on business_key, else a message start event. */
+int	 pt_flow_message(struct pt_req *, const char *message, const char *business_key,
+	    long long user_id, const struct pt_flow_var *, size_t n);
+/*
+ * Complete user task task_id with the form's variables: the task becomes
+ * "completing" (completed_by user_id) and flowd moves its token on.
+ * PT_ENOTFOUND when the task is not open.  The caller checks that the
+ * user may (the task's assignee, or a candidate while it is offered).
+ */
+int	 pt_flow_complete(struct pt_req *, long long task_id, long long user_id,
+	    const struct pt_flow_var *, size_t n);
+/* What an admin (or portico-admin) asks: id is the definition, instance or incident. */
+enum pt_flow_control { PT_FLOW_DEPLOYED, PT_FLOW_SUSPEND, PT_FLOW_RESUME, PT_FLOW_CANCEL,
+	PT_FLOW_RETRY };
+int	 pt_flow_control(struct pt_req *, enum pt_flow_control, long long id, long long user_id);
+/* The variables as the JSON object flow_commands.variables holds; arena, NULL if one cannot be. */
+const char *pt_flow_vars_json(struct pt_req *, const struct pt_flow_var *, size_t n);
+
 /* ---- the integration API (api.c) ------------------------------------------ */
 
 /*
