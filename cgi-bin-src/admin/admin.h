@@ -15,6 +15,8 @@ int	 admin_check(int argc, char **argv, int conf_rc);
 int	 admin_pages_forget(const char *worker);
 /* process check FILE... | process draw [--lang LANG] FILE: BPMN models, no database needed. */
 int	 admin_process(int argc, char **argv);
+/* process deploy FILE...: each as a new version (needs the configuration); PT_OK when none is refused. */
+int	 admin_process_deploy(int argc, char **argv);
 
 /* The *.sql files of dir in name order (scandir); -1 if dir cannot be read. */
 int	 admin_sql_files(const char *dir, struct dirent ***names);

@@ -25,7 +25,11 @@ static const char usage[] =
     "                                      validate BPMN models as a deploy will (needs no\n"
     "                                      configuration); exit 0 when all are accepted\n"
     "       portico-admin process draw [--lang LANG] FILE\n"
-    "                                      a model's diagram as SVG on standard output\n";
+    "                                      a model's diagram as SVG on standard output\n"
+    "       portico-admin process deploy FILE...\n"
+    "                                      each model as a new version of its process, one\n"
+    "                                      line per file (deployed, unchanged or refused);\n"
+    "                                      exit 0 when none is refused\n";
 
 /* The commands, so that a mistyped one is told before the config is read. */
 static const char *const commands[] = { "migrate", "demo", "user", "check", "pages", "process" };
@@ -52,7 +56,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	/* BPMN models are checked and drawn without configuration or database. */
-	if (strcmp(argv[1], "process") == 0)
+	if (strcmp(argv[1], "process") == 0 && !(argc >= 3 && strcmp(argv[2], "deploy") == 0))
 		return admin_process(argc - 2, argv + 2) == PT_OK ? 0 : 1;
 	conf_rc = pt_conf_load(NULL);
 	/* check reports a missing or malformed configuration as its first line. */
@@ -67,6 +71,8 @@ main(int argc, char **argv)
 		return admin_migrate(sql_dir, "demo") == PT_OK ? 0 : 1;
 	if (strcmp(argv[1], "user") == 0 && argc >= 3 && strcmp(argv[2], "add") == 0)
 		return admin_user_add(argc - 3, argv + 3) == PT_OK ? 0 : 1;
+	if (strcmp(argv[1], "process") == 0)
+		return admin_process_deploy(argc - 3, argv + 3) == PT_OK ? 0 : 1;
 	if (strcmp(argv[1], "pages") == 0 && argc >= 3 && argc <= 4 && strcmp(argv[2], "forget") == 0)
 		return admin_pages_forget(argc == 4 ? argv[3] : NULL) == PT_OK ? 0 : 1;
 	fputs(usage, stderr);

@@ -309,8 +309,9 @@ admin() {
 # db_setup [reset]: database and its two accounts, as the sample has them
 # (idempotent): portico with data rights only, which the workers and the
 # tests use, so the whole suite proves those rights are enough, and
-# portico_migrate for portico-admin migrate and demo.  Then the migrations
-# and the demo data.  With "reset" the database is dropped first, so every test
+# portico_migrate for portico-admin migrate and demo.  Then the migrations,
+# the demo data and the shipped BPMN models (a new version of a model only
+# when it changed).  With "reset" the database is dropped first, so every test
 # run starts from the same state (no login throttling left from the last).
 db_setup() {
 	say "setting up database portico${1:+ (reset)}"
@@ -329,6 +330,9 @@ db_setup() {
 	admin migrate || die "portico-admin migrate failed"
 	say "portico-admin demo"
 	admin demo || die "portico-admin demo failed"
+	say "portico-admin process deploy processes/*.bpmn"
+	admin process deploy "$PORTICO_REPO"/processes/*.bpmn >/dev/null ||
+		die "portico-admin process deploy failed (portico-admin process check processes/*.bpmn says why)"
 }
 
 # ------------------------------------------------------------ configuration
