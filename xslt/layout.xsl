@@ -318,7 +318,8 @@
   </xsl:template>
 
   <!-- A link of /page/nav (section or link): aria-current="page" when it is
-       the page shown, "true" when the page shown belongs to it. -->
+       the page shown, "true" when the page shown belongs to it; with its
+       count when the page put one on it (pt_nav_count: the tasks waiting). -->
   <xsl:template name="pt-nav-link">
     <a href="{@href}">
       <xsl:choose>
@@ -330,6 +331,17 @@
         </xsl:when>
       </xsl:choose>
       <xsl:value-of select="pt:t(@key)"/>
+      <xsl:if test="string(@count) != ''">
+        <xsl:text> </xsl:text>
+        <span class="count-pill" aria-hidden="true"><xsl:value-of select="@count"/></span>
+        <span class="visually-hidden">
+          <xsl:call-template name="pt-replace">
+            <xsl:with-param name="text" select="pt:t('nav.count')"/>
+            <xsl:with-param name="name" select="'n'"/>
+            <xsl:with-param name="value" select="string(@count)"/>
+          </xsl:call-template>
+        </span>
+      </xsl:if>
     </a>
   </xsl:template>
 

@@ -17,6 +17,7 @@
 /* The sections in the order of the main navigation. */
 enum pt_nav_section {
 	NAV_START,
+	NAV_TASKS,
 	NAV_KB,
 	NAV_TICKETS,
 	NAV_ORDERS,
@@ -32,6 +33,7 @@ static const struct nav_section {
 	int		 main;		/* 0: not in the main navigation (the header has the account) */
 } sections[NAV__MAX] = {
 	[NAV_START] =	{ "start",	"nav.start",	1 },
+	[NAV_TASKS] =	{ "tasks",	"nav.tasks",	1 },
 	[NAV_KB] =	{ "kb",		"nav.kb",	1 },
 	[NAV_TICKETS] =	{ "tickets",	"nav.tickets",	1 },
 	[NAV_ORDERS] =	{ "orders",	"nav.orders",	1 },
@@ -58,6 +60,7 @@ static const struct nav_link {
 	unsigned	 flags;
 } links[] = {
 	{ NAV_START,	"nav.start",	"/",			{ NULL, NULL },		0 },
+	{ NAV_TASKS,	"nav.tasks",	"/tasks/",		{ NULL, NULL },		0 },
 	{ NAV_KB,	"nav.kb",	"/kb/",			{ NULL, NULL },		NAV_TILE },
 	{ NAV_TICKETS,	"nav.tickets.mine", "/tickets/mine",	{ "tickets.create", "tickets.read.org" }, NAV_TILE },
 	{ NAV_TICKETS,	"nav.tickets.new", "/tickets/",		{ "tickets.create", NULL }, NAV_TILE },
@@ -196,4 +199,26 @@ pt_nav_tiles(struct pt_req *req, xmlNodePtr parent, const char *element)
 		pt_attr(t, "section", sections[l->section].name);
 	}
 	return PT_OK;
+}
+
+void
+pt_nav_count(struct pt_req *req, const char *section, const char *count)
+{
+	xmlNodePtr n, s;
+
+	if (req->page == NULL || count == NULL)
+		return;
+	for (n = req->page->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST "nav") == 0)
+			break;
+	for (s = n != NULL ? n->children : NULL; s != NULL; s = s->next) {
+		xmlChar *name = xmlGetProp(s, BAD_CAST "name");
+		int match = name != NULL && xmlStrcmp(name, BAD_CAST section) == 0;
+
+		xmlFree(name);
+		if (match) {
+			pt_attr(s, "count", count);
+			return;
+		}
+	}
 }

@@ -522,6 +522,13 @@ int	 pt_nav_append(struct pt_req *, xmlNodePtr parent);
  * its text in the catalogue.  PT_OK or PT_ENOMEM.
  */
 int	 pt_nav_tiles(struct pt_req *, xmlNodePtr parent, const char *element);
+/*
+ * Put count (a short text, e.g. "3" or a kept page's hole) on the nav's
+ * section named section as its count attribute, which the navigation
+ * shows next to its name: the tasks waiting for the reader.  Nothing when
+ * the page has no such section.
+ */
+void	 pt_nav_count(struct pt_req *, const char *section, const char *count);
 
 /* ---- the page cache (pagecache.c) --------------------------------------- */
 
@@ -1470,6 +1477,37 @@ enum pt_flow_control { PT_FLOW_DEPLOYED, PT_FLOW_SUSPEND, PT_FLOW_RESUME, PT_FLO
 int	 pt_flow_control(struct pt_req *, enum pt_flow_control, long long id, long long user_id);
 /* The variables as the JSON object flow_commands.variables holds; arena, NULL if one cannot be. */
 const char *pt_flow_vars_json(struct pt_req *, const struct pt_flow_var *, size_t n);
+
+/*
+ * Mail about user task task_id (task-mail.c), queued in the caller's open
+ * transaction: to its assignee, else to the active people of the task's
+ * organisation who hold one of its candidate roles, each in their
+ * language, linking to /tasks/<id>.  ASSIGNED when flowd creates the
+ * task; DUE before its due time, which also sets its reminded_at.  A task
+ * that is no longer open sends nothing.  PT_OK, PT_ENOTFOUND (no such
+ * task), PT_EINVAL, or a database error.
+ */
+enum pt_task_mail { PT_TASK_MAIL_ASSIGNED, PT_TASK_MAIL_DUE };
+int	 pt_task_mail(struct pt_req *, long long task_id, enum pt_task_mail);
+/*
+ * The user tasks that wait for a reader, for the task inbox (/tasks/, the
+ * tasks worker) and the start page's count (the auth worker, which reads
+ * the engine's tables with a statement of its own): the open tasks of
+ * their organisation assigned to them (PT_TASKS_MINE: binds user, org)
+ * and those offered to one of their roles there that nobody has taken
+ * (PT_TASKS_OFFERED: binds org, user), each a SELECT of task ids.
+ * PT_TASKS_WAITING counts both up to PT_TASKS_COUNT_CAP (binds: user, org,
+ * org, user), as a column of a SELECT.
+ */
+#define PT_TASKS_MINE \
+	" SELECT t.id FROM flow_tasks t WHERE t.assignee_id = ? AND t.org_id = ? AND t.state = 'open'"
+#define PT_TASKS_OFFERED \
+	" SELECT c.task_id FROM user_roles ur JOIN flow_task_candidates c" \
+	" ON c.org_id = ? AND c.role_id = ur.role_id JOIN flow_tasks t ON t.id = c.task_id" \
+	" AND t.assignee_id IS NULL AND t.state = 'open' WHERE ur.user_id = ?"
+#define PT_TASKS_COUNT_CAP	100
+#define PT_TASKS_WAITING \
+	"(SELECT COUNT(*) FROM (" PT_TASKS_MINE " UNION" PT_TASKS_OFFERED " LIMIT 100) x)"
 
 /* ---- the integration API (api.c) ------------------------------------------ */
 

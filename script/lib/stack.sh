@@ -14,7 +14,7 @@ BUILD=$PORTICO_REPO/build
 JOBS=${PORTICO_JOBS:-2}
 # FastCGI workers the stack runs: name → socket $RUN/<name>.sock, binary
 # $BUILD/cgi-bin-src/<name>/portico-<name>, stderr to $LOGDIR/<name>.log.
-WORKERS=(auth kb tickets orders hello)
+WORKERS=(auth kb tickets orders tasks hello)
 WORKER_PROCS=${PORTICO_WORKER_PROCS:-2}
 
 # Debian 12 package names.  nginx (not nginx-light): in Debian 12 the

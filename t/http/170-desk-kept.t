@@ -32,7 +32,7 @@ sub row_of {
 # The tabs' counts on a desk page's HTML, by view ("99+" at the cap).
 sub tabs_of {
     my ($html) = @_;
-    my %n = $html =~ m{href="/tickets/desk\?view=(\w+)"[^>]*>[^<]*<span class="tk-desk-count">(\d+\+?)</span>}g;
+    my %n = $html =~ m{href="/tickets/desk\?view=(\w+)"[^>]*>[^<]*<span class="count-pill">(\d+\+?)</span>}g;
     return \%n;
 }
 

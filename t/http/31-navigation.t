@@ -22,17 +22,17 @@ my %PROVIDER = (admin => [qw(/auth/admin/orgs /auth/admin/users /auth/admin/role
     /orders/admin/integrations /orders/admin/offers /orders/admin/contracts)]);
 
 my %expect = (
-    'admin@portico.example'   => { sections => [qw(start kb tickets orders editor admin)], %PROVIDER },
-    'manager@portico.example' => { sections => [qw(start kb tickets orders admin)],
+    'admin@portico.example'   => { sections => [qw(start tasks kb tickets orders editor admin)], %PROVIDER },
+    'manager@portico.example' => { sections => [qw(start tasks kb tickets orders admin)],
         admin => ['/auth/audit', '/tickets/admin/', '/orders/admin/', '/orders/admin/offers',
             '/orders/admin/contracts'] },
-    'agent@portico.example'   => { sections => [qw(start kb tickets orders)] },
-    'editor@portico.example'  => { sections => [qw(start kb editor)] },
-    'anna.admin@acme.example' => { sections => [qw(start kb tickets orders admin)], %ORG_ADMIN },
-    'carl@acme.example'       => { sections => [qw(start kb tickets orders)] },
-    'olivia@acme.example'     => { sections => [qw(start kb tickets orders)] },
-    'klaus@bergmann.example'  => { sections => [qw(start kb tickets orders)] },
-    'paula@northwind.example' => { sections => [qw(start kb tickets orders)] },
+    'agent@portico.example'   => { sections => [qw(start tasks kb tickets orders)] },
+    'editor@portico.example'  => { sections => [qw(start tasks kb editor)] },
+    'anna.admin@acme.example' => { sections => [qw(start tasks kb tickets orders admin)], %ORG_ADMIN },
+    'carl@acme.example'       => { sections => [qw(start tasks kb tickets orders)] },
+    'olivia@acme.example'     => { sections => [qw(start tasks kb tickets orders)] },
+    'klaus@bergmann.example'  => { sections => [qw(start tasks kb tickets orders)] },
+    'paula@northwind.example' => { sections => [qw(start tasks kb tickets orders)] },
 );
 
 sub signed_in {
@@ -63,7 +63,7 @@ for my $u (demo_users()) {
             'the editor is in the navigation exactly for editors');
         is(xp_count($doc, '/page/nav/section[@name="kb"][@href="/kb/"]'), 1, 'knowledge base section');
         my @hrefs = (xp_list($doc, '/page/nav/section/@href'), xp_list($doc, '/page/nav/section/link/@href'));
-        is_deeply([grep { m{^/(tasks|partner|admin)/} } @hrefs], [],
+        is_deeply([grep { m{^/(partner|admin)/} } @hrefs], [],
             'no section of a worker that does not exist');
 
         # Every link opens, and on its page it is the current one.
@@ -136,10 +136,10 @@ subtest 'error pages keep the navigation' => sub {
     my $carl = signed_in('carl@acme.example');
     my ($doc, $res) = $carl->get_xml('/auth/admin/orgs');
     is($res->code, 403, 'a customer may not open the provider administration');
-    is_deeply([xp_list($doc, '/page/nav/section/@name')], [qw(start kb tickets orders)], '403 keeps the navigation');
+    is_deeply([xp_list($doc, '/page/nav/section/@name')], [qw(start tasks kb tickets orders)], '403 keeps the navigation');
     ($doc, $res) = $carl->get_xml('/kb/no-such-page');
     is($res->code, 404, 'unknown page');
-    is_deeply([xp_list($doc, '/page/nav/section/@name')], [qw(start kb tickets orders)], '404 keeps the navigation');
+    is_deeply([xp_list($doc, '/page/nav/section/@name')], [qw(start tasks kb tickets orders)], '404 keeps the navigation');
 };
 
 subtest 'German' => sub {

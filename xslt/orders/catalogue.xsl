@@ -102,7 +102,7 @@
     </form>
 
     <xsl:if test="$c/categories/category">
-      <nav class="or-categories" aria-label="{pt:t('orders.catalogue.categories')}">
+      <nav class="or-categories pill-tabs" aria-label="{pt:t('orders.catalogue.categories')}">
         <ul>
           <li>
             <a>

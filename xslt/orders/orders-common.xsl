@@ -134,7 +134,7 @@
 
   <xsl:template name="or-tabs">
     <xsl:param name="current"/>
-    <nav class="or-tabs" aria-label="{pt:t('orders.admin.tabs')}">
+    <nav class="or-tabs pill-tabs" aria-label="{pt:t('orders.admin.tabs')}">
       <ul>
         <xsl:for-each select="str:split('products categories contract-prices import', ' ')">
           <li>

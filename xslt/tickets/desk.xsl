@@ -46,7 +46,7 @@
               <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
               <xsl:value-of select="pt:t(concat('tickets.desk.view.', @name))"/>
               <xsl:text> </xsl:text>
-              <span class="tk-desk-count">
+              <span class="count-pill">
                 <xsl:value-of select="@count"/>
                 <xsl:if test="@more">+</xsl:if>
               </span>

@@ -1,0 +1,120 @@
+/*
+ * Mails about user tasks of the BPMN engine (flow_tasks), queued in the
+ * outbox in the transaction that creates the task or arms its reminder:
+ * portico-flowd calls pt_task_mail when it creates a user task (ASSIGNED)
+ * and when the task's 'task-due' job fires before the due time (DUE).
+ *
+ * A task that has an assignee goes to them; one that is offered goes to
+ * every active person of the task's organisation who holds one of its
+ * candidate roles (flow_task_candidates).  It is their work waiting, so
+ * their notification settings (which are about news of tickets and
+ * orders) do not hold it back.  Each recipient gets it in their language
+ * (their profile's, else their organisation's), with the task's name in
+ * that language (name_de, else name), and the due time in their zone (the
+ * mailer renders it so).  The link opens the task in the inbox.
+ *
+ * Only an open task is told of: a task completed or cancelled before its
+ * reminder sends nothing.
+ */
+#include <string.h>
+
+#include "portico.h"
+#include "extern.h"
+
+enum task_mail_sql { SQL_TASK, SQL_RECIPIENTS, SQL_REMINDED, SQL__MAX };
+
+#define RECIPIENT_COLUMNS "u.id, u.email, u.name, COALESCE(u.language, o.language, 'en')"
+
+const struct pt_sql pt_task_mail_sql[SQL__MAX] = {
+	/* Binds: task. */
+	[SQL_TASK] = { "pt_task_mail_task",
+	    "SELECT t.name, t.name_de, t.process_name, t.process_name_de, t.business_key,"
+	    " DATE_FORMAT(t.due_at, '%Y-%m-%dT%H:%i:%sZ'), t.state, og.name,"
+	    " t.assignee_id IS NOT NULL"
+	    " FROM flow_tasks t JOIN orgs og ON og.id = t.org_id WHERE t.id = ?" },
+	/*
+	 * The assignee (active, of the task's organisation), else the active
+	 * people of the organisation holding a candidate role.  Binds: task x2.
+	 */
+	[SQL_RECIPIENTS] = { "pt_task_mail_recipients",
+	    "SELECT " RECIPIENT_COLUMNS " FROM flow_tasks t"
+	    " JOIN users u ON u.id = t.assignee_id AND u.org_id = t.org_id"
+	    " JOIN orgs o ON o.id = u.org_id WHERE t.id = ? AND u.status = 'active'"
+	    " UNION SELECT " RECIPIENT_COLUMNS " FROM flow_tasks t"
+	    " JOIN flow_task_candidates c ON c.task_id = t.id"
+	    " JOIN user_roles ur ON ur.role_id = c.role_id"
+	    " JOIN users u ON u.id = ur.user_id AND u.org_id = c.org_id"
+	    " JOIN orgs o ON o.id = u.org_id"
+	    " WHERE t.id = ? AND t.assignee_id IS NULL AND u.status = 'active'"
+	    " ORDER BY 1" },
+	/* Binds: task. */
+	[SQL_REMINDED] = { "pt_task_mail_reminded",
+	    "UPDATE flow_tasks SET reminded_at = UTC_TIMESTAMP(6) WHERE id = ?" },
+};
+const size_t pt_task_mail_nsql = SQL__MAX;
+
+enum { T_NAME, T_NAME_DE, T_PROCESS, T_PROCESS_DE, T_KEY, T_DUE, T_STATE, T_ORG, T_ASSIGNED };
+enum { R_ID, R_EMAIL, R_NAME, R_LANG };
+
+/* The German text when the reader reads German and there is one, else the English. */
+static const char *
+in_lang(const char *lang, const char *en, const char *de)
+{
+	return strcmp(lang, "de") == 0 && de != NULL && de[0] != '\0' ? de : en;
+}
+
+int
+pt_task_mail(struct pt_req *req, long long task_id, enum pt_task_mail kind)
+{
+	static const char *const templates[] = {
+		[PT_TASK_MAIL_ASSIGNED] = "task-assigned", [PT_TASK_MAIL_DUE] = "task-due",
+	};
+	struct pt_rows t, to;
+	struct pt_mail *m;
+	const char *link;
+	size_t i;
+	int rc;
+
+	if ((unsigned)kind >= PT_NELEM(templates))
+		return PT_EINVAL;
+	if ((rc = pt_db_query(req, &pt_task_mail_sql[SQL_TASK], &t,
+	    PT_BINDS(pt_int(task_id)))) != PT_OK)
+		return rc;
+	if (t.nrows != 1)
+		return PT_ENOTFOUND;
+	if (strcmp(pt_cell(&t, 0, T_STATE), "open") != 0)
+		return PT_OK;
+	if (kind == PT_TASK_MAIL_DUE && (rc = pt_db_exec(req, &pt_task_mail_sql[SQL_REMINDED],
+	    PT_BINDS(pt_int(task_id)), NULL)) != PT_OK)
+		return rc;
+	if ((rc = pt_db_query(req, &pt_task_mail_sql[SQL_RECIPIENTS], &to,
+	    PT_BINDS(pt_int(task_id), pt_int(task_id)))) != PT_OK)
+		return rc;
+	if (to.nrows == 0)
+		return PT_OK;
+	if ((m = pt_alloc(req, to.nrows * sizeof(*m))) == NULL ||
+	    (link = pt_printf(req, "%s/tasks/%lld", pt_base_url(), task_id)) == NULL)
+		return PT_ENOMEM;
+	for (i = 0; i < to.nrows; i++) {
+		const char *lang = pt_mail_lang(pt_cell(&to, i, R_LANG));
+		xmlNodePtr data = pt_mail_data(req);
+
+		pt_node(data, "task", in_lang(lang, pt_cell(&t, 0, T_NAME), pt_cell(&t, 0, T_NAME_DE)));
+		pt_node(data, "process", in_lang(lang, pt_cell(&t, 0, T_PROCESS),
+		    pt_cell(&t, 0, T_PROCESS_DE)));
+		pt_node(data, "key", pt_cell(&t, 0, T_KEY));
+		pt_node(data, "org", pt_cell(&t, 0, T_ORG));
+		if (pt_cell(&t, 0, T_DUE) != NULL)
+			pt_node(data, "due", pt_cell(&t, 0, T_DUE));
+		pt_node(data, "link", link);
+		pt_attr(data, "to", strcmp(pt_cell(&t, 0, T_ASSIGNED), "1") == 0 ? "assignee" :
+		    "candidates");
+		m[i].template = templates[kind];
+		m[i].to_email = pt_cell(&to, i, R_EMAIL);
+		m[i].to_name = pt_cell(&to, i, R_NAME);
+		m[i].lang = lang;
+		m[i].data = data;
+		m[i].th = NULL;
+	}
+	return pt_mail_queue_all(req, m, to.nrows);
+}
