@@ -58,8 +58,16 @@ struct fl_action_ctx {
  */
 int	 fl_action_run(const struct fl_action_ctx *, const char *action,
 	    const struct fl_param *params, size_t nparams, char *err, size_t size);
-/* The statements of actions.c, registered by flowd before its first step. */
+/* The statements of actions.c. */
 extern const struct pt_sql fl_action_sql[];
 extern const size_t fl_action_nsql;
+/*
+ * Register them and those of the runtime's parts the actions use
+ * (tickets, invoices, orders, returns), and set libcurl up: flowd calls
+ * it once, before pt_db_init, instead of registering fl_action_sql
+ * itself.  For mails in each recipient's language, flowd loads the site's
+ * catalogues (pt_i18n_load_site) as portico-mailer does.
+ */
+int	 fl_action_register(void);
 
 #endif

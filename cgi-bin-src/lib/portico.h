@@ -1025,6 +1025,115 @@ const char *pt_base_url(void);
 /* A mail's language: lang if it is a site language, else the first site language. */
 const char *pt_mail_lang(const char *lang);
 
+/* ---- invoices and credit notes (invoice.c) ------------------------------ */
+
+/* Its statements: listed by the programs that issue (portico-orders, portico-flowd). */
+extern const struct pt_group pt_invoice_group;
+
+/* An invoice's number: INV-<year>-<six digits or more>; a credit note's CN-<year>-... */
+#define PT_INVOICE_NUMBER_ROUTE	"((?:INV|CN)-[0-9]{4}-[0-9]{6,9})"
+int	 pt_invoice_number_ok(const char *s);
+/* "/orders/invoices/<number>" in the arena. */
+const char *pt_invoice_href(struct pt_req *, const char *number);
+
+/*
+ * What an issuing did: with refusal NULL, the invoice (or credit note) id,
+ * number (arena) and gross total; else refusal is the message key of why
+ * nothing was written (the caller rolls back and says it):
+ * orders.invoice.refused.status (the order is not confirmed yet, or
+ * cancelled), .nothing (every line is billed), .billed (the shipment's
+ * quantities are billed already), .credit (more than billed and not yet
+ * credited), .paid (not open).
+ */
+struct pt_invoice_out {
+	long long	 id;
+	const char	*number;
+	long long	 gross_minor;
+	const char	*refusal;
+};
+/*
+ * Issue an invoice for the order: for the shipment's quantities
+ * (shipment_id, a shipment of that order), or with shipment_id 0 for
+ * every quantity not billed yet.  Inside the caller's transaction, by the
+ * session's user or (none) an integration; with its audit row, and a mail
+ * to the order's buyer (unless they want none about orders).  The
+ * buyer's address is their organisation's billing address, else the
+ * order's delivery address; the due date follows the organisation's
+ * payment terms.  PT_OK (see out->refusal), PT_ENOTFOUND (no such order,
+ * or shipment of it), or an error.
+ */
+int	 pt_invoice_issue(struct pt_req *, long long order_id, long long shipment_id,
+	    struct pt_invoice_out *out);
+/* A line of a credit note: a quantity of the order's line order_line_no. */
+struct pt_credit_line {
+	long long	 order_line_no;
+	long long	 quantity;
+};
+/*
+ * Issue a credit note for the order (a return's refund; return_id 0:
+ * none): the lines' quantities at the prices they were ordered at, as
+ * negative amounts, at most what invoices billed minus what credit notes
+ * gave back.  As pt_invoice_issue; PT_EINVAL for a line the order lacks.
+ */
+int	 pt_invoice_credit(struct pt_req *, long long order_id, long long return_id,
+	    const struct pt_credit_line *lines, size_t n, struct pt_invoice_out *out);
+/* Mark the invoice paid (a credit note: refunded), with its audit row.  As above. */
+int	 pt_invoice_mark_paid(struct pt_req *, long long invoice_id, struct pt_invoice_out *out);
+
+/* ---- an order's approval (order-approval.c) and a return's steps (return.c) ---- */
+
+/* Their statements: listed by portico-orders and portico-flowd. */
+extern const struct pt_group pt_order_group;
+extern const struct pt_group pt_return_group;
+/*
+ * Lock the buyer's cart row, which is also the lock of their monthly
+ * budget: the first statement of a checkout and of a decision on their
+ * order, so the month they are checked or counted against never changes
+ * under them.  Inside a transaction.
+ */
+int	 pt_order_budget_lock(struct pt_req *, long long buyer_id, long long org_id);
+/* A row of an order's timeline: the status it entered, by user_id (0: by the rules), comment (NULL: none). */
+int	 pt_order_event(struct pt_req *, long long order_id, long long user_id, const char *status,
+	    const char *comment);
+/* The facts the mails about an order's approval say: one row of these columns, or PT_ENOTFOUND. */
+enum {
+	PT_OF_NUMBER, PT_OF_CURRENCY, PT_OF_NET, PT_OF_GROSS, PT_OF_REASON, PT_OF_CREATED, PT_OF_PO,
+	PT_OF_ORG, PT_OF_ORG_ID, PT_OF_BUYER_ID, PT_OF_BUYER_EMAIL, PT_OF_BUYER, PT_OF_BUYER_LANG,
+	PT_OF_BUYER_MAILS	/* 1 if the buyer is active and wants mails about orders */
+};
+int	 pt_order_facts(struct pt_req *, long long order_id, struct pt_rows *facts);
+/* A mail's <data> of those facts (number, buyer, org, po, created, net, gross, reason, link); NULL on OOM. */
+xmlNodePtr pt_order_mail_data(struct pt_req *, const struct pt_rows *facts);
+/*
+ * Decide an order that awaits approval: decision "approved" or
+ * "rejected", by decided_by (0: nobody in person), with a comment (NULL:
+ * none), and the timeline row, audit row and the buyer's mail.  PT_OK
+ * with *refusal NULL; PT_OK with *refusal "orders.approval.not-waiting"
+ * (nothing written: it does not await approval); PT_ENOTFOUND (no such
+ * order or person); PT_EINVAL (another decision); or an error.
+ */
+int	 pt_order_decide(struct pt_req *, long long order_id, const char *decision,
+	    long long decided_by, const char *comment, const char **refusal);
+/*
+ * A return's step to status to: approved or rejected (from requested;
+ * rejected also from received, after an inspection), received (from
+ * approved), refunded (with a credit note of its lines) or replaced (from
+ * received).  text: the instructions, the reason or a note ("" or NULL:
+ * none).  By req->session.user (NULL: nobody in person), with its
+ * timeline row, the mail to who asked and the audit row.  PT_OK with
+ * *refusal NULL, or a message key of why nothing was written
+ * (orders.return.not-waiting, or a credit note's refusal); PT_ENOTFOUND;
+ * PT_EINVAL for another status; or an error.
+ */
+int	 pt_return_step(struct pt_req *, long long return_id, const char *to, const char *text,
+	    const char **refusal);
+/* A row of a return's timeline: the status it entered, by req->session.user, comment (NULL: none). */
+int	 pt_return_event(struct pt_req *, long long return_id, const char *status, const char *comment);
+/* 1 if a return in status may step to to (status NULL: if to is a step at all). */
+int	 pt_return_step_from(const char *to, const char *status);
+/* The name of a step's text (instructions, reason, receive_note, ...), NULL for no step. */
+const char *pt_return_step_field(const char *to);
+
 /* ---- tickets (ticket.c, ticket-mail.c) ----------------------------------- */
 
 /*

@@ -37,7 +37,7 @@ refusal(const char *key)
 
 /* Commit and answer status with the invoice; or the refusal (409), 404, an error. */
 static int
-finish(struct pt_req *req, int rc, const struct or_issue *out, int status)
+finish(struct pt_req *req, int rc, const struct pt_invoice_out *out, int status)
 {
 	struct pt_rows i;
 
@@ -66,7 +66,7 @@ issue(struct pt_req *req)
 {
 	static const char *const keys[] = { "shipment" };
 	struct or_api_fields fields;
-	struct or_issue out;
+	struct pt_invoice_out out;
 	struct pt_rows o;
 	long long no = 0;
 	json_t *body;
@@ -90,7 +90,7 @@ issue(struct pt_req *req)
 	if (no > 0 && pt_cell(&o, 0, 1) == NULL)
 		return or_undo(req, pt_api_error(req, 404, "not_found",
 		    "The order has no shipment of this number."));
-	rc = or_invoice_issue(req, pt_cell_int(&o, 0, 0), no > 0 ? pt_cell_int(&o, 0, 1) : 0, &out);
+	rc = pt_invoice_issue(req, pt_cell_int(&o, 0, 0), no > 0 ? pt_cell_int(&o, 0, 1) : 0, &out);
 	return finish(req, rc, &out, 201);
 }
 
@@ -98,7 +98,7 @@ issue(struct pt_req *req)
 static int
 paid(struct pt_req *req)
 {
-	struct or_issue out;
+	struct pt_invoice_out out;
 	struct pt_rows i;
 	int rc;
 
@@ -111,7 +111,7 @@ paid(struct pt_req *req)
 		return or_undo(req, rc);
 	if (i.nrows != 1)
 		return or_undo(req, pt_api_error(req, 404, "not_found", "No invoice has this number."));
-	rc = or_invoice_mark_paid(req, pt_cell_int(&i, 0, 0), &out);
+	rc = pt_invoice_mark_paid(req, pt_cell_int(&i, 0, 0), &out);
 	if (rc == PT_OK)
 		out.id = pt_cell_int(&i, 0, 0);
 	return finish(req, rc, &out, 200);

@@ -18,9 +18,7 @@
 
 #define DECIDED_SHOWN	20	/* the most recent decisions on the list */
 
-enum approval_sql {
-	SQL_WAITING, SQL_DECIDED, SQL_LOCK, SQL_DECIDE, SQL_FACTS, SQL_APPROVERS, SQL__MAX
-};
+enum approval_sql { SQL_WAITING, SQL_DECIDED, SQL_APPROVERS, SQL__MAX };
 
 /* A row of the lists (binds: org). */
 #define LIST_COLUMNS \
@@ -34,20 +32,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_DECIDED] = { "or_approval_decided",
 	    LIST_COLUMNS " WHERE o.org_id = ? AND o.decided_at IS NOT NULL"
 	    " ORDER BY o.decided_at DESC, o.id DESC LIMIT " OR_XSTR(DECIDED_SHOWN) },
-	[SQL_LOCK] = { "or_approval_lock",
-	    "SELECT status FROM orders WHERE id = ? FOR UPDATE" },
-	/* Binds: status, decider, comment, status, id. */
-	[SQL_DECIDE] = { "or_approval_decide",
-	    "UPDATE orders SET status = ?, decided_by = ?, decided_at = UTC_TIMESTAMP(6),"
-	    " decision_comment = ?, counted_at = IF(? = 'approved', UTC_TIMESTAMP(6), NULL),"
-	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
-	/* What the mails say, and the buyer as a recipient.  Binds: order. */
-	[SQL_FACTS] = { "or_approval_facts",
-	    "SELECT o.number, o.currency, o.net_minor, o.gross_minor, o.budget_reason,"
-	    " " OR_ISO("o.created_at") ", o.po_number, og.name, o.org_id, u.id, u.email, u.name,"
-	    " COALESCE(u.language, og.language, 'en'), u.status = 'active' AND u.notify_orders = 1"
-	    " FROM orders o JOIN users u ON u.id = o.buyer_id JOIN orgs og ON og.id = o.org_id"
-	    " WHERE o.id = ?" },
 	/* Who may approve in the org, but the buyer, and wants mails about orders.  Binds: org, buyer. */
 	[SQL_APPROVERS] = { "or_approval_approvers",
 	    "SELECT DISTINCT u.id, u.email, u.name, COALESCE(u.language, og.language, 'en')"
@@ -60,33 +44,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 };
 
 enum { W_DECIDER = OR_SUMMARY_NCOLS, W_DECIDED, W_COMMENT };
-enum {
-	F_NUMBER, F_CURRENCY, F_NET, F_GROSS, F_REASON, F_CREATED, F_PO, F_ORG, F_ORG_ID,
-	F_BUYER_ID, F_BUYER_EMAIL, F_BUYER, F_BUYER_LANG, F_BUYER_MAILS
-};
 enum { R_ID, R_EMAIL, R_NAME, R_LANG };
-
-/* The facts every mail of the step carries. */
-static xmlNodePtr
-mail_data(struct pt_req *req, const struct pt_rows *f)
-{
-	xmlNodePtr d = pt_mail_data(req);
-
-	if (d == NULL)
-		return NULL;
-	pt_node(d, "number", pt_cell(f, 0, F_NUMBER));
-	pt_node(d, "buyer", pt_cell(f, 0, F_BUYER));
-	pt_node(d, "org", pt_cell(f, 0, F_ORG));
-	pt_node(d, "po", pt_cell(f, 0, F_PO));
-	pt_node(d, "created", pt_cell(f, 0, F_CREATED));
-	pt_attr(pt_node(d, "net", pt_cell(f, 0, F_NET)), "currency", pt_cell(f, 0, F_CURRENCY));
-	pt_attr(pt_node(d, "gross", pt_cell(f, 0, F_GROSS)), "currency", pt_cell(f, 0, F_CURRENCY));
-	if (pt_cell(f, 0, F_REASON) != NULL)
-		pt_node(d, "reason", pt_cell(f, 0, F_REASON));
-	pt_node(d, "link", pt_printf(req, "%s%s", pt_base_url(),
-	    or_order_href(req, pt_cell(f, 0, F_NUMBER))));
-	return d;
-}
 
 int
 or_approval_request(struct pt_req *req, long long order_id)
@@ -96,12 +54,10 @@ or_approval_request(struct pt_req *req, long long order_id)
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_FACTS], &f, PT_BINDS(pt_int(order_id)))) != PT_OK)
+	if ((rc = pt_order_facts(req, order_id, &f)) != PT_OK)
 		return rc;
-	if (f.nrows != 1)
-		return PT_ENOTFOUND;
-	if ((rc = pt_db_query(req, &sql[SQL_APPROVERS], &to, PT_BINDS(pt_str(pt_cell(&f, 0, F_ORG_ID)),
-	    pt_str(pt_cell(&f, 0, F_BUYER_ID))))) != PT_OK)
+	if ((rc = pt_db_query(req, &sql[SQL_APPROVERS], &to, PT_BINDS(pt_str(pt_cell(&f, 0,
+	    PT_OF_ORG_ID)), pt_str(pt_cell(&f, 0, PT_OF_BUYER_ID))))) != PT_OK)
 		return rc;
 	if (to.nrows == 0)
 		return PT_OK;
@@ -112,31 +68,10 @@ or_approval_request(struct pt_req *req, long long order_id)
 		m[i].to_email = pt_cell(&to, i, R_EMAIL);
 		m[i].to_name = pt_cell(&to, i, R_NAME);
 		m[i].lang = pt_mail_lang(pt_cell(&to, i, R_LANG));
-		m[i].data = mail_data(req, &f);
+		m[i].data = pt_order_mail_data(req, &f);
 		m[i].th = NULL;
 	}
 	return pt_mail_queue_all(req, m, to.nrows);
-}
-
-/* The buyer is told of the decision (unless they want no mails about orders). */
-static int
-tell_buyer(struct pt_req *req, long long order_id, const char *decision, const char *comment)
-{
-	struct pt_rows f;
-	xmlNodePtr d;
-	int rc;
-
-	if ((rc = pt_db_query(req, &sql[SQL_FACTS], &f, PT_BINDS(pt_int(order_id)))) != PT_OK)
-		return rc;
-	if (f.nrows != 1 || pt_cell_int(&f, 0, F_BUYER_MAILS) != 1)
-		return PT_OK;
-	if ((d = mail_data(req, &f)) == NULL)
-		return PT_ENOMEM;
-	pt_attr(d, "decision", decision);
-	pt_node(d, "approver", req->session.user->name);
-	pt_node(d, "comment", comment);
-	return pt_mail_queue(req, "order-decision", pt_cell(&f, 0, F_BUYER_EMAIL),
-	    pt_cell(&f, 0, F_BUYER), pt_mail_lang(pt_cell(&f, 0, F_BUYER_LANG)), d);
 }
 
 static void
@@ -196,16 +131,15 @@ static int
 decide(struct pt_req *req, const char *decision)
 {
 	const struct pt_user *u = req->session.user;
-	struct pt_rows o, lock;
-	const char *comment;
-	long long id, buyer;
+	const char *comment, *refusal;
+	struct pt_rows o;
+	long long id;
 	int rc;
 
 	if ((rc = or_order_find(req, req->caps[1], &o)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
 	id = pt_cell_int(&o, 0, OR_O_ID);
-	buyer = pt_cell_int(&o, 0, OR_O_BUYER_ID);
-	if (buyer == u->id)
+	if (pt_cell_int(&o, 0, OR_O_BUYER_ID) == u->id)
 		return pt_error_page(req, 403, "orders.approval.own");
 	if ((rc = pt_input_read(req, &comment_input, 1, &comment)) != 0)
 		return rc < 0 ? rc : again(req, NULL, NULL, comment);
@@ -213,23 +147,15 @@ decide(struct pt_req *req, const char *decision)
 		return again(req, "orders.approval.reason", "comment", comment);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	/* The buyer's budget lock first, as checkout takes it: the month counts one at a time. */
-	if ((rc = or_budget_lock(req, buyer, u->org_id)) != PT_OK ||
-	    (rc = pt_db_query(req, &sql[SQL_LOCK], &lock, PT_BINDS(pt_int(id)))) != PT_OK)
+	if ((rc = pt_order_decide(req, id, decision, u->id, comment, &refusal)) != PT_OK)
 		return or_undo(req, rc);
-	if (lock.nrows != 1 || strcmp(pt_cell(&lock, 0, 0), "awaiting_approval") != 0) {
+	if (refusal != NULL) {
 		pt_db_rollback(req);
-		return again(req, "orders.approval.not-waiting", NULL, comment);
+		return again(req, refusal, NULL, comment);
 	}
-	if ((rc = pt_db_exec(req, &sql[SQL_DECIDE], PT_BINDS(pt_str(decision), pt_int(u->id),
-	    pt_str(comment), pt_str(decision), pt_int(id)), NULL)) == PT_OK &&
-	    (rc = or_order_event(req, id, decision, comment, 1)) == PT_OK)
-		rc = tell_buyer(req, id, decision, comment);
-	return or_done(req, rc, strcmp(decision, "approved") == 0 ? "order.approve" :
-	    "order.reject", "order", pt_cell(&o, 0, OR_O_ID),
-	    "{\"status\":\"awaiting_approval\"}",
-	    pt_printf(req, "{\"status\":\"%s\",\"comment\":%s}", decision, pt_json_str(req, comment)),
-	    pt_printf(req, "%s?decided=1", or_order_href(req, req->caps[1])));
+	if ((rc = pt_db_commit(req)) != PT_OK)
+		return or_undo(req, rc);
+	return pt_redirect(req, pt_printf(req, "%s?decided=1", or_order_href(req, req->caps[1])));
 }
 
 static int

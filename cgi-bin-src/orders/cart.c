@@ -325,7 +325,7 @@ or_cart_add(struct pt_req *req, long long product_id, long long quantity)
 	const struct pt_user *u = req->session.user;
 	int rc;
 
-	if ((rc = or_budget_lock(req, u->id, u->org_id)) != PT_OK ||
+	if ((rc = pt_order_budget_lock(req, u->id, u->org_id)) != PT_OK ||
 	    (rc = pt_db_exec(req, &sql[SQL_ADD], PT_BINDS(pt_int(u->id), pt_int(product_id),
 	    pt_int(quantity)), NULL)) != PT_OK)
 		return rc;
@@ -373,7 +373,7 @@ add(struct pt_req *req)
 	id = pt_cell_int(&product, 0, 0);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	if ((rc = or_budget_lock(req, u->id, u->org_id)) != PT_OK ||
+	if ((rc = pt_order_budget_lock(req, u->id, u->org_id)) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_COUNT], &count, PT_BINDS(pt_int(id),
 	    pt_int(u->id)))) != PT_OK)
 		return or_undo(req, rc);
@@ -431,7 +431,7 @@ update(struct pt_req *req)
 	}
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	if ((rc = or_budget_lock(req, u->id, u->org_id)) != PT_OK)
+	if ((rc = pt_order_budget_lock(req, u->id, u->org_id)) != PT_OK)
 		return or_undo(req, rc);
 	for (i = 0; i < cart.nlines && rc == PT_OK; i++) {
 		const struct or_line *l = &cart.lines[i];

@@ -13,7 +13,7 @@
  * in the buyer's time zone) decides: within the limits the order is
  * submitted and counts towards the month at once; above them it waits for
  * an approver (approval.c) and counts only once approved.  The month is
- * read after the buyer's cart row is locked (or_budget_lock), the first
+ * read after the buyer's cart row is locked (pt_order_budget_lock), the first
  * statement of the transaction, and an approval takes the same lock: so
  * two orders of one buyer placed at the same moment are checked one after
  * the other, each against the month with the other in it.  Under InnoDB's
@@ -214,7 +214,7 @@ checkout(struct pt_req *req)
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
 	/* First: the lock of the buyer's cart and budget (see the top). */
-	if ((rc = or_budget_lock(req, u->id, u->org_id)) != PT_OK ||
+	if ((rc = pt_order_budget_lock(req, u->id, u->org_id)) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_ADDRESS], &address, PT_BINDS(pt_str(v[F_ADDRESS]),
 	    pt_int(u->org_id)))) != PT_OK)
 		return or_undo(req, rc);

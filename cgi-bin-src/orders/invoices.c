@@ -171,7 +171,7 @@ or_invoices_node(struct pt_req *req, xmlNodePtr parent, const char *packed)
 			break;
 		n = pt_node(l, "invoice", NULL);
 		pt_attr(n, "number", v[0]);
-		pt_attr(n, "href", or_invoice_href(req, v[0]));
+		pt_attr(n, "href", pt_invoice_href(req, v[0]));
 		pt_attr(n, "kind", v[1]);
 		pt_attr(n, "status", shown_status(v[1], v[2], v[4], now));
 		pt_attr(n, "issued", v[3]);
@@ -243,7 +243,7 @@ list(struct pt_req *req)
 	f.status = pt_one_of(v, statuses, PT_NELEM(statuses)) ? v : "";
 	if ((v = pt_query_trim(req, "q")) == NULL || (f.today = today(req)) == NULL)
 		return PT_ENOMEM;
-	f.number = or_invoice_number_ok(v) || or_number_ok(v) ? v : "";
+	f.number = pt_invoice_number_ok(v) || or_number_ok(v) ? v : "";
 	f.page = pt_query_page(req);
 	nb = bind_matching(req, &f, b);
 	b[nb] = pt_int(PAGE_SIZE);
@@ -261,7 +261,7 @@ list(struct pt_req *req)
 	for (i = 0; i < rows.nrows; i++) {
 		n = pt_node(l, "invoice", NULL);
 		pt_attr(n, "number", pt_cell(&rows, i, LI_NUMBER));
-		pt_attr(n, "href", or_invoice_href(req, pt_cell(&rows, i, LI_NUMBER)));
+		pt_attr(n, "href", pt_invoice_href(req, pt_cell(&rows, i, LI_NUMBER)));
 		pt_attr(n, "kind", pt_cell(&rows, i, LI_KIND));
 		pt_attr(n, "status", shown_status(pt_cell(&rows, i, LI_KIND),
 		    pt_cell(&rows, i, LI_STATUS), pt_cell(&rows, i, LI_DUE), f.today));
@@ -300,7 +300,7 @@ invoice_find(struct pt_req *req, const char *number, struct pt_rows *inv, struct
 	const struct pt_user *u = req->session.user;
 	int rc, all = desk(req);
 
-	if (!or_invoice_number_ok(number))
+	if (!pt_invoice_number_ok(number))
 		return 404;
 	if ((rc = pt_db_query(req, &sql[SQL_GET], inv, PT_BINDS(pt_str(number),
 	    pt_int(u->org_id), pt_int(all)))) != PT_OK)
@@ -360,8 +360,8 @@ invoice_node(struct pt_req *req, const struct pt_rows *inv, const struct pt_rows
 	size_t i, ns;
 
 	pt_attr(n, "number", number);
-	pt_attr(n, "href", or_invoice_href(req, number));
-	pt_attr(n, "pdf", pt_printf(req, "%s.pdf", or_invoice_href(req, number)));
+	pt_attr(n, "href", pt_invoice_href(req, number));
+	pt_attr(n, "pdf", pt_printf(req, "%s.pdf", pt_invoice_href(req, number)));
 	pt_attr(n, "kind", pt_cell(inv, 0, I_KIND));
 	pt_attr(n, "status", shown_status(pt_cell(inv, 0, I_KIND), pt_cell(inv, 0, I_STATUS),
 	    pt_cell(inv, 0, I_DUE), today(req)));
@@ -450,7 +450,7 @@ invoice(struct pt_req *req)
  * with ?<flash>=1.
  */
 static int
-desk_end(struct pt_req *req, int rc, const struct or_issue *out, const char *flash,
+desk_end(struct pt_req *req, int rc, const struct pt_invoice_out *out, const char *flash,
     int (*refused)(struct pt_req *, int, const char *), const char *number)
 {
 	if (rc != PT_OK)
@@ -462,7 +462,7 @@ desk_end(struct pt_req *req, int rc, const struct or_issue *out, const char *fla
 	}
 	if ((rc = pt_db_commit(req)) != PT_OK)
 		return or_undo(req, rc);
-	return pt_redirect(req, pt_printf(req, "%s?%s=1", or_invoice_href(req, out->number), flash));
+	return pt_redirect(req, pt_printf(req, "%s?%s=1", pt_invoice_href(req, out->number), flash));
 }
 
 /* ---- the PDF ----------------------------------------------------------------- */
@@ -655,7 +655,7 @@ static int
 paid(struct pt_req *req)
 {
 	struct pt_rows inv;
-	struct or_issue out;
+	struct pt_invoice_out out;
 	int rc;
 
 	if (!desk(req))
@@ -664,7 +664,7 @@ paid(struct pt_req *req)
 		return rc > 0 ? pt_error_page(req, rc, NULL) : rc;
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	rc = or_invoice_mark_paid(req, pt_cell_int(&inv, 0, I_ID), &out);
+	rc = pt_invoice_mark_paid(req, pt_cell_int(&inv, 0, I_ID), &out);
 	return desk_end(req, rc, &out, "paid", invoice_page, req->caps[1]);
 }
 
@@ -677,9 +677,9 @@ static int
 credit(struct pt_req *req)
 {
 	struct pt_rows inv, lines;
-	struct or_credit_line *cl;
+	struct pt_credit_line *cl;
 	const char **fields;
-	struct or_issue out;
+	struct pt_invoice_out out;
 	size_t i, n = 0;
 	int rc;
 
@@ -715,7 +715,7 @@ credit(struct pt_req *req)
 	}
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	rc = or_credit_note_issue(req, pt_cell_int(&inv, 0, I_ORDER_ID), 0, cl, n, &out);
+	rc = pt_invoice_credit(req, pt_cell_int(&inv, 0, I_ORDER_ID), 0, cl, n, &out);
 	return desk_end(req, rc, &out, "issued", invoice_page, req->caps[1]);
 }
 
@@ -766,7 +766,7 @@ new_page(struct pt_req *req, int status, const char *number)
 		pt_attr(t, "quantity", pt_cell(&ships, i, 4));
 		if (pt_cell(&ships, i, 3) != NULL) {
 			pt_attr(t, "invoice", pt_cell(&ships, i, 3));
-			pt_attr(t, "invoice-href", or_invoice_href(req, pt_cell(&ships, i, 3)));
+			pt_attr(t, "invoice-href", pt_invoice_href(req, pt_cell(&ships, i, 3)));
 		}
 		pt_node(t, "carrier", pt_cell(&ships, i, 1));
 	}
@@ -774,7 +774,7 @@ new_page(struct pt_req *req, int status, const char *number)
 	for (i = 0; i < invs.nrows; i++) {
 		t = pt_node(l, "invoice", NULL);
 		pt_attr(t, "number", pt_cell(&invs, i, 0));
-		pt_attr(t, "href", or_invoice_href(req, pt_cell(&invs, i, 0)));
+		pt_attr(t, "href", pt_invoice_href(req, pt_cell(&invs, i, 0)));
 		pt_attr(t, "kind", pt_cell(&invs, i, 1));
 		pt_attr(t, "status", shown_status(pt_cell(&invs, i, 1), pt_cell(&invs, i, 2),
 		    pt_cell(&invs, i, 4), today(req)));
@@ -802,7 +802,7 @@ issue(struct pt_req *req)
 {
 	const char *number = pt_form(req, "order"), *ship = pt_form(req, "shipment");
 	struct pt_rows o, s;
-	struct or_issue out;
+	struct pt_invoice_out out;
 	long long shipment_id = 0;
 	int rc;
 
@@ -826,7 +826,7 @@ issue(struct pt_req *req)
 	}
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	rc = or_invoice_issue(req, pt_cell_int(&o, 0, 0), shipment_id, &out);
+	rc = pt_invoice_issue(req, pt_cell_int(&o, 0, 0), shipment_id, &out);
 	if (rc == PT_ENOTFOUND) {
 		pt_db_rollback(req);
 		return pt_error_page(req, 404, NULL);
@@ -834,7 +834,7 @@ issue(struct pt_req *req)
 	return desk_end(req, rc, &out, "issued", new_page, number);
 }
 
-#define INVOICE "/orders/invoices/" OR_INVOICE_NUMBER_ROUTE
+#define INVOICE "/orders/invoices/" PT_INVOICE_NUMBER_ROUTE
 
 static const struct pt_route routes[] = {
 	{ PT_GET,  "/orders/invoices",		list,		PT_R_LOGIN, NULL },

@@ -1,30 +1,19 @@
 /*
  * What the pages of orders share: the order number's form and path, the
- * states of an order, the lock of a buyer's budget, a row of an order's
- * timeline, and an order in a list and an address on a page.
+ * states of an order, a row of an order's timeline, and an order in a
+ * list and an address on a page.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "orders.h"
 
-enum common_sql { SQL_LOCK, SQL_EVENT, SQL_BILLED, SQL__MAX };
+enum common_sql { SQL_BILLED, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
-	/*
-	 * The buyer's cart row, made when missing: a write, so it holds the
-	 * row's lock to the end of the transaction whether it made or found
-	 * it.  Binds: user, org.
-	 */
-	[SQL_LOCK] = { "or_budget_lock",
-	    "INSERT INTO carts (user_id, org_id) VALUES (?, ?)"
-	    " ON DUPLICATE KEY UPDATE user_id = user_id" },
 	/* What the order's invoices bill less what its credit notes credit (theirs are negative). */
 	[SQL_BILLED] = { "or_order_billed",
 	    "SELECT COALESCE(SUM(gross_minor), 0) FROM invoices WHERE order_id = ?" },
-	[SQL_EVENT] = { "or_order_event",
-	    "INSERT INTO order_events (order_id, at, user_id, status, comment)"
-	    " VALUES (?, UTC_TIMESTAMP(6), ?, ?, ?)" },
 };
 
 /* Registered by the worker with the other groups' statements. */
@@ -95,12 +84,6 @@ or_cancellable(const char *status)
 }
 
 int
-or_budget_lock(struct pt_req *req, long long buyer_id, long long org_id)
-{
-	return pt_db_exec(req, &sql[SQL_LOCK], PT_BINDS(pt_int(buyer_id), pt_int(org_id)), NULL);
-}
-
-int
 or_order_billed(struct pt_req *req, long long order_id, long long *minor)
 {
 	struct pt_rows r;
@@ -116,9 +99,7 @@ int
 or_order_event(struct pt_req *req, long long order_id, const char *status, const char *comment,
     int by_reader)
 {
-	return pt_db_exec(req, &sql[SQL_EVENT], PT_BINDS(pt_int(order_id),
-	    by_reader ? pt_int(req->session.user->id) : pt_str(NULL), pt_str(status),
-	    pt_str(comment != NULL ? comment : "")), NULL);
+	return pt_order_event(req, order_id, by_reader ? req->session.user->id : 0, status, comment);
 }
 
 xmlNodePtr

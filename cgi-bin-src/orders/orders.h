@@ -183,13 +183,6 @@ xmlNodePtr or_cart_node(struct pt_req *, xmlNodePtr parent, const struct or_cart
 int	 or_cart_page(struct pt_req *, int status, const char *const *v);
 /* Add quantity of product_id to the reader's cart (a transaction is open). */
 int	 or_cart_add(struct pt_req *, long long product_id, long long quantity);
-/*
- * Lock the buyer's cart row, which is also the lock of their monthly
- * budget: the first statement of a checkout and of an approval of their
- * order, so the month they are checked or counted against never changes
- * under them.  Inside a transaction.
- */
-int	 or_budget_lock(struct pt_req *, long long buyer_id, long long org_id);
 
 /* What the buyer's budget says of an order of net_minor (checkout.c). */
 struct or_budget_state {
@@ -516,56 +509,8 @@ const char *or_offer_state(struct pt_req *, const char *status, const char *vali
 
 /* ==== invoices and credit notes ========================================= */
 
-extern const struct pt_group or_invoice_issue_group;	/* invoice-issue.c: statements only */
 extern const struct pt_group or_invoices_group;		/* invoices.c: list, page, PDF, desk */
 
-/* An invoice's number: INV-<year>-<six digits or more>; a credit note's CN-<year>-... */
-#define OR_INVOICE_NUMBER_ROUTE	"((?:INV|CN)-[0-9]{4}-[0-9]{6,9})"
-int	 or_invoice_number_ok(const char *s);
-/* "/orders/invoices/<number>" in the arena. */
-const char *or_invoice_href(struct pt_req *, const char *number);
-
-/*
- * What an issuing did: with refusal NULL, the invoice (or credit note) id,
- * number (arena) and gross total; else refusal is the message key of why
- * nothing was written (the caller rolls back and says it):
- * orders.invoice.refused.status (the order is not confirmed yet, or
- * cancelled), .nothing (every line is billed), .billed (the shipment's
- * quantities are billed already), .credit (more than billed and not yet
- * credited), .paid (not open).
- */
-struct or_issue {
-	long long	 id;
-	const char	*number;
-	long long	 gross_minor;
-	const char	*refusal;
-};
-/*
- * Issue an invoice for the order: for the shipment's quantities
- * (shipment_id, a shipment of that order), or with shipment_id 0 for
- * every quantity not billed yet.  Inside the caller's transaction, by the
- * session's user or (none) an integration; with its audit row, and a mail
- * to the order's buyer (unless they want none about orders).  The
- * buyer's address is their organisation's billing address, else the
- * order's delivery address; the due date follows the organisation's
- * payment terms.  PT_OK (see out->refusal), PT_ENOTFOUND (no such order,
- * or shipment of it), or an error.
- */
-int	 or_invoice_issue(struct pt_req *, long long order_id, long long shipment_id,
-	    struct or_issue *out);
-/* A line of a credit note: a quantity of the order's line order_line_no. */
-struct or_credit_line {
-	long long	 order_line_no;
-	long long	 quantity;
-};
-/*
- * Issue a credit note for the order (a return's refund; return_id 0:
- * none): the lines' quantities at the prices they were ordered at, as
- * negative amounts, at most what invoices billed minus what credit notes
- * gave back.  As or_invoice_issue; PT_EINVAL for a line the order lacks.
- */
-int	 or_credit_note_issue(struct pt_req *, long long order_id, long long return_id,
-	    const struct or_credit_line *lines, size_t n, struct or_issue *out);
 /*
  * <invoices><invoice number href kind status issued due gross/>...</invoices>
  * under parent from OR_INVOICES_PACKED's column (NULL: none), each with
@@ -573,8 +518,6 @@ int	 or_credit_note_issue(struct pt_req *, long long order_id, long long return_
  * turns when an open invoice falls due for its reader.
  */
 xmlNodePtr or_invoices_node(struct pt_req *, xmlNodePtr parent, const char *packed);
-/* Mark the invoice paid (a credit note: refunded), with its audit row.  As above. */
-int	 or_invoice_mark_paid(struct pt_req *, long long invoice_id, struct or_issue *out);
 
 /*
  * An invoice as the PDF shows it (invoice-pdf.c): texts ready to print,

@@ -56,9 +56,8 @@ static const char *const return_statuses[] = {
 
 enum returns_sql {
 	SQL_ORDER, SQL_LINES, SQL_LOCK, SQL_COUNTER, SQL_INSERT, SQL_INSERT_LINES, SQL_INSERT_FILE,
-	SQL_EVENT, SQL_GET, SQL_GET_LINES, SQL_GET_FILES, SQL_GET_EVENTS, SQL_LIST, SQL_COUNT,
-	SQL_PHOTO, SQL_RETURN_LOCK, SQL_DECIDE, SQL_RECEIVE, SQL_CLOSE, SQL_MAIL, SQL_TOUCH,
-	SQL_CREDIT_LINES, SQL__MAX
+	SQL_GET, SQL_GET_LINES, SQL_GET_FILES, SQL_GET_EVENTS, SQL_LIST, SQL_COUNT,
+	SQL_PHOTO, SQL_RETURN_LOCK, SQL_TOUCH, SQL__MAX
 };
 
 static const struct pt_sql sql[SQL__MAX] = {
@@ -104,9 +103,6 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_INSERT_FILE] = { "or_return_insert_file",
 	    "INSERT INTO return_files (return_id, filename, content_type, size_bytes, storage_name,"
 	    " created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))" },
-	[SQL_EVENT] = { "or_return_event",
-	    "INSERT INTO return_events (return_id, at, user_id, status, comment)"
-	    " VALUES (?, UTC_TIMESTAMP(6), ?, ?, ?)" },
 	[SQL_GET] = { "or_return_get", RETURN_GET },
 	[SQL_GET_LINES] = { "or_return_get_lines",
 	    "SELECT rl.line_no, ol.sku, ol.name, ol.unit, rl.quantity, ol.unit_price_minor,"
@@ -134,29 +130,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE f.id = ? AND r.number = ? AND (? = 1 OR r.org_id = ?)" },
 	[SQL_RETURN_LOCK] = { "or_return_row_lock",
 	    "SELECT id, status, order_id FROM returns WHERE number = ? FOR UPDATE" },
-	/* Binds: status, by, instructions, comment, id. */
-	[SQL_DECIDE] = { "or_return_decide",
-	    "UPDATE returns SET status = ?, decided_by = ?, decided_at = UTC_TIMESTAMP(6),"
-	    " instructions = ?, decision_comment = ?, updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
-	[SQL_RECEIVE] = { "or_return_receive",
-	    "UPDATE returns SET status = 'received', received_at = UTC_TIMESTAMP(6),"
-	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
-	/* Binds: status, credit note (NULL: none), id. */
-	[SQL_CLOSE] = { "or_return_close",
-	    "UPDATE returns SET status = ?, credit_note_id = ?, closed_at = UTC_TIMESTAMP(6),"
-	    " updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
-	/* What a refund credits.  Binds: return. */
-	[SQL_CREDIT_LINES] = { "or_return_credit_lines",
-	    "SELECT line_no, quantity FROM return_lines WHERE return_id = ? ORDER BY line_no" },
 	/* A return changes what its order's page shows: its kept page's stamp moves (kept.c). */
 	[SQL_TOUCH] = { "or_return_touch_order",
 	    "UPDATE orders SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
-	/* The person who asked, as a mail's recipient.  Binds: return. */
-	[SQL_MAIL] = { "or_return_mail",
-	    "SELECT r.number, o.number, u.email, u.name, COALESCE(u.language, og.language, 'en'),"
-	    " u.status = 'active' AND u.notify_orders = 1, og.name"
-	    " FROM returns r JOIN orders o ON o.id = r.order_id JOIN users u ON u.id = r.requested_by"
-	    " JOIN orgs og ON og.id = r.org_id WHERE r.id = ?" },
 };
 
 enum { O_ID, O_NUMBER, O_STATUS, O_BUYER };
@@ -481,8 +457,7 @@ create(struct pt_req *req)
 		    pt_str(photos[i].name), pt_str(photos[i].type->type),
 		    pt_int((long long)photos[i].up->len), pt_str(photos[i].storage)), NULL)) != PT_OK)
 			goto undo;
-	if ((rc = pt_db_exec(req, &sql[SQL_EVENT], PT_BINDS(pt_int(return_id), pt_int(u->id),
-	    pt_str("requested"), pt_str(v[1])), NULL)) != PT_OK ||
+	if ((rc = pt_return_event(req, return_id, "requested", v[1])) != PT_OK ||
 	    (rc = pt_db_exec(req, &sql[SQL_TOUCH], PT_BINDS(pt_int(order_id)), NULL)) != PT_OK)
 		goto undo;
 	after = pt_printf(req, "{\"number\":\"%s\",\"order\":\"%s\",\"reason\":\"%s\",\"lines\":%zu,"
@@ -563,7 +538,7 @@ return_page(struct pt_req *req, int status, const char *number)
 		pt_attr(n, "order-href", pt_printf(req, "/orders/desk/%s", pt_cell(&r, 0, R_ORDER)));
 	if (pt_cell(&r, 0, R_CREDIT) != NULL) {
 		pt_attr(n, "credit-note", pt_cell(&r, 0, R_CREDIT));
-		pt_attr(n, "credit-note-href", or_invoice_href(req, pt_cell(&r, 0, R_CREDIT)));
+		pt_attr(n, "credit-note-href", pt_invoice_href(req, pt_cell(&r, 0, R_CREDIT)));
 	}
 	pt_node(n, "org", pt_cell(&r, 0, R_ORG));
 	pt_node(n, "requested-by", pt_cell(&r, 0, R_BY));
@@ -722,56 +697,6 @@ desk_list(struct pt_req *req)
 
 /* ---- the desk's steps ----------------------------------------------------- */
 
-/* Tell the person who asked of step (approved ... replaced), unless they want no mails about orders. */
-static int
-tell(struct pt_req *req, long long return_id, const char *step, const char *text)
-{
-	struct pt_rows m;
-	xmlNodePtr d;
-	int rc;
-
-	if ((rc = pt_db_query(req, &sql[SQL_MAIL], &m, PT_BINDS(pt_int(return_id)))) != PT_OK)
-		return rc;
-	if (m.nrows != 1 || pt_cell_int(&m, 0, 5) != 1)
-		return PT_OK;
-	if ((d = pt_mail_data(req)) == NULL)
-		return PT_ENOMEM;
-	pt_attr(d, "step", step);
-	pt_node(d, "number", pt_cell(&m, 0, 0));
-	pt_node(d, "order", pt_cell(&m, 0, 1));
-	pt_node(d, "buyer", pt_cell(&m, 0, 3));
-	pt_node(d, "org", pt_cell(&m, 0, 6));
-	if (text != NULL && *text != '\0')
-		pt_node(d, "comment", text);
-	pt_node(d, "link", pt_printf(req, "%s%s", pt_base_url(), return_href(req, pt_cell(&m, 0, 0))));
-	return pt_mail_queue(req, "order-return", pt_cell(&m, 0, 2), pt_cell(&m, 0, 3),
-	    pt_mail_lang(pt_cell(&m, 0, 4)), d);
-}
-
-/*
- * A refund's credit note (invoice-issue.c): the return's lines at the
- * prices they were ordered at; out->refusal says why there is none (the
- * order was not invoiced as far as that).
- */
-static int
-credit(struct pt_req *req, long long return_id, long long order_id, struct or_issue *out)
-{
-	struct or_credit_line *cl;
-	struct pt_rows l;
-	size_t i;
-	int rc;
-
-	if ((rc = pt_db_query(req, &sql[SQL_CREDIT_LINES], &l, PT_BINDS(pt_int(return_id)))) != PT_OK)
-		return rc;
-	if ((cl = pt_alloc(req, (l.nrows + 1) * sizeof(*cl))) == NULL)
-		return PT_ENOMEM;
-	for (i = 0; i < l.nrows; i++) {
-		cl[i].order_line_no = pt_cell_int(&l, i, 0);
-		cl[i].quantity = pt_cell_int(&l, i, 1);
-	}
-	return or_credit_note_issue(req, order_id, return_id, cl, l.nrows, out);
-}
-
 /*
  * A step of the desk: from status from to status to, with a text (the
  * instructions, a reason, a note) required or not, kept in field.
@@ -780,9 +705,8 @@ static int
 step(struct pt_req *req, const char *from, const char *to, const char *field, int required)
 {
 	const struct pt_input in = { field, PT_IN_TEXT, required, 0, RETURN_TEXT_MAX_CHARS, NULL, 0 };
-	const char *number = req->caps[1], *text;
+	const char *number = req->caps[1], *text, *refusal;
 	struct pt_rows lock;
-	long long id;
 	int rc;
 
 	if (!number_ok(number))
@@ -805,37 +729,16 @@ step(struct pt_req *req, const char *from, const char *to, const char *field, in
 		pt_message(req, "error", pt_printf(req, "orders.return.not-%s", from), NULL);
 		return return_page(req, 422, number);
 	}
-	id = pt_cell_int(&lock, 0, 0);
-	if (strcmp(to, "approved") == 0 || strcmp(to, "rejected") == 0)
-		rc = pt_db_exec(req, &sql[SQL_DECIDE], PT_BINDS(pt_str(to), pt_int(req->session.user->id),
-		    pt_str(strcmp(to, "approved") == 0 ? text : ""),
-		    pt_str(strcmp(to, "rejected") == 0 ? text : ""), pt_int(id)), NULL);
-	else if (strcmp(to, "received") == 0)
-		rc = pt_db_exec(req, &sql[SQL_RECEIVE], PT_BINDS(pt_int(id)), NULL);
-	else if (strcmp(to, "refunded") == 0) {
-		struct or_issue cn;
-
-		if ((rc = credit(req, id, pt_cell_int(&lock, 0, 2), &cn)) == PT_OK && cn.refusal != NULL) {
-			pt_db_rollback(req);
-			pt_message(req, "error", cn.refusal, NULL);
-			return return_page(req, 422, number);
-		}
-		if (rc == PT_OK)
-			rc = pt_db_exec(req, &sql[SQL_CLOSE], PT_BINDS(pt_str(to), pt_int(cn.id), pt_int(id)),
-			    NULL);
-	} else
-		rc = pt_db_exec(req, &sql[SQL_CLOSE], PT_BINDS(pt_str(to), pt_str(NULL), pt_int(id)), NULL);
-	if (rc == PT_OK)
-		rc = pt_db_exec(req, &sql[SQL_EVENT], PT_BINDS(pt_int(id), pt_int(req->session.user->id),
-		    pt_str(to), pt_str(text)), NULL);
-	if (rc == PT_OK)
-		rc = pt_db_exec(req, &sql[SQL_TOUCH], PT_BINDS(pt_str(pt_cell(&lock, 0, 2))), NULL);
-	if (rc == PT_OK)
-		rc = tell(req, id, to, text);
-	return or_done(req, rc, pt_printf(req, "return.%s", to), "return", pt_printf(req, "%lld", id),
-	    pt_printf(req, "{\"status\":\"%s\"}", from),
-	    pt_printf(req, "{\"status\":\"%s\",\"%s\":%s}", to, field, pt_json_str(req, text)),
-	    pt_printf(req, "%s?done=1", return_href(req, number)));
+	if ((rc = pt_return_step(req, pt_cell_int(&lock, 0, 0), to, text, &refusal)) != PT_OK)
+		return or_undo(req, rc);
+	if (refusal != NULL) {
+		pt_db_rollback(req);
+		pt_message(req, "error", refusal, NULL);
+		return return_page(req, 422, number);
+	}
+	if ((rc = pt_db_commit(req)) != PT_OK)
+		return or_undo(req, rc);
+	return pt_redirect(req, pt_printf(req, "%s?done=1", return_href(req, number)));
 }
 
 static int approve(struct pt_req *req) { return step(req, "requested", "approved", "instructions", 1); }

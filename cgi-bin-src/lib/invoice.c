@@ -20,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "orders.h"
+#include "extern.h"
 
 enum issue_sql {
 	SQL_LOCK, SQL_PARTIES, SQL_LINES, SQL_SHIPPED, SQL_COUNTER, SQL_INSERT, SQL_LINE,
@@ -31,12 +31,12 @@ enum issue_sql {
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/* The order, locked: issuings for one order take turns.  Binds: order. */
-	[SQL_LOCK] = { "or_invoice_lock",
+	[SQL_LOCK] = { "pt_invoice_lock",
 	    "SELECT id, number, org_id, status, currency, po_number, ship_recipient, ship_street,"
 	    " ship_street2, ship_postal_code, ship_city, ship_country"
 	    " FROM orders WHERE id = ? FOR UPDATE" },
 	/* The buyer's organisation and the provider (the seller).  Binds: org. */
-	[SQL_PARTIES] = { "or_invoice_parties",
+	[SQL_PARTIES] = { "pt_invoice_parties",
 	    "SELECT b.name, b.billing_street, b.billing_street2, b.billing_postal_code,"
 	    " b.billing_city, b.billing_country, b.vat_id, b.payment_terms_days,"
 	    " s.name, s.billing_street, s.billing_street2, s.billing_postal_code, s.billing_city,"
@@ -47,7 +47,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	 * The order's lines with what invoices billed and credit notes gave
 	 * back of each so far.  Binds: order x2.
 	 */
-	[SQL_LINES] = { "or_invoice_lines",
+	[SQL_LINES] = { "pt_invoice_lines",
 	    "SELECT ol.line_no, ol.sku, ol.name, ol.unit, ol.quantity, ol.unit_price_minor,"
 	    " ol.tax_rate_bp, COALESCE(b.billed, 0), COALESCE(b.credited, 0)"
 	    " FROM order_lines ol LEFT JOIN (SELECT il.order_line_no,"
@@ -57,12 +57,12 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "   WHERE i.order_id = ? GROUP BY il.order_line_no) b ON b.order_line_no = ol.line_no"
 	    " WHERE ol.order_id = ? ORDER BY ol.line_no" },
 	/* A shipment of the order: its quantities per line.  Binds: shipment, order. */
-	[SQL_SHIPPED] = { "or_invoice_shipped",
+	[SQL_SHIPPED] = { "pt_invoice_shipped",
 	    "SELECT sl.line_no, sl.quantity FROM shipments s"
 	    " JOIN shipment_lines sl ON sl.shipment_id = s.id"
 	    " WHERE s.id = ? AND s.order_id = ? ORDER BY sl.line_no" },
 	/* As order numbers (checkout.c): the row stays locked to the commit.  Binds: kind, year. */
-	[SQL_COUNTER] = { "or_invoice_counter",
+	[SQL_COUNTER] = { "pt_invoice_counter",
 	    "INSERT INTO invoice_counters (kind, year, last_no) VALUES (?, ?, 1)"
 	    " ON DUPLICATE KEY UPDATE last_no = LAST_INSERT_ID(last_no + 1)" },
 	/*
@@ -70,7 +70,7 @@ static const struct pt_sql sql[SQL__MAX] = {
 	 * currency, net, tax, gross, issue date, terms, due date, issued by,
 	 * po, the seller's 7 and the buyer's 7 fields.
 	 */
-	[SQL_INSERT] = { "or_invoice_insert",
+	[SQL_INSERT] = { "pt_invoice_insert",
 	    "INSERT INTO invoices (number, kind, year, seq, org_id, order_id, shipment_id, return_id,"
 	    " currency, net_minor, tax_minor, gross_minor, issue_date, payment_terms_days, due_date,"
 	    " issued_at, issued_by, po_number, seller_name, seller_street, seller_street2,"
@@ -78,28 +78,28 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " buyer_street, buyer_street2, buyer_postal_code, buyer_city, buyer_country,"
 	    " buyer_vat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6),"
 	    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
-	[SQL_LINE] = { "or_invoice_line",
+	[SQL_LINE] = { "pt_invoice_line",
 	    "INSERT INTO invoice_lines (invoice_id, line_no, order_line_no, sku, name, unit,"
 	    " quantity, unit_price_minor, tax_rate_bp, net_minor, tax_minor, gross_minor)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
-	[SQL_PAID_LOCK] = { "or_invoice_paid_lock",
+	[SQL_PAID_LOCK] = { "pt_invoice_paid_lock",
 	    "SELECT id, number, status, order_id FROM invoices WHERE id = ? FOR UPDATE" },
 	/* Binds: by (NULL: an integration), id. */
-	[SQL_PAID] = { "or_invoice_paid",
+	[SQL_PAID] = { "pt_invoice_paid",
 	    "UPDATE invoices SET status = 'paid', paid_at = UTC_TIMESTAMP(6), paid_by = ?"
 	    " WHERE id = ? AND status = 'open'" },
 	/* The order's page lists its invoices: it is kept until its row changes (kept.c). */
-	[SQL_TOUCH] = { "or_invoice_touch",
+	[SQL_TOUCH] = { "pt_invoice_touch",
 	    "UPDATE orders SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
 	/* The buyer as the mail's recipient, unless they want no mails about orders.  Binds: order. */
-	[SQL_BUYER] = { "or_invoice_buyer",
+	[SQL_BUYER] = { "pt_invoice_buyer",
 	    "SELECT u.email, u.name, COALESCE(u.language, og.language, 'en'), og.name"
 	    " FROM orders o JOIN users u ON u.id = o.buyer_id JOIN orgs og ON og.id = o.org_id"
 	    " WHERE o.id = ? AND u.status = 'active' AND u.notify_orders = 1" },
 };
 
 /* Registered by the worker with the other groups' statements. */
-const struct pt_group or_invoice_issue_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
+const struct pt_group pt_invoice_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
 
 enum {
 	K_ID, K_NUMBER, K_ORG, K_STATUS, K_CURRENCY, K_PO, K_RECIPIENT, K_STREET, K_STREET2,
@@ -120,7 +120,7 @@ billable(const char *status)
 }
 
 int
-or_invoice_number_ok(const char *s)
+pt_invoice_number_ok(const char *s)
 {
 	size_t n = s != NULL ? strlen(s) : 0, p;
 
@@ -135,7 +135,7 @@ or_invoice_number_ok(const char *s)
 }
 
 const char *
-or_invoice_href(struct pt_req *req, const char *number)
+pt_invoice_href(struct pt_req *req, const char *number)
 {
 	return pt_printf(req, "/orders/invoices/%s", number);
 }
@@ -150,7 +150,7 @@ struct billing {
 };
 
 static void
-refuse(struct or_issue *out, const char *key)
+refuse(struct pt_invoice_out *out, const char *key)
 {
 	out->refusal = key;
 }
@@ -181,7 +181,7 @@ billing_read(struct pt_req *req, long long order_id, struct billing *b)
 /* A billing of kind for the order: out and b cleared, the order locked and read. */
 static int
 billing_start(struct pt_req *req, long long order_id, const char *kind, struct billing *b,
-    struct or_issue *out)
+    struct pt_invoice_out *out)
 {
 	memset(out, 0, sizeof(*out));
 	memset(b, 0, sizeof(*b));
@@ -244,7 +244,7 @@ tell_buyer(struct pt_req *req, const struct billing *b, const char *number, long
 	    gross_minor)), "currency", pt_cell(&b->order, 0, K_CURRENCY));
 	if (due != NULL)
 		pt_node(d, "due", due);
-	pt_node(d, "link", pt_printf(req, "%s%s", pt_base_url(), or_invoice_href(req, number)));
+	pt_node(d, "link", pt_printf(req, "%s%s", pt_base_url(), pt_invoice_href(req, number)));
 	return pt_mail_queue(req, "order-invoice", pt_cell(&r, 0, 0), pt_cell(&r, 0, 1),
 	    pt_mail_lang(pt_cell(&r, 0, 2)), d);
 }
@@ -254,7 +254,7 @@ tell_buyer(struct pt_req *req, const struct billing *b, const char *number, long
  * filled, out->refusal when nothing is billed, or an error.
  */
 static int
-billing_write(struct pt_req *req, struct billing *b, struct or_issue *out)
+billing_write(struct pt_req *req, struct billing *b, struct pt_invoice_out *out)
 {
 	const struct pt_user *u = req->session.user;
 	int credit = strcmp(b->kind, "credit_note") == 0;
@@ -364,8 +364,8 @@ billing_write(struct pt_req *req, struct billing *b, struct or_issue *out)
 }
 
 int
-or_invoice_issue(struct pt_req *req, long long order_id, long long shipment_id,
-    struct or_issue *out)
+pt_invoice_issue(struct pt_req *req, long long order_id, long long shipment_id,
+    struct pt_invoice_out *out)
 {
 	struct billing b;
 	struct pt_rows shipped;
@@ -410,8 +410,8 @@ or_invoice_issue(struct pt_req *req, long long order_id, long long shipment_id,
 }
 
 int
-or_credit_note_issue(struct pt_req *req, long long order_id, long long return_id,
-    const struct or_credit_line *lines, size_t n, struct or_issue *out)
+pt_invoice_credit(struct pt_req *req, long long order_id, long long return_id,
+    const struct pt_credit_line *lines, size_t n, struct pt_invoice_out *out)
 {
 	struct billing b;
 	size_t i, j;
@@ -435,7 +435,7 @@ or_credit_note_issue(struct pt_req *req, long long order_id, long long return_id
 }
 
 int
-or_invoice_mark_paid(struct pt_req *req, long long invoice_id, struct or_issue *out)
+pt_invoice_mark_paid(struct pt_req *req, long long invoice_id, struct pt_invoice_out *out)
 {
 	const struct pt_user *u = req->session.user;
 	struct pt_rows inv;
