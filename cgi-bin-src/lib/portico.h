@@ -1591,7 +1591,8 @@ const char *pt_flow_vars_json(struct pt_req *, const struct pt_flow_var *, size_
  * Mail about user task task_id (task-mail.c), queued in the caller's open
  * transaction: to its assignee, else to the active people of the task's
  * organisation who hold one of its candidate roles, each in their
- * language, linking to /tasks/<id>.  ASSIGNED when flowd creates the
+ * language, linking to /tasks/<id>, never to the session's user (the
+ * actor; flowd has none).  ASSIGNED when flowd creates the
  * task; DUE before its due time, which also sets its reminded_at.  A task
  * that is no longer open sends nothing.  PT_OK, PT_ENOTFOUND (no such
  * task), PT_EINVAL, or a database error.
