@@ -13,6 +13,12 @@
  * its billing address and VAT number (the provider's are the seller's on
  * every invoice).  A form sent without those fields leaves them as they
  * are; sent empty, the address is cleared and the terms are the default.
+ *
+ * A new customer org starts its onboarding, the BPMN process
+ * customer-onboarding (processes/customer-onboarding.bpmn), in the
+ * transaction that creates it: business key and org its id; variables
+ * org_id, org_name, language and, when the form names one, the admin to
+ * invite (admin_name, admin_email), whom the process invites.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +44,7 @@ enum orgs_sql {
 	SQL_ANON_AUDIT_IP,
 	SQL_ANON_ATTEMPTS,
 	SQL_ANON_OUTBOX,
+	SQL_EMAIL_TAKEN,
 	SQL__MAX
 };
 
@@ -118,6 +125,9 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "UPDATE outbox SET last_error = IF(status = 'queued', 'recipient anonymised', last_error),"
 	    " status = IF(status = 'queued', 'failed', status),"
 	    " to_email = ?, to_name = '', data_xml = '<data/>' WHERE to_email = ?" },
+	/* Someone has the address (the admin a new org would invite). */
+	[SQL_EMAIL_TAKEN] = { "org_email_taken",
+	    "SELECT id FROM users WHERE email = ?" },
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -234,7 +244,12 @@ struct org_in {
 	const char	*v[F__MAX];
 	long long	 order_minor;
 	long long	 monthly_minor;
+	/* A new org: the admin its onboarding invites ("" for none). */
+	const char	*admin_name, *admin_email;
 };
+
+/* The new org form's admin to invite, apart from the org's own fields. */
+static const char *const admin_fields[] = { "admin_name", "admin_email" };
 
 /* The org as the audit log keeps it. */
 static const char *
@@ -265,7 +280,7 @@ org_json(struct pt_req *req, const char *const *v, long long order_minor, long l
 static int
 show_form(struct pt_req *req, int status, const struct pt_rows *org, const char *const *values)
 {
-	xmlNodePtr o = pt_node(req->page, "org-form", NULL);
+	xmlNodePtr o = pt_node(req->page, "org-form", NULL), f;
 	size_t i;
 
 	if (org != NULL) {
@@ -275,7 +290,16 @@ show_form(struct pt_req *req, int status, const struct pt_rows *org, const char 
 		pt_attr(o, "users", pt_cell(org, 0, 10));
 		pt_node(o, "name", pt_cell(org, 0, 1));
 	}
-	pt_form_values(req, "org", org_fields, values, F__MAX);
+	f = pt_form_values(req, "org", org_fields, values, F__MAX);
+	if (org == NULL) {
+		for (i = 0; i < PT_NELEM(admin_fields); i++) {
+			const char *v = pt_form(req, admin_fields[i]);
+
+			pt_attr(pt_node(f, "field", v != NULL ? v : ""), "name", admin_fields[i]);
+		}
+		pt_limit(req, "admin_name", PT_NAME_MAX_CHARS);
+		pt_limit(req, "admin_email", PT_EMAIL_MAX_BYTES);
+	}
 	pt_limit(req, "name", PT_NAME_MAX_CHARS);
 	for (i = 0; i < PT_NELEM(billing_texts); i++)
 		pt_limit(req, org_fields[billing_texts[i].field], billing_texts[i].max_chars);
@@ -415,6 +439,74 @@ name_taken(struct pt_req *req, const struct pt_rows *org, const struct org_in *i
 	return show_form(req, 422, org, in->v);
 }
 
+/*
+ * The admin a new org's onboarding invites: none (both fields empty), or a
+ * name and an address nobody has, for a customer org.  Adds a message per
+ * bad field; 1 when all is well.
+ */
+static int
+read_admin(struct pt_req *req, struct org_in *in, int *rc)
+{
+	struct pt_rows taken;
+	int ok = 1;
+
+	*rc = PT_OK;
+	if ((in->admin_name = pt_form_trim(req, "admin_name")) == NULL ||
+	    (in->admin_email = pt_email_normalise(req, pt_form(req, "admin_email"))) == NULL) {
+		*rc = PT_ENOMEM;
+		return 0;
+	}
+	if (*in->admin_name == '\0' && *in->admin_email == '\0')
+		return 1;
+	if (strcmp(in->v[F_KIND], "customer") != 0) {
+		pt_message(req, "error", "org.admin.customer-only", "admin_email");
+		return 0;
+	}
+	if (*in->admin_name == '\0') {
+		pt_message(req, "error", "users.name.required", "admin_name");
+		ok = 0;
+	} else if (!pt_valid(PT_V_NAME, in->admin_name, strlen(in->admin_name))) {
+		pt_message_max(req, "users.name.invalid", "admin_name", PT_NAME_MAX_CHARS);
+		ok = 0;
+	}
+	if (*in->admin_email == '\0') {
+		pt_message(req, "error", "users.email.required", "admin_email");
+		ok = 0;
+	} else if (strlen(in->admin_email) > PT_EMAIL_MAX_BYTES ||
+	    !pt_valid(PT_V_EMAIL, in->admin_email, strlen(in->admin_email))) {
+		pt_message(req, "error", "users.email.invalid", "admin_email");
+		ok = 0;
+	} else if ((*rc = pt_db_query(req, &sql[SQL_EMAIL_TAKEN], &taken,
+	    PT_BINDS(pt_str(in->admin_email)))) != PT_OK)
+		return 0;
+	else if (taken.nrows > 0) {
+		pt_message(req, "error", "org.admin.taken", "admin_email");
+		ok = 0;
+	}
+	return ok;
+}
+
+/* Start the new customer org's onboarding (see the top), in the caller's transaction. */
+static int
+onboarding_start(struct pt_req *req, long long id, const struct org_in *in)
+{
+	const char *key = pt_printf(req, "%lld", id);
+	struct pt_flow_var vars[] = {
+		PT_FLOW_NUM("org_id", (double)id),
+		PT_FLOW_STR("org_name", in->v[F_NAME]),
+		PT_FLOW_STR("language", in->v[F_LANGUAGE]),
+		PT_FLOW_STR("admin_name", in->admin_name),
+		PT_FLOW_STR("admin_email", in->admin_email),
+	};
+
+	if (strcmp(in->v[F_KIND], "customer") != 0)
+		return PT_OK;
+	if (key == NULL)
+		return PT_ENOMEM;
+	return pt_flow_start(req, "customer-onboarding", key, id, req->session.user->id, vars,
+	    PT_NELEM(vars));
+}
+
 static int
 org_new_form(struct pt_req *req)
 {
@@ -429,9 +521,12 @@ org_create(struct pt_req *req)
 {
 	struct org_in in;
 	int64_t id;
-	int rc;
+	int rc, ok;
 
-	if (!read_form(req, NULL, &in, &rc))
+	ok = read_form(req, NULL, &in, &rc);
+	if (rc == PT_OK && !read_admin(req, &in, &rc))
+		ok = 0;
+	if (!ok)
 		return rc != PT_OK ? rc : show_form(req, 422, NULL, in.v);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
@@ -448,6 +543,7 @@ org_create(struct pt_req *req)
 	id = (int64_t)pt_db_insert_id();
 	if ((rc = pt_audit(req, "org.create", "org", pt_printf(req, "%lld", (long long)id), NULL,
 	    org_json(req, in.v, in.order_minor, in.monthly_minor))) != PT_OK ||
+	    (rc = onboarding_start(req, (long long)id, &in)) != PT_OK ||
 	    (rc = pt_db_commit(req)) != PT_OK)
 		goto fail;
 	return pt_redirect(req, "/auth/admin/orgs?saved=1");

@@ -9,6 +9,11 @@
  * transaction of the change) and until it expires; a new reset link voids
  * the older ones, and setting the password voids every other link of the
  * account (reset, address change), so no stale mail still opens it.
+ *
+ * An accepted invitation that a process waits for (the onboarding of a new
+ * customer org, processes/customer-onboarding.bpmn, waits for the admin it
+ * invited: the instance's admin_email) sends the message
+ * user.invitation_accepted on the org's id in the acceptance's transaction.
  */
 #include <string.h>
 
@@ -23,6 +28,7 @@ enum password_sql {
 	SQL_ACCEPT_INVITE,
 	SQL_SESSIONS_END_ALL,
 	SQL_LOGIN_STAMP,
+	SQL_ONBOARDING_WAITS,
 	SQL__MAX
 };
 
@@ -51,6 +57,11 @@ static const struct pt_sql sql[SQL__MAX] = {
 	[SQL_LOGIN_STAMP] = { "invite_login_stamp",
 	    "UPDATE users SET previous_login_at = last_login_at,"
 	    " last_login_at = UTC_TIMESTAMP(6) WHERE id = ?" },
+	/* An instance waits for the acceptance of the org's admin.  Binds: org id (text), email. */
+	[SQL_ONBOARDING_WAITS] = { "invite_onboarding_waits",
+	    "SELECT 1 FROM flow_subscriptions s JOIN flow_variables v ON v.instance_id = s.instance_id"
+	    " AND v.name = 'admin_email' WHERE s.message = 'user.invitation_accepted'"
+	    " AND s.business_key = ? AND s.instance_id IS NOT NULL AND v.value = ? LIMIT 1" },
 };
 
 enum token_user_col { T_ID, T_ORG, T_EMAIL, T_NAME, T_LANG, T_STATUS, T_ORGNAME };
@@ -223,6 +234,23 @@ invite_form(struct pt_req *req)
 	return link_form(req, &invite_purpose);
 }
 
+/* Tell the process that waits for this acceptance, if one does (see the top). */
+static int
+accepted(struct pt_req *req, int64_t uid, int64_t org, const char *email)
+{
+	const char *key = pt_printf(req, "%lld", (long long)org);
+	struct pt_flow_var vars[] = { PT_FLOW_NUM("admin_user_id", (double)uid) };
+	struct pt_rows rows;
+	int rc;
+
+	if (key == NULL)
+		return PT_ENOMEM;
+	if ((rc = pt_db_query(req, &sql[SQL_ONBOARDING_WAITS], &rows, PT_BINDS(pt_str(key),
+	    pt_str(email)))) != PT_OK || rows.nrows == 0)
+		return rc;
+	return pt_flow_message(req, "user.invitation_accepted", key, uid, vars, PT_NELEM(vars));
+}
+
 /*
  * Set the password of the link's user.  A reset ends every session of the
  * user and sends to the login page; an invitation activates the user and
@@ -278,6 +306,7 @@ link_post(struct pt_req *req, const struct purpose *pp)
 		    (rc = pt_db_exec(req, &sql[SQL_LOGIN_STAMP], PT_BINDS(pt_int(uid)), NULL)) != PT_OK ||
 		    (rc = pt_audit_as(req, uid, org, "user.invite-accepted", "user", uid_s,
 		    "{\"status\":\"invited\"}", "{\"status\":\"active\"}")) != PT_OK ||
+		    (rc = accepted(req, uid, org, pt_cell(&user, 0, T_EMAIL))) != PT_OK ||
 		    (rc = pt_db_commit(req)) != PT_OK)
 			goto fail;
 		return pt_redirect(req, "/");

@@ -100,7 +100,6 @@ enum { U_ID, U_ORG_ID, U_NAME, U_EMAIL, U_STATUS, U_LANGUAGE, U_PHONE, U_LAST_LO
 	U_CREATED, U_HAS_PASSWORD, U_ORG_NAME, U_ORG_KIND, U_ORG_LANG, U_CURRENCY };
 
 #define PAGE_SIZE 50
-#define INVITE_TTL_DAYS 7
 
 /* Where a page works and on whose users. */
 struct scope {
@@ -626,27 +625,12 @@ fail:
 
 /* ---- invitations --------------------------------------------------------- */
 
-/*
- * Mint an invitation for user_id and queue its mail, in the caller's
- * transaction: the link works for INVITE_TTL_DAYS, in the org's language.
- */
+/* Invite user_id in the caller's transaction, as the signed-in inviter. */
 static int
 send_invitation(struct pt_req *req, long long user_id, const char *email, const char *name,
     const char *org_name, const char *lang)
 {
-	char token[65];
-	xmlNodePtr data;
-	int rc;
-
-	if ((rc = pt_token_create(req, user_id, "invite", NULL, INVITE_TTL_DAYS * 86400L,
-	    token)) != PT_OK)
-		return rc;
-	data = pt_mail_data(req);
-	pt_node(data, "inviter", req->session.user->name);
-	pt_node(data, "org", org_name);
-	pt_node(data, "link", pt_printf(req, "%s/auth/invite?token=%s", pt_base_url(), token));
-	pt_node(data, "expires-days", pt_printf(req, "%d", INVITE_TTL_DAYS));
-	return pt_mail_queue(req, "invite", email, name, lang, data);
+	return pt_invite_send(req, user_id, email, name, org_name, lang, req->session.user->name);
 }
 
 /* POST .../invite: a new link for someone who has not accepted yet; older links stop working. */

@@ -26,6 +26,16 @@
  *                  requester raised it; sets ticket_id and ticket_number.
  *   ticket.note    ticket, text: an internal note by completed_by (else
  *                  nobody in person).
+ *   ticket.sla_alert  ticket, clock: the SLA breach mail of the ticket's
+ *                  clock to its group's leads, saying that it escalates to
+ *                  them (pt_ticket_sla_alert; ticket-escalation.bpmn).
+ *   user.invite    org, email, name, role: invite a person with a role of
+ *                  the org's kind into the org (an invited user, the link
+ *                  and the mail "invite" from the provider, as the auth
+ *                  worker's people pages do); sets admin_user_id.  Someone
+ *                  of the org invited before gets a new link; someone of
+ *                  the org already active, nothing; an address of another
+ *                  org is refused (customer-onboarding.bpmn).
  *   webhook.call   event: a JSON POST of the event, process, business key
  *                  and variables to [flow] webhook_url, the job's id as
  *                  Idempotency-Key, within [flow] webhook_timeout_ms.
@@ -50,7 +60,8 @@
 enum action_sql {
 	SQL_DONE, SQL_LOG, SQL_VARS, SQL_STARTED_BY, SQL_ROLE, SQL_ROLE_PEOPLE, SQL_PERSON,
 	SQL_ADDRESS, SQL_ORG_LANG, SQL_ORDER_ORG, SQL_RETURN_ORG, SQL_TICKET, SQL_GROUP, SQL_AGENT,
-	SQL_ASSIGN, SQL_SERVICE, SQL__MAX
+	SQL_ASSIGN, SQL_SERVICE, SQL_INVITE_ORG, SQL_INVITE_ROLE, SQL_INVITE_HOLDER, SQL_INVITE_USER,
+	SQL_INVITE_GRANT, SQL_PROVIDER_NAME, SQL__MAX
 };
 
 /* A person, as the actor of what an action writes (req->session.user). */
@@ -116,6 +127,25 @@ const struct pt_sql fl_action_sql[SQL__MAX] = {
 	    PT_TICKET_AUDIENCE_JOIN
 	    " WHERE (s.slug = ? OR s.id = ?) AND s.active = 1 AND c.active = 1 AND"
 	    PT_TICKET_AUDIENCE_SQL },
+	/* The org an invitation goes to: name, kind, language, active.  Binds: org. */
+	[SQL_INVITE_ORG] = { "fl_action_invite_org",
+	    "SELECT name, kind, language, status = 'active' FROM orgs WHERE id = ?" },
+	/* A role for people of an org of that kind.  Binds: role, kind. */
+	[SQL_INVITE_ROLE] = { "fl_action_invite_role",
+	    "SELECT id FROM roles WHERE name = ? AND org_kind = ?" },
+	/* Whose the address is, locked for the invitation.  Binds: email. */
+	[SQL_INVITE_HOLDER] = { "fl_action_invite_holder",
+	    "SELECT id, org_id, status FROM users WHERE email = ? FOR UPDATE" },
+	/* Binds: org, email, name, language. */
+	[SQL_INVITE_USER] = { "fl_action_invite_user",
+	    "INSERT INTO users (org_id, email, name, language, status, created_at)"
+	    " VALUES (?, ?, ?, ?, 'invited', UTC_TIMESTAMP(6))" },
+	/* Binds: user, role. */
+	[SQL_INVITE_GRANT] = { "fl_action_invite_grant",
+	    "INSERT IGNORE INTO user_roles (user_id, role_id) VALUES (?, ?)" },
+	/* Who invites: the provider. */
+	[SQL_PROVIDER_NAME] = { "fl_action_provider_name",
+	    "SELECT name FROM orgs WHERE kind = 'provider' ORDER BY id LIMIT 1" },
 };
 const size_t fl_action_nsql = SQL__MAX;
 
@@ -787,6 +817,131 @@ ticket_create(struct run *r)
 	return PT_OK;
 }
 
+static int
+ticket_sla_alert(struct run *r)
+{
+	const char *clock = param_text(r, "clock");
+	struct pt_rows t;
+	int rc;
+
+	if ((rc = ticket_lock(r, &t)) != PT_OK)
+		return rc;
+	rc = pt_ticket_sla_alert(r->req, pt_cell_int(&t, 0, T_ID), clock);
+	if (rc == PT_EINVAL)
+		return refuse(r, "clock %s is none of first_response, update and resolution",
+		    clock != NULL ? clock : "(none)");
+	if (rc == PT_ENOTFOUND)
+		return refuse(r, "ticket %s has no %s clock", pt_cell(&t, 0, T_NUMBER), clock);
+	if (rc != PT_OK)
+		return failed(r, rc, "mailing the ticket's leads");
+	r->result = pt_printf(r->req, "breach of %s of ticket %s told to its leads", clock,
+	    pt_cell(&t, 0, T_NUMBER));
+	return PT_OK;
+}
+
+/* ---- user.invite ------------------------------------------------------------------- */
+
+enum { IO_NAME, IO_KIND, IO_LANG, IO_ACTIVE };
+enum { IH_ID, IH_ORG, IH_STATUS };
+
+/* The invited person: invited now, or invited before and not yet in (a new link). */
+static int
+invitee(struct run *r, long long org, const char *email, const char *name, const char *lang,
+    long long *id, int *already)
+{
+	struct pt_req *req = r->req;
+	struct pt_rows h;
+	int rc;
+
+	*already = 0;
+	if ((rc = pt_db_query(req, &fl_action_sql[SQL_INVITE_HOLDER], &h,
+	    PT_BINDS(pt_str(email)))) != PT_OK)
+		return failed(r, rc, "reading who has the address");
+	if (h.nrows == 0) {
+		if ((rc = pt_db_exec(req, &fl_action_sql[SQL_INVITE_USER], PT_BINDS(pt_int(org),
+		    pt_str(email), pt_str(name), pt_str(lang)), NULL)) != PT_OK)
+			return failed(r, rc, "adding the invited user");
+		*id = (long long)pt_db_insert_id();
+		return PT_OK;
+	}
+	*id = pt_cell_int(&h, 0, IH_ID);
+	if (pt_cell_int(&h, 0, IH_ORG) != org)
+		return refuse(r, "%s is the address of someone of another organisation", email);
+	if (strcmp(pt_cell(&h, 0, IH_STATUS), "active") == 0) {
+		*already = 1;
+		return PT_OK;
+	}
+	if (strcmp(pt_cell(&h, 0, IH_STATUS), "invited") != 0)
+		return refuse(r, "%s is the address of a %s user of the organisation, who is"
+		    " not invited again", email, pt_cell(&h, 0, IH_STATUS));
+	if ((rc = pt_token_void(req, *id, "invite")) != PT_OK)
+		return failed(r, rc, "voiding the older invitation");
+	return PT_OK;
+}
+
+static int
+user_invite(struct run *r)
+{
+	struct pt_req *req = r->req;
+	const char *name = param_text(r, "name"), *role = param_text(r, "role");
+	const char *email = pt_email_normalise(req, param_text(r, "email"));
+	struct pt_rows o, ro, prov;
+	struct fl_value v;
+	long long org, id, role_id;
+	int rc, already;
+
+	if ((rc = param_id(r, "org", &org)) != PT_OK)
+		return rc;
+	if (r->ctx->org_id != 0 && org != r->ctx->org_id)
+		return refuse(r, "org %lld is not the instance's organisation", org);
+	if (email == NULL)
+		return PT_ENOMEM;
+	if (*email == '\0' || strlen(email) > PT_EMAIL_MAX_BYTES ||
+	    !pt_valid(PT_V_EMAIL, email, strlen(email)))
+		return refuse(r, "\"%s\" is not an email address", email);
+	if (name == NULL || *name == '\0' || !pt_valid(PT_V_NAME, name, strlen(name)))
+		return refuse(r, "the name is empty, or longer than %d characters", PT_NAME_MAX_CHARS);
+	if ((rc = pt_db_query(req, &fl_action_sql[SQL_INVITE_ORG], &o, PT_BINDS(pt_int(org)))) != PT_OK)
+		return failed(r, rc, "reading the org");
+	if (o.nrows != 1)
+		return refuse(r, "there is no org %lld", org);
+	if (pt_cell_int(&o, 0, IO_ACTIVE) != 1)
+		return refuse(r, "org %s is inactive", pt_cell(&o, 0, IO_NAME));
+	if ((rc = pt_db_query(req, &fl_action_sql[SQL_INVITE_ROLE], &ro, PT_BINDS(pt_str(role),
+	    pt_str(pt_cell(&o, 0, IO_KIND))))) != PT_OK)
+		return failed(r, rc, "reading the role");
+	if (ro.nrows != 1)
+		return refuse(r, "there is no role %s for people of a %s org",
+		    role != NULL ? role : "(none)", pt_cell(&o, 0, IO_KIND));
+	role_id = pt_cell_int(&ro, 0, 0);
+	if ((rc = invitee(r, org, email, name, pt_cell(&o, 0, IO_LANG), &id, &already)) != PT_OK)
+		return rc;
+	if (!already) {
+		if ((rc = pt_db_query(req, &fl_action_sql[SQL_PROVIDER_NAME], &prov,
+		    PT_NOBINDS)) != PT_OK)
+			return failed(r, rc, "reading the provider's name");
+		if ((rc = pt_db_exec(req, &fl_action_sql[SQL_INVITE_GRANT], PT_BINDS(pt_int(id),
+		    pt_int(role_id)), NULL)) != PT_OK ||
+		    (rc = pt_invite_send(req, id, email, name, pt_cell(&o, 0, IO_NAME),
+		    pt_cell(&o, 0, IO_LANG), prov.nrows == 1 ? pt_cell(&prov, 0, 0) : "")) != PT_OK ||
+		    (rc = pt_audit_as(req, 0, org, "user.invite", "user", pt_printf(req, "%lld", id),
+		    NULL, pt_printf(req, "{\"email\":%s,\"name\":%s,\"org_id\":%lld,"
+		    "\"status\":\"invited\",\"roles\":[%s]}", pt_json_str(req, email),
+		    pt_json_str(req, name), org, pt_json_str(req, role)))) != PT_OK)
+			return failed(r, rc, "inviting");
+	}
+	if (r->ctx->set != NULL) {
+		memset(&v, 0, sizeof(v));
+		v.type = FL_NUMBER;
+		v.number = (double)id;
+		if ((rc = r->ctx->set(r->ctx->set_ctx, "admin_user_id", &v)) != PT_OK)
+			return failed(r, rc, "setting admin_user_id");
+	}
+	r->result = pt_printf(req, already ? "%s is in org %lld already" :
+	    "invited %s to org %lld", email, org);
+	return PT_OK;
+}
+
 /* ---- webhook.call ------------------------------------------------------------------ */
 
 /* The variables as a JSON object of their types (dates as {"date": ...}). */
@@ -904,6 +1059,8 @@ static const struct {
 	{ "return.set",		return_set },
 	{ "ticket.create",	ticket_create },
 	{ "ticket.note",	ticket_note },
+	{ "ticket.sla_alert",	ticket_sla_alert },
+	{ "user.invite",	user_invite },
 	{ "webhook.call",	webhook_call },
 };
 

@@ -59,6 +59,8 @@ static const char *const order_set_params[] = { "order", "field", "value", NULL 
 static const char *const return_set_params[] = { "return", "field", "value", NULL };
 static const char *const ticket_create_params[] = { "service", "subject", NULL };
 static const char *const ticket_note_params[] = { "ticket", "text", NULL };
+static const char *const ticket_alert_params[] = { "ticket", "clock", NULL };
+static const char *const user_invite_params[] = { "org", "email", "name", "role", NULL };
 static const char *const webhook_params[] = { "event", NULL };
 
 const struct fl_action fl_actions[] = {
@@ -68,6 +70,8 @@ const struct fl_action fl_actions[] = {
 	{ "return.set", return_set_params, "set a field of a return (status: approved, rejected, refunded, replaced)" },
 	{ "ticket.create", ticket_create_params, "create a ticket for a service in the instance's org" },
 	{ "ticket.note", ticket_note_params, "add an internal note to a ticket" },
+	{ "ticket.sla_alert", ticket_alert_params, "mail a ticket's SLA breach of a clock to its group's leads, saying it escalates to them" },
+	{ "user.invite", user_invite_params, "invite a person with a role into an org (the invitation mail and link)" },
 	{ "webhook.call", webhook_params, "call the integration webhook with an event and the variables" },
 	{ NULL, NULL, NULL }
 };

@@ -721,20 +721,6 @@ int	 pt_utc_parse(const char *s, time_t *t);
 /* t as "YYYY-MM-DD hh:mm:ss" (UTC), for binding to a DATETIME column. */
 void	 pt_utc_format(time_t t, char out[20]);
 
-/*
- * A calendar read by one query as rows (kind, a, b, c): its zone ('z',
- * name), hours ('h', ISO weekday, from and to in local seconds of the
- * day), holidays ('d', days since 1970) and closures ('c', local seconds
- * since 1970 from and to), prepared; zone (size bytes) keeps the zone's
- * name.  The arrays come from calloc: pt_bt_rows_free.  PT_OK, PT_ENOMEM
- * or PT_EINVAL (the calendar is refused).  ticket-sla.c reads a policy's,
- * portico-flowd an org's.
- */
-struct pt_rows;
-int	 pt_bt_from_rows(struct pt_bt_calendar *, char *zone, size_t size,
-	    const struct pt_rows *rows);
-void	 pt_bt_rows_free(struct pt_bt_calendar *);
-
 /* 1 if t is business time, 0 if not. */
 int	 pt_bt_is_business(const struct pt_bt_calendar *, time_t t);
 /*
@@ -954,32 +940,6 @@ int	 pt_db_begin(struct pt_req *);
 int	 pt_db_commit(struct pt_req *);
 void	 pt_db_rollback(struct pt_req *);
 int	 pt_db_ping(void);	/* PT_OK if the database answers now (one round trip) */
-/*
- * The server's (or client library's) error number of the last statement
- * that failed: 1213 a deadlock, 1205 a lock wait timeout (roll back and
- * run the transaction again), 2006/2013 a lost connection.
- */
-unsigned int pt_db_errno(void);
-/* Did the last failure lose the connection (the database is away)? */
-int	 pt_db_lost(void);
-/*
- * A daemon's view of a database outage (portico-mailer, portico-flowd):
- * pt_db_outage(o, 1) after a failure logs when the outage begins and once
- * a minute while it lasts, and returns how long to wait before trying
- * again (1 s, doubling up to 8 s); pt_db_outage(o, 0) after a success logs
- * the end of one and returns 0.  Start from a zeroed struct.
- */
-struct pt_db_outage {
-	time_t		 since, noted;
-	long		 wait_ms;
-};
-long	 pt_db_outage(struct pt_db_outage *, int down);
-/*
- * A statement every new connection of the workers' account runs first,
- * after the runtime's own settings: a daemon's session settings
- * (portico-flowd: READ COMMITTED).  Call before the first statement.
- */
-void	 pt_db_session(const char *sql);
 /* PT_OK if the connection is open and not closed by the server; no round trip. */
 int	 pt_db_alive(void);
 /*
@@ -1020,6 +980,14 @@ int	 pt_token_check(struct pt_req *, const char *purpose, const char *token,
  * Call inside the transaction of the change that makes them stale.
  */
 int	 pt_token_void(struct pt_req *, int64_t user_id, const char *purposes);
+/*
+ * Invite user_id (status invited) to org_name: a link (token "invite")
+ * valid for PT_INVITE_TTL_DAYS and the mail "invite" in lang, saying that
+ * inviter invites them.  Call inside the transaction of the invitation.
+ */
+#define PT_INVITE_TTL_DAYS 7
+int	 pt_invite_send(struct pt_req *, int64_t user_id, const char *email, const char *name,
+	    const char *org_name, const char *lang, const char *inviter);
 
 /* ---- email (mail.c): queued in the outbox, sent by portico-mailer ------ */
 
@@ -1324,6 +1292,15 @@ int	 pt_ticket_sla_priority(struct pt_req *, long long ticket_id, long long prio
  * each once, in a transaction of its own (call outside one).
  */
 int	 pt_ticket_sla_check(struct pt_req *, long long ticket_id);
+/*
+ * The breach mail of the ticket's clock (first_response, update,
+ * resolution) to the leads of its group, saying that the ticket will be
+ * theirs if nobody touches it: the escalation process's first step
+ * (flowd's action ticket.sla_alert), in the caller's transaction.  PT_OK;
+ * PT_ENOTFOUND when the ticket has no such clock; PT_EINVAL for a clock
+ * that is none; PT_EDB.
+ */
+int	 pt_ticket_sla_alert(struct pt_req *, long long ticket_id, const char *clock);
 /* pt_ticket_sla_housekeeping: below, after enum pt_housekeeping. */
 /*
  * What a customer is told of the clocks, as two columns of a query of the
@@ -1631,8 +1608,7 @@ const char *pt_flow_vars_json(struct pt_req *, const struct pt_flow_var *, size_
  * Mail about user task task_id (task-mail.c), queued in the caller's open
  * transaction: to its assignee, else to the active people of the task's
  * organisation who hold one of its candidate roles, each in their
- * language, linking to /tasks/<id>, never to the session's user (the
- * actor; flowd has none).  ASSIGNED when flowd creates the
+ * language, linking to /tasks/<id>.  ASSIGNED when flowd creates the
  * task; DUE before its due time, which also sets its reminded_at.  A task
  * that is no longer open sends nothing.  PT_OK, PT_ENOTFOUND (no such
  * task), PT_EINVAL, or a database error.

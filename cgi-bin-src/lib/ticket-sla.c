@@ -36,6 +36,16 @@
  * and queue the group lead's mail.  A clock that stops or pauses after its
  * due records its breach then.
  *
+ * A breach is escalated by the BPMN process ticket-escalation
+ * (processes/ticket-escalation.bpmn) when it is deployed and the ticket's
+ * group has a lead: the breach sends the message ticket.sla_breached on
+ * the ticket's number, which starts it, in the breach's transaction; the
+ * process mails the leads (action ticket.sla_alert: pt_ticket_sla_alert,
+ * the same mail, saying that the ticket will be theirs) and gives the
+ * ticket to the lead if no agent touches it (ticket.c) within 2 business
+ * hours.  While an escalation of the ticket runs, a further breach, or one
+ * nobody can escalate, mails the leads from here as before.
+ *
  * Calendars, policies and their rules change rarely and only in SQL:
  * each process keeps the calendars it loaded, and the policy it found for
  * a service, tier and priority, for CAL_MAX_AGE_S seconds.  So a new
@@ -50,7 +60,7 @@
 enum sla_sql {
 	SQL_ORG_TIER, SQL_POLICY, SQL_CALENDAR, SQL_CLOCKS, SQL_CLOCK_INSERT, SQL_CLOCK_UPDATE, SQL_TICKET_DUE,
 	SQL_TICKET_LOCK, SQL_BREACH_MARK, SQL_BREACH_INSERT, SQL_WARN_MARK, SQL_ALERT_TICKET,
-	SQL_LEADS, SQL_DUE, SQL_TARGETS, SQL__MAX
+	SQL_LEADS, SQL_DUE, SQL_TARGETS, SQL_ESCALATION, SQL__MAX
 };
 
 #define NOW "UTC_TIMESTAMP(6)"
@@ -153,6 +163,26 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    "SELECT c.kind, g.minutes * 60 FROM ticket_sla_clocks c JOIN sla_targets g"
 	    " ON g.policy_id = c.policy_id AND g.kind = c.kind AND g.priority = ?"
 	    " WHERE c.ticket_id = ?" },
+	/*
+	 * Whether a breach of the ticket can be escalated by the process:
+	 * its number, the id of its group's first active lead (NULL: no
+	 * lead), whether the process waits for breaches (a message start
+	 * event of its deployed version), and whether an escalation of the
+	 * ticket runs already or is about to start.  Binds: ticket.
+	 */
+	[SQL_ESCALATION] = { "pt_sla_escalation",
+	    "SELECT t.number, t.subject, t.priority,"
+	    " (SELECT m.user_id FROM ticket_group_members m JOIN users u ON u.id = m.user_id"
+	    "   AND u.status = 'active' WHERE m.group_id = t.group_id AND m.is_lead = 1"
+	    "   ORDER BY m.user_id LIMIT 1),"
+	    " EXISTS (SELECT 1 FROM flow_subscriptions s WHERE s.message = 'ticket.sla_breached'"
+	    "   AND s.instance_id IS NULL),"
+	    " EXISTS (SELECT 1 FROM flow_instances i JOIN flow_definitions d ON d.id = i.definition_id"
+	    "   WHERE i.business_key = t.number AND i.state IN ('running', 'suspended')"
+	    "   AND d.process_key = 'ticket-escalation')"
+	    " OR EXISTS (SELECT 1 FROM flow_commands c WHERE c.failed_at IS NULL AND c.kind = 'message'"
+	    "   AND c.message = 'ticket.sla_breached' AND c.business_key = t.number)"
+	    " FROM tickets t WHERE t.id = ?" },
 	/* Tickets with a clock past its due or its warning and not yet recorded. */
 	[SQL_DUE] = { "pt_sla_due",
 	    "SELECT ticket_id FROM ticket_sla_clocks WHERE state = 'running'"
@@ -175,15 +205,18 @@ struct cal_entry {
 
 static struct cal_entry cals[CAL_CACHE];
 
-/*
- * A calendar from rows of its zone ('z', name), hours ('h', weekday,
- * from, to), holidays ('d', day) and closures ('c', from, to), as
- * SQL_CALENDAR reads them; zone (size bytes) holds the zone's name.
- * Arrays from calloc: pt_bt_rows_free.  PT_EINVAL for a calendar the
- * library refuses.
- */
-int
-pt_bt_from_rows(struct pt_bt_calendar *cal, char *zone, size_t size, const struct pt_rows *rows)
+static void
+cal_clear(struct cal_entry *e)
+{
+	free(e->cal.hours);
+	free(e->cal.holidays);
+	free(e->cal.closures);
+	memset(e, 0, sizeof(*e));
+}
+
+/* Fill e from the rows of SQL_CALENDAR; PT_EINVAL for a calendar the library refuses. */
+static int
+cal_fill(struct cal_entry *e, const struct pt_rows *rows)
 {
 	size_t i, nh = 0, nd = 0, nc = 0;
 
@@ -194,55 +227,32 @@ pt_bt_from_rows(struct pt_bt_calendar *cal, char *zone, size_t size, const struc
 		nd += k[0] == 'd';
 		nc += k[0] == 'c';
 		if (k[0] == 'z')
-			snprintf(zone, size, "%s", pt_cell(rows, i, 1));
+			snprintf(e->zone, sizeof(e->zone), "%s", pt_cell(rows, i, 1));
 	}
-	cal->zone = zone;
-	if ((nh > 0 && (cal->hours = calloc(nh, sizeof(*cal->hours))) == NULL) ||
-	    (nd > 0 && (cal->holidays = calloc(nd, sizeof(*cal->holidays))) == NULL) ||
-	    (nc > 0 && (cal->closures = calloc(nc, sizeof(*cal->closures))) == NULL))
+	e->cal.zone = e->zone;
+	if ((nh > 0 && (e->cal.hours = calloc(nh, sizeof(*e->cal.hours))) == NULL) ||
+	    (nd > 0 && (e->cal.holidays = calloc(nd, sizeof(*e->cal.holidays))) == NULL) ||
+	    (nc > 0 && (e->cal.closures = calloc(nc, sizeof(*e->cal.closures))) == NULL))
 		return PT_ENOMEM;
 	for (i = 0; i < rows->nrows; i++) {
 		const char *k = pt_cell(rows, i, 0);
 
 		if (k[0] == 'h') {
-			struct pt_bt_hours *h = &cal->hours[cal->nhours++];
+			struct pt_bt_hours *h = &e->cal.hours[e->cal.nhours++];
 
 			h->weekday = (int)pt_cell_int(rows, i, 1);
 			h->from_s = (long)pt_cell_int(rows, i, 2);
 			h->to_s = (long)pt_cell_int(rows, i, 3);
 		} else if (k[0] == 'd')
-			cal->holidays[cal->nholidays++] = (long)pt_cell_int(rows, i, 1);
+			e->cal.holidays[e->cal.nholidays++] = (long)pt_cell_int(rows, i, 1);
 		else if (k[0] == 'c') {
-			struct pt_bt_closure *c = &cal->closures[cal->nclosures++];
+			struct pt_bt_closure *c = &e->cal.closures[e->cal.nclosures++];
 
 			c->from_local = pt_cell_int(rows, i, 1);
 			c->to_local = pt_cell_int(rows, i, 2);
 		}
 	}
-	return pt_bt_prepare(cal);
-}
-
-void
-pt_bt_rows_free(struct pt_bt_calendar *cal)
-{
-	free(cal->hours);
-	free(cal->holidays);
-	free(cal->closures);
-	memset(cal, 0, sizeof(*cal));
-}
-
-static void
-cal_clear(struct cal_entry *e)
-{
-	pt_bt_rows_free(&e->cal);
-	memset(e, 0, sizeof(*e));
-}
-
-/* Fill e from the rows of SQL_CALENDAR; PT_EINVAL for a calendar the library refuses. */
-static int
-cal_fill(struct cal_entry *e, const struct pt_rows *rows)
-{
-	return pt_bt_from_rows(&e->cal, e->zone, sizeof(e->zone), rows);
+	return pt_bt_prepare(&e->cal);
 }
 
 /* The calendar of policy_id: kept, or loaded now (one query).  Valid until the next call. */
@@ -454,10 +464,11 @@ save(struct pt_req *req, struct tclocks *k)
 /*
  * Mail the leads of the ticket's group, each in their language and in the
  * ticket's mail thread: template sla-alert with what happened ("warning"
- * or "breach") to which clock.
+ * or "breach") to which clock; escalates: the ticket goes to the lead if
+ * nobody touches it (the escalation process sends it).
  */
 static int
-alert(struct pt_req *req, const struct tclocks *k, int kind, const char *what)
+alert(struct pt_req *req, const struct tclocks *k, int kind, const char *what, int escalates)
 {
 	const struct tclock *t = &k->v[kind];
 	struct pt_mail_thread th = { NULL, NULL, NULL, NULL };
@@ -489,6 +500,8 @@ alert(struct pt_req *req, const struct tclocks *k, int kind, const char *what)
 			return PT_ENOMEM;
 		pt_attr(d, "what", what);
 		pt_attr(d, "clock", kinds[kind]);
+		if (escalates)
+			pt_attr(d, "escalates", "1");
 		pt_node(d, "number", pt_cell(&tk, 0, 0));
 		pt_node(d, "subject", pt_cell(&tk, 0, 1));
 		pt_node(d, "priority", pt_cell(&tk, 0, 2));
@@ -528,7 +541,38 @@ mark(struct pt_req *req, const struct tclocks *k, int kind, enum sla_sql which, 
 	return PT_OK;
 }
 
-/* Record the breach of clock kind unless someone did: its row, the history, the leads' mail. */
+/*
+ * Hand the breach of clock kind to the escalation process when it can
+ * take it (see the top); else mail the leads.
+ */
+static int
+escalate(struct pt_req *req, const struct tclocks *k, int kind)
+{
+	enum { E_NUMBER, E_SUBJECT, E_PRIORITY, E_LEAD, E_DEPLOYED, E_RUNS };
+	struct pt_rows rows;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_ESCALATION], &rows,
+	    PT_BINDS(pt_int(k->ticket_id)))) != PT_OK)
+		return rc;
+	if (rows.nrows == 1 && pt_cell(&rows, 0, E_LEAD) != NULL &&
+	    pt_cell_int(&rows, 0, E_DEPLOYED) && !pt_cell_int(&rows, 0, E_RUNS)) {
+		struct pt_flow_var vars[] = {
+			PT_FLOW_NUM("ticket_id", (double)k->ticket_id),
+			PT_FLOW_STR("ticket_number", pt_cell(&rows, 0, E_NUMBER)),
+			PT_FLOW_STR("subject", pt_cell(&rows, 0, E_SUBJECT)),
+			PT_FLOW_NUM("priority", (double)pt_cell_int(&rows, 0, E_PRIORITY)),
+			PT_FLOW_STR("clock", kinds[kind]),
+			PT_FLOW_NUM("group_lead_id", (double)pt_cell_int(&rows, 0, E_LEAD)),
+		};
+
+		return pt_flow_message(req, "ticket.sla_breached", pt_cell(&rows, 0, E_NUMBER), 0,
+		    vars, PT_NELEM(vars));
+	}
+	return alert(req, k, kind, "breach", 0);
+}
+
+/* Record the breach of clock kind unless someone did: its row, the history, the escalation. */
 static int
 record_breach(struct pt_req *req, struct tclocks *k, int kind)
 {
@@ -548,7 +592,7 @@ record_breach(struct pt_req *req, struct tclocks *k, int kind)
 	    (rc = pt_ticket_history(req, k->ticket_id, pt_printf(req, "sla_%s", kinds[kind]), NULL,
 	    "breached")) != PT_OK)
 		return rc;
-	return alert(req, k, kind, "breach");
+	return escalate(req, k, kind);
 }
 
 /* Record that clock kind reached the policy's share, unless someone did; mail the leads. */
@@ -562,7 +606,7 @@ record_warning(struct pt_req *req, struct tclocks *k, int kind)
 	if ((rc = mark(req, k, kind, SQL_WARN_MARK, &mine)) != PT_OK)
 		return rc;
 	k->v[kind].warned = 1;
-	return mine ? alert(req, k, kind, "warning") : PT_OK;
+	return mine ? alert(req, k, kind, "warning", 0) : PT_OK;
 }
 
 /* Record what the clocks reached by now: breaches, else warnings. */
@@ -985,6 +1029,21 @@ pt_ticket_sla_housekeeping(struct pt_req *req, enum pt_housekeeping when)
 	if (rows.nrows == 50)
 		next_check_ms = now_ms + 1000;
 	return 1;
+}
+
+int
+pt_ticket_sla_alert(struct pt_req *req, long long ticket_id, const char *clock)
+{
+	struct tclocks k;
+	int kind, rc;
+
+	if (clock == NULL || (kind = kind_index(clock)) < 0)
+		return PT_EINVAL;
+	if ((rc = load(req, ticket_id, &k)) != PT_OK)
+		return rc;
+	if (!k.v[kind].present)
+		return PT_ENOTFOUND;
+	return alert(req, &k, kind, "breach", 1);
 }
 
 const struct pt_group pt_ticket_sla_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };

@@ -14,7 +14,9 @@
  *   - a history row per field that changed, the ticket's updated_at, a
  *     status change with the times it sets, a new priority with the SLA
  *     clocks' targets for it;
- *   - the reopen rule of a customer's reply.
+ *   - the reopen rule of a customer's reply;
+ *   - an agent's touch of a ticket whose escalation waits for one
+ *     (processes/ticket-escalation.bpmn): the message ticket.touched.
  * The audit row and the mails (ticket-mail.c) are the caller's, since
  * what they say depends on the change.
  */
@@ -36,6 +38,7 @@ enum ticket_sql {
 	SQL_COUNTER_NEXT,
 	SQL_PRIORITY,
 	SQL_INSERT,
+	SQL_ESCALATION_WAITS,
 	SQL__MAX
 };
 
@@ -82,6 +85,22 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " status, impact, urgency, priority, group_id, thread_id, created_at, updated_at,"
 	    " sla_due_at, sla_warn_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, " NOW ", " NOW ", ?, ?)" },
+	/*
+	 * The ticket's number when its escalation waits for a touch: an
+	 * instance subscribed to ticket.touched, or a breach flowd has not
+	 * taken yet (commands are taken in id order, so a touch written after
+	 * it finds the instance that breach starts); and no touch of it is
+	 * pending already (a reply with a new status is one touch).  Binds: ticket.
+	 */
+	[SQL_ESCALATION_WAITS] = { "pt_ticket_escalation_waits",
+	    "SELECT t.number FROM tickets t WHERE t.id = ?"
+	    " AND (EXISTS (SELECT 1 FROM flow_subscriptions s WHERE s.message = 'ticket.touched'"
+	    "     AND s.business_key = t.number AND s.instance_id IS NOT NULL)"
+	    "   OR EXISTS (SELECT 1 FROM flow_commands c WHERE c.failed_at IS NULL"
+	    "     AND c.kind = 'message' AND c.message = 'ticket.sla_breached'"
+	    "     AND c.business_key = t.number))"
+	    " AND NOT EXISTS (SELECT 1 FROM flow_commands c WHERE c.failed_at IS NULL"
+	    "   AND c.kind = 'message' AND c.message = 'ticket.touched' AND c.business_key = t.number)" },
 };
 
 const struct pt_group pt_ticket_group = { NULL, 0, sql, SQL__MAX, NULL, 0 };
@@ -97,12 +116,46 @@ actor(const struct pt_req *req)
 
 /* ---- history, status, reopening ---------------------------------------------- */
 
+/*
+ * What an agent does that counts as touching the ticket for its
+ * escalation: an answer or an internal note, a new status, priority,
+ * group or assignee.  Reading it does not, nor what a customer or the
+ * system (the SLA marks, flowd's own reassignment) writes.
+ */
+static const char *const touching[] = { "reply", "note", "status", "priority", "group",
+	"assignee" };
+
+/*
+ * When the actor is one of the provider's staff and the change touches the
+ * ticket, tell its escalation, if one waits: the message ticket.touched on
+ * the ticket's number, in the change's transaction.
+ */
+static int
+touched(struct pt_req *req, long long ticket_id, const char *field)
+{
+	const struct pt_user *u = req->session.user;
+	struct pt_rows rows;
+	int rc;
+
+	if (u == NULL || u->org_kind == NULL || strcmp(u->org_kind, "provider") != 0 ||
+	    !pt_one_of(field, touching, PT_NELEM(touching)))
+		return PT_OK;
+	if ((rc = pt_db_query(req, &sql[SQL_ESCALATION_WAITS], &rows,
+	    PT_BINDS(pt_int(ticket_id)))) != PT_OK || rows.nrows == 0)
+		return rc;
+	return pt_flow_message(req, "ticket.touched", pt_cell(&rows, 0, 0), u->id, NULL, 0);
+}
+
 int
 pt_ticket_history(struct pt_req *req, long long ticket_id, const char *field, const char *old,
     const char *new_value)
 {
-	return pt_db_exec(req, &sql[SQL_HISTORY], PT_BINDS(pt_int(ticket_id), actor(req),
-	    pt_str(field), pt_str(old), pt_str(new_value)), NULL);
+	int rc;
+
+	if ((rc = pt_db_exec(req, &sql[SQL_HISTORY], PT_BINDS(pt_int(ticket_id), actor(req),
+	    pt_str(field), pt_str(old), pt_str(new_value)), NULL)) != PT_OK)
+		return rc;
+	return touched(req, ticket_id, field);
 }
 
 int

@@ -3,6 +3,10 @@
  * email confirmation).  Like session tokens, only their SHA-256 is stored;
  * a token works once and until it expires, and is voided (marked used)
  * when what it protects changes: see pt_token_void.
+ *
+ * An invitation is such a link in the mail "invite": the auth worker's
+ * people pages send it, and so does portico-flowd's action user.invite
+ * for the admin of a new customer org (customer-onboarding.bpmn).
  */
 #include <string.h>
 
@@ -78,4 +82,24 @@ pt_token_void(struct pt_req *req, int64_t user_id, const char *purposes)
 		purposes = "";
 	return pt_db_exec(req, &pt_token_sql[SQL_TOKEN_VOID],
 	    PT_BINDS(pt_int(user_id), pt_str(purposes), pt_str(purposes)), NULL);
+}
+
+int
+pt_invite_send(struct pt_req *req, int64_t user_id, const char *email, const char *name,
+    const char *org_name, const char *lang, const char *inviter)
+{
+	char token[65];
+	xmlNodePtr data;
+	int rc;
+
+	if ((rc = pt_token_create(req, user_id, "invite", NULL, PT_INVITE_TTL_DAYS * 86400L,
+	    token)) != PT_OK)
+		return rc;
+	if ((data = pt_mail_data(req)) == NULL)
+		return PT_ENOMEM;
+	pt_node(data, "inviter", inviter);
+	pt_node(data, "org", org_name);
+	pt_node(data, "link", pt_printf(req, "%s/auth/invite?token=%s", pt_base_url(), token));
+	pt_node(data, "expires-days", pt_printf(req, "%d", PT_INVITE_TTL_DAYS));
+	return pt_mail_queue(req, "invite", email, name, lang, data);
 }

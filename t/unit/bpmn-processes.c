@@ -144,27 +144,40 @@ static void
 check_tickets(const struct fl_model *m)
 {
 	const struct fl_element *s = m->nstarts == 1 ? m->starts[0] : NULL, *g = el(m, "wait");
-	const struct fl_element *timer = el(m, "untouched");
+	const struct fl_element *timer = el(m, "untouched"), *split = target(s, 0);
+	const struct fl_element *notify = el(m, "notify_lead");
 
 	is_str(m->id, "ticket-escalation", "the ticket escalation's key");
 	ok(s != NULL && s->trigger == FL_TRIGGER_MESSAGE && strcmp(s->message, "ticket.sla_breached") == 0,
 	    "started by the SLA breach's message");
-	ok(target(s, 0) != NULL && strcmp(target(s, 0)->action, "mail.send") == 0, "the group lead is told");
+	ok(split != NULL && split->kind == FL_PARALLEL_GATEWAY && split->noutgoing == 2 &&
+	    (target(split, 0) == g || target(split, 1) == g) &&
+	    (target(split, 0) == notify || target(split, 1) == notify),
+	    "at once the lead is told and the wait for a touch begins");
+	ok(notify != NULL && strcmp(notify->action, "ticket.sla_alert") == 0, "the group lead is told");
 	ok(g != NULL && g->kind == FL_EVENT_GATEWAY && g->noutgoing == 2, "then the first of two events");
+	ok(el(m, "touched") != NULL && strcmp(el(m, "touched")->message, "ticket.touched") == 0,
+	    "a touch of the ticket");
 	ok(timer != NULL && timer->timer->every.hours == 2 && timer->timer->business_time,
-	    "2 business hours untouched");
+	    "or 2 business hours untouched");
 	ok(target(timer, 0) != NULL && strcmp(target(timer, 0)->action, "ticket.set") == 0,
 	    "reassign the ticket");
+	ok(target(target(timer, 0), 0) != NULL &&
+	    strcmp(target(target(timer, 0), 0)->action, "ticket.note") == 0, "with an internal note");
 }
 
 static void
 check_onboarding(const struct fl_model *m)
 {
 	const struct fl_element *week = el(m, "week"), *check = el(m, "check_in");
+	const struct fl_element *g = target(m->starts[0], 0), *invite = el(m, "invite");
 
 	is_str(m->id, "customer-onboarding", "the onboarding's key");
-	ok(target(m->starts[0], 0) != NULL && strcmp(target(m->starts[0], 0)->id, "invite") == 0,
-	    "a new org: its admin is invited");
+	ok(g != NULL && g->kind == FL_EXCLUSIVE_GATEWAY && g->default_flow != NULL &&
+	    (target(g, 0) == invite || target(g, 1) == invite), "a new org: its admin, if named, is invited");
+	ok(invite != NULL && strcmp(invite->action, "user.invite") == 0, "by an invitation");
+	ok(el(m, "accepted") != NULL && el(m, "accepted")->kind == FL_RECEIVE_TASK &&
+	    strcmp(el(m, "accepted")->message, "user.invitation_accepted") == 0, "which is accepted");
 	ok(el(m, "welcome") != NULL && el(m, "welcome")->kind == FL_SEND_TASK, "a welcome mail");
 	ok(week != NULL && week->kind == FL_CATCH_EVENT && week->timer->every.days == 7 &&
 	    target(week, 0) == check, "a check-in task after 7 days");

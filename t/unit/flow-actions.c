@@ -54,7 +54,7 @@ main(void)
 			is_str(err, msg, "... saying so");
 		}
 	}
-	is_int(n, 7, "seven actions: mail, order, return, ticket set/create/note, webhook");
+	is_int(n, 9, "nine actions: mail, order, return, ticket set/create/note/sla_alert, user invite, webhook");
 
 	ok(pt_return_step_from("approved", "requested"), "a requested return may be approved");
 	ok(pt_return_step_from("rejected", "requested"), "... or rejected");

@@ -166,6 +166,26 @@
           </div>
         </fieldset>
 
+        <xsl:if test="not($o/@id)">
+          <fieldset class="prov-fieldset">
+            <legend><xsl:value-of select="pt:t('org.admin')"/></legend>
+            <p class="field-hint"><xsl:value-of select="pt:t('org.admin.hint')"/></p>
+            <div class="prov-row">
+              <xsl:call-template name="prov-text-field">
+                <xsl:with-param name="name" select="'admin_name'"/>
+                <xsl:with-param name="label-key" select="'org.admin-name'"/>
+                <xsl:with-param name="maxlength" select="string(/page/limits/limit[@name = 'admin_name']/@chars)"/>
+              </xsl:call-template>
+              <xsl:call-template name="prov-text-field">
+                <xsl:with-param name="name" select="'admin_email'"/>
+                <xsl:with-param name="label-key" select="'org.admin-email'"/>
+                <xsl:with-param name="inputmode" select="'email'"/>
+                <xsl:with-param name="maxlength" select="string(/page/limits/limit[@name = 'admin_email']/@chars)"/>
+              </xsl:call-template>
+            </div>
+          </fieldset>
+        </xsl:if>
+
         <xsl:if test="not($provider)">
           <fieldset class="choice-group">
             <legend><xsl:value-of select="pt:t('org.mail-intake')"/></legend>

@@ -4,7 +4,9 @@
   leads of the ticket's group (cgi-bin-src/tickets/sla.c).  data: @what
   (warning, breach), @clock (first_response, update, resolution), <number>,
   <subject>, <priority> (1..5), <percent> (used), <due> (UTC, may be
-  absent), <link> (the ticket page).
+  absent), <link> (the ticket page); @escalates="1" on a breach that the
+  escalation process (processes/ticket-escalation.bpmn) mails: the ticket
+  goes to the lead if nobody touches it.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -60,6 +62,9 @@
       <xsl:with-param name="text" select="pt:t(concat('mail.sla.', $what, '.body'))"/>
     </xsl:call-template>
     <xsl:value-of select="concat($nl, $nl)"/>
+    <xsl:if test="$d/@escalates = '1'">
+      <xsl:value-of select="concat(pt:t('mail.sla.escalates'), $nl, $nl)"/>
+    </xsl:if>
     <xsl:call-template name="mail-text-link">
       <xsl:with-param name="url" select="$url"/>
       <xsl:with-param name="label" select="pt:t('mail.sla.button')"/>
@@ -74,6 +79,11 @@
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="$d/@escalates = '1'">
+      <xsl:call-template name="mail-p">
+        <xsl:with-param name="content" select="pt:t('mail.sla.escalates')"/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:call-template name="mail-button">
       <xsl:with-param name="url" select="$url"/>
       <xsl:with-param name="label" select="pt:t('mail.sla.button')"/>
