@@ -11,42 +11,67 @@
  * runtime's (PT_DESK_COUNT_*), so the box and the desk's tabs agree.  It
  * is the one statement more, for agents only; the page stays kept per
  * persona, the counts being holes filled for each reader.
+ *
+ * Everyone also sees how many tasks of the service processes wait for
+ * them (PT_TASKS_WAITING: assigned to them, or offered to one of their
+ * roles), linking to the task inbox (/tasks/, the tasks worker), and the
+ * navigation's Tasks carries the same count: a column of the desk's
+ * statement for agents, a statement of its own for everyone else, and a
+ * hole of the kept page like the desk's counts.
  */
 #include "auth.h"
 
-enum start_sql { SQL_DESK, SQL__MAX };
+enum start_sql { SQL_DESK, SQL_TASKS, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
-	/* Binds: the agent x3. */
+	/* Binds: the agent x3; PT_TASKS_WAITING's. */
 	[SQL_DESK] = { "auth_start_desk",
-	    "SELECT " PT_DESK_COUNT_MINE ", " PT_DESK_COUNT_UNASSIGNED ", " PT_DESK_COUNT_BREACHING },
+	    "SELECT " PT_DESK_COUNT_MINE ", " PT_DESK_COUNT_UNASSIGNED ", " PT_DESK_COUNT_BREACHING ","
+	    " " PT_TASKS_WAITING },
+	/* Binds: PT_TASKS_WAITING's. */
+	[SQL_TASKS] = { "auth_start_tasks", "SELECT " PT_TASKS_WAITING },
 };
 
 /* The desk's views the box counts, in the order of SQL_DESK's columns. */
 static const char *const desk_views[] = { "mine", "unassigned", "breaching" };
+/* The kept page's holes: the desk's counts, then the tasks waiting. */
+enum { HOLE_TASKS = PT_NELEM(desk_views), NHOLES };
+
+/* A count as the page shows it: "7", or "99+" at the cap; NULL on OOM. */
+static const char *
+count_text(struct pt_req *req, long long n, long long cap)
+{
+	return n >= cap ? pt_printf(req, "%lld+", cap - 1) : pt_printf(req, "%lld", n);
+}
 
 /*
- * The reader's counts as the box shows them ("7", or "99+" at the cap)
- * into counts[]: PT_OK, or an error.
+ * The reader's counts into counts[]: an agent's desk counts, and the tasks
+ * waiting for everyone (counts[HOLE_TASKS]).  PT_OK, or an error.
  */
 static int
-desk_counts(struct pt_req *req, const char *counts[PT_NELEM(desk_views)])
+read_counts(struct pt_req *req, int agent, const char *counts[NHOLES])
 {
-	long long me = req->session.user->id, n;
+	const struct pt_user *u = req->session.user;
 	struct pt_rows rows;
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_DESK], &rows, PT_BINDS(pt_int(me), pt_int(me),
-	    pt_int(me)))) != PT_OK)
+	if (agent)
+		rc = pt_db_query(req, &sql[SQL_DESK], &rows, PT_BINDS(pt_int(u->id), pt_int(u->id),
+		    pt_int(u->id), pt_int(u->id), pt_int(u->org_id), pt_int(u->org_id),
+		    pt_int(u->id)));
+	else
+		rc = pt_db_query(req, &sql[SQL_TASKS], &rows, PT_BINDS(pt_int(u->id),
+		    pt_int(u->org_id), pt_int(u->org_id), pt_int(u->id)));
+	if (rc != PT_OK)
 		return rc;
-	for (i = 0; i < PT_NELEM(desk_views); i++) {
-		n = rows.nrows == 1 ? pt_cell_int(&rows, 0, i) : 0;
-		counts[i] = n >= PT_DESK_COUNT_CAP ? pt_printf(req, "%d+", PT_DESK_COUNT_CAP - 1) :
-		    pt_printf(req, "%lld", n);
-		if (counts[i] == NULL)
+	for (i = 0; agent && i < PT_NELEM(desk_views); i++)
+		if ((counts[i] = count_text(req, rows.nrows == 1 ? pt_cell_int(&rows, 0, i) : 0,
+		    PT_DESK_COUNT_CAP)) == NULL)
 			return PT_ENOMEM;
-	}
+	if ((counts[HOLE_TASKS] = count_text(req, rows.nrows == 1 ?
+	    pt_cell_int(&rows, 0, agent ? PT_NELEM(desk_views) : 0) : 0, PT_TASKS_COUNT_CAP)) == NULL)
+		return PT_ENOMEM;
 	return PT_OK;
 }
 
@@ -70,20 +95,25 @@ static int
 start(struct pt_req *req)
 {
 	const struct pt_user *u = req->session.user;
-	const char *counts[PT_NELEM(desk_views)] = { NULL };
+	const char *counts[NHOLES] = { NULL }, *waiting;
 	int agent = pt_can(req, "tickets.work"), kept, rc;
-	xmlNodePtr start;
+	xmlNodePtr start, tasks;
 
-	/* Kept per persona: name, organisation, last sign-in and the desk's counts are holes. */
+	/* Kept per persona: name, organisation, last sign-in and the counts are holes. */
 	pt_pagecache_everyone(req);
 	kept = pt_pagecache_find(req, NULL, NULL);
-	if (agent && (rc = desk_counts(req, counts)) != PT_OK)
+	if ((rc = read_counts(req, agent, counts)) != PT_OK)
 		return rc;
-	if (kept && pt_pagecache_send_values(req, counts, agent ? PT_NELEM(counts) : 0) == PT_OK)
+	if (kept && pt_pagecache_send_values(req, counts, NHOLES) == PT_OK)
 		return 200;
 	start = pt_node(req->page, "start", NULL);
 	pt_attr(start, "home", u->home);
 	pt_attr(start, "last-login", pt_pagecache_last_login(req));
+	waiting = pt_pagecache_value_at(req, HOLE_TASKS, counts[HOLE_TASKS]);
+	tasks = pt_node(start, "tasks", NULL);
+	pt_attr(tasks, "href", "/tasks/");
+	pt_attr(tasks, "count", waiting);
+	pt_nav_count(req, "tasks", waiting);
 	if (agent)
 		desk_node(req, start, counts);
 	if (pt_nav_tiles(req, start, "area") != PT_OK)

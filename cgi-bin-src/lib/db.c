@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "extern.h"
 
@@ -35,6 +36,8 @@ static int in_tx;
 static int bulk;		/* the server takes rows of binds at once (array binding) */
 static MYSQL_STMT *last_stmt;
 static char dup_key[65];	/* the unique key of the last PT_EDUP */
+static unsigned int last_errno;	/* of the last statement that failed */
+static const char *session_sql;	/* run on every new connection (pt_db_session) */
 
 /*
  * The tables a signed-in session is read from, and those of the rarely
@@ -226,7 +229,61 @@ open_conn(enum pt_db_account account, unsigned long flags)
 		mysql_close(m);
 		return NULL;
 	}
+	if (session_sql != NULL && account == PT_DB_WORKERS &&
+	    mysql_real_query(m, session_sql, strlen(session_sql)) != 0) {
+		snprintf(connect_error, sizeof(connect_error), "%s", mysql_error(m));
+		pt_log(NULL, PT_LOG_ERROR, "database session: %s", connect_error);
+		mysql_close(m);
+		return NULL;
+	}
 	return m;
+}
+
+int
+pt_db_lost(void)
+{
+	return last_errno == 0 || is_lost(last_errno);
+}
+
+long
+pt_db_outage(struct pt_db_outage *o, int down)
+{
+	time_t now = time(NULL);
+
+	if (!down) {
+		if (o->since != 0)
+			pt_log(NULL, PT_LOG_INFO, "database back after %lld s",
+			    (long long)(now - o->since));
+		o->since = 0;
+		o->wait_ms = 1000;
+		return 0;
+	}
+	/* Say so when it starts, then once a minute, not every attempt. */
+	if (o->since == 0 || now - o->noted >= 60) {
+		pt_log(NULL, PT_LOG_ERROR, "database unavailable%s; retrying",
+		    o->since == 0 ? "" : " still");
+		o->noted = now;
+	}
+	if (o->since == 0) {
+		o->since = now;
+		o->wait_ms = 1000;
+	}
+	/* 1 s, then up to 8 s between attempts. */
+	if (o->wait_ms < 8000 && o->since != now)
+		o->wait_ms *= 2;
+	return o->wait_ms;
+}
+
+void
+pt_db_session(const char *sql)
+{
+	session_sql = sql;
+}
+
+unsigned int
+pt_db_errno(void)
+{
+	return last_errno;
 }
 
 MYSQL *
@@ -489,6 +546,7 @@ execute(struct pt_req *req, const struct pt_sql *q, const struct pt_bind *b, siz
 			return PT_EDUP;
 		}
 		pt_log(req, PT_LOG_ERROR, "%s: %s", q->name, mysql_stmt_error(st));
+		last_errno = mysql_stmt_errno(st) != 0 ? mysql_stmt_errno(st) : mysql_errno(conn);
 		if (!is_lost(mysql_stmt_errno(st)) && !is_lost(mysql_errno(conn)))
 			return PT_EDB;
 		{
@@ -672,6 +730,7 @@ simple(struct pt_req *req, const char *sql)
 	if (mysql_real_query(conn, sql, strlen(sql)) == 0)
 		return PT_OK;
 	pt_log(req, PT_LOG_ERROR, "%s: %s", sql, mysql_error(conn));
+	last_errno = mysql_errno(conn);
 	if (is_lost(mysql_errno(conn)))
 		pt_db_close();
 	return PT_EDB;

@@ -721,6 +721,20 @@ int	 pt_utc_parse(const char *s, time_t *t);
 /* t as "YYYY-MM-DD hh:mm:ss" (UTC), for binding to a DATETIME column. */
 void	 pt_utc_format(time_t t, char out[20]);
 
+/*
+ * A calendar read by one query as rows (kind, a, b, c): its zone ('z',
+ * name), hours ('h', ISO weekday, from and to in local seconds of the
+ * day), holidays ('d', days since 1970) and closures ('c', local seconds
+ * since 1970 from and to), prepared; zone (size bytes) keeps the zone's
+ * name.  The arrays come from calloc: pt_bt_rows_free.  PT_OK, PT_ENOMEM
+ * or PT_EINVAL (the calendar is refused).  ticket-sla.c reads a policy's,
+ * portico-flowd an org's.
+ */
+struct pt_rows;
+int	 pt_bt_from_rows(struct pt_bt_calendar *, char *zone, size_t size,
+	    const struct pt_rows *rows);
+void	 pt_bt_rows_free(struct pt_bt_calendar *);
+
 /* 1 if t is business time, 0 if not. */
 int	 pt_bt_is_business(const struct pt_bt_calendar *, time_t t);
 /*
@@ -940,6 +954,32 @@ int	 pt_db_begin(struct pt_req *);
 int	 pt_db_commit(struct pt_req *);
 void	 pt_db_rollback(struct pt_req *);
 int	 pt_db_ping(void);	/* PT_OK if the database answers now (one round trip) */
+/*
+ * The server's (or client library's) error number of the last statement
+ * that failed: 1213 a deadlock, 1205 a lock wait timeout (roll back and
+ * run the transaction again), 2006/2013 a lost connection.
+ */
+unsigned int pt_db_errno(void);
+/* Did the last failure lose the connection (the database is away)? */
+int	 pt_db_lost(void);
+/*
+ * A daemon's view of a database outage (portico-mailer, portico-flowd):
+ * pt_db_outage(o, 1) after a failure logs when the outage begins and once
+ * a minute while it lasts, and returns how long to wait before trying
+ * again (1 s, doubling up to 8 s); pt_db_outage(o, 0) after a success logs
+ * the end of one and returns 0.  Start from a zeroed struct.
+ */
+struct pt_db_outage {
+	time_t		 since, noted;
+	long		 wait_ms;
+};
+long	 pt_db_outage(struct pt_db_outage *, int down);
+/*
+ * A statement every new connection of the workers' account runs first,
+ * after the runtime's own settings: a daemon's session settings
+ * (portico-flowd: READ COMMITTED).  Call before the first statement.
+ */
+void	 pt_db_session(const char *sql);
 /* PT_OK if the connection is open and not closed by the server; no round trip. */
 int	 pt_db_alive(void);
 /*
@@ -1608,7 +1648,8 @@ const char *pt_flow_vars_json(struct pt_req *, const struct pt_flow_var *, size_
  * Mail about user task task_id (task-mail.c), queued in the caller's open
  * transaction: to its assignee, else to the active people of the task's
  * organisation who hold one of its candidate roles, each in their
- * language, linking to /tasks/<id>.  ASSIGNED when flowd creates the
+ * language, linking to /tasks/<id>, never to the session's user (the
+ * actor; flowd has none).  ASSIGNED when flowd creates the
  * task; DUE before its due time, which also sets its reminded_at.  A task
  * that is no longer open sends nothing.  PT_OK, PT_ENOTFOUND (no such
  * task), PT_EINVAL, or a database error.

@@ -14,7 +14,8 @@
  * mailer renders it so).  The link opens the task in the inbox.
  *
  * Only an open task is told of: a task completed or cancelled before its
- * reminder sends nothing.
+ * reminder sends nothing.  Never to the actor (the session's user, who
+ * released a task back to its roles); flowd has none.
  */
 #include <string.h>
 
@@ -72,7 +73,8 @@ pt_task_mail(struct pt_req *req, long long task_id, enum pt_task_mail kind)
 	struct pt_rows t, to;
 	struct pt_mail *m;
 	const char *link;
-	size_t i;
+	long long actor = req->session.user != NULL ? req->session.user->id : 0;
+	size_t i, n = 0;
 	int rc;
 
 	if ((unsigned)kind >= PT_NELEM(templates))
@@ -97,7 +99,11 @@ pt_task_mail(struct pt_req *req, long long task_id, enum pt_task_mail kind)
 		return PT_ENOMEM;
 	for (i = 0; i < to.nrows; i++) {
 		const char *lang = pt_mail_lang(pt_cell(&to, i, R_LANG));
-		xmlNodePtr data = pt_mail_data(req);
+		xmlNodePtr data;
+
+		if (pt_cell_int(&to, i, R_ID) == actor)
+			continue;	/* who released it knows */
+		data = pt_mail_data(req);
 
 		pt_node(data, "task", in_lang(lang, pt_cell(&t, 0, T_NAME), pt_cell(&t, 0, T_NAME_DE)));
 		pt_node(data, "process", in_lang(lang, pt_cell(&t, 0, T_PROCESS),
@@ -109,12 +115,13 @@ pt_task_mail(struct pt_req *req, long long task_id, enum pt_task_mail kind)
 		pt_node(data, "link", link);
 		pt_attr(data, "to", strcmp(pt_cell(&t, 0, T_ASSIGNED), "1") == 0 ? "assignee" :
 		    "candidates");
-		m[i].template = templates[kind];
-		m[i].to_email = pt_cell(&to, i, R_EMAIL);
-		m[i].to_name = pt_cell(&to, i, R_NAME);
-		m[i].lang = lang;
-		m[i].data = data;
-		m[i].th = NULL;
+		m[n].template = templates[kind];
+		m[n].to_email = pt_cell(&to, i, R_EMAIL);
+		m[n].to_name = pt_cell(&to, i, R_NAME);
+		m[n].lang = lang;
+		m[n].data = data;
+		m[n].th = NULL;
+		n++;
 	}
-	return pt_mail_queue_all(req, m, to.nrows);
+	return pt_mail_queue_all(req, m, n);
 }

@@ -205,18 +205,15 @@ struct cal_entry {
 
 static struct cal_entry cals[CAL_CACHE];
 
-static void
-cal_clear(struct cal_entry *e)
-{
-	free(e->cal.hours);
-	free(e->cal.holidays);
-	free(e->cal.closures);
-	memset(e, 0, sizeof(*e));
-}
-
-/* Fill e from the rows of SQL_CALENDAR; PT_EINVAL for a calendar the library refuses. */
-static int
-cal_fill(struct cal_entry *e, const struct pt_rows *rows)
+/*
+ * A calendar from rows of its zone ('z', name), hours ('h', weekday,
+ * from, to), holidays ('d', day) and closures ('c', from, to), as
+ * SQL_CALENDAR reads them; zone (size bytes) holds the zone's name.
+ * Arrays from calloc: pt_bt_rows_free.  PT_EINVAL for a calendar the
+ * library refuses.
+ */
+int
+pt_bt_from_rows(struct pt_bt_calendar *cal, char *zone, size_t size, const struct pt_rows *rows)
 {
 	size_t i, nh = 0, nd = 0, nc = 0;
 
@@ -227,32 +224,55 @@ cal_fill(struct cal_entry *e, const struct pt_rows *rows)
 		nd += k[0] == 'd';
 		nc += k[0] == 'c';
 		if (k[0] == 'z')
-			snprintf(e->zone, sizeof(e->zone), "%s", pt_cell(rows, i, 1));
+			snprintf(zone, size, "%s", pt_cell(rows, i, 1));
 	}
-	e->cal.zone = e->zone;
-	if ((nh > 0 && (e->cal.hours = calloc(nh, sizeof(*e->cal.hours))) == NULL) ||
-	    (nd > 0 && (e->cal.holidays = calloc(nd, sizeof(*e->cal.holidays))) == NULL) ||
-	    (nc > 0 && (e->cal.closures = calloc(nc, sizeof(*e->cal.closures))) == NULL))
+	cal->zone = zone;
+	if ((nh > 0 && (cal->hours = calloc(nh, sizeof(*cal->hours))) == NULL) ||
+	    (nd > 0 && (cal->holidays = calloc(nd, sizeof(*cal->holidays))) == NULL) ||
+	    (nc > 0 && (cal->closures = calloc(nc, sizeof(*cal->closures))) == NULL))
 		return PT_ENOMEM;
 	for (i = 0; i < rows->nrows; i++) {
 		const char *k = pt_cell(rows, i, 0);
 
 		if (k[0] == 'h') {
-			struct pt_bt_hours *h = &e->cal.hours[e->cal.nhours++];
+			struct pt_bt_hours *h = &cal->hours[cal->nhours++];
 
 			h->weekday = (int)pt_cell_int(rows, i, 1);
 			h->from_s = (long)pt_cell_int(rows, i, 2);
 			h->to_s = (long)pt_cell_int(rows, i, 3);
 		} else if (k[0] == 'd')
-			e->cal.holidays[e->cal.nholidays++] = (long)pt_cell_int(rows, i, 1);
+			cal->holidays[cal->nholidays++] = (long)pt_cell_int(rows, i, 1);
 		else if (k[0] == 'c') {
-			struct pt_bt_closure *c = &e->cal.closures[e->cal.nclosures++];
+			struct pt_bt_closure *c = &cal->closures[cal->nclosures++];
 
 			c->from_local = pt_cell_int(rows, i, 1);
 			c->to_local = pt_cell_int(rows, i, 2);
 		}
 	}
-	return pt_bt_prepare(&e->cal);
+	return pt_bt_prepare(cal);
+}
+
+void
+pt_bt_rows_free(struct pt_bt_calendar *cal)
+{
+	free(cal->hours);
+	free(cal->holidays);
+	free(cal->closures);
+	memset(cal, 0, sizeof(*cal));
+}
+
+static void
+cal_clear(struct cal_entry *e)
+{
+	pt_bt_rows_free(&e->cal);
+	memset(e, 0, sizeof(*e));
+}
+
+/* Fill e from the rows of SQL_CALENDAR; PT_EINVAL for a calendar the library refuses. */
+static int
+cal_fill(struct cal_entry *e, const struct pt_rows *rows)
+{
+	return pt_bt_from_rows(&e->cal, e->zone, sizeof(e->zone), rows);
 }
 
 /* The calendar of policy_id: kept, or loaded now (one query).  Valid until the next call. */

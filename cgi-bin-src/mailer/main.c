@@ -36,8 +36,7 @@ main(int argc, char **argv)
 {
 	const char *xslt_dir;
 	struct pt_req *req = NULL;
-	time_t down_since = 0, last_note = 0;
-	long down_wait_ms = 1000;
+	struct pt_db_outage outage = { 0, 0, 0 };
 	int rc, status = 1;
 
 	(void)argv;
@@ -65,28 +64,10 @@ main(int argc, char **argv)
 		rc = outbox_run(req, 5, &stopping);
 		pt_req_reset(req);
 		if (rc == PT_EDB) {
-			time_t now = time(NULL);
-
-			/* Say so when it starts, then once a minute, not every second. */
-			if (down_since == 0 || now - last_note >= 60) {
-				pt_log(NULL, PT_LOG_ERROR, "database unavailable%s; retrying",
-				    down_since == 0 ? "" : " still");
-				last_note = now;
-			}
-			if (down_since == 0)
-				down_since = now;
-			/* 1 s, then up to 8 s between attempts: each one logs a line. */
-			sleep_ms(down_wait_ms);
-			if (down_wait_ms < 8000)
-				down_wait_ms *= 2;
+			sleep_ms(pt_db_outage(&outage, 1));
 			continue;
 		}
-		if (down_since != 0) {
-			pt_log(NULL, PT_LOG_INFO, "database back after %lld s",
-			    (long long)(time(NULL) - down_since));
-			down_since = 0;
-		}
-		down_wait_ms = 1000;
+		(void)pt_db_outage(&outage, 0);
 		/* Work done: look again soon; idle: once a second. */
 		sleep_ms(rc > 0 ? 50 : 1000);
 	}

@@ -117,6 +117,10 @@ inbox(struct pt_req *req)
 
 	if (ts_kept_inbox(req))
 		return 200;
+	if (pt_query(req, "done") != NULL)
+		pt_message(req, "success", "tasks.done", NULL);
+	if (pt_query(req, "released") != NULL)
+		pt_message(req, "success", "tasks.released", NULL);
 	show = read_show(req);
 	page = pt_query_page(req);
 	n = bind_ids(req, show != SHOW_OFFERED, show != SHOW_MINE, b);

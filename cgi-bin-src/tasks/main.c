@@ -11,6 +11,7 @@ static const struct pt_group common_group = {
 static const struct pt_group *const groups[] = {
 	/* the inbox */
 	&ts_inbox_group,
+	&ts_task_group,
 	&ts_kept_group,
 	/* process administration (/admin/processes/): its groups here */
 	&common_group,

@@ -17,6 +17,7 @@
 /* ==== the inbox =========================================================== */
 
 extern const struct pt_group ts_inbox_group;	/* inbox.c: the list, mine/offered/all */
+extern const struct pt_group ts_task_group;	/* task.c: a task, claim, release, complete */
 extern const struct pt_group ts_kept_group;	/* kept.c: statements only */
 
 #define TS_INBOX	"/tasks/"

@@ -615,6 +615,35 @@ mailer_check() {
 	return 1
 }
 
+# flowd_start [NAME]: portico-flowd, the BPMN engine, logging to
+# $LOGDIR/NAME.log (NAME: flowd).  Another NAME (flowd2) starts a second
+# one beside it, as a second host would run: they share the work.
+flowd_start() {
+	local bin=$BUILD/cgi-bin-src/flowd/portico-flowd name=${1:-flowd} pid
+	[ -x "$bin" ] || die "$bin is missing (did the build fail?)"
+	flowd_stop "$name"
+	say "starting portico-flowd${1:+ ($name)}"
+	PORTICO_CONF=$PORTICO_CONF "$bin" </dev/null >/dev/null 2>>"$LOGDIR/$name.log" &
+	pid=$!
+	daemon_record "$name" "$pid"
+	sleep 0.2
+	if ! pid_alive "$pid"; then
+		tail -n 15 "$LOGDIR/$name.log" >&2 2>/dev/null || true
+		die "portico-flowd exited during start-up (see $LOGDIR/$name.log)"
+	fi
+}
+
+# flowd_stop [NAME]: that one (NAME: flowd); it ends after the step in hand.
+flowd_stop() { daemon_stop "${1:-flowd}" portico-flowd; }
+
+# flowd_check: the engine still runs; prints the end of its log if not.
+flowd_check() {
+	daemon_pid flowd >/dev/null && return 0
+	warn "portico-flowd is not running; end of $LOGDIR/flowd.log:"
+	tail -n 15 "$LOGDIR/flowd.log" >&2 2>/dev/null || true
+	return 1
+}
+
 # -------------------------------------------------------------------- nginx
 
 nginx_pid() {
@@ -678,6 +707,7 @@ stack_up() {
 	smtp_start
 	workers_start
 	mailer_start
+	flowd_start
 	nginx_start
 	if ! wait_for 20 http_ok /auth/health; then
 		warn "GET /auth/health does not answer 200; see $LOGDIR/auth.log and $NGINX_DIR/error.log"
@@ -703,7 +733,7 @@ stack_lock() {
 	trap 'exit 143' TERM HUP
 }
 
-# stop_all: stop everything of this state directory (nginx, mailer,
+# stop_all: stop everything of this state directory (nginx, mailer, flowd,
 # workers, SMTP sink, MariaDB), whoever started it; quiet when nothing runs.  Safe to call twice.
 stop_all() {
 	local p
@@ -716,6 +746,8 @@ stop_all() {
 	HELPER_PIDS=
 	nginx_stop || true
 	mailer_stop || true
+	flowd_stop || true
+	flowd_stop flowd2 || true
 	workers_stop || true
 	smtp_stop || true
 	db_stop || true

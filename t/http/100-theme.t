@@ -112,8 +112,8 @@ subtest 'start pages per role' => sub {
         'the partner start page has the theme\'s partner desk');
     is(scalar(() = $dom->findnodes('//main//h1')), 1, 'one h1');
     my @sections = map { $_->getAttribute('aria-labelledby') } $dom->findnodes('//main//section');
-    is_deeply(\@sections, ['start-title', 'partner-desk-title', 'areas-title'],
-        'welcome, partner desk, areas: in the theme\'s order');
+    is_deeply(\@sections, ['start-title', 'tasks-title', 'partner-desk-title', 'areas-title'],
+        'welcome, tasks, partner desk, areas: in the theme\'s order');
 
     my $cu = Portico::Test->client(accept_language => 'en');
     is($cu->login('carl@acme.example', DEMO_PASSWORD)->code, 303, 'a customer signs in');

@@ -30,8 +30,8 @@ my $mine = ts_task(roles => ['approver'], assignee => $olivia_id, due => $LATER)
 my $admins = ts_task(roles => ['customer_admin']);
 my $annas = ts_task(roles => ['approver'], assignee => $anna_id);
 my $provider = ts_task(org => PROVIDER, roles => ['agent'], key => 'T-2026-990001');
-my $other_org = ts_task(org => BERGMANN, roles => ['approver'], name => 'Bergmann task',
-    name_de => 'Aufgabe bei Bergmann');
+my $other_org = ts_task(org => BERGMANN, roles => ['approver'], name => 'Other org task',
+    name_de => 'Aufgabe der anderen');
 my $completed = ts_task(roles => ['approver'], state => 'completed');
 my $cancelled = ts_task(roles => ['approver'], assignee => $olivia_id, state => 'cancelled');
 
@@ -108,7 +108,7 @@ subtest 'another organisation' => sub {
     my ($ids, $doc) = ids($bergmann);
     ok($ids->{$other_org}, 'its approver sees its own task');
     ok(!$ids->{$offered} && !$ids->{$mine}, "never Acme's");
-    is(xp($doc, "/page/tasks/task[\@id=$other_org]/name"), 'Aufgabe bei Bergmann', 'in German');
+    is(xp($doc, "/page/tasks/task[\@id=$other_org]/name"), 'Aufgabe der anderen', 'in German');
 };
 
 subtest 'tabs, counts and pages' => sub {

@@ -16,7 +16,7 @@ use Test::More;
 use Portico::Test;
 use Portico::Tickets;
 use Portico::SLA;
-use Portico::Flow;
+use Portico::Process;
 
 my $KEY = 'ticket-escalation';
 my $carl = tk_client('carl@acme.example');

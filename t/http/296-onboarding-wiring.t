@@ -15,7 +15,7 @@ use Test::More;
 use Encode qw(encode_utf8);
 use Portico::Test;
 use Portico::Provider;
-use Portico::Flow;
+use Portico::Process;
 
 my $KEY = 'customer-onboarding';
 my $c = login_as('admin@portico.example');

@@ -8,7 +8,9 @@
        theme-start-customer, theme-start-partner, theme-start-agent,
        theme-start-admin
      Each defaults to pt-start-page, i.e. pt-start-welcome (the welcome
-     card with the h1), pt-start-desk (an agent's counts of the desk's
+     card with the h1), pt-start-tasks (how many tasks of the service
+     processes wait for the person, /page/start/tasks, linking to the
+     inbox), pt-start-desk (an agent's counts of the desk's
      tickets, /page/start/desk: nothing for anyone else) and
      pt-start-areas (the grid of areas); a theme calls these in the order
      it wants, and adds its own elements around them.  The context node is
@@ -39,8 +41,27 @@
 
   <xsl:template name="pt-start-page">
     <xsl:call-template name="pt-start-welcome"/>
+    <xsl:call-template name="pt-start-tasks"/>
     <xsl:call-template name="pt-start-desk"/>
     <xsl:call-template name="pt-start-areas"/>
+  </xsl:template>
+
+  <!-- The tasks waiting for the person (the count is a hole of the kept
+       page, so the sentence does not depend on it): a link to the inbox. -->
+  <xsl:template name="pt-start-tasks">
+    <xsl:if test="start/tasks">
+      <section class="card start-section desk-box" aria-labelledby="tasks-title">
+        <h2 id="tasks-title"><a href="{start/tasks/@href}"><xsl:value-of select="pt:t('start.tasks.title')"/></a></h2>
+        <ul class="desk-counts">
+          <li class="desk-count-tasks">
+            <a href="{start/tasks/@href}">
+              <span class="desk-count"><xsl:value-of select="start/tasks/@count"/></span>
+              <span class="desk-count-label"><xsl:value-of select="pt:t('start.tasks.waiting')"/></span>
+            </a>
+          </li>
+        </ul>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- An agent's desk in numbers: theirs, the unassigned of their groups,

@@ -57,6 +57,7 @@
        the other roles keep the standard start page. -->
   <xsl:template name="theme-start-partner">
     <xsl:call-template name="pt-start-welcome"/>
+    <xsl:call-template name="pt-start-tasks"/>
     <section class="card start-section partner-desk" aria-labelledby="partner-desk-title">
       <h2 id="partner-desk-title"><xsl:value-of select="pt:t('nordlicht.partner.title')"/></h2>
       <p><xsl:value-of select="pt:t('nordlicht.partner.text')"/></p>

@@ -1,167 +1,226 @@
 package Portico::Flow;
-
-# Helpers for the tests of the shipped processes (t/http/295-299): what
-# the workers ask of portico-flowd (flow_commands), the instances flowd
-# runs for it, their variables and tokens, and making a timer due now.
+# The BPMN engine (portico-flowd) from the tests: deploy a model of
+# t/http/fixtures/flow/ under keys of its own, ask flowd as the workers do
+# (rows in flow_commands), and read what it did (instances, tokens,
+# history, variables, tasks, jobs) with a deadline.
 #
-# A worker writes its command in the transaction of its change; flowd
-# takes it within 100 ms.  What a test asks of the wiring ("a start with
-# these variables was asked") is answered from the command while it waits
-# and from the instance once flowd has taken it (flow_asked), so the
-# assertions hold whether or not flowd has got to it yet.
-#
-# Instances of orgs the tests made are deleted with them (forget_org, which
-# Portico::Provider's cleanup calls): flow_instances refers to its org.
-
+# A fixture's strings that begin with "t-" (its process ids, a called
+# process, message names) get this run's tag appended, so each test's
+# models, messages and instances are its own.
 use strict;
 use warnings;
-
-use Exporter qw(import);
+use Exporter 'import';
 use File::Spec;
-use JSON::PP ();
-use Portico::Test;
+use File::Temp qw(tempdir);
+use Time::HiRes ();
+use Portico::Test qw(sql sql_rows sql_value sql_quote repo_dir unique_tag wait_until);
+use Portico::Admin qw(admin_run);
+use Portico::Test qw(conf_file);
 
 our @EXPORT = qw(
-    flowd_built flow_ready flow_asked flow_instance flow_vars flow_tokens flow_commands
-    flow_fire wait_flow_ended flow_jobs forget_org forget_instances
+    flow_tag flow_key flow_deploy flow_start flow_message flow_complete flow_control
+    flow_instance flow_wait_state flow_wait flow_tokens flow_history flow_vars flow_tasks
+    flow_jobs flow_command_rows flow_wait_commands flow_open_task flow_instances_of
+    flow_job_due_now flow_incidents
 );
 
-# Whether this build has portico-flowd (script/test starts it when it does).
-sub flowd_built {
-    return -x File::Spec->catfile(repo_dir(), 'build', 'cgi-bin-src', 'flowd', 'portico-flowd');
+my $TAG = unique_tag('r');
+my $TMP;
+
+sub flow_tag { return $TAG }
+
+# The key a fixture's process id "t-x" is deployed under.
+sub flow_key { my ($k) = @_; return "$k-$TAG" }
+
+sub tagged {
+    my ($xml) = @_;
+    $xml =~ s/"(t-[A-Za-z0-9_.-]+)"/"$1-$TAG"/g;
+    $xml =~ s/>(t-[A-Za-z0-9_.-]+)</>$1-$TAG</g;
+    return $xml;
 }
 
-my @made_subscriptions;
+# flow_deploy(NAME): deploys t/http/fixtures/flow/NAME.bpmn; its definition id.
+sub flow_deploy {
+    my ($name) = @_;
+    my $src = File::Spec->catfile(repo_dir(), 't', 'http', 'fixtures', 'flow', "$name.bpmn");
+    open(my $in, '<:raw', $src) or die "cannot read $src: $!";
+    my $xml = tagged(do { local $/; <$in> });
+    close $in;
+    $TMP //= tempdir('portico-flow-XXXXXX', TMPDIR => 1, CLEANUP => 1);
+    my $file = File::Spec->catfile($TMP, "$name.bpmn");
+    open(my $out, '>:raw', $file) or die "cannot write $file: $!";
+    print $out $xml;
+    close $out;
+    my ($rc, $o, $e) = admin_run(conf_file(), 'process', 'deploy', $file);
+    die "portico-admin process deploy $name: exit $rc: $o$e" if $rc != 0;
+    my ($key) = $xml =~ /<(?:\w+:)?process\b[^>]*\bid="([^"]+)"/;
+    my $id = sql_value('SELECT id FROM flow_definitions WHERE process_key = ' . sql_quote($key)
+        . ' ORDER BY version DESC LIMIT 1');
+    # flowd armed its start events once the 'deployed' command is gone.
+    wait_until(10, sub { !sql_value("SELECT COUNT(*) FROM flow_commands WHERE kind = 'deployed'"
+        . " AND definition_id = $id AND failed_at IS NULL") })
+        or die "flowd did not take the deployment of $key";
+    return $id;
+}
 
-# Make sure the newest version of process key waits for message on its
-# message start event (element): flowd subscribes it once it took the "deployed"
-# command (waited for, 20 s); without flowd the test does, and removes it
-# at the end.  Returns 1 when it does.
-sub flow_ready {
-    my ($key, $message, $element) = @_;
-    my $q = 'SELECT COUNT(*) FROM flow_subscriptions s JOIN flow_definitions d ON d.id = s.definition_id'
-        . ' WHERE s.instance_id IS NULL AND s.message = ' . sql_quote($message)
-        . ' AND d.process_key = ' . sql_quote($key);
-    if (flowd_built()) {
-        return wait_until(20, sub { sql_value($q) > 0 }) ? 1 : 0;
+sub json_of {
+    my ($vars) = @_;
+    return undef unless $vars && %$vars;
+    my @p;
+    for my $k (sort keys %$vars) {
+        my $v = $vars->{$k};
+        my $j = !defined $v ? 'null'
+            : ref $v eq 'HASH' ? qq({"date":"$v->{date}"})
+            : ref $v eq 'SCALAR' ? ($$v ? 'true' : 'false')
+            : $v =~ /\A-?\d+(?:\.\d+)?\z/ ? $v
+            : do { (my $s = $v) =~ s/(["\\])/\\$1/g; qq("$s") };
+        push @p, qq("$k":$j);
     }
-    return 1 if sql_value($q) > 0;
-    my $def = sql_value('SELECT MAX(id) FROM flow_definitions WHERE process_key = ' . sql_quote($key));
-    return 0 unless defined $def;
-    sql('INSERT INTO flow_subscriptions (message, business_key, definition_id, element_id, created_at)'
-        . ' SELECT ' . sql_quote($message) . ", '', $def, " . sql_quote($element) . ', UTC_TIMESTAMP(6)');
-    push @made_subscriptions, sql_value('SELECT MAX(id) FROM flow_subscriptions');
-    return 1;
+    return '{' . join(',', @p) . '}';
 }
 
-# The commands waiting for flowd on a business key: [{kind, process_key, message, org_id, vars, user_id}].
-sub flow_commands {
-    my ($business_key, %o) = @_;
-    my $rows = sql_rows('SELECT kind, process_key, message, org_id, variables, user_id, failed_at, error'
-        . ' FROM flow_commands WHERE business_key = ' . sql_quote($business_key)
-        . ($o{message} ? ' AND message = ' . sql_quote($o{message}) : '') . ' ORDER BY id');
-    return map {
-        +{ kind => $_->[0], process_key => $_->[1], message => $_->[2], org_id => $_->[3],
-           vars => defined $_->[4] ? JSON::PP->new->utf8->decode($_->[4]) : {}, user_id => $_->[5],
-           failed_at => $_->[6], error => $_->[7] }
-    } @$rows;
+sub command {
+    my (%c) = @_;
+    my @cols = sort keys %c;
+    sql('INSERT INTO flow_commands (' . join(', ', @cols, 'created_at') . ') VALUES ('
+        . join(', ', map({ sql_quote($c{$_}) } @cols), 'UTC_TIMESTAMP(6)') . ')');
+    return sql_value('SELECT MAX(id) FROM flow_commands');
 }
 
-# The newest instance of process key with the business key, as a hash, or undef.
+# flow_start(KEY, BUSINESS_KEY, {vars}, org_id): the command's id.
+sub flow_start {
+    my ($key, $bk, $vars, $org) = @_;
+    return command(kind => 'start', process_key => $key, business_key => $bk // '',
+        variables => json_of($vars), (defined $org ? (org_id => $org) : ()));
+}
+
+sub flow_message {
+    my ($message, $bk, $vars) = @_;
+    return command(kind => 'message', message => $message, business_key => $bk // '',
+        variables => json_of($vars));
+}
+
+# flow_complete(TASK_ID, USER_ID, {vars}): as the inbox does (pt_flow_complete).
+sub flow_complete {
+    my ($task, $user, $vars) = @_;
+    sql("UPDATE flow_tasks SET state = 'completing', completed_by = $user,"
+        . " completed_at = UTC_TIMESTAMP(6) WHERE id = $task AND state = 'open'");
+    return command(kind => 'complete', task_id => $task, user_id => $user,
+        variables => json_of($vars));
+}
+
+# flow_control(KIND, ID): suspend/resume/cancel an instance, retry an incident.
+sub flow_control {
+    my ($kind, $id) = @_;
+    return command(kind => $kind, ($kind eq 'retry' ? (incident_id => $id) : (instance_id => $id)));
+}
+
+# The instance a start command made, by business key (the newest).
 sub flow_instance {
-    my ($key, $business_key) = @_;
-    my $r = sql_rows('SELECT i.id, i.state, i.org_id, i.end_element, i.started_by FROM flow_instances i'
-        . ' JOIN flow_definitions d ON d.id = i.definition_id WHERE d.process_key = ' . sql_quote($key)
-        . ' AND i.business_key = ' . sql_quote($business_key) . ' ORDER BY i.id DESC LIMIT 1');
+    my ($bk, $key) = @_;
+    my $r = sql_rows('SELECT i.id, i.state, i.end_element, i.incidents, i.parent_id FROM flow_instances i'
+        . ' JOIN flow_definitions d ON d.id = i.definition_id WHERE i.business_key = ' . sql_quote($bk)
+        . (defined $key ? ' AND d.process_key = ' . sql_quote($key) : '') . ' ORDER BY i.id DESC LIMIT 1');
     return undef unless @$r;
-    my %h;
-    @h{qw(id state org_id end_element started_by)} = @{ $r->[0] };
-    return \%h;
+    return { id => $r->[0][0], state => $r->[0][1], end_element => $r->[0][2],
+        incidents => $r->[0][3], parent_id => $r->[0][4] };
 }
 
-# An instance's variables: { name => value } (numbers as flowd printed them).
-sub flow_vars {
-    my ($instance_id) = @_;
-    return { map { $_->[0] => $_->[1] }
-        @{ sql_rows("SELECT name, value FROM flow_variables WHERE instance_id = $instance_id") } };
+sub flow_instances_of {
+    my ($key) = @_;
+    return sql_rows('SELECT i.id, i.state, i.business_key FROM flow_instances i'
+        . ' JOIN flow_definitions d ON d.id = i.definition_id WHERE d.process_key = ' . sql_quote($key)
+        . ' ORDER BY i.id');
 }
 
-# The elements an instance's tokens stand on, sorted.
-sub flow_tokens {
-    my ($instance_id) = @_;
-    return [ map { $_->[0] }
-        @{ sql_rows("SELECT element_id FROM flow_tokens WHERE instance_id = $instance_id ORDER BY element_id") } ];
-}
+# flow_wait(SECONDS, sub): wait_until, polling every 50 ms (flowd's pace).
+sub flow_wait { my ($timeout_s, $cond) = @_; return wait_until($timeout_s, $cond, 0.05) }
 
-# An instance's jobs: [{kind, element_id}].
-sub flow_jobs {
-    my ($instance_id) = @_;
-    return [ map { +{ kind => $_->[0], element => $_->[1] } }
-        @{ sql_rows("SELECT kind, element_id FROM flow_jobs WHERE instance_id = $instance_id ORDER BY id") } ];
-}
-
-# What the wiring asked: the variables of a start or message command on the
-# business key, still waiting or taken into an instance of process key
-# (then the instance's variables, as text).  undef when nothing was asked.
-sub flow_asked {
-    my ($key, $business_key, %o) = @_;
-    my @c = grep { !defined $_->{failed_at} && (!$o{message} || ($_->{message} // '') eq $o{message}) }
-        flow_commands($business_key);
-    return $c[-1]{vars} if @c;
-    my $i = flow_instance($key, $business_key);
-    return $i ? flow_vars($i->{id}) : undef;
-}
-
-# Make the instance's timer job at element due now (what 2 business hours
-# or 7 days would do), and wait (20 s) until flowd took it.  1 when it did.
-sub flow_fire {
-    my ($instance_id, $element) = @_;
-    my $q = "SELECT COUNT(*) FROM flow_jobs WHERE instance_id = $instance_id AND element_id = "
-        . sql_quote($element);
-    return 0 unless wait_until(20, sub { sql_value($q) > 0 });
-    sql("UPDATE flow_jobs SET due_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE instance_id = $instance_id"
-        . ' AND element_id = ' . sql_quote($element));
-    return wait_until(20, sub { sql_value($q) == 0 }) ? 1 : 0;
-}
-
-# Wait (20 s) until the instance ended; its row.
-sub wait_flow_ended {
-    my ($key, $business_key) = @_;
+# The instance of business key once its state is STATE (within 10 s), else undef.
+sub flow_wait_state {
+    my ($bk, $state, $timeout) = @_;
     my $i;
-    wait_until(20, sub { $i = flow_instance($key, $business_key); $i && $i->{state} ne 'running' });
+    flow_wait($timeout // 10, sub { $i = flow_instance($bk); $i && $i->{state} eq $state })
+        or return undef;
     return $i;
 }
 
-# Delete instances and everything of them.
-sub forget_instances {
+# Commands still pending (none failed) once flowd took them all (10 s).
+sub flow_wait_commands {
     my (@ids) = @_;
-    return unless @ids;
-    my $in = join(',', @ids);
-    sql("DELETE c FROM flow_task_candidates c JOIN flow_tasks t ON t.id = c.task_id WHERE t.instance_id IN ($in);"
-        . " DELETE FROM flow_tasks WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_jobs WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_subscriptions WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_tokens WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_variables WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_history WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_incidents WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_action_log WHERE instance_id IN ($in);"
-        . " UPDATE flow_instances SET parent_id = NULL WHERE parent_id IN ($in);"
-        . " DELETE FROM flow_instances WHERE id IN ($in)");
-    return;
+    my $list = join(', ', @ids);
+    return flow_wait(10, sub {
+        !sql_value("SELECT COUNT(*) FROM flow_commands WHERE id IN ($list) AND failed_at IS NULL") });
 }
 
-# Forget the flow state of an org about to be deleted: its commands and instances.
-sub forget_org {
-    my ($org_id) = @_;
-    sql("DELETE FROM flow_commands WHERE org_id = $org_id");
-    forget_instances(map { $_->[0] } @{ sql_rows("SELECT id FROM flow_instances WHERE org_id = $org_id") });
-    return;
+sub flow_command_rows {
+    my ($id) = @_;
+    my $r = sql_rows("SELECT kind, failed_at, error FROM flow_commands WHERE id = $id");
+    return @$r ? { kind => $r->[0][0], failed_at => $r->[0][1], error => $r->[0][2] } : undef;
 }
 
-END {
-    sql('DELETE FROM flow_subscriptions WHERE id IN (' . join(',', @made_subscriptions) . ')')
-        if @made_subscriptions;
+# Element ids the instance's tokens wait at, sorted.
+sub flow_tokens {
+    my ($id) = @_;
+    return [ map { $_->[0] } @{ sql_rows("SELECT element_id FROM flow_tokens WHERE instance_id = $id"
+        . ' ORDER BY element_id, id') } ];
+}
+
+# History rows: [{element, kind, ended, outcome, user}] in order.
+sub flow_history {
+    my ($id) = @_;
+    return [ map { { element => $_->[0], kind => $_->[1], ended => defined $_->[2] ? 1 : 0,
+        outcome => $_->[3], user => $_->[4] } }
+        @{ sql_rows('SELECT element_id, element_kind, ended_at, outcome, user_id FROM flow_history'
+        . " WHERE instance_id = $id ORDER BY id") } ];
+}
+
+# Variables: {name => [type, value]}.
+sub flow_vars {
+    my ($id) = @_;
+    return { map { $_->[0] => [$_->[1], $_->[2]] }
+        @{ sql_rows("SELECT name, type, value FROM flow_variables WHERE instance_id = $id") } };
+}
+
+sub flow_tasks {
+    my ($id) = @_;
+    return [ map { { id => $_->[0], element => $_->[1], state => $_->[2], org => $_->[3],
+        assignee => $_->[4], roles => $_->[5], due => $_->[6] } }
+        @{ sql_rows('SELECT id, element_id, state, org_id, assignee_id, candidate_roles, due_at'
+        . " FROM flow_tasks WHERE instance_id = $id ORDER BY id") } ];
+}
+
+# The open task at element of the instance, once there (10 s).
+sub flow_open_task {
+    my ($id, $element) = @_;
+    my $t;
+    flow_wait(10, sub {
+        $t = sql_value("SELECT id FROM flow_tasks WHERE instance_id = $id AND element_id = "
+            . sql_quote($element) . " AND state = 'open'") });
+    return $t;
+}
+
+sub flow_jobs {
+    my ($id) = @_;
+    return [ map { { id => $_->[0], kind => $_->[1], element => $_->[2], retries => $_->[3],
+        suspended => $_->[4], fired => $_->[5], error => $_->[6] } }
+        @{ sql_rows('SELECT id, kind, element_id, retries, suspended, fired, last_error FROM flow_jobs'
+        . " WHERE instance_id = $id ORDER BY id") } ];
+}
+
+# Make the instance's jobs at element due now (a timer's wait, passed).
+sub flow_job_due_now {
+    my ($id, $element) = @_;
+    sql('UPDATE flow_jobs SET due_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE instance_id = '
+        . "$id AND element_id = " . sql_quote($element));
+}
+
+sub flow_incidents {
+    my ($id) = @_;
+    return [ map { { id => $_->[0], element => $_->[1], message => $_->[2], job => $_->[3],
+        resolved => $_->[4], resolution => $_->[5] } }
+        @{ sql_rows('SELECT id, element_id, message, job_id, resolved_at, resolution FROM flow_incidents'
+        . " WHERE instance_id = $id ORDER BY id") } ];
 }
 
 1;

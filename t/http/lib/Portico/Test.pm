@@ -325,15 +325,15 @@ sub location_path {
     return $loc;
 }
 
-# Polls $cond every 0.2 s until it returns true or $timeout_s passes.
+# Polls $cond every $every_s (0.2 s unless given) until it returns true or $timeout_s passes.
 sub wait_until {
-    my ($timeout_s, $cond) = @_;
+    my ($timeout_s, $cond, $every_s) = @_;
     my $end = Time::HiRes::time() + $timeout_s;
     while (1) {
         my $r = $cond->();
         return $r if $r;
         return 0 if Time::HiRes::time() > $end;
-        Time::HiRes::sleep(0.2);
+        Time::HiRes::sleep($every_s // 0.2);
     }
 }
 
