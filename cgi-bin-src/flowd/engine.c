@@ -535,7 +535,8 @@ boundary_fires(struct fl_run *r, const struct fl_element *b, struct fl_token *t,
 {
 	int rc;
 
-	if (b->interrupting && (rc = interrupt(r, t, "interrupted")) != PT_OK)
+	if (b->interrupting && (rc = interrupt(r, t, b->trigger == FL_TRIGGER_ERROR ? outcome :
+	    "interrupted")) != PT_OK)
 		return rc;
 	if ((rc = fl_hist_add(r, b, 0, 1, outcome)) != PT_OK)
 		return rc;

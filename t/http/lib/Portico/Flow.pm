@@ -82,9 +82,9 @@ sub json_of {
 sub command {
     my (%c) = @_;
     my @cols = sort keys %c;
-    sql('INSERT INTO flow_commands (' . join(', ', @cols, 'created_at') . ') VALUES ('
-        . join(', ', map({ sql_quote($c{$_}) } @cols), 'UTC_TIMESTAMP(6)') . ')');
-    return sql_value('SELECT MAX(id) FROM flow_commands');
+    # Its id from the same session: flowd may have taken and deleted it already.
+    return sql_value('INSERT INTO flow_commands (' . join(', ', @cols, 'created_at') . ') VALUES ('
+        . join(', ', map({ sql_quote($c{$_}) } @cols), 'UTC_TIMESTAMP(6)') . '); SELECT LAST_INSERT_ID()');
 }
 
 # flow_start(KEY, BUSINESS_KEY, {vars}, org_id): the command's id.
@@ -136,11 +136,12 @@ sub flow_instances_of {
 # flow_wait(SECONDS, sub): wait_until, polling every 50 ms (flowd's pace).
 sub flow_wait { my ($timeout_s, $cond) = @_; return wait_until($timeout_s, $cond, 0.05) }
 
-# The instance of business key once its state is STATE (within 10 s), else undef.
+# The instance of business key (of process KEY) once its state is STATE
+# (within 10 s), else undef.
 sub flow_wait_state {
-    my ($bk, $state, $timeout) = @_;
+    my ($bk, $state, $timeout, $key) = @_;
     my $i;
-    flow_wait($timeout // 10, sub { $i = flow_instance($bk); $i && $i->{state} eq $state })
+    flow_wait($timeout // 10, sub { $i = flow_instance($bk, $key); $i && $i->{state} eq $state })
         or return undef;
     return $i;
 }
