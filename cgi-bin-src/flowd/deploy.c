@@ -37,9 +37,9 @@ chars(const char *s)
 	return n;
 }
 
-/* 1 if s is a key flowd's tables hold: 1..FL_KEY_MAX_BYTES printable ASCII. */
+/* 1 if s is an id flowd's tables hold: 1..FL_KEY_MAX_BYTES printable ASCII. */
 static int
-key_ok(const char *s)
+id_ok(const char *s)
 {
 	size_t n = 0;
 
@@ -47,6 +47,21 @@ key_ok(const char *s)
 		if ((unsigned char)s[n] < 0x21 || (unsigned char)s[n] > 0x7E)
 			return 0;
 	return n > 0 && n <= FL_KEY_MAX_BYTES;
+}
+
+/* 1 if s may be a process key: an NCName of ASCII (it is a part of the pages' addresses). */
+int
+fl_key_ok(const char *s)
+{
+	size_t n;
+
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_'))
+		return 0;
+	for (n = 1; s[n] != '\0'; n++)
+		if (!((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= '0' && s[n] <= '9') || s[n] == '_' || s[n] == '-' || s[n] == '.'))
+			return 0;
+	return n <= FL_KEY_MAX_BYTES;
 }
 
 /*
@@ -60,17 +75,17 @@ fits(const struct fl_model *m, char err[FL_ERROR_BYTES])
 	const char *what = fl_kind_names[FL_PROCESS];
 	size_t i;
 
-	if (!key_ok(m->id)) {
+	if (!fl_key_ok(m->id)) {
 		snprintf(err, FL_ERROR_BYTES, "line %ld: %s \"%.100s\": its id must be 1 to %d"
-		    " characters of ASCII without spaces", m->process->line, what, m->id,
-		    FL_KEY_MAX_BYTES);
+		    " characters: a letter or _, then letters, digits, _, - or .", m->process->line,
+		    what, m->id, FL_KEY_MAX_BYTES);
 		return PT_EINVAL;
 	}
 	for (i = 0; i < m->nelements; i++) {
 		const struct fl_element *e = m->elements[i];
 
 		what = fl_kind_names[e->kind];
-		if (e->id != NULL && !key_ok(e->id)) {
+		if (e->id != NULL && !id_ok(e->id)) {
 			snprintf(err, FL_ERROR_BYTES, "line %ld: %s \"%.100s\": its id must be 1 to"
 			    " %d characters of ASCII without spaces", e->line, what, e->id,
 			    FL_KEY_MAX_BYTES);

@@ -15,6 +15,12 @@
 #define FL_NAME_MAX_CHARS	200	/* names, and the file name as uploaded */
 
 /*
+ * 1 if s may be a process key: [A-Za-z_][A-Za-z0-9_.-]*, at most
+ * FL_KEY_MAX_BYTES (an XML NCName of ASCII, safe in a page's address).
+ */
+int	 fl_key_ok(const char *s);
+
+/*
  * The statements fl_deploy uses: a program that calls it registers this
  * group (a worker lists it among its groups; portico-admin registers its
  * statements after pt_db_init).
@@ -23,7 +29,7 @@ extern const struct pt_group fl_deploy_group;
 
 /*
  * Deploy the model xml (len bytes) in the caller's open transaction:
- * parse and validate it (fl_bpmn_parse, and the limits above); when its
+ * parse and validate it (fl_bpmn_parse, fl_key_ok and the limits above); when its
  * SHA-256 equals that of the newest version of its process key, *unchanged
  * = 1 and nothing is written; else a new version (newest + 1, or 1) is
  * inserted with its audit row (process.deploy, by user_id, 0 for

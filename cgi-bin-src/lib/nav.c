@@ -90,6 +90,7 @@ static const struct nav_link {
 	{ NAV_ADMIN,	"nav.tickets-admin", "/tickets/admin/",	{ "tickets.admin", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.catalogue-admin", "/orders/admin/", { "catalogue.manage", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.integrations", "/orders/admin/integrations", { "admin.integrations", NULL }, NAV_TILE },
+	{ NAV_ADMIN,	"nav.processes", "/admin/processes/",	{ "admin.processes", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.offers-admin", "/orders/admin/offers", { "contracts.manage", NULL }, NAV_TILE },
 	{ NAV_ADMIN,	"nav.contracts-admin", "/orders/admin/contracts", { "contracts.manage", NULL }, 0 },
 	{ NAV_ACCOUNT,	"nav.account",	"/auth/account",	{ NULL, NULL },		NAV_TILE },

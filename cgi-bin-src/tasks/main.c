@@ -2,6 +2,7 @@
  * portico-tasks: the task inbox, and the process administration.
  */
 #include "tasks.h"
+#include "deploy.h"
 
 static const char *const common_views[] = { "not-found", "forbidden", "unavailable", "error" };
 static const struct pt_group common_group = {
@@ -13,7 +14,13 @@ static const struct pt_group *const groups[] = {
 	&ts_inbox_group,
 	&ts_task_group,
 	&ts_kept_group,
-	/* process administration (/admin/processes/): its groups here */
+	/* process administration (/admin/processes/) */
+	&pa_processes_group,
+	&pa_process_group,
+	&pa_instances_group,
+	&pa_instance_group,
+	&pa_common_group,
+	&fl_deploy_group,
 	&common_group,
 };
 

@@ -47,9 +47,11 @@ void	 ts_kept_keep(struct pt_req *);
 
 /* ==== process administration (/admin/processes/) ========================= */
 
-/*
- * The admin pages' groups come here (admin-*.c), each declared as above
- * and listed in main.c after the inbox's.
- */
+/* Their shared parts are in admin.h; fl_deploy's statements (flowd/deploy.h) are a group too. */
+extern const struct pt_group pa_processes_group;	/* admin-processes.c: the list, upload */
+extern const struct pt_group pa_process_group;		/* admin-process.c: versions, drawing */
+extern const struct pt_group pa_instances_group;	/* admin-instances.c: filters, paging */
+extern const struct pt_group pa_instance_group;		/* admin-instance.c: one, and its controls */
+extern const struct pt_group pa_common_group;		/* admin-common.c: statements only */
 
 #endif

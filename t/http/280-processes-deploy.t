@@ -98,6 +98,10 @@ my $vl = model_file('long.bpmn', model_xml(key => $long));
 ($rc, $out) = admin_run(conf_file(), 'process', 'deploy', $vl);
 is($rc, 1, 'a process id longer than 100 characters: exit 1');
 like($out, qr{refused: line \d+: process "p+": its id must be 1 to 100 characters}, 'says why');
+my $vs = model_file('slash.bpmn', model_xml(key => 'a/b'));
+($rc, $out) = admin_run(conf_file(), 'process', 'deploy', $vs);
+like($out, qr{refused: line \d+: process "a/b": its id must be 1 to 100 characters: a letter or _, then},
+    'a process id that is no NCName is refused');
 
 ($rc, $out) = admin_run(conf_file(), 'process', 'deploy', '/nonexistent/x.bpmn');
 is($rc, 1, 'a missing file: exit 1');

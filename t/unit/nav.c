@@ -97,8 +97,9 @@ main(void)
 	d = page_for(req, "/auth/admin/orgs/12", provider, PT_NELEM(provider), &user);
 	is_str(xp(d, "/page/nav/section[@name='admin']/@href", b, sizeof(b)), "/auth/admin/orgs",
 	    "provider admin (admin.*): administration goes to the organisations");
-	is_str(xp(d, "count(/page/nav/section[@name='admin']/link)", b, sizeof(b)), "6",
-	    "orgs, all users, roles, audit, deletions, integrations");
+	is_str(xp(d, "count(/page/nav/section[@name='admin']/link)", b, sizeof(b)), "7",
+	    "orgs, all users, roles, audit, deletions, integrations, processes");
+	is_str(xp(d, "count(//link[@href='/admin/processes/'])", b, sizeof(b)), "1", "processes listed");
 	is_str(xp(d, "count(//link[@href='/auth/admin/users'])", b, sizeof(b)), "1", "all users listed");
 	is_str(xp(d, "/page/nav/section/link[@current='1']/@href", b, sizeof(b)), "/auth/admin/orgs",
 	    "an organisation's page belongs to the organisations");

@@ -1,14 +1,29 @@
 package Portico::Processes;
 # Process administration from the tests (issue 14): small BPMN models to
-# deploy.
+# deploy, uploads through the admin pages, and instances with their
+# tokens, variables, history, tasks and incidents written as rows, as
+# portico-flowd writes them (sql/migrations/0050-flow.sql), so that the
+# pages can be tested whether or not the engine runs in the stack.
+#
+# The instances a test makes (and what hangs on them, commands included)
+# are deleted when it ends; deployed definitions stay (their keys are the
+# test's own).
 use strict;
 use warnings;
 use Exporter 'import';
 use File::Spec;
 use File::Temp qw(tempdir);
-use Portico::Test qw(sql sql_value sql_quote repo_dir);
+use HTTP::Request::Common ();
+use Portico::Test;
+use Portico::Orders qw(or_client or_csrf or_errors);
 
-our @EXPORT = qw(model_xml model_file fixture_bpmn definition_of);
+our @EXPORT = qw(model_xml model_file fixture_bpmn definition_of
+    pa_upload add_instance add_token add_history add_variable add_task add_incident
+    or_client or_csrf or_errors PA_PROVIDER PA_ACME);
+
+use constant { PA_PROVIDER => 1, PA_ACME => 2 };
+
+my @INSTANCES;
 
 # model_xml(key => K, name => N, name_de => D, task => T): a model of
 # process K: a message start event ("K.start"), a user task T offered to
@@ -87,6 +102,98 @@ sub definition_of {
     my %d;
     @d{qw(id name name_de sha256 file_name deployed_by bytes)} = @{ $r->[0] };
     return \%d;
+}
+
+# pa_upload($client, NAME, BYTES, %o): POST BYTES as the file NAME in the
+# upload form (multipart), with the session's token unless no_csrf;
+# ($doc, $res) with the page's XML (Accept: application/xml).
+sub pa_upload {
+    my ($c, $name, $bytes, %o) = @_;
+    utf8::encode($bytes) if utf8::is_utf8($bytes);
+    my @form = (model => [undef, $name, Content => $bytes, 'Content-Type' => 'application/octet-stream']);
+    push @form, csrf => or_csrf($c) unless $o{no_csrf};
+    my $req = HTTP::Request::Common::POST(base_url() . '/admin/processes/', Content_Type => 'form-data',
+        Accept => 'application/xml', Content => \@form);
+    my $res = $c->request($req);
+    return (xml_of($res), $res);
+}
+
+# add_instance(definition => ID, key => business key, org => ID|undef,
+# state => running, started => SQL expression, ended => SQL expression,
+# incidents => N, parent => ID): its id.
+sub add_instance {
+    my (%o) = @_;
+    sql('INSERT INTO flow_instances (definition_id, parent_id, business_key, org_id, state, incidents,'
+        . ' started_at, ended_at, updated_at) VALUES (' . join(', ', $o{definition} // die('definition'),
+            $o{parent} // 'NULL', sql_quote($o{key} // ''), $o{org} // 'NULL',
+            sql_quote($o{state} // 'running'), $o{incidents} // 0,
+            $o{started} // 'UTC_TIMESTAMP(6)', $o{ended} // 'NULL', 'UTC_TIMESTAMP(6)') . ')');
+    my $id = sql_value("SELECT MAX(id) FROM flow_instances WHERE definition_id = $o{definition}");
+    push @INSTANCES, $id;
+    return $id;
+}
+
+# add_token(INSTANCE, ELEMENT): a token waiting there; its id.
+sub add_token {
+    my ($inst, $element) = @_;
+    sql("INSERT INTO flow_tokens (instance_id, element_id, created_at) VALUES ($inst, "
+        . sql_quote($element) . ', UTC_TIMESTAMP(6))');
+    return sql_value("SELECT MAX(id) FROM flow_tokens WHERE instance_id = $inst");
+}
+
+# add_history(INSTANCE, ELEMENT, kind => ..., started => SQL, ended => SQL
+# or undef, user => ID, outcome => word): a history row.
+sub add_history {
+    my ($inst, $element, %o) = @_;
+    sql('INSERT INTO flow_history (instance_id, definition_id, element_id, element_kind, user_id,'
+        . ' started_at, ended_at, outcome) SELECT id, definition_id, ' . join(', ', sql_quote($element),
+            sql_quote($o{kind} // 'task'), $o{user} // 'NULL', $o{started} // 'UTC_TIMESTAMP(6)',
+            exists $o{ended} ? $o{ended} // 'NULL' : 'UTC_TIMESTAMP(6)', sql_quote($o{outcome}))
+        . " FROM flow_instances WHERE id = $inst");
+}
+
+# add_variable(INSTANCE, NAME, TYPE, VALUE)
+sub add_variable {
+    my ($inst, $name, $type, $value) = @_;
+    sql("INSERT INTO flow_variables (instance_id, name, type, value, updated_at) VALUES ($inst, "
+        . join(', ', sql_quote($name), sql_quote($type), sql_quote($value), 'UTC_TIMESTAMP(6)') . ')');
+}
+
+# add_task(INSTANCE, TOKEN, ELEMENT, name => ..., org => ID, roles => 'agent'): an open user task; its id.
+sub add_task {
+    my ($inst, $token, $element, %o) = @_;
+    sql('INSERT INTO flow_tasks (instance_id, token_id, element_id, name, process_name, org_id,'
+        . ' candidate_roles, form, state, created_at) VALUES (' . join(', ', $inst, $token,
+            sql_quote($element), sql_quote($o{name} // 'Look at it'), "'Test process'",
+            $o{org} // PA_PROVIDER, sql_quote($o{roles} // 'agent'), "'[]'", "'open'",
+            'UTC_TIMESTAMP(6)') . ')');
+    return sql_value("SELECT MAX(id) FROM flow_tasks WHERE instance_id = $inst");
+}
+
+# add_incident(INSTANCE, ELEMENT, MESSAGE): an open incident (the instance's count raised); its id.
+sub add_incident {
+    my ($inst, $element, $message) = @_;
+    sql("INSERT INTO flow_incidents (instance_id, element_id, message, created_at) VALUES ($inst, "
+        . sql_quote($element) . ', ' . sql_quote($message) . ', UTC_TIMESTAMP(6))');
+    sql("UPDATE flow_instances SET incidents = incidents + 1 WHERE id = $inst");
+    return sql_value("SELECT MAX(id) FROM flow_incidents WHERE instance_id = $inst");
+}
+
+END {
+    if (@INSTANCES) {
+        my $ids = join(', ', @INSTANCES);
+        eval {
+            sql("DELETE FROM flow_commands WHERE instance_id IN ($ids) OR incident_id IN"
+                . " (SELECT id FROM flow_incidents WHERE instance_id IN ($ids))"
+                . " OR task_id IN (SELECT id FROM flow_tasks WHERE instance_id IN ($ids))");
+            sql("DELETE FROM flow_task_candidates WHERE task_id IN (SELECT id FROM flow_tasks WHERE instance_id IN ($ids))");
+            sql("DELETE FROM $_ WHERE instance_id IN ($ids)")
+                for qw(flow_tasks flow_incidents flow_history flow_variables flow_tokens flow_jobs
+                    flow_subscriptions);
+            sql("UPDATE flow_instances SET parent_id = NULL WHERE id IN ($ids)");
+            sql("DELETE FROM flow_instances WHERE id IN ($ids)");
+        };
+    }
 }
 
 1;
