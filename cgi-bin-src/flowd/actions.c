@@ -10,14 +10,17 @@
  *                  org, or in the provider's for a provider role),
  *                  user:<id> or a bare user id (a number, e.g.
  *                  expr="buyer_id"), or an address.  The mail's data are
- *                  the process, business key, the base URL and the
- *                  instance's variables, and the recipient's name.
+ *                  the process, business key, a link (the inbox), the
+ *                  instance's variables and the recipient's name; with
+ *                  a variable order_id, the order's facts as the order
+ *                  mails have them (order-common.xsl), its page the link.
  *   order.set      order, field=status, value approved|rejected: the
  *                  approval's decision (lib/order-approval.c) by the
  *                  variable completed_by with the variable comment.
  *   return.set     return, field=status, value (approved, rejected,
  *                  received, refunded, replaced) and comment: a return's
- *                  step (lib/return.c) by completed_by.
+ *                  step (lib/return.c) by completed_by; nothing when the
+ *                  return has that status (the desk took the step).
  *   ticket.set     ticket, field (status, priority, group, assignee),
  *                  value; reason for status pending.
  *   ticket.create  service (slug or id), subject; body, requester (a user
@@ -103,7 +106,7 @@ const struct pt_sql fl_action_sql[SQL__MAX] = {
 	[SQL_ORDER_ORG] = { "fl_action_order_org",
 	    "SELECT org_id, number FROM orders WHERE id = ?" },
 	[SQL_RETURN_ORG] = { "fl_action_return_org",
-	    "SELECT org_id, number FROM returns WHERE id = ?" },
+	    "SELECT org_id, number, status FROM returns WHERE id = ?" },
 	[SQL_TICKET] = { "fl_action_ticket",
 	    "SELECT id, number, org_id, status, pending_reason, priority, group_id, assignee_id"
 	    " FROM tickets WHERE id = ? FOR UPDATE" },
@@ -312,21 +315,20 @@ act_as(struct run *r, long long id)
 	return PT_OK;
 }
 
-/* The row's org must be the instance's (when it has one).  Binds: id; columns org, number. */
+/* The row's org must be the instance's (when it has one).  Binds: id; columns org, number, ... */
 static int
-same_org(struct run *r, const struct pt_sql *q, const char *what, long long id, const char **number)
+same_org(struct run *r, const struct pt_sql *q, const char *what, long long id,
+    struct pt_rows *row)
 {
-	struct pt_rows row;
 	int rc;
 
-	if ((rc = pt_db_query(r->req, q, &row, PT_BINDS(pt_int(id)))) != PT_OK)
+	if ((rc = pt_db_query(r->req, q, row, PT_BINDS(pt_int(id)))) != PT_OK)
 		return failed(r, rc, pt_printf(r->req, "reading %s %lld", what, id));
-	if (row.nrows != 1)
+	if (row->nrows != 1)
 		return refuse(r, "there is no %s %lld", what, id);
-	if (r->ctx->org_id != 0 && pt_cell_int(&row, 0, 0) != r->ctx->org_id)
+	if (r->ctx->org_id != 0 && pt_cell_int(row, 0, 0) != r->ctx->org_id)
 		return refuse(r, "%s %s is not of the instance's organisation", what,
-		    pt_cell(&row, 0, 1));
-	*number = pt_cell(&row, 0, 1);
+		    pt_cell(row, 0, 1));
 	return PT_OK;
 }
 
@@ -493,6 +495,33 @@ template_ok(const char *t)
 	return access(path, R_OK) == 0;
 }
 
+/*
+ * The mail's data: the process, element and business key; about an
+ * order (the variable order_id, of the instance's org) the facts of
+ * order-common.xsl with the order's page as link, else the inbox.
+ */
+static int
+mail_data(struct run *r, xmlNodePtr *data)
+{
+	long long order_id = var_id(r, "order_id");
+	struct pt_rows f;
+	int rc = PT_ENOTFOUND;
+
+	if (order_id != 0 && (rc = pt_order_facts(r->req, order_id, &f)) != PT_OK &&
+	    rc != PT_ENOTFOUND)
+		return failed(r, rc, "reading the order");
+	if (rc == PT_OK && (r->ctx->org_id == 0 || pt_cell_int(&f, 0, PT_OF_ORG_ID) == r->ctx->org_id))
+		*data = pt_order_mail_data(r->req, &f);
+	else if ((*data = pt_mail_data(r->req)) != NULL)
+		pt_node(*data, "link", "/tasks/");
+	if (*data == NULL)
+		return PT_ENOMEM;
+	pt_attr(*data, "process", r->ctx->process_key);
+	pt_attr(*data, "element", r->ctx->element_id);
+	pt_node(*data, "business-key", r->ctx->business_key);
+	return PT_OK;
+}
+
 static int
 mail_send(struct run *r)
 {
@@ -507,12 +536,10 @@ mail_send(struct run *r)
 		return refuse(r, "there is no mail template %s", template != NULL ? template : "(none)");
 	if (spec == NULL || *spec == '\0')
 		return refuse(r, "the mail is to nobody (parameter to is empty)");
-	if ((data = pt_mail_data(r->req)) == NULL || (list = pt_strdup(r->req, spec)) == NULL)
+	if ((rc = mail_data(r, &data)) != PT_OK)
+		return rc;
+	if ((list = pt_strdup(r->req, spec)) == NULL)
 		return PT_ENOMEM;
-	pt_attr(data, "process", r->ctx->process_key);
-	pt_attr(data, "element", r->ctx->element_id);
-	pt_node(data, "business-key", r->ctx->business_key);
-	pt_node(data, "base-url", pt_base_url());
 	if ((rc = vars_node(r, pt_node(data, "variables", NULL), &vars)) != PT_OK)
 		return rc;
 	for (part = strtok_r(list, " ,\t\n", &save); part != NULL; part = strtok_r(NULL, " ,\t\n", &save))
@@ -530,6 +557,7 @@ static int
 order_set(struct run *r)
 {
 	const char *value = param_text(r, "value"), *number, *refusal;
+	struct pt_rows row;
 	long long id;
 	int rc;
 
@@ -538,8 +566,9 @@ order_set(struct run *r)
 	if (value == NULL || (strcmp(value, "approved") != 0 && strcmp(value, "rejected") != 0))
 		return refuse(r, "an order's status is set to approved or rejected, not %s",
 		    value != NULL ? value : "(none)");
-	if ((rc = same_org(r, &fl_action_sql[SQL_ORDER_ORG], "order", id, &number)) != PT_OK)
+	if ((rc = same_org(r, &fl_action_sql[SQL_ORDER_ORG], "order", id, &row)) != PT_OK)
 		return rc;
+	number = pt_cell(&row, 0, 1);
 	rc = pt_order_decide(r->req, id, value, var_id(r, "completed_by"), var_text(r, "comment"),
 	    &refusal);
 	if (rc == PT_ENOTFOUND)
@@ -558,6 +587,7 @@ return_set(struct run *r)
 {
 	const char *value = param_text(r, "value"), *comment = param_text(r, "comment");
 	const char *number, *refusal;
+	struct pt_rows row;
 	long long id;
 	int rc;
 
@@ -566,8 +596,15 @@ return_set(struct run *r)
 	if (value == NULL || !pt_return_step_from(value, NULL))
 		return refuse(r, "a return's status is set to approved, rejected, received,"
 		    " refunded or replaced, not %s", value != NULL ? value : "(none)");
-	if ((rc = same_org(r, &fl_action_sql[SQL_RETURN_ORG], "return", id, &number)) != PT_OK ||
-	    (rc = act_as(r, var_id(r, "completed_by"))) != PT_OK)
+	if ((rc = same_org(r, &fl_action_sql[SQL_RETURN_ORG], "return", id, &row)) != PT_OK)
+		return rc;
+	number = pt_cell(&row, 0, 1);
+	/* The order desk took the step itself as it completed the task (returns.c). */
+	if (strcmp(pt_cell(&row, 0, 2), value) == 0) {
+		r->result = pt_printf(r->req, "return %s was %s already", number, value);
+		return PT_OK;
+	}
+	if ((rc = act_as(r, var_id(r, "completed_by"))) != PT_OK)
 		return rc;
 	rc = pt_return_step(r->req, id, value, comment, &refusal);
 	if (rc == PT_ENOTFOUND)
@@ -1074,7 +1111,9 @@ fl_action_register(void)
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_register(fl_action_sql, fl_action_nsql)) != PT_OK)
+	/* The runtime's own statements come first (pt_db_init does nothing the second time). */
+	if ((rc = pt_db_init()) != PT_OK ||
+	    (rc = pt_db_register(fl_action_sql, fl_action_nsql)) != PT_OK)
 		return rc;
 	for (i = 0; i < PT_NELEM(groups); i++)
 		if ((rc = pt_db_register(groups[i]->sql, groups[i]->nsql)) != PT_OK)

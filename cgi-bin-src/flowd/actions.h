@@ -64,8 +64,8 @@ extern const size_t fl_action_nsql;
 /*
  * Register them and those of the runtime's parts the actions use
  * (tickets, invoices, orders, returns), and set libcurl up: flowd calls
- * it once, before pt_db_init, instead of registering fl_action_sql
- * itself.  For mails in each recipient's language, flowd loads the site's
+ * it once, instead of registering fl_action_sql itself, before its first
+ * statement (it calls pt_db_init first, so the runtime's own come first).  For mails in each recipient's language, flowd loads the site's
  * catalogues (pt_i18n_load_site) as portico-mailer does.
  */
 int	 fl_action_register(void);

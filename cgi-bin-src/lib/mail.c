@@ -38,10 +38,12 @@ pt_mail_data(struct pt_req *req)
 	return d;
 }
 
+/* A worker's site settings hold it; a program without them (flowd) reads it from the config. */
 const char *
 pt_base_url(void)
 {
-	return pt_site.base_url;
+	return pt_site.base_url != NULL ? pt_site.base_url :
+	    pt_conf_str("site", "base_url", "http://localhost:8080");
 }
 
 /* The element as text in the arena; NULL on OOM. */

@@ -166,6 +166,16 @@ export function sql(query) {
   return out;
 }
 
+// Polls cond every 100 ms until it holds (what portico-flowd does takes a
+// moment); fails after timeoutMs, naming what it waited for.
+export async function until(cond, what, timeoutMs = 15000) {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) assert.fail(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 // Raises the generation of every worker's page cache
 // ($PORTICO_VAR/cache/<worker>/generation, a little-endian 64-bit counter;
 // pagecache.c), so no page kept before is used again.

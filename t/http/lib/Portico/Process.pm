@@ -1,167 +1,185 @@
 package Portico::Process;
 
-# Helpers for the tests of the shipped processes (t/http/295-299): what
-# the workers ask of portico-flowd (flow_commands), the instances flowd
-# runs for it, their variables and tokens, and making a timer due now.
-#
-# A worker writes its command in the transaction of its change; flowd
-# takes it within 100 ms.  What a test asks of the wiring ("a start with
-# these variables was asked") is answered from the command while it waits
-# and from the instance once flowd has taken it (flow_asked), so the
-# assertions hold whether or not flowd has got to it yet.
-#
-# Instances of orgs the tests made are deleted with them (forget_org, which
-# Portico::Provider's cleanup calls): flow_instances refers to its org.
+# Helpers for the tests that run the shipped processes through
+# portico-flowd (t/http/290-294 and the orders tests that now wait for
+# it): an instance or an open user task of a process by business key,
+# each waited for with a deadline (flowd takes a command within 100 ms;
+# the deadline is for a loaded machine); a timer of an instance made due
+# now, so that what a business day later does happens at once; the
+# instance's state, variables and history.
 
 use strict;
 use warnings;
 
+use Carp qw(croak);
 use Exporter qw(import);
 use File::Spec;
-use JSON::PP ();
+use IPC::Open3 ();
 use Portico::Test;
 
-our @EXPORT = qw(
-    flowd_built flow_ready flow_asked flow_instance flow_vars flow_tokens flow_commands
-    flow_fire wait_flow_ended flow_jobs forget_org forget_instances
-);
+our @EXPORT = qw(fl_instance fl_task fl_fire_timer fl_wait_instance fl_history fl_vars
+    fl_wait_value fl_timer_job fl_test_instance fl_action fl_job_id);
 
-# Whether this build has portico-flowd (script/test starts it when it does).
-sub flowd_built {
-    return -x File::Spec->catfile(repo_dir(), 'build', 'cgi-bin-src', 'flowd', 'portico-flowd');
-}
+use constant DEADLINE_S => 15;
 
-my @made_subscriptions;
+my @TASK_COLUMNS = qw(id instance_id element_id state org_id assignee_id candidate_roles
+    completed_by business_key);
+my @INSTANCE_COLUMNS = qw(id state org_id business_key end_element incidents started_by);
 
-# Make sure the newest version of process key waits for message on its
-# message start event (element): flowd subscribes it once it took the "deployed"
-# command (waited for, 20 s); without flowd the test does, and removes it
-# at the end.  Returns 1 when it does.
-sub flow_ready {
-    my ($key, $message, $element) = @_;
-    my $q = 'SELECT COUNT(*) FROM flow_subscriptions s JOIN flow_definitions d ON d.id = s.definition_id'
-        . ' WHERE s.instance_id IS NULL AND s.message = ' . sql_quote($message)
-        . ' AND d.process_key = ' . sql_quote($key);
-    if (flowd_built()) {
-        return wait_until(20, sub { sql_value($q) > 0 }) ? 1 : 0;
-    }
-    return 1 if sql_value($q) > 0;
-    my $def = sql_value('SELECT MAX(id) FROM flow_definitions WHERE process_key = ' . sql_quote($key));
-    return 0 unless defined $def;
-    sql('INSERT INTO flow_subscriptions (message, business_key, definition_id, element_id, created_at)'
-        . ' SELECT ' . sql_quote($message) . ", '', $def, " . sql_quote($element) . ', UTC_TIMESTAMP(6)');
-    push @made_subscriptions, sql_value('SELECT MAX(id) FROM flow_subscriptions');
-    return 1;
-}
-
-# The commands waiting for flowd on a business key: [{kind, process_key, message, org_id, vars, user_id}].
-sub flow_commands {
-    my ($business_key, %o) = @_;
-    my $rows = sql_rows('SELECT kind, process_key, message, org_id, variables, user_id, failed_at, error'
-        . ' FROM flow_commands WHERE business_key = ' . sql_quote($business_key)
-        . ($o{message} ? ' AND message = ' . sql_quote($o{message}) : '') . ' ORDER BY id');
-    return map {
-        +{ kind => $_->[0], process_key => $_->[1], message => $_->[2], org_id => $_->[3],
-           vars => defined $_->[4] ? JSON::PP->new->utf8->decode($_->[4]) : {}, user_id => $_->[5],
-           failed_at => $_->[6], error => $_->[7] }
-    } @$rows;
-}
-
-# The newest instance of process key with the business key, as a hash, or undef.
-sub flow_instance {
-    my ($key, $business_key) = @_;
-    my $r = sql_rows('SELECT i.id, i.state, i.org_id, i.end_element, i.started_by FROM flow_instances i'
-        . ' JOIN flow_definitions d ON d.id = i.definition_id WHERE d.process_key = ' . sql_quote($key)
-        . ' AND i.business_key = ' . sql_quote($business_key) . ' ORDER BY i.id DESC LIMIT 1');
-    return undef unless @$r;
+sub _row {
+    my ($sql, $columns) = @_;
+    my $rows = sql_rows($sql);
+    return undef unless @$rows;
     my %h;
-    @h{qw(id state org_id end_element started_by)} = @{ $r->[0] };
+    @h{@$columns} = @{ $rows->[0] };
     return \%h;
 }
 
-# An instance's variables: { name => value } (numbers as flowd printed them).
-sub flow_vars {
+# The newest instance of process with this business key (waited for).
+sub fl_instance {
+    my ($process, $key) = @_;
+    return wait_until(DEADLINE_S, sub {
+        _row('SELECT ' . join(', ', map { "i.$_" } @INSTANCE_COLUMNS)
+            . ' FROM flow_instances i JOIN flow_definitions d ON d.id = i.definition_id'
+            . ' WHERE d.process_key = ' . sql_quote($process) . ' AND i.business_key = '
+            . sql_quote($key) . ' ORDER BY i.id DESC LIMIT 1', \@INSTANCE_COLUMNS);
+    });
+}
+
+# The open task of process for key at element (any element when undef), waited for.
+sub fl_task {
+    my ($process, $key, $element) = @_;
+    my $at = defined $element ? ' AND t.element_id = ' . sql_quote($element) : '';
+    return wait_until(DEADLINE_S, sub {
+        _row('SELECT ' . join(', ', map { "t.$_" } @TASK_COLUMNS)
+            . ' FROM flow_tasks t JOIN flow_instances i ON i.id = t.instance_id'
+            . ' JOIN flow_definitions d ON d.id = i.definition_id'
+            . ' WHERE d.process_key = ' . sql_quote($process) . ' AND t.business_key = '
+            . sql_quote($key) . " AND t.state = 'open'$at ORDER BY t.id DESC LIMIT 1",
+            \@TASK_COLUMNS);
+    });
+}
+
+# The armed timer job of the instance's element (a boundary or catch event), or undef.
+sub fl_timer_job {
+    my ($instance_id, $element) = @_;
+    return sql_value("SELECT id FROM flow_jobs WHERE instance_id = $instance_id AND kind = 'timer'"
+        . ' AND element_id = ' . sql_quote($element) . ' ORDER BY id LIMIT 1');
+}
+
+# Make the instance's timer at element due now: what it does happens within moments.
+sub fl_fire_timer {
+    my ($instance_id, $element) = @_;
+    my $job = wait_until(DEADLINE_S, sub { fl_timer_job($instance_id, $element) });
+    croak "no timer $element armed for instance $instance_id" unless $job;
+    sql("UPDATE flow_jobs SET due_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = $job");
+    return $job;
+}
+
+# Wait until the instance is in state; its row then, or undef at the deadline.
+sub fl_wait_instance {
+    my ($instance_id, $state) = @_;
+    return wait_until(DEADLINE_S, sub {
+        my $i = _row('SELECT ' . join(', ', @INSTANCE_COLUMNS) . " FROM flow_instances WHERE id = $instance_id",
+            \@INSTANCE_COLUMNS);
+        $i && $i->{state} eq $state ? $i : undef;
+    });
+}
+
+# Wait until $sql (one value) returns $want; the value then, or undef at the deadline.
+sub fl_wait_value {
+    my ($sql, $want) = @_;
+    my $got;
+    wait_until(DEADLINE_S, sub { $got = sql_value($sql); defined $got && $got eq $want });
+    return $got;
+}
+
+# The elements the instance's tokens entered, in order, each as "element:outcome".
+sub fl_history {
+    my ($instance_id) = @_;
+    return [ map { $_->[0] . ':' . ($_->[1] // '') }
+        @{ sql_rows("SELECT element_id, outcome FROM flow_history WHERE instance_id = $instance_id ORDER BY id") } ];
+}
+
+# The instance's variables as a hash of name => value.
+sub fl_vars {
     my ($instance_id) = @_;
     return { map { $_->[0] => $_->[1] }
         @{ sql_rows("SELECT name, value FROM flow_variables WHERE instance_id = $instance_id") } };
 }
 
-# The elements an instance's tokens stand on, sorted.
-sub flow_tokens {
-    my ($instance_id) = @_;
-    return [ map { $_->[0] }
-        @{ sql_rows("SELECT element_id FROM flow_tokens WHERE instance_id = $instance_id ORDER BY element_id") } ];
+# ---- the actions, run as a job would (t/http/flow-action.c) ----------------
+
+my ($definition, @instances);
+
+# An instance of the test's own process (no model: the actions read only
+# its org, business key and variables) of org (undef: none), with
+# variables { name => value } (numbers as numbers, other values as strings).
+sub fl_test_instance {
+    my (%o) = @_;
+    my $key = "fl-test-$$";
+    unless ($definition) {
+        sql('INSERT INTO flow_definitions (process_key, version, name, xml, sha256, file_name, deployed_at)'
+            . ' VALUES (' . join(', ', sql_quote($key), 1, "'Action test $$'", "'<definitions/>'",
+                sql_quote('0' x 64), "'test.bpmn'", 'UTC_TIMESTAMP(6)') . ')');
+        $definition = sql_value('SELECT id FROM flow_definitions WHERE process_key = ' . sql_quote($key));
+    }
+    sql('INSERT INTO flow_instances (definition_id, business_key, org_id, state, started_at, updated_at)'
+        . " VALUES ($definition, " . sql_quote($o{key} // "K-$$") . ', ' . ($o{org} // 'NULL')
+        . ", 'running', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))");
+    my $id = sql_value("SELECT MAX(id) FROM flow_instances WHERE definition_id = $definition");
+    push @instances, $id;
+    my $vars = $o{vars} // {};
+    for my $name (sort keys %$vars) {
+        my $v = $vars->{$name};
+        my $type = $v =~ /\A-?\d+(?:\.\d+)?\z/ ? 'number' : 'string';
+        sql("INSERT INTO flow_variables (instance_id, name, type, value, updated_at) VALUES ($id, "
+            . join(', ', sql_quote($name), sql_quote($type), sql_quote($v)) . ', UTC_TIMESTAMP(6))');
+    }
+    return $id;
 }
 
-# An instance's jobs: [{kind, element_id}].
-sub flow_jobs {
-    my ($instance_id) = @_;
-    return [ map { +{ kind => $_->[0], element => $_->[1] } }
-        @{ sql_rows("SELECT kind, element_id FROM flow_jobs WHERE instance_id = $instance_id ORDER BY id") } ];
-}
+# A job id of the test's own, far above flowd's (flow_action_log has no key on flow_jobs).
+my $jobs = 0;
+sub fl_job_id { return 9_000_000_000 + ($$ % 100000) * 1000 + ++$jobs }
 
-# What the wiring asked: the variables of a start or message command on the
-# business key, still waiting or taken into an instance of process key
-# (then the instance's variables, as text).  undef when nothing was asked.
-sub flow_asked {
-    my ($key, $business_key, %o) = @_;
-    my @c = grep { !defined $_->{failed_at} && (!$o{message} || ($_->{message} // '') eq $o{message}) }
-        flow_commands($business_key);
-    return $c[-1]{vars} if @c;
-    my $i = flow_instance($key, $business_key);
-    return $i ? flow_vars($i->{id}) : undef;
-}
-
-# Make the instance's timer job at element due now (what 2 business hours
-# or 7 days would do), and wait (20 s) until flowd took it.  1 when it did.
-sub flow_fire {
-    my ($instance_id, $element) = @_;
-    my $q = "SELECT COUNT(*) FROM flow_jobs WHERE instance_id = $instance_id AND element_id = "
-        . sql_quote($element);
-    return 0 unless wait_until(20, sub { sql_value($q) > 0 });
-    sql("UPDATE flow_jobs SET due_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE instance_id = $instance_id"
-        . ' AND element_id = ' . sql_quote($element));
-    return wait_until(20, sub { sql_value($q) == 0 }) ? 1 : 0;
-}
-
-# Wait (20 s) until the instance ended; its row.
-sub wait_flow_ended {
-    my ($key, $business_key) = @_;
-    my $i;
-    wait_until(20, sub { $i = flow_instance($key, $business_key); $i && $i->{state} ne 'running' });
-    return $i;
-}
-
-# Delete instances and everything of them.
-sub forget_instances {
-    my (@ids) = @_;
-    return unless @ids;
-    my $in = join(',', @ids);
-    sql("DELETE c FROM flow_task_candidates c JOIN flow_tasks t ON t.id = c.task_id WHERE t.instance_id IN ($in);"
-        . " DELETE FROM flow_tasks WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_jobs WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_subscriptions WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_tokens WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_variables WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_history WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_incidents WHERE instance_id IN ($in);"
-        . " DELETE FROM flow_action_log WHERE instance_id IN ($in);"
-        . " UPDATE flow_instances SET parent_id = NULL WHERE parent_id IN ($in);"
-        . " DELETE FROM flow_instances WHERE id IN ($in)");
-    return;
-}
-
-# Forget the flow state of an org about to be deleted: its commands and instances.
-sub forget_org {
-    my ($org_id) = @_;
-    sql("DELETE FROM flow_commands WHERE org_id = $org_id");
-    forget_instances(map { $_->[0] } @{ sql_rows("SELECT id FROM flow_instances WHERE org_id = $org_id") });
-    return;
+# Run action for job of instance with params [name => value, ...] (a value
+# as \number for a number), --times N (2) in one transaction; (exit status,
+# [output lines]).  env: { NAME => value } for the program's environment.
+sub fl_action {
+    my ($job, $instance, $action, $params, %o) = @_;
+    my $bin = File::Spec->catfile($ENV{PORTICO_BUILD} // File::Spec->catdir(repo_dir(), 'build'),
+        't', 'http', 'flow-action');
+    croak "flow-action is not built ($bin)" unless -x $bin;
+    my @p = @{ $params // [] };
+    my @args;
+    while (my ($name, $v) = splice(@p, 0, 2)) {
+        push @args, ref $v ? "$name:=$$v" : "$name=$v";
+    }
+    local $ENV{PORTICO_CONF} = $o{conf} // conf_file();
+    local @ENV{ keys %{ $o{env} // {} } } = values %{ $o{env} // {} };
+    my $pid = IPC::Open3::open3(my $in, my $out, undef, $bin, '--times', $o{times} // 2,
+        ($o{rollback} ? '--rollback' : ()), $job, $instance, $action, @args);
+    close $in;
+    # Its log lines (stderr, merged) are left out: what it says is "rc=" and "set".
+    my @lines = grep { /^(?:rc=|set )/ } map { chomp; $_ } <$out>;
+    # Its status, without leaving it in $? (which the test's own exit would take for its own).
+    local $?;
+    waitpid($pid, 0);
+    return ($? >> 8, \@lines);
 }
 
 END {
-    sql('DELETE FROM flow_subscriptions WHERE id IN (' . join(',', @made_subscriptions) . ')')
-        if @made_subscriptions;
+    local $?;
+    return unless $definition;
+    my $in = @instances ? join(', ', @instances) : 0;
+    eval {
+        sql("DELETE FROM flow_action_log WHERE instance_id IN ($in)");
+        sql("DELETE FROM flow_variables WHERE instance_id IN ($in)");
+        sql("DELETE FROM flow_instances WHERE id IN ($in)");
+        sql("DELETE FROM flow_definitions WHERE id = $definition");
+        1;
+    } or Test::More::diag("cleaning up the test's instances: $@");
 }
 
 1;
