@@ -16,20 +16,19 @@
  * them (PT_TASKS_WAITING: assigned to them, or offered to one of their
  * roles), linking to the task inbox (/tasks/, the tasks worker), and the
  * navigation's Tasks carries the same count: a column of the desk's
- * statement for agents, a statement of its own for everyone else, and a
- * hole of the kept page like the desk's counts.
+ * statement for agents; for everyone else the count the process keeps
+ * for a moment (pt_tasks_waiting), so their kept start page still costs
+ * no statement; a hole of the kept page like the desk's counts.
  */
 #include "auth.h"
 
-enum start_sql { SQL_DESK, SQL_TASKS, SQL__MAX };
+enum start_sql { SQL_DESK, SQL__MAX };
 
 static const struct pt_sql sql[SQL__MAX] = {
 	/* Binds: the agent x3; PT_TASKS_WAITING's. */
 	[SQL_DESK] = { "auth_start_desk",
 	    "SELECT " PT_DESK_COUNT_MINE ", " PT_DESK_COUNT_UNASSIGNED ", " PT_DESK_COUNT_BREACHING ","
 	    " " PT_TASKS_WAITING },
-	/* Binds: PT_TASKS_WAITING's. */
-	[SQL_TASKS] = { "auth_start_tasks", "SELECT " PT_TASKS_WAITING },
 };
 
 /* The desk's views the box counts, in the order of SQL_DESK's columns. */
@@ -53,24 +52,25 @@ read_counts(struct pt_req *req, int agent, const char *counts[NHOLES])
 {
 	const struct pt_user *u = req->session.user;
 	struct pt_rows rows;
+	long long waiting;
 	size_t i;
 	int rc;
 
-	if (agent)
-		rc = pt_db_query(req, &sql[SQL_DESK], &rows, PT_BINDS(pt_int(u->id), pt_int(u->id),
-		    pt_int(u->id), pt_int(u->id), pt_int(u->org_id), pt_int(u->org_id),
-		    pt_int(u->id)));
-	else
-		rc = pt_db_query(req, &sql[SQL_TASKS], &rows, PT_BINDS(pt_int(u->id),
-		    pt_int(u->org_id), pt_int(u->org_id), pt_int(u->id)));
-	if (rc != PT_OK)
-		return rc;
-	for (i = 0; agent && i < PT_NELEM(desk_views); i++)
-		if ((counts[i] = count_text(req, rows.nrows == 1 ? pt_cell_int(&rows, 0, i) : 0,
-		    PT_DESK_COUNT_CAP)) == NULL)
-			return PT_ENOMEM;
-	if ((counts[HOLE_TASKS] = count_text(req, rows.nrows == 1 ?
-	    pt_cell_int(&rows, 0, agent ? PT_NELEM(desk_views) : 0) : 0, PT_TASKS_COUNT_CAP)) == NULL)
+	if (!agent) {
+		if ((rc = pt_tasks_waiting(req, &waiting)) != PT_OK)
+			return rc;
+	} else {
+		if ((rc = pt_db_query(req, &sql[SQL_DESK], &rows, PT_BINDS(pt_int(u->id),
+		    pt_int(u->id), pt_int(u->id), pt_int(u->id), pt_int(u->org_id),
+		    pt_int(u->org_id), pt_int(u->id)))) != PT_OK)
+			return rc;
+		for (i = 0; i < PT_NELEM(desk_views); i++)
+			if ((counts[i] = count_text(req, rows.nrows == 1 ? pt_cell_int(&rows, 0, i) :
+			    0, PT_DESK_COUNT_CAP)) == NULL)
+				return PT_ENOMEM;
+		waiting = rows.nrows == 1 ? pt_cell_int(&rows, 0, PT_NELEM(desk_views)) : 0;
+	}
+	if ((counts[HOLE_TASKS] = count_text(req, waiting, PT_TASKS_COUNT_CAP)) == NULL)
 		return PT_ENOMEM;
 	return PT_OK;
 }

@@ -131,7 +131,8 @@ pt_db_init(void)
 	    pt_db_register(pt_pagecache_sql, pt_pagecache_nsql) != PT_OK ||
 	    pt_db_register(pt_api_sql, pt_api_nsql) != PT_OK ||
 	    pt_db_register(pt_flow_sql, pt_flow_nsql) != PT_OK ||
-	    pt_db_register(pt_task_mail_sql, pt_task_mail_nsql) != PT_OK)
+	    pt_db_register(pt_task_mail_sql, pt_task_mail_nsql) != PT_OK ||
+	    pt_db_register(pt_task_count_sql, pt_task_count_nsql) != PT_OK)
 		return PT_ENOMEM;
 	return PT_OK;
 }

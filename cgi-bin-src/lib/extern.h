@@ -41,6 +41,8 @@ extern const struct pt_sql pt_flow_sql[];
 extern const size_t pt_flow_nsql;
 extern const struct pt_sql pt_task_mail_sql[];
 extern const size_t pt_task_mail_nsql;
+extern const struct pt_sql pt_task_count_sql[];
+extern const size_t pt_task_count_nsql;
 /*
  * An API request (api.c): route, token and scope, handler, all in JSON;
  * and the JSON answer to one refused before routing (400, 413).

@@ -1675,6 +1675,16 @@ int	 pt_task_mail(struct pt_req *, long long task_id, enum pt_task_mail);
 #define PT_TASKS_COUNT_CAP	100
 #define PT_TASKS_WAITING \
 	"(SELECT COUNT(*) FROM (" PT_TASKS_MINE " UNION" PT_TASKS_OFFERED " LIMIT 100) x)"
+/*
+ * PT_TASKS_WAITING for the signed-in reader into *count (0 for nobody),
+ * kept by the process for PT_TASKS_COUNT_KEEP_MS (task-count.c): the
+ * start page's count.  PT_OK or a database error.  pt_tasks_changed()
+ * forgets every count the host's processes keep: call it after committing
+ * a change of a task.
+ */
+#define PT_TASKS_COUNT_KEEP_MS	2000
+int	 pt_tasks_waiting(struct pt_req *, long long *count);
+void	 pt_tasks_changed(void);
 
 /* ---- the integration API (api.c) ------------------------------------------ */
 

@@ -528,7 +528,10 @@ refuse(struct pt_req *req, struct task *t, const char *key, const char *const *v
 	return page(req, 422, t, values);
 }
 
-/* The audit row, the commit and 303 to location; on failure the rollback and rc. */
+/*
+ * The audit row, the commit, the counts of the host's start pages
+ * forgotten, and 303 to location; on failure the rollback and rc.
+ */
 static int
 done(struct pt_req *req, int rc, const struct task *t, const char *action, const char *after,
     const char *location)
@@ -543,6 +546,7 @@ done(struct pt_req *req, int rc, const struct task *t, const char *action, const
 		pt_db_rollback(req);
 		return rc;
 	}
+	pt_tasks_changed();
 	return pt_redirect(req, location);
 }
 
