@@ -391,6 +391,8 @@ site.development=${PORTICO_DEVELOPMENT:-true}
 site.secure_cookies=${PORTICO_SECURE_COOKIES:-false}
 smtp.url=smtp://127.0.0.1:$(smtp_port)
 smtp.from=Portico <portal@portico.example>
+flow.webhook_url=http://127.0.0.1:$(webhook_port)/hook
+flow.webhook_timeout_ms=2000
 secrets.hmac_key=$(hmac_key)
 mailin.address=support@portico.example
 mailin.service=other-question" '
@@ -541,6 +543,10 @@ smtp_port() {
 		die "no port for the SMTP sink (set PORTICO_PORT)"
 	fi
 }
+
+# webhook_port: where the development stack's [flow] webhook_url points,
+# PORT + 2000 (18080 -> 20080): nothing listens there unless a test does.
+webhook_port() { echo $((${PORT:-8080} + 2000)); }
 
 # daemon_pid NAME: the pid in $RUN/NAME.pid ("pid start-time"), if it runs.
 daemon_pid() {
