@@ -96,8 +96,8 @@ show(struct pt_req *req, const char *key, long long shown)
 	    (rc = pt_db_query(req, &sql[SQL_TOKENS], &tokens, PT_BINDS(pt_int(shown)))) != PT_OK ||
 	    (rc = pt_db_query(req, &sql[SQL_PASSED], &passed, PT_BINDS(pt_int(shown)))) != PT_OK)
 		return rc;
-	page = pt_node(req->page, "process", pa_in_lang(req, pt_cell(&versions, 0, V_NAME),
-	    pt_cell(&versions, 0, V_NAME_DE)));
+	page = pt_node(req->page, "process", NULL);
+	pt_attr(page, "name", pa_in_lang(req, pt_cell(&versions, 0, V_NAME), pt_cell(&versions, 0, V_NAME_DE)));
 	pt_attr(page, "key", key);
 	vs = pt_node(page, "versions", NULL);
 	for (i = 0; i < versions.nrows; i++) {

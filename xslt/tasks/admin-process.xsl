@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- A process: its versions with their instances, and one version's
      drawing with a count per element (view "admin-process",
-     admin.processes).  Data: /page/process (@key; the text is the name),
+     admin.processes).  Data: /page/process (@key @name),
      process/versions/version (@id @number @deployed @by @file @sha256
      @bytes @instances and a count per state; @shown on the one drawn),
      process/shown (@id @number @badges tokens|passed) with its drawing and
@@ -14,7 +14,7 @@
   <xsl:import href="../layout.xsl"/>
   <xsl:include href="admin-common.xsl"/>
 
-  <xsl:template match="page" mode="title"><xsl:value-of select="process"/></xsl:template>
+  <xsl:template match="page" mode="title"><xsl:value-of select="process/@name"/></xsl:template>
 
   <xsl:template match="page" mode="content">
     <xsl:variable name="p" select="process"/>
@@ -22,7 +22,7 @@
     <div class="admin-head">
       <div>
         <p class="eyebrow"><a href="/admin/processes/"><xsl:value-of select="pt:t('processes.title')"/></a></p>
-        <h1><xsl:value-of select="$p"/></h1>
+        <h1><xsl:value-of select="$p/@name"/></h1>
         <p class="lead"><code><xsl:value-of select="$p/@key"/></code></p>
       </div>
     </div>
