@@ -20,8 +20,8 @@
 enum instances_sql { SQL_LIST, SQL_COUNT, SQL_STATES, SQL_PROCESSES, SQL_ORGS, SQL__MAX };
 
 /* Binds: process twice, version twice, state twice, key pattern twice, org twice, from twice, to twice. */
-#define INSTANCES " FROM flow_instances i JOIN flow_definitions d ON d.id = i.definition_id"
-#define FILTERS \
+#define FILTERED \
+	" FROM flow_instances i" \
 	" WHERE (? = '' OR i.definition_id IN (SELECT x.id FROM flow_definitions x" \
 	"   WHERE x.process_key = ? AND (? = 0 OR x.version = ?)))" \
 	" AND (? = '' OR i.state = ?)" \
@@ -30,13 +30,20 @@ enum instances_sql { SQL_LIST, SQL_COUNT, SQL_STATES, SQL_PROCESSES, SQL_ORGS, S
 	" AND (? = '' OR i.started_at >= ?) AND (? = '' OR i.started_at < ?)"
 
 static const struct pt_sql sql[SQL__MAX] = {
+	/*
+	 * The page's rows first, from the instances alone (newest first by
+	 * the index of the filter, or flow_instances_started), then their
+	 * definitions and orgs.
+	 */
 	[SQL_LIST] = { "pa_instances_list",
 	    "SELECT i.id, d.process_key, d.version, d.name, d.name_de, i.business_key, i.org_id,"
 	    " o.name, i.state, i.incidents, " PA_ISO("i.started_at") ", " PA_ISO("i.ended_at") ","
-	    " i.parent_id" INSTANCES " LEFT JOIN orgs o ON o.id = i.org_id" FILTERS
-	    " ORDER BY i.started_at DESC, i.id DESC LIMIT ? OFFSET ?" },
-	[SQL_COUNT] = { "pa_instances_count", "SELECT COUNT(*)" INSTANCES FILTERS },
-	[SQL_STATES] = { "pa_instances_states", "SELECT i.state, COUNT(*)" INSTANCES FILTERS " GROUP BY i.state" },
+	    " i.parent_id FROM (SELECT i.*" FILTERED
+	    "  ORDER BY i.started_at DESC, i.id DESC LIMIT ? OFFSET ?) i"
+	    " JOIN flow_definitions d ON d.id = i.definition_id LEFT JOIN orgs o ON o.id = i.org_id"
+	    " ORDER BY i.started_at DESC, i.id DESC" },
+	[SQL_COUNT] = { "pa_instances_count", "SELECT COUNT(*)" FILTERED },
+	[SQL_STATES] = { "pa_instances_states", "SELECT i.state, COUNT(*)" FILTERED " GROUP BY i.state" },
 	[SQL_PROCESSES] = { "pa_instances_processes",
 	    "SELECT d.process_key, d.name, d.name_de, d.version FROM flow_definitions d"
 	    " WHERE d.version = (SELECT MAX(y.version) FROM flow_definitions y"
