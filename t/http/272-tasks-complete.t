@@ -13,7 +13,6 @@ use utf8;
 use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
-use JSON::PP ();
 use XML::LibXML;
 use Portico::Test;
 use Portico::Tasks;
@@ -96,57 +95,67 @@ subtest 'bad input: 422 with the values kept' => sub {
     ok($html->findnodes('//*[contains(@class, "error-summary")]//a[@href="#f-amount"]'), 'HTML: the summary links to it');
 };
 
-subtest 'completed' => sub {
-    my (undef, $res) = or_post($c1, "/tasks/$task/complete", ['f-approved' => 'yes', 'f-amount' => '1234,5'],
+my $role = ts_flow_role_make();
+sql("INSERT INTO user_roles (user_id, role_id) SELECT id, " . ts_role_id($role) . " FROM users WHERE id IN ($p1, $p2)");
+
+subtest 'completed, and flowd goes on' => sub {
+    my ($ft, $inst) = ts_flow_task(key => 'O-2026-990101');
+    my (undef, $res) = or_post($c1, "/tasks/$ft/claim", []);
+    is($res->code, 303, 'claimed first');
+    (undef, $res) = or_post($c1, "/tasks/$ft/complete", ['f-approved' => 'yes', 'f-amount' => '1234,5'],
         no_csrf => 1);
     is($res->code, 403, 'not without the session token');
-    (undef, $res) = or_post($c1, "/tasks/$task/complete", ['f-approved' => 'yes', 'f-amount' => '1234,5',
+    (undef, $res) = or_post($c1, "/tasks/$ft/complete", ['f-approved' => 'yes', 'f-amount' => '1234,5',
         'f-comment' => 'Fine by me', 'f-deliver_on' => '2027-01-31', 'f-ref' => '']);
     is($res->code, 303, 'completed');
-    is(location_path($res), "/tasks/?done=$task", 'back to the inbox');
-    my $row = ts_task_row($task);
-    is($row->{state}, 'completing', "the task waits for flowd");
-    is($row->{completed_by}, $p1, 'completed by them');
-    my $cmds = ts_commands($task);
-    is(scalar(@$cmds), 1, 'one command');
-    is($cmds->[0]{kind}, 'complete', 'to complete it');
-    is($cmds->[0]{user_id}, $p1, 'by them');
-    my $v = JSON::PP::decode_json($cmds->[0]{variables});
-    ok(JSON::PP::is_bool($v->{approved}) && $v->{approved}, 'approved: true');
-    is($v->{amount}, 1234.5, 'the amount as a number');
-    is($v->{comment}, 'Fine by me', 'the comment');
-    is($v->{ref}, '', 'an empty optional line is ""');
-    is_deeply($v->{deliver_on}, { date => '2027-01-31T00:00:00Z' }, 'the date');
-    my @a = audit_of('task.complete', 'task', $task);
+    is(location_path($res), "/tasks/?done=$ft", 'back to the inbox');
+    my $row = ts_task_row($ft);
+    like($row->{state}, qr/\A(?:completing|completed)\z/, 'the task is being completed (or flowd was quick)');
+    is($row->{completed_by}, $p1, 'by them');
+    my @a = audit_of('task.complete', 'task', $ft);
     is(scalar(@a), 1, 'an audit row');
     is($a[0]{user}, $p1, 'by them');
     like($a[0]{after}, qr/"amount":1234\.5/, 'with the values');
 
-    my ($doc) = ts_inbox($c1, "?done=$task&show=mine");
+    my ($doc) = ts_inbox($c1, "?done=$ft&show=mine");
     is(xp($doc, '/page/messages/message/@key'), 'tasks.done', 'the inbox says so');
-    is(xp($doc, "/page/tasks/task[\@id=$task]/\@state"), 'completing', 'being completed');
 
-    ($doc) = $c1->get_xml("/tasks/$task");
+    ok(flow_wait(10, sub { ts_task_row($ft)->{state} eq 'completed' }), 'flowd completes the task');
+    ok(flow_wait(10, sub { (sql_value("SELECT state FROM flow_instances WHERE id = $inst") // '') eq 'completed' }),
+        'and the process ends');
+    my $v = flow_vars($inst);
+    is_deeply($v->{approved}, ['boolean', 'true'], 'approved: true');
+    is_deeply($v->{amount}, ['number', '1234.5'], 'the amount as a number');
+    is_deeply($v->{comment}, ['string', 'Fine by me'], 'the comment');
+    is_deeply($v->{ref}, ['string', ''], 'an empty optional line is ""');
+    is_deeply($v->{deliver_on}, ['date', '2027-01-31T00:00:00Z'], 'the date');
+    is_deeply($v->{completed_by}, ['number', $p1], 'who completed it, for the model');
+    is_deeply($v->{approved_copy}, ['boolean', 'true'], "the task's assignments ran");
+    my ($h) = grep { $_->{element} eq 'review' } @{ flow_history($inst) };
+    is($h->{user}, $p1, 'the history names them');
+
+    ($doc) = $c1->get_xml("/tasks/$ft");
+    is(xp($doc, '/page/task/@state'), 'completed', 'the page: completed');
     is(xp($doc, '/page/task/may/@complete'), '', 'no form any more');
     is(xp($doc, '/page/task/completed-by'), "Completer $$", 'who completed it');
     ok(xp($doc, '/page/task/@completed'), 'when');
     is(xp($doc, '/page/task/answers/answer[@name="amount"]'), '1234.5', 'with what');
+    is(xp($doc, '/page/task/answers/answer[@name="approved"]'), 'true', 'the decision');
 
-    ($doc, $res) = or_post($c1, "/tasks/$task/complete", ['f-approved' => 'no', 'f-amount' => '1']);
-    is($res->code, 422, 'not twice');
+    my $res2;
+    ($doc, $res2) = or_post($c1, "/tasks/$ft/complete", ['f-approved' => 'no', 'f-amount' => '1']);
+    is($res2->code, 422, 'not twice');
     is(xp($doc, '/page/messages/message/@key'), 'tasks.closed', 'it is no longer open');
-    is(scalar(@{ ts_commands($task) }), 1, 'still one command');
 };
 
 subtest 'offered: theirs as they complete it' => sub {
-    my $offered = ts_task(roles => ['approver']);
-    my (undef, $res) = or_post($c2, "/tasks/$offered/complete", ['f-approved' => 'no', 'f-comment' => 'Zu teuer']);
+    my ($offered, $inst) = ts_flow_task();
+    my (undef, $res) = or_post($c2, "/tasks/$offered/complete", ['f-approved' => 'no', 'f-amount' => '7',
+        'f-comment' => 'Zu teuer']);
     is($res->code, 303, 'a candidate completes an offered task');
-    my $row = ts_task_row($offered);
-    is($row->{assignee_id}, $p2, 'it became theirs');
-    is($row->{state}, 'completing', 'and is being completed');
-    my $v = JSON::PP::decode_json(ts_commands($offered)->[0]{variables});
-    ok(JSON::PP::is_bool($v->{approved}) && !$v->{approved}, 'approved: false');
+    is(ts_task_row($offered)->{assignee_id}, $p2, 'it became theirs');
+    ok(flow_wait(10, sub { ts_task_row($offered)->{state} eq 'completed' }), 'and flowd completes it');
+    is_deeply(flow_vars($inst)->{approved}, ['boolean', 'false'], 'approved: false');
 };
 
 subtest 'a suspended process' => sub {

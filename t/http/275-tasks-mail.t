@@ -53,4 +53,22 @@ like($de->{text}, qr/Fällig: .*4\..*2031.*16:30/, 'the due time in their zone (
 
 ok(!Portico::Mail::wait_for(to => $m1, subject => qr/\Q$$\E/, timeout => 2), 'not to who released it');
 
+subtest 'flowd: a new task, and its reminder before it is due' => sub {
+    my $role = ts_flow_role_make();
+    my ($holder, $hm) = ts_person(roles => [$role], name => "Holder $$");
+    Portico::Mail::clear(to => $hm);
+    my ($t, $inst) = ts_flow_task(key => "R-2026-9$$");
+    my $m = Portico::Mail::wait_for(to => $hm, subject => qr/Review the case/, timeout => 30);
+    ok($m, 'the role holder is told of the new task') or return;
+    is($m->{subject}, 'A task for you: Review the case', 'its name');
+    like($m->{text}, qr/Case: R-2026-9$$/, 'its case');
+    like(Portico::Mail::link_in($m, qr{/tasks/\d+}) // '', qr{/tasks/$t\z}, 'links to it');
+    is(ts_task_row($t)->{reminded_at}, undef, 'not reminded yet');
+    sql("UPDATE flow_jobs SET due_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE task_id = $t AND kind = 'task-due'");
+    my $r = Portico::Mail::wait_for(to => $hm, subject => qr/Due soon: Review the case/, timeout => 30);
+    ok($r, 'the reminder before it is due');
+    like($r->{text} // '', qr/nobody has taken it yet/, 'says it is still on offer');
+    ok(flow_wait(10, sub { ts_task_row($t)->{reminded_at} }), 'the task knows it was reminded');
+};
+
 done_testing;

@@ -7,8 +7,11 @@ package Portico::Tasks;
 # candidate role; people of the test's own with given roles; signed-in
 # clients and forms posted with the session's token.
 #
-# Until portico-flowd runs in the test stack, nothing takes the commands
-# the inbox writes: the tests read them (flow_commands) instead.
+# Tasks made as rows are never completed: flowd finds no token for them
+# and opens them again.  ts_flow_task has flowd make a real one, of the
+# fixture t/http/fixtures/flow/tasks-form.bpmn, offered to the run's own
+# role ts_flow_role() (make it with ts_flow_role_make), and completing it
+# runs the process to its end.
 #
 # What a test makes is deleted when it ends: its commands, candidates,
 # tasks, instances and definition.  This module's END runs before
@@ -22,9 +25,12 @@ use Exporter qw(import);
 use Portico::Test;
 use Portico::OrgAdmin ();
 use Portico::Orders qw(or_client or_csrf or_post or_errors);
+use Portico::Flow qw(flow_deploy flow_start flow_instance flow_open_task flow_key flow_wait flow_wait_state
+    flow_vars flow_history);
 
 our @EXPORT = qw(ts_key ts_task ts_person ts_task_row ts_commands ts_role_id ts_inbox
-    ts_instance or_client or_csrf or_post or_errors ACME BERGMANN PROVIDER APPROVAL_FORM);
+    ts_instance ts_flow_role ts_flow_role_make ts_flow_task or_client or_csrf or_post or_errors
+    flow_wait flow_vars flow_history ACME BERGMANN PROVIDER APPROVAL_FORM);
 
 use constant { PROVIDER => 1, ACME => 2, BERGMANN => 3 };
 
@@ -99,6 +105,34 @@ sub ts_task {
     return $id;
 }
 
+# The role the fixture's task is offered to in this run.
+sub ts_flow_role { return flow_key('t-tasks-role') }
+
+my ($flow_role_made, $flow_deployed, @flow_keys);
+
+# Make that role (a customer's), once; its name.
+sub ts_flow_role_make {
+    return ts_flow_role() if $flow_role_made++;
+    sql('INSERT INTO roles (name, org_kind, home, priority, builtin) VALUES ('
+        . sql_quote(ts_flow_role()) . ", 'customer', 'customer', 10, 0)");
+    return ts_flow_role();
+}
+
+# An open task flowd made of the fixture for org (ACME) with business key
+# key: its id, and the instance's (list context).
+sub ts_flow_task {
+    my (%o) = @_;
+    ts_flow_role_make();
+    flow_deploy('tasks-form') unless $flow_deployed++;
+    my $bk = $o{key} // "ts-$$-" . scalar(@flow_keys);
+    push @flow_keys, $bk;
+    flow_start(flow_key('t-tasks-form'), $bk, $o{vars} // {}, $o{org} // ACME);
+    my $inst;
+    flow_wait(10, sub { $inst = flow_instance($bk, flow_key('t-tasks-form')) }) or croak "flowd made no instance";
+    my $task = flow_open_task($inst->{id}, 'review') or croak "flowd made no task";
+    return wantarray ? ($task, $inst->{id}) : $task;
+}
+
 # A person of org with roles (names), language lang: (id, email, client).
 sub ts_person {
     my (%o) = @_;
@@ -136,6 +170,18 @@ sub ts_inbox {
 }
 
 END {
+    if ($flow_deployed) {
+        my $key = sql_quote(flow_key('t-tasks-form'));
+        push @instances, map { $_->[0] } @{ sql_rows('SELECT i.id FROM flow_instances i JOIN flow_definitions d'
+            . " ON d.id = i.definition_id WHERE d.process_key = $key") };
+        eval {
+            my $ids = join(', ', @instances) || 0;
+            sql("DELETE FROM flow_history WHERE instance_id IN ($ids)");
+            sql("DELETE FROM flow_variables WHERE instance_id IN ($ids)");
+            sql("DELETE FROM flow_jobs WHERE instance_id IN ($ids)");
+            sql("DELETE FROM flow_tokens WHERE instance_id IN ($ids)");
+        };
+    }
     my $ids = join(', ', @instances);
     if (@instances) {
         eval {
@@ -146,6 +192,14 @@ END {
         };
     }
     eval { sql("DELETE FROM flow_definitions WHERE id = $definition") } if $definition;
+    if ($flow_role_made) {
+        my $r = sql_quote(ts_flow_role());
+        eval {
+            sql("DELETE FROM flow_task_candidates WHERE role_id = (SELECT id FROM roles WHERE name = $r)");
+            sql("DELETE FROM user_roles WHERE role_id = (SELECT id FROM roles WHERE name = $r)");
+            sql("DELETE FROM roles WHERE name = $r");
+        };
+    }
 }
 
 1;
