@@ -86,6 +86,8 @@ check(struct pt_req *req, const char **f)
 	if (*f[F_VERSION] != '\0' && (strlen(f[F_VERSION]) > 9 ||
 	    !pt_valid(PT_V_ID, f[F_VERSION], strlen(f[F_VERSION]))))
 		ok = bad(req, f, F_VERSION, "processes.filter.invalid");
+	if (*f[F_VERSION] != '\0' && *f[F_PROCESS] == '\0')
+		ok = bad(req, f, F_VERSION, "processes.filter.version-alone");
 	if (*f[F_STATE] != '\0' && !pt_one_of(f[F_STATE], states, PT_NELEM(states)))
 		ok = bad(req, f, F_STATE, "processes.filter.invalid");
 	if (pt_chars(f[F_KEY]) > KEY_MAX_CHARS)
