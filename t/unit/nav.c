@@ -71,7 +71,7 @@ main(void)
 	d = page_for(req, "/", customer, PT_NELEM(customer), &user);
 	is_str(xp(d, "concat(/page/nav/section[1]/@name, ' ', /page/nav/section[2]/@name, ' ',"
 	    " /page/nav/section[3]/@name, ' ', count(/page/nav/section))", b, sizeof(b)),
-	    "start kb tickets 3", "customer: start, kb and tickets");
+	    "start tasks kb 4", "customer: start, tasks, kb and tickets");
 	is_str(xp(d, "concat(/page/nav/section[@name='tickets']/@href, ' ',"
 	    " count(/page/nav/section[@name='tickets']/link))", b, sizeof(b)), "/tickets/mine 2",
 	    "customer: my tickets and the catalogue, not the queue");
