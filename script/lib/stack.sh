@@ -310,8 +310,8 @@ admin() {
 # (idempotent): portico with data rights only, which the workers and the
 # tests use, so the whole suite proves those rights are enough, and
 # portico_migrate for portico-admin migrate and demo.  Then the migrations,
-# the demo data and the shipped BPMN models (a new version of a model only
-# when it changed).  With "reset" the database is dropped first, so every test
+# the shipped BPMN models (a new version of a model only when it changed)
+# and the demo data.  With "reset" the database is dropped first, so every test
 # run starts from the same state (no login throttling left from the last).
 db_setup() {
 	say "setting up database portico${1:+ (reset)}"
@@ -328,11 +328,13 @@ db_setup() {
 	} | db_client || die "could not create the database and its user"
 	say "portico-admin migrate"
 	admin migrate || die "portico-admin migrate failed"
-	say "portico-admin demo"
-	admin demo || die "portico-admin demo failed"
+	# The models before the demo data: the demo's cases (rows in
+	# flow_commands) come after the "deployed" commands, which flowd takes first.
 	say "portico-admin process deploy processes/*.bpmn"
 	admin process deploy "$PORTICO_REPO"/processes/*.bpmn >/dev/null ||
 		die "portico-admin process deploy failed (portico-admin process check processes/*.bpmn says why)"
+	say "portico-admin demo"
+	admin demo || die "portico-admin demo failed"
 }
 
 # ------------------------------------------------------------ configuration

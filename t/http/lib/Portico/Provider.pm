@@ -109,8 +109,8 @@ sub cleanup {
     }
     for my $o (@orgs) {
         # A new customer org's onboarding (customer-onboarding.bpmn) refers to it.
-        require Portico::Process;
-        Portico::Process::forget_org($o);
+        require Portico::ProcessCases;
+        Portico::ProcessCases::forget_org($o);
         sql("DELETE FROM org_role_limits WHERE org_id = $o;"
             . " DELETE FROM orgs WHERE id = $o AND NOT EXISTS (SELECT 1 FROM users WHERE org_id = $o)");
     }
