@@ -725,17 +725,20 @@ complete(struct pt_req *req)
 		return refuse(req, &t, "tasks.closed", NULL);
 	if (read_form(req, &t, &form) != PT_OK)
 		return refuse(req, &t, "tasks.form.broken", NULL);
+	/* The summary's first line, above each field's (a success redirects, unseen). */
+	pt_message(req, "error", "tasks.complete.check", NULL);
 	if ((bad = read_values(req, &form, values, vars)) < 0) {
 		pt_db_rollback(req);
 		return bad;
 	}
 	if (bad > 0) {
 		pt_db_rollback(req);
-		pt_message(req, "error", "tasks.complete.check", NULL);
 		return page(req, 422, &t, values);
 	}
-	if ((json = pt_flow_vars_json(req, vars, form.n)) == NULL)
-		return refuse(req, &t, "tasks.complete.check", values);
+	if ((json = pt_flow_vars_json(req, vars, form.n)) == NULL) {
+		pt_db_rollback(req);
+		return PT_ENOMEM;	/* the values are checked: no NaN reaches here */
+	}
 	rc = PT_OK;
 	if (!t.mine)	/* offered to the reader: theirs as they complete it */
 		rc = pt_db_exec(req, &sql[SQL_CLAIM], PT_BINDS(pt_int(me(req)), pt_int(t.id)), NULL);

@@ -52,7 +52,7 @@
     <xsl:if test="start/tasks">
       <section class="card start-section desk-box" aria-labelledby="tasks-title">
         <h2 id="tasks-title"><a href="{start/tasks/@href}"><xsl:value-of select="pt:t('start.tasks.title')"/></a></h2>
-        <ul class="desk-counts">
+        <ul class="desk-counts tasks-count">
           <li class="desk-count-tasks">
             <a href="{start/tasks/@href}">
               <span class="desk-count"><xsl:value-of select="start/tasks/@count"/></span>
