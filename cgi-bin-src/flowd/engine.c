@@ -169,6 +169,7 @@ fl_run_create(struct fl_step *s, const struct fl_def *d, const char *business_ke
 	    user_id > 0 ? pt_int(user_id) : pt_str(NULL)), NULL)) != PT_OK)
 		return rc;
 	r->id = (long long)pt_db_insert_id();
+	r->created = 1;
 	r->def = d;
 	r->model = d->model;
 	r->business_key = pt_strdup(s->req, business_key != NULL ? business_key : "");
@@ -197,8 +198,12 @@ fl_step_flush(struct fl_step *s)
 				    PT_BINDS(pt_int(r->tokens[j].id)), NULL)) != PT_OK)
 					return rc;
 		if ((rc = fl_vars_save(&r->vars, r->id)) != PT_OK ||
-		    (rc = fl_hist_flush(r)) != PT_OK)
+		    (rc = fl_hist_flush(r)) != PT_OK || (rc = fl_waits_flush(r)) != PT_OK)
 			return rc;
+		/* A row inserted in this step is as it should be unless it ended or has incidents. */
+		if (r->created && !r->ended && r->incidents_added == 0 && !r->incidents_reset &&
+		    strcmp(r->state, "running") == 0)
+			continue;
 		if (r->changed && (rc = pt_db_exec(s->req, &fl_sql[FS_INSTANCE_UPDATE],
 		    PT_BINDS(pt_str(r->state), pt_int(r->ended), pt_str(r->end_element),
 		    pt_int(r->incidents_reset), pt_int(r->incidents_added), pt_int(r->id)), NULL)) != PT_OK)
@@ -222,10 +227,14 @@ fl_token_find(struct fl_run *r, long long id)
 static struct fl_token *
 wait_at(struct fl_run *r, const struct fl_element *e, long long scope, const char *via)
 {
+	struct fl_token *t;
+
 	if (pt_db_exec(r->req, &fl_sql[FS_TOKEN_INSERT], PT_BINDS(pt_int(r->id), pt_str(e->id),
 	    scope > 0 ? pt_int(scope) : pt_str(NULL), pt_str(via)), NULL) != PT_OK)
 		return NULL;
-	return token_add(r, (long long)pt_db_insert_id(), e, scope, via);
+	if ((t = token_add(r, (long long)pt_db_insert_id(), e, scope, via)) != NULL)
+		t->fresh = 1;
+	return t;
 }
 
 /* ---- the queue of arrivals ------------------------------------------------ */

@@ -87,6 +87,7 @@ struct fl_token {
 	long long	 scope;		/* the subProcess token holding it, 0 at the top */
 	const char	*via;		/* the flow it came by, or NULL */
 	int		 gone;		/* ended in this step */
+	int		 fresh;		/* made in this step: nothing of it is in the tables yet but its row */
 };
 
 /* A token moving on within the step: it arrives at element, in scope, by flow via. */
@@ -102,6 +103,15 @@ struct fl_hist_row {
 	long long	 user_id;
 	int		 ended;
 	const char	*outcome;
+};
+
+/* A job or subscription armed in this step, written with it (waits.c). */
+struct fl_wait {
+	const char	*kind;		/* a job's kind; NULL: a subscription */
+	const char	*element_id;
+	const char	*message;	/* a subscription's */
+	long long	 token_id, task_id;
+	time_t		 due;		/* 0: now */
 };
 
 /* One instance being moved in this step. */
@@ -130,6 +140,9 @@ struct fl_run {
 	size_t		 ntokens, captokens;
 	struct fl_hist_row *hist;
 	size_t		 nhist, caphist;
+	struct fl_wait	*waits;
+	size_t		 nwaits, capwaits;
+	int		 created;	/* its row was inserted in this step */
 	long long	 user_id;	/* who started it */
 };
 
@@ -225,6 +238,8 @@ int	 fl_arm_service(struct fl_run *, const struct fl_element *e, long long token
 int	 fl_arm_message(struct fl_run *, const struct fl_element *e, long long token_id);
 /* Delete the jobs and subscriptions of the whole instance. */
 int	 fl_disarm_all(struct fl_run *);
+/* Write the jobs and subscriptions armed in this step. */
+int	 fl_waits_flush(struct fl_run *);
 /* Delete the jobs and subscriptions of token t (those its element may have). */
 int	 fl_disarm(struct fl_run *, const struct fl_token *t);
 /* When timer tm of run (armed at, fired times) is next due, business time applied. */

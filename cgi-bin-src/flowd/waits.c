@@ -16,9 +16,8 @@ id_or_null(long long id)
 }
 
 static struct pt_bind
-time_bind(struct pt_req *req, time_t t, char buf[20])
+time_bind(time_t t, char buf[20])
 {
-	(void)req;
 	pt_utc_format(t, buf);
 	return pt_str(buf);
 }
@@ -42,17 +41,100 @@ fl_timer_next(struct pt_req *req, long long org_id, const struct fl_timer *tm, t
 	    due);
 }
 
+static int
+wait_add(struct fl_run *r, const char *kind, const char *element_id, const char *message,
+    long long token_id, long long task_id, time_t due)
+{
+	struct fl_wait *w;
+
+	if (fl_grow(r->req, &r->waits, r->nwaits, &r->capwaits, sizeof(*w)) != PT_OK)
+		return PT_ENOMEM;
+	w = &r->waits[r->nwaits++];
+	w->kind = kind;
+	w->element_id = element_id;
+	w->message = message;
+	w->token_id = token_id;
+	w->task_id = task_id;
+	w->due = due;
+	return PT_OK;
+}
+
 int
 fl_arm_job(struct fl_run *r, const char *kind, const char *element_id, long long token_id,
     long long task_id, time_t due)
 {
-	char dbuf[20], abuf[20];
+	return wait_add(r, kind, element_id, NULL, token_id, task_id, due);
+}
 
-	return pt_db_exec(r->req, &fl_sql[FS_JOB_INSERT], PT_BINDS(pt_str(kind), pt_int(r->def->id),
-	    pt_int(r->id), id_or_null(token_id), id_or_null(task_id), pt_str(element_id),
-	    due > 0 ? time_bind(r->req, due, dbuf) : pt_str(NULL),
-	    time_bind(r->req, r->vars.scope.now, abuf), pt_int(0),
-	    pt_int(strcmp(r->state, "suspended") == 0)), NULL);
+#define JOB_BINDS	10
+#define SUB_BINDS	6
+
+int
+fl_waits_flush(struct fl_run *r)
+{
+	struct pt_bind *jb, *sb;
+	char (*times)[20];
+	size_t i, nj = 0, ns = 0;
+	int suspended = strcmp(r->state, "suspended") == 0, rc;
+
+	if (r->nwaits == 0)
+		return PT_OK;
+	if ((jb = pt_alloc(r->req, r->nwaits * JOB_BINDS * sizeof(*jb))) == NULL ||
+	    (sb = pt_alloc(r->req, r->nwaits * SUB_BINDS * sizeof(*sb))) == NULL ||
+	    (times = pt_alloc(r->req, (r->nwaits * 2 + 1) * sizeof(*times))) == NULL)
+		return PT_ENOMEM;
+	pt_utc_format(r->vars.scope.now, times[0]);
+	for (i = 0; i < r->nwaits; i++) {
+		const struct fl_wait *w = &r->waits[i];
+
+		if (w->kind == NULL) {
+			struct pt_bind *b = sb + ns++ * SUB_BINDS;
+
+			b[0] = pt_str(w->message);
+			b[1] = pt_str(r->business_key);
+			b[2] = pt_int(r->def->id);
+			b[3] = pt_int(r->id);
+			b[4] = pt_int(w->token_id);
+			b[5] = pt_str(w->element_id);
+		} else {
+			struct pt_bind *b = jb + nj++ * JOB_BINDS;
+
+			b[0] = pt_str(w->kind);
+			b[1] = pt_int(r->def->id);
+			b[2] = pt_int(r->id);
+			b[3] = id_or_null(w->token_id);
+			b[4] = id_or_null(w->task_id);
+			b[5] = pt_str(w->element_id);
+			if (w->due > 0) {
+				pt_utc_format(w->due, times[1 + i]);
+				b[6] = pt_str(times[1 + i]);
+			} else
+				b[6] = pt_str(NULL);
+			b[7] = pt_str(times[0]);
+			b[8] = pt_int(0);
+			b[9] = pt_int(suspended);
+		}
+	}
+	r->nwaits = 0;
+	if (nj > 0 && (rc = pt_db_exec_rows(r->req, &fl_sql[FS_JOB_INSERT], jb, JOB_BINDS, nj,
+	    NULL)) != PT_OK)
+		return rc;
+	if (ns > 0 && (rc = pt_db_exec_rows(r->req, &fl_sql[FS_SUB_INSERT], sb, SUB_BINDS, ns,
+	    NULL)) != PT_OK)
+		return rc;
+	return PT_OK;
+}
+
+/* Forget what this step armed for token (0: for every token). */
+static void
+waits_drop(struct fl_run *r, long long token_id)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < r->nwaits; i++)
+		if (token_id != 0 && r->waits[i].token_id != token_id)
+			r->waits[j++] = r->waits[i];
+	r->nwaits = j;
 }
 
 int
@@ -78,9 +160,7 @@ fl_arm_service(struct fl_run *r, const struct fl_element *e, long long token_id)
 int
 fl_arm_message(struct fl_run *r, const struct fl_element *e, long long token_id)
 {
-	return pt_db_exec(r->req, &fl_sql[FS_SUB_INSERT], PT_BINDS(pt_str(e->message),
-	    pt_str(r->business_key), pt_int(r->def->id), pt_int(r->id), pt_int(token_id),
-	    pt_str(e->id)), NULL);
+	return wait_add(r, NULL, e->id, e->message, token_id, 0, 0);
 }
 
 int
@@ -109,6 +189,7 @@ fl_disarm_all(struct fl_run *r)
 {
 	int rc;
 
+	waits_drop(r, 0);
 	if ((rc = pt_db_exec(r->req, &fl_sql[FS_JOB_DELETE_INSTANCE], PT_BINDS(pt_int(r->id)),
 	    NULL)) != PT_OK)
 		return rc;
@@ -150,6 +231,10 @@ fl_disarm(struct fl_run *r, const struct fl_token *t)
 {
 	int w = waits_of(t->element), rc;
 
+	waits_drop(r, t->id);
+	/* A token made in this step has nothing in the tables yet. */
+	if (t->fresh)
+		return PT_OK;
 	if ((w & 1) && (rc = pt_db_exec(r->req, &fl_sql[FS_JOB_DELETE_TOKEN], PT_BINDS(pt_int(r->id),
 	    pt_int(t->id)), NULL)) != PT_OK)
 		return rc;
@@ -182,8 +267,8 @@ fl_arm_definition(struct pt_req *req, const struct fl_def *d)
 				continue;
 			if (rc != PT_OK || (rc = pt_db_exec(req, &fl_sql[FS_JOB_INSERT],
 			    PT_BINDS(pt_str("start-timer"), pt_int(d->id), pt_str(NULL), pt_str(NULL),
-			    pt_str(NULL), pt_str(s->id), time_bind(req, due, dbuf),
-			    time_bind(req, now, abuf), pt_int(0), pt_int(0)), NULL)) != PT_OK)
+			    pt_str(NULL), pt_str(s->id), time_bind(due, dbuf),
+			    time_bind(now, abuf), pt_int(0), pt_int(0)), NULL)) != PT_OK)
 				return rc;
 		} else if (s->trigger == FL_TRIGGER_MESSAGE) {
 			if ((rc = pt_db_exec(req, &fl_sql[FS_SUB_INSERT], PT_BINDS(pt_str(s->message),
