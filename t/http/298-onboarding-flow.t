@@ -6,8 +6,9 @@
 # follows; 7 days later (the timer made due) a check-in task is offered to
 # the provider's managers and agents, whom the inbox shows it to, while
 # the new admin finds no such task; completing it ends the onboarding.
-# An org created without an admin goes straight to the week and the
-# check-in.
+# An invitation not accepted while its link is valid (7 days, the timer
+# made due) becomes a follow-up task for the managers alone.  An org
+# created without an admin goes straight to the week and the check-in.
 use strict;
 use warnings;
 use utf8;
@@ -109,6 +110,30 @@ subtest 'invited, accepted, welcomed, checked in with by staff only' => sub {
     is($done && $done->{state}, 'completed', 'the onboarding completes');
     is($done && $done->{end_element}, 'onboarded', 'as onboarded');
     is(scalar(grep { defined $_->{failed_at} } flow_commands($org)), 0, 'no command of it failed');
+};
+
+subtest 'not accepted in 7 days: the managers follow it up' => sub {
+    my $email = lc(unique_tag('late')) . '@newcomer.example';
+    my ($res, $org) = create_org(name => unique_tag('Slow Newcomer'), admin_name => 'Lars Late',
+        admin_email => $email);
+    my $i;
+    ok(wait_until(20, sub { $i = flow_instance($KEY, $org) }), 'its onboarding runs') or return;
+    my $u;
+    ok(wait_until(20, sub { $u = sql_value('SELECT id FROM users WHERE email = ' . sql_quote($email)) }),
+        'the admin is invited') or return;
+    track(user => $u);
+    ok(wait_until(20, sub { join(',', @{ flow_tokens($i->{id}) }) eq 'accepted' }), 'and awaited') or return;
+    ok(flow_fire($i->{id}, 'not_accepted'), 'the link expires unused') or return;
+    my $t;
+    ok(wait_until(20, sub { $t = sql_rows("SELECT id, org_id, candidate_roles FROM flow_tasks"
+        . " WHERE instance_id = $i->{id} AND element_id = 'follow_up' AND state = 'open'")->[0] }),
+        'a follow-up task') or return;
+    is_deeply([@$t[1, 2]], [$provider, 'manager'], "for the provider's managers");
+    my ($doc) = $manager->get_xml('/tasks/');
+    is(xp($doc, "/page/tasks/task[\@id=$t->[0]]/key"), $org, "in the manager's inbox");
+    ($doc) = $agent->get_xml('/tasks/');
+    is(xp_count($doc, "/page/tasks/task[\@id=$t->[0]]"), 0, "not in the agent's");
+    ok(!flow_passed($i->{id}, 'welcome'), 'nobody welcomed');
 };
 
 subtest 'without an admin: straight to the week' => sub {
