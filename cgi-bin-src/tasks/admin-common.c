@@ -121,21 +121,37 @@ pa_element_name(const struct pt_req *req, const struct fl_model *m, const char *
 	return name != NULL && *name != '\0' ? name : e->id;
 }
 
-void
+/* Elements by their line in the document: the order a modeller wrote them in. */
+static int
+by_line(const void *a, const void *b)
+{
+	const struct fl_element *x = *(const struct fl_element *const *)a;
+	const struct fl_element *y = *(const struct fl_element *const *)b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+int
 pa_elements(struct pt_req *req, xmlNodePtr parent, const struct fl_model *m)
 {
-	size_t i;
+	const struct fl_element **nodes;
+	size_t i, n = 0;
 
-	for (i = 0; m != NULL && i < m->nelements; i++) {
-		const struct fl_element *e = m->elements[i];
-		xmlNodePtr n;
+	if (m == NULL)
+		return PT_OK;
+	if ((nodes = pt_alloc(req, (m->nelements + 1) * sizeof(*nodes))) == NULL)
+		return PT_ENOMEM;
+	for (i = 0; i < m->nelements; i++)
+		if (fl_kind_is_node(m->elements[i]->kind))
+			nodes[n++] = m->elements[i];
+	qsort(nodes, n, sizeof(*nodes), by_line);
+	for (i = 0; i < n; i++) {
+		xmlNodePtr e = pt_node(parent, "element", pa_element_name(req, m, nodes[i]->id));
 
-		if (!fl_kind_is_node(e->kind))
-			continue;
-		n = pt_node(parent, "element", pa_element_name(req, m, e->id));
-		pt_attr(n, "id", e->id);
-		pt_attr(n, "kind", fl_kind_names[e->kind]);
+		pt_attr(e, "id", nodes[i]->id);
+		pt_attr(e, "kind", fl_kind_names[nodes[i]->kind]);
 	}
+	return PT_OK;
 }
 
 int

@@ -149,7 +149,8 @@ show(struct pt_req *req, const char *key, long long shown)
 	if (desc == NULL || (rc = pa_drawing(req, n, m, &marks, desc)) != PT_OK)
 		return rc != PT_OK ? rc : PT_ENOMEM;
 	els = pt_node(n, "elements", NULL);
-	pa_elements(req, els, m);
+	if ((rc = pa_elements(req, els, m)) != PT_OK)
+		return rc;
 	for (n = els->children; n != NULL; n = n->next) {
 		xmlChar *id = xmlGetProp(n, BAD_CAST "id");
 

@@ -46,8 +46,11 @@ int	 pa_model(struct pt_req *, long long definition_id, struct fl_model **m);
  */
 int	 pa_drawing(struct pt_req *, xmlNodePtr parent, const struct fl_model *,
 	    struct fl_svg_marks *marks, const char *desc);
-/* <element id kind> (the name as text) under parent for each flow node of m (none when NULL). */
-void	 pa_elements(struct pt_req *, xmlNodePtr parent, const struct fl_model *m);
+/*
+ * <element id kind> (the name as text) under parent for each flow node of
+ * m, in document order (none when m is NULL).  PT_OK or PT_ENOMEM.
+ */
+int	 pa_elements(struct pt_req *, xmlNodePtr parent, const struct fl_model *m);
 /* The name of element id in the reader's language, else its id. */
 const char *pa_element_name(const struct pt_req *, const struct fl_model *m, const char *id);
 

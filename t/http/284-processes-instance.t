@@ -82,6 +82,8 @@ like($html, qr{<form method="post" action="/admin/processes/instances/$inst/canc
 # The process page counts it: one token on the task, passed counts from history.
 ($doc, $res) = $c->get_xml("/admin/processes/process/$key");
 is($res->code, 200, 'the process page');
+is_deeply([xp_list($doc, '/page/process/shown/elements/element/@id')], [qw(start look done)],
+    'its elements in the order of the model');
 is(xp($doc, '/page/process/shown/elements/element[@id="look"]/@tokens'), 1, 'one waiting at the task');
 is(xp($doc, '/page/process/shown/elements/element[@id="start"]/@passed'), 1, 'the start passed once');
 is(xp($doc, '/page/process/versions/version[@number="1"]/@running'), 1, 'version 1 has one running');

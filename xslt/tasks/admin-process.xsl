@@ -72,7 +72,7 @@
             <xsl:for-each select="$shown/elements/element">
               <tr>
                 <th scope="row"><xsl:value-of select="."/></th>
-                <td><code><xsl:value-of select="@kind"/></code></td>
+                <td><xsl:value-of select="pt:t(concat('processes.kind.', @kind))"/></td>
                 <td class="num"><xsl:value-of select="@tokens"/></td>
                 <td class="num"><xsl:value-of select="@passed"/></td>
               </tr>
