@@ -37,6 +37,8 @@
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_DURATION_S=10 BENCH_WARMUP_S=2
 #   BENCH_EMAIL=carl@acme.example BENCH_PASSWORD=portico-demo
 #   BENCH_RSS_REQUESTS=100000 BENCH_RSS_MAX_KB=1024
+#   BENCH_FLOW_PROBES=10 (timer probes per flow-approvals phase)
+#   BENCH_FLOW_TIMEOUT_S=900 (the longest a phase may take)
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -57,6 +59,8 @@ CHECKOUT_SKU=${BENCH_CHECKOUT_SKU:-CB-M12-5}
 PASSWORD=${BENCH_PASSWORD:-portico-demo}
 RSS_REQUESTS=${BENCH_RSS_REQUESTS:-100000}
 RSS_MAX_KB=${BENCH_RSS_MAX_KB:-1024}
+FLOW_PROBES=${BENCH_FLOW_PROBES:-10}
+FLOW_TIMEOUT_S=${BENCH_FLOW_TIMEOUT_S:-900}
 
 OUT_DIR=$PORTICO_VAR/bench
 REPORT=$PORTICO_VAR/bench-report.txt
@@ -78,6 +82,7 @@ target_of() {
 	kb-search-new) echo 0.05 ;;
 	tickets-mine | tickets-view | tickets-desk-unassigned) echo 0.15 ;;
 	orders-history | orders-view) echo 0.15 ;;
+	tasks-inbox) echo 0.15 ;;
 	*) echo "" ;;
 	esac
 }
@@ -91,6 +96,8 @@ min_rps_of() {
 	# 2 processes then draw at least 100 a second.  (A p99 bound would
 	# measure the queue of 32 connections before 2 processes instead.)
 	orders-invoice-pdf) echo 100 ;;
+	# Steps of portico-flowd (flow_history rows ended) a second.
+	flow-approvals) echo 1000 ;;
 	*) echo "" ;;
 	esac
 }
@@ -101,6 +108,10 @@ p99_max_of() {
 	kb-search-new) echo 50 ;;
 	kb-* | tickets-mine | tickets-view | tickets-desk-unassigned) echo 25 ;;
 	orders-history | orders-view) echo 25 ;;
+	tasks-inbox) echo 25 ;;
+	# A due timer fires within a second under flow-approvals' load: the
+	# worst lateness of its probes (in the p99 column).
+	flow-approvals-timer) echo 1000 ;;
 	*) echo "" ;;
 	esac
 }
@@ -168,6 +179,110 @@ orders_prepare() {
 	grep -q ' [0-9]\+ [0-9]\+$' "$buyers" || die "no checkout buyers (script/orders-generate --buyers)"
 	export BENCH_CHECKOUT_BUYERS=$buyers BENCH_THREADS=$THREADS
 	ORDERS_INFO="$ORDERS_INFO; orders-checkout by $(wc -l <"$buyers") buyers"
+}
+
+# flow_prepare: the session of the approver the tasks-inbox scenarios sign
+# in as (script/flow-generate --reader), and a line about the data set.
+FLOW_INFO=
+flow_prepare() {
+	local n agent=${AGENT_COOKIE:-}
+	export PORTICO_CONF=${PORTICO_CONF:-$PORTICO_VAR/portico.conf}
+	n=$("$REPO/script/flow-generate" --status 2>"$OUT_DIR/flow-status.err") ||
+		die "script/flow-generate --status failed (see $OUT_DIR/flow-status.err)"
+	[ "$n" -gt 0 ] || die "no orders awaiting approval: script/flow-generate makes them (script/bench does)"
+	FLOW_READER=$("$REPO/script/flow-generate" --reader)
+	login "$FLOW_READER"
+	APPROVER_COOKIE=$AGENT_COOKIE AGENT_COOKIE=$agent
+	FLOW_INFO="flow: $n orders of Bench Approvals Ltd awaiting approval (script/flow-generate);"
+	FLOW_INFO="$FLOW_INFO tasks-inbox signed in as $FLOW_READER"
+}
+
+# flow_phase start|complete: flow-approvals' phase, once: its commands
+# written in bulk (script/flow-generate --start or --complete, with
+# $FLOW_PROBES timer probes among them), then wait until portico-flowd did
+# them all (every approval task waits; every order approved and its
+# instance completed) and the probes' timers fired.  Records the phase's
+# steps (flow_history rows of the approvals that ended) and the seconds
+# from the commands to the last of them, the probes' lateness, and in
+# FLOW_WHY what went wrong.
+declare -A FLOW_SINCE FLOW_STEPS FLOW_SECS
+FLOW_LATE=()
+FLOW_WHY=
+flow_phase() {
+	local phase=$1 since n=0 expected=? pending=? failed=0 start=$SECONDS steps secs last late
+	[ -z "${FLOW_SINCE[$phase]:-}" ] || return 0
+	echo "bench: flow-approvals: phase $phase (commands in bulk, $FLOW_PROBES timer probes among them)" >&2
+	sync
+	if ! since=$("$REPO/script/flow-generate" "--$phase" --probes "$FLOW_PROBES" 2>"$OUT_DIR/flow-$phase.err"); then
+		FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: script/flow-generate --$phase failed (see $OUT_DIR/flow-$phase.err)"
+		FLOW_SINCE[$phase]=failed
+		return 0
+	fi
+	FLOW_SINCE[$phase]=$since
+	while :; do
+		read -r n expected pending failed < <("$REPO/script/flow-generate" --progress "$phase") || true
+		[ "${n:-0}" -lt "${expected:-1}" ] || [ "${pending:-1}" != 0 ] || break
+		if [ "${failed:-0}" != 0 ]; then
+			FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: $failed commands failed"
+			break
+		fi
+		if [ $((SECONDS - start)) -ge "$FLOW_TIMEOUT_S" ]; then
+			FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: $n of $expected done, $pending commands pending after $FLOW_TIMEOUT_S s"
+			break
+		fi
+		sleep 0.2
+	done
+	read -r steps secs last < <("$REPO/script/flow-generate" --steps "$since") || true
+	FLOW_STEPS[$phase]=${steps:-0} FLOW_SECS[$phase]=${secs:-0}
+	echo "bench: flow-approvals: phase $phase: $n of $expected, ${steps:-0} steps in ${secs:-0} s" >&2
+	# The probes' timers are due two seconds after each started.
+	while late=$("$REPO/script/flow-generate" --lateness "$since") && grep -q waiting <<<"$late" &&
+		[ $((SECONDS - start)) -lt $((FLOW_TIMEOUT_S + 30)) ]; do
+		sleep 0.2
+	done
+	if grep -q waiting <<<"$late"; then
+		FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: a probe's timer did not fire within 30 s"
+	fi
+	mapfile -t -O "${#FLOW_LATE[@]}" FLOW_LATE < <(grep -v waiting <<<"$late" || true)
+}
+
+# flow_approvals: flow-approvals: phase start, the tasks-inbox scenarios
+# asked for (while the 10 000 tasks wait), phase complete, the check, and
+# the numbers of its two rows (flow-approvals: steps a second over both
+# phases; flow-approvals-timer: the probes' lateness, median and worst).
+FLOW_LINES=()
+flow_approvals() {
+	local s total=0 secs=0 phase rate out=$OUT_DIR/flow-check.txt
+	flow_phase start
+	for s in "${scenarios[@]}"; do
+		case $s in tasks-inbox*) [ -n "${RPS[$s]:-}${WHY[$s]:-}" ] || { sync; measure "$s"; } ;; esac
+	done
+	flow_phase complete
+	for phase in start complete; do
+		total=$((total + FLOW_STEPS[$phase]))
+		secs=$(awk -v a="$secs" -v b="${FLOW_SECS[$phase]}" 'BEGIN { print a + b }')
+		rate=$(awk -v n="${FLOW_STEPS[$phase]}" -v t="${FLOW_SECS[$phase]}" 'BEGIN {
+			if (t > 0) printf "%.1f", n / t; else print "-" }')
+		FLOW_LINES+=("flow-approvals $phase: ${FLOW_STEPS[$phase]} steps in $(fmt 1 "${FLOW_SECS[$phase]}") s, $rate steps/s")
+	done
+	RPS[flow-approvals]=$(awk -v n="$total" -v t="$secs" 'BEGIN { if (t > 0) printf "%.2f", n / t; else print 0 }')
+	FLOW_LINES+=("flow-approvals overall: $total steps in $(fmt 1 "$secs") s of the two phases (not the inbox's run between them)")
+	if "$REPO/script/flow-generate" --check >"$out" 2>&1; then
+		FLOW_LINES+=("flow-approvals check: every order approved once, every instance completed exactly once; no job, task, incident or command left, none failed")
+	else
+		FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }check: $(paste -sd';' "$out")"
+	fi
+	WHY[flow-approvals]=$FLOW_WHY
+	KEPT[flow-approvals]=-
+	if [ "${#FLOW_LATE[@]}" -gt 0 ]; then
+		P50[flow-approvals-timer]=$(printf '%s\n' "${FLOW_LATE[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+		P99[flow-approvals-timer]=$(printf '%s\n' "${FLOW_LATE[@]}" | sort -g | tail -n 1)
+		FLOW_LINES+=("flow-approvals-timer: ${#FLOW_LATE[@]} probes (PT2S) started among the commands; ms late after their due time: $(printf '%s\n' "${FLOW_LATE[@]}" | paste -sd' ')")
+		WHY[flow-approvals-timer]=
+	else
+		WHY[flow-approvals-timer]="no probe fired"
+	fi
+	KEPT[flow-approvals-timer]=-
 }
 
 # kb_prepare: the ids kb-article draws from (published public articles,
@@ -372,7 +487,8 @@ login() {
 
 # signed_in SCENARIO: true when the scenario is made by a signed-in reader.
 signed_in() {
-	case $1 in start-page | start-page-built | signed-in-mix | *-signed-in | kb-search-new | tickets-* | orders-*)
+	case $1 in start-page | start-page-built | signed-in-mix | *-signed-in | kb-search-new | tickets-* | orders-* | \
+		tasks-*)
 		return 0 ;;
 	*) return 1 ;;
 	esac
@@ -381,6 +497,14 @@ signed_in() {
 # agent SCENARIO: true when the scenario is made by the agent ($BENCH_AGENT_EMAIL).
 agent() {
 	case $1 in tickets-desk-*) return 0 ;; *) return 1 ;; esac
+}
+
+# cookie_of SCENARIO: the session cookie its requests carry (none: empty).
+cookie_of() {
+	case $1 in
+	tasks-*) echo "${APPROVER_COOKIE:-}" ;;
+	*) if agent "$1"; then echo "${AGENT_COOKIE:-}"; elif signed_in "$1"; then echo "${SESSION_COOKIE:-}"; fi ;;
+	esac
 }
 
 # run_wrk SCENARIO SECONDS OUTFILE: one wrk run of a scenario file.
@@ -392,10 +516,8 @@ run_wrk() {
 		# Every cart holds one product when a run begins (the scenario's cycle).
 		"$REPO/script/orders-generate" --carts "$CHECKOUT_SKU" || return 1
 	fi
-	if agent "$scenario"; then
-		extra=(-H "Cookie: portico_session=$AGENT_COOKIE")
-	elif signed_in "$scenario"; then
-		extra=(-H "Cookie: portico_session=$SESSION_COOKIE")
+	if signed_in "$scenario"; then
+		extra=(-H "Cookie: portico_session=$(cookie_of "$scenario")")
 	fi
 	wrk -c "$CONNECTIONS" -t "$THREADS" -d "${seconds}s" --latency \
 		-s "$BENCH_DIR/scenarios/$scenario.lua" "${extra[@]}" \
@@ -404,6 +526,11 @@ run_wrk() {
 
 # Per-scenario results, filled by measure().
 declare -A RPS P50 P99 WHY KEPT
+
+# flow SCENARIO: true for flow-approvals' rows, which are no wrk runs.
+flow() {
+	case $1 in flow-approvals*) return 0 ;; *) return 1 ;; esac
+}
 
 # probe_of SCENARIO: a path like the scenario's requests, and the
 # Accept-Language it sends; empty when there is none to ask.
@@ -433,6 +560,8 @@ probe_of() {
 	orders-view*) id=$(head -n 1 "$OUT_DIR/orders-numbers.txt" 2>/dev/null || true)
 		[ -z "$id" ] || echo "/orders/$id$([ "$1" = orders-view ] || echo '?built=1') en" ;;
 	orders-invoice-pdf) echo "/orders/invoices/INV-2026-000001.pdf en" ;;
+	tasks-inbox) echo "/tasks/?page=2 en" ;;
+	tasks-inbox-built) echo "/tasks/?built=1&page=2 en" ;;
 	esac
 }
 
@@ -451,10 +580,8 @@ kept_page() {
 	probe=$(probe_of "$1")
 	[ -n "$probe" ] || { echo -; return; }
 	path=${probe% *} lang=${probe##* }
-	if agent "$1"; then
-		cookie=(-H "Cookie: portico_session=$AGENT_COOKIE")
-	elif signed_in "$1"; then
-		cookie=(-H "Cookie: portico_session=$SESSION_COOKIE")
+	if signed_in "$1"; then
+		cookie=(-H "Cookie: portico_session=$(cookie_of "$1")")
 	fi
 	for i in 1 2; do
 		curl -sS -o /dev/null -D "$headers" --max-time 10 -H "Accept-Language: $lang" \
@@ -520,7 +647,7 @@ measure() {
 	# wrk counts a 303 as success: make sure the session survived.
 	if signed_in "$s"; then
 		status=$(http_status "$PORTICO_URL/" \
-			-H "Cookie: portico_session=$SESSION_COOKIE" || true)
+			-H "Cookie: portico_session=$(cookie_of "$s")" || true)
 		if [ "$status" != 200 ]; then
 			why="${why:+$why; }GET / answered $status after the run"
 		fi
@@ -538,12 +665,15 @@ if [ $# -eq 0 ]; then
 		kb-search-signed-in kb-search-new tickets-mine tickets-mine-built tickets-view \
 		tickets-view-built tickets-desk-unassigned tickets-desk-unassigned-built tickets-raise \
 		orders-history orders-history-built orders-view orders-view-built orders-checkout \
-		orders-invoice-pdf
+		orders-invoice-pdf flow-approvals tasks-inbox tasks-inbox-built
 fi
 for s in "$@"; do
-	[ -f "$BENCH_DIR/scenarios/$s.lua" ] ||
+	# flow-approvals is run by this script (flow_approvals), not by wrk.
+	[ -f "$BENCH_DIR/scenarios/$s.lua" ] || [ "$s" = flow-approvals ] ||
 		die "unknown scenario '$s' (see $BENCH_DIR/scenarios/)"
 	[ "$s" = hello ] || scenarios+=("$s")
+	# Its second row: the timer probes' lateness.
+	[ "$s" != flow-approvals ] || scenarios+=(flow-approvals-timer)
 done
 
 mkdir -p "$OUT_DIR"
@@ -563,6 +693,7 @@ for s in "${scenarios[@]}" memory; do
 	memory) [ -n "$KB_INFO" ] || kb_prepare; [ -n "$ORDERS_INFO" ] || orders_prepare ;;
 	tickets-*) [ -n "$TICKETS_INFO" ] || tickets_prepare ;;
 	orders-*) [ -n "$ORDERS_INFO" ] || orders_prepare ;;
+	flow-approvals | tasks-*) [ -n "$FLOW_INFO" ] || flow_prepare ;;
 	esac
 done
 
@@ -575,6 +706,12 @@ for s in "${scenarios[@]}"; do
 			-H "Cookie: portico_session=$SESSION_COOKIE"
 	case $s in kb-search*) kb_index_warm ;; esac
 	[ "$s" != kb-search ] || kb_search_warm
+	case $s in
+	flow-approvals) flow_approvals; continue ;;
+	flow-approvals-timer) continue ;;
+	# Measured while the approvals wait (flow_approvals), or after phase start.
+	tasks-inbox*) [ -z "${RPS[$s]:-}${WHY[$s]:-}" ] || continue; flow_phase start ;;
+	esac
 	# What the preparation wrote (tens of thousands of kept pages, the
 	# search index) is flushed now, not while the scenario is measured.
 	sync
@@ -644,6 +781,7 @@ failed=0
 	[ -z "$KB_INFO" ] || echo "$KB_INFO"
 	[ -z "$TICKETS_INFO" ] || echo "$TICKETS_INFO"
 	[ -z "$ORDERS_INFO" ] || echo "$ORDERS_INFO"
+	[ -z "$FLOW_INFO" ] || echo "$FLOW_INFO"
 	echo
 	printf '%-29s %10s %8s %8s %6s %7s %7s %5s  %s\n' \
 		scenario req/s "p50 ms" "p99 ms" ratio target "p99 max" kept result
@@ -658,10 +796,13 @@ failed=0
 			result=INVALID
 		elif [ "$s" = hello ]; then
 			result=baseline
+		elif flow "$s"; then
+			result=PASS	# absolute targets only, below
 		elif [ -z "$target" ]; then
 			result=twin	# a kept scenario's unkept twin: reported, no target
 		fi
-		if [ "$s" != hello ] && [ -n "$rps" ] && [ -z "${WHY[hello]}" ]; then
+		# flowd's steps and timers are no pages: no ratio to hello.
+		if [ "$s" != hello ] && ! flow "$s" && [ -n "$rps" ] && [ -z "${WHY[hello]}" ]; then
 			ratio=$(awk -v a="$rps" -v b="${RPS[hello]}" \
 				'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
 		fi
@@ -699,6 +840,9 @@ failed=0
 	echo "kept: yes when a kept page (pagecache.c) answered a request like the scenario's"
 	echo "twin: the same page built for every request (no cache), beside its kept scenario"
 	[ -z "$KB_INDEX_INFO" ] || echo "$KB_INDEX_INFO"
+	for line in "${FLOW_LINES[@]}"; do
+		echo "$line"
+	done
 	for line in "${FIRST_VIEWS[@]}" "$KB_SEARCH_FIRST"; do
 		[ -n "$line" ] || continue
 		echo "$line ($(awk -v f="${line##*, }" -v h="${RPS[hello]:-0}" 'BEGIN {
