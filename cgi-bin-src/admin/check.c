@@ -480,7 +480,7 @@ static void
 check_theme(const char *xslt_dir)
 {
 	const char *theme = pt_conf_str("site", "theme", "default");
-	char base[1024], htdocs[1024], xsl[2048], css[2048], known[1024] = "";
+	char base[1024], htdocs[1024 + sizeof("/htdocs")], xsl[2048], css[2048], known[1024] = "";
 	struct dirent **names = NULL;
 	char *slash;
 	int n, i;

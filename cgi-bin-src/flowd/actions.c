@@ -528,7 +528,7 @@ mail_send(struct run *r)
 	const char *template = param_text(r, "template"), *spec = param_text(r, "to");
 	struct recipients to = { NULL, 0, 0 };
 	struct pt_rows vars;
-	xmlNodePtr data;
+	xmlNodePtr data = NULL;
 	char *list, *part, *save = NULL;
 	int rc;
 
@@ -924,7 +924,7 @@ user_invite(struct run *r)
 	const char *email = pt_email_normalise(req, param_text(r, "email"));
 	struct pt_rows o, ro, prov;
 	struct fl_value v;
-	long long org, id, role_id;
+	long long org, id = 0, role_id;
 	int rc, already;
 
 	if ((rc = param_id(r, "org", &org)) != PT_OK)
