@@ -97,6 +97,14 @@ is(xp($doc, '/page/messages/message[@field="model"]/@key'), 'processes.upload.si
 is(xp($doc, '/page/messages/message[@field="model"]/@max'), 2048, 'and the most, in KiB');
 is(sql_value("SELECT COUNT(*) FROM flow_definitions WHERE process_key = '$key'"), 2, 'not deployed');
 
+# Past the upload bound of every form ([limits] upload_bytes, 10 MiB): the worker's own 413 page.
+my $huge = $big;
+$huge =~ s{</bpmn:definitions>}{'<!-- ' . ('y' x (8 * 1024 * 1024 + 400 * 1024)) . " -->\n</bpmn:definitions>"}e;
+($doc, $res) = pa_upload($c, 'huge.bpmn', $huge);
+is($res->code, 413, 'over 10 MiB: 413');
+like($res->decoded_content, qr{<h1>What you sent is too large</h1>}, 'the worker\'s page saying so, not nginx\'s');
+is(sql_value("SELECT COUNT(*) FROM flow_definitions WHERE process_key = '$key'"), 2, 'not deployed');
+
 ($doc, $res) = pa_upload($c, "$key-3.bpmn", model_xml(key => $key, task => 'Third'), no_csrf => 1);
 is($res->code, 403, 'without the token: 403');
 is(sql_value("SELECT COUNT(*) FROM flow_definitions WHERE process_key = '$key'"), 2, 'not deployed');
