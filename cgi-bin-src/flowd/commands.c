@@ -166,7 +166,7 @@ cmd_deployed(struct fl_step *s, const struct fl_command *c)
 		return refuse(s, "definition %lld does not parse", c->definition_id);
 	if (rc != PT_OK)
 		return rc;
-	return fl_arm_definition(s->req, d);
+	return fl_arm_definition(s, d);
 }
 
 static int

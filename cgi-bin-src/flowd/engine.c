@@ -58,8 +58,18 @@ run_new(struct fl_step *s)
 	r->req = s->req;
 	r->step = s;
 	fl_vars_init(&r->vars, s->req);
+	r->vars.scope.now = s->now;
 	s->runs[s->nruns++] = r;
 	return r;
+}
+
+const char *
+fl_stamp(struct fl_step *s, time_t t)
+{
+	char buf[20];
+
+	pt_utc_format(t, buf);
+	return pt_printf(s->req, "%s.%06ld", buf, s->now_us);
 }
 
 int
@@ -719,7 +729,6 @@ arrive_call(struct fl_run *r, const struct fl_element *e, struct fl_token *t)
 	if ((rc = fl_run_create(r->step, d, r->business_key, r->org_id, 0, r->id, t->id, &c)) != PT_OK)
 		return rc;
 	c->parent_run = r;
-	c->vars.scope.now = r->vars.scope.now;
 	if ((rc = fl_vars_copy(&c->vars, &r->vars)) != PT_OK)
 		return rc;
 	return fl_start_at(c, start);

@@ -151,6 +151,8 @@ struct fl_step {
 	struct pt_req	*req;
 	struct fl_run	*runs[16];
 	size_t		 nruns;
+	time_t		 now;		/* when the step began, */
+	long		 now_us;	/* ... and its microseconds */
 	long long	 job_id;	/* the job being done, 0 for a command */
 	long long	 user_id;	/* who asked (a command's user), 0 for the system */
 	long		 elements;	/* entered in this step: bounds a loop without a wait */
@@ -173,6 +175,12 @@ int	 fl_grow(struct pt_req *, void *items, size_t n, size_t *cap, size_t size);
  * it now: try later); PT_EDB.
  */
 int	 fl_run_open(struct fl_step *, long long id, int wait, struct fl_run **);
+/*
+ * Instant t (seconds, of the step's clock) as a DATETIME(6) to bind:
+ * "YYYY-MM-DD hh:mm:ss.uuuuuu" with the microseconds of the step's now,
+ * so that times the step computes from now keep their distance exactly.
+ */
+const char *fl_stamp(struct fl_step *, time_t t);
 /* A new instance of def (its row written), no token yet. */
 int	 fl_run_create(struct fl_step *, const struct fl_def *, const char *business_key,
 	    long long org_id, long long user_id, long long parent_id, long long parent_token_id,
@@ -246,7 +254,7 @@ int	 fl_disarm(struct fl_run *, const struct fl_token *t);
 int	 fl_timer_next(struct pt_req *, long long org_id, const struct fl_timer *tm, time_t armed,
 	    long fired, time_t *due);
 /* The deployed definition: arm its start timers and message starts, disarm the older versions'. */
-int	 fl_arm_definition(struct pt_req *, const struct fl_def *);
+int	 fl_arm_definition(struct fl_step *, const struct fl_def *);
 
 /* ---- business calendars (calendar.c) ------------------------------------ */
 

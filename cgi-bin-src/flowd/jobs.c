@@ -97,7 +97,6 @@ job_timer(struct fl_step *s, const struct fl_job *j, struct fl_run *r, struct fl
 	const struct fl_element *e = fl_model_find(r->model, j->element_id);
 	long long token_id = t->id;
 	time_t due;
-	char buf[20];
 	int rc;
 
 	if (e == NULL || e->timer == NULL)
@@ -111,8 +110,8 @@ job_timer(struct fl_step *s, const struct fl_job *j, struct fl_run *r, struct fl
 	    PT_ENOTFOUND) {
 		if (rc != PT_OK)
 			return rc;
-		pt_utc_format(due, buf);
-		return pt_db_exec(s->req, &fl_sql[FS_JOB_REARM], PT_BINDS(pt_str(buf), pt_int(j->id)), NULL);
+		return pt_db_exec(s->req, &fl_sql[FS_JOB_REARM], PT_BINDS(pt_int(due - j->armed_at),
+		    pt_int(j->id)), NULL);
 	}
 	return pt_db_exec(s->req, &fl_sql[FS_JOB_DELETE], PT_BINDS(pt_int(j->id)), NULL);
 }
@@ -124,7 +123,6 @@ job_start_timer(struct fl_step *s, const struct fl_job *j)
 	const struct fl_element *e;
 	struct fl_run *r;
 	time_t due;
-	char buf[20];
 	int rc;
 
 	if ((rc = fl_cache_get(s->req, j->definition_id, &d)) != PT_OK && rc != PT_EINVAL)
@@ -135,10 +133,9 @@ job_start_timer(struct fl_step *s, const struct fl_job *j)
 	if ((rc = fl_run_create(s, d, "", 0, 0, 0, 0, &r)) != PT_OK ||
 	    (rc = fl_start_at(r, e)) != PT_OK)
 		return rc;
-	if ((rc = fl_timer_next(s->req, 0, e->timer, j->armed_at, j->fired + 1, &due)) == PT_OK) {
-		pt_utc_format(due, buf);
-		return pt_db_exec(s->req, &fl_sql[FS_JOB_REARM], PT_BINDS(pt_str(buf), pt_int(j->id)), NULL);
-	}
+	if ((rc = fl_timer_next(s->req, 0, e->timer, j->armed_at, j->fired + 1, &due)) == PT_OK)
+		return pt_db_exec(s->req, &fl_sql[FS_JOB_REARM], PT_BINDS(pt_int(due - j->armed_at),
+		    pt_int(j->id)), NULL);
 	if (rc != PT_ENOTFOUND)
 		return rc;
 	return pt_db_exec(s->req, &fl_sql[FS_JOB_DELETE], PT_BINDS(pt_int(j->id)), NULL);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "flowd.h"
 
@@ -38,8 +39,13 @@ db_failure(void)
 static void
 step_init(struct fl_step *s, struct pt_req *req)
 {
+	struct timespec ts;
+
 	memset(s, 0, sizeof(*s));
 	s->req = req;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	s->now = ts.tv_sec;
+	s->now_us = ts.tv_nsec / 1000;
 }
 
 /* ---- commands ------------------------------------------------------------- */

@@ -115,11 +115,11 @@ const struct pt_sql fl_sql[FS__MAX] = {
 	    "UPDATE flow_tasks SET state = 'open', completed_at = NULL, completed_by = NULL"
 	    " WHERE id = ? AND state = 'completing'" },
 
-	/* Binds: kind, definition, instance, token, task, element, due, armed, fired, suspended. */
+	/* Binds: kind, definition, instance, token, task, element, due (NULL: now), armed, suspended. */
 	[FS_JOB_INSERT] = { "fl_job_insert",
 	    "INSERT INTO flow_jobs (kind, definition_id, instance_id, token_id, task_id, element_id,"
 	    " due_at, armed_at, fired, suspended) VALUES (?, ?, ?, ?, ?, ?,"
-	    " COALESCE(?, " NOW "), COALESCE(?, " NOW "), ?, ?)" },
+	    " COALESCE(?, " NOW "), ?, 0, ?)" },
 	/* Binds: instance, token. */
 	[FS_JOB_DELETE_TOKEN] = { "fl_job_delete_token",
 	    "DELETE FROM flow_jobs WHERE instance_id = ? AND token_id = ?" },
@@ -127,9 +127,9 @@ const struct pt_sql fl_sql[FS__MAX] = {
 	    "DELETE FROM flow_jobs WHERE instance_id = ?" },
 	[FS_JOB_DELETE] = { "fl_job_delete",
 	    "DELETE FROM flow_jobs WHERE id = ?" },
-	/* A cycle fires again.  Binds: due, job. */
+	/* A cycle fires again.  Binds: seconds after it was armed, job. */
 	[FS_JOB_REARM] = { "fl_job_rearm",
-	    "UPDATE flow_jobs SET due_at = ?, fired = fired + 1 WHERE id = ?" },
+	    "UPDATE flow_jobs SET due_at = armed_at + INTERVAL ? SECOND, fired = fired + 1 WHERE id = ?" },
 	/* Binds: retries left, seconds until the next try, suspended, error, job. */
 	[FS_JOB_FAILED] = { "fl_job_failed",
 	    "UPDATE flow_jobs SET retries = ?, due_at = " NOW " + INTERVAL ? SECOND, suspended = ?,"

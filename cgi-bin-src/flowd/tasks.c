@@ -91,7 +91,6 @@ fl_task_create(struct fl_run *r, const struct fl_element *e, long long token_id)
 	const char *form, *comma, *space;
 	long long org_id = r->org_id, assignee, task_id;
 	time_t now = r->vars.scope.now, due = 0, remind;
-	char dbuf[20];
 	int rc;
 
 	if (u->scope == FL_SCOPE_PROVIDER || org_id <= 0)
@@ -113,14 +112,12 @@ fl_task_create(struct fl_run *r, const struct fl_element *e, long long token_id)
 		return rc;
 	if ((form = form_json(r->req, u)) == NULL || roles_of(r->req, u, &comma, &space) != PT_OK)
 		return PT_ENOMEM;
-	if (due > 0)
-		pt_utc_format(due, dbuf);
 	if ((rc = pt_db_exec(r->req, &fl_sql[FS_TASK_INSERT], PT_BINDS(pt_int(r->id),
 	    pt_int(token_id), pt_str(e->id), pt_str(e->name != NULL ? e->name : e->id),
 	    pt_str(e->name_de), pt_str(r->def->name), pt_str(r->def->name_de),
 	    pt_str(r->business_key), pt_int(org_id), pt_str(space),
 	    assignee > 0 ? pt_int(assignee) : pt_str(NULL), pt_str(form),
-	    pt_str(due > 0 ? dbuf : NULL)), NULL)) != PT_OK)
+	    pt_str(due > 0 ? fl_stamp(r->step, due) : NULL)), NULL)) != PT_OK)
 		return rc;
 	task_id = (long long)pt_db_insert_id();
 	if (u->nroles > 0 && (rc = pt_db_exec(r->req, &fl_sql[FS_TASK_CANDIDATES],

@@ -15,13 +15,6 @@ id_or_null(long long id)
 	return id > 0 ? pt_int(id) : pt_str(NULL);
 }
 
-static struct pt_bind
-time_bind(time_t t, char buf[20])
-{
-	pt_utc_format(t, buf);
-	return pt_str(buf);
-}
-
 int
 fl_timer_next(struct pt_req *req, long long org_id, const struct fl_timer *tm, time_t armed,
     long fired, time_t *due)
@@ -66,24 +59,22 @@ fl_arm_job(struct fl_run *r, const char *kind, const char *element_id, long long
 	return wait_add(r, kind, element_id, NULL, token_id, task_id, due);
 }
 
-#define JOB_BINDS	10
+#define JOB_BINDS	9
 #define SUB_BINDS	6
 
 int
 fl_waits_flush(struct fl_run *r)
 {
 	struct pt_bind *jb, *sb;
-	char (*times)[20];
+	const char *armed = fl_stamp(r->step, r->step->now);
 	size_t i, nj = 0, ns = 0;
 	int suspended = strcmp(r->state, "suspended") == 0, rc;
 
 	if (r->nwaits == 0)
 		return PT_OK;
 	if ((jb = pt_alloc(r->req, r->nwaits * JOB_BINDS * sizeof(*jb))) == NULL ||
-	    (sb = pt_alloc(r->req, r->nwaits * SUB_BINDS * sizeof(*sb))) == NULL ||
-	    (times = pt_alloc(r->req, (r->nwaits * 2 + 1) * sizeof(*times))) == NULL)
+	    (sb = pt_alloc(r->req, r->nwaits * SUB_BINDS * sizeof(*sb))) == NULL)
 		return PT_ENOMEM;
-	pt_utc_format(r->vars.scope.now, times[0]);
 	for (i = 0; i < r->nwaits; i++) {
 		const struct fl_wait *w = &r->waits[i];
 
@@ -105,14 +96,9 @@ fl_waits_flush(struct fl_run *r)
 			b[3] = id_or_null(w->token_id);
 			b[4] = id_or_null(w->task_id);
 			b[5] = pt_str(w->element_id);
-			if (w->due > 0) {
-				pt_utc_format(w->due, times[1 + i]);
-				b[6] = pt_str(times[1 + i]);
-			} else
-				b[6] = pt_str(NULL);
-			b[7] = pt_str(times[0]);
-			b[8] = pt_int(0);
-			b[9] = pt_int(suspended);
+			b[6] = pt_str(w->due > 0 ? fl_stamp(r->step, w->due) : NULL);
+			b[7] = pt_str(armed);
+			b[8] = pt_int(suspended);
 		}
 	}
 	r->nwaits = 0;
@@ -245,10 +231,10 @@ fl_disarm(struct fl_run *r, const struct fl_token *t)
 }
 
 int
-fl_arm_definition(struct pt_req *req, const struct fl_def *d)
+fl_arm_definition(struct fl_step *step, const struct fl_def *d)
 {
-	time_t now = time(NULL), due;
-	char dbuf[20], abuf[20];
+	struct pt_req *req = step->req;
+	time_t now = step->now, due;
 	size_t i;
 	int rc;
 
@@ -267,8 +253,8 @@ fl_arm_definition(struct pt_req *req, const struct fl_def *d)
 				continue;
 			if (rc != PT_OK || (rc = pt_db_exec(req, &fl_sql[FS_JOB_INSERT],
 			    PT_BINDS(pt_str("start-timer"), pt_int(d->id), pt_str(NULL), pt_str(NULL),
-			    pt_str(NULL), pt_str(s->id), time_bind(due, dbuf),
-			    time_bind(now, abuf), pt_int(0), pt_int(0)), NULL)) != PT_OK)
+			    pt_str(NULL), pt_str(s->id), pt_str(fl_stamp(step, due)),
+			    pt_str(fl_stamp(step, now)), pt_int(0)), NULL)) != PT_OK)
 				return rc;
 		} else if (s->trigger == FL_TRIGGER_MESSAGE) {
 			if ((rc = pt_db_exec(req, &fl_sql[FS_SUB_INSERT], PT_BINDS(pt_str(s->message),
