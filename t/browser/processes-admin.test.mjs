@@ -62,6 +62,33 @@ async function checkDrawing(page, width) {
   assert.ok(fontSize >= 10, `labels stay readable (${fontSize}px)`);
 }
 
+test('the process administration in German (360px)', { timeout: 120000 }, async () => {
+  const { page, context } = await openPage(browser, { width: 360, height: 740, lang: 'de' });
+  try {
+    await signIn(page, 'admin@portico.example');
+    await page.goto(`${BASE}/auth/account`);
+    await page.locator('summary.menu-button').click();
+    await Promise.all([page.waitForLoadState('load'), page.locator('.menu-panel').getByRole('button', { name: 'Deutsch' }).click()]);
+    try {
+      await page.goto(`${BASE}/admin/processes/`);
+      await page.getByRole('heading', { level: 1, name: 'Prozesse' }).waitFor();
+      await check(page, 'list-de', 360);
+      await page.goto(`${BASE}/admin/processes/instances?process=order-approval`);
+      await page.getByRole('heading', { level: 1, name: 'Prozessinstanzen' }).waitFor();
+      await check(page, 'instances-de', 360);
+      await page.goto(`${BASE}/admin/processes/instances/${instance}`);
+      await page.getByRole('img', { name: 'Freigabe über dem Budget' }).waitFor();
+      await check(page, 'instance-de', 360);
+    } finally {
+      await page.goto(`${BASE}/auth/account`);
+      await page.locator('summary.menu-button').click();
+      await Promise.all([page.waitForLoadState('load'), page.locator('.menu-panel').getByRole('button', { name: 'English' }).click()]);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 for (const vp of VIEWPORTS) {
   test(`the process administration (${vp.width}px)`, { timeout: 120000 }, async () => {
     const { page, context } = await openPage(browser, vp);

@@ -117,6 +117,7 @@
             </li>
           </xsl:for-each>
         </ul>
+        <p><a href="{$base}"><xsl:value-of select="pt:t('processes.commands.reload')"/></a></p>
       </section>
     </xsl:if>
 
