@@ -2,15 +2,19 @@
  * The approval step: an order above its buyer's limits (checkout.c)
  * waits for a person of the same organisation who holds orders.approve.
  * Each of them (but the buyer) is told by mail, in their language and time
- * zone, and finds it in their list (GET /orders/approvals); they approve
- * or reject it on its page with a comment (required to reject), and the
- * buyer is told by mail.  An approved order counts towards its buyer's
- * month from then on.  No one decides their own order.
+ * zone, and finds it in their list (GET /orders/approvals); no one decides
+ * their own order.
  *
- * The step is kept apart on purpose: a later issue runs it as a BPMN
- * process.  What it reads and writes is the order's status
- * (awaiting_approval -> approved | rejected), decided_by, decided_at,
- * decision_comment and counted_at, a timeline row and the mails.
+ * The step runs as the BPMN process order-approval (processes/), which
+ * checkout starts with the order's number as business key: its user task
+ * is the approval, offered to the org's approvers and customer admins,
+ * with a reminder after a business day and the customer admin's own task
+ * after three.  Approvers complete it in the inbox (/tasks/) or on the
+ * order's page with a comment (required to reject here): either way the
+ * task is completed (pt_flow_complete) and portico-flowd's order.set
+ * action takes the decision (lib/order-approval.c: status, decided_by,
+ * the comment, counted_at, the timeline, the buyer's mail).  Until flowd
+ * took it, the order's page says the decision is recorded.
  */
 #include <string.h>
 
@@ -18,7 +22,9 @@
 
 #define DECIDED_SHOWN	20	/* the most recent decisions on the list */
 
-enum approval_sql { SQL_WAITING, SQL_DECIDED, SQL_APPROVERS, SQL__MAX };
+enum approval_sql {
+	SQL_WAITING, SQL_DECIDED, SQL_APPROVERS, SQL_TASK, SQL_TOUCH, SQL_INSTANCES, SQL__MAX
+};
 
 /* A row of the lists (binds: org). */
 #define LIST_COLUMNS \
@@ -41,6 +47,27 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " JOIN permissions p ON p.id = rp.permission_id"
 	    " WHERE u.org_id = ? AND u.id <> ? AND u.status = 'active' AND u.notify_orders = 1"
 	    " AND p.name IN ('" OR_PERM_APPROVE "', 'orders.*') ORDER BY u.id" },
+	/*
+	 * The order's approval task still open or being completed, newest
+	 * first, and whether the reader may complete it: its assignee, or
+	 * holding a candidate role while nobody has it.  Binds: user, number, org.
+	 */
+	[SQL_TASK] = { "or_approval_task",
+	    "SELECT t.id, t.state, t.assignee_id = ? OR (t.assignee_id IS NULL AND EXISTS"
+	    " (SELECT 1 FROM flow_task_candidates c JOIN user_roles ur ON ur.role_id = c.role_id"
+	    "   WHERE c.task_id = t.id AND c.org_id = t.org_id AND ur.user_id = ?))"
+	    " FROM flow_tasks t JOIN flow_instances i ON i.id = t.instance_id"
+	    " JOIN flow_definitions d ON d.id = i.definition_id"
+	    " WHERE t.business_key = ? AND t.org_id = ? AND t.state IN ('open', 'completing')"
+	    " AND d.process_key = '" OR_APPROVAL_PROCESS "' ORDER BY t.id DESC LIMIT 1" },
+	/* The order's approval instances still going (order numbers are unique).  Binds: number. */
+	[SQL_INSTANCES] = { "or_approval_instances",
+	    "SELECT i.id FROM flow_instances i JOIN flow_definitions d ON d.id = i.definition_id"
+	    " WHERE i.business_key = ? AND i.state IN ('running', 'suspended')"
+	    " AND d.process_key = '" OR_APPROVAL_PROCESS "'" },
+	/* The order's page says the decision is recorded: its kept copy turns (kept.c). */
+	[SQL_TOUCH] = { "or_approval_touch",
+	    "UPDATE orders SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
 };
 
 enum { W_DECIDER = OR_SUMMARY_NCOLS, W_DECIDED, W_COMMENT };
@@ -72,6 +99,42 @@ or_approval_request(struct pt_req *req, long long order_id)
 		m[i].th = NULL;
 	}
 	return pt_mail_queue_all(req, m, to.nrows);
+}
+
+int
+or_approval_task(struct pt_req *req, const char *number, struct or_approval_task *t)
+{
+	const struct pt_user *u = req->session.user;
+	struct pt_rows r;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	if ((rc = pt_db_query(req, &sql[SQL_TASK], &r, PT_BINDS(pt_int(u->id), pt_int(u->id),
+	    pt_str(number), pt_int(u->org_id)))) != PT_OK)
+		return rc;
+	if (r.nrows == 1) {
+		t->id = pt_cell_int(&r, 0, 0);
+		t->completing = strcmp(pt_cell(&r, 0, 1), "completing") == 0;
+		t->mine = pt_cell(&r, 0, 2) != NULL && pt_cell_int(&r, 0, 2) == 1;
+	}
+	return PT_OK;
+}
+
+int
+or_approval_cancel(struct pt_req *req, const char *number)
+{
+	const struct pt_user *u = req->session.user;
+	struct pt_rows r;
+	size_t i;
+	int rc;
+
+	if ((rc = pt_db_query(req, &sql[SQL_INSTANCES], &r, PT_BINDS(pt_str(number)))) != PT_OK)
+		return rc;
+	for (i = 0; i < r.nrows; i++)
+		if ((rc = pt_flow_control(req, PT_FLOW_CANCEL, pt_cell_int(&r, i, 0),
+		    u != NULL ? u->id : 0)) != PT_OK)
+			return rc;
+	return PT_OK;
 }
 
 static void
@@ -126,19 +189,21 @@ again(struct pt_req *req, const char *key, const char *field, const char *commen
 	return or_order_page(req, 422, req->caps[1]);
 }
 
-/* POST /orders/<number>/approve and /reject. */
+/*
+ * POST /orders/<number>/approve and /reject: complete the order's approval
+ * task with approved and the comment; flowd decides.
+ */
 static int
 decide(struct pt_req *req, const char *decision)
 {
 	const struct pt_user *u = req->session.user;
-	const char *comment, *refusal;
+	struct or_approval_task task;
+	const char *comment;
 	struct pt_rows o;
-	long long id;
 	int rc;
 
 	if ((rc = or_order_find(req, req->caps[1], &o)) != PT_OK)
 		return rc == PT_ENOTFOUND ? pt_error_page(req, 404, NULL) : rc;
-	id = pt_cell_int(&o, 0, OR_O_ID);
 	if (pt_cell_int(&o, 0, OR_O_BUYER_ID) == u->id)
 		return pt_error_page(req, 403, "orders.approval.own");
 	if ((rc = pt_input_read(req, &comment_input, 1, &comment)) != 0)
@@ -147,13 +212,33 @@ decide(struct pt_req *req, const char *decision)
 		return again(req, "orders.approval.reason", "comment", comment);
 	if ((rc = pt_db_begin(req)) != PT_OK)
 		return rc;
-	if ((rc = pt_order_decide(req, id, decision, u->id, comment, &refusal)) != PT_OK)
+	if ((rc = or_approval_task(req, req->caps[1], &task)) != PT_OK)
 		return or_undo(req, rc);
-	if (refusal != NULL) {
+	if (task.id == 0 || task.completing || strcmp(pt_cell(&o, 0, OR_O_STATUS),
+	    "awaiting_approval") != 0) {
 		pt_db_rollback(req);
-		return again(req, refusal, NULL, comment);
+		return again(req, task.completing ? "orders.approval.recorded" :
+		    "orders.approval.not-waiting", NULL, comment);
 	}
-	if ((rc = pt_db_commit(req)) != PT_OK)
+	if (!task.mine) {
+		pt_db_rollback(req);
+		return pt_error_page(req, 403, "orders.approval.not-yours");
+	}
+	{
+		const struct pt_flow_var vars[] = {
+			PT_FLOW_BOOL("approved", strcmp(decision, "approved") == 0),
+			PT_FLOW_STR("comment", comment),
+		};
+
+		rc = pt_flow_complete(req, task.id, u->id, vars, PT_NELEM(vars));
+	}
+	if (rc == PT_ENOTFOUND) {	/* completed in the inbox meanwhile */
+		pt_db_rollback(req);
+		return again(req, "orders.approval.recorded", NULL, comment);
+	}
+	if (rc != PT_OK || (rc = pt_db_exec(req, &sql[SQL_TOUCH],
+	    PT_BINDS(pt_int(pt_cell_int(&o, 0, OR_O_ID))), NULL)) != PT_OK ||
+	    (rc = pt_db_commit(req)) != PT_OK)
 		return or_undo(req, rc);
 	return pt_redirect(req, pt_printf(req, "%s?decided=1", or_order_href(req, req->caps[1])));
 }

@@ -190,6 +190,22 @@ or_order_seq(struct pt_req *req, int year, long long *seq)
 	return or_next_seq(req, &sql[SQL_COUNTER], year, seq);
 }
 
+/*
+ * The order waits for approval: the process order-approval starts with
+ * the order's number as business key, in the order's organisation, as
+ * the order commits (the buyer is who started it).
+ */
+static int
+start_approval(struct pt_req *req, const char *number, long long order_id)
+{
+	const struct pt_user *u = req->session.user;
+	const struct pt_flow_var v[] = {
+		PT_FLOW_NUM("order_id", (double)order_id), PT_FLOW_NUM("buyer_id", (double)u->id),
+	};
+
+	return pt_flow_start(req, OR_APPROVAL_PROCESS, number, u->org_id, u->id, v, PT_NELEM(v));
+}
+
 /* POST /orders/checkout */
 static int
 checkout(struct pt_req *req)
@@ -256,7 +272,8 @@ checkout(struct pt_req *req)
 	    (budget.over != NULL &&
 	    (rc = or_order_event(req, order_id, "awaiting_approval", NULL, 0)) != PT_OK) ||
 	    (rc = pt_db_exec(req, &sql[SQL_EMPTY], PT_BINDS(pt_int(u->id)), NULL)) != PT_OK ||
-	    (budget.over != NULL && (rc = or_approval_request(req, order_id)) != PT_OK))
+	    (budget.over != NULL && ((rc = or_approval_request(req, order_id)) != PT_OK ||
+	    (rc = start_approval(req, number, order_id)) != PT_OK)))
 		return or_undo(req, rc);
 	after = pt_printf(req, "{\"number\":\"%s\",\"status\":\"%s\",\"currency\":%s,"
 	    "\"net_minor\":%lld,\"tax_minor\":%lld,\"gross_minor\":%lld,\"lines\":%zu,"

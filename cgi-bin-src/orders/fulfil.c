@@ -444,7 +444,9 @@ or_fulfil_cancel(struct pt_req *req, struct or_fulfil *f, const char *number, co
 		return problem(f, "reason", 0, "input.required", -1);
 	if (n > OR_REASON_MAX_CHARS)
 		return problem(f, "reason", 0, "input.too-long", OR_REASON_MAX_CHARS);
-	if ((rc = move(req, f, "cancelled", reason, NULL)) != PT_OK)
+	if ((rc = move(req, f, "cancelled", reason, NULL)) != PT_OK ||
+	    (strcmp(f->before, "awaiting_approval") == 0 &&
+	    (rc = or_approval_cancel(req, number)) != PT_OK))
 		return rc;
 	return tell_buyer(req, f, "cancelled", reason);
 }

@@ -342,10 +342,17 @@ order_node(struct pt_req *req, const struct pt_rows *o)
 	if (pt_can(req, OR_PERM_PLACE))
 		pt_attr(t, "repeat", "1");
 	if (strcmp(status, "awaiting_approval") == 0 && pt_can(req, OR_PERM_APPROVE)) {
-		if (pt_cell_int(o, 0, O_BUYER_ID) != req->session.user->id)
-			pt_attr(t, "decide", "1");
-		else
+		struct or_approval_task task;
+
+		if ((rc = or_approval_task(req, pt_cell(o, 0, O_NUMBER), &task)) != PT_OK)
+			return rc;
+		/* The form while its task is open for the reader; what became of it otherwise. */
+		if (pt_cell_int(o, 0, O_BUYER_ID) == req->session.user->id)
 			pt_attr(t, "decide", "own");
+		else if (task.completing)
+			pt_attr(t, "decide", "recorded");
+		else if (task.id != 0)
+			pt_attr(t, "decide", task.mine ? "1" : "other");
 	}
 	return PT_OK;
 }
@@ -425,8 +432,10 @@ cancel(struct pt_req *req)
 		return or_order_page(req, 422, req->caps[1]);
 	}
 	before = pt_printf(req, "{\"status\":\"%s\"}", pt_cell(&lock, 0, 0));
-	if ((rc = pt_db_exec(req, &sql[SQL_CANCEL], PT_BINDS(pt_int(id)), NULL)) == PT_OK)
-		rc = or_order_event(req, id, "cancelled", comment, 1);
+	if ((rc = pt_db_exec(req, &sql[SQL_CANCEL], PT_BINDS(pt_int(id)), NULL)) == PT_OK &&
+	    (rc = or_order_event(req, id, "cancelled", comment, 1)) == PT_OK &&
+	    strcmp(pt_cell(&lock, 0, 0), "awaiting_approval") == 0)
+		rc = or_approval_cancel(req, req->caps[1]);
 	return or_done(req, rc, "order.cancel", "order", pt_cell(&o, 0, O_ID), before,
 	    pt_printf(req, "{\"status\":\"cancelled\",\"comment\":%s}", pt_json_str(req, comment)),
 	    pt_printf(req, "%s?cancelled=1", or_order_href(req, req->caps[1])));

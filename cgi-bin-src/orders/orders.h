@@ -284,9 +284,26 @@ int	 or_order_event(struct pt_req *, long long order_id, const char *status, con
 /*
  * The approval step (approval.c): an order above the buyer's limits waits
  * for a person of the same organisation with orders.approve, who is told
- * by mail.  Call inside the transaction that placed the order.
+ * by mail (or_approval_request, inside the transaction that placed the
+ * order), in the BPMN process OR_APPROVAL_PROCESS that the checkout
+ * starts with the order's number as business key.
  */
+#define OR_APPROVAL_PROCESS	"order-approval"
 int	 or_approval_request(struct pt_req *, long long order_id);
+/*
+ * The order's approval task (flow_tasks) of the reader's organisation:
+ * id 0 when none is open; completing while flowd has not yet taken the
+ * decision; mine if the reader may complete it (its assignee, or holding
+ * a candidate role while it is offered).
+ */
+struct or_approval_task {
+	long long	 id;
+	int		 completing;
+	int		 mine;
+};
+int	 or_approval_task(struct pt_req *, const char *number, struct or_approval_task *);
+/* The order is cancelled while it waits: its approval process is cancelled with it (by the reader, or none). */
+int	 or_approval_cancel(struct pt_req *, const char *number);
 
 /* ==== the integration API (/api/v1/) and its tokens ======================== */
 

@@ -27,6 +27,8 @@
 
 #include "orders.h"
 
+/* The BPMN process that handles a return once its goods arrived (processes/). */
+#define RETURN_PROCESS		"return-handling"
 #define PAGE_SIZE		25
 #define RETURN_TEXT_MAX_CHARS	2000
 #define PHOTOS_MAX		4
@@ -57,7 +59,7 @@ static const char *const return_statuses[] = {
 enum returns_sql {
 	SQL_ORDER, SQL_LINES, SQL_LOCK, SQL_COUNTER, SQL_INSERT, SQL_INSERT_LINES, SQL_INSERT_FILE,
 	SQL_GET, SQL_GET_LINES, SQL_GET_FILES, SQL_GET_EVENTS, SQL_LIST, SQL_COUNT,
-	SQL_PHOTO, SQL_RETURN_LOCK, SQL_TOUCH, SQL__MAX
+	SQL_PHOTO, SQL_RETURN_LOCK, SQL_TOUCH, SQL_TASK, SQL_PROCESS, SQL__MAX
 };
 
 static const struct pt_sql sql[SQL__MAX] = {
@@ -129,7 +131,21 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " FROM return_files f JOIN returns r ON r.id = f.return_id"
 	    " WHERE f.id = ? AND r.number = ? AND (? = 1 OR r.org_id = ?)" },
 	[SQL_RETURN_LOCK] = { "or_return_row_lock",
-	    "SELECT id, status, order_id FROM returns WHERE number = ? FOR UPDATE" },
+	    "SELECT id, status, order_id, org_id FROM returns WHERE number = ? FOR UPDATE" },
+	/* The return's inspection task still open or being completed.  Binds: number. */
+	[SQL_TASK] = { "or_return_task",
+	    "SELECT t.id, t.state FROM flow_tasks t JOIN flow_instances i ON i.id = t.instance_id"
+	    " JOIN flow_definitions d ON d.id = i.definition_id"
+	    " WHERE t.business_key = ? AND t.state IN ('open', 'completing')"
+	    " AND t.element_id = 'inspect' AND d.process_key = '" RETURN_PROCESS "'"
+	    " ORDER BY t.id DESC LIMIT 1" },
+	/* Whether the return's process runs, or is asked to start.  Binds: number x2. */
+	[SQL_PROCESS] = { "or_return_process",
+	    "SELECT (SELECT COUNT(*) FROM flow_instances i JOIN flow_definitions d"
+	    "   ON d.id = i.definition_id WHERE i.business_key = ? AND i.state IN ('running', 'suspended')"
+	    "   AND d.process_key = '" RETURN_PROCESS "')"
+	    " + (SELECT COUNT(*) FROM flow_commands c WHERE c.kind = 'start' AND c.failed_at IS NULL"
+	    "   AND c.process_key = '" RETURN_PROCESS "' AND c.business_key = ?)" },
 	/* A return changes what its order's page shows: its kept page's stamp moves (kept.c). */
 	[SQL_TOUCH] = { "or_return_touch_order",
 	    "UPDATE orders SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
@@ -506,6 +522,24 @@ text_node(xmlNodePtr parent, const char *name, const char *v)
 		pt_node(parent, name, v);
 }
 
+/* The return's inspection task: *id 0 when none is open, *completing while flowd has not taken it. */
+static int
+inspection(struct pt_req *req, const char *number, long long *id, int *completing)
+{
+	struct pt_rows t;
+	int rc;
+
+	*id = 0;
+	*completing = 0;
+	if ((rc = pt_db_query(req, &sql[SQL_TASK], &t, PT_BINDS(pt_str(number)))) != PT_OK)
+		return rc;
+	if (t.nrows == 1) {
+		*id = pt_cell_int(&t, 0, 0);
+		*completing = strcmp(pt_cell(&t, 0, 1), "completing") == 0;
+	}
+	return PT_OK;
+}
+
 static int
 return_page(struct pt_req *req, int status, const char *number)
 {
@@ -579,8 +613,14 @@ return_page(struct pt_req *req, int status, const char *number)
 			pt_attr(a, "decide", "1");
 		else if (strcmp(st, "approved") == 0)
 			pt_attr(a, "receive", "1");
-		else if (strcmp(st, "received") == 0)
-			pt_attr(a, "close", "1");
+		else if (strcmp(st, "received") == 0) {
+			long long task;
+			int completing;
+
+			if ((rc = inspection(req, number, &task, &completing)) != PT_OK)
+				return rc;
+			pt_attr(a, "close", completing ? "recorded" : "1");
+		}
 	}
 	pt_limit(req, "instructions", RETURN_TEXT_MAX_CHARS);
 	pt_limit(req, "reason", RETURN_TEXT_MAX_CHARS);
@@ -698,6 +738,69 @@ desk_list(struct pt_req *req)
 /* ---- the desk's steps ----------------------------------------------------- */
 
 /*
+ * The goods arrived: the process return-handling starts (business key
+ * the RMA number, in the return's organisation) with its inspection.
+ */
+static int
+start_handling(struct pt_req *req, const struct pt_rows *lock, const char *number)
+{
+	const struct pt_flow_var v[] = {
+		PT_FLOW_NUM("return_id", (double)pt_cell_int(lock, 0, 0)),
+		PT_FLOW_NUM("order_id", (double)pt_cell_int(lock, 0, 2)),
+	};
+
+	return pt_flow_start(req, RETURN_PROCESS, number, pt_cell_int(lock, 0, 3),
+	    req->session.user->id, v, PT_NELEM(v));
+}
+
+/*
+ * Refund or replace once the goods arrived: the desk's button is the
+ * inspection's outcome.  The desk closes the return at once (so that a
+ * refused credit note is said on the spot) and completes the inspection
+ * task of the return's process as accepted, with the note as findings;
+ * flowd's return.set then finds the return closed.  A return without a
+ * process (it arrived before processes ran returns) is closed all the
+ * same; one whose process has not made its task yet waits for it.
+ */
+static int
+inspected(struct pt_req *req, const char *number, const char *to, const char *text,
+    const char **refusal)
+{
+	struct pt_rows p;
+	long long task;
+	int rc, completing;
+
+	if ((rc = inspection(req, number, &task, &completing)) != PT_OK)
+		return rc;
+	if (completing) {
+		*refusal = "orders.return.recorded";
+		return PT_OK;
+	}
+	if (task == 0) {
+		if ((rc = pt_db_query(req, &sql[SQL_PROCESS], &p, PT_BINDS(pt_str(number),
+		    pt_str(number)))) != PT_OK)
+			return rc;
+		if (pt_cell_int(&p, 0, 0) > 0)
+			*refusal = "orders.return.preparing";
+		return PT_OK;
+	}
+	{
+		const struct pt_flow_var v[] = {
+			PT_FLOW_BOOL("accepted", 1),
+			PT_FLOW_BOOL("replace", strcmp(to, "replaced") == 0),
+			PT_FLOW_STR("findings", text),
+		};
+
+		rc = pt_flow_complete(req, task, req->session.user->id, v, PT_NELEM(v));
+	}
+	if (rc == PT_ENOTFOUND) {	/* completed in the inbox meanwhile */
+		*refusal = "orders.return.recorded";
+		return PT_OK;
+	}
+	return rc;
+}
+
+/*
  * A step of the desk: from status from to status to, with a text (the
  * instructions, a reason, a note) required or not, kept in field.
  */
@@ -705,7 +808,7 @@ static int
 step(struct pt_req *req, const char *from, const char *to, const char *field, int required)
 {
 	const struct pt_input in = { field, PT_IN_TEXT, required, 0, RETURN_TEXT_MAX_CHARS, NULL, 0 };
-	const char *number = req->caps[1], *text, *refusal;
+	const char *number = req->caps[1], *text, *refusal = NULL;
 	struct pt_rows lock;
 	int rc;
 
@@ -729,14 +832,19 @@ step(struct pt_req *req, const char *from, const char *to, const char *field, in
 		pt_message(req, "error", pt_printf(req, "orders.return.not-%s", from), NULL);
 		return return_page(req, 422, number);
 	}
-	if ((rc = pt_return_step(req, pt_cell_int(&lock, 0, 0), to, text, &refusal)) != PT_OK)
+	if (strcmp(from, "received") == 0 &&
+	    (rc = inspected(req, number, to, text, &refusal)) != PT_OK)
+		return or_undo(req, rc);
+	if (refusal == NULL &&
+	    (rc = pt_return_step(req, pt_cell_int(&lock, 0, 0), to, text, &refusal)) != PT_OK)
 		return or_undo(req, rc);
 	if (refusal != NULL) {
 		pt_db_rollback(req);
 		pt_message(req, "error", refusal, NULL);
 		return return_page(req, 422, number);
 	}
-	if ((rc = pt_db_commit(req)) != PT_OK)
+	if ((strcmp(to, "received") == 0 && (rc = start_handling(req, &lock, number)) != PT_OK) ||
+	    (rc = pt_db_commit(req)) != PT_OK)
 		return or_undo(req, rc);
 	return pt_redirect(req, pt_printf(req, "%s?done=1", return_href(req, number)));
 }

@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, VIEWPORTS, launch, openPage, assertAccessible, screenshot, sql, signIn, horizontalOverflow,
+  BASE, VIEWPORTS, launch, openPage, assertAccessible, screenshot, sql, signIn, until, horizontalOverflow,
 } from './lib.mjs';
 
 // The demo's "Warehouse Leeds (demo)" integration (sql/demo/0075), every scope.
@@ -72,8 +72,11 @@ for (const { width, height } of VIEWPORTS) {
     const number = page.url().match(/(O-\d{4}-\d{6})/)[1];
     assert.match(await page.locator('main').innerText(), /Awaiting approval/, 'waiting for approval');
 
-    // The approver, on the order's page.
+    // The approver, on the order's page, once the approval is a task of the
+    // process order-approval; portico-flowd takes the decision.
     {
+      await until(() => sql(`SELECT COUNT(*) FROM flow_tasks WHERE business_key = '${number}' AND state = 'open'`).trim() === '1',
+        'the approval task');
       const approver = await openPage(browser, { width, height });
       await signIn(approver.page, 'olivia@acme.example');
       await approver.page.goto(`${BASE}/orders/${number}`);
@@ -82,6 +85,9 @@ for (const { width, height } of VIEWPORTS) {
         approver.page.waitForURL(/\?decided=1$/),
         approver.page.getByRole('button', { name: 'Approve' }).click(),
       ]);
+      await until(() => sql(`SELECT status FROM orders WHERE number = '${number}'`).trim() === 'approved',
+        'the decision');
+      await approver.page.reload();
       assert.match(await approver.page.locator('main').innerText(), /Approved/, 'approved');
       await check(approver.page, 'order-approved', width);
       assert.deepEqual(approver.problems, []);

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, VIEWPORTS, launch, openPage, assertAccessible, screenshot, sql, signIn,
+  BASE, VIEWPORTS, launch, openPage, assertAccessible, screenshot, sql, signIn, until,
 } from './lib.mjs';
 
 const TAG = `PO-${process.pid}-${Date.now() % 100000000}`;
@@ -83,6 +83,9 @@ for (const { width, height } of VIEWPORTS) {
       await context.close();
     }
     {
+      // The approval is a task of the process order-approval (portico-flowd).
+      await until(() => sql(`SELECT COUNT(*) FROM flow_tasks WHERE business_key = '${number}' AND state = 'open'`).trim() === '1',
+        'the approval task');
       const { context, page, problems } = await openPage(browser, { width, height });
       await signIn(page, 'olivia@acme.example');
       await openSection(page, width, 'Approvals');
@@ -100,6 +103,9 @@ for (const { width, height } of VIEWPORTS) {
         page.waitForURL(/\?decided=1$/),
         page.getByRole('button', { name: 'Approve' }).click(),
       ]);
+      await until(() => sql(`SELECT status FROM orders WHERE number = '${number}'`).trim() === 'approved',
+        'the decision');
+      await page.reload();
       const main = await page.locator('main').innerText();
       assert.match(main, /Approved/, 'approved');
       assert.match(main, /Fine for line 3\./, 'with the comment');

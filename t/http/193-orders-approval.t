@@ -3,7 +3,9 @@
 # about orders gets one, in their language and time zone, but not the
 # buyer; it is in their approvals list; they approve or reject it with a
 # comment (required to reject), the buyer is told by mail, and an
-# approved order counts towards the buyer's month from then on.  Nobody
+# approved order counts towards the buyer's month from then on.  The step
+# runs as the BPMN process order-approval: the form completes its task,
+# and portico-flowd decides (the test waits for it).  Nobody
 # decides their own order; a person of another organisation cannot even
 # find it (404); without orders.approve: 403; every decision audited.
 use strict;
@@ -16,6 +18,7 @@ use POSIX ();
 use Portico::Test;
 use Portico::Cart;
 use Portico::Mail ();
+use Portico::Process;
 
 ct_set_limits(100000, undef);    # 1 000.00 per order
 my $gb = ct_address(country => 'GB', label => 'Leeds');
@@ -32,6 +35,8 @@ Portico::Mail::clear(to => $_) for $appr_email, $quiet_email, $buyer_email;
 
 my $number = ct_place($buyer, [[$sku, 2]], address => $gb, po_number => 'PO-APPROVE-1');
 my $order = ct_order_row($number);
+ok(fl_task('order-approval', $number, 'approve'), 'its approval is a task of the process order-approval');
+sub status_becomes { fl_wait_value("SELECT status FROM orders WHERE number = '$_[0]'", $_[1]) }
 
 subtest 'the order waits, and the approvers are told' => sub {
     is($order->{status}, 'awaiting_approval', '1 200.00 net is above 1 000.00: waiting');
@@ -42,7 +47,8 @@ subtest 'the order waits, and the approvers are told' => sub {
         Portico::OrgAdmin::outbox_for('olivia@acme.example')), 1, "Acme's demo approver too");
     is(scalar(grep { $_->{template} eq 'order-approval' && $_->{data} =~ /\Q$number\E/ }
         Portico::OrgAdmin::outbox_for('anna.admin@acme.example')), 1, '... and its admin (customer_admin may approve)');
-    is(scalar(Portico::OrgAdmin::outbox_for($quiet_email)), 0, 'not the approver who wants no mails about orders');
+    is(scalar(grep { $_->{template} eq 'order-approval' } Portico::OrgAdmin::outbox_for($quiet_email)), 0,
+        'not the approver who wants no mails about orders');
     is(scalar(Portico::OrgAdmin::outbox_for($buyer_email)), 0, 'not the buyer');
     is(scalar(Portico::OrgAdmin::outbox_for($bm_email)), 0, 'nobody of another organisation');
 
@@ -93,6 +99,7 @@ subtest 'who may not decide' => sub {
     # (approver has no limit of its own at Acme: the most generous is Acme's 5 000.00)
     my $own = ct_place($self, [[$sku, 9]], address => $gb);
     is(ct_order_row($own)->{status}, 'awaiting_approval', "an approver's own order above their limit (5 400.00) waits");
+    ok(fl_task('order-approval', $own), '... as a task');
     my ($d) = $self->get_xml("/orders/$own");
     is(xp($d, '/page/order/actions/@decide'), 'own', 'its page says someone else decides');
     (undef, $res) = or_post($self, "/orders/$own/approve", [comment => 'fine by me']);
@@ -113,9 +120,11 @@ subtest 'reject, with a reason' => sub {
     ($d, $res) = or_post($approver, "/orders/$other/reject", [comment => 'x' x 1001]);
     is($res->code, 422, 'a comment of 1001 characters: 422');
     is(length(xp($d, '/page/form[@name="decision"]/field[@name="comment"]')), 1001, '... kept');
+    ok(fl_task('order-approval', $other), 'its task is there');
     ($d, $res) = or_post($approver, "/orders/$other/reject", [comment => "Not this quarter.\nAsk again in April."]);
     is($res->code, 303, 'rejected: 303');
     is(location_path($res), "/orders/$other?decided=1", '... back to the order');
+    is(status_becomes($other, 'rejected'), 'rejected', 'flowd takes the decision');
     my $o = ct_order_row($other);
     is($o->{status}, 'rejected', 'rejected');
     is($o->{decided_by}, $appr_id, '... by the approver');
@@ -140,6 +149,7 @@ subtest 'approve: it counts from then on' => sub {
     is(xp($c, '/page/cart-page/budget/@month-spent'), 0, 'before: nothing of the buyer counts this month');
     my ($d, $res) = or_post($approver, "/orders/$number/approve", [comment => 'OK for line 2.']);
     is($res->code, 303, 'approved: 303');
+    is(status_becomes($number, 'approved'), 'approved', 'flowd takes the decision');
     my $o = ct_order_row($number);
     is($o->{status}, 'approved', 'approved');
     ok($o->{counted_at}, '... counted now');

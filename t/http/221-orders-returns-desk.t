@@ -4,7 +4,9 @@
 # (else 422), with its timeline row, its audit row and a mail to the
 # person who asked, in their language.  The desk's list shows every
 # organisation's returns, by default those still open; customers see
-# their organisation's at /orders/returns.
+# their organisation's at /orders/returns.  Received goods start the BPMN
+# process return-handling; refunding or replacing completes its
+# inspection task (the test waits for the task, which flowd makes).
 use strict;
 use warnings;
 use utf8;
@@ -15,6 +17,7 @@ use Portico::Test;
 use Portico::Cart;
 use Portico::OrderDesk;
 use Portico::Mail ();
+use Portico::Process;
 
 ct_set_limits(undef, undef);
 my $gb = ct_address(country => 'GB', label => 'Leeds');
@@ -79,6 +82,7 @@ subtest 'approve, receive, refund' => sub {
     is($res->code, 303, 'received: 303');
     is(od_return_row($r)->{status}, 'received', 'received');
     ok(od_return_row($r)->{received_at}, '... when');
+    ok(fl_task('return-handling', $r, 'inspect'), 'the goods wait for their inspection, a task');
     ($doc, $res) = od_return_step($m, $r, 'refund', refund_note => 'Refund in full.');
     is($res->code, 422, 'refunded before the order was invoiced: 422');
     is(or_errors($doc)->{''}, 'orders.invoice.refused.credit', '... nothing to credit');
@@ -115,6 +119,7 @@ subtest 'reject, replace' => sub {
     my ($q) = ask();
     od_return_step($m, $q, 'approve', instructions => 'Send it back.');
     od_return_step($m, $q, 'receive');
+    ok(fl_task('return-handling', $q, 'inspect'), 'its inspection task');
     (undef, $res) = od_return_step($m, $q, 'replace', replace_note => 'A new one is on its way.');
     is($res->code, 303, 'replaced: 303');
     is(od_return_row($q)->{status}, 'replaced', 'replaced');

@@ -16,6 +16,7 @@ use Portico::Test;
 use Portico::Cart;
 use Portico::KB qw(statements_for);
 use Portico::OrderDesk;
+use Portico::Process;
 
 sub cache_of { return $_[0]->header('X-Portico-Cache') // 'none' }
 
@@ -56,8 +57,11 @@ subtest 'an approval reaches the kept page of the buyer' => sub {
     ct_set_limits(undef, undef);
     $buyer->get("/orders/$w");
     is(cache_of($buyer->get("/orders/$w")), 'hit', 'the waiting order, kept');
+    ok(fl_task('order-approval', $w), 'its approval task is there');
     my (undef, $res) = or_post($approver, "/orders/$w/approve", [comment => 'Fine by me']);
     is($res->code, 303, 'the approver approves it');
+    is(fl_wait_value("SELECT status FROM orders WHERE number = '$w'", 'approved'), 'approved',
+        'flowd takes the decision');
     my $after = $buyer->get("/orders/$w");
     isnt(cache_of($after), 'hit', 'the buyer\'s next page is built anew');
     like($after->decoded_content, qr/Fine by me/, '... with the approver\'s comment');

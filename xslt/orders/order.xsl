@@ -112,6 +112,12 @@
         <xsl:when test="$o/actions/@decide = 'own'">
           <p><xsl:value-of select="pt:t('orders.approval.own')"/></p>
         </xsl:when>
+        <xsl:when test="$o/actions/@decide = 'recorded'">
+          <p role="status"><xsl:value-of select="pt:t('orders.approval.recorded')"/></p>
+        </xsl:when>
+        <xsl:when test="$o/actions/@decide = 'other'">
+          <p><xsl:value-of select="pt:t('orders.approval.other')"/></p>
+        </xsl:when>
         <xsl:otherwise>
           <form method="post" action="{$o/@href}/approve" novalidate="novalidate">
             <input type="hidden" name="csrf" value="{$pt-csrf}"/>

@@ -98,7 +98,10 @@
             <xsl:with-param name="button-key" select="'orders.return.receive'"/>
           </xsl:call-template>
         </xsl:if>
-        <xsl:if test="$a/@close">
+        <xsl:if test="$a/@close = 'recorded'">
+          <p role="status"><xsl:value-of select="pt:t('orders.return.recorded')"/></p>
+        </xsl:if>
+        <xsl:if test="$a/@close = '1'">
           <xsl:call-template name="step">
             <xsl:with-param name="action" select="'refund'"/>
             <xsl:with-param name="field" select="'refund_note'"/>

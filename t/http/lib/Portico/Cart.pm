@@ -238,6 +238,11 @@ END {
     eval {
         if (@people) {
             my $in = join(', ', @people);
+            # Their orders' approvals (processes/order-approval.bpmn) name them.
+            require Portico::Process;
+            Portico::Process::fl_forget("started_by IN ($in) OR business_key IN (SELECT number FROM orders"
+                . " WHERE buyer_id IN ($in)) OR id IN (SELECT instance_id FROM flow_tasks"
+                . " WHERE completed_by IN ($in) OR assignee_id IN ($in))");
             sql("DELETE FROM orders WHERE buyer_id IN ($in) OR decided_by IN ($in)");
             sql("DELETE FROM order_events WHERE user_id IN ($in)");
             sql("DELETE FROM carts WHERE user_id IN ($in)");

@@ -18,7 +18,7 @@ use IPC::Open3 ();
 use Portico::Test;
 
 our @EXPORT = qw(fl_instance fl_task fl_fire_timer fl_wait_instance fl_history fl_vars
-    fl_wait_value fl_timer_job fl_test_instance fl_action fl_job_id);
+    fl_wait_value fl_timer_job fl_test_instance fl_action fl_job_id fl_forget);
 
 use constant DEADLINE_S => 15;
 
@@ -106,6 +106,23 @@ sub fl_vars {
     my ($instance_id) = @_;
     return { map { $_->[0] => $_->[1] }
         @{ sql_rows("SELECT name, value FROM flow_variables WHERE instance_id = $instance_id") } };
+}
+
+# Forget the instances that $where (SQL on flow_instances, unaliased) picks,
+# with everything of them, and the commands still waiting for their
+# business keys: what a test made in processes, before its people go
+# (flow_instances.started_by and flow_tasks.completed_by name them).
+sub fl_forget {
+    my ($where) = @_;
+    my $ids = join(', ', map { $_->[0] } @{ sql_rows("SELECT id FROM flow_instances WHERE $where") });
+    return unless length $ids;
+    sql("DELETE FROM flow_commands WHERE business_key IN (SELECT business_key FROM flow_instances WHERE id IN ($ids))");
+    sql("DELETE FROM flow_task_candidates WHERE task_id IN (SELECT id FROM flow_tasks WHERE instance_id IN ($ids))");
+    sql("DELETE FROM $_ WHERE instance_id IN ($ids)")
+        for qw(flow_tasks flow_jobs flow_subscriptions flow_tokens flow_variables flow_history
+            flow_incidents flow_action_log);
+    sql("DELETE FROM flow_instances WHERE parent_id IN ($ids)");
+    sql("DELETE FROM flow_instances WHERE id IN ($ids)");
 }
 
 # ---- the actions, run as a job would (t/http/flow-action.c) ----------------
