@@ -1210,6 +1210,12 @@ extern const struct pt_group pt_ticket_mail_group;
 /* One row of the ticket's history: field went from old to new (either may be NULL). */
 int	 pt_ticket_history(struct pt_req *, long long ticket_id, const char *field,
 	    const char *old, const char *new_value);
+/*
+ * Whether a person of the provider's staff touched the ticket in this
+ * request (an answer, a note, a new status, priority, group or assignee):
+ * what ends its escalation (ticket-escalation.bpmn).
+ */
+int	 pt_ticket_touched_here(const struct pt_req *, long long ticket_id);
 /* Mark the ticket as changed now (updated_at). */
 int	 pt_ticket_touch(struct pt_req *, long long ticket_id);
 /*

@@ -586,8 +586,14 @@ escalate(struct pt_req *req, const struct tclocks *k, int kind)
 			PT_FLOW_NUM("group_lead_id", (double)pt_cell_int(&rows, 0, E_LEAD)),
 		};
 
-		return pt_flow_message(req, "ticket.sla_breached", pt_cell(&rows, 0, E_NUMBER), 0,
-		    vars, PT_NELEM(vars));
+		if ((rc = pt_flow_message(req, "ticket.sla_breached", pt_cell(&rows, 0, E_NUMBER), 0,
+		    vars, PT_NELEM(vars))) != PT_OK)
+			return rc;
+		/* Recorded in a change that touched the ticket already (a late answer): that counts. */
+		if (pt_ticket_touched_here(req, k->ticket_id))
+			return pt_flow_message(req, "ticket.touched", pt_cell(&rows, 0, E_NUMBER),
+			    req->session.user->id, NULL, 0);
+		return PT_OK;
 	}
 	return alert(req, k, kind, "breach", 0);
 }

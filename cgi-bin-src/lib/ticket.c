@@ -130,6 +130,20 @@ static const char *const touching[] = { "reply", "note", "status", "priority", "
  * ticket, tell its escalation, if one waits: the message ticket.touched on
  * the ticket's number, in the change's transaction.
  */
+/*
+ * The ticket the staff touched last in this request: an agent's late
+ * answer records the breach it answers after its history row, and the
+ * escalation that breach starts must count the answer (ticket-sla.c).
+ */
+static char touch_req[sizeof(((struct pt_req *)0)->id)];
+static long long touch_ticket;
+
+int
+pt_ticket_touched_here(const struct pt_req *req, long long ticket_id)
+{
+	return req->id[0] != '\0' && touch_ticket == ticket_id && strcmp(touch_req, req->id) == 0;
+}
+
 static int
 touched(struct pt_req *req, long long ticket_id, const char *field)
 {
@@ -140,6 +154,8 @@ touched(struct pt_req *req, long long ticket_id, const char *field)
 	if (u == NULL || u->org_kind == NULL || strcmp(u->org_kind, "provider") != 0 ||
 	    !pt_one_of(field, touching, PT_NELEM(touching)))
 		return PT_OK;
+	memcpy(touch_req, req->id, sizeof(touch_req));
+	touch_ticket = ticket_id;
 	if ((rc = pt_db_query(req, &sql[SQL_ESCALATION_WAITS], &rows,
 	    PT_BINDS(pt_int(ticket_id)))) != PT_OK || rows.nrows == 0)
 		return rc;

@@ -101,6 +101,15 @@ subtest 'each kind of touch counts' => sub {
     }
 };
 
+subtest "an agent's late answer is both the breach and the touch" => sub {
+    my $n = tk_raise($carl, 'printer-fault', tk_printer_form(subject => 'Answered late'));
+    shift_clocks($n, 3900, kind => 'first_response');
+    my (undef, $res) = tk_post($agent, "/tickets/$n/reply", [body => 'Sorry for the wait.']);
+    is($res->code, 303, 'the agent answers, late');
+    ok(flow_asked($KEY, $n, message => 'ticket.sla_breached'), 'the breach is escalated');
+    touched_ok($n, 'the answer');
+};
+
 subtest 'a ticket without an escalation is not touched' => sub {
     my $n = tk_raise($carl, 'printer-fault', tk_printer_form(subject => 'On time'));
     tk_post($agent, "/tickets/$n/reply", [body => 'Hello.']);
