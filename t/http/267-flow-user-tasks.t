@@ -4,7 +4,9 @@
 # the assignee expression names an active user of that org, with its form
 # as JSON and its due time; its people get a mail, and a reminder job
 # mails them again before the due time (an hour before, half-way for a
-# shorter task).  Completing sets the form's variables, completed_by and
+# shorter task); with dueBusinessTime the due time, and with
+# portico:businessTime a timer, count the business hours of the org's
+# calendar (its SLA policy's, as tickets' clocks).  Completing sets the form's variables, completed_by and
 # the task's assignments, ends its history row with who, closes the task
 # and its reminder; a completion flowd cannot take fails and reopens it.
 use strict;
@@ -12,6 +14,7 @@ use warnings;
 use utf8;
 use FindBin;
 use lib "$FindBin::Bin/lib";
+use POSIX ();
 use Test::More;
 use Portico::Test;
 use Portico::Flow;
@@ -126,6 +129,55 @@ subtest 'an assignee of another org, or no one' => sub {
     $cmd = flow_complete($task, $olivia);
     ok(flow_wait(10, sub { my $c = flow_command_rows($cmd); $c && $c->{failed_at} }),
         'completing a completed task fails');
+};
+
+subtest 'business time' => sub {
+    my $bkey = flow_key('t-business');
+    flow_deploy('business');
+    my $bk = unique_tag('biz');
+    flow_start($bkey, $bk);
+    my $i;
+    ok(flow_wait(10, sub { $i = flow_instance($bk, $bkey); $i && @{ flow_jobs($i->{id}) } == 3 }),
+        'the task and its timers') or return;
+    my $task = flow_open_task($i->{id}, 'work');
+    my %due = map { $_->[0] => [$_->[1], $_->[2]] } @{ sql_rows('SELECT element_id, FLOOR(UNIX_TIMESTAMP(armed_at)),'
+        . " FLOOR(UNIX_TIMESTAMP(due_at)) FROM flow_jobs WHERE instance_id = $i->{id} AND kind = 'timer'") };
+    my ($armed, $plain) = @{ $due{plain_hours} };
+    is($plain - $armed, 36000, 'the plain timer: ten hours');
+
+    # The provider's calendar (its tier's rule, else the default one), counted second by second.
+    my $cal = sql_value('SELECT p.calendar_id FROM sla_policy_rules r JOIN sla_policies p ON p.id = r.policy_id'
+        . ' WHERE r.service_id IS NULL AND r.tier IS NULL');
+    my %hours;
+    push @{ $hours{$_->[0]} }, [$_->[1], $_->[2]] for @{ sql_rows('SELECT weekday, TIME_TO_SEC(opens),'
+        . " TIME_TO_SEC(closes) FROM sla_calendar_hours WHERE calendar_id = $cal") };
+    my %holiday = map { $_->[0] => 1 } @{ sql_rows("SELECT day FROM sla_holidays WHERE calendar_id = $cal") };
+    my @closed = @{ sql_rows("SELECT DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(ends_at, '%Y-%m-%d %H:%i:%s')"
+        . " FROM sla_closures WHERE calendar_id = $cal") };
+    my $zone = sql_value("SELECT time_zone FROM sla_calendars WHERE id = $cal");
+    local $ENV{TZ} = $zone;
+    POSIX::tzset();
+    my %minute;
+    my $business = sub {
+        my ($t) = @_;
+        my $m = $t - $t % 60;
+        return $minute{$m} //= do {
+            my @l = localtime($m);
+            my $day = POSIX::strftime('%Y-%m-%d', @l);
+            my $local = POSIX::strftime('%Y-%m-%d %H:%M:%S', @l);
+            my $s = $l[2] * 3600 + $l[1] * 60;
+            my $wd = $l[6] == 0 ? 7 : $l[6];
+            !$holiday{$day} && !grep({ $local ge $_->[0] && $local lt $_->[1] } @closed)
+                && grep({ $s >= $_->[0] && $s < $_->[1] } @{ $hours{$wd} // [] }) ? 1 : 0;
+        };
+    };
+    my ($t, $n) = ($armed, 0);
+    while ($n < 36000 && $t < $armed + 60 * 86400) { $n++ if $business->($t); $t++ }
+    is($due{business_hours}[1], $t, 'the business-time timer: after ten business hours of the calendar');
+    is(sql_value("SELECT FLOOR(UNIX_TIMESTAMP(due_at)) FROM flow_tasks WHERE id = $task"), $t,
+        'the task is due after ten business hours too');
+    delete $ENV{TZ};
+    POSIX::tzset();
 };
 
 done_testing();
