@@ -6,7 +6,8 @@
 # in the inbox, and flowd's order.set decides: the status, who decided and
 # why, counted_at, the timeline and the buyer's mail.  While flowd has not
 # taken a completion, the order page says the decision is recorded.  A
-# cancelled order's process is cancelled with it.  The demo's waiting
+# cancelled order's process is cancelled with it, and one completed by the
+# buyer (an approver too) is asked again.  The demo's waiting
 # orders have their tasks.
 use strict;
 use warnings;
@@ -90,6 +91,23 @@ subtest 'rejected in the inbox, with a comment' => sub {
         . sql_quote($buyer_email) . " AND data_xml LIKE '%$n%'") // '', qr/decision="rejected"/, 'the buyer is told');
     my $i = fl_wait_instance(fl_instance('order-approval', $n)->{id}, 'completed');
     is($i && $i->{end_element}, 'rejected', 'the instance ends at Rejected');
+};
+
+subtest 'nobody decides their own order, in the inbox either' => sub {
+    my ($self_id, $self_email, $self) = ct_buyer(also => ['approver']);
+    my $n = ct_place($self, [[$sku, 9]], address => $gb);
+    my $t = fl_task('order-approval', $n, 'approve') or return fail('no task');
+    my (undef, $res) = or_post($self, "/tasks/$t->{id}/complete", ['f-approved' => 'yes', 'f-comment' => 'Mine, fine.']);
+    is($res->code, 303, 'the buyer, an approver, completes the task of their own order in the inbox');
+    ok(wait_until(15, sub { sql_value("SELECT COUNT(*) FROM flow_tasks WHERE business_key = '$n' AND state = 'open'"
+        . " AND id > $t->{id}") }), 'the process asks again: a new task');
+    is(ct_order_row($n)->{status}, 'awaiting_approval', 'the order still waits');
+    is(ct_order_row($n)->{decided_by}, undef, '... undecided');
+    my $t2 = fl_task('order-approval', $n, 'approve');
+    (undef, $res) = or_post($approver, "/tasks/$t2->{id}/complete", ['f-approved' => 'yes', 'f-comment' => '']);
+    is($res->code, 303, 'another approver completes it');
+    is(order_status($n, 'approved'), 'approved', 'approved');
+    is(ct_order_row($n)->{decided_by}, $appr_id, '... by the other approver');
 };
 
 subtest 'recorded, not yet decided: the order page says so' => sub {

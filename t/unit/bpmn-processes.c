@@ -102,6 +102,7 @@ check_order_approval(const struct fl_model *m)
 {
 	const struct fl_element *t = el(m, "approve"), *r = el(m, "remind"), *x = el(m, "escalate");
 	const struct fl_element *admin = el(m, "approve_admin"), *g = el(m, "decided");
+	const struct fl_element *own = el(m, "own");
 
 	is_str(m->id, "order-approval", "the order approval's key");
 	ok(t != NULL && t->kind == FL_USER_TASK && t->user->nroles == 2 &&
@@ -116,8 +117,12 @@ check_order_approval(const struct fl_model *m)
 	    x->timer->business_time, "escalation after 3 business days takes the task away");
 	ok(target(x, 0) == admin && admin->user->nroles == 1 &&
 	    strcmp(admin->user->roles[0], "customer_admin") == 0, "to the customer admin");
-	ok(g != NULL && g->kind == FL_EXCLUSIVE_GATEWAY && g->nincoming == 2 && g->default_flow != NULL &&
-	    strcmp(g->default_flow->target->id, "set_rejected") == 0, "either decision: rejected unless approved");
+	ok(own != NULL && own->kind == FL_EXCLUSIVE_GATEWAY && own->nincoming == 2 &&
+	    own->default_flow != NULL && own->default_flow->target == g && own->noutgoing == 2 &&
+	    target(own, 1) == t && own->outgoing[1]->condition != NULL,
+	    "either task's decision: the buyer's own is asked again, any other goes on");
+	ok(g != NULL && g->kind == FL_EXCLUSIVE_GATEWAY && g->nincoming == 1 && g->default_flow != NULL &&
+	    strcmp(g->default_flow->target->id, "set_rejected") == 0, "rejected unless approved");
 }
 
 static void
