@@ -117,6 +117,9 @@ fl_run_open(struct fl_step *s, long long id, int wait, struct fl_run **out)
 
 	if ((*out = step_find(s, id)) != NULL)
 		return PT_OK;
+	for (i = 0; !wait && s->busy != NULL && i < s->busy->n; i++)
+		if (s->busy->ids[i] == id)
+			return PT_ELIMIT;
 	if ((rc = pt_db_query(s->req, &fl_sql[wait ? FS_INSTANCE_LOCK_WAIT : FS_INSTANCE_LOCK],
 	    &rows, PT_BINDS(pt_int(id)))) != PT_OK)
 		return rc;
@@ -124,7 +127,11 @@ fl_run_open(struct fl_step *s, long long id, int wait, struct fl_run **out)
 		if ((rc = pt_db_query(s->req, &fl_sql[FS_INSTANCE_EXISTS], &rows,
 		    PT_BINDS(pt_int(id)))) != PT_OK)
 			return rc;
-		return rows.nrows == 0 ? PT_ENOTFOUND : PT_ELIMIT;
+		if (rows.nrows == 0)
+			return PT_ENOTFOUND;
+		if (s->busy != NULL && s->busy->n < FL_BUSY_MAX)
+			s->busy->ids[s->busy->n++] = id;
+		return PT_ELIMIT;
 	}
 	if ((r = run_new(s)) == NULL)
 		return PT_ENOMEM;

@@ -146,6 +146,17 @@ struct fl_run {
 	long long	 user_id;	/* who started it */
 };
 
+/*
+ * Instances another process had when a step of this pass wanted them:
+ * later commands or jobs of the same instance wait for the next pass, so
+ * that one process takes an instance's commands in their order.
+ */
+#define FL_BUSY_MAX 32
+struct fl_busy {
+	long long	 ids[FL_BUSY_MAX];
+	size_t		 n;
+};
+
 /* What a whole step shares (its instances). */
 struct fl_step {
 	struct pt_req	*req;
@@ -153,6 +164,7 @@ struct fl_step {
 	size_t		 nruns;
 	time_t		 now;		/* when the step began, */
 	long		 now_us;	/* ... and its microseconds */
+	struct fl_busy	*busy;		/* of this kind's pass, or NULL */
 	long long	 job_id;	/* the job being done, 0 for a command */
 	long long	 user_id;	/* who asked (a command's user), 0 for the system */
 	long		 elements;	/* entered in this step: bounds a loop without a wait */

@@ -20,6 +20,7 @@
 
 /* Commands after this id are looked at first: those before were busy. */
 static long long cmd_after;
+static struct fl_busy cmd_busy, job_busy;
 static long long skipped_jobs[SKIPPED_JOBS];
 static size_t nskipped;
 
@@ -121,6 +122,7 @@ static void
 no_command(void)
 {
 	cmd_after = 0;	/* passed some over: from the start next time */
+	cmd_busy.n = 0;
 }
 
 static int
@@ -199,11 +201,13 @@ static void
 no_job(void)
 {
 	nskipped = 0;
+	job_busy.n = 0;
 }
 
 /* ---- one step of either kind ------------------------------------------------- */
 
 struct kind {
+	struct fl_busy *instances;	/* busy in this pass */
 	int	(*take)(struct pt_req *, void *item);	/* locked; PT_ENOTFOUND: none */
 	int	(*run)(struct fl_step *, void *item);	/* everything but the commit */
 	void	(*busy)(void *item);			/* its instance is another's now */
@@ -219,6 +223,7 @@ one_step(struct pt_req *req, const struct kind *k, void *item)
 
 	for (attempt = 0; attempt < ATTEMPTS; attempt++) {
 		step_init(&s, req);
+		s.busy = k->instances;
 		if ((rc = pt_db_begin(req)) != PT_OK)
 			return PT_EDB;
 		if ((rc = k->take(req, item)) != PT_OK) {
@@ -267,7 +272,7 @@ one_step(struct pt_req *req, const struct kind *k, void *item)
 int
 fl_loop_command(struct pt_req *req)
 {
-	static const struct kind commands = { take_command, run_command, busy_command,
+	static const struct kind commands = { &cmd_busy, take_command, run_command, busy_command,
 	    no_command, failed_command };
 	struct fl_command c;
 
@@ -278,7 +283,7 @@ fl_loop_command(struct pt_req *req)
 int
 fl_loop_job(struct pt_req *req)
 {
-	static const struct kind jobs = { take_job, run_job, busy_job, no_job, job_failed };
+	static const struct kind jobs = { &job_busy, take_job, run_job, busy_job, no_job, job_failed };
 	struct fl_job j;
 
 	memset(&j, 0, sizeof(j));
