@@ -75,9 +75,28 @@ subtest 'invited, accepted, welcomed, checked in with by staff only' => sub {
     ok($link, 'with its link') or return;
     is_deeply(flow_tokens($i->{id}), ['accepted'], 'the process waits for the acceptance');
 
+    # Someone else of the org accepting an invitation is not the admin's acceptance.
+    my $other = lc(unique_tag('colleague')) . '@newcomer.example';
+    my $role = sql_value("SELECT id FROM roles WHERE name = 'customer_user'");
+    $res = $admin->post('/auth/admin/users/new', [csrf => $admin->csrf, org => $org, email => $other,
+        name => 'Carla Colleague', role => $role]);
+    is($res->code, 303, 'the provider invites a colleague too');
+    track(user => sql_value('SELECT id FROM users WHERE email = ' . sql_quote($other)));
+    my $om = Portico::Mail::wait_for(to => $other, subject => qr/Einladung/);
+    my ($olink) = (Portico::Mail::link_in($om, qr{/auth/invite\?token=}) // '') =~ m{(/auth/invite\?token=[0-9a-f]{64})};
+    ok($olink, 'with a link of their own') or return;
+    my $oc = Portico::Test->client;
+    $oc->get($olink);
+    my $pw = 'onboarding rocks 2026';
+    $res = $oc->post('/auth/invite', [token => substr($olink, length('/auth/invite?token=')), password => $pw,
+        password2 => $pw, csrf => $oc->csrf]);
+    is($res->code, 303, 'the colleague accepts');
+    is(scalar(grep { ($_->{message} // '') eq 'user.invitation_accepted' } flow_commands($org)), 0,
+        'which tells the onboarding nothing');
+    is_deeply(flow_tokens($i->{id}), ['accepted'], 'it still waits for its admin');
+
     my $c = Portico::Test->client;
     is($c->get($link)->code, 200, 'the admin opens the link');
-    my $pw = 'onboarding rocks 2026';
     $res = $c->post('/auth/invite', [token => substr($link, length('/auth/invite?token=')), password => $pw,
         password2 => $pw, csrf => $c->csrf]);
     is($res->code, 303, 'and accepts');
