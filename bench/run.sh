@@ -210,6 +210,7 @@ FLOW_LATE=()
 FLOW_WHY=
 flow_phase() {
 	local phase=$1 since n=0 expected=? pending=? failed=0 start=$SECONDS steps secs last late
+	local dues=$OUT_DIR/flow-probe-dues.txt
 	[ -z "${FLOW_SINCE[$phase]:-}" ] || return 0
 	echo "bench: flow-approvals: phase $phase (commands in bulk, $FLOW_PROBES timer probes among them)" >&2
 	sync
@@ -219,8 +220,9 @@ flow_phase() {
 		return 0
 	fi
 	FLOW_SINCE[$phase]=$since
+	rm -f "$dues"
 	while :; do
-		read -r n expected pending failed < <("$REPO/script/flow-generate" --progress "$phase") || true
+		read -r n expected pending failed < <("$REPO/script/flow-generate" --progress "$phase" --dues "$dues") || true
 		[ "${n:-0}" -lt "${expected:-1}" ] || [ "${pending:-1}" != 0 ] || break
 		if [ "${failed:-0}" != 0 ]; then
 			FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: $failed commands failed"
@@ -235,9 +237,11 @@ flow_phase() {
 	read -r steps secs last < <("$REPO/script/flow-generate" --steps "$since") || true
 	FLOW_STEPS[$phase]=${steps:-0} FLOW_SECS[$phase]=${secs:-0}
 	echo "bench: flow-approvals: phase $phase: $n of $expected, ${steps:-0} steps in ${secs:-0} s" >&2
-	# The probes' timers are due two seconds after each started.
-	while late=$("$REPO/script/flow-generate" --lateness "$since") && grep -q waiting <<<"$late" &&
+	# The probes' timers are due two seconds after each started; their
+	# jobs' due times are noted while they wait (flowd deletes a job as it fires).
+	while late=$("$REPO/script/flow-generate" --lateness "$since" --dues "$dues") && grep -q waiting <<<"$late" &&
 		[ $((SECONDS - start)) -lt $((FLOW_TIMEOUT_S + 30)) ]; do
+		"$REPO/script/flow-generate" --progress "$phase" --dues "$dues" >/dev/null || true
 		sleep 0.2
 	done
 	if grep -q waiting <<<"$late"; then
@@ -277,7 +281,7 @@ flow_approvals() {
 	if [ "${#FLOW_LATE[@]}" -gt 0 ]; then
 		P50[flow-approvals-timer]=$(printf '%s\n' "${FLOW_LATE[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 		P99[flow-approvals-timer]=$(printf '%s\n' "${FLOW_LATE[@]}" | sort -g | tail -n 1)
-		FLOW_LINES+=("flow-approvals-timer: ${#FLOW_LATE[@]} probes (PT2S) started among the commands; ms late after their due time: $(printf '%s\n' "${FLOW_LATE[@]}" | paste -sd' ')")
+		FLOW_LINES+=("flow-approvals-timer: ${#FLOW_LATE[@]} probes (PT2S) started among the commands; ms late after their job's due time: $(printf '%s\n' "${FLOW_LATE[@]}" | paste -sd' ')")
 		WHY[flow-approvals-timer]=
 	else
 		WHY[flow-approvals-timer]="no probe fired"
