@@ -217,8 +217,9 @@ decide(struct pt_req *req, const char *decision)
 	if (task.id == 0 || task.completing || strcmp(pt_cell(&o, 0, OR_O_STATUS),
 	    "awaiting_approval") != 0) {
 		pt_db_rollback(req);
-		return again(req, task.completing ? "orders.approval.recorded" :
-		    "orders.approval.not-waiting", NULL, comment);
+		return again(req, strcmp(pt_cell(&o, 0, OR_O_STATUS), "awaiting_approval") != 0 ?
+		    "orders.approval.not-waiting" : task.completing ? "orders.approval.recorded" :
+		    "orders.approval.preparing", NULL, comment);
 	}
 	if (!task.mine) {
 		pt_db_rollback(req);

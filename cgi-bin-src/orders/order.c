@@ -14,6 +14,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "orders.h"
 
@@ -353,6 +354,15 @@ order_node(struct pt_req *req, const struct pt_rows *o)
 			pt_attr(t, "decide", "recorded");
 		else if (task.id != 0)
 			pt_attr(t, "decide", task.mine ? "1" : "other");
+		else
+			pt_attr(t, "decide", "preparing");	/* flowd has not made the task yet */
+		/*
+		 * What flowd does next (make the task, decide) changes the page
+		 * within moments; making the task does not touch the order's
+		 * row, so a kept copy of these would outlive it.
+		 */
+		if (task.completing || task.id == 0)
+			pt_pagecache_until(req, time(NULL) + 1);
 	}
 	return PT_OK;
 }

@@ -118,8 +118,17 @@ subtest 'recorded, not yet decided: the order page says so' => sub {
     my ($doc) = $approver->get_xml("/orders/$n");
     is(xp($doc, '/page/order/actions/@decide'), 'recorded', 'the page says the decision is recorded');
     like($approver->get("/orders/$n")->decoded_content, qr/The decision has been recorded/, '... in words');
-    my (undef, $res) = or_post($approver, "/orders/$n/approve", [comment => '']);
+    my $res;
+    ($doc, $res) = or_post($approver, "/orders/$n/approve", [comment => '']);
     is($res->code, 422, 'deciding meanwhile: 422');
+    is(or_errors($doc)->{''}, 'orders.approval.recorded', '... saying why');
+    # The moment before flowd made the task, held still.
+    sql("UPDATE flow_tasks SET state = 'cancelled' WHERE id = $t->{id}");
+    ($doc) = $approver->get_xml("/orders/$n");
+    is(xp($doc, '/page/order/actions/@decide'), 'preparing', 'no task yet: the page says it is being set up');
+    ($doc, $res) = or_post($approver, "/orders/$n/approve", [comment => '']);
+    is($res->code, 422, 'deciding then: 422');
+    is(or_errors($doc)->{''}, 'orders.approval.preparing', '... saying why');
     sql("UPDATE flow_tasks SET state = 'open' WHERE id = $t->{id}");
     is(ct_order_row($n)->{status}, 'awaiting_approval', 'still waiting');
 };

@@ -118,6 +118,9 @@
         <xsl:when test="$o/actions/@decide = 'other'">
           <p><xsl:value-of select="pt:t('orders.approval.other')"/></p>
         </xsl:when>
+        <xsl:when test="$o/actions/@decide = 'preparing'">
+          <p role="status"><xsl:value-of select="pt:t('orders.approval.preparing')"/></p>
+        </xsl:when>
         <xsl:otherwise>
           <form method="post" action="{$o/@href}/approve" novalidate="novalidate">
             <input type="hidden" name="csrf" value="{$pt-csrf}"/>
