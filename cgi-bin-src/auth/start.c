@@ -62,7 +62,7 @@ read_counts(struct pt_req *req, int agent, const char *counts[NHOLES])
 	} else {
 		if ((rc = pt_db_query(req, &sql[SQL_DESK], &rows, PT_BINDS(pt_int(u->id),
 		    pt_int(u->id), pt_int(u->id), pt_int(u->id), pt_int(u->org_id),
-		    pt_int(u->org_id), pt_int(u->id)))) != PT_OK)
+		    pt_int(u->org_id), pt_int(u->org_id), pt_int(u->id), pt_int(u->id)))) != PT_OK)
 			return rc;
 		for (i = 0; i < PT_NELEM(desk_views); i++)
 			if ((counts[i] = count_text(req, rows.nrows == 1 ? pt_cell_int(&rows, 0, i) :

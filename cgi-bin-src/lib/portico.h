@@ -1666,21 +1666,33 @@ int	 pt_task_mail(struct pt_req *, long long task_id, enum pt_task_mail);
  * The user tasks that wait for a reader, for the task inbox (/tasks/, the
  * tasks worker) and the start page's count (the auth worker, which reads
  * the engine's tables with a statement of its own): the open tasks of
- * their organisation assigned to them (PT_TASKS_MINE: binds user, org)
- * and those offered to one of their roles there that nobody has taken
- * (PT_TASKS_OFFERED: binds org, user), each a SELECT of task ids.
- * PT_TASKS_WAITING counts both up to PT_TASKS_COUNT_CAP (binds: user, org,
- * org, user), as a column of a SELECT.
+ * their organisation assigned to them, and those offered to one of their
+ * roles there that nobody has taken.  inbox_due (migration
+ * 0053-flow-tasks-inbox-order) is not NULL while a task is in an inbox;
+ * the index flow_tasks_inbox walks an organisation's in the inbox's order,
+ * flow_tasks_inbox_mine a person's.
+ *
+ * PT_TASKS_OFFERED is the condition on a task t of flow_tasks that it is
+ * offered to the reader (binds: org, org, reader, reader): first whether
+ * any task of the organisation is offered to one of their roles, which
+ * MariaDB reads once, so that a reader offered nothing walks nothing; then
+ * a probe of t's candidates (a correlated count: as EXISTS it was turned
+ * into a table of every candidate of the reader's roles on each run).
+ * PT_TASKS_WAITING counts a reader's open tasks, each part up to
+ * PT_TASKS_COUNT_CAP (binds: reader, org; PT_TASKS_OFFERED's), as a column
+ * of a SELECT.
  */
-#define PT_TASKS_MINE \
-	" SELECT t.id FROM flow_tasks t WHERE t.assignee_id = ? AND t.org_id = ? AND t.state = 'open'"
 #define PT_TASKS_OFFERED \
-	" SELECT c.task_id FROM user_roles ur JOIN flow_task_candidates c" \
-	" ON c.org_id = ? AND c.role_id = ur.role_id JOIN flow_tasks t ON t.id = c.task_id" \
-	" AND t.assignee_id IS NULL AND t.state = 'open' WHERE ur.user_id = ?"
+	" t.org_id = ? AND t.inbox_due IS NOT NULL AND EXISTS (SELECT 1 FROM user_roles hr" \
+	"   JOIN flow_task_candidates hc ON hc.org_id = ? AND hc.role_id = hr.role_id" \
+	"   WHERE hr.user_id = ?) AND t.assignee_id IS NULL AND t.state = 'open'" \
+	" AND (SELECT COUNT(*) FROM flow_task_candidates c JOIN user_roles ur ON ur.role_id = c.role_id" \
+	"   AND ur.user_id = ? WHERE c.task_id = t.id AND c.org_id = t.org_id) > 0"
 #define PT_TASKS_COUNT_CAP	100
 #define PT_TASKS_WAITING \
-	"(SELECT COUNT(*) FROM (" PT_TASKS_MINE " UNION" PT_TASKS_OFFERED " LIMIT 100) x)"
+	"((SELECT COUNT(*) FROM (SELECT 1 FROM flow_tasks t WHERE t.assignee_id = ? AND t.org_id = ?" \
+	" AND t.state = 'open' LIMIT 100) m)" \
+	" + (SELECT COUNT(*) FROM (SELECT 1 FROM flow_tasks t WHERE" PT_TASKS_OFFERED " LIMIT 100) o))"
 /*
  * PT_TASKS_WAITING for the signed-in reader into *count (0 for nobody),
  * kept by the process for PT_TASKS_COUNT_KEEP_MS (task-count.c): the

@@ -22,7 +22,7 @@
 enum task_count_sql { SQL_WAITING, SQL__MAX };
 
 const struct pt_sql pt_task_count_sql[SQL__MAX] = {
-	/* Binds: PT_TASKS_WAITING's (user, org, org, user). */
+	/* Binds: PT_TASKS_WAITING's (user, org, org, org, user, user). */
 	[SQL_WAITING] = { "pt_tasks_waiting", "SELECT " PT_TASKS_WAITING },
 };
 const size_t pt_task_count_nsql = SQL__MAX;
@@ -80,7 +80,8 @@ pt_tasks_waiting(struct pt_req *req, long long *count)
 		return PT_OK;
 	}
 	if ((rc = pt_db_query(req, &pt_task_count_sql[SQL_WAITING], &rows, PT_BINDS(pt_int(u->id),
-	    pt_int(u->org_id), pt_int(u->org_id), pt_int(u->id)))) != PT_OK)
+	    pt_int(u->org_id), pt_int(u->org_id), pt_int(u->org_id), pt_int(u->id),
+	    pt_int(u->id)))) != PT_OK)
 		return rc;
 	*count = rows.nrows == 1 ? pt_cell_int(&rows, 0, 0) : 0;
 	s->user_id = u->id;

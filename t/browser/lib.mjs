@@ -206,3 +206,26 @@ export async function signIn(page, email, password = PASSWORD) {
   await passwordField(page).fill(password);
   await Promise.all([page.waitForURL(`${BASE}/`), passwordField(page).press('Enter')]);
 }
+
+// On a page signed in as carl (a buyer with 5 000.00 GBP per order): five
+// PX-400 gateways into the cart, above his limit, sent for approval with
+// PO number po from the cart.  Returns the order's number, once its page
+// says it awaits approval (order-approval, a process of portico-flowd,
+// then offers its task to the organisation's approvers).
+export async function orderAboveLimit(page, po) {
+  await page.goto(`${BASE}/orders/cart`);
+  await page.getByRole('textbox', { name: 'SKU', exact: true }).fill('PX-400');
+  await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('5');
+  await Promise.all([
+    page.waitForURL(/\/orders\/cart\?added=1$/),
+    page.getByRole('button', { name: 'Add to cart' }).click(),
+  ]);
+  assert.match(await page.locator('main').innerText(), /above your limit per order/, 'the cart says it needs approval');
+  await page.getByRole('textbox', { name: /^PO number/ }).fill(po);
+  await Promise.all([
+    page.waitForURL(/\/orders\/O-\d{4}-\d{6}\?placed=1$/),
+    page.getByRole('button', { name: 'Send the order for approval' }).click(),
+  ]);
+  assert.match(await page.locator('main').innerText(), /Awaiting approval/, 'waiting for approval');
+  return page.url().match(/(O-\d{4}-\d{6})/)[1];
+}

@@ -14,6 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE, VIEWPORTS, launch, openPage, assertAccessible, screenshot, sql, signIn, until, horizontalOverflow,
+  orderAboveLimit,
 } from './lib.mjs';
 
 // The demo's "Warehouse Leeds (demo)" integration (sql/demo/0075), every scope.
@@ -56,21 +57,7 @@ for (const { width, height } of VIEWPORTS) {
     sql('DELETE FROM cart_lines WHERE user_id = 6');
     const { context, page, problems } = await openPage(browser, { width, height });
     await signIn(page, 'carl@acme.example');
-    await page.goto(`${BASE}/orders/cart`);
-    await page.getByRole('textbox', { name: 'SKU', exact: true }).fill('PX-400');
-    await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('5');
-    await Promise.all([
-      page.waitForURL(/\/orders\/cart\?added=1$/),
-      page.getByRole('button', { name: 'Add to cart' }).click(),
-    ]);
-    assert.match(await page.locator('main').innerText(), /above your limit per order/, 'the cart says it needs approval');
-    await page.getByRole('textbox', { name: /^PO number/ }).fill(po);
-    await Promise.all([
-      page.waitForURL(/\/orders\/O-\d{4}-\d{6}\?placed=1$/),
-      page.getByRole('button', { name: 'Send the order for approval' }).click(),
-    ]);
-    const number = page.url().match(/(O-\d{4}-\d{6})/)[1];
-    assert.match(await page.locator('main').innerText(), /Awaiting approval/, 'waiting for approval');
+    const number = await orderAboveLimit(page, po);
 
     // The approver, on the order's page, once the approval is a task of the
     // process order-approval; portico-flowd takes the decision.

@@ -110,7 +110,7 @@
           <xsl:if test="@page &gt; 1">
             <li><a rel="prev" href="/tasks/?{$show}page={@page - 1}"><xsl:value-of select="pt:t('tasks.pager.prev')"/></a></li>
           </xsl:if>
-          <xsl:if test="@page &lt; @pages">
+          <xsl:if test="@page &lt; @pages or (@more = '1' and count($l/task) = 25)">
             <li><a rel="next" href="/tasks/?{$show}page={@page + 1}"><xsl:value-of select="pt:t('tasks.pager.next')"/></a></li>
           </xsl:if>
         </ul>
