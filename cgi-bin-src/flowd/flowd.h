@@ -14,6 +14,7 @@
  *   tasks.c    user task rows
  *   history.c  history rows, buffered and written together
  *   calendar.c the org's business calendar for portico:businessTime
+ *   sql.c      every statement it runs, in one table
  *
  * One step (a command or a job) is one transaction holding the lock of
  * every instance it moves (SELECT ... FOR UPDATE SKIP LOCKED on

@@ -1,11 +1,14 @@
 # The admin's commands to portico-flowd (issue 14): suspend holds an
 # instance's jobs back (a due timer does not fire) and refuses its
 # messages; resume lets them go on; cancel ends every token, task, job and
-# subscription; a command for an instance in the wrong state fails.
+# subscription; a command for an instance in the wrong state fails.  A
+# database outage is waited out: flowd keeps running (the same process)
+# and takes the commands written once the database is back.
 use strict;
 use warnings;
 use FindBin;
 use lib "$FindBin::Bin/lib";
+use File::Spec;
 use Test::More;
 use Portico::Test;
 use Portico::Flow;
@@ -67,6 +70,47 @@ subtest 'cancel' => sub {
     ok(defined sql_value("SELECT ended_at FROM flow_instances WHERE id = $i->{id}"), 'the instance has its end time');
     failed_with(flow_control('cancel', $i->{id}), qr/is cancelled/, 'cancelling it again');
     failed_with(flow_control('cancel', 999999999), qr/there is no instance 999999999/, 'cancelling no instance');
+};
+
+my $stopped = 0;
+END {
+    if ($stopped) {
+        my $rc = $?;
+        run_script('db-start') or diag('db-start failed in END');
+        $? = $rc;
+    }
+}
+
+subtest 'a database outage' => sub {
+    my $pidfile = File::Spec->catfile(var_dir(), 'run', 'flowd.pid');
+    my $flowd = sub {
+        open(my $fh, '<', $pidfile) or return undef;
+        my ($pid) = split ' ', (<$fh> // '');
+        return defined $pid && kill(0, $pid) ? $pid : undef;
+    };
+    my $log = File::Spec->catfile(var_dir(), 'log', 'flowd.log');
+    my $at = -s $log // 0;
+    my $since = sub {
+        open(my $fh, '<', $log) or return '';
+        seek($fh, $at, 0);
+        local $/;
+        return <$fh> // '';
+    };
+    my $pid = $flowd->();
+    ok($pid, "portico-flowd runs (pid " . ($pid // '?') . ')') or return;
+    $stopped = 1;
+    ok(run_script('db-stop'), 'script/db-stop') or return;
+    ok(wait_until(10, sub { $since->() =~ /database unavailable/ }), 'flowd logs the outage');
+    sleep 2;
+    is($flowd->(), $pid, 'and keeps running, the same process');
+    ok(run_script('db-start'), 'script/db-start') or return;
+    $stopped = 0;
+    my $bk = unique_tag('back');
+    flow_start($key, $bk);
+    ok(flow_wait(20, sub { my $i = flow_instance($bk, $key); $i && @{ flow_jobs($i->{id}) } }),
+        'a start written after the outage is taken');
+    like($since->(), qr/database back after \d+ s/, 'flowd says the database is back');
+    is($flowd->(), $pid, 'by the same process');
 };
 
 done_testing();
