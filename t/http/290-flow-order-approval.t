@@ -18,6 +18,12 @@ use Test::More;
 use Portico::Test;
 use Portico::Cart;
 use Portico::Process;
+use Portico::Admin ();
+
+# The order's instance as it is now (no waiting).
+sub fl_instance_now {
+    return sql_value('SELECT COUNT(*) FROM flow_instances WHERE business_key = ' . sql_quote($_[0]));
+}
 
 ct_set_limits(100000, undef);    # 1 000.00 per order
 my $gb = ct_address(country => 'GB', label => 'Flow');
@@ -141,6 +147,19 @@ subtest 'a cancelled order cancels its process' => sub {
     my $i = fl_wait_instance(fl_instance('order-approval', $n)->{id}, 'cancelled');
     ok($i, 'its instance is cancelled');
     is(sql_value("SELECT state FROM flow_tasks WHERE id = $t->{id}"), 'cancelled', '... and its task');
+};
+
+subtest 'an order that waited before the processes ran gets its process on upgrade' => sub {
+    my $n = ct_db_order(buyer => $buyer_id, status => 'awaiting_approval', net => 150000,
+        at => '2026-11-30 10:00:00');
+    ok(!fl_instance_now($n), 'an order waiting without a process');
+    sql("DELETE FROM schema_migrations WHERE version = '0055-flow-waiting-cases.sql'");
+    my ($rc, $out, $err) = do { local $?; Portico::Admin::admin_run(conf_file(), 'migrate') };
+    is($rc, 0, 'portico-admin migrate applies the migration that hands it over') or diag("$out$err");
+    my $t = fl_task('order-approval', $n, 'approve');
+    ok($t, 'flowd starts its process: the approval is a task') or return;
+    is($t->{org_id}, ACME, '... of its org');
+    is(fl_vars($t->{instance_id})->{order_id}, ct_order_row($n)->{id}, '... about it');
 };
 
 subtest "the demo's waiting orders have their tasks" => sub {
