@@ -209,8 +209,8 @@ declare -A FLOW_SINCE FLOW_STEPS FLOW_SECS
 FLOW_LATE=()
 FLOW_WHY=
 flow_phase() {
-	local phase=$1 since n=0 expected=? pending=? failed=0 start=$SECONDS steps secs last late
-	local dues=$OUT_DIR/flow-probe-dues.txt
+	local phase=$1 since steps secs last late dues=$OUT_DIR/flow-probe-dues.txt
+	local out=$OUT_DIR/flow-$phase.txt
 	[ -z "${FLOW_SINCE[$phase]:-}" ] || return 0
 	echo "bench: flow-approvals: phase $phase (commands in bulk, $FLOW_PROBES timer probes among them)" >&2
 	sync
@@ -221,32 +221,15 @@ flow_phase() {
 	fi
 	FLOW_SINCE[$phase]=$since
 	rm -f "$dues"
-	while :; do
-		read -r n expected pending failed < <("$REPO/script/flow-generate" --progress "$phase" --dues "$dues") || true
-		[ "${n:-0}" -lt "${expected:-1}" ] || [ "${pending:-1}" != 0 ] || break
-		if [ "${failed:-0}" != 0 ]; then
-			FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: $failed commands failed"
-			break
-		fi
-		if [ $((SECONDS - start)) -ge "$FLOW_TIMEOUT_S" ]; then
-			FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: $n of $expected done, $pending commands pending after $FLOW_TIMEOUT_S s"
-			break
-		fi
-		sleep 0.2
-	done
+	# Until flowd did it all and the probes' timers fired (two seconds
+	# after each started), noting the probes' due times meanwhile.
+	if ! "$REPO/script/flow-generate" --wait "$phase" --dues "$dues" --timeout "$FLOW_TIMEOUT_S" >"$out" 2>&1; then
+		FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: $(paste -sd' ' "$out")"
+	fi
 	read -r steps secs last < <("$REPO/script/flow-generate" --steps "$since") || true
 	FLOW_STEPS[$phase]=${steps:-0} FLOW_SECS[$phase]=${secs:-0}
-	echo "bench: flow-approvals: phase $phase: $n of $expected, ${steps:-0} steps in ${secs:-0} s" >&2
-	# The probes' timers are due two seconds after each started; their
-	# jobs' due times are noted while they wait (flowd deletes a job as it fires).
-	while late=$("$REPO/script/flow-generate" --lateness "$since" --dues "$dues") && grep -q waiting <<<"$late" &&
-		[ $((SECONDS - start)) -lt $((FLOW_TIMEOUT_S + 30)) ]; do
-		"$REPO/script/flow-generate" --progress "$phase" --dues "$dues" >/dev/null || true
-		sleep 0.2
-	done
-	if grep -q waiting <<<"$late"; then
-		FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }phase $phase: a probe's timer did not fire within 30 s"
-	fi
+	echo "bench: flow-approvals: phase $phase: $(paste -sd' ' "$out"), ${steps:-0} steps in ${secs:-0} s" >&2
+	late=$("$REPO/script/flow-generate" --lateness "$since" --dues "$dues") || true
 	mapfile -t -O "${#FLOW_LATE[@]}" FLOW_LATE < <(grep -v waiting <<<"$late" || true)
 }
 
