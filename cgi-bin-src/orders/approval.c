@@ -23,7 +23,8 @@
 #define DECIDED_SHOWN	20	/* the most recent decisions on the list */
 
 enum approval_sql {
-	SQL_WAITING, SQL_DECIDED, SQL_APPROVERS, SQL_TASK, SQL_TOUCH, SQL_INSTANCES, SQL__MAX
+	SQL_WAITING, SQL_DECIDED, SQL_APPROVERS, SQL_TASK, SQL_TOUCH, SQL_WITHDRAW, SQL_INSTANCES,
+	SQL__MAX
 };
 
 /* A row of the lists (binds: org). */
@@ -61,10 +62,18 @@ static const struct pt_sql sql[SQL__MAX] = {
 	    " WHERE t.business_key = ? AND t.org_id = ? AND t.state IN ('open', 'completing')"
 	    " AND d.process_key = '" OR_APPROVAL_PROCESS "' ORDER BY t.id DESC LIMIT 1" },
 	/* The order's approval instances still going (order numbers are unique).  Binds: number. */
+	/*
+	 * A start flowd has not taken yet is withdrawn (one it is taking
+	 * waits for its commit: its instance is then found below).  Binds: number.
+	 */
+	[SQL_WITHDRAW] = { "or_approval_withdraw",
+	    "DELETE FROM flow_commands WHERE kind = 'start' AND process_key = '" OR_APPROVAL_PROCESS "'"
+	    " AND business_key = ? AND failed_at IS NULL" },
+	/* A locking read: it sees an instance committed after this transaction's snapshot. */
 	[SQL_INSTANCES] = { "or_approval_instances",
 	    "SELECT i.id FROM flow_instances i JOIN flow_definitions d ON d.id = i.definition_id"
 	    " WHERE i.business_key = ? AND i.state IN ('running', 'suspended')"
-	    " AND d.process_key = '" OR_APPROVAL_PROCESS "'" },
+	    " AND d.process_key = '" OR_APPROVAL_PROCESS "' LOCK IN SHARE MODE" },
 	/* The order's page says the decision is recorded: its kept copy turns (kept.c). */
 	[SQL_TOUCH] = { "or_approval_touch",
 	    "UPDATE orders SET updated_at = UTC_TIMESTAMP(6) WHERE id = ?" },
@@ -128,7 +137,8 @@ or_approval_cancel(struct pt_req *req, const char *number)
 	size_t i;
 	int rc;
 
-	if ((rc = pt_db_query(req, &sql[SQL_INSTANCES], &r, PT_BINDS(pt_str(number)))) != PT_OK)
+	if ((rc = pt_db_exec(req, &sql[SQL_WITHDRAW], PT_BINDS(pt_str(number)), NULL)) != PT_OK ||
+	    (rc = pt_db_query(req, &sql[SQL_INSTANCES], &r, PT_BINDS(pt_str(number)))) != PT_OK)
 		return rc;
 	for (i = 0; i < r.nrows; i++)
 		if ((rc = pt_flow_control(req, PT_FLOW_CANCEL, pt_cell_int(&r, i, 0),

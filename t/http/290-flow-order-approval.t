@@ -19,6 +19,7 @@ use Portico::Test;
 use Portico::Cart;
 use Portico::Process;
 use Portico::Admin ();
+use Portico::FlowDaemons qw(stack_flowd_pause stack_flowd_resume);
 
 # The order's instance as it is now (no waiting).
 sub fl_instance_now {
@@ -137,6 +138,23 @@ subtest 'recorded, not yet decided: the order page says so' => sub {
     is(or_errors($doc)->{''}, 'orders.approval.preparing', '... saying why');
     sql("UPDATE flow_tasks SET state = 'open' WHERE id = $t->{id}");
     is(ct_order_row($n)->{status}, 'awaiting_approval', 'still waiting');
+};
+
+subtest 'before flowd took the start: the page waits, a cancel withdraws it' => sub {
+    stack_flowd_pause() or return fail('the stack runs no flowd to pause');
+    my $n = ct_place($buyer, [[$sku, 2]], address => $gb);
+    is(sql_value("SELECT COUNT(*) FROM flow_commands WHERE kind = 'start' AND business_key = '$n'"), 1,
+        'the checkout asked flowd to start the process');
+    my ($doc) = $approver->get_xml("/orders/$n");
+    is(xp($doc, '/page/order/actions/@decide'), 'preparing', 'the page says the approval is being set up');
+    my (undef, $res) = or_post($buyer, "/orders/$n/cancel", [cancel_comment => 'Too soon.']);
+    is($res->code, 303, 'the buyer cancels the order');
+    is(sql_value("SELECT COUNT(*) FROM flow_commands WHERE business_key = '$n'"), 0, 'the start is withdrawn');
+    stack_flowd_resume();
+    my $m = ct_place($buyer, [[$sku, 2]], address => $gb);
+    ok(fl_task('order-approval', $m, 'approve'), 'flowd runs again (a later order has its task)');
+    is(sql_value("SELECT COUNT(*) FROM flow_instances WHERE business_key = '$n'"), 0,
+        'the cancelled order never got a process');
 };
 
 subtest 'a cancelled order cancels its process' => sub {
