@@ -7,7 +7,11 @@
 # The stack must already be up (script/bench starts one, runs this, stops
 # it).  Scenarios are the files in bench/scenarios/; without arguments all
 # of them run.  hello always runs first, because every other scenario is
-# reported as a ratio to it.
+# reported as a ratio to it.  flow-approvals is no wrk run but this
+# script's own (flow_approvals): portico-flowd takes 10 000 order
+# approvals, started and completed through flow_commands as the workers
+# ask it (script/flow-generate), reported in steps a second with the
+# lateness of timer probes started among them.
 #
 # Each scenario: a warm-up run that is thrown away, then the measured run
 # (wrk --latency).  bench/report.lua prints one machine-readable line per
