@@ -287,8 +287,11 @@ int	 fl_sql_init(void);
 int	 fl_loop_command(struct pt_req *);
 /* Take one due job and do it; as fl_loop_command. */
 int	 fl_loop_job(struct pt_req *);
-/* Milliseconds until the next job is due (at most cap). */
-long	 fl_loop_next_due_ms(struct pt_req *, long cap);
+/*
+ * Idle: milliseconds to sleep before there is work (at most cap; 0 when a
+ * command is pending or a job is due), in one round trip.
+ */
+long	 fl_loop_idle_ms(struct pt_req *, long cap);
 
 struct fl_command {
 	long long	 id;
@@ -354,7 +357,6 @@ enum fl_sql_id {
 	FS_JOB_SUSPEND,
 	FS_JOB_RETRY,
 	FS_JOB_TAKE,
-	FS_JOB_NEXT,
 	FS_SUB_INSERT,
 	FS_SUB_DELETE_TOKEN,
 	FS_SUB_DELETE_INSTANCE,
@@ -366,7 +368,7 @@ enum fl_sql_id {
 	FS_INCIDENT_OF,
 	FS_INCIDENT_RESOLVE,
 	FS_INCIDENTS_CANCEL,
-	FS_CMD_PEEK,
+	FS_IDLE_PEEK,
 	FS_CMD_TAKE,
 	FS_CMD_DELETE,
 	FS_CMD_FAIL,

@@ -291,15 +291,19 @@ fl_loop_job(struct pt_req *req)
 }
 
 long
-fl_loop_next_due_ms(struct pt_req *req, long cap)
+fl_loop_idle_ms(struct pt_req *req, long cap)
 {
 	struct pt_rows rows;
 	long long us;
 
-	if (pt_db_query(req, &fl_sql[FS_JOB_NEXT], &rows, PT_NOBINDS) != PT_OK || rows.nrows == 0 ||
-	    pt_cell(&rows, 0, 0) == NULL)
+	/* A failure is for the steps to find out (and wait out). */
+	if (pt_db_query(req, &fl_sql[FS_IDLE_PEEK], &rows, PT_NOBINDS) != PT_OK || rows.nrows == 0)
+		return 0;
+	if (pt_cell_int(&rows, 0, 0) != 0)
+		return 0;
+	if (pt_cell(&rows, 0, 1) == NULL)
 		return cap;
-	us = pt_cell_int(&rows, 0, 0);
+	us = pt_cell_int(&rows, 0, 1);
 	if (us <= 0)
 		return 0;
 	return us / 1000 < cap ? (long)(us / 1000) + 1 : cap;

@@ -94,11 +94,15 @@ main(int argc, char **argv)
 			continue;
 		}
 		(void)pt_db_outage(&outage, 0);
+		/* Idle: one look a turn until there is work (or the database fails). */
 		if (commands == 0 && jobs == 0) {
-			long ms = fl_loop_next_due_ms(req, IDLE_MS);
+			long ms;
 
+			while (!stopping && (ms = fl_loop_idle_ms(req, IDLE_MS)) > 0) {
+				pt_req_reset(req);
+				sleep_ms(ms);
+			}
 			pt_req_reset(req);
-			sleep_ms(ms);
 		}
 	}
 	pt_log(NULL, PT_LOG_INFO, "stopping");

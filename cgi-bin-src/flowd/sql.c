@@ -146,9 +146,6 @@ const struct pt_sql fl_sql[FS__MAX] = {
 	    " UNIX_TIMESTAMP(armed_at), fired, retries FROM flow_jobs"
 	    " WHERE suspended = 0 AND due_at <= " NOW " AND id NOT IN (?, ?, ?, ?)"
 	    " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED" },
-	[FS_JOB_NEXT] = { "fl_job_next",
-	    "SELECT TIMESTAMPDIFF(MICROSECOND, " NOW ", MIN(due_at)) FROM flow_jobs"
-	    " WHERE suspended = 0" },
 
 	/* Binds: message, business key, definition, instance, token, element. */
 	[FS_SUB_INSERT] = { "fl_sub_insert",
@@ -190,9 +187,13 @@ const struct pt_sql fl_sql[FS__MAX] = {
 	    "UPDATE flow_incidents SET resolved_at = " NOW ", resolved_by = ?, resolution = 'cancelled'"
 	    " WHERE instance_id = ? AND resolved_at IS NULL" },
 
-	/* Is a command pending?  Without a lock: the idle loop's look. */
-	[FS_CMD_PEEK] = { "fl_cmd_peek",
-	    "SELECT id FROM flow_commands WHERE failed_at IS NULL ORDER BY id LIMIT 1" },
+	/*
+	 * The idle loop's look, one round trip without a transaction: is a
+	 * command pending, and in how many microseconds is the next job due?
+	 */
+	[FS_IDLE_PEEK] = { "fl_idle_peek",
+	    "SELECT EXISTS (SELECT 1 FROM flow_commands WHERE failed_at IS NULL),"
+	    " TIMESTAMPDIFF(MICROSECOND, " NOW ", (SELECT MIN(due_at) FROM flow_jobs WHERE suspended = 0))" },
 	/* The next pending command after id, locked.  Binds: after. */
 	[FS_CMD_TAKE] = { "fl_cmd_take",
 	    "SELECT id, kind, process_key, message, business_key, org_id, definition_id,"
