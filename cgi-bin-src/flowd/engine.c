@@ -467,7 +467,10 @@ cancel_children(struct fl_run *r, long long token_id)
 	for (i = 0; i < rows.nrows; i++) {
 		if ((rc = fl_run_open(r->step, pt_cell_int(&rows, i, 0), 1, &c)) == PT_ENOTFOUND)
 			continue;
-		if (rc != PT_OK || (rc = fl_end_instance(c, "cancelled")) != PT_OK)
+		if (rc != PT_OK)
+			return rc;
+		/* One that ended in this step (its error is why the call ends) stays as it ended. */
+		if (!c->ended && (rc = fl_end_instance(c, "cancelled")) != PT_OK)
 			return rc;
 	}
 	return PT_OK;

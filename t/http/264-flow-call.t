@@ -1,7 +1,8 @@
 # portico-flowd's call activity (issue 14): the newest version of the
 # called process starts as a child instance (parent, token, the same
 # business key and org, a copy of the variables); when it completes, its
-# variables come back and the caller moves on.  Cancelling the caller
+# variables come back and the caller moves on.  An error the child throws
+# is caught by the error boundary of the call.  Cancelling the caller
 # cancels the child.
 use strict;
 use warnings;
@@ -54,6 +55,25 @@ subtest 'a child instance, and its variables back' => sub {
     my ($call) = grep { $_->{element} eq 'call' } @{ flow_history($p->{id}) };
     is($call->{outcome}, 'completed', 'the call\'s history row completed');
     is(scalar(grep { $_->{element} eq 'got_it' } @{ flow_history($p->{id}) }), 1, 'the caller\'s end reached once');
+};
+
+subtest 'an error of the child, caught on the call' => sub {
+    my $pkey = flow_key('t-call-error-parent');
+    flow_deploy('call-error-child');
+    flow_deploy('call-error-parent');
+    my $bk = unique_tag('callerr');
+    flow_start($pkey, $bk);
+    my $p = flow_wait_state($bk, 'completed', 10, $pkey);
+    ok($p, 'the caller completes') or return;
+    is($p->{end_element}, 'end_no_stock', 'by the error boundary\'s way');
+    my $c = child_of($p->{id});
+    ok($c, 'the child ran') or return;
+    is($c->{state}, 'completed', 'the child ended at its error end');
+    is(sql_value("SELECT end_element FROM flow_instances WHERE id = $c->{id}"), 'no_stock', 'which it names');
+    my %h = map { $_->{element} => $_ } @{ flow_history($p->{id}) };
+    is($h{call}{outcome}, 'error:NO_STOCK', 'the call ended by the error');
+    is($h{out_of_stock}{outcome}, 'error:NO_STOCK', 'the boundary caught it');
+    is($p->{incidents}, 0, 'no incident');
 };
 
 subtest 'cancelling the caller cancels the child' => sub {
