@@ -89,17 +89,44 @@ calendar_of(struct pt_req *req, long long org_id, const struct pt_bt_calendar **
 	return PT_OK;
 }
 
+/* Business seconds of one working day and the working days of a week. */
+static void
+day_and_week(const struct pt_bt_calendar *cal, long long *day_s, int *week_days)
+{
+	long long total = 0;
+	int has[8] = { 0 }, days = 0;
+	size_t i;
+
+	for (i = 0; i < cal->nhours; i++) {
+		total += cal->hours[i].to_s - cal->hours[i].from_s;
+		if (cal->hours[i].weekday >= 1 && cal->hours[i].weekday <= 7 &&
+		    !has[cal->hours[i].weekday]) {
+			has[cal->hours[i].weekday] = 1;
+			days++;
+		}
+	}
+	*week_days = days > 0 ? days : 7;
+	*day_s = days > 0 ? total / days : PT_DAY_S;
+}
+
 int
-fl_business_add(struct pt_req *req, long long org_id, time_t from, long long seconds,
-    time_t *due)
+fl_business_add(struct pt_req *req, long long org_id, time_t from, const struct fl_duration *d,
+    long n, time_t *due)
 {
 	const struct pt_bt_calendar *cal = NULL;
-	int rc;
+	long long day_s = PT_DAY_S, seconds;
+	int week_days = 7, rc;
 
+	if (d->years != 0 || d->months != 0)
+		return PT_EINVAL;
 	if (org_id <= 0 && (rc = fl_provider_org(req, &org_id)) != PT_OK && rc != PT_ENOTFOUND)
 		return rc;
 	if (org_id > 0 && (rc = calendar_of(req, org_id, &cal)) != PT_OK)
 		return rc;
+	if (cal != NULL)
+		day_and_week(cal, &day_s, &week_days);
+	seconds = (long long)n * ((d->weeks * week_days + d->days) * day_s +
+	    d->hours * 3600LL + d->minutes * 60LL + d->seconds);
 	if (cal == NULL || pt_bt_add(cal, from, seconds, due) != PT_OK)
 		*due = from + (time_t)seconds;
 	return PT_OK;

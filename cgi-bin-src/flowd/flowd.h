@@ -271,9 +271,17 @@ int	 fl_arm_definition(struct fl_step *, const struct fl_def *);
 
 /* ---- business calendars (calendar.c) ------------------------------------ */
 
-/* from + seconds of business time of org's calendar (none: plain time). */
-int	 fl_business_add(struct pt_req *, long long org_id, time_t from, long long seconds,
-	    time_t *due);
+/*
+ * from + n times the duration d in business time of org's calendar (none:
+ * plain time).  A business day is the calendar's working day (its weekly
+ * hours over the weekdays that have hours: 8 hours for 9 to 17), a week
+ * as many business days as the calendar's week has; hours, minutes and
+ * seconds are business time as they are.  So P1D from Monday 11:00 is
+ * Tuesday 11:00, from Saturday the end of Monday.  PT_EINVAL for a
+ * duration with years or months (they have no business length).
+ */
+int	 fl_business_add(struct pt_req *, long long org_id, time_t from,
+	    const struct fl_duration *d, long n, time_t *due);
 /* The provider's org id (kept). */
 int	 fl_provider_org(struct pt_req *, long long *org_id);
 

@@ -97,10 +97,8 @@ fl_task_create(struct fl_run *r, const struct fl_element *e, long long token_id)
 		if ((rc = fl_provider_org(r->req, &org_id)) != PT_OK)
 			return rc;
 	if (u->due != NULL) {
-		long long secs = fl_duration_seconds(&u->due_after);
-
-		if (u->due_business_time && secs >= 0)
-			rc = fl_business_add(r->req, org_id, now, secs, &due);
+		if (u->due_business_time && fl_duration_seconds(&u->due_after) >= 0)
+			rc = fl_business_add(r->req, org_id, now, &u->due_after, 1, &due);
 		else
 			rc = fl_duration_add(&u->due_after, now, 1, &due) == PT_OK ? PT_OK : PT_EINVAL;
 		if (rc == PT_EINVAL)

@@ -19,19 +19,17 @@ int
 fl_timer_next(struct pt_req *req, long long org_id, const struct fl_timer *tm, time_t armed,
     long fired, time_t *due)
 {
-	long long secs;
 	int rc;
 
-	if (!tm->business_time || tm->kind == FL_TIMER_DATE ||
-	    (secs = fl_duration_seconds(&tm->every)) < 0)
+	if (!tm->business_time || tm->kind == FL_TIMER_DATE || fl_duration_seconds(&tm->every) < 0)
 		return fl_timer_due(tm, armed, fired, due);
-	/* Business time: the periods count business seconds of the org's calendar. */
+	/* Business time: the periods count business days and hours of the org's calendar. */
 	if ((rc = fl_timer_due(tm, armed, fired, due)) != PT_OK)
 		return rc;
 	if (tm->kind == FL_TIMER_CYCLE && tm->has_start)
-		return fl_business_add(req, org_id, tm->at, secs * fired, due);
-	return fl_business_add(req, org_id, armed, secs * (tm->kind == FL_TIMER_CYCLE ? fired + 1 : 1),
-	    due);
+		return fl_business_add(req, org_id, tm->at, &tm->every, fired, due);
+	return fl_business_add(req, org_id, armed, &tm->every,
+	    tm->kind == FL_TIMER_CYCLE ? fired + 1 : 1, due);
 }
 
 static int

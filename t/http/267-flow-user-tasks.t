@@ -137,7 +137,7 @@ subtest 'business time' => sub {
     my $bk = unique_tag('biz');
     flow_start($bkey, $bk);
     my $i;
-    ok(flow_wait(10, sub { $i = flow_instance($bk, $bkey); $i && @{ flow_jobs($i->{id}) } == 3 }),
+    ok(flow_wait(10, sub { $i = flow_instance($bk, $bkey); $i && @{ flow_jobs($i->{id}) } == 4 }),
         'the task and its timers') or return;
     my $task = flow_open_task($i->{id}, 'work');
     my %due = map { $_->[0] => [$_->[1], $_->[2]] } @{ sql_rows('SELECT element_id, FLOOR(UNIX_TIMESTAMP(armed_at)),'
@@ -171,11 +171,21 @@ subtest 'business time' => sub {
                 && grep({ $s >= $_->[0] && $s < $_->[1] } @{ $hours{$wd} // [] }) ? 1 : 0;
         };
     };
-    my ($t, $n) = ($armed, 0);
-    while ($n < 36000 && $t < $armed + 60 * 86400) { $n++ if $business->($t); $t++ }
+    my $after = sub {
+        my ($seconds) = @_;
+        my ($t, $n) = ($armed, 0);
+        while ($n < $seconds && $t < $armed + 60 * 86400) { $n++ if $business->($t); $t++ }
+        return $t;
+    };
+    my $t = $after->(36000);
     is($due{business_hours}[1], $t, 'the business-time timer: after ten business hours of the calendar');
     is(sql_value("SELECT FLOOR(UNIX_TIMESTAMP(due_at)) FROM flow_tasks WHERE id = $task"), $t,
         'the task is due after ten business hours too');
+    # A business day is the calendar's working day: its weekly hours over its working days.
+    my ($week_s, $days) = (0, scalar keys %hours);
+    $week_s += $_->[1] - $_->[0] for map { @$_ } values %hours;
+    is($due{business_day}[1], $after->(int($week_s / $days)),
+        'P1D in business time: one working day of the calendar (' . $week_s / $days / 3600 . ' hours), not 24 business hours');
     delete $ENV{TZ};
     POSIX::tzset();
 };
