@@ -49,7 +49,10 @@
  *     portico:orgScope="instance|provider"  whose people: the instance's org (default) or the provider's staff
  *     portico:assignee="expr"        an expression giving the user id it is assigned to
  *     portico:due="P1D"              due that long after it was created
- *     portico:dueBusinessTime="true" count that in business hours of the org's calendar
+ *     portico:dueBusinessTime="true" count that in business time of the org's calendar (a
+ *                                    business day is the calendar's working day)
+ *     portico:notify="false"         no mails to its people when it is made and before it is
+ *                                    due (default true): for a process that tells them itself
  *     <extensionElements><portico:form>
  *        <portico:field name="approved" type="string|text|number|boolean|date"
  *                       label="..." label-de="..." required="true"/>
@@ -675,6 +678,8 @@ read_user_task(struct parse *p, struct fl_element *e, xmlNodePtr n)
 	}
 	if ((u->due_business_time = flag(p, n, FL_NS_PORTICO, "dueBusinessTime", 0)) < 0)
 		return refuse(p, n, "has a portico:dueBusinessTime that is neither true nor false");
+	if ((u->notify = flag(p, n, FL_NS_PORTICO, "notify", 1)) < 0)
+		return refuse(p, n, "has a portico:notify that is neither true nor false");
 	return PT_OK;
 }
 

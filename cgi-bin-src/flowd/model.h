@@ -175,6 +175,7 @@ struct fl_user_task {
 	const char	*due;		/* ISO 8601 duration after creation, or NULL */
 	struct fl_duration due_after;
 	int		 due_business_time;
+	int		 notify;	/* mail its people when it is made and before it is due */
 	struct fl_field	*fields;
 	size_t		 nfields;
 };

@@ -121,6 +121,9 @@ fl_task_create(struct fl_run *r, const struct fl_element *e, long long token_id)
 	if (u->nroles > 0 && (rc = pt_db_exec(r->req, &fl_sql[FS_TASK_CANDIDATES],
 	    PT_BINDS(pt_int(org_id), pt_int(task_id), pt_str(comma)), NULL)) != PT_OK)
 		return rc;
+	/* portico:notify="false": the process tells its people itself. */
+	if (!u->notify)
+		return PT_OK;
 	if ((rc = pt_task_mail(r->req, task_id, PT_TASK_MAIL_ASSIGNED)) != PT_OK)
 		return rc;
 	if (due > now) {

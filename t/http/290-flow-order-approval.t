@@ -57,6 +57,14 @@ subtest 'an order above the limit starts the process' => sub {
     is($klaus->get("/tasks/$t->{id}")->code, 404, 'not for another org');
     ($doc) = $approver->get_xml("/orders/$n");
     is(xp($doc, '/page/order/actions/@decide'), '1', 'the order page offers the decision');
+    # One mail per approver: the checkout's, with the order in it; the task
+    # (portico:notify="false") sends none, now or before it is due.
+    is(sql_value("SELECT COUNT(*) FROM outbox WHERE template = 'order-approval' AND to_email = "
+        . sql_quote($appr_email) . " AND data_xml LIKE '%$n%'"), 1, "the approver gets the checkout's mail");
+    is(sql_value("SELECT COUNT(*) FROM outbox WHERE template IN ('task-assigned', 'task-due') AND data_xml LIKE '%$n%'"),
+        0, 'and no task mail besides');
+    is(sql_value("SELECT COUNT(*) FROM flow_jobs WHERE task_id = $t->{id} AND kind = 'task-due'"), 0,
+        'nor a task-due mail to come');
 };
 
 subtest 'approved on the order page: flowd decides' => sub {
