@@ -19,31 +19,13 @@
 #define IDLE_MS		50	/* the longest a command waits while flowd is idle */
 #define TURN		16	/* commands, then jobs, taken in a row before the other kind */
 
-static volatile sig_atomic_t stopping;
-
-static void
-on_term(int sig)
-{
-	(void)sig;
-	stopping = 1;
-}
-
-static void
-sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	if (!stopping && ms > 0)
-		(void)nanosleep(&ts, NULL);	/* EINTR on SIGTERM: fine */
-}
-
 /* A turn of up to TURN steps of one kind: how many were done, or PT_EDB. */
 static int
 turn(struct pt_req *req, int (*one)(struct pt_req *))
 {
 	int n = 0, rc;
 
-	while (n < TURN && !stopping) {
+	while (n < TURN && !pt_stopping) {
 		snprintf(req->id, sizeof(req->id), "-");
 		rc = one(req);
 		pt_req_reset(req);
@@ -80,17 +62,17 @@ main(int argc, char **argv)
 	pt_db_session("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
 	/* The runtime's statements first (pt_db_init registers none after others). */
 	if (pt_db_init() != PT_OK || fl_sql_init() != PT_OK || fl_action_register() != PT_OK ||
-	    fl_cache_init() != PT_OK || pt_signals_init(on_term) != PT_OK ||
+	    fl_cache_init() != PT_OK || pt_daemon_signals() != PT_OK ||
 	    (req = pt_req_new("flowd")) == NULL)
 		goto out;
 	pt_log(NULL, PT_LOG_INFO, "ready");
-	while (!stopping) {
+	while (!pt_stopping) {
 		if ((commands = turn(req, fl_loop_command)) >= 0)
 			jobs = turn(req, fl_loop_job);
 		else
 			jobs = commands;
 		if (commands == PT_EDB || jobs == PT_EDB) {
-			sleep_ms(pt_db_outage(&outage, 1));
+			pt_daemon_sleep_ms(pt_db_outage(&outage, 1));
 			continue;
 		}
 		(void)pt_db_outage(&outage, 0);
@@ -98,9 +80,9 @@ main(int argc, char **argv)
 		if (commands == 0 && jobs == 0) {
 			long ms;
 
-			while (!stopping && (ms = fl_loop_idle_ms(req, IDLE_MS)) > 0) {
+			while (!pt_stopping && (ms = fl_loop_idle_ms(req, IDLE_MS)) > 0) {
 				pt_req_reset(req);
-				sleep_ms(ms);
+				pt_daemon_sleep_ms(ms);
 			}
 			pt_req_reset(req);
 		}

@@ -48,6 +48,30 @@ pt_signals_init(void (*on_stop)(int))
 	return sigaction(SIGPIPE, &sa, NULL) == 0 ? PT_OK : PT_ESYS;
 }
 
+volatile sig_atomic_t pt_stopping;
+
+static void
+daemon_stop(int sig)
+{
+	(void)sig;
+	pt_stopping = 1;
+}
+
+int
+pt_daemon_signals(void)
+{
+	return pt_signals_init(daemon_stop);
+}
+
+void
+pt_daemon_sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	if (!pt_stopping && ms > 0)
+		(void)nanosleep(&ts, NULL);	/* EINTR on SIGTERM: fine */
+}
+
 void
 pt_runtime_free(void)
 {

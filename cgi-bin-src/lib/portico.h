@@ -13,6 +13,7 @@
 #ifndef PORTICO_H
 #define PORTICO_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -1868,6 +1869,14 @@ void	 pt_dispatch(const struct pt_worker *, const struct pt_router *, struct pt_
 int	 pt_main(const struct pt_worker *);
 /* on_stop for SIGTERM and SIGINT (without SA_RESTART), SIGPIPE ignored.  PT_OK or PT_ESYS. */
 int	 pt_signals_init(void (*on_stop)(int));
+/*
+ * For a daemon (portico-mailer, portico-flowd): pt_stopping becomes 1 on
+ * SIGTERM or SIGINT (pt_signals_init), so it ends after the work in hand;
+ * pt_daemon_sleep_ms sleeps unless stopping, and a signal cuts it short.
+ */
+extern volatile sig_atomic_t pt_stopping;
+int	 pt_daemon_signals(void);
+void	 pt_daemon_sleep_ms(long ms);
 /* Release what start-up loaded: database, stylesheets, catalogues, validators, config, libxml2. */
 void	 pt_runtime_free(void);
 /* GET /<worker>/health, which the runtime adds to every worker's routes. */

@@ -13,24 +13,6 @@
 
 #include "mailer.h"
 
-static volatile sig_atomic_t stopping;
-
-static void
-on_term(int sig)
-{
-	(void)sig;
-	stopping = 1;
-}
-
-static void
-sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	if (!stopping)
-		(void)nanosleep(&ts, NULL);	/* EINTR on SIGTERM: fine */
-}
-
 int
 main(int argc, char **argv)
 {
@@ -56,20 +38,20 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (pt_db_init() != PT_OK || outbox_init() != PT_OK || smtp_init() != PT_OK ||
-	    pt_signals_init(on_term) != PT_OK || (req = pt_req_new("mailer")) == NULL)
+	    pt_daemon_signals() != PT_OK || (req = pt_req_new("mailer")) == NULL)
 		goto out;
 	pt_log(NULL, PT_LOG_INFO, "ready: outbox to %s", pt_conf_str("smtp", "url", "?"));
-	while (!stopping) {
+	while (!pt_stopping) {
 		snprintf(req->id, sizeof(req->id), "-");
-		rc = outbox_run(req, 5, &stopping);
+		rc = outbox_run(req, 5, &pt_stopping);
 		pt_req_reset(req);
 		if (rc == PT_EDB) {
-			sleep_ms(pt_db_outage(&outage, 1));
+			pt_daemon_sleep_ms(pt_db_outage(&outage, 1));
 			continue;
 		}
 		(void)pt_db_outage(&outage, 0);
 		/* Work done: look again soon; idle: once a second. */
-		sleep_ms(rc > 0 ? 50 : 1000);
+		pt_daemon_sleep_ms(rc > 0 ? 50 : 1000);
 	}
 	pt_log(NULL, PT_LOG_INFO, "stopping");
 	if (outbox_flush(req) != PT_OK)
