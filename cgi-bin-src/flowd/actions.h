@@ -65,8 +65,12 @@ extern const size_t fl_action_nsql;
  * Register them and those of the runtime's parts the actions use
  * (tickets, invoices, orders, returns), and set libcurl up: flowd calls
  * it once, instead of registering fl_action_sql itself, before its first
- * statement (it calls pt_db_init first, so the runtime's own come first).  For mails in each recipient's language, flowd loads the site's
- * catalogues (pt_i18n_load_site) as portico-mailer does.
+ * statement.  It calls pt_db_init itself first, so that the runtime's
+ * own statements come first (pt_db_init registers nothing once any
+ * table is registered): a caller need not, and must not call pt_db_init
+ * before it with other tables registered.  For mails in each recipient's
+ * language, flowd loads the site's catalogues (pt_i18n_load_site) as
+ * portico-mailer does.
  */
 int	 fl_action_register(void);
 
