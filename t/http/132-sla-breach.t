@@ -32,6 +32,16 @@ sub alerts {
     return grep { $_->{data} =~ /what="$what"/ } outbox_for('sla-alert', $n);
 }
 
+# The lead of the second subtest reads in a far time zone (far from the
+# site's and from UTC, whatever the season).  Its ticket runs past its due
+# now, so that the periodic check that records the first subtest's breach
+# records its breach too: one wait of up to a check interval, not two.
+my $zone = 'Pacific/Auckland';
+my $zone_was = sql_value("SELECT time_zone FROM users WHERE email = 'agent\@portico.example'");
+sql("UPDATE users SET time_zone = '$zone' WHERE email = 'agent\@portico.example'");
+my $far = tk_raise($carl, 'printer-fault', tk_printer_form(subject => 'Far away lead'));
+shift_clocks($far, 3900, kind => 'first_response');
+
 subtest 'a first response past its due is recorded once' => sub {
     my $n = tk_raise($carl, 'printer-fault', tk_printer_form(subject => 'Nobody answers'));
     shift_clocks($n, 3900, kind => 'first_response');	# 65 of its 60 minutes gone
@@ -80,16 +90,12 @@ subtest 'a first response past its due is recorded once' => sub {
 };
 
 subtest 'the lead reads the due in their own time zone' => sub {
-    my $zone = 'Pacific/Auckland';    # far from the site's and from UTC, whatever the season
-    my $was = sql_value("SELECT time_zone FROM users WHERE email = 'agent\@portico.example'");
-    sql("UPDATE users SET time_zone = '$zone' WHERE email = 'agent\@portico.example'");
-    my $n = tk_raise($carl, 'printer-fault', tk_printer_form(subject => 'Far away lead'));
-    shift_clocks($n, 3900, kind => 'first_response');
+    my $n = $far;
     my $due = clocks($n)->{first_response}{due_at};
     ok(wait_until($check_s + 5, sub { @{ breaches($n) } }), 'the breach is recorded') or return;
     my $m = Portico::Mail::wait_for(to => 'agent@portico.example',
         subject => qr/SLA breached: First response of \Q$n\E/, timeout => 20);
-    sql('UPDATE users SET time_zone = ' . sql_quote($was) . " WHERE email = 'agent\@portico.example'");
+    sql('UPDATE users SET time_zone = ' . sql_quote($zone_was) . " WHERE email = 'agent\@portico.example'");
     ok($m, 'delivered') or return;
     my $local = do {
         local $ENV{TZ} = $zone;
