@@ -201,6 +201,9 @@ flow_prepare() {
 	FLOW_INFO="$FLOW_INFO tasks-inbox signed in as $FLOW_READER"
 }
 
+# A process's resident memory (VmRSS) in KB, 0 when it is gone.
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
 # flow_phase start|complete: flow-approvals' phase, once: its commands
 # written in bulk (script/flow-generate --start or --complete, with
 # $FLOW_PROBES timer probes among them), then wait until portico-flowd did
@@ -243,12 +246,26 @@ flow_phase() {
 # phases; flow-approvals-timer: the probes' lateness, median and worst).
 FLOW_LINES=()
 flow_approvals() {
-	local s total=0 secs=0 phase rate out=$OUT_DIR/flow-check.txt
+	local s total=0 secs=0 phase rate out=$OUT_DIR/flow-check.txt flowd rss_before rss_after
 	flow_phase start
+	# flowd's memory over the complete phase's 50 000 steps, after the
+	# start phase warmed its caches (models, calendars, statements).
+	flowd=$(awk '{ print $1 }' "$PORTICO_VAR/run/flowd.pid" 2>/dev/null || true)
+	rss_before=$(rss_kb "${flowd:-0}")
 	for s in "${scenarios[@]}"; do
 		case $s in tasks-inbox*) [ -n "${RPS[$s]:-}${WHY[$s]:-}" ] || { sync; measure "$s"; } ;; esac
 	done
 	flow_phase complete
+	rss_after=$(rss_kb "${flowd:-0}")
+	if [ -n "$flowd" ] && [ "$rss_before" -gt 0 ] && [ "$rss_after" -gt 0 ]; then
+		FLOW_LINES+=("$(awk -v a="$rss_before" -v b="$rss_after" -v m="$RSS_MAX_KB" -v p="$flowd" 'BEGIN {
+			printf "flow-approvals memory: portico-flowd %s: %d KB after the start phase, %d KB after the complete phase, %+d KB  %s",
+				p, a, b, b - a, (b - a > m ? "ABOVE " m " KB" : "flat") }')")
+		[ $((rss_after - rss_before)) -le "$RSS_MAX_KB" ] ||
+			FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }portico-flowd grew by $((rss_after - rss_before)) KB"
+	else
+		FLOW_WHY="${FLOW_WHY:+$FLOW_WHY; }portico-flowd's memory could not be read (pid '${flowd:-none}')"
+	fi
 	for phase in start complete; do
 		total=$((total + FLOW_STEPS[$phase]))
 		secs=$(awk -v a="$secs" -v b="${FLOW_SECS[$phase]}" 'BEGIN { print a + b }')
@@ -715,10 +732,9 @@ done
 # when one grew by more than $RSS_MAX_KB.
 MEMORY=()
 MEMORY_FAILED=0
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 worker_procs() {
 	local w
-	for w in auth kb tickets orders; do
+	for w in auth kb tickets orders tasks; do
 		[ -f "$PORTICO_VAR/run/$w.pid" ] || continue
 		awk -v w="$w" '{ print w, $1 }' "$PORTICO_VAR/run/$w.pid"
 	done

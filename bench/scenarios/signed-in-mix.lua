@@ -1,9 +1,9 @@
 -- signed-in-mix: what a signed-in customer (carl@acme.example) does, for
 -- the memory check of bench/run.sh: random articles he may read (30 %),
 -- the start page (20 %), his account page (15 %, built every time), the
--- knowledge base's home (10 %), the FAQ (10 %), the login page, which
+-- knowledge base's home (10 %), the FAQ (5 %), the login page, which
 -- sends him on (5 %), and, built every time, a page of his organisation's
--- order history (5 %) and one of his orders (5 %).  The ids come from
+-- order history (5 %), one of his orders (5 %) and his task inbox (5 %).  The ids come from
 -- $BENCH_KB_IDS_SIGNED_IN as for kb-article-signed-in, the orders from
 -- $BENCH_ORDERS_NUMBERS as for orders-view.
 --
@@ -27,7 +27,8 @@ local function next_path()
    if r <= 60 then return "/" end
    if r <= 75 then return "/auth/account" end
    if r <= 85 then return "/kb/" end
-   if r <= 95 then return "/kb/faq" end
+   if r <= 90 then return "/kb/faq" end
+   if r <= 95 then return "/tasks/?built=1" end
    return "/auth/login"
 end
 
