@@ -1137,14 +1137,20 @@ fl_action_run(const struct fl_action_ctx *ctx, const char *action,
 		err[0] = '\0';
 	if (a == NULL)
 		return refuse(&r, "there is no action %s", action != NULL ? action : "(none)");
-	for (i = 0; a->required[i] != NULL; i++)
-		if (param(&r, a->required[i]) == NULL)
-			return refuse(&r, "%s needs parameter %s", action, a->required[i]);
+	/*
+	 * Before the parameters: t/unit/flow-actions runs every action of
+	 * fl_actions without a parameter and expects that refusal, so an
+	 * action model.c names and this table lacks fails the unit test.
+	 */
 	for (t = 0; t < PT_NELEM(table); t++)
 		if (strcmp(table[t].name, action) == 0)
 			break;
 	if (t == PT_NELEM(table))
-		return refuse(&r, "action %s is not implemented", action);
+		return refuse(&r, "action %s is named in model.c but actions.c has no function for it",
+		    action);
+	for (i = 0; a->required[i] != NULL; i++)
+		if (param(&r, a->required[i]) == NULL)
+			return refuse(&r, "%s needs parameter %s", action, a->required[i]);
 	if ((rc = pt_db_query(req, &fl_action_sql[SQL_DONE], &done,
 	    PT_BINDS(pt_int(ctx->job_id)))) != PT_OK)
 		return failed(&r, rc, "reading the action log");

@@ -1,6 +1,7 @@
 /*
  * portico-flowd's service actions, what of them needs no database: every
- * action the models may name (fl_actions) is one actions.c runs; an
+ * action the models may name (fl_actions) is one actions.c runs (it is
+ * refused for a missing parameter, not for a missing function); an
  * unknown action or a missing parameter is refused at once (PT_EINVAL, an
  * incident without retries) with a sentence naming it; and the steps a
  * return may take, which return.set and the desk share.  What the actions
